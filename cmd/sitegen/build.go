@@ -1,0 +1,69 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/udenmitid/sitegen"
+	"github.com/udenmitid/sitegen/internal/build"
+	"github.com/udenmitid/sitegen/internal/diag"
+	"github.com/udenmitid/sitegen/internal/publish"
+)
+
+func runBuild(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("build", "[-src dir] [-out dir] [-base-url url]", stderr)
+	src := fs.String("src", ".", "the site folder, holding sitegen.toml and content/")
+	out := fs.String("out", "", "the output folder, replaced as a whole when the build succeeds (default <src>/public)")
+	baseURL := fs.String("base-url", "", "the site's address, replacing base_url from sitegen.toml (for deploy previews)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		*out = filepath.Join(*src, "public")
+	}
+	if err := publish.CheckOutput(*out, *src); err != nil {
+		fmt.Fprintf(stderr, "sitegen build: %v\n", err)
+		return errUsage
+	}
+	root, err := os.OpenRoot(*src)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	dir, err := publish.Begin(*out)
+	if err != nil {
+		return err
+	}
+	res, err := build.Build(root.FS(), build.Options{BaseURL: *baseURL, Defaults: sitegen.Defaults()}, dir)
+	if err != nil {
+		dir.Abort()
+		return reportFailure(stderr, err)
+	}
+	if err := dir.Commit(); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, res.Summary())
+	printDiags(stderr, res.Warnings)
+	return nil
+}
+
+// reportFailure prints every problem of a failed build, one a line.
+func reportFailure(stderr io.Writer, err error) error {
+	var l diag.List
+	if !errors.As(err, &l) {
+		return err
+	}
+	printDiags(stderr, l)
+	n := len(l.Errors())
+	fmt.Fprintf(stderr, "build failed: %d %s; nothing was written\n", n, map[bool]string{true: "error", false: "errors"}[n == 1])
+	return errFailed
+}
+
+func printDiags(w io.Writer, l diag.List) {
+	for _, d := range l {
+		fmt.Fprintln(w, d)
+	}
+}

@@ -1,0 +1,175 @@
+package build
+
+import (
+	"crypto/sha256"
+	"crypto/sha512"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/udenmitid/sitegen/internal/content"
+	"github.com/udenmitid/sitegen/internal/diag"
+	"github.com/udenmitid/sitegen/internal/markdown"
+	"github.com/udenmitid/sitegen/internal/minifier"
+	"github.com/udenmitid/sitegen/internal/pages"
+	"github.com/udenmitid/sitegen/internal/render"
+)
+
+// StaticDir is the folder below the site root whose files are copied to
+// the output.
+const StaticDir = "static"
+
+type staticFile struct {
+	name string // below static/
+	path string // as read, for errors
+	data []byte
+}
+
+// loadStatic reads static/ from every layer; a later layer's file replaces
+// an earlier one's.
+func loadStatic(layers []fs.FS) ([]staticFile, diag.List) {
+	var diags diag.List
+	byName := map[string]staticFile{}
+	for _, fsys := range layers {
+		if fsys == nil {
+			continue
+		}
+		err := fs.WalkDir(fsys, StaticDir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == StaticDir && errors.Is(err, fs.ErrNotExist) {
+					return fs.SkipAll
+				}
+				diags.Errorf(p, 0, "%v", err)
+				return nil
+			}
+			if p != StaticDir && content.Ignored(d.Name()) {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				diags.Errorf(p, 0, "symbolic links are not allowed in static/; copy the file here instead")
+				return nil
+			}
+			if d.IsDir() {
+				return nil
+			}
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				diags.Errorf(p, 0, "%v", err)
+				return nil
+			}
+			name := strings.TrimPrefix(p, StaticDir+"/")
+			byName[name] = staticFile{name: name, path: p, data: data}
+			return nil
+		})
+		if err != nil {
+			diags.Errorf(StaticDir, 0, "%v", err)
+		}
+	}
+	files := make([]staticFile, 0, len(byName))
+	for _, f := range byName {
+		files = append(files, f)
+	}
+	slices.SortFunc(files, func(a, b staticFile) int { return strings.Compare(a.name, b.name) })
+	return files, diags
+}
+
+// fingerprinted reports whether a static file is written under a name that
+// holds its hash, so hosts can cache it for a year.
+func fingerprinted(name string) bool {
+	ext := path.Ext(name)
+	return ext == ".css" || ext == ".js"
+}
+
+// writer minifies and writes output files.
+type writer struct {
+	out    Output
+	min    *minifier.Minifier
+	minify bool
+	files  atomic.Int64
+}
+
+func (w *writer) write(name string, data []byte) error {
+	if w.minify && minifier.Handles(name) {
+		m, err := w.min.Minify(name, data)
+		if err != nil {
+			return fmt.Errorf("minifying %s: %w", name, err)
+		}
+		data = m
+	}
+	w.files.Add(1)
+	return w.out.Write(name, data)
+}
+
+// assets minifies and writes the static files, CSS and JavaScript under
+// fingerprinted names, and returns them by name for the layouts.
+func (w *writer) assets(files []staticFile, basePath string) (map[string]*render.Asset, diag.List) {
+	var diags diag.List
+	assets := make(map[string]*render.Asset, len(files))
+	var mu sync.Mutex
+	parallel(len(files), func(i int) {
+		f := files[i]
+		data := f.data
+		var err error
+		if w.minify && minifier.Handles(f.name) {
+			data, err = w.min.Minify(f.name, data)
+		}
+		a := &render.Asset{Name: f.name, File: f.name}
+		if err == nil {
+			if fingerprinted(f.name) {
+				sum := sha256.Sum256(data)
+				ext := path.Ext(f.name)
+				a.File = strings.TrimSuffix(f.name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+			}
+			integrity := sha512.Sum384(data)
+			a.Integrity = "sha384-" + base64.StdEncoding.EncodeToString(integrity[:])
+			a.URL = basePath + a.File
+			w.files.Add(1)
+			err = w.out.Write(a.File, data)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil {
+			diags.Errorf(f.path, 0, "%v", err)
+			return
+		}
+		assets[f.name] = a
+	})
+	return assets, diags
+}
+
+// pages renders, minifies and writes every page, in parallel.
+func (w *writer) pages(env *render.Env, docs map[*pages.Page]*markdown.Result) diag.List {
+	all := slices.Concat(env.Site.Pages, env.Site.Special)
+	errs := make([]error, len(all))
+	parallel(len(all), func(i int) {
+		p := all[i]
+		html, err := env.Render(p, docs[p])
+		if err == nil {
+			err = w.write(p.OutputFile(), html)
+		}
+		errs[i] = err
+	})
+	var diags diag.List
+	for _, err := range errs {
+		var l diag.List
+		switch {
+		case err == nil:
+		case errors.As(err, &l):
+			diags.Add(l)
+		default:
+			diags.Errorf("", 0, "%v", err)
+		}
+	}
+	return diags
+}
+

@@ -1,0 +1,205 @@
+// Package config reads a site's configuration file, sitegen.toml, at the
+// root of the site.
+//
+// # The file
+//
+//	base_url = "https://example.github.io/udenmitid/"  # may have a path
+//	default_language = "da"
+//
+//	[[languages]]            # in the order the site shows them
+//	code = "da"              # folder content/da/, i18n/da.toml, URL /da/
+//	name = "Dansk"           # the language's name in itself
+//
+//	[[languages]]
+//	code = "kl"
+//	name = "Kalaallisut"
+//
+//	[params]                 # free strings for layouts: {{ .Site.Params.contact_email }}
+//	contact_email = "..."
+//
+//	[markdown]
+//	unsafe_html = false      # raw HTML in Markdown; keep it off unless every editor is trusted
+//
+//	[check]
+//	lix_max = 40             # sitegen check warns above this LIX on default-language pages
+//
+// An unknown key is an error, so a typo does not silently do nothing.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/udenmitid/sitegen/internal/diag"
+)
+
+// File is the name of the configuration file at the site root.
+const File = "sitegen.toml"
+
+// Config is a site's configuration.
+type Config struct {
+	BaseURL         string            `toml:"base_url"`
+	DefaultLanguage string            `toml:"default_language"`
+	Languages       []Language        `toml:"languages"`
+	Params          map[string]string `toml:"params"`
+	Markdown        Markdown          `toml:"markdown"`
+	Check           Check             `toml:"check"`
+
+	base *url.URL
+}
+
+// A Language is one of the site's languages.
+type Language struct {
+	Code string `toml:"code"` // BCP 47 tag, lower case: "da", "kl"
+	Name string `toml:"name"` // the language's own name: "Kalaallisut"
+}
+
+// Markdown holds Markdown options.
+type Markdown struct {
+	UnsafeHTML bool `toml:"unsafe_html"`
+}
+
+// Check holds thresholds for sitegen check.
+type Check struct {
+	LIXMax float64 `toml:"lix_max"`
+}
+
+var langCode = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})*$`)
+
+// Load reads and validates sitegen.toml from the root of fsys.
+func Load(fsys fs.FS) (*Config, diag.List) {
+	var diags diag.List
+	data, err := fs.ReadFile(fsys, File)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			diags.Errorf(File, 0, "missing: every site needs a %s at its root naming base_url and languages", File)
+		} else {
+			diags.Errorf(File, 0, "%v", err)
+		}
+		return nil, diags
+	}
+	return Parse(data)
+}
+
+// Parse parses and validates the contents of sitegen.toml.
+func Parse(data []byte) (*Config, diag.List) {
+	var diags diag.List
+	var c Config
+	md, err := toml.Decode(string(data), &c)
+	if err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			diags.Errorf(File, perr.Position.Line, "%s", perr.Message)
+		} else {
+			diags.Errorf(File, 0, "%v", err)
+		}
+		return nil, diags
+	}
+	for _, k := range md.Undecoded() {
+		if len(k) > 0 && k[0] == "params" {
+			continue
+		}
+		diags.Errorf(File, lineOf(data, k[len(k)-1]), "unknown key %q", k.String())
+	}
+	c.validate(data, &diags)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return &c, diags
+}
+
+func (c *Config) validate(data []byte, diags *diag.List) {
+	if c.BaseURL == "" {
+		diags.Errorf(File, 0, `base_url is missing; set it to the site's address, e.g. base_url = "https://example.org/"`)
+	} else if err := c.SetBaseURL(c.BaseURL); err != nil {
+		diags.Errorf(File, lineOf(data, "base_url"), "%v", err)
+	}
+	if len(c.Languages) == 0 {
+		diags.Errorf(File, 0, "no [[languages]]: name at least one language")
+	}
+	seen := map[string]bool{}
+	for _, l := range c.Languages {
+		line := lineOf(data, `"`+l.Code+`"`)
+		switch {
+		case !langCode.MatchString(l.Code):
+			diags.Errorf(File, line, "language code %q is not a lower-case language tag like \"da\" or \"kl\"", l.Code)
+		case seen[l.Code]:
+			diags.Errorf(File, line, "language %q is listed twice", l.Code)
+		case l.Name == "":
+			diags.Errorf(File, line, "language %q has no name; give its name in the language itself, e.g. name = \"Dansk\"", l.Code)
+		}
+		seen[l.Code] = true
+	}
+	if c.DefaultLanguage == "" && len(c.Languages) > 0 {
+		c.DefaultLanguage = c.Languages[0].Code
+	}
+	if len(c.Languages) > 0 && !seen[c.DefaultLanguage] {
+		diags.Errorf(File, lineOf(data, "default_language"), "default_language %q is not one of the [[languages]]", c.DefaultLanguage)
+	}
+	if c.Check.LIXMax == 0 {
+		c.Check.LIXMax = 40
+	}
+}
+
+// SetBaseURL validates u and makes it the site's base URL. The build's
+// -base-url flag uses it to override the file.
+func (c *Config) SetBaseURL(u string) error {
+	parsed, err := url.Parse(u)
+	if err != nil || (parsed.Scheme != "http" && parsed.Scheme != "https") || parsed.Host == "" {
+		return fmt.Errorf("base_url %q is not an absolute http(s) URL like \"https://example.org/\"", u)
+	}
+	if parsed.RawQuery != "" || parsed.Fragment != "" {
+		return fmt.Errorf("base_url %q may not have a query or fragment", u)
+	}
+	if !strings.HasSuffix(parsed.Path, "/") {
+		parsed.Path += "/"
+	}
+	parsed.RawPath = ""
+	c.BaseURL = parsed.String()
+	c.base = parsed
+	return nil
+}
+
+// BasePath is the path part of base_url, with a leading and trailing
+// slash: "/" or "/udenmitid/". Every internal URL starts with it.
+func (c *Config) BasePath() string { return c.base.Path }
+
+// Origin is base_url without its path: "https://example.org".
+func (c *Config) Origin() string { return c.base.Scheme + "://" + c.base.Host }
+
+// Codes returns the language codes in the configured order.
+func (c *Config) Codes() []string {
+	codes := make([]string, len(c.Languages))
+	for i, l := range c.Languages {
+		codes[i] = l.Code
+	}
+	return codes
+}
+
+// Language returns the language with the given code, or nil.
+func (c *Config) Language(code string) *Language {
+	for i := range c.Languages {
+		if c.Languages[i].Code == code {
+			return &c.Languages[i]
+		}
+	}
+	return nil
+}
+
+// lineOf returns the first line of data that contains s, or 0. TOML
+// decoders do not report where a key was, so errors about a valid but
+// wrong value point at the line that mentions it.
+func lineOf(data []byte, s string) int {
+	for i, line := range strings.Split(string(data), "\n") {
+		if strings.Contains(line, s) {
+			return i + 1
+		}
+	}
+	return 0
+}

@@ -1,0 +1,293 @@
+package content
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/udenmitid/sitegen/internal/diag"
+)
+
+// Dir is the folder below the site root that holds content.
+const Dir = "content"
+
+// MaxFileSize is the largest Markdown file accepted. A citizen's page is a
+// few kilobytes; a file this large is a mistake, and refusing it keeps the
+// build's memory bounded.
+const MaxFileSize = 4 << 20
+
+// IndexName is the file name of home and section pages.
+const IndexName = "_index.md"
+
+// A File is one parsed Markdown file.
+type File struct {
+	Path     string // "content/da/hjaelp/_index.md", as on disk
+	Lang     string // "da"
+	Key      string // "hjaelp/_index.md", NFC-normalized
+	Meta     *Meta
+	Body     []byte // Markdown after the front matter, "\n" line endings
+	BodyLine int    // the file line on which Body starts
+}
+
+// IsIndex reports whether the file is a home or section page.
+func (f *File) IsIndex() bool { return IsIndexKey(f.Key) }
+
+// IsIndexKey reports whether key names a home or section page.
+func IsIndexKey(key string) bool { return path.Base(key) == IndexName }
+
+// SourceHash is a short hash of the page's title and body. A translation
+// records the hash of the default-language page it was made from in
+// translated_from; when the hashes differ the translation is outdated.
+func (f *File) SourceHash() string {
+	h := sha256.New()
+	h.Write([]byte(f.Meta.Title))
+	h.Write([]byte{0})
+	h.Write(bytes.TrimSpace(f.Body))
+	return hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+// Parse parses one content file. p is its path from the site root
+// ("content/da/klage.md"); it must be below a language folder.
+func Parse(p string, data []byte) (*File, diag.List) {
+	var diags diag.List
+	rest, ok := strings.CutPrefix(p, Dir+"/")
+	lang, key, ok2 := strings.Cut(rest, "/")
+	if !ok || !ok2 || key == "" {
+		diags.Errorf(p, 0, "content files belong in a language folder, content/<lang>/...")
+		return nil, diags
+	}
+	data, err := normalize(data)
+	if err != nil {
+		var le *LineError
+		errors.As(err, &le)
+		diags.Errorf(p, le.Line, "%s", le.Msg)
+		return nil, diags
+	}
+	yml, body, ymlLine, bodyLine, err := Split(data)
+	if err != nil {
+		le := err.(*LineError)
+		diags.Errorf(p, le.Line, "%s", le.Msg)
+		return nil, diags
+	}
+	meta, errs := ParseMeta(yml, ymlLine)
+	for _, e := range errs {
+		diags.Errorf(p, e.Line, "%s", e.Msg)
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return &File{Path: p, Lang: lang, Key: norm.NFC.String(key), Meta: meta, Body: body, BodyLine: bodyLine}, diags
+}
+
+// normalize strips a byte order mark, turns CRLF and CR into LF and checks
+// that the text is UTF-8.
+func normalize(data []byte) ([]byte, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		bad := 0
+		for bad < len(data) {
+			r, size := utf8.DecodeRune(data[bad:])
+			if r == utf8.RuneError && size == 1 {
+				break
+			}
+			bad += size
+		}
+		line := 1 + bytes.Count(data[:bad], []byte("\n"))
+		return nil, &LineError{line, fmt.Sprintf("the file is not UTF-8 (byte 0x%02x at offset %d); save it as UTF-8", data[bad], bad)}
+	}
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	}
+	return data, nil
+}
+
+// Ignored reports whether a file or folder name is one that editors and
+// operating systems leave behind and the build should not see: hidden
+// files, backups and swap files.
+func Ignored(name string) bool {
+	return strings.HasPrefix(name, ".") ||
+		strings.HasSuffix(name, "~") ||
+		strings.HasPrefix(name, "#") ||
+		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
+		strings.HasSuffix(name, ".tmp") || name == "4913" // vim's write test
+}
+
+// Load reads every content file for the given languages from fsys, in
+// parallel, and returns them sorted by path, drafts included.
+func Load(fsys fs.FS, langs []string) ([]*File, diag.List) {
+	paths, diags := Walk(fsys, langs)
+	files := make([]*File, len(paths))
+	fileDiags := make([]diag.List, len(paths))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				files[i], fileDiags[i] = Read(fsys, paths[i])
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, d := range fileDiags {
+		diags.Add(d)
+	}
+	files = slices.DeleteFunc(files, func(f *File) bool { return f == nil })
+	return files, diags
+}
+
+// Read reads and parses one content file.
+func Read(fsys fs.FS, p string) (*File, diag.List) {
+	var diags diag.List
+	info, err := fs.Stat(fsys, p)
+	if err != nil {
+		diags.Errorf(p, 0, "%v", unwrapPath(err))
+		return nil, diags
+	}
+	if info.Size() > MaxFileSize {
+		diags.Errorf(p, 0, "the file is %.1f MB; a page may be at most %d MB: split it into several pages", float64(info.Size())/1e6, MaxFileSize>>20)
+		return nil, diags
+	}
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		diags.Errorf(p, 0, "%v", unwrapPath(err))
+		return nil, diags
+	}
+	return Parse(p, data)
+}
+
+// Walk lists the content files below content/ and reports misplaced ones.
+func Walk(fsys fs.FS, langs []string) ([]string, diag.List) {
+	var diags diag.List
+	var paths []string
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == Dir && errors.Is(err, fs.ErrNotExist) {
+				diags.Errorf(Dir, 0, "missing: the site has no content folder; create %s/<lang>/_index.md", Dir)
+				return fs.SkipAll
+			}
+			diags.Errorf(p, 0, "%v", unwrapPath(err))
+			return nil
+		}
+		if p == Dir {
+			return nil
+		}
+		name := d.Name()
+		if Ignored(name) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			diags.Errorf(p, 0, "symbolic links are not allowed in content (they can point outside the site or loop); copy the file here instead")
+			return nil
+		}
+		depth := strings.Count(p, "/")
+		if depth == 1 {
+			switch {
+			case !d.IsDir():
+				diags.Errorf(p, 0, "content files belong in a language folder: move it to %s/<lang>/%s", Dir, name)
+			case !slices.Contains(langs, name):
+				diags.Errorf(p, 0, "language %q is not in sitegen.toml; add it to [[languages]] or rename the folder to one of %s", name, strings.Join(langs, ", "))
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if err := CheckSegment(name); err != nil {
+				diags.Errorf(p, 0, "folder name cannot be a URL segment: %v; rename the folder", err)
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			diags.Errorf(p, 0, "not a regular file")
+			return nil
+		}
+		stem, isMD := strings.CutSuffix(name, ".md")
+		switch {
+		case !isMD:
+			diags.Errorf(p, 0, "only Markdown (.md) files belong in content/; put images and other files in static/")
+		case name == IndexName:
+			paths = append(paths, p)
+		default:
+			if err := CheckSegment(stem); err != nil {
+				diags.Errorf(p, 0, "file name cannot be a URL segment: %v; rename the file", err)
+				return nil
+			}
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	if err != nil {
+		diags.Errorf(Dir, 0, "%v", err)
+	}
+	return paths, diags
+}
+
+// unwrapPath drops the path from an *fs.PathError: diagnostics name the
+// file already.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
+}
+
+// CheckSegment reports whether s can be one segment of a URL: letters of
+// any script, digits, "-" and "_", at most 100 bytes.
+func CheckSegment(s string) error {
+	if s == "" {
+		return errors.New("it is empty")
+	}
+	if len(s) > 100 {
+		return fmt.Errorf("%q is longer than 100 bytes", s)
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '_' {
+			return fmt.Errorf("%q has %q; use only letters, digits, \"-\" and \"_\"", s, r)
+		}
+	}
+	return nil
+}
+
+// CheckAlias reports whether s is a usable old path for aliases: a path
+// from the site root such as "/da/gammel-side/", with no "..", query or
+// fragment.
+func CheckAlias(s string) error {
+	bad := func() error {
+		return fmt.Errorf("%q is not a path from the site root like /da/gammel-side/", s)
+	}
+	if !strings.HasPrefix(s, "/") || s == "/" || strings.Contains(s, "//") {
+		return bad()
+	}
+	for _, seg := range strings.Split(strings.Trim(s, "/"), "/") {
+		if seg == "." || seg == ".." {
+			return bad()
+		}
+		for _, r := range seg {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("-_.", r) {
+				return bad()
+			}
+		}
+	}
+	return nil
+}

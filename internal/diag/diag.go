@@ -1,0 +1,117 @@
+// Package diag holds the diagnostics every stage of the build reports:
+// errors and warnings that name a file and a line, printed the way
+// compilers and editors expect them:
+//
+//	content/da/klage.md:3: unknown front matter field "titel" (did you mean "title"?)
+//
+// A stage never stops at its first problem. It collects all of them in a
+// List, and the build reports the whole List at the end.
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Severity tells whether a diagnostic fails the build.
+type Severity int
+
+const (
+	Error   Severity = iota // the build fails
+	Warning                 // the build succeeds; the editor should look
+)
+
+// A Diagnostic is one problem in one file.
+type Diagnostic struct {
+	Path     string // slash-separated, relative to the site root; "" when no file applies
+	Line     int    // 1-based; 0 when no line applies
+	Msg      string
+	Severity Severity
+}
+
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	if d.Path != "" {
+		b.WriteString(d.Path)
+		if d.Line > 0 {
+			fmt.Fprintf(&b, ":%d", d.Line)
+		}
+		b.WriteString(": ")
+	}
+	if d.Severity == Warning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(d.Msg)
+	return b.String()
+}
+
+// A List is the diagnostics of one build. A List that holds at least one
+// error is itself an error.
+type List []Diagnostic
+
+// Errorf adds an error at path:line.
+func (l *List) Errorf(path string, line int, format string, args ...any) {
+	*l = append(*l, Diagnostic{Path: path, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Warnf adds a warning at path:line.
+func (l *List) Warnf(path string, line int, format string, args ...any) {
+	*l = append(*l, Diagnostic{Path: path, Line: line, Msg: fmt.Sprintf(format, args...), Severity: Warning})
+}
+
+// Add appends all diagnostics of other.
+func (l *List) Add(other List) { *l = append(*l, other...) }
+
+// HasErrors reports whether any diagnostic is an error.
+func (l List) HasErrors() bool {
+	return slices.ContainsFunc(l, func(d Diagnostic) bool { return d.Severity == Error })
+}
+
+// Errors returns the errors only.
+func (l List) Errors() List { return l.filter(Error) }
+
+// Warnings returns the warnings only.
+func (l List) Warnings() List { return l.filter(Warning) }
+
+func (l List) filter(s Severity) List {
+	var out List
+	for _, d := range l {
+		if d.Severity == s {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Sort orders the list by path, then line, then message, and drops exact
+// duplicates, so that output is the same however the work was scheduled.
+func (l List) Sort() List {
+	slices.SortFunc(l, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.Severity, b.Severity),
+			cmp.Compare(a.Path, b.Path),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Msg, b.Msg),
+		)
+	})
+	return slices.Compact(l)
+}
+
+// Err returns the list as an error if it holds an error, else nil.
+func (l List) Err() error {
+	if l.HasErrors() {
+		return l
+	}
+	return nil
+}
+
+// Error formats every diagnostic, one a line.
+func (l List) Error() string {
+	lines := make([]string, len(l))
+	for i, d := range l {
+		lines[i] = d.String()
+	}
+	return strings.Join(lines, "\n")
+}

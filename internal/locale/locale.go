@@ -1,0 +1,305 @@
+// Package locale holds the site's UI strings: the words of the layouts,
+// such as "Skip to content", in every language. Strings live in
+// i18n/<lang>.toml, in go-i18n's TOML format:
+//
+//	skip_link = "Spring til indholdet"   # a plain message
+//
+//	[pages]                              # a message with plural forms (CLDR)
+//	one = "{{.Count}} side"
+//	other = "{{.Count}} sider"
+//	description = "the number of pages in a section"
+//	needs_review = true                  # awaits review by a native speaker
+//
+// A message missing in one language falls back to the default language, and
+// the build warns. A message id used in a layout that no language defines is
+// an error. Go templates in messages see .Count and any named arguments.
+package locale
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"text/template"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
+	"github.com/udenmitid/sitegen/internal/diag"
+)
+
+// Dir is the folder below the site root that holds the message files.
+const Dir = "i18n"
+
+// A Catalog is the UI strings of every language. It is safe for concurrent
+// use once loaded.
+type Catalog struct {
+	def        string
+	langs      []string
+	localizers map[string]*i18n.Localizer
+	plain      map[string]map[string]string // lang -> id -> text, for messages that need no template
+	defined    map[string]map[string]bool   // lang -> ids its files define
+	review     map[string][]string          // lang -> ids marked needs_review
+	all        []string                     // every id defined in some language, sorted
+}
+
+var messageKeys = []string{"description", "hash", "zero", "one", "two", "few", "many", "other", "needs_review"}
+
+// Load reads i18n/<lang>.toml for each language from each file system in
+// turn; a later file system's messages replace an earlier one's with the
+// same id. This is how a site overrides the built-in strings.
+func Load(layers []fs.FS, langs []string, def string) (*Catalog, diag.List) {
+	var diags diag.List
+	c := &Catalog{
+		def: def, langs: langs,
+		localizers: map[string]*i18n.Localizer{},
+		plain:      map[string]map[string]string{},
+		defined:    map[string]map[string]bool{},
+		review:     map[string][]string{},
+	}
+	bundle := i18n.NewBundle(language.Make(def))
+	messages := map[string]map[string]*i18n.Message{}
+	reviews := map[string]map[string]bool{}
+	for _, lang := range langs {
+		messages[lang] = map[string]*i18n.Message{}
+		reviews[lang] = map[string]bool{}
+		for _, fsys := range layers {
+			if fsys == nil {
+				continue
+			}
+			p := path.Join(Dir, lang+".toml")
+			data, err := fs.ReadFile(fsys, p)
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				diags.Errorf(p, 0, "%v", err)
+				continue
+			}
+			msgs, review, d := parseFile(p, data)
+			diags.Add(d)
+			for _, m := range msgs {
+				messages[lang][m.ID] = m
+				reviews[lang][m.ID] = review[m.ID]
+			}
+		}
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	ids := map[string]bool{}
+	for _, lang := range langs {
+		c.defined[lang] = map[string]bool{}
+		var list []*i18n.Message
+		for id, m := range messages[lang] {
+			list = append(list, m)
+			c.defined[lang][id] = true
+			ids[id] = true
+			if reviews[lang][id] {
+				c.review[lang] = append(c.review[lang], id)
+			}
+		}
+		slices.Sort(c.review[lang])
+		if err := bundle.AddMessages(language.Make(lang), list...); err != nil {
+			diags.Errorf(path.Join(Dir, lang+".toml"), 0, "%v", err)
+		}
+	}
+	for id := range ids {
+		c.all = append(c.all, id)
+	}
+	slices.Sort(c.all)
+	for _, lang := range langs {
+		c.localizers[lang] = i18n.NewLocalizer(bundle, lang)
+		c.plain[lang] = map[string]string{}
+		for _, id := range c.all {
+			m := messages[lang][id]
+			if m == nil {
+				m = messages[def][id]
+			}
+			if m != nil && !strings.Contains(m.Other, "{{") && m.One == "" && m.Few == "" && m.Many == "" && m.Two == "" && m.Zero == "" {
+				c.plain[lang][id] = m.Other
+			}
+		}
+	}
+	return c, diags
+}
+
+// parseFile parses one message file and checks it strictly: go-i18n
+// ignores unknown keys, which would hide a misspelt plural form.
+func parseFile(p string, data []byte) ([]*i18n.Message, map[string]bool, diag.List) {
+	var diags diag.List
+	var raw map[string]any
+	if _, err := toml.Decode(string(data), &raw); err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			diags.Errorf(p, perr.Position.Line, "%s", perr.Message)
+		} else {
+			diags.Errorf(p, 0, "%v", err)
+		}
+		return nil, nil, diags
+	}
+	review := map[string]bool{}
+	var msgs []*i18n.Message
+	for id, v := range raw {
+		line := lineOf(data, id)
+		m := &i18n.Message{ID: id}
+		switch v := v.(type) {
+		case string:
+			m.Other = v
+		case map[string]any:
+			for k, val := range v {
+				if k == "needs_review" {
+					b, ok := val.(bool)
+					if !ok {
+						diags.Errorf(p, line, "message %q: needs_review must be true or false", id)
+					}
+					review[id] = b
+					continue
+				}
+				s, ok := val.(string)
+				if !slices.Contains(messageKeys, k) {
+					diags.Errorf(p, line, "message %q: unknown key %q; the keys are %s", id, k, strings.Join(messageKeys, ", "))
+					continue
+				}
+				if !ok {
+					diags.Errorf(p, line, "message %q: %s must be a string", id, k)
+					continue
+				}
+				setForm(m, k, s)
+			}
+			if m.Other == "" {
+				diags.Errorf(p, line, "message %q has no \"other\" form; every message needs one", id)
+			}
+		default:
+			diags.Errorf(p, line, "message %q must be a string or a table of plural forms", id)
+			continue
+		}
+		for _, form := range []string{m.Zero, m.One, m.Two, m.Few, m.Many, m.Other} {
+			if _, err := template.New(id).Parse(form); err != nil {
+				diags.Errorf(p, line, "message %q: %v", id, strings.TrimPrefix(err.Error(), "template: "+id+":"))
+			}
+		}
+		msgs = append(msgs, m)
+	}
+	slices.SortFunc(msgs, func(a, b *i18n.Message) int { return strings.Compare(a.ID, b.ID) })
+	return msgs, review, diags
+}
+
+func setForm(m *i18n.Message, k, s string) {
+	switch k {
+	case "description":
+		m.Description = s
+	case "hash":
+		m.Hash = s
+	case "zero":
+		m.Zero = s
+	case "one":
+		m.One = s
+	case "two":
+		m.Two = s
+	case "few":
+		m.Few = s
+	case "many":
+		m.Many = s
+	case "other":
+		m.Other = s
+	}
+}
+
+// lineOf returns the line that defines id: "id =" or "[id]".
+func lineOf(data []byte, id string) int {
+	for i, line := range strings.Split(string(data), "\n") {
+		t := strings.TrimSpace(line)
+		if t == "["+id+"]" || strings.HasPrefix(t, id+" ") || strings.HasPrefix(t, id+"=") ||
+			strings.HasPrefix(t, `"`+id+`"`) || t == `["`+id+`"]` {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// Has reports whether some language defines the message id.
+func (c *Catalog) Has(id string) bool {
+	_, ok := slices.BinarySearch(c.all, id)
+	return ok
+}
+
+// IDs returns every message id defined in some language, sorted.
+func (c *Catalog) IDs() []string { return c.all }
+
+// Defined reports whether lang's own files define id.
+func (c *Catalog) Defined(lang, id string) bool { return c.defined[lang][id] }
+
+// Missing returns, for a language, the ids other languages define and it
+// does not; those fall back to the default language.
+func (c *Catalog) Missing(lang string) []string {
+	var out []string
+	for _, id := range c.all {
+		if !c.defined[lang][id] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// NeedsReview returns the ids marked needs_review in a language.
+func (c *Catalog) NeedsReview(lang string) []string { return c.review[lang] }
+
+// T returns message id in lang. args are either one count, which selects
+// the plural form and is .Count in the message, or pairs of a name and a
+// value for the message's template; a "Count" pair also selects the form.
+func (c *Catalog) T(lang, id string, args ...any) (string, error) {
+	if len(args) == 0 {
+		if s, ok := c.plain[lang][id]; ok {
+			return s, nil
+		}
+	}
+	if !c.Has(id) {
+		return "", fmt.Errorf("unknown message id %q: add it to %s/%s.toml", id, Dir, c.def)
+	}
+	cfg := &i18n.LocalizeConfig{MessageID: id}
+	switch {
+	case len(args) == 1:
+		cfg.PluralCount = args[0]
+		cfg.TemplateData = map[string]any{"Count": args[0]}
+	case len(args)%2 == 0 && len(args) > 0:
+		data := map[string]any{}
+		for i := 0; i < len(args); i += 2 {
+			name, ok := args[i].(string)
+			if !ok {
+				return "", fmt.Errorf("message %q: argument %d must be a name, got %v", id, i+1, args[i])
+			}
+			data[name] = args[i+1]
+		}
+		cfg.TemplateData = data
+		if n, ok := data["Count"]; ok {
+			cfg.PluralCount = n
+		}
+	case len(args) > 0:
+		return "", fmt.Errorf("message %q: give one count or name-value pairs, not %d arguments", id, len(args))
+	}
+	loc := c.localizers[lang]
+	if loc == nil {
+		return "", fmt.Errorf("language %q is not a site language", lang)
+	}
+	s, err := loc.Localize(cfg)
+	var nf *i18n.MessageNotFoundErr
+	if errors.As(err, &nf) && s != "" {
+		err = nil // fell back to the default language; Missing reports it
+	}
+	return s, err
+}
+
+// Date formats t in lang with the messages month_1 to month_12 and the
+// pattern "date", e.g. "{{.Day}}. {{.Month}} {{.Year}}".
+func (c *Catalog) Date(lang string, t time.Time) (string, error) {
+	month, err := c.T(lang, fmt.Sprintf("month_%d", int(t.Month())))
+	if err != nil {
+		return "", err
+	}
+	return c.T(lang, "date", "Day", t.Day(), "Month", month, "Year", t.Year())
+}

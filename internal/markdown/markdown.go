@@ -1,0 +1,360 @@
+// Package markdown turns a page's Markdown into HTML with one configured
+// goldmark per language.
+//
+// The dialect is CommonMark with GitHub's tables, strikethrough and
+// autolinks, footnotes (for legal references) and definition lists.
+// Headings get ids from their text ("Sådan klager du" becomes
+// "saadan-klager-du"), unique within the page; "## Frist {#frist}" sets one
+// by hand, which keeps an anchor stable across translations. Quotes and
+// dashes become typographic in the page's language (»dansk«, “English”).
+// Raw HTML is left out unless the site turns it on.
+//
+// Link destinations are passed to a Resolver, which the build uses to turn
+// "klage.md#frist" into the URL of that page in the page's language.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+)
+
+// Options configure a Converter.
+type Options struct {
+	Lang       string // selects the typographic quotes
+	UnsafeHTML bool   // pass raw HTML through; only for fully trusted editors
+}
+
+// A Converter turns Markdown into HTML. It is safe for concurrent use.
+type Converter struct {
+	md     goldmark.Markdown
+	unsafe bool
+}
+
+// New returns a Converter for one language.
+func New(opts Options) *Converter {
+	rendererOpts := []goldmark.Option{}
+	if opts.UnsafeHTML {
+		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
+	}
+	md := goldmark.New(append(rendererOpts,
+		goldmark.WithExtensions(
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+			extension.Strikethrough,
+			extension.Linkify,
+			extension.NewFootnote(),
+			extension.DefinitionList,
+			extension.NewTypographer(extension.WithTypographicSubstitutions(Quotes(opts.Lang))),
+		),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithHeadingAttribute()),
+	)...)
+	return &Converter{md: md, unsafe: opts.UnsafeHTML}
+}
+
+// Quotes returns the typographic substitutions for a language.
+func Quotes(lang string) map[extension.TypographicPunctuation]string {
+	q := map[extension.TypographicPunctuation]string{
+		extension.EnDash: "–", extension.EmDash: "—", extension.Ellipsis: "…",
+		extension.LeftAngleQuote: "«", extension.RightAngleQuote: "»", extension.Apostrophe: "’",
+		extension.LeftDoubleQuote: "“", extension.RightDoubleQuote: "”",
+		extension.LeftSingleQuote: "‘", extension.RightSingleQuote: "’",
+	}
+	switch lang {
+	case "da", "kl", "nb", "no", "nn", "sv", "de":
+		// Danish and Greenlandic print »…« and ›…‹; Norwegian and Swedish
+		// commonly too; German books use the same marks.
+		q[extension.LeftDoubleQuote], q[extension.RightDoubleQuote] = "»", "«"
+		q[extension.LeftSingleQuote], q[extension.RightSingleQuote] = "›", "‹"
+		if lang == "sv" {
+			q[extension.LeftDoubleQuote], q[extension.RightDoubleQuote] = "»", "»"
+			q[extension.LeftSingleQuote], q[extension.RightSingleQuote] = "’", "’"
+		}
+	}
+	return q
+}
+
+// A Heading is a heading of the page.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+	Line  int
+}
+
+// A Link is a link or image destination as written in the Markdown.
+type Link struct {
+	Dest  string
+	Line  int
+	Image bool
+}
+
+// A Problem is an error or warning at a line of the file.
+type Problem struct {
+	Line    int
+	Msg     string
+	Warning bool
+}
+
+// Result is a converted page.
+type Result struct {
+	HTML     []byte
+	Headings []Heading
+	Links    []Link
+	IDs      []string   // every id the body defines (headings, footnotes), sorted
+	Text     [][]string // with WantText: the plain text of each block, one slice per sentence-ending block
+	Images   []Image    // images, for lint
+	Tables   []Table    // tables, for lint
+	RawHTML  bool       // the Markdown has raw HTML
+}
+
+// An Image is an image in the body.
+type Image struct {
+	Dest string
+	Alt  string
+	Line int
+}
+
+// A Table is a table in the body.
+type Table struct {
+	Line      int
+	HasHeader bool
+}
+
+// A Resolver maps a link destination as written to the one to emit. It
+// returns an error to report at the link's line.
+type Resolver func(dest string) (string, error)
+
+// Convert renders src, whose first line is line firstLine of its file.
+// resolve may be nil to keep destinations as written. With wantText the
+// result carries the page's plain text for readability and search.
+func (c *Converter) Convert(src []byte, firstLine int, resolve Resolver, wantText bool) (*Result, []Problem) {
+	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	w := walker{src: src, first: firstLine, resolve: resolve, unsafe: c.unsafe, res: &Result{}}
+	w.walk(doc, wantText)
+	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/4)
+	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+		w.problems = append(w.problems, Problem{Line: firstLine, Msg: fmt.Sprintf("rendering Markdown: %v", err)})
+	}
+	w.res.HTML = buf.Bytes()
+	sort.Strings(w.res.IDs)
+	return w.res, w.problems
+}
+
+type walker struct {
+	src      []byte
+	first    int
+	resolve  Resolver
+	unsafe   bool
+	res      *Result
+	problems []Problem
+	lines    []int // offsets of line starts, built on first use
+}
+
+func (w *walker) walk(doc ast.Node, wantText bool) {
+	var remove []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			w.heading(n)
+		case *ast.Link:
+			if !w.link(n, &n.Destination, false) {
+				remove = append(remove, n)
+			}
+		case *ast.Image:
+			alt := string(plainText(n, w.src))
+			w.res.Images = append(w.res.Images, Image{Dest: string(n.Destination), Alt: alt, Line: w.line(n)})
+			if !w.link(n, &n.Destination, true) {
+				remove = append(remove, n)
+			}
+		case *ast.RawHTML, *ast.HTMLBlock:
+			w.res.RawHTML = true
+			if !w.unsafe {
+				w.problems = append(w.problems, Problem{Line: w.line(n), Warning: true,
+					Msg: "raw HTML is off, so this HTML is left out of the page; write it in Markdown"})
+			}
+		case *east.Table:
+			hasHeader := n.FirstChild() != nil && n.FirstChild().Kind() == east.KindTableHeader
+			w.res.Tables = append(w.res.Tables, Table{Line: w.line(n), HasHeader: hasHeader})
+		case *east.TableCell:
+			if a := alignClass(n.Alignment); a != "" {
+				n.SetAttributeString("class", []byte(a))
+			}
+		case *east.Footnote:
+			w.res.IDs = append(w.res.IDs, fmt.Sprintf("fn:%d", n.Index))
+		case *east.FootnoteLink:
+			w.res.IDs = append(w.res.IDs, fmt.Sprintf("fnref:%d", n.Index))
+		}
+		if wantText && isTextBlock(n) {
+			if t := strings.TrimSpace(string(plainText(n, w.src))); t != "" {
+				w.res.Text = append(w.res.Text, []string{t})
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range remove {
+		unwrap(n)
+	}
+}
+
+func (w *walker) heading(n *ast.Heading) {
+	// Only an id may be set by hand: a style or event attribute would
+	// break the content security policy or run script.
+	var id string
+	if v, ok := n.AttributeString("id"); ok {
+		if b, ok := v.([]byte); ok {
+			id = string(b)
+		}
+	}
+	n.RemoveAttributes()
+	if id != "" {
+		n.SetAttributeString("id", []byte(id))
+		w.res.IDs = append(w.res.IDs, id)
+	}
+	w.res.Headings = append(w.res.Headings, Heading{
+		Level: n.Level, ID: id, Text: strings.TrimSpace(string(plainText(n, w.src))), Line: w.line(n),
+	})
+}
+
+// link resolves one destination in place. It returns false when the link
+// must be dropped, keeping only its text.
+func (w *walker) link(n ast.Node, dest *[]byte, image bool) bool {
+	d := string(*dest)
+	line := w.line(n)
+	w.res.Links = append(w.res.Links, Link{Dest: d, Line: line, Image: image})
+	if !w.unsafe && html.IsDangerousURL(*dest) {
+		w.problems = append(w.problems, Problem{Line: line, Warning: true,
+			Msg: fmt.Sprintf("link to %q is left out: links may not run script or embed data", truncate(d))})
+		return false
+	}
+	if w.resolve == nil {
+		return true
+	}
+	u, err := w.resolve(d)
+	if err != nil {
+		w.problems = append(w.problems, Problem{Line: line, Msg: err.Error()})
+		return true
+	}
+	*dest = []byte(u)
+	return true
+}
+
+// line returns the file line of a node: that of its first text, or of the
+// block that holds it.
+func (w *walker) line(n ast.Node) int {
+	off := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			off = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	for b := n; off < 0 && b != nil; b = b.Parent() {
+		if b.Type() == ast.TypeBlock && b.Lines().Len() > 0 {
+			off = b.Lines().At(0).Start
+		}
+	}
+	if off < 0 {
+		return w.first
+	}
+	if w.lines == nil {
+		w.lines = []int{0}
+		for i, c := range w.src {
+			if c == '\n' {
+				w.lines = append(w.lines, i+1)
+			}
+		}
+	}
+	return w.first + sort.SearchInts(w.lines, off+1) - 1
+}
+
+// unwrap replaces a node by its children.
+func unwrap(n ast.Node) {
+	parent := n.Parent()
+	if parent == nil {
+		return
+	}
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, n, c)
+		c = next
+	}
+	parent.RemoveChild(parent, n)
+}
+
+func alignClass(a east.Alignment) string {
+	switch a {
+	case east.AlignLeft:
+		return "align-left"
+	case east.AlignRight:
+		return "align-right"
+	case east.AlignCenter:
+		return "align-center"
+	}
+	return ""
+}
+
+// isTextBlock reports whether n is a block whose text ends a sentence for
+// readability: paragraphs, headings, list item texts and table cells.
+func isTextBlock(n ast.Node) bool {
+	switch n.Kind() {
+	case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock, east.KindTableCell,
+		east.KindDefinitionTerm:
+		return true
+	}
+	return false
+}
+
+// plainText returns the text of n's inline descendants.
+func plainText(n ast.Node, src []byte) []byte {
+	var b []byte
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b = append(b, c.Segment.Value(src)...)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b = append(b, ' ')
+			}
+		case *ast.String:
+			b = append(b, c.Value...)
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if s, ok := t.(*ast.Text); ok {
+					b = append(b, s.Segment.Value(src)...)
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			b = append(b, c.Label(src)...)
+		case *east.FootnoteLink:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b
+}
+
+func truncate(s string) string {
+	if len(s) > 60 {
+		return s[:60] + "…"
+	}
+	return s
+}

@@ -1,0 +1,64 @@
+// Package minifier shrinks the build's output by media type with
+// tdewolff/minify: HTML, CSS, JavaScript, SVG, JSON and XML.
+package minifier
+
+import (
+	"path"
+	"regexp"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+)
+
+// A Minifier minifies files by their extension. It is safe for concurrent
+// use.
+type Minifier struct {
+	m *minify.M
+}
+
+var types = map[string]string{
+	".html": "text/html",
+	".css":  "text/css",
+	".js":   "application/javascript",
+	".mjs":  "application/javascript",
+	".svg":  "image/svg+xml",
+	".json": "application/json",
+	".xml":  "text/xml",
+}
+
+// New returns a Minifier.
+func New() *Minifier {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{
+		// Keep the document tags so <html lang> stays, and end tags so
+		// the output stays readable to tools that do not parse HTML5's
+		// optional tags.
+		KeepDocumentTags: true,
+		KeepEndTags:      true,
+		KeepQuotes:       true,
+	})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFuncRegexp(regexp.MustCompile("^(application|text)/(x-)?(java|ecma)script$"), js.Minify)
+	m.AddFuncRegexp(regexp.MustCompile("[/+]json$"), json.Minify)
+	m.AddFuncRegexp(regexp.MustCompile("[/+]xml$"), xml.Minify)
+	return &Minifier{m: m}
+}
+
+// Handles reports whether files with this name are minified.
+func Handles(name string) bool { return types[path.Ext(name)] != "" }
+
+// Minify returns the minified form of data, a file named name. Files of
+// other types come back unchanged.
+func (m *Minifier) Minify(name string, data []byte) ([]byte, error) {
+	mt := types[path.Ext(name)]
+	if mt == "" {
+		return data, nil
+	}
+	return m.m.Bytes(mt, data)
+}

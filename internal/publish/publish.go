@@ -1,0 +1,214 @@
+// Package publish writes a build's output. A Dir writes into a temporary
+// folder beside the output folder and swaps it in only when the build
+// succeeded, so the output folder always holds one complete build: the old
+// one or the new one, never a mix, even if the build is killed. Memory
+// keeps the output in memory, for tests, sitegen check and sitegen serve.
+package publish
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// CheckOutput refuses output folders that a build must never replace:
+// the site folder itself, a folder that contains it, a folder inside one of
+// its source folders, the home folder and the file system root. out and
+// site are paths on disk.
+func CheckOutput(out, site string) error {
+	outAbs, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	siteAbs, err := filepath.Abs(site)
+	if err != nil {
+		return err
+	}
+	outAbs, siteAbs = resolve(outAbs), resolve(siteAbs)
+	home, _ := os.UserHomeDir()
+	switch {
+	case outAbs == filepath.Dir(outAbs):
+		return fmt.Errorf("output folder %s is the file system root; choose a folder of its own such as %s", out, filepath.Join(site, "public"))
+	case home != "" && outAbs == resolve(home):
+		return fmt.Errorf("output folder %s is your home folder; choose a folder of its own such as %s", out, filepath.Join(site, "public"))
+	case outAbs == siteAbs:
+		return fmt.Errorf("output folder %s is the site folder; the build would replace your content (use %s)", out, filepath.Join(site, "public"))
+	case within(siteAbs, outAbs):
+		return fmt.Errorf("output folder %s contains the site folder %s; the build would replace your content", out, site)
+	}
+	for _, src := range []string{"content", "layouts", "i18n", "static"} {
+		if dir := filepath.Join(siteAbs, src); outAbs == dir || within(outAbs, dir) {
+			return fmt.Errorf("output folder %s is inside the site's %s/ folder; the build would read its own output", out, src)
+		}
+	}
+	return nil
+}
+
+// within reports whether p is strictly below dir.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// resolve follows symbolic links as far as the path exists, so that a
+// link cannot disguise the site folder.
+func resolve(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		return r
+	}
+	dir, base := filepath.Split(p)
+	if dir == p || dir == "" {
+		return p
+	}
+	return filepath.Join(resolve(filepath.Clean(dir)), base)
+}
+
+// A Dir is an output folder being written.
+type Dir struct {
+	final string
+	tmp   string
+	root  *os.Root
+}
+
+// Begin starts writing a new build for the output folder out. It first
+// removes temporary folders that earlier, interrupted builds left.
+func Begin(out string) (*Dir, error) {
+	out = filepath.Clean(out)
+	if info, err := os.Lstat(out); err == nil && !info.IsDir() {
+		return nil, fmt.Errorf("output %s exists and is not a folder", out)
+	}
+	parent, base := filepath.Split(out)
+	if parent == "" {
+		parent = "."
+	}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	removeStale(parent, base)
+	var rnd [6]byte
+	_, _ = rand.Read(rnd[:])
+	tmp := filepath.Join(parent, fmt.Sprintf(".%s.tmp-%d-%s", base, os.Getpid(), hex.EncodeToString(rnd[:])))
+	if err := os.Mkdir(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	root, err := os.OpenRoot(tmp)
+	if err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return &Dir{final: out, tmp: tmp, root: root}, nil
+}
+
+// removeStale removes ".<base>.tmp-<pid>-*" and ".<base>.old-<pid>-*"
+// folders whose build process is gone.
+func removeStale(parent, base string) {
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), "."+base+".tmp-")
+		if !ok {
+			rest, ok = strings.CutPrefix(e.Name(), "."+base+".old-")
+		}
+		if !ok || !e.IsDir() {
+			continue
+		}
+		pidText, _, _ := strings.Cut(rest, "-")
+		pid, err := strconv.Atoi(pidText)
+		if err == nil && pid != os.Getpid() && alive(pid) {
+			continue
+		}
+		os.RemoveAll(filepath.Join(parent, e.Name()))
+	}
+}
+
+// Write writes one output file; name is slash-separated and relative. It
+// is safe for concurrent use. The write cannot leave the temporary folder.
+func (d *Dir) Write(name string, data []byte) error {
+	if !fs.ValidPath(name) || name == "." {
+		return fmt.Errorf("refusing to write %q: not a relative path inside the output folder", name)
+	}
+	if dir := path.Dir(name); dir != "." {
+		if err := d.root.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	return d.root.WriteFile(name, data, 0o644)
+}
+
+// Commit swaps the new build in for the old one.
+func (d *Dir) Commit() error {
+	d.root.Close()
+	if _, err := os.Lstat(d.final); errors.Is(err, fs.ErrNotExist) {
+		return os.Rename(d.tmp, d.final)
+	}
+	if err := exchange(d.tmp, d.final); err == nil {
+		return os.RemoveAll(d.tmp) // now the old build
+	}
+	// No atomic exchange here: move the old build aside, then the new one
+	// in. A build killed between the two renames leaves the old build in
+	// the .old folder, and no output folder, for a moment.
+	old := strings.Replace(d.tmp, ".tmp-", ".old-", 1)
+	if err := os.Rename(d.final, old); err != nil {
+		d.Abort()
+		return err
+	}
+	if err := os.Rename(d.tmp, d.final); err != nil {
+		_ = os.Rename(old, d.final)
+		d.Abort()
+		return err
+	}
+	return os.RemoveAll(old)
+}
+
+// Abort throws the new build away and leaves the output folder as it was.
+func (d *Dir) Abort() {
+	d.root.Close()
+	os.RemoveAll(d.tmp)
+}
+
+// Memory is output kept in memory. It is safe for concurrent use.
+type Memory struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+// NewMemory returns an empty Memory.
+func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
+
+// Write stores a file.
+func (m *Memory) Write(name string, data []byte) error {
+	if !fs.ValidPath(name) || name == "." {
+		return fmt.Errorf("refusing to write %q: not a relative path inside the output", name)
+	}
+	m.mu.Lock()
+	m.files[name] = data
+	m.mu.Unlock()
+	return nil
+}
+
+// Files returns the stored files. The map must not be changed.
+func (m *Memory) Files() map[string][]byte {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.files
+}
+
+// Names returns the stored file names, sorted.
+func (m *Memory) Names() []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	names := make([]string, 0, len(m.files))
+	for n := range m.files {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}

@@ -1,0 +1,150 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"time"
+
+	"github.com/udenmitid/sitegen/internal/locale"
+	"github.com/udenmitid/sitegen/internal/markdown"
+	"github.com/udenmitid/sitegen/internal/pages"
+)
+
+// An Asset is a file from static/ as the layouts reference it.
+type Asset struct {
+	Name      string // as in static/: "css/site.css"
+	File      string // as written to the output: "css/site.3f9a1c2b.css"
+	URL       string // with the base path
+	Integrity string // "sha384-...", for the integrity attribute
+}
+
+// An Env is what all pages of one build share.
+type Env struct {
+	Templates *Templates
+	Catalog   *locale.Catalog
+	Site      *pages.Site
+	Assets    map[string]*Asset
+}
+
+// A Context is the data a layout executes with.
+type Context struct {
+	Page *pages.Page
+	Site *pages.Site
+	Body template.HTML    // the rendered Markdown; empty for fallback and generated pages
+	Doc  *markdown.Result // nil for fallback and generated pages
+
+	env *Env
+}
+
+// NewContext returns the context for rendering p.
+func (e *Env) NewContext(p *pages.Page, doc *markdown.Result) *Context {
+	c := &Context{Page: p, Site: e.Site, Doc: doc, env: e}
+	if doc != nil {
+		// The HTML comes from goldmark with raw HTML off (unless the site
+		// config turns it on) and is trusted as the page body.
+		c.Body = template.HTML(doc.HTML)
+	}
+	return c
+}
+
+// Render renders p with its layout.
+func (e *Env) Render(p *pages.Page, doc *markdown.Result) ([]byte, error) {
+	return e.Templates.ExecuteString(p.Layout(), e.NewContext(p, doc))
+}
+
+// T returns a UI string in the page's language; see locale.Catalog.T.
+func (c *Context) T(id string, args ...any) (string, error) {
+	return c.env.Catalog.T(c.Page.Lang.Code, id, args...)
+}
+
+// TIn returns a UI string in another language.
+func (c *Context) TIn(lang, id string, args ...any) (string, error) {
+	return c.env.Catalog.T(lang, id, args...)
+}
+
+// URL returns a page's URL path, base path included.
+func (c *Context) URL(p *pages.Page) string { return c.Site.URL(p) }
+
+// Permalink returns a page's absolute URL.
+func (c *Context) Permalink(p *pages.Page) string { return c.Site.Permalink(p) }
+
+// Date formats t in the page's language, with month names.
+func (c *Context) Date(t time.Time) (string, error) {
+	return c.env.Catalog.Date(c.Page.Lang.Code, t)
+}
+
+// ISODate formats t as YYYY-MM-DD for a <time datetime> attribute.
+func (c *Context) ISODate(t time.Time) string { return t.Format(time.DateOnly) }
+
+// Asset returns a file from static/ by its name there.
+func (c *Context) Asset(name string) (*Asset, error) {
+	a := c.env.Assets[name]
+	if a == nil {
+		return nil, fmt.Errorf("no asset %q in static/", name)
+	}
+	return a, nil
+}
+
+// Ref returns the page for a content key in the page's language (the
+// translation or its fallback page), or nil if the key does not exist.
+func (c *Context) Ref(key string) *pages.Page { return c.Site.Page(key, c.Page.Lang.Code) }
+
+// Param returns a value from [params] in sitegen.toml.
+func (c *Context) Param(name string) string { return c.Site.Config.Params[name] }
+
+// LangAttr returns ` lang="xx"` when p's title is in another language
+// than the page being rendered, so screen readers pronounce it right.
+func (c *Context) LangAttr(p *pages.Page) template.HTMLAttr {
+	if p.TitleLang == nil || p.TitleLang == c.Page.Lang {
+		return ""
+	}
+	return template.HTMLAttr(fmt.Sprintf(`lang="%s"`, p.TitleLang.Code))
+}
+
+// InSection reports whether the page being rendered is p or below it.
+func (c *Context) InSection(p *pages.Page) bool {
+	for q := c.Page; q != nil; q = q.Parent {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+// TOC returns the headings for an "on this page" list: the level 2
+// headings, when there are at least three of them.
+func (c *Context) TOC() []markdown.Heading {
+	if c.Doc == nil {
+		return nil
+	}
+	var out []markdown.Heading
+	for _, h := range c.Doc.Headings {
+		if h.Level == 2 && h.ID != "" {
+			out = append(out, h)
+		}
+	}
+	if len(out) < 3 {
+		return nil
+	}
+	return out
+}
+
+// Alternates returns the real versions of the page for hreflang links:
+// none for a fallback page, which is no one's translation.
+func (c *Context) Alternates() []*pages.Page {
+	if c.Page.Fallback || c.Page.Key == "" {
+		return nil
+	}
+	return c.Page.Available()
+}
+
+// OtherLangs returns the site languages other than the page's.
+func (c *Context) OtherLangs() []*pages.Lang {
+	var out []*pages.Lang
+	for _, l := range c.Site.Langs {
+		if l != c.Page.Lang {
+			out = append(out, l)
+		}
+	}
+	return out
+}

@@ -1,0 +1,300 @@
+// Package render turns pages into HTML with the site's layouts, Go
+// html/template files in layouts/:
+//
+//	layouts/base.html            the skeleton every page shares; it calls block "main"
+//	layouts/home.html            a language's home page    } each defines "main"
+//	layouts/section.html         a section with its list   } (and may define "title",
+//	layouts/page.html            a page                    }  "head")
+//	layouts/fallback.html        a page missing in the language
+//	layouts/404.html             /<lang>/404.html
+//	layouts/root.html            the language chooser at / and /404.html
+//	layouts/partials/*.html      {{define}} blocks the others share
+//
+// A page may name another layout with layout: in its front matter. Layouts
+// come in layers: the built-in ones, then the site's own, which replace a
+// built-in file of the same name.
+//
+// A template sees a *Context: .Page, .Site, .Body, and methods for UI
+// strings ({{ .T "skip_link" }}, {{ .T "pages" 3 }}, {{ .TIn "en" "id" }}),
+// URLs ({{ .URL .Page }}), dates and assets ({{ (.Asset "css/site.css").URL }}).
+// A message id written as a constant that no language defines is an error
+// when the layouts load, with the layout's file and line.
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"text/template/parse"
+
+	"github.com/udenmitid/sitegen/internal/diag"
+	"github.com/udenmitid/sitegen/internal/locale"
+)
+
+// Dir is the folder below the site root that holds layouts.
+const Dir = "layouts"
+
+const baseFile = "base.html"
+
+// Required lists the layouts every site needs.
+var Required = []string{"base", "home", "section", "page", "fallback", "404", "root"}
+
+// Templates are a site's parsed layouts.
+type Templates struct {
+	byName map[string]*template.Template // layout name ("page") -> template ready to execute
+	refs   []MessageRef
+}
+
+// A MessageRef is a constant message id used in a layout.
+type MessageRef struct {
+	ID  string
+	Pos string // "layouts/base.html:12"
+}
+
+type source struct {
+	path string
+	text string
+}
+
+// Load reads and parses the layouts of every layer; a later layer's file
+// replaces an earlier one's.
+func Load(layers []fs.FS) (*Templates, diag.List) {
+	var diags diag.List
+	files := map[string]source{} // name below layouts/ -> source
+	for _, fsys := range layers {
+		if fsys == nil {
+			continue
+		}
+		err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == Dir && errors.Is(err, fs.ErrNotExist) {
+					return fs.SkipAll
+				}
+				return err
+			}
+			if d.IsDir() || path.Ext(p) != ".html" || strings.HasPrefix(d.Name(), ".") {
+				return nil
+			}
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			files[strings.TrimPrefix(p, Dir+"/")] = source{p, string(data)}
+			return nil
+		})
+		if err != nil {
+			diags.Errorf(Dir, 0, "%v", err)
+		}
+	}
+	t := &Templates{byName: map[string]*template.Template{}}
+	base := template.New(baseFile)
+	var partials, layouts []string
+	for name := range files {
+		switch {
+		case strings.HasPrefix(name, "partials/"):
+			partials = append(partials, name)
+		case name != baseFile && !strings.Contains(name, "/"):
+			layouts = append(layouts, name)
+		}
+	}
+	slices.Sort(partials)
+	slices.Sort(layouts)
+	if src, ok := files[baseFile]; ok {
+		t.parse(base, src, &diags)
+	} else {
+		diags.Errorf(Dir+"/"+baseFile, 0, "missing: every site needs a base layout")
+	}
+	for _, name := range partials {
+		t.parse(base.New(files[name].path), files[name], &diags)
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	for _, name := range layouts {
+		tmpl := template.Must(base.Clone())
+		t.parse(tmpl.New(files[name].path), files[name], &diags)
+		t.byName[strings.TrimSuffix(name, ".html")] = tmpl
+	}
+	for _, name := range Required[1:] {
+		if t.byName[name] == nil {
+			diags.Errorf(Dir+"/"+name+".html", 0, "missing: every site needs this layout")
+		}
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return t, diags
+}
+
+func (t *Templates) parse(tmpl *template.Template, src source, diags *diag.List) {
+	if _, err := tmpl.Parse(src.text); err != nil {
+		p, line, msg := splitTemplateError(err, src.path)
+		diags.Errorf(p, line, "%s", msg)
+		return
+	}
+	for _, tt := range tmpl.Templates() {
+		if tt.Tree != nil && tt.Tree.ParseName == src.path {
+			t.scanMessages(tt.Tree, tt.Tree.Root)
+		}
+	}
+}
+
+// scanMessages records the constant message ids in a parse tree: the
+// arguments of .T and $.T, and the second argument of .TIn.
+func (t *Templates) scanMessages(tree *parse.Tree, n parse.Node) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			t.scanMessages(tree, c)
+		}
+	case *parse.ActionNode:
+		t.scanMessages(tree, n.Pipe)
+	case *parse.PipeNode:
+		if n == nil {
+			return
+		}
+		for _, cmd := range n.Cmds {
+			t.scanCommand(tree, cmd)
+		}
+	case *parse.IfNode:
+		t.scanBranch(tree, &n.BranchNode)
+	case *parse.RangeNode:
+		t.scanBranch(tree, &n.BranchNode)
+	case *parse.WithNode:
+		t.scanBranch(tree, &n.BranchNode)
+	case *parse.TemplateNode:
+		t.scanMessages(tree, n.Pipe)
+	}
+}
+
+func (t *Templates) scanBranch(tree *parse.Tree, b *parse.BranchNode) {
+	t.scanMessages(tree, b.Pipe)
+	t.scanMessages(tree, b.List)
+	t.scanMessages(tree, b.ElseList)
+}
+
+func (t *Templates) scanCommand(tree *parse.Tree, cmd *parse.CommandNode) {
+	for i, arg := range cmd.Args {
+		switch a := arg.(type) {
+		case *parse.PipeNode:
+			t.scanMessages(tree, a)
+			continue
+		case *parse.FieldNode, *parse.VariableNode:
+		default:
+			continue
+		}
+		var ident []string
+		switch a := arg.(type) {
+		case *parse.FieldNode:
+			ident = a.Ident
+		case *parse.VariableNode:
+			ident = a.Ident
+		}
+		method := ident[len(ident)-1]
+		idArg := i + 1
+		if method == "TIn" {
+			idArg = i + 2
+		} else if method != "T" {
+			continue
+		}
+		if idArg < len(cmd.Args) {
+			if s, ok := cmd.Args[idArg].(*parse.StringNode); ok {
+				loc, _ := tree.ErrorContext(s)
+				t.refs = append(t.refs, MessageRef{ID: s.Text, Pos: trimColumn(loc)})
+			}
+		}
+	}
+}
+
+// CheckMessages reports constant message ids that no language defines.
+func (t *Templates) CheckMessages(cat *locale.Catalog) diag.List {
+	var diags diag.List
+	for _, r := range t.refs {
+		if !cat.Has(r.ID) {
+			p, line := splitPos(r.Pos)
+			diags.Errorf(p, line, "unknown message id %q: add it to %s/<lang>.toml", r.ID, locale.Dir)
+		}
+	}
+	return diags
+}
+
+// MessageIDs returns the message ids the layouts use as constants.
+func (t *Templates) MessageIDs() []string {
+	var ids []string
+	for _, r := range t.refs {
+		ids = append(ids, r.ID)
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// Has reports whether a layout exists.
+func (t *Templates) Has(name string) bool { return t.byName[name] != nil }
+
+// Execute renders the layout name with ctx into w. An error names the
+// layout file and line.
+func (t *Templates) Execute(w io.Writer, name string, ctx *Context) error {
+	tmpl := t.byName[name]
+	if tmpl == nil {
+		return diagError(fmt.Sprintf("%s/%s.html", Dir, name), 0, "no such layout")
+	}
+	if err := tmpl.ExecuteTemplate(w, baseFile, ctx); err != nil {
+		p, line, msg := splitTemplateError(err, Dir+"/"+baseFile)
+		return diagError(p, line, msg)
+	}
+	return nil
+}
+
+// ExecuteString is Execute into a new buffer.
+func (t *Templates) ExecuteString(name string, ctx *Context) ([]byte, error) {
+	var b bytes.Buffer
+	err := t.Execute(&b, name, ctx)
+	return b.Bytes(), err
+}
+
+func diagError(p string, line int, msg string) error {
+	return diag.List{{Path: p, Line: line, Msg: msg}}
+}
+
+var templateErr = regexp.MustCompile(`^(?:html/)?template: ?([^:]+?\.html):(\d+):(?:\d+:)? ?(.*)$`)
+
+// splitTemplateError finds the layout file and line in a text/template or
+// html/template error.
+func splitTemplateError(err error, fallback string) (string, int, string) {
+	msg := err.Error()
+	var te *template.Error
+	if errors.As(err, &te) && te.Name != "" {
+		return te.Name, te.Line, te.Description
+	}
+	if m := templateErr.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		return m[1], line, m[3]
+	}
+	return fallback, 0, msg
+}
+
+func trimColumn(loc string) string {
+	p, line := splitPos(loc)
+	return p + ":" + strconv.Itoa(line)
+}
+
+func splitPos(loc string) (string, int) {
+	parts := strings.Split(loc, ":")
+	if len(parts) >= 2 {
+		if n, err := strconv.Atoi(parts[1]); err == nil {
+			return parts[0], n
+		}
+	}
+	return loc, 0
+}
