@@ -21,6 +21,10 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	if info, err := os.Stat(*src); err != nil || !info.IsDir() {
+		fmt.Fprintf(stderr, "sitegen build: %s is not a folder; -src names the site folder, which holds sitegen.toml\n", *src)
+		return errUsage
+	}
 	if *out == "" {
 		*out = filepath.Join(*src, "public")
 	}

@@ -203,7 +203,7 @@ func Walk(fsys fs.FS, langs []string) ([]string, diag.List) {
 		if depth == 1 {
 			switch {
 			case !d.IsDir():
-				diags.Errorf(p, 0, "content files belong in a language folder: move it to %s/<lang>/%s", Dir, name)
+				diags.Errorf(p, 1, "content files belong in a language folder: move it to %s/<lang>/%s", Dir, name)
 			case !slices.Contains(langs, name):
 				diags.Errorf(p, 0, "language %q is not in sitegen.toml; add it to [[languages]] or rename the folder to one of %s", name, strings.Join(langs, ", "))
 				return fs.SkipDir

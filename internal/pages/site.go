@@ -262,9 +262,9 @@ func (s *Site) checkSections(diags *diag.List) {
 		f := firstReal(s.byKey[key]).File
 		dir := path.Dir(pk)
 		if dir == "." {
-			diags.Errorf(f.Path, 0, "the site has no home page: create %s/%s/%s", content.Dir, s.Default.Code, content.IndexName)
+			diags.Errorf(f.Path, 1, "the site has no home page: create %s/%s/%s", content.Dir, s.Default.Code, content.IndexName)
 		} else {
-			diags.Errorf(f.Path, 0, "folder %s/ has no %s in any language: create %s/%s/%s with a title and description", dir, content.IndexName, content.Dir, s.Default.Code, pk)
+			diags.Errorf(f.Path, 1, "folder %s/ has no %s in any language: create %s/%s/%s with a title and description", dir, content.IndexName, content.Dir, s.Default.Code, pk)
 		}
 	}
 }
@@ -366,16 +366,31 @@ func (s *Site) index(diags *diag.List) {
 	for _, p := range append(slices.Clone(s.Pages), s.Special...) {
 		k := strings.ToLower(norm.NFC.String(p.Path))
 		if other := folded[k]; other != nil {
-			a, b := s.describe(other), s.describe(p)
-			if a > b {
+			a, b := other, p
+			if s.describe(a) > s.describe(b) {
 				a, b = b, a
 			}
-			diags.Errorf(a, 0, "has the same URL /%s as %s; change a slug: or rename a file", p.Path, b)
+			same := "the same URL as"
+			if a.Path != b.Path {
+				same = "a URL that differs only in case (some hosts ignore case) from"
+			}
+			diags.Errorf(s.describe(a), slugLine(a), "has URL /%s, %s %s (/%s); change a slug: or rename a file", a.Path, same, s.describe(b), b.Path)
 			continue
 		}
 		folded[k] = p
 		s.byPath[p.Path] = p
 	}
+}
+
+// slugLine is the line to blame for a page's URL: its slug, or the top.
+func slugLine(p *Page) int {
+	if p.File == nil {
+		return 0
+	}
+	if l := p.File.Meta.Lines["slug"]; l > 0 {
+		return l
+	}
+	return 1
 }
 
 // describe names the file behind a page for error messages.

@@ -1,0 +1,192 @@
+#!/usr/bin/env bash
+# Compares sitegen with Hugo on a generated corpus.
+#
+#   bash bench/run.sh                 # 10000 Danish pages, 5 runs each
+#   PAGES=1000 RUNS=3 bash bench/run.sh
+#
+# Environment:
+#   PAGES      Danish pages in the corpus (default 10000; en/kl add ~110%)
+#   RUNS       timed runs of each tool, alternating (default 5)
+#   SEED       corpus seed (default 1)
+#   FLOOR_CMD  optional command for a "floor" row, run with bash -c from the
+#              repository root with CORPUS (the site folder) and OUT (an
+#              empty output folder) in its environment, e.g.
+#              FLOOR_CMD='"$BENCH_TMP"/floor -src "$CORPUS"' after building
+#              it, or FLOOR_CMD='go run ./cmd/floor -src "$CORPUS"' (that
+#              also times the compile). BENCH_TMP is the temp folder.
+#   KEEP_TMP=1 keep the temp folder (corpus, outputs, logs) and print it
+#
+# Everything is written to a temp folder on tmpfs (/dev/shm when present),
+# removed at exit. Each run is timed with GNU time: wall seconds, user+sys
+# CPU seconds, peak RSS. The table shows medians.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+PAGES=${PAGES:-10000}
+RUNS=${RUNS:-5}
+SEED=${SEED:-1}
+FLOOR_CMD=${FLOOR_CMD:-}
+
+say() { printf '%s\n' "$*" >&2; }
+die() { say "bench: $*"; exit 1; }
+
+# ---------------------------------------------------------------- tools
+
+apt_install() { # package...
+	if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+		return 1
+	fi
+	say "bench: installing $* with apt-get"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >/dev/null ||
+		{ apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >/dev/null; }
+}
+
+command -v go >/dev/null || die "go is not on PATH (Go is at /usr/local/go/bin on this machine)"
+if ! command -v hugo >/dev/null; then
+	apt_install hugo || die "hugo is missing: install it with 'sudo apt-get install --no-install-recommends hugo' (Debian ships 0.111.3)"
+fi
+if ! /usr/bin/time -f %e true >/dev/null 2>&1; then
+	apt_install time || die "GNU time is missing: install it with 'sudo apt-get install time'"
+fi
+
+# ---------------------------------------------------------------- temp dir
+
+base=${TMPDIR:-/tmp}
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then base=/dev/shm; fi
+tmp=$(mktemp -d "$base/sitegen-bench.XXXXXX")
+cleanup() {
+	if [ "${KEEP_TMP:-}" = 1 ]; then
+		say "bench: kept $tmp"
+	else
+		rm -rf "$tmp"
+	fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+export BENCH_TMP=$tmp
+
+# ---------------------------------------------------------------- corpus
+
+corpus=$tmp/corpus
+go build -o "$tmp/gencorpus" ./internal/bench/gencorpus
+"$tmp/gencorpus" -pages "$PAGES" -seed "$SEED" -out "$corpus"
+
+# Hugo site: the skeleton with each contentDir pointing at the corpus.
+cp -r bench/hugo "$tmp/hugo"
+sed -i -E "s|^contentDir = \"content/([a-z]+)\"|contentDir = \"$corpus/content/\\1\"|" "$tmp/hugo/hugo.toml"
+grep -q "contentDir = \"$corpus/content/kl\"" "$tmp/hugo/hugo.toml" || die "could not point $tmp/hugo/hugo.toml at the corpus"
+
+# sitegen: a failure to build is reported and its rows left empty.
+sitegen_ok=1
+if ! go build -o "$tmp/sitegen" ./cmd/sitegen 2>"$tmp/sitegen-build.log"; then
+	sitegen_ok=0
+	say "bench: sitegen does not build (go build ./cmd/sitegen failed); only Hugo is measured:"
+	sed 's/^/    /' "$tmp/sitegen-build.log" | head -20 >&2
+fi
+
+# ---------------------------------------------------------------- runs
+
+# run TOOL OUTDIR CMD... : time one run, append "wall cpu rssKiB" to
+# $tmp/TOOL.times, and return the command's status.
+run() {
+	local tool=$1 out=$2
+	shift 2
+	rm -rf "$out"
+	local st=0
+	/usr/bin/time -f '%e %U %S %M' -o "$tmp/$tool.time" "$@" >"$tmp/$tool.log" 2>&1 || st=$?
+	if [ "$st" != 0 ]; then
+		say "bench: $tool failed (exit $st); last lines of its output:"
+		grep -v '^Command exited with non-zero status' "$tmp/$tool.log" | tail -15 | sed 's/^/    /' >&2
+		return "$st"
+	fi
+	local wall user sys rss
+	read -r wall user sys rss <"$tmp/$tool.time"
+	local cpu
+	cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", u+s}')
+	echo "$wall $cpu $rss" >>"$tmp/$tool.times"
+	local warn
+	warn=$(grep -c -E 'WARN|ERROR' "$tmp/$tool.log" || true)
+	say "$(printf '  %-8s %7.2f s wall %7.2f s cpu %8.1f MiB%s' "$tool" "$wall" "$cpu" "$(awk -v k="$rss" 'BEGIN{print k/1024}')" \
+		"$([ "$warn" != 0 ] && echo "   ($warn warning lines, see below)")")"
+}
+
+pages_written() { find "$1" -name '*.html' -type f 2>/dev/null | wc -l; }
+
+floor_ok=0
+[ -n "$FLOOR_CMD" ] && floor_ok=1
+export CORPUS=$corpus OUT=$tmp/out-floor
+declare -A pages=()
+
+say "bench: $RUNS runs each; corpus in $corpus"
+for i in $(seq 1 "$RUNS"); do
+	say "run $i/$RUNS"
+	if [ "$sitegen_ok" = 1 ]; then
+		if run sitegen "$tmp/out-sitegen" "$tmp/sitegen" build -src "$corpus" -out "$tmp/out-sitegen"; then
+			pages[sitegen]=$(pages_written "$tmp/out-sitegen")
+		else
+			sitegen_ok=0
+			say "bench: sitegen build failed; no further sitegen runs"
+		fi
+	fi
+	if run hugo "$tmp/out-hugo" hugo --minify --source "$tmp/hugo" --destination "$tmp/out-hugo" \
+		--cacheDir "$tmp/hugo-cache" --quiet; then
+		pages[hugo]=$(pages_written "$tmp/out-hugo")
+	else
+		die "hugo failed on the corpus"
+	fi
+	if [ "$floor_ok" = 1 ]; then
+		if run floor "$tmp/out-floor" bash -c "mkdir -p \"\$OUT\" && $FLOOR_CMD"; then
+			pages[floor]=$(pages_written "$tmp/out-floor")
+		else
+			floor_ok=0
+			say "bench: FLOOR_CMD failed; no further floor runs"
+		fi
+	fi
+done
+
+if grep -q -E 'WARN|ERROR' "$tmp/hugo.log"; then
+	say "bench: Hugo's warnings (last run):"
+	grep -E 'WARN|ERROR' "$tmp/hugo.log" | head -20 | sed 's/^/    /' >&2
+fi
+
+# ---------------------------------------------------------------- table
+
+# median COLUMN FILE
+median() {
+	[ -s "$2" ] || { echo ""; return; }
+	awk -v c="$1" '{print $c}' "$2" | sort -g | awk '{v[NR]=$1} END{ if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2 }'
+}
+
+declare -A wall=() cpu=() mem=()
+for tool in sitegen hugo floor; do
+	f=$tmp/$tool.times
+	wall[$tool]=$(median 1 "$f")
+	cpu[$tool]=$(median 2 "$f")
+	m=$(median 3 "$f")
+	mem[$tool]=${m:+$(awk -v k="$m" 'BEGIN{printf "%.1f", k/1024}')}
+done
+
+files=$(find "$corpus/content" -name '*.md' | wc -l)
+mib=$(du -sb "$corpus/content" | awk '{printf "%.1f", $1/1048576}')
+echo
+echo "corpus: $PAGES Danish pages, $files Markdown files in da/en/kl, ${mib} MiB, seed $SEED; $RUNS runs; medians"
+echo "machine: $(nproc) cores, $(hugo version | awk '{print $1, $2}'), $(go version | awk '{print $3}')"
+printf '%-8s %10s %10s %12s %8s\n' tool wall_s cpu_s peak_MiB pages
+for tool in sitegen hugo floor; do
+	[ "$tool" = floor ] && [ -z "$FLOOR_CMD" ] && continue
+	if [ -n "${wall[$tool]}" ]; then
+		printf '%-8s %10.2f %10.2f %12.1f %8s\n' "$tool" "${wall[$tool]}" "${cpu[$tool]}" "${mem[$tool]}" "${pages[$tool]:--}"
+	else
+		printf '%-8s %10s %10s %12s %8s\n' "$tool" failed - - -
+	fi
+done
+if [ -n "${wall[sitegen]}" ] && [ -n "${wall[hugo]}" ]; then
+	awk -v sw="${wall[sitegen]}" -v hw="${wall[hugo]}" -v sc="${cpu[sitegen]}" -v hc="${cpu[hugo]}" \
+		-v sm="${mem[sitegen]}" -v hm="${mem[hugo]}" \
+		'BEGIN{printf "sitegen/hugo: wall %.2f  cpu %.2f  memory %.2f\n", sw/hw, sc/hc, sm/hm}'
+else
+	echo "sitegen/hugo: n/a (sitegen did not run)"
+fi
+echo "(Hugo's page count includes its root /index.html redirect to /da/.)"

@@ -1,0 +1,166 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+	"golang.org/x/tools/txtar"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"sitegen": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs the command-line scripts in testdata/script.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"snapshot": cmdSnapshot,
+		},
+	})
+}
+
+// cmdSnapshot writes a listing of a folder's files with their hashes:
+// snapshot DIR FILE. Comparing two snapshots with cmp shows whether a
+// folder changed by even a byte.
+func cmdSnapshot(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: snapshot dir file")
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(snapshot(ts.MkAbs(args[0]))), 0o644))
+}
+
+func snapshot(dir string) string {
+	var lines []string
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			lines = append(lines, "error: "+err.Error())
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if d.IsDir() {
+			lines = append(lines, rel+"/")
+			return nil
+		}
+		data, _ := os.ReadFile(p)
+		lines = append(lines, fmt.Sprintf("%s %x", rel, sha256.Sum256(data)))
+		return nil
+	})
+	return strings.Join(lines, "\n") + "\n"
+}
+
+// TestFailedBuildLeavesOutput builds a good site into public/, then, for
+// every bad-input case of the build package's tests, adds the bad files,
+// builds again and checks: exit 1, every problem printed as path:line,
+// and public/ byte for byte as it was.
+func TestFailedBuildLeavesOutput(t *testing.T) {
+	cases, err := filepath.Glob("../../internal/build/testdata/err-*.txtar")
+	if err != nil || len(cases) == 0 {
+		t.Fatal("no err-*.txtar cases found")
+	}
+	for _, c := range cases {
+		t.Run(strings.TrimSuffix(filepath.Base(c), ".txtar"), func(t *testing.T) {
+			dir := t.TempDir()
+			a, err := txtar.ParseFile(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var bad []txtar.File
+			var wantStderr string
+			for _, f := range a.Files {
+				switch {
+				case f.Name == "want/stderr":
+					wantStderr = string(f.Data)
+				case strings.HasPrefix(f.Name, "want/"):
+				case f.Name == "sitegen.toml" || f.Name == "content/da/_index.md":
+					writeFile(t, dir, f.Name, f.Data)
+				default:
+					bad = append(bad, f)
+				}
+			}
+			var stdout, stderr bytes.Buffer
+			if code := run([]string{"build", "-src", dir}, &stdout, &stderr); code != 0 {
+				t.Fatalf("good site: exit %d\n%s", code, stderr.String())
+			}
+			before := snapshot(filepath.Join(dir, "public"))
+			for _, f := range bad {
+				writeFile(t, dir, f.Name, f.Data)
+			}
+			stdout.Reset()
+			stderr.Reset()
+			if code := run([]string{"build", "-src", dir}, &stdout, &stderr); code != 1 {
+				t.Errorf("exit %d, want 1", code)
+			}
+			for _, line := range strings.Split(strings.TrimSpace(wantStderr), "\n") {
+				if !strings.Contains(stderr.String(), line+"\n") {
+					t.Errorf("stderr lacks %q; it is:\n%s", line, stderr.String())
+				}
+			}
+			if after := snapshot(filepath.Join(dir, "public")); after != before {
+				t.Errorf("public/ changed:\nbefore:\n%s\nafter:\n%s", before, after)
+			}
+			entries, _ := os.ReadDir(dir)
+			names := []string{}
+			for _, e := range entries {
+				names = append(names, e.Name())
+			}
+			if slices.ContainsFunc(names, func(n string) bool { return strings.HasPrefix(n, ".public.") }) {
+				t.Errorf("temporary folders left behind: %v", names)
+			}
+		})
+	}
+}
+
+func writeFile(t *testing.T, dir, name string, data []byte) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestExitCodes checks the exit code contract: 0 for success, 1 for a
+// site with problems, 2 for a wrong command line.
+func TestExitCodes(t *testing.T) {
+	site := t.TempDir()
+	writeFile(t, site, "sitegen.toml", []byte("base_url = \"https://example.org/\"\n[[languages]]\ncode = \"da\"\nname = \"Dansk\"\n"))
+	writeFile(t, site, "content/da/_index.md", []byte("---\ntitle: Forside\ndescription: Forsiden.\n---\n"))
+	broken := t.TempDir()
+	writeFile(t, broken, "sitegen.toml", []byte("base_url = 1\n"))
+	tests := []struct {
+		args []string
+		want int
+	}{
+		{[]string{}, 2},
+		{[]string{"nope"}, 2},
+		{[]string{"build", "-nosuchflag"}, 2},
+		{[]string{"build", "-src", site, "extra"}, 2},
+		{[]string{"build", "-src", site, "-out", site}, 2},
+		{[]string{"help"}, 0},
+		{[]string{"help", "build"}, 0},
+		{[]string{"build", "-h"}, 0},
+		{[]string{"version"}, 0},
+		{[]string{"build", "-src", site}, 0},
+		{[]string{"build", "-src", broken}, 1},
+	}
+	for _, tt := range tests {
+		var out bytes.Buffer
+		if got := run(tt.args, &out, &out); got != tt.want {
+			t.Errorf("sitegen %s: exit %d, want %d\n%s", strings.Join(tt.args, " "), got, tt.want, out.String())
+		}
+	}
+}
