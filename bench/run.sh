@@ -14,6 +14,8 @@
 #              FLOOR_CMD='"$BENCH_TMP"/floor -src "$CORPUS"' after building
 #              it, or FLOOR_CMD='go run ./cmd/floor -src "$CORPUS"' (that
 #              also times the compile). BENCH_TMP is the temp folder.
+#   TOOLS      which tools to run (default "sitegen hugo"; the floor row
+#              runs whenever FLOOR_CMD is set)
 #   KEEP_TMP=1 keep the temp folder (corpus, outputs, logs) and print it
 #
 # Everything is written to a temp folder on tmpfs (/dev/shm when present),
@@ -28,6 +30,7 @@ PAGES=${PAGES:-10000}
 RUNS=${RUNS:-5}
 SEED=${SEED:-1}
 FLOOR_CMD=${FLOOR_CMD:-}
+TOOLS=" ${TOOLS:-sitegen hugo} "
 
 say() { printf '%s\n' "$*" >&2; }
 die() { say "bench: $*"; exit 1; }
@@ -80,7 +83,13 @@ grep -q "contentDir = \"$corpus/content/kl\"" "$tmp/hugo/hugo.toml" || die "coul
 
 # sitegen: a failure to build is reported and its rows left empty.
 sitegen_ok=1
-if ! go build -o "$tmp/sitegen" ./cmd/sitegen 2>"$tmp/sitegen-build.log"; then
+hugo_ok=1
+case $TOOLS in *" hugo "*) ;; *) hugo_ok=0 ;; esac
+case $TOOLS in
+*" sitegen "*) ;;
+*) sitegen_ok=0 ;;
+esac
+if [ "$sitegen_ok" = 1 ] && ! go build -o "$tmp/sitegen" ./cmd/sitegen 2>"$tmp/sitegen-build.log"; then
 	sitegen_ok=0
 	say "bench: sitegen does not build (go build ./cmd/sitegen failed); only Hugo is measured:"
 	sed 's/^/    /' "$tmp/sitegen-build.log" | head -20 >&2
@@ -94,8 +103,10 @@ run() {
 	local tool=$1 out=$2
 	shift 2
 	rm -rf "$out"
-	local st=0
+	local st=0 t0 t1
+	t0=$(busy_ticks)
 	/usr/bin/time -f '%e %U %S %M' -o "$tmp/$tool.time" "$@" >"$tmp/$tool.log" 2>&1 || st=$?
+	t1=$(busy_ticks)
 	if [ "$st" != 0 ]; then
 		say "bench: $tool failed (exit $st); last lines of its output:"
 		grep -v '^Command exited with non-zero status' "$tmp/$tool.log" | tail -15 | sed 's/^/    /' >&2
@@ -106,9 +117,13 @@ run() {
 	local cpu
 	cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", u+s}')
 	echo "$wall $cpu $rss" >>"$tmp/$tool.times"
+	local other
+	other=$(awk -v a="$t0" -v b="$t1" -v hz="$hz" -v c="$cpu" 'BEGIN{o=(b-a)/hz-c; if (o<0) o=0; printf "%.2f", o}')
+	echo "$other $wall" >>"$tmp/others"
 	local warn
 	warn=$(grep -c -E 'WARN|ERROR' "$tmp/$tool.log" || true)
-	say "$(printf '  %-8s %7.2f s wall %7.2f s cpu %8.1f MiB%s' "$tool" "$wall" "$cpu" "$(awk -v k="$rss" 'BEGIN{print k/1024}')" \
+	say "$(printf '  %-8s %7.2f s wall %7.2f s cpu %8.1f MiB   (others: %5.2f s cpu)%s' "$tool" "$wall" "$cpu" \
+		"$(awk -v k="$rss" 'BEGIN{print k/1024}')" "$other" \
 		"$([ "$warn" != 0 ] && echo "   ($warn warning lines, see below)")")"
 }
 
@@ -119,6 +134,11 @@ floor_ok=0
 export CORPUS=$corpus OUT=$tmp/out-floor
 declare -A pages=()
 
+# Wall times mean little while something else keeps the cores busy: the
+# CPU time the whole machine spent during each run, less the run's own, is
+# summed up in $tmp/others (CPU seconds, wall seconds).
+hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
+busy_ticks() { awk '$1 == "cpu" {print $2+$3+$4+$7+$8+$9; exit}' /proc/stat 2>/dev/null || echo 0; }
 say "bench: $RUNS runs each; corpus in $corpus"
 for i in $(seq 1 "$RUNS"); do
 	say "run $i/$RUNS"
@@ -127,14 +147,16 @@ for i in $(seq 1 "$RUNS"); do
 			pages[sitegen]=$(pages_written "$tmp/out-sitegen")
 		else
 			sitegen_ok=0
-			say "bench: sitegen build failed; no further sitegen runs"
+			say "bench: sitegen failed on the corpus; no further sitegen runs"
 		fi
 	fi
-	if run hugo "$tmp/out-hugo" hugo --minify --source "$tmp/hugo" --destination "$tmp/out-hugo" \
-		--cacheDir "$tmp/hugo-cache" --quiet; then
-		pages[hugo]=$(pages_written "$tmp/out-hugo")
-	else
-		die "hugo failed on the corpus"
+	if [ "$hugo_ok" = 1 ]; then
+		if run hugo "$tmp/out-hugo" hugo --minify --source "$tmp/hugo" --destination "$tmp/out-hugo" \
+			--cacheDir "$tmp/hugo-cache" --quiet; then
+			pages[hugo]=$(pages_written "$tmp/out-hugo")
+		else
+			die "hugo failed on the corpus"
+		fi
 	fi
 	if [ "$floor_ok" = 1 ]; then
 		if run floor "$tmp/out-floor" bash -c "mkdir -p \"\$OUT\" && $FLOOR_CMD"; then
@@ -146,7 +168,7 @@ for i in $(seq 1 "$RUNS"); do
 	fi
 done
 
-if grep -q -E 'WARN|ERROR' "$tmp/hugo.log"; then
+if [ -f "$tmp/hugo.log" ] && grep -q -E 'WARN|ERROR' "$tmp/hugo.log"; then
 	say "bench: Hugo's warnings (last run):"
 	grep -E 'WARN|ERROR' "$tmp/hugo.log" | head -20 | sed 's/^/    /' >&2
 fi
@@ -173,20 +195,25 @@ mib=$(du -sb "$corpus/content" | awk '{printf "%.1f", $1/1048576}')
 echo
 echo "corpus: $PAGES Danish pages, $files Markdown files in da/en/kl, ${mib} MiB, seed $SEED; $RUNS runs; medians"
 echo "machine: $(nproc) cores, $(hugo version | awk '{print $1, $2}'), $(go version | awk '{print $3}')"
+if [ -s "$tmp/others" ]; then
+	awk '{o+=$1; w+=$2} END{ if (w > 0 && o/w > 0.1) printf "warning: other processes kept %.2f cores busy on average during the runs: wall times are noisy, CPU times less so\n", o/w }' "$tmp/others"
+fi
 printf '%-8s %10s %10s %12s %8s\n' tool wall_s cpu_s peak_MiB pages
 for tool in sitegen hugo floor; do
 	[ "$tool" = floor ] && [ -z "$FLOOR_CMD" ] && continue
+	[ "$tool" != floor ] && [[ $TOOLS != *" $tool "* ]] && continue
 	if [ -n "${wall[$tool]}" ]; then
 		printf '%-8s %10.2f %10.2f %12.1f %8s\n' "$tool" "${wall[$tool]}" "${cpu[$tool]}" "${mem[$tool]}" "${pages[$tool]:--}"
 	else
 		printf '%-8s %10s %10s %12s %8s\n' "$tool" failed - - -
+		[ "$tool" = sitegen ] && [ "$sitegen_ok" = 0 ] && [ -s "$tmp/sitegen-build.log" ] && echo "  (sitegen did not build; see the messages above)"
 	fi
 done
 if [ -n "${wall[sitegen]}" ] && [ -n "${wall[hugo]}" ]; then
 	awk -v sw="${wall[sitegen]}" -v hw="${wall[hugo]}" -v sc="${cpu[sitegen]}" -v hc="${cpu[hugo]}" \
 		-v sm="${mem[sitegen]}" -v hm="${mem[hugo]}" \
 		'BEGIN{printf "sitegen/hugo: wall %.2f  cpu %.2f  memory %.2f\n", sw/hw, sc/hc, sm/hm}'
-else
+elif [[ $TOOLS == *" sitegen "* ]] && [[ $TOOLS == *" hugo "* ]]; then
 	echo "sitegen/hugo: n/a (sitegen did not run)"
 fi
 echo "(Hugo's page count includes its root /index.html redirect to /da/.)"

@@ -172,4 +172,3 @@ func (w *writer) pages(env *render.Env, docs map[*pages.Page]*markdown.Result) d
 	}
 	return diags
 }
-

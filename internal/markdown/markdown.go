@@ -109,11 +109,11 @@ type Result struct {
 	HTML     []byte
 	Headings []Heading
 	Links    []Link
-	IDs      []string   // every id the body defines (headings, footnotes), sorted
-	Text     [][]string // with WantText: the plain text of each block, one slice per sentence-ending block
-	Images   []Image    // images, for lint
-	Tables   []Table    // tables, for lint
-	RawHTML  bool       // the Markdown has raw HTML
+	IDs      []string // every id the body defines (headings, footnotes), sorted
+	Text     []string // with wantText: the plain text of each block that ends a sentence (paragraph, heading, list item, cell)
+	Images   []Image  // images, for lint
+	Tables   []Table  // tables, for lint
+	RawHTML  bool     // the Markdown has raw HTML
 }
 
 // An Image is an image in the body.
@@ -196,13 +196,16 @@ func (w *walker) walk(doc ast.Node, wantText bool) {
 		case *east.Footnote:
 			w.res.IDs = append(w.res.IDs, fmt.Sprintf("fn:%d", n.Index))
 		case *east.FootnoteLink:
-			w.res.IDs = append(w.res.IDs, fmt.Sprintf("fnref:%d", n.Index))
+			ref := ""
+			if n.RefIndex > 0 {
+				ref = fmt.Sprint(n.RefIndex)
+			}
+			w.res.IDs = append(w.res.IDs, fmt.Sprintf("fnref%s:%d", ref, n.Index))
 		}
 		if wantText && isTextBlock(n) {
 			if t := strings.TrimSpace(string(plainText(n, w.src))); t != "" {
-				w.res.Text = append(w.res.Text, []string{t})
+				w.res.Text = append(w.res.Text, t)
 			}
-			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})

@@ -1,0 +1,93 @@
+package locale
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+func testCatalog(t *testing.T) *Catalog {
+	t.Helper()
+	defaults := fstest.MapFS{
+		"i18n/da.toml": {Data: []byte("hello = \"Hej\"\nbye = \"Farvel\"\n[pages]\none = \"{{.Count}} side\"\nother = \"{{.Count}} sider\"\n[date]\nother = \"{{.Day}}. {{.Month}} {{.Year}}\"\n[month_11]\nother = \"november\"\n")},
+		"i18n/kl.toml": {Data: []byte("hello = \"Aluu\"\n[pages]\none = \"qupperneq {{.Count}}\"\nother = \"quppernerit {{.Count}}\"\nneeds_review = true\n")},
+	}
+	site := fstest.MapFS{
+		"i18n/da.toml": {Data: []byte("bye = \"Hej hej\"\n[greet]\nother = \"Hej {{.Name}}\"\n")},
+	}
+	c, diags := Load([]fs.FS{defaults, site}, []string{"da", "kl"}, "da")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return c
+}
+
+func TestT(t *testing.T) {
+	c := testCatalog(t)
+	tests := []struct {
+		lang, id string
+		args     []any
+		want     string
+	}{
+		{"da", "hello", nil, "Hej"},
+		{"kl", "hello", nil, "Aluu"},
+		{"da", "bye", nil, "Hej hej"}, // the site's layer wins
+		{"kl", "bye", nil, "Hej hej"}, // missing in kl: falls back to da
+		{"da", "pages", []any{1}, "1 side"},
+		{"da", "pages", []any{2}, "2 sider"},
+		{"kl", "pages", []any{1}, "qupperneq 1"},
+		{"kl", "pages", []any{0}, "quppernerit 0"},
+		{"kl", "pages", []any{21}, "quppernerit 21"},
+		{"da", "greet", []any{"Name", "Ane"}, "Hej Ane"},
+		{"da", "pages", []any{"Count", 3}, "3 sider"},
+	}
+	for _, tt := range tests {
+		got, err := c.T(tt.lang, tt.id, tt.args...)
+		if err != nil || got != tt.want {
+			t.Errorf("T(%s, %s, %v) = %q, %v; want %q", tt.lang, tt.id, tt.args, got, err, tt.want)
+		}
+	}
+	for _, bad := range [][]any{{"nope"}, {1, 2, 3}} {
+		if _, err := c.T("da", "greet", bad...); err == nil && len(bad) != 1 {
+			t.Errorf("T with args %v: no error", bad)
+		}
+	}
+	if _, err := c.T("da", "no_such_id"); err == nil || !strings.Contains(err.Error(), "unknown message id") {
+		t.Errorf("unknown id: %v", err)
+	}
+}
+
+func TestReports(t *testing.T) {
+	c := testCatalog(t)
+	if got := strings.Join(c.Missing("kl"), " "); got != "bye date greet month_11" {
+		t.Errorf("missing in kl: %s", got)
+	}
+	if got := c.Missing("da"); len(got) != 0 {
+		t.Errorf("missing in da: %v", got)
+	}
+	if got := strings.Join(c.NeedsReview("kl"), " "); got != "pages" {
+		t.Errorf("review: %s", got)
+	}
+	if d, err := c.Date("da", time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)); err != nil || d != "22. november 2026" {
+		t.Errorf("date = %q, %v", d, err)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct{ file, want string }{
+		{"a = \"x\"\nb = [\n", "i18n/da.toml:2:"},
+		{"[a]\notherr = \"x\"\nother = \"y\"\n", `i18n/da.toml:1: message "a": unknown key "otherr"`},
+		{"[a]\none = \"x\"\n", `i18n/da.toml:1: message "a" has no "other" form`},
+		{"a = 3\n", `i18n/da.toml:1: message "a" must be a string`},
+		{"\n[a]\nother = \"{{.X\"\n", `i18n/da.toml:2: message "a":`},
+		{"[a]\nother = \"x\"\nneeds_review = \"yes\"\n", "needs_review must be true or false"},
+	}
+	for _, tt := range tests {
+		_, diags := Load([]fs.FS{fstest.MapFS{"i18n/da.toml": {Data: []byte(tt.file)}}}, []string{"da"}, "da")
+		if !strings.Contains(diags.Error(), tt.want) {
+			t.Errorf("%q: got %q, want %q", tt.file, diags.Error(), tt.want)
+		}
+	}
+}

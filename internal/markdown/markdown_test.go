@@ -1,0 +1,159 @@
+package markdown
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestSlugify(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Sådan klager du", "saadan-klager-du"},
+		{"Hvad gør jeg nu?", "hvad-goer-jeg-nu"},
+		{"Æbler & Østers", "aebler-oesters"},
+		{"  Lov nr. 783 af 4. maj 2021  ", "lov-nr-783-af-4-maj-2021"},
+		{"Café résumé", "cafe-resume"},
+		{"Über Straße", "ueber-strasse"},
+		{"Kalaallisut: Qupperneq", "kalaallisut-qupperneq"},
+		{"**Fed** _tekst_", "fed-tekst"},
+		{"§ 8", "8"},
+		{"!!!", ""},
+	}
+	for _, tt := range tests {
+		if got := Slugify(tt.in); got != tt.want {
+			t.Errorf("Slugify(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestHeadingIDs(t *testing.T) {
+	src := "## Frist\n\n## Frist\n\n## Sådan {#eget-id}\n\n### Frist\n\n## !!!\n"
+	res, problems := New(Options{Lang: "da"}).Convert([]byte(src), 1, nil, false)
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	var ids []string
+	for _, h := range res.Headings {
+		ids = append(ids, h.ID)
+	}
+	if got, want := strings.Join(ids, " "), "frist frist-1 eget-id frist-2 section"; got != want {
+		t.Errorf("ids = %s, want %s", got, want)
+	}
+	if res.Headings[2].Text != "Sådan" || res.Headings[3].Line != 7 {
+		t.Errorf("headings = %+v", res.Headings)
+	}
+}
+
+func TestHeadingAttributesOnlyID(t *testing.T) {
+	res, _ := New(Options{Lang: "en"}).Convert([]byte("## A {#a .big style=\"color:red\" onclick=\"x()\"}\n"), 1, nil, false)
+	if got := string(res.HTML); got != "<h2 id=\"a\">A</h2>\n" {
+		t.Errorf("html = %q", got)
+	}
+}
+
+func TestQuotes(t *testing.T) {
+	tests := []struct{ lang, want string }{
+		{"da", "<p>Han sagde »hej« og ›farvel‹ – det’s slut…</p>\n"},
+		{"kl", "<p>Han sagde »hej« og ›farvel‹ – det’s slut…</p>\n"},
+		{"en", "<p>Han sagde “hej” og ‘farvel’ – det’s slut…</p>\n"},
+	}
+	for _, tt := range tests {
+		res, _ := New(Options{Lang: tt.lang}).Convert([]byte(`Han sagde "hej" og 'farvel' -- det's slut...`), 1, nil, false)
+		if string(res.HTML) != tt.want {
+			t.Errorf("%s: %q, want %q", tt.lang, res.HTML, tt.want)
+		}
+	}
+}
+
+func TestLinks(t *testing.T) {
+	src := "Første [a](a.md).\n\nAnden linje med\n[b](b.md#x) og ![billede](/img.png).\n\n[farlig](javascript:alert(1)) og <https://x.dk>\n"
+	var seen []string
+	resolve := func(dest string) (string, error) {
+		seen = append(seen, dest)
+		if dest == "b.md#x" {
+			return "", errors.New("no b")
+		}
+		return "/da/" + strings.TrimSuffix(dest, ".md") + "/", nil
+	}
+	res, problems := New(Options{Lang: "da"}).Convert([]byte(src), 10, resolve, false)
+	if got := strings.Join(seen, " "); got != "a.md b.md#x /img.png" {
+		t.Errorf("resolved %s", got)
+	}
+	want := []Problem{
+		{Line: 13, Msg: "no b"},
+		{Line: 15, Msg: `link to "javascript:alert(1)" is left out: links may not run script or embed data`, Warning: true},
+	}
+	if len(problems) != len(want) {
+		t.Fatalf("problems = %+v", problems)
+	}
+	for i := range want {
+		if problems[i] != want[i] {
+			t.Errorf("problem %d = %+v, want %+v", i, problems[i], want[i])
+		}
+	}
+	html := string(res.HTML)
+	for _, w := range []string{`<a href="/da/a/">a</a>`, `<img src="/da//img.png/" alt="billede">`, `farlig og`, `<a href="https://x.dk">https://x.dk</a>`} {
+		if !strings.Contains(html, w) {
+			t.Errorf("html lacks %s:\n%s", w, html)
+		}
+	}
+	if strings.Contains(html, "javascript") {
+		t.Errorf("javascript link emitted:\n%s", html)
+	}
+}
+
+func TestRawHTMLOff(t *testing.T) {
+	src := "<script>alert(1)</script>\n\nText <b onclick=x>bold</b>.\n"
+	res, problems := New(Options{Lang: "da"}).Convert([]byte(src), 1, nil, false)
+	if strings.Contains(string(res.HTML), "<script") || strings.Contains(string(res.HTML), "onclick") {
+		t.Errorf("raw HTML emitted: %s", res.HTML)
+	}
+	if len(problems) != 3 || !problems[0].Warning || problems[0].Line != 1 {
+		t.Errorf("problems = %+v", problems)
+	}
+	res, problems = New(Options{Lang: "da", UnsafeHTML: true}).Convert([]byte(src), 1, nil, false)
+	if !strings.Contains(string(res.HTML), "<script>") || len(problems) != 0 {
+		t.Errorf("unsafe_html: %s %v", res.HTML, problems)
+	}
+}
+
+func TestExtensions(t *testing.T) {
+	src := "| A | B |\n|:--|--:|\n| 1 | 2 |\n\n~~gammel~~\n\nTekst[^1]\n\n[^1]: Lov nr. 783.\n\nTerm\n: Forklaring\n"
+	res, _ := New(Options{Lang: "da"}).Convert([]byte(src), 1, nil, true)
+	html := string(res.HTML)
+	for _, w := range []string{`<th class="align-left">A</th>`, `<td class="align-right">2</td>`, "<del>gammel</del>", `href="#fn:1"`, "<dl>", "<dd>Forklaring</dd>"} {
+		if !strings.Contains(html, w) {
+			t.Errorf("html lacks %s:\n%s", w, html)
+		}
+	}
+	if strings.Contains(html, "style=") {
+		t.Errorf("inline style would break the CSP:\n%s", html)
+	}
+	if len(res.Tables) != 1 || !res.Tables[0].HasHeader {
+		t.Errorf("tables = %+v", res.Tables)
+	}
+	if strings.Join(res.IDs, " ") != "fn:1 fnref:1" {
+		t.Errorf("ids = %v", res.IDs)
+	}
+	if got := strings.Join(res.Text, "|"); got != "A|B|1|2|gammel|Tekst|Term|Forklaring|Lov nr. 783." {
+		t.Errorf("text = %s", got)
+	}
+}
+
+func FuzzConvert(f *testing.F) {
+	f.Add("[a](a.md) ![b](b.png) <https://x> [c](javascript:x)")
+	f.Add("## H {#id onclick=x}\n\n| a |\n|---|\n| b |\n\n[^1]\n\n[^1]: x")
+	f.Fuzz(func(t *testing.T, src string) {
+		resolve := func(dest string) (string, error) { return "/x/", nil }
+		res, problems := New(Options{Lang: "da"}).Convert([]byte(src), 1, resolve, true)
+		for _, p := range problems {
+			if p.Line < 1 || p.Line > strings.Count(src, "\n")+1 {
+				t.Fatalf("problem at line %d of %d-line input", p.Line, strings.Count(src, "\n")+1)
+			}
+		}
+		html := strings.ToLower(string(res.HTML))
+		if strings.Contains(html, "<script") || strings.Contains(html, "javascript:") || strings.Contains(html, " on") && strings.Contains(html, "=\"") && strings.Contains(html, "onclick=\"") {
+			t.Fatalf("unsafe output %q", res.HTML)
+		}
+	})
+}

@@ -1,0 +1,159 @@
+package pages
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/udenmitid/sitegen/internal/config"
+	"github.com/udenmitid/sitegen/internal/content"
+)
+
+func testConfig(t *testing.T, base string) *config.Config {
+	t.Helper()
+	cfg, diags := config.Parse([]byte(`base_url = "` + base + `"
+[[languages]]
+code = "da"
+name = "Dansk"
+[[languages]]
+code = "en"
+name = "English"
+[[languages]]
+code = "kl"
+name = "Kalaallisut"
+`))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return cfg
+}
+
+// file makes a content file; meta is "title" or "title|slug".
+func file(t *testing.T, p, meta string) *content.File {
+	t.Helper()
+	title, slug, _ := strings.Cut(meta, "|")
+	fm := "---\ntitle: " + title + "\ndescription: d\n"
+	if slug != "" {
+		fm += "slug: " + slug + "\n"
+	}
+	f, diags := content.Parse(p, []byte(fm+"---\n"))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return f
+}
+
+func testSite(t *testing.T, base string) *Site {
+	t.Helper()
+	files := []*content.File{
+		file(t, "content/da/_index.md", "Forside"),
+		file(t, "content/en/_index.md", "Home"),
+		file(t, "content/da/klage.md", "Klage"),
+		file(t, "content/en/klage.md", "Complaints|complaints"),
+		file(t, "content/da/hjaelp/_index.md", "Hjælp"),
+		file(t, "content/en/hjaelp/_index.md", "Help|help"),
+		file(t, "content/da/hjaelp/bibliotek.md", "Bibliotek"),
+		file(t, "content/kl/hjaelp/bibliotek.md", "Atuagaateqarfik|atuagaateqarfik"),
+		file(t, "content/da/hjaelp/dybt/_index.md", "Dybt"),
+		file(t, "content/da/hjaelp/dybt/side.md", "Side"),
+	}
+	s, diags := New(testConfig(t, base), files, []string{"kladde.md"})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return s
+}
+
+func TestPaths(t *testing.T) {
+	s := testSite(t, "https://example.org/")
+	tests := []struct{ key, lang, path string }{
+		{"_index.md", "da", "da/"},
+		{"_index.md", "kl", "kl/"},
+		{"klage.md", "en", "en/complaints/"},
+		{"klage.md", "kl", "kl/klage/"},
+		{"hjaelp/_index.md", "en", "en/help/"},
+		{"hjaelp/bibliotek.md", "en", "en/help/bibliotek/"},
+		{"hjaelp/bibliotek.md", "kl", "kl/hjaelp/atuagaateqarfik/"},
+		{"hjaelp/dybt/side.md", "en", "en/help/dybt/side/"},
+		{"hjaelp/dybt/side.md", "kl", "kl/hjaelp/dybt/side/"},
+	}
+	for _, tt := range tests {
+		p := s.Page(tt.key, tt.lang)
+		if p == nil || p.Path != tt.path {
+			t.Errorf("%s in %s: %+v, want path %s", tt.key, tt.lang, p, tt.path)
+		}
+	}
+	if len(s.Pages) != 6*3 {
+		t.Errorf("%d pages, want every key in every language", len(s.Pages))
+	}
+	for _, p := range s.Pages {
+		if got := s.ByPath(p.Path); got != p {
+			t.Errorf("ByPath(%s) = %v", p.Path, got)
+		}
+	}
+}
+
+func TestFallbackTitles(t *testing.T) {
+	s := testSite(t, "https://example.org/")
+	p := s.Page("hjaelp/bibliotek.md", "en")
+	if !p.Fallback || p.Title != "Bibliotek" || p.TitleLang.Code != "da" || p.Parent != s.Page("hjaelp/_index.md", "en") {
+		t.Errorf("en fallback = %+v", p)
+	}
+	avail := p.Available()
+	if len(avail) != 2 || avail[0].Lang.Code != "da" || avail[1].Lang.Code != "kl" {
+		t.Errorf("available = %v", avail)
+	}
+	if k := s.Page("klage.md", "kl"); !k.Fallback || k.Title != "Klage" {
+		t.Errorf("kl klage = %+v", k)
+	}
+}
+
+func TestResolve(t *testing.T) {
+	s := testSite(t, "https://example.org/sub/")
+	from := s.Page("hjaelp/bibliotek.md", "en")
+	tests := []struct{ dest, want, err string }{
+		{"../klage.md", "/sub/en/complaints/", ""},
+		{"../klage.md#frist", "/sub/en/complaints/#frist", ""},
+		{"/klage.md?a=1#b", "/sub/en/complaints/?a=1#b", ""},
+		{"_index.md", "/sub/en/help/", ""},
+		{"dybt/side.md", "/sub/en/help/dybt/side/", ""},
+		{"../_index.md", "/sub/en/", ""},
+		{"#top", "#top", ""},
+		{"https://borger.dk/", "https://borger.dk/", ""},
+		{"mailto:a@b.dk", "mailto:a@b.dk", ""},
+		{"//cdn.example/x", "//cdn.example/x", ""},
+		{"/filer/brev.pdf", "/sub/filer/brev.pdf", ""},
+		{"", "", ""},
+		{"nope.md", "", "no such page in any language"},
+		{"../kladde.md", "", "goes to a draft"},
+		{"../../x.md", "", "goes outside content/en/"},
+		{"billede.png", "", "neither a .md file"},
+		{"../hjaelp/", "", "neither a .md file"},
+	}
+	for _, tt := range tests {
+		got, err := s.Resolve(from, tt.dest)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("Resolve(%q) = %q, %v; want error %q", tt.dest, got, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("Resolve(%q) = %q, %v; want %q", tt.dest, got, err, tt.want)
+		}
+	}
+}
+
+func TestChildrenAndMenu(t *testing.T) {
+	s := testSite(t, "https://example.org/")
+	home := s.Home(s.Lang("kl"))
+	var keys []string
+	for _, c := range home.Children {
+		keys = append(keys, c.Key)
+	}
+	if got := strings.Join(keys, " "); got != "hjaelp/_index.md klage.md" {
+		t.Errorf("kl home children = %s", got)
+	}
+	if anc := s.Page("hjaelp/dybt/side.md", "kl").Ancestors(); len(anc) != 3 || anc[0] != home {
+		t.Errorf("ancestors = %v", anc)
+	}
+}
