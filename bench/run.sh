@@ -20,7 +20,8 @@
 #
 # Everything is written to a temp folder on tmpfs (/dev/shm when present),
 # removed at exit. Each run is timed with GNU time: wall seconds, user+sys
-# CPU seconds, peak RSS. The table shows medians.
+# CPU seconds, peak RSS. The table shows medians (and the fastest wall
+# time, which other load on the machine disturbs least).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -181,10 +182,17 @@ median() {
 	awk -v c="$1" '{print $c}' "$2" | sort -g | awk '{v[NR]=$1} END{ if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2 }'
 }
 
-declare -A wall=() cpu=() mem=()
+# fastest FILE: the smallest wall time
+fastest() {
+	[ -s "$1" ] || { echo ""; return; }
+	awk 'NR == 1 || $1 < m {m = $1} END {print m}' "$1"
+}
+
+declare -A wall=() best=() cpu=() mem=()
 for tool in sitegen hugo floor; do
 	f=$tmp/$tool.times
 	wall[$tool]=$(median 1 "$f")
+	best[$tool]=$(fastest "$f")
 	cpu[$tool]=$(median 2 "$f")
 	m=$(median 3 "$f")
 	mem[$tool]=${m:+$(awk -v k="$m" 'BEGIN{printf "%.1f", k/1024}')}
@@ -198,14 +206,14 @@ echo "machine: $(nproc) cores, $(hugo version | awk '{print $1, $2}'), $(go vers
 if [ -s "$tmp/others" ]; then
 	awk '{o+=$1; w+=$2} END{ if (w > 0 && o/w > 0.1) printf "warning: other processes kept %.2f cores busy on average during the runs: wall times are noisy, CPU times less so\n", o/w }' "$tmp/others"
 fi
-printf '%-8s %10s %10s %12s %8s\n' tool wall_s cpu_s peak_MiB pages
+printf '%-8s %10s %10s %10s %12s %8s\n' tool wall_s min_wall_s cpu_s peak_MiB pages
 for tool in sitegen hugo floor; do
 	[ "$tool" = floor ] && [ -z "$FLOOR_CMD" ] && continue
 	[ "$tool" != floor ] && [[ $TOOLS != *" $tool "* ]] && continue
 	if [ -n "${wall[$tool]}" ]; then
-		printf '%-8s %10.2f %10.2f %12.1f %8s\n' "$tool" "${wall[$tool]}" "${cpu[$tool]}" "${mem[$tool]}" "${pages[$tool]:--}"
+		printf '%-8s %10.2f %10.2f %10.2f %12.1f %8s\n' "$tool" "${wall[$tool]}" "${best[$tool]}" "${cpu[$tool]}" "${mem[$tool]}" "${pages[$tool]:--}"
 	else
-		printf '%-8s %10s %10s %12s %8s\n' "$tool" failed - - -
+		printf '%-8s %10s %10s %10s %12s %8s\n' "$tool" failed - - - -
 		[ "$tool" = sitegen ] && [ "$sitegen_ok" = 0 ] && [ -s "$tmp/sitegen-build.log" ] && echo "  (sitegen did not build; see the messages above)"
 	fi
 done

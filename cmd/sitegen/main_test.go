@@ -164,3 +164,30 @@ func TestExitCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestIdenticalAcrossFolders builds copies of the bundled site in two
+// different folders and requires byte-identical output.
+func TestIdenticalAcrossFolders(t *testing.T) {
+	var snaps []string
+	for _, name := range []string{"first", "second-folder"} {
+		dir := filepath.Join(t.TempDir(), name)
+		for _, sub := range []string{"content", "layouts", "i18n", "static"} {
+			if err := os.CopyFS(filepath.Join(dir, sub), os.DirFS(filepath.Join("../..", sub))); err != nil {
+				t.Fatal(err)
+			}
+		}
+		data, err := os.ReadFile("../../sitegen.toml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, dir, "sitegen.toml", data)
+		var out bytes.Buffer
+		if code := run([]string{"build", "-src", dir, "-out", filepath.Join(dir, "out")}, &out, &out); code != 0 {
+			t.Fatalf("build: exit %d\n%s", code, out.String())
+		}
+		snaps = append(snaps, snapshot(filepath.Join(dir, "out")))
+	}
+	if snaps[0] != snaps[1] {
+		t.Errorf("output differs between folders:\n%s\n%s", snaps[0], snaps[1])
+	}
+}

@@ -99,6 +99,7 @@ func Build(src fs.FS, opts Options, out Output) (*Result, error) {
 	env.Assets = res.Assets
 	if !diags.HasErrors() {
 		diags.Add(w.pages(env, docs))
+		diags.Add(w.hosting(site, res.Assets))
 	}
 	if diags.HasErrors() {
 		return nil, diags.Sort()

@@ -16,6 +16,7 @@ import (
 
 	"github.com/udenmitid/sitegen/internal/content"
 	"github.com/udenmitid/sitegen/internal/diag"
+	"github.com/udenmitid/sitegen/internal/hosting"
 	"github.com/udenmitid/sitegen/internal/markdown"
 	"github.com/udenmitid/sitegen/internal/minifier"
 	"github.com/udenmitid/sitegen/internal/pages"
@@ -145,6 +146,23 @@ func (w *writer) assets(files []staticFile, basePath string) (map[string]*render
 		assets[f.name] = a
 	})
 	return assets, diags
+}
+
+// hosting writes the sitemap, robots.txt, _redirects and _headers.
+func (w *writer) hosting(site *pages.Site, assets map[string]*render.Asset) diag.List {
+	var fingerprints []string
+	for _, a := range assets {
+		if a.File != a.Name {
+			fingerprints = append(fingerprints, a.File)
+		}
+	}
+	var diags diag.List
+	for name, data := range hosting.Files(site, fingerprints) {
+		if err := w.write(name, data); err != nil {
+			diags.Errorf("", 0, "%v", err)
+		}
+	}
+	return diags
 }
 
 // pages renders, minifies and writes every page, in parallel.

@@ -26,9 +26,10 @@ const (
 	Root                     // the language chooser at /
 	NotFound                 // /<lang>/404.html
 	RootNotFound             // /404.html, in every language
+	Alias                    // an old URL that redirects to Target
 )
 
-var kindNames = [...]string{"home", "section", "page", "root", "404", "root-404"}
+var kindNames = [...]string{"home", "section", "page", "root", "404", "root-404", "alias"}
 
 func (k Kind) String() string { return kindNames[k] }
 
@@ -61,6 +62,7 @@ type Page struct {
 	Parent       *Page   // nil for home and generated pages
 	Children     []*Page // of a home or section page, by weight then key
 	Translations []*Page // the key in every site language, real or fallback, in language order
+	Target       *Page   // for an alias: the page it redirects to
 
 	site *Site
 }
@@ -95,6 +97,8 @@ func (p *Page) Ancestors() []*Page {
 // Layout names the layout file that renders the page, without ".html".
 func (p *Page) Layout() string {
 	switch {
+	case p.Kind == Alias:
+		return "alias"
 	case p.Fallback:
 		return "fallback"
 	case p.File != nil && p.File.Meta.Layout != "":
@@ -123,7 +127,7 @@ type Site struct {
 	Langs   []*Lang
 	Default *Lang
 	Pages   []*Page // content pages, real and fallback, by key then language
-	Special []*Page // the language chooser and the 404 pages
+	Special []*Page // the language chooser, the 404 pages and the alias redirects
 
 	byKey  map[string][]*Page // key -> page in each language
 	byPath map[string]*Page
@@ -224,6 +228,7 @@ func New(cfg *config.Config, files []*content.File, drafts []string) (*Site, dia
 		slices.SortFunc(p.Children, byWeight)
 	}
 	s.addSpecial()
+	s.addAliases()
 	s.index(&diags)
 	s.buildMenus()
 	return s, diags
@@ -359,6 +364,23 @@ func (s *Site) addSpecial() {
 	s.Special = append(s.Special, notFound...)
 }
 
+// addAliases makes a redirect page for each old path in aliases:.
+func (s *Site) addAliases() {
+	for _, p := range s.Pages {
+		if p.File == nil {
+			continue
+		}
+		for _, a := range p.File.Meta.Aliases {
+			path := strings.TrimPrefix(a, "/")
+			if !strings.HasSuffix(path, "/") && !strings.HasSuffix(path, ".html") {
+				path += "/"
+			}
+			s.Special = append(s.Special, &Page{Kind: Alias, Path: path, Lang: p.Lang, TitleLang: p.Lang,
+				Title: p.Title, Target: p, File: p.File, site: s})
+		}
+	}
+}
+
 // index fills byPath and reports pages that share a URL, also when the
 // URLs differ only in case.
 func (s *Site) index(diags *diag.List) {
@@ -387,6 +409,9 @@ func slugLine(p *Page) int {
 	if p.File == nil {
 		return 0
 	}
+	if p.Kind == Alias {
+		return p.File.Meta.Lines["aliases"]
+	}
 	if l := p.File.Meta.Lines["slug"]; l > 0 {
 		return l
 	}
@@ -395,6 +420,9 @@ func slugLine(p *Page) int {
 
 // describe names the file behind a page for error messages.
 func (s *Site) describe(p *Page) string {
+	if p.Kind == Alias {
+		return p.File.Path + " (aliases: /" + p.Path + ")"
+	}
 	if p.File != nil {
 		return p.File.Path
 	}

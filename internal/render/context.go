@@ -132,10 +132,32 @@ func (c *Context) TOC() []markdown.Heading {
 // Alternates returns the real versions of the page for hreflang links:
 // none for a fallback page, which is no one's translation.
 func (c *Context) Alternates() []*pages.Page {
+	if c.Page.Kind == pages.Root {
+		return nil
+	}
 	if c.Page.Fallback || c.Page.Key == "" {
 		return nil
 	}
 	return c.Page.Available()
+}
+
+// XDefault returns the page for hreflang="x-default": the default
+// language's version if it is real, else the first real version; for the
+// language chooser, the chooser itself.
+func (c *Context) XDefault() *pages.Page {
+	if c.Page.Kind == pages.Root {
+		return c.Page
+	}
+	alt := c.Alternates()
+	for _, p := range alt {
+		if p.Lang.Default {
+			return p
+		}
+	}
+	if len(alt) > 0 {
+		return alt[0]
+	}
+	return nil
 }
 
 // OtherLangs returns the site languages other than the page's.

@@ -8,6 +8,7 @@
 //	layouts/fallback.html        a page missing in the language
 //	layouts/404.html             /<lang>/404.html
 //	layouts/root.html            the language chooser at / and /404.html
+//	layouts/alias.html           a redirect from an old URL (aliases:) for hosts without redirect rules
 //	layouts/partials/*.html      {{define}} blocks the others share
 //
 // A page may name another layout with layout: in its front matter. Layouts
@@ -45,7 +46,7 @@ const Dir = "layouts"
 const baseFile = "base.html"
 
 // Required lists the layouts every site needs.
-var Required = []string{"base", "home", "section", "page", "fallback", "404", "root"}
+var Required = []string{"base", "home", "section", "page", "fallback", "404", "root", "alias"}
 
 // Templates are a site's parsed layouts.
 type Templates struct {

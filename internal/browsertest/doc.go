@@ -1,0 +1,20 @@
+// Package browsertest proves in a real browser that the bundled site meets
+// WCAG 2.2 AA. It has no code of its own outside its tests.
+//
+// The tests build the bundled site in memory, serve it on a loopback port and
+// drive a headless Chromium with chromedp. For every HTML page they run the
+// axe-core rules for WCAG 2.0, 2.1 and 2.2 A and AA, in light and dark mode
+// and at 1280 and 320 CSS px, and check reflow at 320 px (1.4.10), text
+// spacing (1.4.12), the skip link and keyboard focus (2.4.1, 2.4.7, 2.4.11),
+// and that the content does not need JavaScript. They write screenshots to
+// testdata-artifacts/screenshots/ at the repository root.
+//
+// They need Chromium and axe-core:
+//
+//	apt-get install chromium      # or any Chrome; SITEGEN_CHROME=/path/to/chrome
+//	npm ci                        # at the repository root: node_modules/axe-core
+//	go test ./internal/browsertest/ -v
+//
+// Without them the tests skip, unless SITEGEN_BROWSER_TESTS=required is set,
+// as CI sets it; then they fail.
+package browsertest

@@ -1,0 +1,158 @@
+// Package hosting writes the files static hosts and search engines read
+// beside the pages:
+//
+//	sitemap.xml   every real page, with its translations as xhtml:link
+//	              alternates and lastmod from updated:; no fallback pages
+//	robots.txt    points to the sitemap
+//	_redirects    Netlify and Cloudflare Pages: aliases: as 301s, and
+//	              misses below /<lang>/ to that language's 404 page (Netlify;
+//	              Cloudflare Pages finds the nearest 404.html by itself)
+//	_headers      Netlify and Cloudflare Pages: security headers for every
+//	              file, a year's immutable cache for fingerprinted assets
+//	              and a short cache for pages
+//
+// Every URL honours the base URL's path, so the files work for a site
+// below a sub-path such as https://example.github.io/udenmitid/.
+package hosting
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/udenmitid/sitegen/internal/pages"
+)
+
+// CSP is the Content-Security-Policy of every file: only the site's own
+// scripts, styles, images and data, no inline script or style, no framing.
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
+// HTMLMaxAge is how long hosts and browsers may cache a page, in seconds:
+// short, so a fixed mistake reaches readers soon.
+const HTMLMaxAge = 300
+
+// Files returns the hosting files of a site. fingerprinted lists the
+// output names of assets whose names hold their hash.
+func Files(site *pages.Site, fingerprinted []string) map[string][]byte {
+	return map[string][]byte{
+		"sitemap.xml": Sitemap(site),
+		"robots.txt":  Robots(site),
+		"_redirects":  Redirects(site),
+		"_headers":    Headers(site, fingerprinted),
+	}
+}
+
+type urlset struct {
+	XMLName xml.Name     `xml:"urlset"`
+	NS      string       `xml:"xmlns,attr"`
+	XHTML   string       `xml:"xmlns:xhtml,attr"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+type sitemapURL struct {
+	Loc        string      `xml:"loc"`
+	LastMod    string      `xml:"lastmod,omitempty"`
+	Alternates []alternate `xml:"xhtml:link"`
+}
+
+type alternate struct {
+	Rel      string `xml:"rel,attr"`
+	HrefLang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
+}
+
+// Sitemap lists the real pages in the sitemaps.org format, each with its
+// real translations, itself and x-default included.
+func Sitemap(site *pages.Site) []byte {
+	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
+	for _, p := range site.Pages {
+		if p.Fallback || p.Draft {
+			continue
+		}
+		u := sitemapURL{Loc: site.Permalink(p)}
+		if !p.Updated.IsZero() {
+			u.LastMod = p.Updated.Format(time.DateOnly)
+		}
+		avail := p.Available()
+		if len(avail) > 1 {
+			for _, t := range avail {
+				u.Alternates = append(u.Alternates, alternate{"alternate", t.Lang.Code, site.Permalink(t)})
+			}
+			x := avail[0]
+			if d := p.Translations[site.Default.Index]; !d.Fallback {
+				x = d
+			}
+			u.Alternates = append(u.Alternates, alternate{"alternate", "x-default", site.Permalink(x)})
+		}
+		set.URLs = append(set.URLs, u)
+	}
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", " ")
+	if err := enc.Encode(set); err != nil {
+		panic(err) // the types above always encode
+	}
+	b.WriteByte('\n')
+	return b.Bytes()
+}
+
+// Robots allows everything and names the sitemap. Crawlers read
+// robots.txt only at the root of a host; for a site below a sub-path it
+// documents the sitemap's address, and the host's own robots.txt decides.
+func Robots(site *pages.Site) []byte {
+	return fmt.Appendf(nil, "User-agent: *\nAllow: /\n\nSitemap: %ssitemap.xml\n", site.Config.BaseURL)
+}
+
+// Redirects writes Netlify's and Cloudflare Pages' _redirects: one 301 for
+// each alias, then a 404 rule for each language.
+func Redirects(site *pages.Site) []byte {
+	base := site.Config.BasePath()
+	var b strings.Builder
+	b.WriteString("# Old URLs (aliases: in front matter) move permanently to their page.\n")
+	var aliases []*pages.Page
+	for _, p := range site.Special {
+		if p.Kind == pages.Alias {
+			aliases = append(aliases, p)
+		}
+	}
+	slices.SortFunc(aliases, func(a, b *pages.Page) int { return strings.Compare(a.Path, b.Path) })
+	for _, a := range aliases {
+		fmt.Fprintf(&b, "%s%s %s 301\n", base, a.Path, site.URL(a.Target))
+	}
+	b.WriteString("\n# A URL that matches no file gets the 404 page of its language (Netlify;\n# Cloudflare Pages ignores these lines and finds the nearest 404.html).\n")
+	for _, l := range site.Langs {
+		fmt.Fprintf(&b, "%s%s/* %s%s/404.html 404\n", base, l.Code, base, l.Code)
+	}
+	fmt.Fprintf(&b, "%s* %s404.html 404\n", base, base)
+	return []byte(b.String())
+}
+
+// Headers writes Netlify's and Cloudflare Pages' _headers. Rules never
+// set the same header for one path twice, since hosts join such values.
+func Headers(site *pages.Site, fingerprinted []string) []byte {
+	base := site.Config.BasePath()
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s*\n", base)
+	fmt.Fprintf(&b, "  Content-Security-Policy: %s\n", CSP)
+	b.WriteString("  X-Content-Type-Options: nosniff\n")
+	b.WriteString("  Referrer-Policy: strict-origin-when-cross-origin\n")
+	b.WriteString("  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()\n")
+	b.WriteString("  X-Frame-Options: DENY\n")
+	pagesCache := fmt.Sprintf("  Cache-Control: public, max-age=%d, must-revalidate\n", HTMLMaxAge)
+	for _, p := range []string{"", "index.html", "404.html"} {
+		fmt.Fprintf(&b, "\n%s%s\n%s", base, p, pagesCache)
+	}
+	for _, l := range site.Langs {
+		fmt.Fprintf(&b, "\n%s%s/*\n%s", base, l.Code, pagesCache)
+	}
+	sorted := slices.Sorted(slices.Values(fingerprinted))
+	for _, f := range sorted {
+		fmt.Fprintf(&b, "\n%s%s\n  Cache-Control: public, max-age=31536000, immutable\n", base, f)
+	}
+	return []byte(b.String())
+}
