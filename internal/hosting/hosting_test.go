@@ -139,7 +139,7 @@ func TestSitemap(t *testing.T) {
 	site, docs := bundled(t)
 	var set struct {
 		URLs []struct {
-			Loc   string `xml:"loc"`
+			Loc   string      `xml:"loc"`
 			Links []xhtmlLink `xml:"http://www.w3.org/1999/xhtml link"`
 		} `xml:"url"`
 	}
