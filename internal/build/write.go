@@ -12,7 +12,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/udenmitid/sitegen/internal/content"
 	"github.com/udenmitid/sitegen/internal/diag"
@@ -96,7 +95,9 @@ type writer struct {
 	out    Output
 	min    *minifier.Minifier
 	minify bool
-	files  atomic.Int64
+
+	mu    sync.Mutex
+	names []string
 }
 
 func (w *writer) write(name string, data []byte) error {
@@ -107,13 +108,29 @@ func (w *writer) write(name string, data []byte) error {
 		}
 		data = m
 	}
-	w.files.Add(1)
+	return w.put(name, data)
+}
+
+// put writes a file as it is.
+func (w *writer) put(name string, data []byte) error {
+	w.mu.Lock()
+	w.names = append(w.names, name)
+	w.mu.Unlock()
 	return w.out.Write(name, data)
 }
 
-// assets minifies and writes the static files, CSS and JavaScript under
-// fingerprinted names, and returns them by name for the layouts.
-func (w *writer) assets(files []staticFile, basePath string) (map[string]*render.Asset, diag.List) {
+// written returns the names of the files written, sorted.
+func (w *writer) written() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	slices.Sort(w.names)
+	return slices.Clone(w.names)
+}
+
+// assets minifies and writes the static files, with fingerprint CSS and
+// JavaScript under names that hold their hash, and returns them by name for
+// the layouts.
+func (w *writer) assets(files []staticFile, basePath string, fingerprint bool) (map[string]*render.Asset, diag.List) {
 	var diags diag.List
 	assets := make(map[string]*render.Asset, len(files))
 	var mu sync.Mutex
@@ -126,16 +143,15 @@ func (w *writer) assets(files []staticFile, basePath string) (map[string]*render
 		}
 		a := &render.Asset{Name: f.name, File: f.name}
 		if err == nil {
-			if fingerprinted(f.name) {
+			if fingerprint && fingerprinted(f.name) {
 				sum := sha256.Sum256(data)
 				ext := path.Ext(f.name)
 				a.File = strings.TrimSuffix(f.name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+				integrity := sha512.Sum384(data)
+				a.Integrity = "sha384-" + base64.StdEncoding.EncodeToString(integrity[:])
 			}
-			integrity := sha512.Sum384(data)
-			a.Integrity = "sha384-" + base64.StdEncoding.EncodeToString(integrity[:])
 			a.URL = basePath + a.File
-			w.files.Add(1)
-			err = w.out.Write(a.File, data)
+			err = w.put(a.File, data)
 		}
 		mu.Lock()
 		defer mu.Unlock()
@@ -165,28 +181,22 @@ func (w *writer) hosting(site *pages.Site, assets map[string]*render.Asset) diag
 	return diags
 }
 
-// pages renders, minifies and writes every page, in parallel.
-func (w *writer) pages(env *render.Env, docs map[*pages.Page]*markdown.Result) diag.List {
-	all := slices.Concat(env.Site.Pages, env.Site.Special)
-	errs := make([]error, len(all))
-	parallel(len(all), func(i int) {
-		p := all[i]
-		html, err := env.Render(p, docs[p])
-		if err == nil {
-			err = w.write(p.OutputFile(), html)
-		}
-		errs[i] = err
-	})
+// page renders, minifies and writes one page.
+func (w *writer) page(env *render.Env, p *pages.Page, d *doc) diag.List {
+	var res *markdown.Result
+	if d != nil {
+		res = d.res
+	}
+	html, err := env.Render(p, res)
+	if err == nil {
+		err = w.write(p.OutputFile(), html)
+	}
 	var diags diag.List
-	for _, err := range errs {
-		var l diag.List
-		switch {
-		case err == nil:
-		case errors.As(err, &l):
-			diags.Add(l)
-		default:
-			diags.Errorf("", 0, "%v", err)
-		}
+	switch {
+	case err == nil:
+	case errors.As(err, &diags):
+	default:
+		diags.Errorf("", 0, "%v", err)
 	}
 	return diags
 }

@@ -228,9 +228,9 @@ func yamlError(err error, line int) *LineError {
 	}
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
-		if strings.HasPrefix(m[2], "did not find expected") {
-			// yaml.v3 reports these parser errors at the 0-based line
-			// of the collection that is not closed.
+		if strings.HasPrefix(m[2], "did not find expected ',' or") {
+			// yaml.v3 reports an unclosed flow collection at the 0-based line
+			// of its opening bracket.
 			n++
 		}
 		return &LineError{line - 1 + n, "front matter is not valid YAML: " + m[2]}

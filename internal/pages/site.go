@@ -451,8 +451,15 @@ var scheme = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
 // Resolve turns a link destination written in from's Markdown into the
 // URL to emit. See the package documentation for the rules.
 func (s *Site) Resolve(from *Page, dest string) (string, error) {
+	u, _, err := s.ResolveKey(from, dest)
+	return u, err
+}
+
+// ResolveKey is Resolve that also returns the key a link to a content
+// file names, even when it does not resolve.
+func (s *Site) ResolveKey(from *Page, dest string) (u, key string, err error) {
 	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") || scheme.MatchString(dest) {
-		return dest, nil
+		return dest, "", nil
 	}
 	p, suffix := dest, ""
 	if i := strings.IndexAny(dest, "?#"); i >= 0 {
@@ -460,24 +467,24 @@ func (s *Site) Resolve(from *Page, dest string) (string, error) {
 	}
 	if !strings.HasSuffix(p, ".md") {
 		if strings.HasPrefix(p, "/") {
-			return s.Config.BasePath() + strings.TrimPrefix(p, "/") + suffix, nil
+			return s.Config.BasePath() + strings.TrimPrefix(p, "/") + suffix, "", nil
 		}
-		return "", fmt.Errorf("link to %q is neither a .md file nor a path from the site root: link to the page's .md file (e.g. klage.md), or to /file for a file in static/", dest)
+		return "", "", fmt.Errorf("link to %q is neither a .md file nor a path from the site root: link to the page's .md file (e.g. klage.md), or to /file for a file in static/", dest)
 	}
-	key := path.Join(path.Dir(from.Key), p)
+	key = path.Join(path.Dir(from.Key), p)
 	if strings.HasPrefix(p, "/") {
 		key = path.Clean(p[1:])
 	}
 	key = norm.NFC.String(key)
 	if key == ".." || strings.HasPrefix(key, "../") {
-		return "", fmt.Errorf("link to %q goes outside %s/%s/", dest, content.Dir, from.Lang.Code)
+		return "", "", fmt.Errorf("link to %q goes outside %s/%s/", dest, content.Dir, from.Lang.Code)
 	}
 	target := s.Page(key, from.Lang.Code)
 	if target == nil {
 		if s.drafts[key] {
-			return "", fmt.Errorf("link to %q goes to a draft, which is not published; publish it or remove the link", dest)
+			return "", key, fmt.Errorf("link to %q goes to a draft, which is not published; publish it or remove the link", dest)
 		}
-		return "", fmt.Errorf("link to %q: no such page in any language (looked for %s/<lang>/%s)", dest, content.Dir, key)
+		return "", key, fmt.Errorf("link to %q: no such page in any language (looked for %s/<lang>/%s)", dest, content.Dir, key)
 	}
-	return s.URL(target) + suffix, nil
+	return s.URL(target) + suffix, key, nil
 }

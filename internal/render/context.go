@@ -3,6 +3,8 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"slices"
+	"sync"
 	"time"
 
 	"github.com/udenmitid/sitegen/internal/locale"
@@ -24,6 +26,24 @@ type Env struct {
 	Catalog   *locale.Catalog
 	Site      *pages.Site
 	Assets    map[string]*Asset
+
+	refs sync.Map // content keys layouts looked up with Ref
+}
+
+// Ref records that layouts look up key with .Ref. A rebuild seeds its
+// new Env with the keys the last one saw.
+func (e *Env) Ref(key string) { e.refs.Store(key, true) }
+
+// Refs returns the content keys the layouts looked up with .Ref while
+// rendering, sorted: every page depends on those pages.
+func (e *Env) Refs() []string {
+	var keys []string
+	e.refs.Range(func(k, _ any) bool {
+		keys = append(keys, k.(string))
+		return true
+	})
+	slices.Sort(keys)
+	return keys
 }
 
 // A Context is the data a layout executes with.
@@ -87,7 +107,10 @@ func (c *Context) Asset(name string) (*Asset, error) {
 
 // Ref returns the page for a content key in the page's language (the
 // translation or its fallback page), or nil if the key does not exist.
-func (c *Context) Ref(key string) *pages.Page { return c.Site.Page(key, c.Page.Lang.Code) }
+func (c *Context) Ref(key string) *pages.Page {
+	c.env.refs.Store(key, true)
+	return c.Site.Page(key, c.Page.Lang.Code)
+}
 
 // Param returns a value from [params] in sitegen.toml.
 func (c *Context) Param(name string) string { return c.Site.Config.Params[name] }

@@ -110,6 +110,8 @@ func BuildFS(t testing.TB, fsys fs.FS, opts build.Options) *Site {
 	res, err := build.Build(fsys, opts, mem)
 	s := &Site{Files: mem.Files(), Result: res}
 	if err != nil {
+		// A failed build's output is thrown away, as sitegen build does.
+		s.Files = map[string][]byte{}
 		if !errors.As(err, &s.Diags) {
 			t.Fatalf("build: %v", err)
 		}

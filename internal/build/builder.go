@@ -1,0 +1,346 @@
+package build
+
+import (
+	"io/fs"
+	"maps"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/udenmitid/sitegen/internal/config"
+	"github.com/udenmitid/sitegen/internal/content"
+	"github.com/udenmitid/sitegen/internal/diag"
+	"github.com/udenmitid/sitegen/internal/locale"
+	"github.com/udenmitid/sitegen/internal/markdown"
+	"github.com/udenmitid/sitegen/internal/minifier"
+	"github.com/udenmitid/sitegen/internal/pages"
+	"github.com/udenmitid/sitegen/internal/render"
+)
+
+// A Builder builds one site, and keeps what it loaded for Update. A
+// Builder is not safe for concurrent use.
+type Builder struct {
+	src  fs.FS
+	opts Options
+	min  *minifier.Minifier
+	keep bool // keep converted pages and signatures for Update
+
+	// The latest good version of each input, and the problems of inputs
+	// that currently fail to load, by path.
+	cfg        *config.Config
+	files      map[string]*content.File // content files by path, drafts included
+	broken     map[string]diag.List
+	catalog    *locale.Catalog
+	layouts    *render.Templates
+	static     []staticFile
+	converters map[string]*markdown.Converter
+
+	// What the last successful build made.
+	built   bool
+	site    *pages.Site
+	env     *render.Env
+	assets  map[string]*render.Asset
+	docs    map[string]*doc        // by content file path
+	byFile  map[string]*pages.Page // content file path -> its page
+	sigs    map[string]uint64      // output file -> signature of what it was rendered from
+	outputs map[string]bool        // every output file
+
+	lastChanges       *Changes // what the last full build wrote
+	pending           []string // content files changed since the last successful build
+	pendingStructural bool     // and whether files appeared or disappeared among them
+}
+
+// doc is one converted page.
+type doc struct {
+	res   *markdown.Result
+	links []string // keys the page links to, for finding pages to redo when a URL changes
+	diags diag.List
+}
+
+// NewBuilder returns a Builder for the site in src.
+func NewBuilder(src fs.FS, opts Options) *Builder {
+	return &Builder{src: src, opts: opts, min: minifier.New(), broken: map[string]diag.List{}, keep: opts.Incremental}
+}
+
+// brokenKeys name the inputs that are not single files.
+const (
+	brokenConfig  = "\x00config"
+	brokenWalk    = "\x00walk"
+	brokenCatalog = "\x00i18n"
+	brokenLayouts = "\x00layouts"
+	brokenStatic  = "\x00static"
+)
+
+// Build loads every input and builds the whole site into out.
+func (b *Builder) Build(out Output) (*Result, error) {
+	start := time.Now()
+	if err := b.loadConfig(); err != nil {
+		return nil, err
+	}
+	var wg sync.WaitGroup
+	wg.Go(b.loadContent)
+	wg.Go(b.loadCatalog)
+	wg.Go(b.loadLayouts)
+	wg.Go(b.loadStatic)
+	wg.Wait()
+	if err := b.brokenErr(); err != nil {
+		return nil, err
+	}
+	res, _, err := b.buildAll(out, true)
+	if res != nil {
+		res.Duration = time.Since(start)
+	}
+	return res, err
+}
+
+func (b *Builder) setBroken(key string, d diag.List) {
+	if d.HasErrors() {
+		b.broken[key] = d.Errors()
+	} else {
+		delete(b.broken, key)
+	}
+}
+
+// brokenErr returns the problems of every input that fails to load.
+func (b *Builder) brokenErr() error {
+	var all diag.List
+	for _, k := range slices.Sorted(maps.Keys(b.broken)) {
+		all.Add(b.broken[k])
+	}
+	if len(all) == 0 {
+		return nil
+	}
+	return all.Sort()
+}
+
+func (b *Builder) loadConfig() error {
+	cfg, d := config.Load(b.src)
+	if cfg != nil && b.opts.BaseURL != "" {
+		if err := cfg.SetBaseURL(b.opts.BaseURL); err != nil {
+			d.Errorf("", 0, "-base-url: %v", err)
+		}
+	}
+	b.setBroken(brokenConfig, d)
+	if d.HasErrors() {
+		return d.Sort()
+	}
+	b.cfg = cfg
+	b.converters = map[string]*markdown.Converter{}
+	for _, l := range cfg.Languages {
+		b.converters[l.Code] = markdown.New(markdown.Options{Lang: l.Code, UnsafeHTML: cfg.Markdown.UnsafeHTML})
+	}
+	return nil
+}
+
+func (b *Builder) layers() []fs.FS { return []fs.FS{b.opts.Defaults, b.src} }
+
+// loadContent walks content/ and reads every file, in parallel.
+func (b *Builder) loadContent() {
+	paths, walkDiags := content.Walk(b.src, b.cfg.Codes())
+	files := make([]*content.File, len(paths))
+	diags := make([]diag.List, len(paths))
+	parallel(len(paths), func(i int) { files[i], diags[i] = content.Read(b.src, paths[i]) })
+	b.files = make(map[string]*content.File, len(paths))
+	for k := range b.broken {
+		if len(k) > 0 && k[0] != 0 {
+			delete(b.broken, k)
+		}
+	}
+	for i, p := range paths {
+		b.setFile(p, files[i], diags[i])
+	}
+	b.setBroken(brokenWalk, walkDiags)
+}
+
+// setFile records the result of reading one content file.
+func (b *Builder) setFile(p string, f *content.File, d diag.List) {
+	b.setBroken(p, d)
+	if f != nil {
+		b.files[p] = f
+	} else {
+		delete(b.files, p)
+	}
+}
+
+func (b *Builder) loadCatalog() {
+	cat, d := locale.Load(b.layers(), b.cfg.Codes(), b.cfg.DefaultLanguage)
+	b.setBroken(brokenCatalog, d)
+	if cat != nil {
+		b.catalog = cat
+	}
+}
+
+func (b *Builder) loadLayouts() {
+	t, d := render.Load(b.layers())
+	b.setBroken(brokenLayouts, d)
+	if t != nil {
+		b.layouts = t
+	}
+}
+
+func (b *Builder) loadStatic() {
+	s, d := loadStatic(b.layers())
+	b.setBroken(brokenStatic, d)
+	b.static = s
+}
+
+// model resolves the site from the loaded files.
+func (b *Builder) model() (*pages.Site, diag.List) {
+	var files []*content.File
+	var drafts []string
+	for _, p := range slices.Sorted(maps.Keys(b.files)) {
+		f := b.files[p]
+		if f.Meta.Draft && !b.opts.Drafts {
+			drafts = append(drafts, f.Key)
+			continue
+		}
+		files = append(files, f)
+	}
+	site, diags := pages.New(b.cfg, files, drafts)
+	if site != nil {
+		diags.Add(checkLayouts(site, b.layouts))
+		diags.Add(b.layouts.CheckMessages(b.catalog))
+	}
+	return site, diags
+}
+
+// buildAll resolves the model and renders every output. reconvert says
+// whether Markdown must be converted again (else kept docs are reused).
+func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error) {
+	site, diags := b.model()
+	if diags.HasErrors() {
+		return nil, nil, diags.Sort()
+	}
+	env := &render.Env{Templates: b.layouts, Catalog: b.catalog, Site: site}
+	w := &writer{out: out, min: b.min, minify: !b.opts.NoMinify}
+	assets, d := w.assets(b.static, b.cfg.BasePath(), !b.opts.Dev)
+	diags.Add(d)
+	env.Assets = assets
+	if diags.HasErrors() {
+		return nil, nil, diags.Sort()
+	}
+	docs := b.docs
+	if reconvert || docs == nil {
+		docs = map[string]*doc{}
+	}
+	all := allPages(site)
+	var mu sync.Mutex
+	resDocs := map[*pages.Page]*markdown.Result{}
+	errs := make([]diag.List, len(all))
+	parallel(len(all), func(i int) {
+		p := all[i]
+		var dc *doc
+		if p.File != nil && p.Kind != pages.Alias {
+			mu.Lock()
+			dc = docs[p.File.Path]
+			mu.Unlock()
+			if dc == nil {
+				dc = b.convert(site, p)
+				if b.keep {
+					mu.Lock()
+					docs[p.File.Path] = dc
+					mu.Unlock()
+				}
+			}
+			errs[i].Add(dc.diags)
+			if b.opts.Text {
+				mu.Lock()
+				resDocs[p] = dc.res
+				mu.Unlock()
+			}
+		}
+		errs[i].Add(w.page(env, p, dc))
+	})
+	for _, e := range errs {
+		diags.Add(e)
+	}
+	if !diags.HasErrors() {
+		diags.Add(w.hosting(site, assets))
+	}
+	if diags.HasErrors() {
+		return nil, nil, diags.Sort()
+	}
+	diags.Add(reportMessages(b.catalog, site))
+	ch := &Changes{All: true, Written: w.written()}
+	b.publish(site, env, assets, docs)
+	if b.keep {
+		ch.Removed = b.removed(w.written())
+	}
+	b.lastChanges = ch
+	res := &Result{Site: site, Catalog: b.catalog, Layouts: b.layouts, Assets: assets,
+		Warnings: diags.Warnings().Sort(), Files: len(w.written())}
+	if b.opts.Text {
+		res.Docs = resDocs
+	}
+	return res, ch, nil
+}
+
+// publish records a successful build as the base for the next Update.
+func (b *Builder) publish(site *pages.Site, env *render.Env, assets map[string]*render.Asset, docs map[string]*doc) {
+	b.built = true
+	b.site, b.env, b.assets = site, env, assets
+	if !b.keep {
+		return
+	}
+	b.docs = docs
+	b.sigs = signatures(site, env)
+	b.indexFiles()
+}
+
+// removed returns the outputs of the last build that the new full set
+// lacks, and records the new set.
+func (b *Builder) removed(now []string) []string {
+	next := make(map[string]bool, len(now))
+	for _, n := range now {
+		next[n] = true
+	}
+	var gone []string
+	for n := range b.outputs {
+		if !next[n] {
+			gone = append(gone, n)
+		}
+	}
+	b.outputs = next
+	slices.Sort(gone)
+	return gone
+}
+
+// convert converts one page's Markdown, recording the keys it links to.
+func (b *Builder) convert(site *pages.Site, p *pages.Page) *doc {
+	d := &doc{}
+	resolve := func(dest string) (string, error) {
+		u, key, err := site.ResolveKey(p, dest)
+		if key != "" {
+			d.links = append(d.links, key)
+		}
+		return u, err
+	}
+	res, problems := b.converters[p.Lang.Code].Convert(p.File.Body, p.File.BodyLine, resolve, b.opts.Text)
+	d.res = res
+	for _, pr := range problems {
+		if pr.Warning {
+			d.diags.Warnf(p.File.Path, pr.Line, "%s", pr.Msg)
+		} else {
+			d.diags.Errorf(p.File.Path, pr.Line, "%s", pr.Msg)
+		}
+	}
+	slices.Sort(d.links)
+	d.links = slices.Compact(d.links)
+	return d
+}
+
+// allPages returns the content pages and the generated ones.
+func allPages(site *pages.Site) []*pages.Page {
+	return slices.Concat(site.Pages, site.Special)
+}
+
+// checkLayouts reports pages whose layout: names no layout.
+func checkLayouts(site *pages.Site, layouts *render.Templates) diag.List {
+	var diags diag.List
+	for _, p := range site.Pages {
+		if p.File != nil && p.File.Meta.Layout != "" && !layouts.Has(p.File.Meta.Layout) {
+			diags.Errorf(p.File.Path, p.File.Meta.Lines["layout"], "no layout %q: create %s/%s.html or remove layout:", p.File.Meta.Layout, render.Dir, p.File.Meta.Layout)
+		}
+	}
+	return diags
+}

@@ -1,0 +1,429 @@
+package build
+
+import (
+	"errors"
+	"hash/fnv"
+	"io/fs"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/udenmitid/sitegen/internal/config"
+	"github.com/udenmitid/sitegen/internal/content"
+	"github.com/udenmitid/sitegen/internal/diag"
+	"github.com/udenmitid/sitegen/internal/hosting"
+	"github.com/udenmitid/sitegen/internal/locale"
+	"github.com/udenmitid/sitegen/internal/pages"
+	"github.com/udenmitid/sitegen/internal/render"
+)
+
+// Changes says what a build or an Update wrote to its Output.
+type Changes struct {
+	Written []string // output files written, sorted
+	Removed []string // output files of the previous build that no longer exist, sorted
+	All     bool     // every page was rendered again
+	Styles  []string // URLs of stylesheets that changed; with nothing else written, browsers can swap them in place
+}
+
+// Update brings the site up to date after the files at paths changed,
+// appeared or disappeared. Paths are slash-separated and relative to the
+// site root, as fsnotify reports them below it. Update re-reads only those
+// files, and renders only the outputs that can differ:
+//
+//   - A page whose body, updated: or needs_review: changed: that page.
+//   - A page whose title, description, slug, weight, menu, draft or
+//     aliases changed, or a page added or removed: the pages whose
+//     rendering reads it (its translations' switchers, its section's
+//     listing, its children's breadcrumbs, every page of its language when
+//     it is in the menu, fallback pages that name it, pages that link to it
+//     when its URL changed), found by comparing each output's signature of
+//     what it was rendered from.
+//   - A layout, UI string or sitegen.toml: everything.
+//   - A stylesheet, with Options.Dev: the stylesheet only.
+//
+// When any input has errors, Update returns all of them and changes
+// nothing: the last good build stays as it was. The Builder remembers the
+// changed paths, so the next successful Update catches up.
+func (b *Builder) Update(paths []string, out Output) (*Result, *Changes, error) {
+	start := time.Now()
+	if !b.keep {
+		return nil, nil, errors.New("build: Update needs a Builder with Options.Incremental")
+	}
+	var cfgChanged, layoutsChanged, catalogChanged, staticChanged, stylesOnly bool
+	var contentPaths []string
+	stylesOnly = true
+	for _, p := range paths {
+		switch {
+		case p == config.File:
+			cfgChanged = true
+		case under(p, content.Dir):
+			contentPaths = append(contentPaths, p)
+		case under(p, render.Dir):
+			layoutsChanged = true
+		case under(p, locale.Dir):
+			catalogChanged = true
+		case under(p, StaticDir):
+			staticChanged = true
+			stylesOnly = stylesOnly && path.Ext(p) == ".css"
+		}
+	}
+	if cfgChanged || !b.built {
+		res, err := b.Build(out)
+		if err != nil {
+			return nil, nil, err
+		}
+		return res, b.lastChanges, nil
+	}
+	structural := b.reloadContent(contentPaths)
+	if layoutsChanged {
+		b.loadLayouts()
+	}
+	if catalogChanged {
+		b.loadCatalog()
+	}
+	if staticChanged {
+		b.loadStatic()
+	}
+	b.pending = append(b.pending, contentPaths...)
+	if err := b.brokenErr(); err != nil {
+		return nil, nil, err
+	}
+	pending := b.pending
+	var res *Result
+	var ch *Changes
+	var err error
+	switch {
+	case layoutsChanged || catalogChanged || (staticChanged && !(stylesOnly && b.opts.Dev)):
+		for _, p := range pending {
+			delete(b.docs, p)
+		}
+		res, ch, err = b.buildAll(out, b.pendingStructural || structural)
+	default:
+		res, ch, err = b.updateContent(out, pending, b.pendingStructural || structural, staticChanged)
+	}
+	if err != nil {
+		b.pendingStructural = b.pendingStructural || structural
+		return nil, nil, err
+	}
+	b.pending, b.pendingStructural = nil, false
+	res.Duration = time.Since(start)
+	return res, ch, nil
+}
+
+func under(p, dir string) bool { return strings.HasPrefix(p, dir+"/") || p == dir }
+
+// reloadContent re-reads changed content files. It reports whether files
+// appeared or disappeared, which changes the site's structure.
+func (b *Builder) reloadContent(paths []string) (structural bool) {
+	for _, p := range paths {
+		info, err := fs.Stat(b.src, p)
+		_, known := b.files[p]
+		_, knownBroken := b.broken[p]
+		switch {
+		case err == nil && info.IsDir(), err != nil && !known && !knownBroken:
+			structural = true // a folder, or a name that was never a file
+		case err != nil:
+			structural = true
+			b.setFile(p, nil, nil)
+		default:
+			if !known && !knownBroken {
+				structural = true
+			}
+			f, d := content.Read(b.src, p)
+			b.setFile(p, f, d)
+		}
+	}
+	if structural {
+		b.rewalk(paths)
+	}
+	return structural
+}
+
+// rewalk lists content/ again: it reads files that are new and forgets
+// files that are gone.
+func (b *Builder) rewalk(changed []string) {
+	list, walkDiags := content.Walk(b.src, b.cfg.Codes())
+	b.setBroken(brokenWalk, walkDiags)
+	present := make(map[string]bool, len(list))
+	for _, p := range list {
+		present[p] = true
+		if _, ok := b.files[p]; !ok && !slices.Contains(changed, p) {
+			f, d := content.Read(b.src, p)
+			b.setFile(p, f, d)
+		}
+	}
+	for p := range b.files {
+		if !present[p] {
+			b.setFile(p, nil, nil)
+		}
+	}
+	for p := range b.broken {
+		if p[0] != 0 && !present[p] {
+			delete(b.broken, p)
+		}
+	}
+}
+
+// summaryChanged reports whether a front matter change can show on other
+// pages than the file's own.
+func summaryChanged(a, b *content.Meta) bool {
+	return a.Title != b.Title || a.Description != b.Description || a.Slug != b.Slug ||
+		a.Weight != b.Weight || a.Menu != b.Menu || a.Draft != b.Draft || !slices.Equal(a.Aliases, b.Aliases)
+}
+
+// updateContent renders what changed content files can reach.
+func (b *Builder) updateContent(out Output, changed []string, structural, stylesChanged bool) (*Result, *Changes, error) {
+	w := &writer{out: out, min: b.min, minify: !b.opts.NoMinify}
+	ch := &Changes{}
+	if stylesChanged {
+		assets, d := w.assets(b.static, b.cfg.BasePath(), !b.opts.Dev)
+		if d.HasErrors() {
+			return nil, nil, d.Sort()
+		}
+		for name, a := range assets {
+			if path.Ext(name) == ".css" {
+				ch.Styles = append(ch.Styles, a.URL)
+			}
+		}
+		slices.Sort(ch.Styles)
+		b.assets = assets
+		b.env.Assets = assets
+	}
+	fast := !structural
+	for _, p := range changed {
+		old := b.byFile[p]
+		f := b.files[p]
+		if old == nil || f == nil || summaryChanged(old.File.Meta, f.Meta) {
+			fast = false
+		}
+	}
+	var diags diag.List
+	if fast {
+		diags = b.updatePages(w, changed)
+	} else {
+		var err error
+		diags, err = b.updateStructure(w, changed, ch)
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	if diags.HasErrors() {
+		return nil, nil, diags.Sort()
+	}
+	ch.Written = w.written()
+	for _, n := range ch.Written {
+		b.outputs[n] = true
+	}
+	res := &Result{Site: b.site, Catalog: b.catalog, Layouts: b.layouts, Assets: b.assets,
+		Warnings: diags.Warnings().Sort(), Files: len(ch.Written)}
+	return res, ch, nil
+}
+
+// updatePages is the fast path: only the changed pages' own outputs, and
+// the sitemap when a date changed.
+func (b *Builder) updatePages(w *writer, changed []string) diag.List {
+	var diags diag.List
+	datesChanged := false
+	for _, p := range changed {
+		page := b.byFile[p]
+		f := b.files[p]
+		datesChanged = datesChanged || !page.Updated.Equal(f.Meta.Updated)
+		page.File, page.Updated, page.NeedsReview = f, f.Meta.Updated, f.Meta.NeedsReview
+		d := b.convert(b.site, page)
+		b.docs[p] = d
+		diags.Add(d.diags)
+		diags.Add(w.page(b.env, page, d))
+	}
+	if datesChanged {
+		diags.Add(w.hosting(b.site, b.assets))
+	}
+	return diags
+}
+
+// updateStructure resolves the model again and renders every output whose
+// signature changed.
+func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (diag.List, error) {
+	site, diags := b.model()
+	if diags.HasErrors() {
+		return nil, diags.Sort()
+	}
+	env := &render.Env{Templates: b.layouts, Catalog: b.catalog, Site: site, Assets: b.assets}
+	for _, k := range b.env.Refs() {
+		env.Ref(k)
+	}
+	for _, p := range changed {
+		delete(b.docs, p)
+	}
+	// Pages that link to a key whose URL changed in their language must
+	// convert their Markdown again.
+	moved := map[string]bool{}
+	for _, key := range site.Keys() {
+		for _, l := range site.Langs {
+			old := b.site.Page(key, l.Code)
+			if old == nil || old.Path != site.Page(key, l.Code).Path {
+				moved[l.Code+"\x00"+key] = true
+			}
+		}
+	}
+	for _, key := range b.site.Keys() {
+		if site.Page(key, site.Default.Code) == nil {
+			for _, l := range site.Langs {
+				moved[l.Code+"\x00"+key] = true
+			}
+		}
+	}
+	for p, d := range b.docs {
+		f := b.files[p]
+		if f == nil {
+			delete(b.docs, p)
+			continue
+		}
+		for _, k := range d.links {
+			if moved[f.Lang+"\x00"+k] {
+				delete(b.docs, p)
+				break
+			}
+		}
+	}
+	sigs := signatures(site, env)
+	var todo []*pages.Page
+	for _, p := range allPages(site) {
+		name := p.OutputFile()
+		_, hasDoc := b.docs[pathOf(p)]
+		if old, ok := b.sigs[name]; !ok || old != sigs[name] || (p.File != nil && p.Kind != pages.Alias && !hasDoc) {
+			todo = append(todo, p)
+		}
+	}
+	var mu sync.Mutex
+	errs := make([]diag.List, len(todo))
+	parallel(len(todo), func(i int) {
+		p := todo[i]
+		var d *doc
+		if p.File != nil && p.Kind != pages.Alias {
+			mu.Lock()
+			d = b.docs[p.File.Path]
+			mu.Unlock()
+			if d == nil {
+				d = b.convert(site, p)
+				mu.Lock()
+				b.docs[p.File.Path] = d
+				mu.Unlock()
+			}
+			errs[i].Add(d.diags)
+		}
+		errs[i].Add(w.page(env, p, d))
+	})
+	for _, e := range errs {
+		diags.Add(e)
+	}
+	diags.Add(w.hosting(site, b.assets))
+	if diags.HasErrors() {
+		return diags, nil
+	}
+	next := map[string]bool{}
+	for _, p := range allPages(site) {
+		next[p.OutputFile()] = true
+	}
+	for _, a := range b.assets {
+		next[a.File] = true
+	}
+	for name := range hosting.Files(site, nil) {
+		next[name] = true
+	}
+	for n := range b.outputs {
+		if !next[n] {
+			ch.Removed = append(ch.Removed, n)
+		}
+	}
+	slices.Sort(ch.Removed)
+	b.outputs = next
+	b.site, b.env, b.sigs = site, env, sigs
+	b.indexFiles()
+	return diags, nil
+}
+
+func pathOf(p *pages.Page) string {
+	if p.File == nil {
+		return ""
+	}
+	return p.File.Path
+}
+
+// indexFiles maps content file paths to the published pages.
+func (b *Builder) indexFiles() {
+	b.byFile = map[string]*pages.Page{}
+	for _, p := range b.site.Pages {
+		if p.File != nil {
+			b.byFile[p.File.Path] = p
+		}
+	}
+}
+
+// signatures hashes, for every output page, what its rendering reads of
+// other pages: its own summary, its ancestors, children and translations,
+// the menu of its language and the pages layouts look up with Ref. Two
+// builds that give a page the same signature render it the same, as long
+// as its own file, the layouts, UI strings and assets are unchanged.
+func signatures(site *pages.Site, env *render.Env) map[string]uint64 {
+	sums := map[*pages.Page]uint64{}
+	sum := func(p *pages.Page) uint64 {
+		if p == nil {
+			return 0
+		}
+		if s, ok := sums[p]; ok {
+			return s
+		}
+		h := fnv.New64a()
+		for _, s := range []string{p.Kind.String(), p.Path, p.Title, p.TitleLang.Code, p.Description,
+			strconv.FormatBool(p.Fallback), strconv.Itoa(p.Weight), strconv.FormatBool(p.Menu), strconv.FormatBool(p.Draft)} {
+			h.Write([]byte(s))
+			h.Write([]byte{0})
+		}
+		sums[p] = h.Sum64()
+		return sums[p]
+	}
+	refs := env.Refs()
+	langSigs := map[*pages.Lang]uint64{}
+	for _, l := range site.Langs {
+		h := fnv.New64a()
+		for _, p := range site.Menu(l) {
+			writeSum(h, sum(p))
+		}
+		for _, k := range refs {
+			writeSum(h, sum(site.Page(k, l.Code)))
+		}
+		writeSum(h, sum(site.Home(l)))
+		langSigs[l] = h.Sum64()
+	}
+	sigs := make(map[string]uint64, len(site.Pages)+len(site.Special))
+	for _, p := range allPages(site) {
+		h := fnv.New64a()
+		writeSum(h, sum(p))
+		writeSum(h, langSigs[p.Lang])
+		for _, a := range p.Ancestors() {
+			writeSum(h, sum(a))
+		}
+		h.Write([]byte{1})
+		for _, c := range p.Children {
+			writeSum(h, sum(c))
+		}
+		h.Write([]byte{2})
+		for _, t := range p.Translations {
+			writeSum(h, sum(t))
+		}
+		writeSum(h, sum(p.Target))
+		sigs[p.OutputFile()] = h.Sum64()
+	}
+	return sigs
+}
+
+func writeSum(h interface{ Write([]byte) (int, error) }, v uint64) {
+	var b [8]byte
+	for i := range b {
+		b[i] = byte(v >> (8 * i))
+	}
+	h.Write(b[:])
+}

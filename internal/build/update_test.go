@@ -1,0 +1,221 @@
+package build_test
+
+import (
+	"bytes"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/udenmitid/sitegen/internal/build"
+	"github.com/udenmitid/sitegen/internal/publish"
+	"github.com/udenmitid/sitegen/internal/sitetest"
+)
+
+const updateSite = `
+-- sitegen.toml --
+base_url = "https://example.org/"
+[[languages]]
+code = "da"
+name = "Dansk"
+[[languages]]
+code = "en"
+name = "English"
+[[languages]]
+code = "kl"
+name = "Kalaallisut"
+-- content/da/_index.md --
+---
+title: Forside
+description: Forsiden.
+---
+Se [klage](klage.md) og [biblioteket](hjaelp/bibliotek.md).
+-- content/en/_index.md --
+---
+title: Home
+description: Home.
+---
+See [complaints](klage.md).
+-- content/da/klage.md --
+---
+title: Klage
+description: Sådan klager du.
+menu: main
+weight: 1
+---
+Klag i tide.
+-- content/da/hjaelp/_index.md --
+---
+title: Hjælp
+description: Hjælp.
+menu: main
+weight: 2
+---
+-- content/en/hjaelp/_index.md --
+---
+title: Help
+description: Help.
+slug: help
+---
+-- content/da/hjaelp/bibliotek.md --
+---
+title: Bibliotek
+description: Biblioteket.
+---
+Tilbage til [klage](../klage.md).
+-- content/en/hjaelp/bibliotek.md --
+---
+title: Library
+description: The library.
+---
+`
+
+// mapFS returns the archive's files as a MapFS the test can edit.
+func mapFS(archive string) fstest.MapFS {
+	m := fstest.MapFS{}
+	for _, f := range txtar.Parse([]byte(archive)).Files {
+		m[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	return m
+}
+
+// store applies Changes the way sitegen serve does.
+type store map[string][]byte
+
+func (s store) apply(staging *publish.Memory, ch *build.Changes) {
+	for _, n := range ch.Written {
+		s[n] = staging.Files()[n]
+	}
+	for _, n := range ch.Removed {
+		delete(s, n)
+	}
+}
+
+// TestUpdateMatchesBuild edits a site step by step and checks after each
+// step that the incrementally updated output equals a fresh full build,
+// and that small edits render only what they must.
+func TestUpdateMatchesBuild(t *testing.T) {
+	fsys := mapFS(updateSite)
+	opts := build.Options{Defaults: sitetest.Theme(), Incremental: true, Dev: true, Drafts: true}
+	b := build.NewBuilder(fsys, opts)
+	out := store{}
+	staging := publish.NewMemory()
+	res, err := b.Build(staging)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, ch, _ := b.Update(nil, staging) // no-op: nothing changed
+	_ = ch
+	for n, d := range staging.Files() {
+		out[n] = d
+	}
+	_ = res
+
+	edit := func(p, data string) {
+		if data == "" {
+			delete(fsys, p)
+		} else {
+			fsys[p] = &fstest.MapFile{Data: []byte(data)}
+		}
+	}
+	steps := []struct {
+		name     string
+		change   func()
+		paths    []string
+		maxPages int    // at most this many pages rendered (0: no limit)
+		wantErr  string // the update must fail with this
+	}{
+		{"body edit", func() {
+			edit("content/da/klage.md", "---\ntitle: Klage\ndescription: Sådan klager du.\nmenu: main\nweight: 1\n---\nKlag hurtigt.\n")
+		}, []string{"content/da/klage.md"}, 1, ""},
+		{"date edit", func() {
+			edit("content/da/klage.md", "---\ntitle: Klage\ndescription: Sådan klager du.\nmenu: main\nweight: 1\nupdated: 2026-01-02\n---\nKlag hurtigt.\n")
+		}, []string{"content/da/klage.md"}, 1, ""},
+		{"title of a section", func() {
+			edit("content/en/hjaelp/_index.md", "---\ntitle: Getting help\ndescription: Help.\nslug: help\n---\n")
+		}, []string{"content/en/hjaelp/_index.md"}, 0, ""},
+		{"new translation with a slug", func() {
+			edit("content/kl/klage.md", "---\ntitle: Naammagittaalliuut\ndescription: kl.\nslug: naammagittaalliuut\n---\nkl [aallaqqaasiut](_index.md).\n")
+		}, []string{"content/kl/klage.md"}, 0, ""},
+		{"section slug moves its children", func() {
+			edit("content/en/hjaelp/_index.md", "---\ntitle: Getting help\ndescription: Help.\nslug: support\n---\n")
+		}, []string{"content/en/hjaelp/_index.md"}, 0, ""},
+		{"page removed", func() { edit("content/en/hjaelp/bibliotek.md", "") }, []string{"content/en/hjaelp/bibliotek.md"}, 0, ""},
+		{"broken front matter", func() {
+			edit("content/da/klage.md", "---\ntitle: Klage\ndescription: [\n---\n")
+		}, []string{"content/da/klage.md"}, 0, "content/da/klage.md:3"},
+		{"another edit while broken", func() {
+			edit("content/da/hjaelp/bibliotek.md", "---\ntitle: Biblioteket\ndescription: Biblioteket.\n---\nNy tekst.\n")
+		}, []string{"content/da/hjaelp/bibliotek.md"}, 0, "content/da/klage.md:3"},
+		{"fixed", func() {
+			edit("content/da/klage.md", "---\ntitle: Klage\ndescription: Sådan klager du.\nmenu: main\nweight: 1\n---\nKlag nu.\n")
+		}, []string{"content/da/klage.md"}, 0, ""},
+		{"draft", func() {
+			edit("content/da/hjaelp/bibliotek.md", "---\ntitle: Biblioteket\ndescription: Biblioteket.\ndraft: true\n---\nNy tekst.\n")
+		}, []string{"content/da/hjaelp/bibliotek.md"}, 0, ""},
+		{"layout", func() {
+			edit("layouts/page.html", "{{ define \"main\" }}<h1 class=\"new\">{{ .Page.Title }}</h1>\n{{ .Body }}{{ end }}\n")
+		}, []string{"layouts/page.html"}, 0, ""},
+		{"ui string", func() {
+			edit("i18n/en.toml", "missing = \"not in English\"\n")
+		}, []string{"i18n/en.toml"}, 0, ""},
+		{"stylesheet", func() { edit("static/site.css", "body{color:red}") }, []string{"static/site.css"}, 0, ""},
+		{"new page in a new folder", func() {
+			edit("content/da/ny/_index.md", "---\ntitle: Ny\ndescription: Ny.\n---\n")
+			edit("content/da/ny/side.md", "---\ntitle: Side\ndescription: Side.\n---\n[klage](../klage.md)\n")
+		}, []string{"content/da/ny"}, 0, ""},
+		{"config", func() {
+			edit("sitegen.toml", strings.Replace(string(fsys["sitegen.toml"].Data), "https://example.org/", "https://example.org/sub/", 1))
+		}, []string{"sitegen.toml"}, 0, ""},
+	}
+	for _, st := range steps {
+		st.change()
+		staging := publish.NewMemory()
+		_, ch, err := b.Update(st.paths, staging)
+		if st.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), st.wantErr) {
+				t.Fatalf("%s: err = %v, want %q", st.name, err, st.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		out.apply(staging, ch)
+		pagesWritten := 0
+		for _, n := range ch.Written {
+			if strings.HasSuffix(n, ".html") {
+				pagesWritten++
+			}
+		}
+		if st.maxPages > 0 && pagesWritten > st.maxPages {
+			t.Errorf("%s: rendered %d pages (%v), want at most %d", st.name, pagesWritten, ch.Written, st.maxPages)
+		}
+		fresh := sitetest.BuildFS(t, fsys, build.Options{Defaults: sitetest.Theme(), Dev: true, Drafts: true})
+		if fresh.Result == nil {
+			t.Fatalf("%s: fresh build failed: %s", st.name, fresh.Stderr())
+		}
+		compare(t, st.name, out, fresh.Files)
+		t.Logf("%s: wrote %d files (%d pages), removed %d", st.name, len(ch.Written), pagesWritten, len(ch.Removed))
+	}
+}
+
+func compare(t *testing.T, step string, got store, want map[string][]byte) {
+	t.Helper()
+	names := slices.Sorted(maps.Keys(want))
+	for _, n := range names {
+		if g, ok := got[n]; !ok {
+			t.Errorf("%s: incremental output lacks %s", step, n)
+		} else if !bytes.Equal(g, want[n]) {
+			t.Errorf("%s: %s differs from a fresh build:\nincremental:\n%s\nfresh:\n%s", step, n, g, want[n])
+		}
+	}
+	for n := range got {
+		if _, ok := want[n]; !ok {
+			t.Errorf("%s: incremental output has %s, a fresh build does not", step, n)
+		}
+	}
+}
