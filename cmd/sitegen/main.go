@@ -5,6 +5,7 @@
 // Usage:
 //
 //	sitegen build [-src dir] [-out dir] [-base-url url]
+//	sitegen serve [-src dir] [-addr host:port] [-drafts=false] [-open]
 //	sitegen version
 //	sitegen help
 //
@@ -34,6 +35,7 @@ var commands []command
 func init() {
 	commands = []command{
 		{"build", "build the site into a folder (default public/)", runBuild},
+		{"serve", "preview the site: build into memory, serve, rebuild and reload on every edit", runServe},
 		{"version", "print the version", runVersion},
 		{"help", "show help for a command", runHelp},
 	}

@@ -77,12 +77,18 @@ func (b *Builder) Build(out Output) (*Result, error) {
 	if err := b.loadConfig(); err != nil {
 		return nil, err
 	}
+	// The loaders run in parallel; each returns a function that records
+	// its result, run afterwards, so only one goroutine touches b.
 	var wg sync.WaitGroup
-	wg.Go(b.loadContent)
-	wg.Go(b.loadCatalog)
-	wg.Go(b.loadLayouts)
-	wg.Go(b.loadStatic)
+	loaders := []func() func(){b.loadContent, b.loadCatalog, b.loadLayouts, b.loadStatic}
+	apply := make([]func(), len(loaders))
+	for i, load := range loaders {
+		wg.Go(func() { apply[i] = load() })
+	}
 	wg.Wait()
+	for _, a := range apply {
+		a()
+	}
 	if err := b.brokenErr(); err != nil {
 		return nil, err
 	}
@@ -135,21 +141,23 @@ func (b *Builder) loadConfig() error {
 func (b *Builder) layers() []fs.FS { return []fs.FS{b.opts.Defaults, b.src} }
 
 // loadContent walks content/ and reads every file, in parallel.
-func (b *Builder) loadContent() {
+func (b *Builder) loadContent() func() {
 	paths, walkDiags := content.Walk(b.src, b.cfg.Codes())
 	files := make([]*content.File, len(paths))
 	diags := make([]diag.List, len(paths))
 	parallel(len(paths), func(i int) { files[i], diags[i] = content.Read(b.src, paths[i]) })
-	b.files = make(map[string]*content.File, len(paths))
-	for k := range b.broken {
-		if len(k) > 0 && k[0] != 0 {
-			delete(b.broken, k)
+	return func() {
+		b.files = make(map[string]*content.File, len(paths))
+		for k := range b.broken {
+			if len(k) > 0 && k[0] != 0 {
+				delete(b.broken, k)
+			}
 		}
+		for i, p := range paths {
+			b.setFile(p, files[i], diags[i])
+		}
+		b.setBroken(brokenWalk, walkDiags)
 	}
-	for i, p := range paths {
-		b.setFile(p, files[i], diags[i])
-	}
-	b.setBroken(brokenWalk, walkDiags)
 }
 
 // setFile records the result of reading one content file.
@@ -162,26 +170,34 @@ func (b *Builder) setFile(p string, f *content.File, d diag.List) {
 	}
 }
 
-func (b *Builder) loadCatalog() {
+// loadCatalog, loadLayouts and loadStatic load one kind of input and
+// return a function that records it in b.
+func (b *Builder) loadCatalog() func() {
 	cat, d := locale.Load(b.layers(), b.cfg.Codes(), b.cfg.DefaultLanguage)
-	b.setBroken(brokenCatalog, d)
-	if cat != nil {
-		b.catalog = cat
+	return func() {
+		b.setBroken(brokenCatalog, d)
+		if cat != nil {
+			b.catalog = cat
+		}
 	}
 }
 
-func (b *Builder) loadLayouts() {
+func (b *Builder) loadLayouts() func() {
 	t, d := render.Load(b.layers())
-	b.setBroken(brokenLayouts, d)
-	if t != nil {
-		b.layouts = t
+	return func() {
+		b.setBroken(brokenLayouts, d)
+		if t != nil {
+			b.layouts = t
+		}
 	}
 }
 
-func (b *Builder) loadStatic() {
+func (b *Builder) loadStatic() func() {
 	s, d := loadStatic(b.layers())
-	b.setBroken(brokenStatic, d)
-	b.static = s
+	return func() {
+		b.setBroken(brokenStatic, d)
+		b.static = s
+	}
 }
 
 // model resolves the site from the loaded files.

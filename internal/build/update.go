@@ -79,13 +79,13 @@ func (b *Builder) Update(paths []string, out Output) (*Result, *Changes, error) 
 	}
 	structural := b.reloadContent(contentPaths)
 	if layoutsChanged {
-		b.loadLayouts()
+		b.loadLayouts()()
 	}
 	if catalogChanged {
-		b.loadCatalog()
+		b.loadCatalog()()
 	}
 	if staticChanged {
-		b.loadStatic()
+		b.loadStatic()()
 	}
 	b.pending = append(b.pending, contentPaths...)
 	if err := b.brokenErr(); err != nil {

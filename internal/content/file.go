@@ -122,7 +122,8 @@ func Ignored(name string) bool {
 		strings.HasSuffix(name, "~") ||
 		strings.HasPrefix(name, "#") ||
 		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
-		strings.HasSuffix(name, ".tmp") || name == "4913" // vim's write test
+		strings.HasSuffix(name, ".tmp") || name == "4913" || // vim's write test
+		strings.Contains(name, "___jb_") // JetBrains' safe write
 }
 
 // Load reads every content file for the given languages from fsys, in

@@ -76,7 +76,7 @@ func ParseMeta(yml []byte, line int) (*Meta, []*LineError) {
 	m := &Meta{Lines: map[string]int{}}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(yml, &doc); err != nil {
-		return nil, []*LineError{yamlError(err, line)}
+		return nil, []*LineError{yamlError(err, yml, line)}
 	}
 	if len(doc.Content) == 0 {
 		return nil, []*LineError{{line - 1, "front matter is empty: title: and description: are required"}}
@@ -220,22 +220,38 @@ func findAlias(n *yaml.Node) *yaml.Node {
 	return nil
 }
 
-func yamlError(err error, line int) *LineError {
+func yamlError(err error, yml []byte, line int) *LineError {
 	msg := err.Error()
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
 		msg = te.Errors[0]
 	}
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		if strings.HasPrefix(m[2], "did not find expected ',' or") {
-			// yaml.v3 reports an unclosed flow collection at the 0-based line
-			// of its opening bracket.
-			n++
-		}
-		return &LineError{line - 1 + n, "front matter is not valid YAML: " + m[2]}
+	m := yamlLine.FindStringSubmatch(msg)
+	if m == nil {
+		return &LineError{line, "front matter is not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
 	}
-	return &LineError{line, "front matter is not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+	n, _ := strconv.Atoi(m[1])
+	// yaml.v3 reports an unclosed [ or { at a line that depends on what
+	// follows it; the line that opens it is what the editor must fix.
+	for _, pair := range []string{"[]", "{}"} {
+		if strings.Contains(m[2], "'"+pair[1:]+"'") {
+			if open := unclosedLine(yml, pair[0], pair[1]); open > 0 {
+				n = open
+			}
+		}
+	}
+	return &LineError{line - 1 + n, "front matter is not valid YAML: " + m[2]}
+}
+
+// unclosedLine returns the first 1-based line of yml that opens more
+// brackets than it closes, or 0.
+func unclosedLine(yml []byte, open, close byte) int {
+	for i, l := range strings.Split(string(yml), "\n") {
+		if strings.Count(l, string(open)) > strings.Count(l, string(close)) {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // suggest returns the field closest to a misspelt name, or "".

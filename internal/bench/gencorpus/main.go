@@ -13,24 +13,25 @@ import (
 	"flag"
 	"fmt"
 	"os"
+
+	"github.com/udenmitid/sitegen/internal/bench/corpus"
 )
 
 func main() {
-	var opt options
-	flag.IntVar(&opt.pages, "pages", 1000, "number of Danish pages, _index.md files included")
-	flag.StringVar(&opt.out, "out", "", "folder to write the site into (must be empty or missing)")
-	flag.Uint64Var(&opt.seed, "seed", 1, "random seed")
-	flag.BoolVar(&opt.force, "force", false, "write into a non-empty folder, replacing its content/ and sitegen.toml")
+	pages := flag.Int("pages", 1000, "number of Danish pages, _index.md files included")
+	out := flag.String("out", "", "folder to write the site into (must be empty or missing)")
+	seed := flag.Uint64("seed", 1, "random seed")
+	force := flag.Bool("force", false, "write into a non-empty folder, replacing its content/ and sitegen.toml")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		fmt.Fprintf(os.Stderr, "gencorpus: unexpected argument %q\n", flag.Arg(0))
 		flag.Usage()
 		os.Exit(2)
 	}
-	st, err := generate(opt)
+	st, err := corpus.Write(*out, *pages, *seed, *force)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gencorpus:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("%s -> %s (seed %d)\n", st, opt.out, opt.seed)
+	fmt.Printf("%s -> %s (seed %d)\n", st, *out, *seed)
 }

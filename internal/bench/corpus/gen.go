@@ -1,4 +1,4 @@
-package main
+package corpus
 
 import (
 	"bytes"
@@ -24,11 +24,7 @@ var langs = []struct {
 	{"kl", "Kalaallisut", klVocab},
 }
 
-const (
-	langDA = 0
-	langEN = 1
-	langKL = 2
-)
+const langDA = 0
 
 // Share of regular pages that exist in a language besides Danish. Section
 // pages are added wherever a child exists, so the share of all keys ends up

@@ -1,0 +1,31 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/udenmitid/sitegen"
+	"github.com/udenmitid/sitegen/internal/serve"
+)
+
+func runServe(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("serve", "[-src dir] [-addr host:port] [-drafts=false] [-open]", stderr)
+	src := fs.String("src", ".", "the site folder, holding sitegen.toml and content/")
+	addr := fs.String("addr", "127.0.0.1:1313", "the address to listen on; a non-loopback address exposes the site, drafts included, to the network")
+	drafts := fs.Bool("drafts", true, "show pages with draft: true (with a banner)")
+	open := fs.Bool("open", false, "open the site in the default browser")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if info, err := os.Stat(*src); err != nil || !info.IsDir() {
+		fmt.Fprintf(stderr, "sitegen serve: %s is not a folder; -src names the site folder, which holds sitegen.toml\n", *src)
+		return errUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serve.Run(ctx, serve.Options{Src: *src, Addr: *addr, Drafts: *drafts, Open: *open, Defaults: sitegen.Defaults()}, stdout)
+}

@@ -1,0 +1,99 @@
+package build_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"testing/fstest"
+
+	"github.com/udenmitid/sitegen"
+	"github.com/udenmitid/sitegen/internal/bench/corpus"
+	"github.com/udenmitid/sitegen/internal/build"
+	"github.com/udenmitid/sitegen/internal/publish"
+)
+
+var corpora sync.Map // pages -> fstest.MapFS
+
+func benchCorpus(pages int) fstest.MapFS {
+	if m, ok := corpora.Load(pages); ok {
+		return m.(fstest.MapFS)
+	}
+	m := corpus.MapFS(pages, 1)
+	corpora.Store(pages, m)
+	return m
+}
+
+// discard is an Output that keeps nothing, so the benchmark measures the
+// build, not the disk.
+type discard struct{ bytes atomic.Int64 }
+
+func (d *discard) Write(name string, data []byte) error {
+	d.bytes.Add(int64(len(data)))
+	return nil
+}
+
+// BenchmarkBuild is a full build with minification of the generated
+// corpus: go test ./internal/build -run XXX -bench Build -benchtime 3x
+func BenchmarkBuild(b *testing.B) {
+	for _, pages := range []int{1000, 10000} {
+		b.Run(fmt.Sprint(pages), func(b *testing.B) {
+			fsys := benchCorpus(pages)
+			b.ReportAllocs()
+			for b.Loop() {
+				out := &discard{}
+				if _, err := build.Build(fsys, build.Options{Defaults: sitegen.Defaults()}, out); err != nil {
+					b.Fatal(err)
+				}
+				b.SetBytes(out.bytes.Load())
+			}
+		})
+	}
+}
+
+// BenchmarkUpdateBody is sitegen serve's rebuild after one page's body
+// was edited: re-read, convert, render and minify that page.
+func BenchmarkUpdateBody(b *testing.B) {
+	for _, pages := range []int{1000, 10000} {
+		b.Run(fmt.Sprint(pages), func(b *testing.B) {
+			fsys := fstest.MapFS{}
+			for k, v := range benchCorpus(pages) {
+				fsys[k] = &fstest.MapFile{Data: v.Data}
+			}
+			target := typicalPage(fsys)
+			original := string(fsys[target].Data)
+			builder := build.NewBuilder(fsys, build.Options{Defaults: sitegen.Defaults(), Dev: true, Drafts: true, Incremental: true})
+			if _, err := builder.Build(publish.NewMemory()); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				i++
+				fsys[target] = &fstest.MapFile{Data: []byte(strings.Replace(original, "\n\n", fmt.Sprintf("\n\nRettelse %d.\n\n", i), 1))}
+				out := publish.NewMemory()
+				_, ch, err := builder.Update([]string{target}, out)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(ch.Written) != 1 {
+					b.Fatalf("wrote %v", ch.Written)
+				}
+			}
+		})
+	}
+}
+
+// typicalPage returns the first regular Danish page two sections deep.
+func typicalPage(fsys fstest.MapFS) string {
+	var names []string
+	for n := range fsys {
+		if strings.HasPrefix(n, "content/da/") && strings.Count(n, "/") == 4 && !strings.HasSuffix(n, "_index.md") {
+			names = append(names, n)
+		}
+	}
+	slices.Sort(names)
+	return names[0]
+}

@@ -1,0 +1,219 @@
+package serve
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"mime"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Prefix is the URL path of the server's own files. No content can take
+// it: URLs of content start with a language code.
+const Prefix = "/_sitegen/"
+
+// maxPath is the longest URL path served; longer ones get 414.
+const maxPath = 2048
+
+//go:embed reload.js
+var reloadJS []byte
+
+// ServeHTTP serves the current build.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if len(r.URL.Path) > maxPath || len(r.URL.RawQuery) > maxPath {
+		http.Error(w, "URL too long", http.StatusRequestURITooLong)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	switch r.URL.Path {
+	case Prefix + "reload.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Write(reloadJS)
+		return
+	case Prefix + "events":
+		s.events(w, r)
+		return
+	case Prefix, Prefix + "status":
+		s.status(w, r)
+		return
+	}
+	name, ok := FileName(r.URL.Path)
+	if !ok {
+		s.notFound(w, r)
+		return
+	}
+	if data, ok := s.store.Get(name); ok {
+		s.file(w, r, name, data, http.StatusOK)
+		return
+	}
+	if !strings.HasSuffix(name, ".html") && name != "" {
+		if _, ok := s.store.Get(name + "/index.html"); ok {
+			target := r.URL.Path + "/"
+			if r.URL.RawQuery != "" {
+				target += "?" + r.URL.RawQuery
+			}
+			http.Redirect(w, r, target, http.StatusMovedPermanently)
+			return
+		}
+	}
+	s.notFound(w, r)
+}
+
+// FileName maps a URL path to the output file that serves it. It refuses
+// paths that are not clean or would leave the output: "..", ".", empty
+// segments in the middle, backslashes and NUL bytes.
+func FileName(urlPath string) (string, bool) {
+	if !strings.HasPrefix(urlPath, "/") || strings.ContainsAny(urlPath, "\\\x00") {
+		return "", false
+	}
+	rel := urlPath[1:]
+	dir := strings.HasSuffix(rel, "/") || rel == ""
+	trimmed := strings.TrimSuffix(rel, "/")
+	if trimmed != "" {
+		for _, seg := range strings.Split(trimmed, "/") {
+			if seg == "" || seg == "." || seg == ".." {
+				return "", false
+			}
+		}
+	}
+	if dir {
+		return rel + "index.html", true
+	}
+	return rel, true
+}
+
+// notFound serves the 404 page of the language the URL is in.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	lang, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
+	for _, name := range []string{lang + "/404.html", "404.html"} {
+		if strings.Contains(name, "..") || strings.ContainsAny(name, "\\\x00") {
+			continue
+		}
+		if data, ok := s.store.Get(name); ok {
+			s.file(w, r, name, data, http.StatusNotFound)
+			return
+		}
+	}
+	http.Error(w, "404 page not found", http.StatusNotFound)
+}
+
+// file serves one output file, adding the reload script to HTML.
+func (s *Server) file(w http.ResponseWriter, r *http.Request, name string, data []byte, status int) {
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = http.DetectContentType(data)
+	}
+	if strings.HasPrefix(ctype, "text/html") {
+		data = Inject(data, s.store.Gen())
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(data)
+	}
+}
+
+// Inject adds the reload script before </body>. gen tells the script which
+// build the page came from, so it can reload if it missed a rebuild.
+func Inject(page []byte, gen uint64) []byte {
+	tag := fmt.Appendf(nil, `<script src="%sreload.js" data-gen="%d" defer></script>`, Prefix, gen)
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		return append(append([]byte{}, page...), tag...)
+	}
+	out := make([]byte, 0, len(page)+len(tag))
+	out = append(out, page[:i]...)
+	out = append(out, tag...)
+	return append(out, page[i:]...)
+}
+
+// events streams Server-Sent Events to one browser until it leaves or the
+// server stops.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	ch, cancel := s.broker.Subscribe()
+	defer cancel()
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	fmt.Fprint(w, "retry: 1000\n\n")
+	if errs := s.store.Errors(); errs != nil {
+		writeEvent(w, Event{Name: "builderror", Data: errorsJSON(errs)})
+	} else if gen, err := strconv.ParseUint(r.URL.Query().Get("gen"), 10, 64); err == nil && gen != s.store.Gen() {
+		// The page was served from an older build than the current one.
+		writeEvent(w, Event{Name: "reload", Data: `{"all":true}`})
+	}
+	flusher.Flush()
+	heartbeat := time.NewTicker(25 * time.Second)
+	defer heartbeat.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-s.broker.Done():
+			return
+		case e := <-ch:
+			writeEvent(w, e)
+			flusher.Flush()
+		case <-heartbeat.C:
+			fmt.Fprint(w, ": heartbeat\n\n")
+			flusher.Flush()
+		}
+	}
+}
+
+func writeEvent(w http.ResponseWriter, e Event) {
+	fmt.Fprintf(w, "event: %s\ndata: %s\n\n", e.Name, e.Data)
+}
+
+var statusPage = template.Must(template.New("status").Parse(`<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>sitegen status</title></head>
+<body>
+<main>
+<h1>sitegen status</h1>
+{{ with .Errors }}<h2>Build failed: the last good build is served</h2>
+<ul>{{ range . }}<li><code>{{ . }}</code></li>{{ end }}</ul>
+{{ else }}<p>The build is up to date.</p>{{ end }}
+{{ with .Result }}{{ with .Warnings }}<h2>Warnings</h2>
+<ul>{{ range . }}<li><code>{{ . }}</code></li>{{ end }}</ul>{{ end }}
+<h2>Pages</h2>
+<table>
+<thead><tr><th scope="col">Key</th>{{ range .Site.Langs }}<th scope="col">{{ .Name }}</th>{{ end }}</tr></thead>
+<tbody>
+{{ $site := .Site }}{{ range .Site.Keys }}{{ $key := . }}<tr><th scope="row"><code>{{ . }}</code></th>
+{{ range $site.Langs }}{{ with $site.Page $key .Code }}<td><a href="{{ $site.URL . }}">{{ if .Fallback }}fallback{{ else }}{{ .Title }}{{ end }}</a>{{ if .Draft }} (draft){{ end }}{{ if .NeedsReview }} (needs review){{ end }}</td>{{ end }}{{ end }}
+</tr>{{ end }}
+</tbody>
+</table>{{ end }}
+</main>
+</body>
+</html>
+`))
+
+// status shows the state of the site for editors.
+func (s *Server) status(w http.ResponseWriter, r *http.Request) {
+	var b bytes.Buffer
+	err := statusPage.Execute(&b, map[string]any{"Errors": s.store.Errors(), "Result": s.store.Result()})
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	s.file(w, r, "status.html", b.Bytes(), http.StatusOK)
+}

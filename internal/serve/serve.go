@@ -1,0 +1,287 @@
+// Package serve is sitegen serve: it builds the site into memory, serves it
+// over HTTP, watches the site's files and rebuilds after every edit, and
+// tells open browsers to reload.
+//
+// # What an editor sees
+//
+// Every language is served at once, drafts included (with a banner). After
+// an edit the changed pages reload by themselves, once the whole rebuild is
+// done; a stylesheet change is swapped in without a reload. When an edit
+// breaks the build, the last good build stays served, the errors are
+// printed in the terminal and shown over the page as path:line: message,
+// and the overlay goes away when the file is fixed. /_sitegen/ shows the
+// state of the site: errors, warnings and every page in every language.
+//
+// # Safety
+//
+// The server listens on a loopback address unless told otherwise, answers
+// only GET and HEAD, and serves nothing but the built output: a path that
+// tries to leave it (/../go.mod, %2e%2e, a backslash) gets a 404. The
+// reload script is added to pages as they are served, never to what
+// sitegen build writes.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/udenmitid/sitegen/internal/build"
+	"github.com/udenmitid/sitegen/internal/diag"
+	"github.com/udenmitid/sitegen/internal/publish"
+)
+
+// Options configure the server.
+type Options struct {
+	Src      string // the site folder
+	Addr     string // host:port to listen on; port 0 picks a free one
+	Drafts   bool   // show drafts
+	Open     bool   // open the site in a browser
+	Defaults fs.FS  // built-in layouts, i18n and static files
+}
+
+// A Server builds, serves and rebuilds one site.
+type Server struct {
+	opts    Options
+	root    *os.Root
+	builder *build.Builder
+	ln      net.Listener
+	store   *Store
+	broker  *Broker
+	out     io.Writer // log lines for the editor
+	base    string    // "http://127.0.0.1:1313/"
+
+	mu sync.Mutex // serializes builds
+}
+
+// IsLoopback reports whether a listen address stays on this machine.
+func IsLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// New opens the site, listens and makes the first build. A site that does
+// not build is no error here: the server starts and shows the errors.
+func New(opts Options, stdout io.Writer) (*Server, error) {
+	root, err := os.OpenRoot(opts.Src)
+	if err != nil {
+		return nil, err
+	}
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		root.Close()
+		return nil, err
+	}
+	s := &Server{opts: opts, root: root, ln: ln, store: NewStore(), broker: NewBroker(), out: stdout}
+	s.base = "http://" + displayAddr(ln.Addr()) + "/"
+	s.builder = build.NewBuilder(root.FS(), build.Options{
+		BaseURL: s.base, Drafts: opts.Drafts, Defaults: opts.Defaults, Dev: true, Incremental: true,
+	})
+	s.initial()
+	return s, nil
+}
+
+// URL is the server's base URL, e.g. "http://127.0.0.1:1313/".
+func (s *Server) URL() string { return s.base }
+
+// Run serves the site in opts until ctx is done.
+func Run(ctx context.Context, opts Options, stdout io.Writer) error {
+	s, err := New(opts, stdout)
+	if err != nil {
+		return err
+	}
+	return s.Serve(ctx)
+}
+
+// Serve serves and watches until ctx is done, then shuts down cleanly.
+func (s *Server) Serve(ctx context.Context) error {
+	defer s.root.Close()
+	srv := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- srv.Serve(s.ln) }()
+	fmt.Fprintf(s.out, "serving %s on %s (Ctrl-C to stop)\n", s.opts.Src, s.base)
+	if !IsLoopback(s.opts.Addr) {
+		fmt.Fprintf(s.out, "warning: %s is not a loopback address: anyone on your network can read the site, drafts included\n", s.opts.Addr)
+	}
+	if s.opts.Open {
+		openBrowser(s.base)
+	}
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	defer stopWatch()
+	watchErr := make(chan error, 1)
+	go func() { watchErr <- Watch(watchCtx, s.opts.Src, s.rebuild) }()
+
+	var err error
+	watching := true
+	select {
+	case <-ctx.Done():
+	case err = <-serveErr:
+	case err = <-watchErr:
+		watching = false
+	}
+	stopWatch()
+	if watching {
+		<-watchErr // the watcher has stopped, and with it any rebuild
+	}
+	s.broker.Close()
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if e := srv.Shutdown(shutdown); e != nil && err == nil {
+		err = e
+	}
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	fmt.Fprintln(s.out, "stopped")
+	return err
+}
+
+// displayAddr names a listen address as a URL host.
+func displayAddr(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok {
+		return a.String()
+	}
+	if tcp.IP.IsUnspecified() {
+		return fmt.Sprintf("localhost:%d", tcp.Port)
+	}
+	return tcp.String()
+}
+
+// initial makes the first build.
+func (s *Server) initial() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	staging := publish.NewMemory()
+	res, err := s.builder.Build(staging)
+	if err != nil {
+		s.fail(err)
+		return
+	}
+	s.store.Replace(staging.Files(), res)
+	fmt.Fprintln(s.out, res.Summary())
+	s.printWarnings(res.Warnings)
+}
+
+// rebuild runs after a batch of file changes.
+func (s *Server) rebuild(paths []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	start := time.Now()
+	staging := publish.NewMemory()
+	res, ch, err := s.builder.Update(paths, staging)
+	if err != nil {
+		s.fail(err)
+		return
+	}
+	hadErrors := s.store.Errors() != nil
+	s.store.Apply(staging.Files(), ch, res)
+	pagesChanged := 0
+	var urls []string
+	for _, n := range ch.Written {
+		if strings.HasSuffix(n, ".html") {
+			pagesChanged++
+			urls = append(urls, URLPath(n))
+		}
+	}
+	for _, n := range ch.Removed {
+		urls = append(urls, URLPath(n))
+	}
+	fmt.Fprintf(s.out, "%s: rebuilt %d %s in %d ms\n", strings.Join(shorten(paths), ", "), pagesChanged, plural(pagesChanged, "page", "pages"), time.Since(start).Milliseconds())
+	s.printWarnings(res.Warnings)
+	if hadErrors {
+		s.broker.Publish(Event{Name: "ok", Data: "{}"})
+	}
+	switch {
+	case len(ch.Styles) > 0 && pagesChanged == 0 && len(ch.Removed) == 0:
+		s.broker.Publish(Event{Name: "css", Data: jsonList("styles", ch.Styles)})
+	case ch.All || len(urls) > 200:
+		s.broker.Publish(Event{Name: "reload", Data: `{"all":true}`})
+	case len(urls) > 0:
+		s.broker.Publish(Event{Name: "reload", Data: jsonList("paths", urls)})
+	}
+}
+
+// fail keeps the last good build and reports the errors.
+func (s *Server) fail(err error) {
+	var l diag.List
+	if !errors.As(err, &l) {
+		l = diag.List{{Msg: err.Error()}}
+	}
+	s.store.SetErrors(l)
+	fmt.Fprintf(s.out, "build failed, still serving the last good build:\n")
+	for _, d := range l {
+		fmt.Fprintf(s.out, "  %s\n", d)
+	}
+	s.broker.Publish(Event{Name: "builderror", Data: errorsJSON(l)})
+}
+
+func (s *Server) printWarnings(w diag.List) {
+	for _, d := range w {
+		fmt.Fprintf(s.out, "  %s\n", d)
+	}
+}
+
+// URLPath turns an output file name into the URL path that serves it.
+func URLPath(name string) string {
+	if name == "index.html" {
+		return "/"
+	}
+	if strings.HasSuffix(name, "/index.html") {
+		return "/" + strings.TrimSuffix(name, "index.html")
+	}
+	return "/" + name
+}
+
+func shorten(paths []string) []string {
+	sort.Strings(paths)
+	if len(paths) > 3 {
+		return append(paths[:3:3], fmt.Sprintf("and %d more", len(paths)-3))
+	}
+	return paths
+}
+
+func plural(n int, one, other string) string {
+	if n == 1 {
+		return one
+	}
+	return other
+}
+
+func openBrowser(url string) {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "darwin":
+		cmd = exec.Command("open", url)
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
+	default:
+		cmd = exec.Command("xdg-open", url)
+	}
+	if cmd.Start() == nil {
+		go cmd.Wait()
+	}
+}
