@@ -47,7 +47,8 @@ type Options struct {
 	Incremental bool
 }
 
-// An Output receives the files of a build. Write is called concurrently.
+// An Output receives the files of a build. Write is called concurrently,
+// and must not keep data after it returns: the build reuses the buffer.
 type Output interface {
 	Write(name string, data []byte) error
 }

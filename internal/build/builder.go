@@ -256,6 +256,8 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 					mu.Lock()
 					docs[p.File.Path] = dc
 					mu.Unlock()
+				} else if !b.opts.Text {
+					p.File.Body = nil // converted; nothing reads it again
 				}
 			}
 			errs[i].Add(dc.diags)

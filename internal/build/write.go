@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"crypto/sha512"
 	"encoding/base64"
@@ -181,15 +182,33 @@ func (w *writer) hosting(site *pages.Site, assets map[string]*render.Asset) diag
 	return diags
 }
 
+// buffers recycles the buffers pages are rendered and minified into.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // page renders, minifies and writes one page.
 func (w *writer) page(env *render.Env, p *pages.Page, d *doc) diag.List {
 	var res *markdown.Result
 	if d != nil {
 		res = d.res
 	}
-	html, err := env.Render(p, res)
+	html := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(html)
+	html.Reset()
+	err := env.RenderTo(html, p, res)
 	if err == nil {
-		err = w.write(p.OutputFile(), html)
+		name := p.OutputFile()
+		if w.minify {
+			small := buffers.Get().(*bytes.Buffer)
+			defer buffers.Put(small)
+			small.Reset()
+			if err = w.min.MinifyTo(small, name, html.Bytes()); err != nil {
+				err = fmt.Errorf("minifying %s: %w", name, err)
+			}
+			html = small
+		}
+		if err == nil {
+			err = w.put(name, html.Bytes())
+		}
 	}
 	var diags diag.List
 	switch {

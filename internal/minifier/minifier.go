@@ -3,6 +3,8 @@
 package minifier
 
 import (
+	"bytes"
+	"io"
 	"path"
 	"regexp"
 
@@ -52,6 +54,25 @@ func New() *Minifier {
 
 // Handles reports whether files with this name are minified.
 func Handles(name string) bool { return types[path.Ext(name)] != "" }
+
+// MinifyTo writes the minified form of data, a file named name, to w.
+func (m *Minifier) MinifyTo(w io.Writer, name string, data []byte) error {
+	mt := types[path.Ext(name)]
+	if mt == "" {
+		_, err := w.Write(data)
+		return err
+	}
+	return m.m.Minify(mt, w, source{bytes.NewReader(data), data})
+}
+
+// source is a reader that also offers its bytes, which minify then parses
+// in place instead of copying.
+type source struct {
+	*bytes.Reader
+	data []byte
+}
+
+func (s source) Bytes() []byte { return s.data }
 
 // Minify returns the minified form of data, a file named name. Files of
 // other types come back unchanged.

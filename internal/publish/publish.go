@@ -6,6 +6,7 @@
 package publish
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -188,6 +189,7 @@ func (m *Memory) Write(name string, data []byte) error {
 	if !fs.ValidPath(name) || name == "." {
 		return fmt.Errorf("refusing to write %q: not a relative path inside the output", name)
 	}
+	data = bytes.Clone(data) // the caller reuses its buffer
 	m.mu.Lock()
 	m.files[name] = data
 	m.mu.Unlock()

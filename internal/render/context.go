@@ -3,7 +3,9 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"io"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -27,7 +29,8 @@ type Env struct {
 	Site      *pages.Site
 	Assets    map[string]*Asset
 
-	refs sync.Map // content keys layouts looked up with Ref
+	refs     sync.Map // content keys layouts looked up with Ref
+	partials sync.Map // PartialCached results by name and variant
 }
 
 // Ref records that layouts look up key with .Ref. A rebuild seeds its
@@ -70,6 +73,45 @@ func (e *Env) NewContext(p *pages.Page, doc *markdown.Result) *Context {
 // Render renders p with its layout.
 func (e *Env) Render(p *pages.Page, doc *markdown.Result) ([]byte, error) {
 	return e.Templates.ExecuteString(p.Layout(), e.NewContext(p, doc))
+}
+
+// RenderTo renders p with its layout into w.
+func (e *Env) RenderTo(w io.Writer, p *pages.Page, doc *markdown.Result) error {
+	return e.Templates.Execute(w, p.Layout(), e.NewContext(p, doc))
+}
+
+// PartialCached renders the {{define}}d template name once per build for
+// each distinct variant, and then reuses the HTML: {{ .PartialCached
+// "footer" .Page.Lang.Code }}. The template's output must depend on
+// nothing but the variant: the footer of a language, say, or the menu
+// with one item marked current ({{ .PartialCached "nav" .NavKey }}).
+func (c *Context) PartialCached(name string, variant ...string) (template.HTML, error) {
+	key := name + "\x00" + strings.Join(variant, "\x00")
+	if h, ok := c.env.partials.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := c.env.Templates.ExecutePartial(&b, name, c); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	c.env.partials.Store(key, h)
+	return h, nil
+}
+
+// NavKey names what the main menu looks like on this page: the language,
+// and which item is the page or holds it. It is the variant for caching
+// the menu with PartialCached.
+func (c *Context) NavKey() string {
+	for _, p := range c.Site.Menu(c.Page.Lang) {
+		if p == c.Page {
+			return c.Page.Lang.Code + "\x00page\x00" + p.Key
+		}
+		if c.InSection(p) {
+			return c.Page.Lang.Code + "\x00in\x00" + p.Key
+		}
+	}
+	return c.Page.Lang.Code
 }
 
 // T returns a UI string in the page's language; see locale.Catalog.T.

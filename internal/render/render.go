@@ -257,6 +257,16 @@ func (t *Templates) Execute(w io.Writer, name string, ctx *Context) error {
 	return nil
 }
 
+// ExecutePartial renders a {{define}}d template of the layouts, as the
+// layout of the page in ctx sees it, with ctx.
+func (t *Templates) ExecutePartial(w io.Writer, name string, ctx *Context) error {
+	tmpl := t.byName[ctx.Page.Layout()]
+	if tmpl == nil {
+		return fmt.Errorf("no layout %q", ctx.Page.Layout())
+	}
+	return tmpl.ExecuteTemplate(w, name, ctx)
+}
+
 // ExecuteString is Execute into a new buffer.
 func (t *Templates) ExecuteString(name string, ctx *Context) ([]byte, error) {
 	var b bytes.Buffer
