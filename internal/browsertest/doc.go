@@ -3,10 +3,12 @@
 //
 // The tests build the bundled site in memory, serve it on a loopback port and
 // drive a headless Chromium with chromedp. For every HTML page they run the
-// axe-core rules for WCAG 2.0, 2.1 and 2.2 A and AA, in light and dark mode
-// and at 1280 and 320 CSS px, and check reflow at 320 px (1.4.10), text
-// spacing (1.4.12), the skip link and keyboard focus (2.4.1, 2.4.7, 2.4.11),
-// and that the content does not need JavaScript. They write screenshots to
+// axe-core rules for WCAG 2.0, 2.1 and 2.2 A and AA at 1280 and 320 CSS px,
+// and its colour rules in dark mode; check the contrast of the colours axe
+// cannot see (visited and hovered links, the focus indicator); check
+// reflow at 320 px (1.4.10) and text spacing (1.4.12); Tab to the skip
+// link and through every page (2.4.1, 2.4.7, 2.4.11); and check that the
+// content does not need JavaScript. They write screenshots to
 // testdata-artifacts/screenshots/ at the repository root.
 //
 // They need Chromium and axe-core:

@@ -86,12 +86,12 @@ func serveFile(w http.ResponseWriter, r *http.Request, name string, data []byte,
 
 func TestSiteHandler(t *testing.T) {
 	files := map[string][]byte{
-		"index.html":        []byte("<!doctype html>root"),
-		"404.html":          []byte("<!doctype html>root 404"),
-		"da/index.html":     []byte("<!doctype html>da"),
-		"da/404.html":       []byte("<!doctype html>da 404"),
+		"index.html":          []byte("<!doctype html>root"),
+		"404.html":            []byte("<!doctype html>root 404"),
+		"da/index.html":       []byte("<!doctype html>da"),
+		"da/404.html":         []byte("<!doctype html>da 404"),
 		"da/klage/index.html": []byte("<!doctype html>klage"),
-		"css/site.123.css":  []byte("body{}"),
+		"css/site.123.css":    []byte("body{}"),
 	}
 	srv := httptest.NewServer(siteHandler(files))
 	defer srv.Close()

@@ -1,0 +1,322 @@
+package browsertest
+
+import (
+	"context"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"github.com/udenmitid/sitegen"
+	"github.com/udenmitid/sitegen/internal/build"
+	"github.com/udenmitid/sitegen/internal/pages"
+	"github.com/udenmitid/sitegen/internal/publish"
+)
+
+const (
+	// repoRoot is the repository root, seen from this package's folder.
+	repoRoot = "../.."
+	// requiredEnv set to "required" makes missing tools a failure.
+	requiredEnv = "SITEGEN_BROWSER_TESTS"
+	// chromeEnv may name the browser to use.
+	chromeEnv = "SITEGEN_CHROME"
+	// actionTimeout bounds each step in the browser, so that a hung
+	// browser fails the test and does not block it.
+	actionTimeout = 60 * time.Second
+)
+
+// axePath is where npm ci puts axe-core, from the repository root.
+var axePath = filepath.Join("node_modules", "axe-core", "axe.min.js")
+
+// axeTags are the axe-core rule tags of WCAG 2.0, 2.1 and 2.2, levels A and AA.
+var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"}
+
+// shotDir is where the screenshots go, from the repository root.
+var shotDir = filepath.Join("testdata-artifacts", "screenshots")
+
+var (
+	//go:embed testdata/describe.js
+	describeJS string
+	//go:embed testdata/axe-run.js
+	axeRunJS string
+	//go:embed testdata/page-state.js
+	pageStateJS string
+	//go:embed testdata/layout.js
+	layoutJS string
+	//go:embed testdata/focus.js
+	focusJS string
+)
+
+// viewport is an emulated screen.
+type viewport struct {
+	width, height int64
+	dark          bool // prefers-color-scheme: dark
+}
+
+func (v viewport) String() string {
+	s := fmt.Sprint(v.width)
+	if v.dark {
+		s += "-dark"
+	}
+	return s
+}
+
+var (
+	desktop = viewport{width: 1280, height: 800}
+	dark    = viewport{width: 1280, height: 800, dark: true}
+	narrow  = viewport{width: 320, height: 640}
+)
+
+// A sitePage is one HTML file of the built site.
+type sitePage struct {
+	URL    string // "/da/klage/", "/da/404.html", "/"
+	File   string // "da/klage/index.html"
+	Kind   string // "home", "section", "page", "fallback", "root", "404", "root-404", "alias"
+	Lang   string // "da", or "" for the root pages
+	Title  string // the title in the page's own language
+	Target string // for an alias: the URL it redirects to
+}
+
+// name is the page's name in test names: its URL without the slashes at
+// the ends, or "root" for /.
+func (p sitePage) name() string {
+	if n := strings.Trim(p.URL, "/"); n != "" {
+		return n
+	}
+	return "root"
+}
+
+// builtSite is the bundled site, built in memory.
+type builtSite struct {
+	files   map[string][]byte
+	pages   []sitePage // every HTML page but the alias redirects
+	aliases []sitePage
+}
+
+// buildSite builds the bundled site at the repository root in memory, as
+// sitegen build does.
+func buildSite(t *testing.T) *builtSite {
+	t.Helper()
+	root, err := os.OpenRoot(repoRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	mem := publish.NewMemory()
+	res, err := build.Build(root.FS(), build.Options{Defaults: sitegen.Defaults()}, mem)
+	if err != nil {
+		t.Fatalf("building the bundled site:\n%v", err)
+	}
+	byFile := map[string]*pages.Page{}
+	for _, p := range res.Site.Pages {
+		byFile[p.OutputFile()] = p
+	}
+	for _, p := range res.Site.Special {
+		byFile[p.OutputFile()] = p
+	}
+	s := &builtSite{files: mem.Files()}
+	for _, name := range mem.Names() {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		sp := sitePage{File: name, URL: "/" + strings.TrimSuffix(name, "index.html"), Kind: "unknown"}
+		if p := byFile[name]; p != nil {
+			sp.Kind = p.Kind.String()
+			if p.Fallback {
+				sp.Kind = "fallback"
+			}
+			if p.Lang != nil && p.Kind != pages.Root && p.Kind != pages.RootNotFound {
+				sp.Lang = p.Lang.Code
+			}
+			sp.Title = p.Title
+			if p.Target != nil {
+				sp.Target = "/" + p.Target.Path
+			}
+		}
+		if sp.Kind == "alias" {
+			s.aliases = append(s.aliases, sp)
+			continue
+		}
+		s.pages = append(s.pages, sp)
+	}
+	if len(s.pages) == 0 {
+		t.Fatal("the build wrote no HTML pages")
+	}
+	return s
+}
+
+// coverage describes the pages the tests cover, for the log.
+func (s *builtSite) coverage() string {
+	langs := map[string]int{}
+	var fallback, other int
+	for _, p := range s.pages {
+		switch {
+		case p.Lang == "":
+			other++
+		default:
+			langs[p.Lang]++
+		}
+		if p.Kind == "fallback" {
+			fallback++
+		}
+	}
+	return fmt.Sprintf("%d HTML pages: da %d, en %d, kl %d (%d of them fallback pages), root and root 404 %d; %d alias redirects",
+		len(s.pages), langs["da"], langs["en"], langs["kl"], fallback, other, len(s.aliases))
+}
+
+// unavailable skips the test because a tool is missing, or fails it when
+// SITEGEN_BROWSER_TESTS=required.
+func unavailable(t *testing.T, format string, args ...any) {
+	t.Helper()
+	msg := fmt.Sprintf(format, args...)
+	if os.Getenv(requiredEnv) == "required" {
+		t.Fatalf("%s\n(%s=required, so this fails instead of skipping)", msg, requiredEnv)
+	}
+	t.Skipf("%s\n(set %s=required to make this a failure)", msg, requiredEnv)
+}
+
+// findChrome returns the path of Chromium or Chrome.
+func findChrome() (string, error) {
+	if p := os.Getenv(chromeEnv); p != "" {
+		return exec.LookPath(p)
+	}
+	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p, nil
+		}
+	}
+	return "", errors.New("found none of /usr/bin/chromium, chromium, chromium-browser, google-chrome on PATH")
+}
+
+// startBrowser starts a headless browser with one tab and returns the tab's
+// context. The browser ends when the test ends.
+func startBrowser(t *testing.T, chrome string) context.Context {
+	t.Helper()
+	profile := t.TempDir() // removed after the browser has ended
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chrome),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("force-color-profile", "srgb"),
+		chromedp.UserDataDir(profile),
+		chromedp.WindowSize(int(desktop.width), int(desktop.height)),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	t.Cleanup(func() {
+		cancel()
+		cancelAlloc()
+	})
+	// The first call starts the browser and binds it to ctx, so it has no
+	// timeout.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting %s: %v", chrome, err)
+	}
+	run(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		// A test tab may not be the focused window; keyboard focus must
+		// work regardless.
+		_, err := cdp.Call(ctx, tg, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
+		return err
+	}))
+	return ctx
+}
+
+// run runs the steps in the tab and fails the test on an error.
+func run(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, actionTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// eval calls the JavaScript function fn, with describe(el) in scope, with
+// arg encoded as JSON, awaits its result and decodes it into T.
+func eval[T any](t *testing.T, ctx context.Context, fn string, arg any) T {
+	t.Helper()
+	a, err := json.Marshal(arg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	expr := fmt.Sprintf("(() => { const describe = %s; return (%s)(%s); })()", describeJS, fn, a)
+	ctx, cancel := context.WithTimeout(ctx, actionTimeout)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("evaluating %.60q...: %v", fn, err)
+	}
+	return v
+}
+
+// emulate sets the viewport and colour scheme of the tab, and turns
+// JavaScript on or off. The page must be loaded again to be sure every
+// style applies.
+func emulate(v viewport, scriptsOff bool) chromedp.Action[chromedp.Void] {
+	scheme := "light"
+	if v.dark {
+		scheme = "dark"
+	}
+	return chromedp.Steps(
+		chromedp.EmulateViewport(v.width, v.height, chromedp.EmulateScale(1)),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			if _, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+				Features: []*emulation.MediaFeature{
+					{Name: "prefers-color-scheme", Value: scheme},
+					{Name: "prefers-reduced-motion", Value: "no-preference"},
+				},
+			}); err != nil {
+				return fmt.Errorf("emulating prefers-color-scheme: %s: %w", scheme, err)
+			}
+			if _, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: scriptsOff}); err != nil {
+				return fmt.Errorf("turning JavaScript off=%v: %w", scriptsOff, err)
+			}
+			return nil
+		}),
+	)
+}
+
+// fullScreenshot returns a PNG of the whole page, not only the viewport.
+func fullScreenshot() chromedp.Action[[]byte] {
+	return func(ctx context.Context, tg *chromedp.Target) ([]byte, error) {
+		m, err := cdp.Call(ctx, tg, page.GetLayoutMetrics, cdp.Empty{})
+		if err != nil {
+			return nil, err
+		}
+		if m.CSSContentSize == nil {
+			return nil, errors.New("no content size in the layout metrics")
+		}
+		yes := true
+		r, err := cdp.Call(ctx, tg, page.CaptureScreenshot, page.CaptureScreenshotParams{
+			Format: page.CaptureScreenshotFormatPng,
+			Clip: &page.Viewport{
+				Width:  m.CSSContentSize.Width,
+				Height: m.CSSContentSize.Height,
+				Scale:  1,
+			},
+			CaptureBeyondViewport: &yes,
+			FromSurface:           &yes,
+		})
+		if err != nil {
+			return nil, err
+		}
+		return r.Data, nil
+	}
+}
