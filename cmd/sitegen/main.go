@@ -6,6 +6,8 @@
 //
 //	sitegen build [-src dir] [-out dir] [-base-url url]
 //	sitegen serve [-src dir] [-addr host:port] [-drafts=false] [-open]
+//	sitegen check [-src dir] [-strict] [-format text|json]
+//	sitegen stamp [-src dir] content/<lang>/<file>.md ...
 //	sitegen version
 //	sitegen help
 //
@@ -36,6 +38,8 @@ func init() {
 	commands = []command{
 		{"build", "build the site into a folder (default public/)", runBuild},
 		{"serve", "preview the site: build into memory, serve, rebuild and reload on every edit", runServe},
+		{"check", "check links, translations, readability and content; write nothing", runCheck},
+		{"stamp", "record in translations that they match their source page now", runStamp},
 		{"version", "print the version", runVersion},
 		{"help", "show help for a command", runHelp},
 	}

@@ -199,3 +199,24 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestStamp(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"insert", "---\ntitle: T\ndescription: D\n---\nBody\n", "---\ntitle: T\ndescription: D\ntranslated_from: abc123\n---\nBody\n"},
+		{"replace", "---\ntitle: T\ntranslated_from: old # comment\ndescription: D\n---\nBody\n", "---\ntitle: T\ntranslated_from: abc123\ndescription: D\n---\nBody\n"},
+		{"crlf and bom", "\ufeff---\r\ntitle: T\r\n---\r\nBody\r\n", "\ufeff---\r\ntitle: T\r\ntranslated_from: abc123\r\n---\r\nBody\r\n"},
+		{"body dashes untouched", "---\ntitle: T\n---\ntranslated_from: x\n---\n", "---\ntitle: T\ntranslated_from: abc123\n---\ntranslated_from: x\n---\n"},
+		{"empty front matter", "---\n---\n", "---\ntranslated_from: abc123\n---\n"},
+	}
+	for _, tt := range tests {
+		got, err := Stamp([]byte(tt.in), "abc123")
+		if err != nil || string(got) != tt.want {
+			t.Errorf("%s: got %q, %v\nwant %q", tt.name, got, err, tt.want)
+		}
+	}
+	for _, bad := range []string{"no front matter\n", "---\ntitle: T\n"} {
+		if _, err := Stamp([]byte(bad), "x"); err == nil {
+			t.Errorf("Stamp(%q): no error", bad)
+		}
+	}
+}

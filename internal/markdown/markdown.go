@@ -93,6 +93,7 @@ type Heading struct {
 // A Link is a link or image destination as written in the Markdown.
 type Link struct {
 	Dest  string
+	Text  string // the link's text, or an image's alt text
 	Line  int
 	Image bool
 }
@@ -126,7 +127,7 @@ type Image struct {
 // A Table is a table in the body.
 type Table struct {
 	Line      int
-	HasHeader bool
+	HasHeader bool // the header row has text in some cell
 }
 
 // A Resolver maps a link destination as written to the one to emit. It
@@ -187,8 +188,11 @@ func (w *walker) walk(doc ast.Node, wantText bool) {
 					Msg: "raw HTML is off, so this HTML is left out of the page; write it in Markdown"})
 			}
 		case *east.Table:
-			hasHeader := n.FirstChild() != nil && n.FirstChild().Kind() == east.KindTableHeader
-			w.res.Tables = append(w.res.Tables, Table{Line: w.line(n), HasHeader: hasHeader})
+			hasHeader := false
+			if h := n.FirstChild(); h != nil && h.Kind() == east.KindTableHeader {
+				hasHeader = strings.TrimSpace(string(plainText(h, w.src))) != ""
+			}
+			w.res.Tables = append(w.res.Tables, Table{Line: w.tableLine(n), HasHeader: hasHeader})
 		case *east.TableCell:
 			if a := alignClass(n.Alignment); a != "" {
 				n.SetAttributeString("class", []byte(a))
@@ -238,7 +242,7 @@ func (w *walker) heading(n *ast.Heading) {
 func (w *walker) link(n ast.Node, dest *[]byte, image bool) bool {
 	d := string(*dest)
 	line := w.line(n)
-	w.res.Links = append(w.res.Links, Link{Dest: d, Line: line, Image: image})
+	w.res.Links = append(w.res.Links, Link{Dest: d, Text: string(plainText(n, w.src)), Line: line, Image: image})
 	if !w.unsafe && html.IsDangerousURL(*dest) {
 		w.problems = append(w.problems, Problem{Line: line, Warning: true,
 			Msg: fmt.Sprintf("link to %q is left out: links may not run script or embed data", truncate(d))})
@@ -284,6 +288,23 @@ func (w *walker) line(n ast.Node) int {
 		}
 	}
 	return w.first + sort.SearchInts(w.lines, off+1) - 1
+}
+
+// tableLine returns the line of a table's header row: the line of its
+// first text, less the rows (and the delimiter row) above that text.
+func (w *walker) tableLine(t *east.Table) int {
+	above := 0
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		if strings.TrimSpace(string(plainText(row, w.src))) != "" {
+			return w.line(row) - above
+		}
+		if above == 0 {
+			above = 2 // the header and the delimiter row
+		} else {
+			above++
+		}
+	}
+	return w.line(t)
 }
 
 // unwrap replaces a node by its children.

@@ -96,7 +96,7 @@ func Load(layers []fs.FS) (*Templates, diag.List) {
 		}
 	}
 	t := &Templates{byName: map[string]*template.Template{}}
-	base := template.New(baseFile)
+	base := template.New(Dir + "/" + baseFile)
 	var partials, layouts []string
 	for name := range files {
 		switch {
@@ -250,7 +250,7 @@ func (t *Templates) Execute(w io.Writer, name string, ctx *Context) error {
 	if tmpl == nil {
 		return diagError(fmt.Sprintf("%s/%s.html", Dir, name), 0, "no such layout")
 	}
-	if err := tmpl.ExecuteTemplate(w, baseFile, ctx); err != nil {
+	if err := tmpl.ExecuteTemplate(w, Dir+"/"+baseFile, ctx); err != nil {
 		p, line, msg := splitTemplateError(err, Dir+"/"+baseFile)
 		return diagError(p, line, msg)
 	}

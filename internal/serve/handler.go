@@ -11,6 +11,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/udenmitid/sitegen/internal/build"
+	"github.com/udenmitid/sitegen/internal/check"
 )
 
 // Prefix is the URL path of the server's own files. No content can take
@@ -188,30 +191,40 @@ var statusPage = template.Must(template.New("status").Parse(`<!DOCTYPE html>
 <body>
 <main>
 <h1>sitegen status</h1>
-{{ with .Errors }}<h2>Build failed: the last good build is served</h2>
+{{ with .Errors }}<h2>The last edit broke the build: the last good build is served</h2>
 <ul>{{ range . }}<li><code>{{ . }}</code></li>{{ end }}</ul>
-{{ else }}<p>The build is up to date.</p>{{ end }}
-{{ with .Result }}{{ with .Warnings }}<h2>Warnings</h2>
+{{ end }}
+{{ with .Report }}
+<p>{{ .Errors }} errors, {{ .Warnings }} warnings in {{ .Pages }} pages (as sitegen check reports them now).</p>
+{{ with .Findings }}<h2>Findings</h2>
 <ul>{{ range . }}<li><code>{{ . }}</code></li>{{ end }}</ul>{{ end }}
-<h2>Pages</h2>
+{{ $site := .Site }}{{ with .Translations }}{{ if $site }}
+<h2>Translations</h2>
 <table>
-<thead><tr><th scope="col">Key</th>{{ range .Site.Langs }}<th scope="col">{{ .Name }}</th>{{ end }}</tr></thead>
+<thead><tr><th scope="col">Key</th>{{ range .Languages }}<th scope="col">{{ . }}</th>{{ end }}</tr></thead>
 <tbody>
-{{ $site := .Site }}{{ range .Site.Keys }}{{ $key := . }}<tr><th scope="row"><code>{{ . }}</code></th>
-{{ range $site.Langs }}{{ with $site.Page $key .Code }}<td><a href="{{ $site.URL . }}">{{ if .Fallback }}fallback{{ else }}{{ .Title }}{{ end }}</a>{{ if .Draft }} (draft){{ end }}{{ if .NeedsReview }} (needs review){{ end }}</td>{{ end }}{{ end }}
+{{ range .Keys }}{{ $k := . }}<tr><th scope="row"><code>{{ .Key }}</code></th>
+{{ range $site.Langs }}{{ with $site.Page $k.Key .Code }}<td><a href="{{ $site.URL . }}">{{ index $k.Status .Lang.Code }}</a></td>{{ end }}{{ end }}
 </tr>{{ end }}
 </tbody>
-</table>{{ end }}
+</table>{{ end }}{{ end }}
+{{ with .Readability }}<h2>Readability (LIX)</h2>
+<ul>{{ range . }}<li><code>{{ .Path }}</code>: {{ .LIX }} ({{ .Band }})</li>{{ end }}</ul>{{ end }}
+{{ end }}
 </main>
 </body>
 </html>
 `))
 
-// status shows the state of the site for editors.
+// status shows the check report for editors, computed now.
 func (s *Server) status(w http.ResponseWriter, r *http.Request) {
-	var b bytes.Buffer
-	err := statusPage.Execute(&b, map[string]any{"Errors": s.store.Errors(), "Result": s.store.Result()})
+	report, err := check.Run(s.root.FS(), build.Options{BaseURL: s.base, Drafts: s.opts.Drafts, Defaults: s.opts.Defaults, Dev: true})
 	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	var b bytes.Buffer
+	if err := statusPage.Execute(&b, map[string]any{"Errors": s.store.Errors(), "Report": report}); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/udenmitid/sitegen"
+	"github.com/udenmitid/sitegen/internal/build"
+	"github.com/udenmitid/sitegen/internal/check"
+)
+
+func runCheck(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("check", "[-src dir] [-strict] [-format text|json]", stderr)
+	src := fs.String("src", ".", "the site folder, holding sitegen.toml and content/")
+	strict := fs.Bool("strict", false, "fail on warnings too")
+	format := fs.String("format", "text", "text, or json for tools and CI dashboards (see README)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "sitegen check: -format must be text or json, not %q\n", *format)
+		return errUsage
+	}
+	if info, err := os.Stat(*src); err != nil || !info.IsDir() {
+		fmt.Fprintf(stderr, "sitegen check: %s is not a folder; -src names the site folder, which holds sitegen.toml\n", *src)
+		return errUsage
+	}
+	root, err := os.OpenRoot(*src)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	report, err := check.Run(root.FS(), build.Options{Defaults: sitegen.Defaults()})
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		if err := report.WriteJSON(stdout); err != nil {
+			return err
+		}
+	} else {
+		report.WriteText(stdout)
+	}
+	if report.Failed(*strict) {
+		return errFailed
+	}
+	return nil
+}

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/udenmitid/sitegen/internal/config"
+	"github.com/udenmitid/sitegen/internal/content"
+)
+
+func runStamp(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("stamp", "[-src dir] content/<lang>/<file>.md ...", stderr)
+	src := fs.String("src", ".", "the site folder, holding sitegen.toml and content/")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "sitegen stamp: name the translation files to stamp, e.g. sitegen stamp content/en/klage.md")
+		fs.Usage()
+		return errUsage
+	}
+	root, err := os.OpenRoot(*src)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	cfg, diags := config.Load(root.FS())
+	if cfg == nil {
+		printDiags(stderr, diags)
+		return errFailed
+	}
+	failed := false
+	for _, arg := range fs.Args() {
+		if err := stamp(root, *src, cfg, arg, stdout); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", arg, err)
+			failed = true
+		}
+	}
+	if failed {
+		return errFailed
+	}
+	return nil
+}
+
+// stamp records in one translation the hash of its default-language source.
+func stamp(root *os.Root, src string, cfg *config.Config, arg string, stdout io.Writer) error {
+	rel, err := filepath.Rel(src, arg)
+	if err != nil || !filepath.IsLocal(rel) {
+		return fmt.Errorf("not a file of the site in %s", src)
+	}
+	rel = filepath.ToSlash(rel)
+	langKey, ok := strings.CutPrefix(rel, content.Dir+"/")
+	lang, key, ok2 := strings.Cut(langKey, "/")
+	if !ok || !ok2 || cfg.Language(lang) == nil {
+		return fmt.Errorf("not a content file: expected %s/<lang>/...md", content.Dir)
+	}
+	if lang == cfg.DefaultLanguage {
+		return fmt.Errorf("%s is the default language: its pages are the sources; stamp their translations", lang)
+	}
+	source, diags := content.Read(root.FS(), content.Dir+"/"+cfg.DefaultLanguage+"/"+key)
+	if source == nil {
+		return fmt.Errorf("its source does not build:\n%v", diags)
+	}
+	data, err := root.ReadFile(rel)
+	if err != nil {
+		return err
+	}
+	hash := source.SourceHash()
+	out, err := content.Stamp(data, hash)
+	if err != nil {
+		return err
+	}
+	info, err := root.Stat(rel)
+	if err != nil {
+		return err
+	}
+	tmp := rel + ".stamp.tmp"
+	if err := root.WriteFile(tmp, out, info.Mode().Perm()); err != nil {
+		return err
+	}
+	if err := root.Rename(tmp, rel); err != nil {
+		root.Remove(tmp)
+		return err
+	}
+	fmt.Fprintf(stdout, "%s: translated_from: %s (from %s)\n", rel, hash, source.Path)
+	return nil
+}

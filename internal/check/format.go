@@ -1,0 +1,71 @@
+package check
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+)
+
+// WriteJSON writes the report as indented JSON (see README.md for the
+// format; Version changes when it does).
+func (r *Report) WriteJSON(w io.Writer) error {
+	if r.Findings == nil {
+		r.Findings = []Finding{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(true)
+	return enc.Encode(r)
+}
+
+// WriteText writes the report for a person: the findings as
+// path:line: severity: message [rule], then the tables.
+func (r *Report) WriteText(w io.Writer) {
+	for _, f := range r.Findings {
+		fmt.Fprintln(w, f)
+	}
+	if t := r.Translations; t != nil {
+		fmt.Fprintln(w, "\nTranslations")
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "key\t%s\n", strings.Join(t.Languages, "\t"))
+		for _, k := range t.Keys {
+			row := []string{k.Key}
+			for _, l := range t.Languages {
+				row = append(row, k.Status[l])
+			}
+			fmt.Fprintln(tw, strings.Join(row, "\t"))
+		}
+		for _, l := range t.Languages {
+			var parts []string
+			for _, s := range []string{StatusOK, StatusNeedsReview, StatusOutdated, StatusMissing, StatusOrphan} {
+				if n := t.Totals[l][s]; n > 0 {
+					parts = append(parts, fmt.Sprintf("%d %s", n, s))
+				}
+			}
+			fmt.Fprintf(tw, "total %s\t%s\n", l, strings.Join(parts, ", "))
+		}
+		tw.Flush()
+	}
+	if len(r.Readability) > 0 {
+		fmt.Fprintf(w, "\nReadability (LIX; warning above %.0f)\n", r.LIXMax)
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		for _, p := range r.Readability {
+			fmt.Fprintf(tw, "%s\t%.1f\t%s\t%d words, %d sentences\n", p.Path, p.LIX, p.Band, p.Words, p.Sentences)
+		}
+		tw.Flush()
+	}
+	if u := r.UIStrings; u != nil {
+		for _, l := range sortedKeys(u.NeedsReview) {
+			fmt.Fprintf(w, "\nUI strings awaiting review in %s: %d\n", l, len(u.NeedsReview[l]))
+		}
+	}
+	if len(r.External) > 0 {
+		fmt.Fprintf(w, "\nExternal links (not fetched): %d\n", len(r.External))
+		for _, e := range r.External {
+			fmt.Fprintf(w, "  %s  (%s)\n", e.URL, strings.Join(e.Sources, ", "))
+		}
+	}
+	fmt.Fprintf(w, "\n%d errors, %d warnings in %d pages\n", r.Errors, r.Warnings, r.Pages)
+}
