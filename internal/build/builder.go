@@ -15,7 +15,12 @@ import (
 	"github.com/udenmitid/sitegen/internal/minifier"
 	"github.com/udenmitid/sitegen/internal/pages"
 	"github.com/udenmitid/sitegen/internal/render"
+	"github.com/udenmitid/sitegen/internal/search"
 )
+
+// SearchLayout is the layout of search pages, which show the search
+// index's URL.
+const SearchLayout = "search"
 
 // A Builder builds one site, and keeps what it loaded for Update. A
 // Builder is not safe for concurrent use.
@@ -45,9 +50,10 @@ type Builder struct {
 	sigs    map[string]uint64      // output file -> signature of what it was rendered from
 	outputs map[string]bool        // every output file
 
-	lastChanges       *Changes // what the last full build wrote
-	pending           []string // content files changed since the last successful build
-	pendingStructural bool     // and whether files appeared or disappeared among them
+	indexes           map[string][]byte // search indexes made since the last change, by language
+	lastChanges       *Changes          // what the last full build wrote
+	pending           []string          // content files changed since the last successful build
+	pendingStructural bool              // and whether files appeared or disappeared among them
 }
 
 // doc is one converted page.
@@ -239,39 +245,56 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	if reconvert || docs == nil {
 		docs = map[string]*doc{}
 	}
-	all := allPages(site)
+	// Pages with the search layout show the index's URL, which holds its
+	// hash, so they are rendered last, once the index is written.
+	var all, last []*pages.Page
+	for _, p := range allPages(site) {
+		if p.Layout() == SearchLayout && !b.opts.Dev {
+			last = append(last, p)
+		} else {
+			all = append(all, p)
+		}
+	}
 	var mu sync.Mutex
 	resDocs := map[*pages.Page]*markdown.Result{}
-	errs := make([]diag.List, len(all))
-	parallel(len(all), func(i int) {
-		p := all[i]
-		var dc *doc
-		if p.File != nil && p.Kind != pages.Alias {
-			mu.Lock()
-			dc = docs[p.File.Path]
-			mu.Unlock()
-			if dc == nil {
-				dc = b.convert(site, p)
-				if b.keep {
-					mu.Lock()
-					docs[p.File.Path] = dc
-					mu.Unlock()
-				} else if !b.opts.Text {
-					p.File.Body = nil // converted; nothing reads it again
-				}
-			}
-			errs[i].Add(dc.diags)
-			if b.opts.Text {
+	entries := map[*pages.Page]*search.Entry{}
+	renderAll := func(list []*pages.Page) {
+		errs := make([]diag.List, len(list))
+		parallel(len(list), func(i int) {
+			p := list[i]
+			var dc *doc
+			if p.File != nil && p.Kind != pages.Alias {
 				mu.Lock()
-				resDocs[p] = dc.res
+				dc = docs[p.File.Path]
+				mu.Unlock()
+				if dc == nil {
+					dc = b.convert(site, p)
+					if b.keep {
+						mu.Lock()
+						docs[p.File.Path] = dc
+						mu.Unlock()
+					} else if !b.opts.Text {
+						p.File.Body = nil // converted; nothing reads it again
+					}
+				}
+				errs[i].Add(dc.diags)
+				e := search.NewEntry(site, p, dc.res)
+				mu.Lock()
+				entries[p] = e
+				if b.opts.Text {
+					resDocs[p] = dc.res
+				}
 				mu.Unlock()
 			}
+			errs[i].Add(w.page(env, p, dc))
+		})
+		for _, e := range errs {
+			diags.Add(e)
 		}
-		errs[i].Add(w.page(env, p, dc))
-	})
-	for _, e := range errs {
-		diags.Add(e)
 	}
+	renderAll(all)
+	diags.Add(w.searchIndexes(site, entries, assets, !b.opts.Dev))
+	renderAll(last)
 	if !diags.HasErrors() {
 		diags.Add(w.hosting(site, assets))
 	}
@@ -293,10 +316,39 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	return res, ch, nil
 }
 
+// SearchIndex returns the search index of a language as it is now. Builds
+// with Options.Dev leave the indexes out of the output, since they change
+// with every edit; sitegen serve makes them on request with this.
+func (b *Builder) SearchIndex(lang string) ([]byte, bool) {
+	if !b.built || !b.keep {
+		return nil, false
+	}
+	l := b.site.Lang(lang)
+	if l == nil {
+		return nil, false
+	}
+	if data, ok := b.indexes[lang]; ok {
+		return data, true
+	}
+	entries := map[*pages.Page]*search.Entry{}
+	for _, p := range b.site.Pages {
+		if p.File == nil {
+			continue
+		}
+		if d := b.docs[p.File.Path]; d != nil {
+			entries[p] = search.NewEntry(b.site, p, d.res)
+		}
+	}
+	data := search.Index(b.site, l, entries)
+	b.indexes[lang] = data
+	return data, true
+}
+
 // publish records a successful build as the base for the next Update.
 func (b *Builder) publish(site *pages.Site, env *render.Env, assets map[string]*render.Asset, docs map[string]*doc) {
 	b.built = true
 	b.site, b.env, b.assets = site, env, assets
+	b.indexes = map[string][]byte{}
 	if !b.keep {
 		return
 	}
@@ -333,7 +385,7 @@ func (b *Builder) convert(site *pages.Site, p *pages.Page) *doc {
 		}
 		return u, err
 	}
-	res, problems := b.converters[p.Lang.Code].Convert(p.File.Body, p.File.BodyLine, resolve, b.opts.Text)
+	res, problems := b.converters[p.Lang.Code].Convert(p.File.Body, p.File.BodyLine, resolve, true)
 	d.res = res
 	for _, pr := range problems {
 		if pr.Warning {

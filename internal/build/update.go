@@ -109,6 +109,7 @@ func (b *Builder) Update(paths []string, out Output) (*Result, *Changes, error) 
 		return nil, nil, err
 	}
 	b.pending, b.pendingStructural = nil, false
+	b.indexes = map[string][]byte{}
 	res.Duration = time.Since(start)
 	return res, ch, nil
 }

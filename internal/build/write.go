@@ -21,6 +21,7 @@ import (
 	"github.com/udenmitid/sitegen/internal/minifier"
 	"github.com/udenmitid/sitegen/internal/pages"
 	"github.com/udenmitid/sitegen/internal/render"
+	"github.com/udenmitid/sitegen/internal/search"
 )
 
 // StaticDir is the folder below the site root whose files are copied to
@@ -163,6 +164,30 @@ func (w *writer) assets(files []staticFile, basePath string, fingerprint bool) (
 		assets[f.name] = a
 	})
 	return assets, diags
+}
+
+// searchIndexes writes each language's search index and adds it to the
+// assets. With Options.Dev they are not written: sitegen serve makes them
+// when asked (Builder.SearchIndex), since they change with every edit.
+func (w *writer) searchIndexes(site *pages.Site, entries map[*pages.Page]*search.Entry, assets map[string]*render.Asset, write bool) diag.List {
+	var diags diag.List
+	for _, l := range site.Langs {
+		name := search.FileName(l.Code)
+		a := &render.Asset{Name: name, File: name}
+		if write {
+			data := search.Index(site, l, entries)
+			sum := sha256.Sum256(data)
+			a.File = strings.TrimSuffix(name, ".json") + "." + hex.EncodeToString(sum[:4]) + ".json"
+			integrity := sha512.Sum384(data)
+			a.Integrity = "sha384-" + base64.StdEncoding.EncodeToString(integrity[:])
+			if err := w.put(a.File, data); err != nil {
+				diags.Errorf("", 0, "%v", err)
+			}
+		}
+		a.URL = site.Config.BasePath() + a.File
+		assets[name] = a
+	}
+	return diags
 }
 
 // hosting writes the sitemap, robots.txt, _redirects and _headers.

@@ -114,6 +114,11 @@ func (c *Context) NavKey() string {
 	return c.Page.Lang.Code
 }
 
+// With returns a context for rendering another page of the same build in
+// a layout, e.g. to recurse over a section tree:
+// {{ template "tree" ($.With .) }}.
+func (c *Context) With(p *pages.Page) *Context { return c.env.NewContext(p, nil) }
+
 // T returns a UI string in the page's language; see locale.Catalog.T.
 func (c *Context) T(id string, args ...any) (string, error) {
 	return c.env.Catalog.T(c.Page.Lang.Code, id, args...)

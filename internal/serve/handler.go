@@ -60,6 +60,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.file(w, r, name, data, http.StatusOK)
 		return
 	}
+	if lang, ok := strings.CutPrefix(name, "search/"); ok && strings.HasSuffix(lang, ".json") {
+		s.mu.Lock()
+		data, ok := s.builder.SearchIndex(strings.TrimSuffix(lang, ".json"))
+		s.mu.Unlock()
+		if ok {
+			s.file(w, r, name, data, http.StatusOK)
+			return
+		}
+	}
 	if !strings.HasSuffix(name, ".html") && name != "" {
 		if _, ok := s.store.Get(name + "/index.html"); ok {
 			target := r.URL.Path + "/"
