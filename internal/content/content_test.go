@@ -220,3 +220,17 @@ func TestStamp(t *testing.T) {
 		}
 	}
 }
+
+func FuzzCheckSegment(f *testing.F) {
+	for _, s := range []string{"klage", "hjælp", "../x", "%2e%2e", "/etc", "a b", "", "a\x00b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if CheckSegment(s) != nil {
+			return
+		}
+		if s == "" || s == "." || s == ".." || strings.ContainsAny(s, "/\\%?#.\x00 ") || len(s) > 100 {
+			t.Fatalf("CheckSegment accepted %q", s)
+		}
+	})
+}

@@ -157,3 +157,29 @@ func TestChildrenAndMenu(t *testing.T) {
 		t.Errorf("ancestors = %v", anc)
 	}
 }
+
+func FuzzResolve(f *testing.F) {
+	for _, s := range []string{"klage.md", "../klage.md#frist", "/hjaelp/_index.md?x=1", "https://borger.dk/", "#top", "", "../../x.md", "a/../../../etc/passwd.md", "%2e%2e/x.md", "/x/../../y", "dybt/side.md"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, dest string) {
+		s := testSite(t, "https://example.org/sub/")
+		from := s.Page("hjaelp/bibliotek.md", "en")
+		u, err := s.Resolve(from, dest)
+		if err != nil {
+			return
+		}
+		if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") || scheme.MatchString(dest) {
+			if u != dest {
+				t.Fatalf("Resolve(%q) = %q changed a link it should keep", dest, u)
+			}
+			return
+		}
+		if !strings.HasPrefix(u, "/sub/") {
+			t.Fatalf("Resolve(%q) = %q is not below the base path", dest, u)
+		}
+		if strings.HasSuffix(strings.SplitN(dest, "#", 2)[0], ".md") && strings.Contains(strings.SplitN(u, "?", 2)[0], "..") {
+			t.Fatalf("Resolve(%q) = %q leaves the site", dest, u)
+		}
+	})
+}

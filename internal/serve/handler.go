@@ -90,6 +90,9 @@ func FileName(urlPath string) (string, bool) {
 		return "", false
 	}
 	rel := urlPath[1:]
+	if strings.HasPrefix(rel, "/") {
+		return "", false
+	}
 	dir := strings.HasSuffix(rel, "/") || rel == ""
 	trimmed := strings.TrimSuffix(rel, "/")
 	if trimmed != "" {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -410,4 +411,30 @@ func TestManyEventClients(t *testing.T) {
 	}
 	wg.Wait()
 	waitFor(t, func() bool { return s.broker.Clients() == 0 })
+}
+
+// TestSlowClients: many clients that send half a request do not stop
+// others from being served, and leave nothing behind when they go.
+func TestSlowClients(t *testing.T) {
+	_, s, stop := startServer(t)
+	defer stop()
+	host := strings.TrimSuffix(strings.TrimPrefix(s.URL(), "http://"), "/")
+	before := runtime.NumGoroutine()
+	var conns []net.Conn
+	for range 200 {
+		c, err := net.Dial("tcp", host)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprint(c, "GET /da/ HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+		conns = append(conns, c)
+	}
+	if code, body := get(t, s.URL()+"da/"); code != 200 || !strings.Contains(body, "Velkommen.") {
+		t.Errorf("with 200 slow clients: %d", code)
+	}
+	for _, c := range conns {
+		c.Close()
+	}
+	http.DefaultClient.CloseIdleConnections()
+	waitFor(t, func() bool { return runtime.NumGoroutine() <= before+5 })
 }
