@@ -72,7 +72,7 @@ func TestHostileInput(t *testing.T) {
 			name:    "script and javascript links",
 			archive: hostileConfig + "-- content/da/_index.md --\n" + page("Forside", "<script>alert(1)</script>\n\nTekst <img src=x onerror=alert(1)> [klik](javascript:alert(1)) og [data](data:text/html,<b>x</b>) og [vb](VBScript:x).\n\n## Overskrift {onclick=\"alert(1)\" style=\"color:red\"}"),
 			file:    "da/index.html", want: []string{"<!-- raw HTML omitted -->", "Tekst <!-- raw HTML omitted --> klik og data og vb.", `<h2 id="overskrift">Overskrift</h2>`},
-			stderr:  "content/da/_index.md:5: warning: raw HTML is off, so this HTML is left out of the page; write it in Markdown\ncontent/da/_index.md:7: warning: link to \"VBScript:x\" is left out: links may not run script or embed data\ncontent/da/_index.md:7: warning: link to \"data:text/html,<b>x</b>\" is left out: links may not run script or embed data\ncontent/da/_index.md:7: warning: link to \"javascript:alert(1)\" is left out: links may not run script or embed data\ncontent/da/_index.md:7: warning: raw HTML is off, so this HTML is left out of the page; write it in Markdown\n",
+			stderr: "content/da/_index.md:5: warning: raw HTML is off, so this HTML is left out of the page; write it in Markdown\ncontent/da/_index.md:7: warning: link to \"VBScript:x\" is left out: links may not run script or embed data\ncontent/da/_index.md:7: warning: link to \"data:text/html,<b>x</b>\" is left out: links may not run script or embed data\ncontent/da/_index.md:7: warning: link to \"javascript:alert(1)\" is left out: links may not run script or embed data\ncontent/da/_index.md:7: warning: raw HTML is off, so this HTML is left out of the page; write it in Markdown\n",
 		},
 	}
 	for _, tt := range tests {
