@@ -22,6 +22,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -31,6 +32,10 @@ import (
 
 // MaxTerms is how many distinct words of a page's body the index keeps.
 const MaxTerms = 120
+
+// maxScan is how many words of a page Terms reads: enough to find a long
+// page's own words, without counting every word of every page.
+const maxScan = 1000
 
 // An Entry is one page in an index.
 type Entry struct {
@@ -64,45 +69,113 @@ func NewEntry(site *pages.Site, p *pages.Page, doc *markdown.Result) *Entry {
 // first, at most max of them. Words shorter than three letters are left
 // out: a search matches prefixes of at least that length.
 func Terms(blocks []string, max int) string {
-	count := map[string]int{}
-	var order []string
+	type term struct {
+		word string
+		n    int
+	}
+	size := 0
 	for _, b := range blocks {
-		for _, w := range Words(b) {
-			if len([]rune(w)) < 3 {
-				continue
+		size += len(b)
+	}
+	size = min(size/12, 1024) // about one distinct word in two, of about six letters
+	index := make(map[string]int, size) // word -> position in terms
+	terms := make([]term, 0, size)
+	var word []byte
+	flush := func() {
+		if utf8.RuneCount(word) >= 3 {
+			if i, ok := index[string(word)]; ok {
+				terms[i].n++
+			} else {
+				w := string(word)
+				index[w] = len(terms)
+				terms = append(terms, term{w, 1})
 			}
-			if count[w] == 0 {
-				order = append(order, w)
+		}
+		word = word[:0]
+	}
+	scanned := 0
+	for _, b := range blocks {
+		for _, r := range b {
+			var inWord bool
+			word, inWord = appendNormalized(word, r)
+			if !inWord && len(word) > 0 {
+				flush()
+				scanned++
 			}
-			count[w]++
+		}
+		flush()
+		scanned++
+		if scanned >= maxScan {
+			break
 		}
 	}
-	slices.SortStableFunc(order, func(a, b string) int { return cmp.Compare(count[b], count[a]) })
-	if len(order) > max {
-		order = order[:max]
+	slices.SortStableFunc(terms, func(a, b term) int { return cmp.Compare(b.n, a.n) })
+	var out strings.Builder
+	for i, t := range terms[:min(max, len(terms))] {
+		if i > 0 {
+			out.WriteByte(' ')
+		}
+		out.WriteString(t.word)
 	}
-	return strings.Join(order, " ")
+	return out.String()
 }
 
 // Words splits text into normalized words.
 func Words(text string) []string {
-	return strings.FieldsFunc(Normalize(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.Fields(Normalize(text))
 }
-
-var danish = strings.NewReplacer("æ", "ae", "ø", "oe", "å", "aa", "ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss")
 
 // Normalize lower-cases text, spells æ ø å as ae oe aa and drops accents,
 // so that "Fritagelse", "fritagelse" and "FRITAGELSE" match, and so do
-// "før" and "foer". search.js normalizes queries the same way.
+// "før" and "foer". Everything that is not a letter or a digit becomes a
+// space. search.js normalizes queries the same way.
 func Normalize(s string) string {
-	s = danish.Replace(strings.ToLower(norm.NFC.String(s)))
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		if !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(r)
+	var b []byte
+	for _, r := range s {
+		var inWord bool
+		b, inWord = appendNormalized(b, r)
+		if !inWord {
+			b = append(b, ' ')
 		}
 	}
-	return b.String()
+	return string(b)
+}
+
+// appendNormalized appends the normalized form of r to b, and reports
+// whether r belongs to a word. Combining marks are dropped within words.
+func appendNormalized(b []byte, r rune) ([]byte, bool) {
+	switch {
+	case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+		return append(b, byte(r)), true
+	case r >= 'A' && r <= 'Z':
+		return append(b, byte(r+'a'-'A')), true
+	case r < 0x80:
+		return b, false
+	}
+	switch r {
+	case 'æ', 'Æ', 'ä', 'Ä':
+		return append(b, "ae"...), true
+	case 'ø', 'Ø', 'ö', 'Ö':
+		return append(b, "oe"...), true
+	case 'å', 'Å':
+		return append(b, "aa"...), true
+	case 'ü', 'Ü':
+		return append(b, "ue"...), true
+	case 'ß':
+		return append(b, "ss"...), true
+	}
+	if unicode.Is(unicode.Mn, r) {
+		return b, true
+	}
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return b, false
+	}
+	for _, d := range norm.NFD.String(string(unicode.ToLower(r))) {
+		if !unicode.Is(unicode.Mn, d) {
+			b = utf8.AppendRune(b, d)
+		}
+	}
+	return b, true
 }
 
 // Index returns the JSON index of a language: an entry for every key, the

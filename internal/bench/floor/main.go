@@ -1,0 +1,65 @@
+// Command floor measures the least any build of a site must do: read every
+// Markdown file and run goldmark over it, with the same extensions sitegen
+// uses, on all cores, keeping nothing. bench/run.sh runs it beside
+// sitegen and Hugo, to show how far a full build is from this floor.
+//
+//	go run ./internal/bench/floor -src DIR
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/udenmitid/sitegen/internal/markdown"
+)
+
+func main() {
+	src := flag.String("src", ".", "the site folder")
+	flag.Parse()
+	start := time.Now()
+	var paths []string
+	filepath.WalkDir(filepath.Join(*src, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	converters := map[string]*markdown.Converter{}
+	for _, l := range []string{"da", "en", "kl"} {
+		converters[l] = markdown.New(markdown.Options{Lang: l})
+	}
+	var next, bytes atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(paths) {
+					return
+				}
+				data, err := os.ReadFile(paths[i])
+				if err != nil {
+					fmt.Fprintln(os.Stderr, err)
+					os.Exit(1)
+				}
+				lang := strings.SplitN(strings.SplitN(filepath.ToSlash(paths[i]), "/content/", 2)[1], "/", 2)[0]
+				c := converters[lang]
+				if c == nil {
+					c = converters["da"]
+				}
+				res, _ := c.Convert(data, 1, nil, false)
+				bytes.Add(int64(len(res.HTML)))
+			}
+		})
+	}
+	wg.Wait()
+	fmt.Printf("floor: read and converted %d files (%d bytes of HTML) in %d ms\n", len(paths), bytes.Load(), time.Since(start).Milliseconds())
+}
