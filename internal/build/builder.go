@@ -263,19 +263,10 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 		parallel(len(list), func(i int) {
 			p := list[i]
 			var dc *doc
-			if p.File != nil && p.Kind != pages.Alias {
-				mu.Lock()
-				dc = docs[p.File.Path]
-				mu.Unlock()
-				if dc == nil {
-					dc = b.convert(site, p)
-					if b.keep {
-						mu.Lock()
-						docs[p.File.Path] = dc
-						mu.Unlock()
-					} else if !b.opts.Text {
-						p.File.Body = nil // converted; nothing reads it again
-					}
+			if p.File != nil {
+				dc = b.docFor(site, p, docs, &mu)
+				if !b.keep && !b.opts.Text {
+					p.File.Body = nil // converted; nothing reads it again
 				}
 				errs[i].Add(dc.diags)
 				e := search.NewEntry(site, p, dc.res)
@@ -373,6 +364,25 @@ func (b *Builder) removed(now []string) []string {
 	b.outputs = next
 	slices.Sort(gone)
 	return gone
+}
+
+// docFor returns a page's converted Markdown from docs, converting it
+// when it is not there, and keeping it there for Update when the Builder
+// keeps state. mu guards docs.
+func (b *Builder) docFor(site *pages.Site, p *pages.Page, docs map[string]*doc, mu *sync.Mutex) *doc {
+	mu.Lock()
+	d := docs[p.File.Path]
+	mu.Unlock()
+	if d != nil {
+		return d
+	}
+	d = b.convert(site, p)
+	if b.keep {
+		mu.Lock()
+		docs[p.File.Path] = d
+		mu.Unlock()
+	}
+	return d
 }
 
 // convert converts one page's Markdown, recording the keys it links to.

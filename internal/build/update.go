@@ -294,7 +294,7 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	for _, p := range allPages(site) {
 		name := p.OutputFile()
 		_, hasDoc := b.docs[pathOf(p)]
-		if old, ok := b.sigs[name]; !ok || old != sigs[name] || (p.File != nil && p.Kind != pages.Alias && !hasDoc) {
+		if old, ok := b.sigs[name]; !ok || old != sigs[name] || (p.File != nil && !hasDoc) {
 			todo = append(todo, p)
 		}
 	}
@@ -303,16 +303,8 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	parallel(len(todo), func(i int) {
 		p := todo[i]
 		var d *doc
-		if p.File != nil && p.Kind != pages.Alias {
-			mu.Lock()
-			d = b.docs[p.File.Path]
-			mu.Unlock()
-			if d == nil {
-				d = b.convert(site, p)
-				mu.Lock()
-				b.docs[p.File.Path] = d
-				mu.Unlock()
-			}
+		if p.File != nil {
+			d = b.docFor(site, p, b.docs, &mu)
 			errs[i].Add(d.diags)
 		}
 		errs[i].Add(w.page(env, p, d))

@@ -92,6 +92,17 @@ func fingerprinted(name string) bool {
 	return ext == ".css" || ext == ".js"
 }
 
+// fingerprintOf returns the name a file is written under, with the start
+// of its hash before the extension ("css/site.3f9a1c2b.css"), and its
+// Subresource Integrity value.
+func fingerprintOf(name string, data []byte) (file, integrity string) {
+	sum := sha256.Sum256(data)
+	ext := path.Ext(name)
+	file = strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+	sri := sha512.Sum384(data)
+	return file, "sha384-" + base64.StdEncoding.EncodeToString(sri[:])
+}
+
 // writer minifies and writes output files.
 type writer struct {
 	out    Output
@@ -146,11 +157,7 @@ func (w *writer) assets(files []staticFile, basePath string, fingerprint bool) (
 		a := &render.Asset{Name: f.name, File: f.name}
 		if err == nil {
 			if fingerprint && fingerprinted(f.name) {
-				sum := sha256.Sum256(data)
-				ext := path.Ext(f.name)
-				a.File = strings.TrimSuffix(f.name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
-				integrity := sha512.Sum384(data)
-				a.Integrity = "sha384-" + base64.StdEncoding.EncodeToString(integrity[:])
+				a.File, a.Integrity = fingerprintOf(f.name, data)
 			}
 			a.URL = basePath + a.File
 			err = w.put(a.File, data)
@@ -176,10 +183,7 @@ func (w *writer) searchIndexes(site *pages.Site, entries map[*pages.Page]*search
 		a := &render.Asset{Name: name, File: name}
 		if write {
 			data := search.Index(site, l, entries)
-			sum := sha256.Sum256(data)
-			a.File = strings.TrimSuffix(name, ".json") + "." + hex.EncodeToString(sum[:4]) + ".json"
-			integrity := sha512.Sum384(data)
-			a.Integrity = "sha384-" + base64.StdEncoding.EncodeToString(integrity[:])
+			a.File, a.Integrity = fingerprintOf(name, data)
 			if err := w.put(a.File, data); err != nil {
 				diags.Errorf("", 0, "%v", err)
 			}

@@ -376,7 +376,7 @@ func (s *Site) addAliases() {
 				path += "/"
 			}
 			s.Special = append(s.Special, &Page{Kind: Alias, Path: path, Lang: p.Lang, TitleLang: p.Lang,
-				Title: p.Title, Target: p, File: p.File, site: s})
+				Title: p.Title, Target: p, site: s})
 		}
 	}
 }
@@ -406,11 +406,11 @@ func (s *Site) index(diags *diag.List) {
 
 // slugLine is the line to blame for a page's URL: its slug, or the top.
 func slugLine(p *Page) int {
+	if p.Kind == Alias {
+		return p.Target.File.Meta.Lines["aliases"]
+	}
 	if p.File == nil {
 		return 0
-	}
-	if p.Kind == Alias {
-		return p.File.Meta.Lines["aliases"]
 	}
 	if l := p.File.Meta.Lines["slug"]; l > 0 {
 		return l
@@ -421,7 +421,7 @@ func slugLine(p *Page) int {
 // describe names the file behind a page for error messages.
 func (s *Site) describe(p *Page) string {
 	if p.Kind == Alias {
-		return p.File.Path + " (aliases: /" + p.Path + ")"
+		return p.Target.File.Path + " (aliases: /" + p.Path + ")"
 	}
 	if p.File != nil {
 		return p.File.Path

@@ -77,7 +77,7 @@ func Terms(blocks []string, max int) string {
 	for _, b := range blocks {
 		size += len(b)
 	}
-	size = min(size/12, 1024) // about one distinct word in two, of about six letters
+	size = min(size/12, 1024)           // about one distinct word in two, of about six letters
 	index := make(map[string]int, size) // word -> position in terms
 	terms := make([]term, 0, size)
 	var word []byte
