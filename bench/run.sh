@@ -8,12 +8,12 @@
 #   PAGES      Danish pages in the corpus (default 10000; en/kl add ~110%)
 #   RUNS       timed runs of each tool, alternating (default 5)
 #   SEED       corpus seed (default 1)
-#   FLOOR_CMD  optional command for a "floor" row, run with bash -c from the
+#   FLOOR_CMD  the command of the "floor" row, run with bash -c from the
 #              repository root with CORPUS (the site folder) and OUT (an
-#              empty output folder) in its environment, e.g.
-#              FLOOR_CMD='"$BENCH_TMP"/floor -src "$CORPUS"' after building
-#              it, or FLOOR_CMD='go run ./cmd/floor -src "$CORPUS"' (that
-#              also times the compile). BENCH_TMP is the temp folder.
+#              empty output folder) in its environment. The default runs
+#              internal/bench/floor: read every Markdown file and run
+#              goldmark over it on all cores, the least any build must do.
+#              FLOOR_CMD=none leaves the row out. BENCH_TMP is the temp folder.
 #   TOOLS      which tools to run (default "sitegen hugo"; the floor row
 #              runs whenever FLOOR_CMD is set)
 #   KEEP_TMP=1 keep the temp folder (corpus, outputs, logs) and print it
@@ -75,6 +75,12 @@ export BENCH_TMP=$tmp
 
 corpus=$tmp/corpus
 go build -o "$tmp/gencorpus" ./internal/bench/gencorpus
+if [ -z "$FLOOR_CMD" ]; then
+	go build -o "$tmp/floor" ./internal/bench/floor
+	FLOOR_CMD='"$BENCH_TMP"/floor -src "$CORPUS"'
+elif [ "$FLOOR_CMD" = none ]; then
+	FLOOR_CMD=
+fi
 "$tmp/gencorpus" -pages "$PAGES" -seed "$SEED" -out "$corpus"
 
 # Hugo site: the skeleton with each contentDir pointing at the corpus.
