@@ -249,7 +249,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	// hash, so they are rendered last, once the index is written.
 	var all, last []*pages.Page
 	for _, p := range allPages(site) {
-		if p.Layout() == SearchLayout && !b.opts.Dev {
+		if p.Layout() == SearchLayout {
 			last = append(last, p)
 		} else {
 			all = append(all, p)

@@ -43,12 +43,14 @@ type Lang struct {
 
 // A Page is one page of the site in one language.
 type Page struct {
-	Kind     Kind
-	Key      string        // "hjaelp/_index.md"; "" for generated pages
-	Lang     *Lang         // the page's language
-	Path     string        // URL path below the base path: "da/hjaelp/", "da/404.html", ""
-	File     *content.File // nil for fallback and generated pages
-	Fallback bool          // the key does not exist in Lang
+	Kind      Kind
+	Key       string        // "hjaelp/_index.md"; "" for generated pages
+	Lang      *Lang         // the page's language
+	Path      string        // URL path below the base path: "da/hjaelp/", "da/404.html", ""
+	URL       string        // Path with the base path in front: "/udenmitid/da/hjaelp/"
+	Permalink string        // the absolute URL: "https://example.org/udenmitid/da/hjaelp/"
+	File      *content.File // nil for fallback and generated pages
+	Fallback  bool          // the key does not exist in Lang
 
 	Title       string // for a fallback page: the title where the page exists
 	TitleLang   *Lang  // the language Title is in
@@ -64,7 +66,8 @@ type Page struct {
 	Translations []*Page // the key in every site language, real or fallback, in language order
 	Target       *Page   // for an alias: the page it redirects to
 
-	site *Site
+	ancestors []*Page
+	site      *Site
 }
 
 // Site returns the site the page belongs to.
@@ -86,12 +89,10 @@ func (p *Page) Available() []*Page {
 
 // Ancestors returns the pages above p, the home page first.
 func (p *Page) Ancestors() []*Page {
-	var out []*Page
-	for a := p.Parent; a != nil; a = a.Parent {
-		out = append(out, a)
+	if p.ancestors == nil && p.Parent != nil {
+		p.ancestors = append(slices.Clone(p.Parent.Ancestors()), p.Parent)
 	}
-	slices.Reverse(out)
-	return out
+	return p.ancestors
 }
 
 // Layout names the layout file that renders the page, without ".html".
@@ -171,10 +172,10 @@ func (s *Site) Menu(lang *Lang) []*Page { return s.menus[lang.Index] }
 func (s *Site) Home(lang *Lang) *Page { return s.byKey[content.IndexName][lang.Index] }
 
 // URL is the page's URL path from the host: the base path and p.Path.
-func (s *Site) URL(p *Page) string { return s.Config.BasePath() + p.Path }
+func (s *Site) URL(p *Page) string { return p.URL }
 
 // Permalink is the page's absolute URL.
-func (s *Site) Permalink(p *Page) string { return s.Config.Origin() + s.URL(p) }
+func (s *Site) Permalink(p *Page) string { return p.Permalink }
 
 // New builds the site model from the content files. drafts lists the keys
 // of draft files left out of files, so links to them get a clear error.
@@ -231,6 +232,14 @@ func New(cfg *config.Config, files []*content.File, drafts []string) (*Site, dia
 	s.addAliases()
 	s.index(&diags)
 	s.buildMenus()
+	base, origin := cfg.BasePath(), cfg.Origin()
+	for _, p := range slices.Concat(s.Pages, s.Special) {
+		p.URL = base + p.Path
+		p.Permalink = origin + p.URL
+	}
+	for _, p := range slices.Concat(s.Pages, s.Special) {
+		p.Ancestors() // computed now, while one goroutine owns the model
+	}
 	return s, diags
 }
 
