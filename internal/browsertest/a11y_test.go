@@ -466,6 +466,11 @@ func (b *tab) screenshots(t *testing.T, site *builtSite) {
 		{name: fallbackName + "-1280", url: fallback, v: desktop},
 		{name: fallbackName + "-320-text-spacing", url: fallback, v: narrow, spacing: true},
 		{name: "kl-home-320", url: "/kl/", v: narrow},
+		{name: "da-soeg-320", url: "/da/soeg/", v: narrow},
+		{name: "da-soeg-1280", url: "/da/soeg/", v: desktop},
+		{name: "da-ansatte-brev-320", url: "/da/ansatte/brev/", v: narrow},
+		{name: "da-ansatte-brev-1280", url: "/da/ansatte/brev/", v: desktop},
+		{name: "da-ansatte-brev-1280-dark", url: "/da/ansatte/brev/", v: dark},
 	}
 	for _, s := range shots {
 		t.Run(s.name, func(t *testing.T) {

@@ -177,7 +177,7 @@ func (s *builtSite) coverage() string {
 
 // unavailable skips the test because a tool is missing, or fails it when
 // SITEGEN_BROWSER_TESTS=required.
-func unavailable(t *testing.T, format string, args ...any) {
+func unavailable(t testing.TB, format string, args ...any) {
 	t.Helper()
 	msg := fmt.Sprintf(format, args...)
 	if os.Getenv(requiredEnv) == "required" {
@@ -201,7 +201,7 @@ func findChrome() (string, error) {
 
 // startBrowser starts a headless browser with one tab and returns the tab's
 // context. The browser ends when the test ends.
-func startBrowser(t *testing.T, chrome string) context.Context {
+func startBrowser(t testing.TB, chrome string) context.Context {
 	t.Helper()
 	profile := t.TempDir() // removed after the browser has ended
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
@@ -239,7 +239,7 @@ func startBrowser(t *testing.T, chrome string) context.Context {
 }
 
 // run runs the steps in the tab and fails the test on an error.
-func run(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+func run(t testing.TB, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(ctx, actionTimeout)
 	defer cancel()
@@ -250,7 +250,7 @@ func run(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Vo
 
 // eval calls the JavaScript function fn, with describe(el) in scope, with
 // arg encoded as JSON, awaits its result and decodes it into T.
-func eval[T any](t *testing.T, ctx context.Context, fn string, arg any) T {
+func eval[T any](t testing.TB, ctx context.Context, fn string, arg any) T {
 	t.Helper()
 	a, err := json.Marshal(arg)
 	if err != nil {

@@ -26,6 +26,8 @@ var colourPairs = []colourPair{
 	{fg: []string{"--text"}, bg: []string{"--note-bg"}, min: 4.5, why: "the draft banner (1.4.3)"},
 	{fg: []string{"--header-text"}, bg: []string{"--header-bg"}, min: 4.5, why: "the header (1.4.3)"},
 	{fg: []string{"--focus-text"}, bg: []string{"--focus"}, min: 4.5, why: "a focused link (1.4.3)"},
+	{fg: []string{"--error"}, bg: []string{"--bg", "--band"}, min: 4.5, why: "error messages (1.4.3)"},
+	{fg: []string{"--bg"}, bg: []string{"--link", "--link-hover", "--text"}, min: 4.5, why: "buttons, and hovered buttons (1.4.3)"},
 	{fg: []string{"--border"}, bg: []string{"--bg", "--band"}, min: 3, why: "borders (1.4.11)"},
 	// The focus indicator is the --focus background with a --focus-text bar
 	// under it; one of the two must stand out from what is around it.

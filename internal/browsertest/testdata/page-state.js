@@ -1,6 +1,11 @@
 // Reports what every check relies on: the stylesheets loaded (a wrong
 // Subresource Integrity hash drops a stylesheet silently) and the page has
 // one visible h1 in main and text in main.
+//
+// Elements marked data-js are controls that only work with JavaScript (the
+// search form, the letter builder): hidden until a script shows them. They
+// are left out of mainText, so that it is the same with JavaScript on and
+// off, and their being hidden is not reported.
 () => {
   const links = [...document.querySelectorAll('link[rel~="stylesheet"]')];
   const broken = links.filter((l) => {
@@ -19,14 +24,21 @@
       r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 &&
       r.left < document.documentElement.clientWidth;
   };
+  const mainText = (m) => {
+    const shown = [...m.querySelectorAll('[data-js]')].filter((e) => !e.hidden);
+    shown.forEach((e) => { e.hidden = true; });
+    const n = m.innerText.trim().length;
+    shown.forEach((e) => { e.hidden = false; });
+    return n;
+  };
   return {
     stylesheets: links.length,
     brokenStylesheets: broken,
     h1: h1s.length,
     h1Visible: h1s.length > 0 && visible(h1s[0]),
     h1Text: h1s.length > 0 ? h1s[0].innerText.trim() : '',
-    mainText: main ? main.innerText.trim().length : 0,
-    hiddenInMain: main ? [...main.querySelectorAll('*')].filter((e) => e.hidden ||
-      getComputedStyle(e).display === 'none').map(describe).slice(0, 10) : [],
+    mainText: main ? mainText(main) : 0,
+    hiddenInMain: main ? [...main.querySelectorAll('*')].filter((e) => !e.closest('[data-js]') &&
+      (e.hidden || getComputedStyle(e).display === 'none')).map(describe).slice(0, 10) : [],
   };
 }
