@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"runtime/pprof"
 
 	"github.com/udenmitid/sitegen"
 	"github.com/udenmitid/sitegen/internal/build"
@@ -19,8 +20,20 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	src := fs.String("src", ".", "the site folder, holding sitegen.toml and content/")
 	out := fs.String("out", "", "the output folder, replaced as a whole when the build succeeds (default <src>/public)")
 	baseURL := fs.String("base-url", "", "the site's address, replacing base_url from sitegen.toml (for deploy previews)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof)")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	if info, err := os.Stat(*src); err != nil || !info.IsDir() {
 		fmt.Fprintf(stderr, "sitegen build: %s is not a folder; -src names the site folder, which holds sitegen.toml\n", *src)

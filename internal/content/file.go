@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -156,7 +157,13 @@ func Load(fsys fs.FS, langs []string) ([]*File, diag.List) {
 // Read reads and parses one content file.
 func Read(fsys fs.FS, p string) (*File, diag.List) {
 	var diags diag.List
-	info, err := fs.Stat(fsys, p)
+	f, err := fsys.Open(p)
+	if err != nil {
+		diags.Errorf(p, 0, "%v", unwrapPath(err))
+		return nil, diags
+	}
+	defer f.Close()
+	info, err := f.Stat()
 	if err != nil {
 		diags.Errorf(p, 0, "%v", unwrapPath(err))
 		return nil, diags
@@ -165,12 +172,36 @@ func Read(fsys fs.FS, p string) (*File, diag.List) {
 		diags.Errorf(p, 0, "the file is %.1f MB; a page may be at most %d MB: split it into several pages", float64(info.Size())/1e6, MaxFileSize>>20)
 		return nil, diags
 	}
-	data, err := fs.ReadFile(fsys, p)
+	data := make([]byte, 0, info.Size()+1)
+	data, err = readAll(f, data)
 	if err != nil {
 		diags.Errorf(p, 0, "%v", unwrapPath(err))
 		return nil, diags
 	}
+	if len(data) > MaxFileSize {
+		diags.Errorf(p, 0, "the file grew past %d MB while it was read: split it into several pages", MaxFileSize>>20)
+		return nil, diags
+	}
 	return Parse(p, data)
+}
+
+// readAll reads r to its end into buf, reading at most MaxFileSize+1
+// bytes.
+func readAll(r io.Reader, buf []byte) ([]byte, error) {
+	lr := io.LimitReader(r, MaxFileSize+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
 
 // Walk lists the content files below content/ and reports misplaced ones.

@@ -77,7 +77,7 @@ func resolve(p string) string {
 type Dir struct {
 	final string
 	tmp   string
-	root  *os.Root
+	dirs  sync.Map // folders below tmp known to exist
 }
 
 // Begin starts writing a new build for the output folder out. It first
@@ -98,15 +98,12 @@ func Begin(out string) (*Dir, error) {
 	var rnd [6]byte
 	_, _ = rand.Read(rnd[:])
 	tmp := filepath.Join(parent, fmt.Sprintf(".%s.tmp-%d-%s", base, os.Getpid(), hex.EncodeToString(rnd[:])))
+	// Mkdir fails if the name exists, so the folder is new and ours: no
+	// one placed links in it that a write could follow.
 	if err := os.Mkdir(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	root, err := os.OpenRoot(tmp)
-	if err != nil {
-		os.RemoveAll(tmp)
-		return nil, err
-	}
-	return &Dir{final: out, tmp: tmp, root: root}, nil
+	return &Dir{final: out, tmp: tmp}, nil
 }
 
 // removeStale removes ".<base>.tmp-<pid>-*" and ".<base>.old-<pid>-*"
@@ -131,22 +128,26 @@ func removeStale(parent, base string) {
 }
 
 // Write writes one output file; name is slash-separated and relative. It
-// is safe for concurrent use. The write cannot leave the temporary folder.
+// is safe for concurrent use. A name that would leave the temporary folder
+// ("..", absolute, a backslash) is refused.
 func (d *Dir) Write(name string, data []byte) error {
-	if !fs.ValidPath(name) || name == "." {
+	if !fs.ValidPath(name) || name == "." || strings.Contains(name, "\\") {
 		return fmt.Errorf("refusing to write %q: not a relative path inside the output folder", name)
 	}
+	p := filepath.Join(d.tmp, filepath.FromSlash(name))
 	if dir := path.Dir(name); dir != "." {
-		if err := d.root.MkdirAll(dir, 0o755); err != nil {
-			return err
+		if _, ok := d.dirs.Load(dir); !ok {
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				return err
+			}
+			d.dirs.Store(dir, true)
 		}
 	}
-	return d.root.WriteFile(name, data, 0o644)
+	return os.WriteFile(p, data, 0o644)
 }
 
 // Commit swaps the new build in for the old one.
 func (d *Dir) Commit() error {
-	d.root.Close()
 	if _, err := os.Lstat(d.final); errors.Is(err, fs.ErrNotExist) {
 		return os.Rename(d.tmp, d.final)
 	}
@@ -171,7 +172,6 @@ func (d *Dir) Commit() error {
 
 // Abort throws the new build away and leaves the output folder as it was.
 func (d *Dir) Abort() {
-	d.root.Close()
 	os.RemoveAll(d.tmp)
 }
 
