@@ -2,6 +2,7 @@ package hosting_test
 
 import (
 	"encoding/xml"
+	"net/url"
 	"os"
 	"slices"
 	"strings"
@@ -27,7 +28,7 @@ func bundled(t *testing.T) (*sitetest.Site, map[string]*check.Doc) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { root.Close() })
-	site := sitetest.BuildFS(t, root.FS(), build.Options{Defaults: sitegen.Defaults(), BaseURL: origin + base})
+	site := sitetest.BuildFS(t, root.FS(), build.Options{Defaults: sitegen.Defaults(), BaseURL: origin + base, Text: true})
 	if site.Result == nil {
 		t.Fatalf("build failed:\n%s", site.Stderr())
 	}
@@ -212,5 +213,29 @@ func TestLangAndFallbacks(t *testing.T) {
 				t.Errorf("%s has no %s page", p.Key, l.Code)
 			}
 		}
+	}
+}
+
+// TestOfficialSources: every external link in the bundled site's content
+// goes to an official source.
+func TestOfficialSources(t *testing.T) {
+	site, _ := bundled(t)
+	official := []string{"mitid.dk", "borger.dk", "digst.dk", "retsinformation.dk", "ombudsmanden.dk", "datatilsynet.dk", "eur-lex.europa.eu"}
+	n := 0
+	for p, doc := range site.Result.Docs {
+		for _, l := range doc.Links {
+			u, err := url.Parse(l.Dest)
+			if err != nil || u.Scheme == "" {
+				continue
+			}
+			n++
+			host := strings.TrimPrefix(u.Hostname(), "www.")
+			if u.Scheme != "https" || !slices.Contains(official, host) {
+				t.Errorf("%s:%d: %s is not an official source over https", p.File.Path, l.Line, l.Dest)
+			}
+		}
+	}
+	if n < 50 {
+		t.Errorf("only %d external links", n)
 	}
 }
