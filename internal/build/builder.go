@@ -395,7 +395,11 @@ func (b *Builder) convert(site *pages.Site, p *pages.Page) *doc {
 		}
 		return u, err
 	}
-	res, problems := b.converters[p.Lang.Code].Convert(p.File.Body, p.File.BodyLine, resolve, true)
+	words := search.TextWords // enough for the search index
+	if b.opts.Text || b.keep {
+		words = markdown.AllText // check reads all of it; serve keeps it for search and the status page
+	}
+	res, problems := b.converters[p.Lang.Code].Convert(p.File.Body, p.File.BodyLine, resolve, words)
 	d.res = res
 	for _, pr := range problems {
 		if pr.Warning {

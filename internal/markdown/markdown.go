@@ -111,7 +111,7 @@ type Result struct {
 	Headings []Heading
 	Links    []Link
 	IDs      []string // every id the body defines (headings, footnotes), sorted
-	Text     []string // with wantText: the plain text of each block that ends a sentence (paragraph, heading, list item, cell)
+	Text     []string // the plain text of each block that ends a sentence (paragraph, heading, list item, cell), as far as asked for
 	Images   []Image  // images, for lint
 	Tables   []Table  // tables, for lint
 	RawHTML  bool     // the Markdown has raw HTML
@@ -135,13 +135,14 @@ type Table struct {
 type Resolver func(dest string) (string, error)
 
 // Convert renders src, whose first line is line firstLine of its file.
-// resolve may be nil to keep destinations as written. With wantText the
-// result carries the page's plain text for readability and search.
-func (c *Converter) Convert(src []byte, firstLine int, resolve Resolver, wantText bool) (*Result, []Problem) {
+// resolve may be nil to keep destinations as written. The result carries
+// the page's plain text, for readability and search, up to about
+// textWords words: 0 for none, AllText for all of it.
+func (c *Converter) Convert(src []byte, firstLine int, resolve Resolver, textWords int) (*Result, []Problem) {
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	w := walker{src: src, first: firstLine, resolve: resolve, unsafe: c.unsafe, res: &Result{}}
-	w.walk(doc, wantText)
+	w.walk(doc, textWords)
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4)
 	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
@@ -162,7 +163,11 @@ type walker struct {
 	lines    []int // offsets of line starts, built on first use
 }
 
-func (w *walker) walk(doc ast.Node, wantText bool) {
+// AllText asks Convert for all of a page's text.
+const AllText = -1
+
+func (w *walker) walk(doc ast.Node, textWords int) {
+	collect, remaining := textWords != 0, textWords
 	var remove []ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -206,9 +211,13 @@ func (w *walker) walk(doc ast.Node, wantText bool) {
 			}
 			w.res.IDs = append(w.res.IDs, fmt.Sprintf("fnref%s:%d", ref, n.Index))
 		}
-		if wantText && isTextBlock(n) {
+		if collect && isTextBlock(n) {
 			if t := strings.TrimSpace(string(plainText(n, w.src))); t != "" {
 				w.res.Text = append(w.res.Text, t)
+				if textWords != AllText {
+					remaining -= strings.Count(t, " ") + 1
+					collect = remaining > 0
+				}
 			}
 		}
 		return ast.WalkContinue, nil

@@ -30,7 +30,7 @@ func TestSlugify(t *testing.T) {
 
 func TestHeadingIDs(t *testing.T) {
 	src := "## Frist\n\n## Frist\n\n## Sådan {#eget-id}\n\n### Frist\n\n## !!!\n"
-	res, problems := New(Options{Lang: "da"}).Convert([]byte(src), 1, nil, false)
+	res, problems := New(Options{Lang: "da"}).Convert([]byte(src), 1, nil, 0)
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
@@ -47,7 +47,7 @@ func TestHeadingIDs(t *testing.T) {
 }
 
 func TestHeadingAttributesOnlyID(t *testing.T) {
-	res, _ := New(Options{Lang: "en"}).Convert([]byte("## A {#a .big style=\"color:red\" onclick=\"x()\"}\n"), 1, nil, false)
+	res, _ := New(Options{Lang: "en"}).Convert([]byte("## A {#a .big style=\"color:red\" onclick=\"x()\"}\n"), 1, nil, 0)
 	if got := string(res.HTML); got != "<h2 id=\"a\">A</h2>\n" {
 		t.Errorf("html = %q", got)
 	}
@@ -60,7 +60,7 @@ func TestQuotes(t *testing.T) {
 		{"en", "<p>Han sagde “hej” og ‘farvel’ – det’s slut…</p>\n"},
 	}
 	for _, tt := range tests {
-		res, _ := New(Options{Lang: tt.lang}).Convert([]byte(`Han sagde "hej" og 'farvel' -- det's slut...`), 1, nil, false)
+		res, _ := New(Options{Lang: tt.lang}).Convert([]byte(`Han sagde "hej" og 'farvel' -- det's slut...`), 1, nil, 0)
 		if string(res.HTML) != tt.want {
 			t.Errorf("%s: %q, want %q", tt.lang, res.HTML, tt.want)
 		}
@@ -77,7 +77,7 @@ func TestLinks(t *testing.T) {
 		}
 		return "/da/" + strings.TrimSuffix(dest, ".md") + "/", nil
 	}
-	res, problems := New(Options{Lang: "da"}).Convert([]byte(src), 10, resolve, false)
+	res, problems := New(Options{Lang: "da"}).Convert([]byte(src), 10, resolve, 0)
 	if got := strings.Join(seen, " "); got != "a.md b.md#x /img.png" {
 		t.Errorf("resolved %s", got)
 	}
@@ -106,14 +106,14 @@ func TestLinks(t *testing.T) {
 
 func TestRawHTMLOff(t *testing.T) {
 	src := "<script>alert(1)</script>\n\nText <b onclick=x>bold</b>.\n"
-	res, problems := New(Options{Lang: "da"}).Convert([]byte(src), 1, nil, false)
+	res, problems := New(Options{Lang: "da"}).Convert([]byte(src), 1, nil, 0)
 	if strings.Contains(string(res.HTML), "<script") || strings.Contains(string(res.HTML), "onclick") {
 		t.Errorf("raw HTML emitted: %s", res.HTML)
 	}
 	if len(problems) != 3 || !problems[0].Warning || problems[0].Line != 1 {
 		t.Errorf("problems = %+v", problems)
 	}
-	res, problems = New(Options{Lang: "da", UnsafeHTML: true}).Convert([]byte(src), 1, nil, false)
+	res, problems = New(Options{Lang: "da", UnsafeHTML: true}).Convert([]byte(src), 1, nil, 0)
 	if !strings.Contains(string(res.HTML), "<script>") || len(problems) != 0 {
 		t.Errorf("unsafe_html: %s %v", res.HTML, problems)
 	}
@@ -121,7 +121,7 @@ func TestRawHTMLOff(t *testing.T) {
 
 func TestExtensions(t *testing.T) {
 	src := "| A | B |\n|:--|--:|\n| 1 | 2 |\n\n~~gammel~~\n\nTekst[^1]\n\n[^1]: Lov nr. 783.\n\nTerm\n: Forklaring\n"
-	res, _ := New(Options{Lang: "da"}).Convert([]byte(src), 1, nil, true)
+	res, _ := New(Options{Lang: "da"}).Convert([]byte(src), 1, nil, AllText)
 	html := string(res.HTML)
 	for _, w := range []string{`<th class="align-left">A</th>`, `<td class="align-right">2</td>`, "<del>gammel</del>", `href="#fn:1"`, "<dl>", "<dd>Forklaring</dd>"} {
 		if !strings.Contains(html, w) {
@@ -147,7 +147,7 @@ func FuzzConvert(f *testing.F) {
 	f.Add("## H {#id onclick=x}\n\n| a |\n|---|\n| b |\n\n[^1]\n\n[^1]: x")
 	f.Fuzz(func(t *testing.T, src string) {
 		resolve := func(dest string) (string, error) { return "/x/", nil }
-		res, problems := New(Options{Lang: "da"}).Convert([]byte(src), 1, resolve, true)
+		res, problems := New(Options{Lang: "da"}).Convert([]byte(src), 1, resolve, AllText)
 		for _, p := range problems {
 			if p.Line < 1 || p.Line > strings.Count(src, "\n")+1 {
 				t.Fatalf("problem at line %d of %d-line input", p.Line, strings.Count(src, "\n")+1)

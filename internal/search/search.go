@@ -33,9 +33,9 @@ import (
 // MaxTerms is how many distinct words of a page's body the index keeps.
 const MaxTerms = 120
 
-// maxScan is how many words of a page Terms reads: enough to find a long
-// page's own words, without counting every word of every page.
-const maxScan = 1000
+// TextWords is how many words of a page Terms reads: enough to find a
+// long page's own words, without counting every word of every page.
+const TextWords = 600
 
 // An Entry is one page in an index.
 type Entry struct {
@@ -105,7 +105,7 @@ func Terms(blocks []string, max int) string {
 		}
 		flush()
 		scanned++
-		if scanned >= maxScan {
+		if scanned >= TextWords {
 			break
 		}
 	}

@@ -55,7 +55,7 @@ func main() {
 				if c == nil {
 					c = converters["da"]
 				}
-				res, _ := c.Convert(data, 1, nil, false)
+				res, _ := c.Convert(data, 1, nil, 0)
 				bytes.Add(int64(len(res.HTML)))
 			}
 		})
