@@ -1,6 +1,8 @@
 package hosting_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/xml"
 	"net/url"
 	"os"
@@ -238,4 +240,34 @@ func TestOfficialSources(t *testing.T) {
 	if n < 50 {
 		t.Errorf("only %d external links", n)
 	}
+}
+
+// TestPageWeight: every page with its stylesheet and scripts fits in 14 KB
+// compressed, the first round trip of a slow connection.
+func TestPageWeight(t *testing.T) {
+	site, docs := bundled(t)
+	gz := func(data []byte) int {
+		var b bytes.Buffer
+		w, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+		w.Write(data)
+		w.Close()
+		return b.Len()
+	}
+	heaviest, heaviestName := 0, ""
+	for name, d := range docs {
+		total := gz(site.Files[name])
+		for _, r := range d.Refs {
+			if r.Tag == "link" && r.Rel == "stylesheet" || r.Tag == "script" {
+				file, _, _ := check.Target(r.URL, name, origin, base)
+				total += gz(site.Files[file])
+			}
+		}
+		if total > heaviest {
+			heaviest, heaviestName = total, name
+		}
+		if total > 14<<10 {
+			t.Errorf("%s weighs %d bytes compressed with its CSS and scripts", name, total)
+		}
+	}
+	t.Logf("heaviest page: %s, %d bytes compressed with its CSS and scripts", heaviestName, heaviest)
 }
