@@ -1,0 +1,83 @@
+package render
+
+import (
+	"errors"
+	"io/fs"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func layouts(extra map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for _, name := range Required {
+		fsys["layouts/"+name+".html"] = &fstest.MapFile{Data: []byte(`{{ define "main" }}{{ end }}`)}
+	}
+	fsys["layouts/base.html"] = &fstest.MapFile{Data: []byte(`<html>{{ block "main" . }}{{ end }}</html>`)}
+	for name, text := range extra {
+		fsys["layouts/"+name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return fsys
+}
+
+func TestMessageIDs(t *testing.T) {
+	tmpl, diags := Load([]fs.FS{layouts(map[string]string{
+		"page.html": `{{ define "main" }}{{ .T "plain" }}
+{{ if .Page }}{{ $.T "in_if" 3 }}{{ else }}{{ .T "in_else" }}{{ end }}
+{{ range .Site.Langs }}{{ $.TIn .Code "other_lang" }}{{ end }}
+{{ with .Page }}{{ printf "%s" ($.T "nested") }}{{ end }}{{ end }}`,
+		"partials/p.html": `{{ define "p" }}{{ .T "in_partial" }}{{ end }}`,
+	})})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	got := tmpl.MessageIDs()
+	want := []string{"in_else", "in_if", "in_partial", "nested", "other_lang", "plain"}
+	if !slices.Equal(got, want) {
+		t.Errorf("MessageIDs = %v, want %v", got, want)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"syntax", map[string]string{"page.html": "{{ define \"main\" }}\n{{ .T \"x\" }\n{{ end }}"}, "layouts/page.html:2:"},
+		{"partial syntax", map[string]string{"partials/a.html": "{{ define \"a\" }}{{ if }}{{ end }}"}, "layouts/partials/a.html:1:"},
+		{"base syntax", map[string]string{"base.html": "<html>\n\n{{ block \"main\" . }}"}, "layouts/base.html:3:"},
+		{"unknown function", map[string]string{"home.html": `{{ define "main" }}{{ nosuch }}{{ end }}`}, `layouts/home.html:1: function "nosuch" not defined`},
+	}
+	for _, tt := range tests {
+		_, diags := Load([]fs.FS{layouts(tt.files)})
+		if !strings.Contains(diags.Error(), tt.want) {
+			t.Errorf("%s: %q, want %q", tt.name, diags.Error(), tt.want)
+		}
+	}
+	fsys := layouts(nil)
+	delete(fsys, "layouts/fallback.html")
+	if _, diags := Load([]fs.FS{fsys}); !strings.Contains(diags.Error(), "layouts/fallback.html: missing") {
+		t.Errorf("missing layout: %v", diags)
+	}
+}
+
+func TestSplitTemplateError(t *testing.T) {
+	tests := []struct {
+		err       string
+		path, msg string
+		line      int
+	}{
+		{`template: layouts/page.html:12:5: executing "main" at <.Foo>: can't evaluate field Foo`, "layouts/page.html", `executing "main" at <.Foo>: can't evaluate field Foo`, 12},
+		{`template: layouts/partials/nav.html:3: unexpected "}" in operand`, "layouts/partials/nav.html", `unexpected "}" in operand`, 3},
+		{`html/template:layouts/base.html:7:12: no such template "x"`, "layouts/base.html", `no such template "x"`, 7},
+		{`something else`, "fallback", "something else", 0},
+	}
+	for _, tt := range tests {
+		p, line, msg := splitTemplateError(errors.New(tt.err), "fallback")
+		if p != tt.path || line != tt.line || msg != tt.msg {
+			t.Errorf("%q: got %q %d %q", tt.err, p, line, msg)
+		}
+	}
+}
