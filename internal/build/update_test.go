@@ -15,19 +15,7 @@ import (
 	"github.com/udenmitid/sitegen/internal/sitetest"
 )
 
-const updateSite = `
--- sitegen.toml --
-base_url = "https://example.org/"
-[[languages]]
-code = "da"
-name = "Dansk"
-[[languages]]
-code = "en"
-name = "English"
-[[languages]]
-code = "kl"
-name = "Kalaallisut"
--- content/da/_index.md --
+const updateSite = sitetest.Config + `-- content/da/_index.md --
 ---
 title: Forside
 description: Forsiden.

@@ -74,19 +74,7 @@ func FuzzFileName(f *testing.F) {
 	})
 }
 
-const testSite = `
--- sitegen.toml --
-base_url = "https://example.org/"
-[[languages]]
-code = "da"
-name = "Dansk"
-[[languages]]
-code = "en"
-name = "English"
-[[languages]]
-code = "kl"
-name = "Kalaallisut"
--- content/da/_index.md --
+const testSite = sitetest.Config + `-- content/da/_index.md --
 ---
 title: Forside
 description: Forsiden.

@@ -42,6 +42,21 @@ import (
 	"github.com/udenmitid/sitegen/internal/publish"
 )
 
+// Config is the sitegen.toml of a site in Danish, English and
+// Greenlandic, as a txtar file, for tests to put before their content.
+const Config = `-- sitegen.toml --
+base_url = "https://example.org/"
+[[languages]]
+code = "da"
+name = "Dansk"
+[[languages]]
+code = "en"
+name = "English"
+[[languages]]
+code = "kl"
+name = "Kalaallisut"
+`
+
 var update = flag.Bool("update", false, "rewrite the want/ files of txtar tests from the output")
 
 //go:embed all:theme
