@@ -9,10 +9,8 @@ import (
 	"io"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -125,33 +123,6 @@ func Ignored(name string) bool {
 		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
 		strings.HasSuffix(name, ".tmp") || name == "4913" || // vim's write test
 		strings.Contains(name, "___jb_") // JetBrains' safe write
-}
-
-// Load reads every content file for the given languages from fsys, in
-// parallel, and returns them sorted by path, drafts included.
-func Load(fsys fs.FS, langs []string) ([]*File, diag.List) {
-	paths, diags := Walk(fsys, langs)
-	files := make([]*File, len(paths))
-	fileDiags := make([]diag.List, len(paths))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				files[i], fileDiags[i] = Read(fsys, paths[i])
-			}
-		})
-	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, d := range fileDiags {
-		diags.Add(d)
-	}
-	files = slices.DeleteFunc(files, func(f *File) bool { return f == nil })
-	return files, diags
 }
 
 // Read reads and parses one content file.

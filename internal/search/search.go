@@ -120,11 +120,6 @@ func Terms(blocks []string, max int) string {
 	return out.String()
 }
 
-// Words splits text into normalized words.
-func Words(text string) []string {
-	return strings.Fields(Normalize(text))
-}
-
 // Normalize lower-cases text, spells æ ø å as ae oe aa and drops accents,
 // so that "Fritagelse", "fritagelse" and "FRITAGELSE" match, and so do
 // "før" and "foer". Everything that is not a letter or a digit becomes a
