@@ -9,10 +9,10 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 
-	"github.com/udenmitid/sitegen"
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/diag"
 	"github.com/udenmitid/sitegen/internal/publish"
+	"github.com/udenmitid/sitegen/internal/theme"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) error {
@@ -61,7 +61,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	res, err := build.Build(root.FS(), build.Options{BaseURL: *baseURL, Defaults: sitegen.Defaults()}, dir)
+	res, err := build.Build(root.FS(), build.Options{BaseURL: *baseURL, Defaults: theme.FS()}, dir)
 	if err != nil {
 		dir.Abort()
 		return reportFailure(stderr, err)

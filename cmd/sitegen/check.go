@@ -5,9 +5,9 @@ import (
 	"io"
 	"os"
 
-	"github.com/udenmitid/sitegen"
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/check"
+	"github.com/udenmitid/sitegen/internal/theme"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) error {
@@ -31,7 +31,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer root.Close()
-	report, err := check.Run(root.FS(), build.Options{Defaults: sitegen.Defaults()})
+	report, err := check.Run(root.FS(), build.Options{Defaults: theme.FS()})
 	if err != nil {
 		return err
 	}

@@ -18,10 +18,10 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
-	"github.com/udenmitid/sitegen"
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/pages"
 	"github.com/udenmitid/sitegen/internal/publish"
+	"github.com/udenmitid/sitegen/internal/theme"
 )
 
 const (
@@ -114,7 +114,7 @@ func buildSite(t *testing.T) *builtSite {
 	}
 	defer root.Close()
 	mem := publish.NewMemory()
-	res, err := build.Build(root.FS(), build.Options{Defaults: sitegen.Defaults()}, mem)
+	res, err := build.Build(root.FS(), build.Options{Defaults: theme.FS()}, mem)
 	if err != nil {
 		t.Fatalf("building the bundled site:\n%v", err)
 	}

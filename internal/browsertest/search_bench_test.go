@@ -10,10 +10,10 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/udenmitid/sitegen"
 	"github.com/udenmitid/sitegen/internal/bench/corpus"
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/publish"
+	"github.com/udenmitid/sitegen/internal/theme"
 )
 
 // searchQueryJS runs one query the way the search form does when it is
@@ -43,7 +43,7 @@ func BenchmarkSearchQuery(b *testing.B) {
 	fsys["content/da/soeg.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Søg\ndescription: Søg på hele siden.\nlayout: search\n---\n\nSøg på siden.\n")}
 	mem := publish.NewMemory()
 	start := time.Now()
-	if _, err := build.Build(fsys, build.Options{Defaults: sitegen.Defaults()}, mem); err != nil {
+	if _, err := build.Build(fsys, build.Options{Defaults: theme.FS()}, mem); err != nil {
 		b.Fatalf("building the corpus: %v", err)
 	}
 	files := mem.Files()

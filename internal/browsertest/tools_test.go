@@ -24,8 +24,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"github.com/udenmitid/sitegen"
 	"github.com/udenmitid/sitegen/internal/serve"
+	"github.com/udenmitid/sitegen/internal/theme"
 )
 
 var (
@@ -741,7 +741,7 @@ func (sq searchQuery) check(t *testing.T, st searchState, count *regexp.Regexp) 
 // fingerprints and serves the index at /search/<lang>.json.
 func TestSearchServe(t *testing.T) {
 	chrome := needBrowser(t)
-	srv, err := serve.New(serve.Options{Src: repoRoot, Addr: "127.0.0.1:0", Defaults: sitegen.Defaults()}, io.Discard)
+	srv, err := serve.New(serve.Options{Src: repoRoot, Addr: "127.0.0.1:0", Defaults: theme.FS()}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,10 +9,10 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/udenmitid/sitegen"
 	"github.com/udenmitid/sitegen/internal/bench/corpus"
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/publish"
+	"github.com/udenmitid/sitegen/internal/theme"
 )
 
 var corpora sync.Map // pages -> fstest.MapFS
@@ -44,7 +44,7 @@ func BenchmarkBuild(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				out := &discard{}
-				if _, err := build.Build(fsys, build.Options{Defaults: sitegen.Defaults()}, out); err != nil {
+				if _, err := build.Build(fsys, build.Options{Defaults: theme.FS()}, out); err != nil {
 					b.Fatal(err)
 				}
 				b.SetBytes(out.bytes.Load())
@@ -64,7 +64,7 @@ func BenchmarkUpdateBody(b *testing.B) {
 			}
 			target := typicalPage(fsys)
 			original := string(fsys[target].Data)
-			builder := build.NewBuilder(fsys, build.Options{Defaults: sitegen.Defaults(), Dev: true, Drafts: true, Incremental: true})
+			builder := build.NewBuilder(fsys, build.Options{Defaults: theme.FS(), Dev: true, Drafts: true, Incremental: true})
 			if _, err := builder.Build(publish.NewMemory()); err != nil {
 				b.Fatal(err)
 			}

@@ -5,9 +5,9 @@ import (
 	"os"
 	"testing"
 
-	"github.com/udenmitid/sitegen"
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/sitetest"
+	"github.com/udenmitid/sitegen/internal/theme"
 )
 
 // TestGolden builds each site in testdata/*.txtar and compares the output
@@ -24,7 +24,7 @@ func TestDeterministic(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer root.Close()
-	opts := build.Options{Defaults: sitegen.Defaults()}
+	opts := build.Options{Defaults: theme.FS()}
 	a := sitetest.BuildFS(t, root.FS(), opts)
 	b := sitetest.BuildFS(t, root.FS(), opts)
 	if a.Result == nil {

@@ -11,10 +11,10 @@ import (
 
 	"golang.org/x/net/html"
 
-	"github.com/udenmitid/sitegen"
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/check"
 	"github.com/udenmitid/sitegen/internal/sitetest"
+	"github.com/udenmitid/sitegen/internal/theme"
 )
 
 const hostileConfig = "-- sitegen.toml --\nbase_url = \"https://example.org/\"\n[[languages]]\ncode = \"da\"\nname = \"Dansk\"\n"
@@ -100,7 +100,7 @@ func TestHTMLInTitlesEscaped(t *testing.T) {
 	const evil = `<script>alert("x")</script><b>fed</b> & 'citat'`
 	archive := hostileConfig + "-- content/da/_index.md --\n---\ntitle: '" + strings.ReplaceAll(evil, "'", "''") + "'\ndescription: '" + strings.ReplaceAll(evil, "'", "''") + "'\n---\nTekst.\n" +
 		"-- content/da/a.md --\n---\ntitle: 'A " + strings.ReplaceAll(evil, "'", "''") + "'\ndescription: 'Side " + strings.ReplaceAll(evil, "'", "''") + "'\n---\n"
-	site := sitetest.Build(t, archive, build.Options{Defaults: sitegen.Defaults()})
+	site := sitetest.Build(t, archive, build.Options{Defaults: theme.FS()})
 	if site.Result == nil {
 		t.Fatal(site.Stderr())
 	}
@@ -140,7 +140,7 @@ func TestHTMLInTitlesEscaped(t *testing.T) {
 		site.AssertFile(t, name)
 	}
 	// The search index is JSON with HTML escaped; the JSON report too.
-	report, err := check.Run(sitetest.FS(t, []byte(archive)), build.Options{Defaults: sitegen.Defaults()})
+	report, err := check.Run(sitetest.FS(t, []byte(archive)), build.Options{Defaults: theme.FS()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -172,7 +172,7 @@ func (b *Builder) rewalk(changed []string) {
 // pages than the file's own.
 func summaryChanged(a, b *content.Meta) bool {
 	return a.Title != b.Title || a.Description != b.Description || a.Slug != b.Slug ||
-		a.Weight != b.Weight || a.Menu != b.Menu || a.Draft != b.Draft || !slices.Equal(a.Aliases, b.Aliases)
+		a.Weight != b.Weight || !slices.Equal(a.Menus, b.Menus) || a.Draft != b.Draft || !slices.Equal(a.Aliases, b.Aliases)
 }
 
 // updateContent renders what changed content files can reach.
@@ -371,7 +371,7 @@ func signatures(site *pages.Site, env *render.Env) map[string]uint64 {
 		}
 		h := fnv.New64a()
 		for _, s := range []string{p.Kind.String(), p.Path, p.Title, p.TitleLang.Code, p.Description,
-			strconv.FormatBool(p.Fallback), strconv.Itoa(p.Weight), strconv.FormatBool(p.Menu), strconv.FormatBool(p.Draft)} {
+			strconv.FormatBool(p.Fallback), strconv.Itoa(p.Weight), strings.Join(p.Menus, ","), strconv.FormatBool(p.Draft)} {
 			h.Write([]byte(s))
 			h.Write([]byte{0})
 		}
@@ -382,7 +382,7 @@ func signatures(site *pages.Site, env *render.Env) map[string]uint64 {
 	langSigs := map[*pages.Lang]uint64{}
 	for _, l := range site.Langs {
 		h := fnv.New64a()
-		for _, p := range site.Menu(l) {
+		for _, p := range slices.Concat(site.Menu(l), site.Footer(l), []*pages.Page{site.Search(l)}) {
 			writeSum(h, sum(p))
 		}
 		for _, k := range refs {

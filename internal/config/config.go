@@ -5,6 +5,9 @@
 //
 //	base_url = "https://example.github.io/udenmitid/"  # may have a path
 //	default_language = "da"
+//	title = "Uden MitID"     # the site's name: header, <title>, language chooser (default: each home page's title)
+//	description = "..."      # optional: one sentence about the site, for the language chooser
+//	logo = "img/logo.svg"    # optional: a file in static/, shown before the name in the header
 //
 //	[[languages]]            # in the order the site shows them
 //	code = "da"              # folder content/da/, i18n/da.toml, URL /da/
@@ -13,6 +16,9 @@
 //	[[languages]]
 //	code = "kl"
 //	name = "Kalaallisut"
+//	title = "MitID-eqanngitsunut"  # the site's name in this language (default: the top-level title)
+//	description = "..."            # likewise
+//	dir = "ltr"                    # ltr or rtl (default: rtl for ar, fa, he, ur and other right-to-left scripts)
 //
 //	[params]                 # free strings for layouts: {{ .Site.Params.contact_email }}
 //	contact_email = "..."
@@ -27,11 +33,13 @@
 package config
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -46,6 +54,9 @@ const File = "sitegen.toml"
 type Config struct {
 	BaseURL         string            `toml:"base_url"`
 	DefaultLanguage string            `toml:"default_language"`
+	Title           string            `toml:"title"`
+	Description     string            `toml:"description"`
+	Logo            string            `toml:"logo"`
 	Languages       []Language        `toml:"languages"`
 	Params          map[string]string `toml:"params"`
 	Markdown        Markdown          `toml:"markdown"`
@@ -56,8 +67,11 @@ type Config struct {
 
 // A Language is one of the site's languages.
 type Language struct {
-	Code string `toml:"code"` // BCP 47 tag, lower case: "da", "kl"
-	Name string `toml:"name"` // the language's own name: "Kalaallisut"
+	Code        string `toml:"code"`        // BCP 47 tag, lower case: "da", "kl"
+	Name        string `toml:"name"`        // the language's own name: "Kalaallisut"
+	Title       string `toml:"title"`       // the site's name in the language; the top-level title if empty, and then the home page's
+	Description string `toml:"description"` // the site's description in the language; likewise
+	Dir         string `toml:"dir"`         // "ltr" or "rtl"; set from the code when empty
 }
 
 // Markdown holds Markdown options.
@@ -133,8 +147,19 @@ func (c *Config) validate(data []byte, diags *diag.List) {
 			diags.Errorf(File, line, "language %q is listed twice", l.Code)
 		case l.Name == "":
 			diags.Errorf(File, line, "language %q has no name; give its name in the language itself, e.g. name = \"Dansk\"", l.Code)
+		case l.Dir != "" && l.Dir != "ltr" && l.Dir != "rtl":
+			diags.Errorf(File, lineOf(data, "dir"), "language %q: dir must be \"ltr\" or \"rtl\", not %q", l.Code, l.Dir)
 		}
 		seen[l.Code] = true
+	}
+	for i := range c.Languages {
+		l := &c.Languages[i]
+		l.Title = cmp.Or(l.Title, c.Title)
+		l.Description = cmp.Or(l.Description, c.Description)
+		l.Dir = cmp.Or(l.Dir, Direction(l.Code))
+	}
+	if strings.HasPrefix(c.Logo, "/") || strings.Contains(c.Logo, "..") {
+		diags.Errorf(File, lineOf(data, "logo"), "logo %q must be a path below static/, like \"img/logo.svg\"", c.Logo)
 	}
 	if c.DefaultLanguage == "" && len(c.Languages) > 0 {
 		c.DefaultLanguage = c.Languages[0].Code
@@ -145,6 +170,35 @@ func (c *Config) validate(data []byte, diags *diag.List) {
 	if c.Check.LIXMax == 0 {
 		c.Check.LIXMax = 40
 	}
+}
+
+// rtlLanguages are the languages commonly written right to left, by their
+// ISO 639 code: Arabic, Persian, Hebrew, Urdu, Pashto, Sindhi, Kurdish
+// (Sorani), Uyghur, Dhivehi, Yiddish. Source: CLDR's character order
+// ("characterOrder: right-to-left") for these languages' default scripts.
+var rtlLanguages = []string{"ar", "fa", "he", "ur", "ps", "sd", "ckb", "ug", "dv", "yi"}
+
+// rtlScripts are the ISO 15924 codes of right-to-left scripts that a
+// language tag may name, as in "az-arab" or "pa-arab".
+var rtlScripts = []string{"arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"}
+
+// Direction returns "rtl" for a language tag written right to left and
+// "ltr" otherwise: by the tag's script subtag when it has one ("uz-arab"),
+// else by its language ("ar", "fa-af").
+func Direction(tag string) string {
+	parts := strings.Split(strings.ToLower(tag), "-")
+	for _, p := range parts[1:] {
+		if len(p) == 4 {
+			if slices.Contains(rtlScripts, p) {
+				return "rtl"
+			}
+			return "ltr"
+		}
+	}
+	if slices.Contains(rtlLanguages, parts[0]) {
+		return "rtl"
+	}
+	return "ltr"
 }
 
 // SetBaseURL validates u and makes it the site's base URL. The build's

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -53,9 +54,12 @@ func TestParseMeta(t *testing.T) {
 		{"minimal", base, func(m *Meta) bool { return m.Title == "T" && m.Description == "D" }, 0, ""},
 		{"all fields", base + "slug: klage\nweight: -3\nmenu: main\nupdated: 2026-11-22\ndraft: true\naliases: [/da/gammel/]\ntranslated_from: abc\nneeds_review: true\nlayout: letter\n",
 			func(m *Meta) bool {
-				return m.Slug == "klage" && m.Weight == -3 && m.Menu == "main" && m.Updated.Equal(time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)) &&
+				return m.Slug == "klage" && m.Weight == -3 && slices.Equal(m.Menus, []string{"main"}) && m.Updated.Equal(time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)) &&
 					m.Draft && len(m.Aliases) == 1 && m.TranslatedFrom == "abc" && m.NeedsReview && m.Layout == "letter" && m.Lines["layout"] == 12
 			}, 0, ""},
+		{"both menus", base + "menu: [main, footer]\n", func(m *Meta) bool { return slices.Equal(m.Menus, []string{"main", "footer"}) }, 0, ""},
+		{"footer menu", base + "menu: footer\n", func(m *Meta) bool { return slices.Equal(m.Menus, []string{"footer"}) }, 0, ""},
+		{"unknown menu", base + "menu: side\n", nil, 4, `the menus are "main" and "footer"`},
 		{"quoted date", base + "updated: \"2026-01-02\"\n", func(m *Meta) bool { return m.Updated.Day() == 2 }, 0, ""},
 		{"unknown field suggests", base + "sulg: x\n", nil, 4, `unknown field (did you mean "slug"?)`},
 		{"unknown field lists", base + "colour: red\n", nil, 4, "the fields are title, description"},
@@ -65,7 +69,7 @@ func TestParseMeta(t *testing.T) {
 		{"weight text", base + "weight: ten\n", nil, 4, "whole number"},
 		{"weight float", base + "weight: 1.5\n", nil, 4, "whole number"},
 		{"draft not bool", base + "draft: yes please\n", nil, 4, "true or false"},
-		{"other menu", base + "menu: footer\n", nil, 4, `the only menu is "main"`},
+		{"other menu", base + "menu: [main, side]\n", nil, 4, `the menus are "main" and "footer"`},
 		{"slug slash", base + "slug: a/b\n", nil, 4, `"a/b" has '/'`},
 		{"slug dots", base + "slug: ..\n", nil, 4, `".." has '.'`},
 		{"slug percent", base + "slug: \"%2e%2e\"\n", nil, 4, `has '%'`},

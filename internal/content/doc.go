@@ -29,7 +29,7 @@
 //	description: Sådan klager du ...    # required: listings, search, <meta>
 //	slug: complaints                    # URL segment in this language (default: the file name)
 //	weight: 20                          # order among siblings, lowest first (default 0, then by key)
-//	menu: main                          # show in the main navigation
+//	menu: main                          # show in the main navigation; footer: in the footer; or [main, footer]
 //	updated: 2026-11-22                 # date shown on the page and in the sitemap
 //	draft: true                         # only shown by sitegen serve
 //	aliases: [/da/gammel-side/]         # old URLs that redirect here

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -18,7 +19,7 @@ type Meta struct {
 	Description    string
 	Slug           string
 	Weight         int
-	Menu           string // "" or "main"
+	Menus          []string // the menus the page is in: "main", "footer"
 	Updated        time.Time
 	Draft          bool
 	Aliases        []string
@@ -133,9 +134,7 @@ func (m *Meta) set(name string, v *yaml.Node) error {
 		}
 		m.Weight = w
 	case "menu":
-		if err := scalar(v, &m.Menu); err != nil || m.Menu != "main" {
-			return errors.New(`the only menu is "main": write menu: main, or leave the field out`)
-		}
+		return m.setMenus(v)
 	case "updated":
 		var s string
 		if err := scalar(v, &s); err != nil {
@@ -177,6 +176,28 @@ func (m *Meta) set(name string, v *yaml.Node) error {
 			msg = fmt.Sprintf("unknown field (did you mean %q?)", s)
 		}
 		return errors.New(msg)
+	}
+	return nil
+}
+
+// Menus are the menus a page can be in: "main", the site's navigation,
+// and "footer", the links at the bottom of every page.
+var Menus = []string{"main", "footer"}
+
+// setMenus reads menu: main, menu: footer or menu: [main, footer].
+func (m *Meta) setMenus(v *yaml.Node) error {
+	bad := errors.New(`the menus are "main" and "footer": write menu: main, menu: footer or menu: [main, footer], or leave the field out`)
+	items := []*yaml.Node{v}
+	if v.Kind == yaml.SequenceNode {
+		items = v.Content
+	}
+	for _, item := range items {
+		if item.Kind != yaml.ScalarNode || !slices.Contains(Menus, item.Value) {
+			return bad
+		}
+		if !slices.Contains(m.Menus, item.Value) {
+			m.Menus = append(m.Menus, item.Value)
+		}
 	}
 	return nil
 }

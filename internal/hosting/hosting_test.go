@@ -10,10 +10,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/udenmitid/sitegen"
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/check"
 	"github.com/udenmitid/sitegen/internal/sitetest"
+	"github.com/udenmitid/sitegen/internal/theme"
 )
 
 const (
@@ -30,7 +30,7 @@ func bundled(t *testing.T) (*sitetest.Site, map[string]*check.Doc) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { root.Close() })
-	site := sitetest.BuildFS(t, root.FS(), build.Options{Defaults: sitegen.Defaults(), BaseURL: origin + base, Text: true})
+	site := sitetest.BuildFS(t, root.FS(), build.Options{Defaults: theme.FS(), BaseURL: origin + base, Text: true})
 	if site.Result == nil {
 		t.Fatalf("build failed:\n%s", site.Stderr())
 	}

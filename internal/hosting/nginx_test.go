@@ -97,8 +97,8 @@ http {
 	t.Logf("nginx answered %d internal URLs with 200", len(fetched))
 
 	tests := []struct{ path, want string }{
-		{"/udenmitid/kl/no-such-page/", `<html lang="kl">`},
-		{"/udenmitid/en/no-such-page/", `<html lang="en">`},
+		{"/udenmitid/kl/no-such-page/", `<html lang="kl" dir="ltr">`},
+		{"/udenmitid/en/no-such-page/", `<html lang="en" dir="ltr">`},
 		{"/udenmitid/no-such-page", `lang="kl"`}, // the root 404 speaks every language
 	}
 	for _, tt := range tests {

@@ -35,10 +35,13 @@ func (k Kind) String() string { return kindNames[k] }
 
 // A Lang is a site language.
 type Lang struct {
-	Code    string
-	Name    string // in the language itself
-	Index   int    // position in the configured order
-	Default bool
+	Code        string
+	Name        string // in the language itself
+	Title       string // the site's name in the language: from sitegen.toml, else the home page's title
+	Description string // the site's description in the language, from sitegen.toml; may be empty
+	Dir         string // "ltr" or "rtl"
+	Index       int    // position in the configured order
+	Default     bool
 }
 
 // A Page is one page of the site in one language.
@@ -56,7 +59,7 @@ type Page struct {
 	TitleLang   *Lang  // the language Title is in
 	Description string // likewise
 	Weight      int
-	Menu        bool
+	Menus       []string // the menus the page is in ("main", "footer"); a fallback page is in its source's
 	Updated     time.Time
 	Draft       bool
 	NeedsReview bool
@@ -133,8 +136,8 @@ type Site struct {
 	byKey  map[string][]*Page // key -> page in each language
 	byPath map[string]*Page
 	keys   []string
-	menus  [][]*Page
-	drafts map[string]bool // keys that exist only as drafts
+	menus  map[string][][]*Page // menu name -> language index -> pages
+	drafts map[string]bool      // keys that exist only as drafts
 }
 
 // Lang returns the language with the given code, or nil.
@@ -166,7 +169,22 @@ func (s *Site) ByPath(p string) *Page { return s.byPath[p] }
 
 // Menu returns the main menu of a language: the pages with menu: main (a
 // fallback page when the page is missing in the language), by weight.
-func (s *Site) Menu(lang *Lang) []*Page { return s.menus[lang.Index] }
+func (s *Site) Menu(lang *Lang) []*Page { return s.menus["main"][lang.Index] }
+
+// Footer returns the footer links of a language: the pages with
+// menu: footer, by weight, like Menu.
+func (s *Site) Footer(lang *Lang) []*Page { return s.menus["footer"][lang.Index] }
+
+// Search returns the search page of a language: the first page, in key
+// order, whose layout is "search", or nil when the site has none.
+func (s *Site) Search(lang *Lang) *Page {
+	for _, key := range s.keys {
+		if p := s.byKey[key][lang.Index]; p.File != nil && p.File.Meta.Layout == "search" {
+			return p
+		}
+	}
+	return nil
+}
 
 // Home returns the home page of a language.
 func (s *Site) Home(lang *Lang) *Page { return s.byKey[content.IndexName][lang.Index] }
@@ -183,7 +201,8 @@ func New(cfg *config.Config, files []*content.File, drafts []string) (*Site, dia
 	var diags diag.List
 	s := &Site{Config: cfg, byKey: map[string][]*Page{}, byPath: map[string]*Page{}, drafts: map[string]bool{}}
 	for i, l := range cfg.Languages {
-		lang := &Lang{Code: l.Code, Name: l.Name, Index: i, Default: l.Code == cfg.DefaultLanguage}
+		lang := &Lang{Code: l.Code, Name: l.Name, Title: l.Title, Description: l.Description, Dir: l.Dir,
+			Index: i, Default: l.Code == cfg.DefaultLanguage}
 		s.Langs = append(s.Langs, lang)
 		if lang.Default {
 			s.Default = lang
@@ -214,6 +233,11 @@ func New(cfg *config.Config, files []*content.File, drafts []string) (*Site, dia
 		return nil, diags
 	}
 	s.fillFallbacks()
+	for _, l := range s.Langs {
+		if l.Title == "" {
+			l.Title = s.Home(l).Title // a fallback home page has the default language's
+		}
+	}
 	for _, key := range s.keys {
 		for _, p := range s.byKey[key] {
 			p.Path = s.path(key, p.Lang)
@@ -258,7 +282,7 @@ func (s *Site) realPage(f *content.File, lang *Lang, diags *diag.List) *Page {
 	return &Page{
 		Kind: kind, Key: f.Key, Lang: lang, File: f,
 		Title: m.Title, TitleLang: lang, Description: m.Description,
-		Weight: m.Weight, Menu: m.Menu == "main", Updated: m.Updated,
+		Weight: m.Weight, Menus: m.Menus, Updated: m.Updated,
 		Draft: m.Draft, NeedsReview: m.NeedsReview, site: s,
 	}
 }
@@ -295,7 +319,7 @@ func (s *Site) fillFallbacks() {
 			versions[i] = &Page{
 				Kind: src.Kind, Key: key, Lang: s.Langs[i], Fallback: true,
 				Title: src.Title, TitleLang: src.Lang, Description: src.Description,
-				Weight: src.Weight, Menu: src.Menu, site: s,
+				Weight: src.Weight, Menus: src.Menus, site: s,
 			}
 		}
 	}
@@ -442,16 +466,21 @@ func (s *Site) describe(p *Page) string {
 }
 
 func (s *Site) buildMenus() {
-	s.menus = make([][]*Page, len(s.Langs))
+	s.menus = map[string][][]*Page{}
+	for _, name := range content.Menus {
+		s.menus[name] = make([][]*Page, len(s.Langs))
+	}
 	for _, key := range s.keys {
 		for _, p := range s.byKey[key] {
-			if p.Menu {
-				s.menus[p.Lang.Index] = append(s.menus[p.Lang.Index], p)
+			for _, name := range p.Menus {
+				s.menus[name][p.Lang.Index] = append(s.menus[name][p.Lang.Index], p)
 			}
 		}
 	}
-	for _, m := range s.menus {
-		slices.SortFunc(m, byWeight)
+	for _, byLang := range s.menus {
+		for _, m := range byLang {
+			slices.SortFunc(m, byWeight)
+		}
 	}
 }
 

@@ -36,10 +36,10 @@ import (
 
 	"golang.org/x/tools/txtar"
 
-	"github.com/udenmitid/sitegen"
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/diag"
 	"github.com/udenmitid/sitegen/internal/publish"
+	"github.com/udenmitid/sitegen/internal/theme"
 )
 
 // Config is the sitegen.toml of a site in Danish, English and
@@ -60,11 +60,11 @@ name = "Kalaallisut"
 var update = flag.Bool("update", false, "rewrite the want/ files of txtar tests from the output")
 
 //go:embed all:theme
-var theme embed.FS
+var testTheme embed.FS
 
 // Theme returns the small layouts and UI strings test sites build on.
 func Theme() fs.FS {
-	sub, _ := fs.Sub(theme, "theme")
+	sub, _ := fs.Sub(testTheme, "theme")
 	return sub
 }
 
@@ -258,7 +258,7 @@ func options(t *testing.T, comment []byte) build.Options {
 		switch strings.TrimSpace(k) {
 		case "theme":
 			if v == "builtin" {
-				opts.Defaults = sitegen.Defaults()
+				opts.Defaults = theme.FS()
 			}
 		case "base-url":
 			opts.BaseURL = v

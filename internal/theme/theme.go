@@ -1,0 +1,40 @@
+// Package theme is sitegen's built-in theme: the layouts, UI strings,
+// stylesheet and search script every site starts from. It belongs to no
+// site: the site's name, description and logo come from sitegen.toml, and
+// its footer links from the pages with menu: footer.
+//
+// A site changes the theme file by file: its own layouts/<name>.html,
+// i18n/<lang>.toml and static/<name> replace the theme's file of the same
+// name (an i18n file replaces the theme's messages one id at a time).
+//
+// # Layouts
+//
+//	layouts/base.html               the skeleton: head, skip link, header, breadcrumbs, main, footer
+//	layouts/home.html               a language's home page
+//	layouts/section.html            a section and the list of its pages
+//	layouts/page.html               a page
+//	layouts/search.html             a search page (layout: search)
+//	layouts/fallback.html           a page that is missing in the language
+//	layouts/404.html                /<lang>/404.html
+//	layouts/root.html               the language chooser at / and the root 404.html
+//	layouts/alias.html              the redirect page of an old URL (aliases:)
+//	layouts/partials/*.html         header, menu, switcher, breadcrumbs, table of contents, listing, footer
+//	layouts/partials/footer_note.html  empty: a site's own line at the bottom of every page
+//
+// # UI strings
+//
+// i18n/<lang>.toml holds the strings of the layouts for the languages the
+// theme knows. A site whose language the theme does not know writes its
+// own i18n/<lang>.toml; the build names every message id it needs.
+package theme
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed layouts i18n static
+var files embed.FS
+
+// FS returns the theme's files: layouts/, i18n/ and static/.
+func FS() fs.FS { return files }
