@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"io/fs"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -69,6 +70,26 @@ type Result struct {
 // diag.List of every problem found.
 func Build(src fs.FS, opts Options, out Output) (*Result, error) {
 	return NewBuilder(src, opts).Build(out)
+}
+
+// checkLanguages reports each site language that has no message file in
+// any layer, with every message id it needs in one error: the ids the
+// layouts use and the ids the other languages define. Without this the
+// editor would learn them one failed render at a time.
+func checkLanguages(site *pages.Site, cat *locale.Catalog, layouts *render.Templates) diag.List {
+	var diags diag.List
+	for _, l := range site.Langs {
+		if cat.HasFile(l.Code) {
+			continue
+		}
+		ids := slices.Concat(layouts.MessageIDs(), cat.IDs())
+		slices.Sort(ids)
+		ids = slices.Compact(ids)
+		file := locale.Dir + "/" + l.Code + ".toml"
+		diags.Errorf(file, 0, "language %q has no UI strings (the built-in theme has none for it): create %s with these %d messages, translated from another language's file: %s",
+			l.Code, file, len(ids), strings.Join(ids, ", "))
+	}
+	return diags
 }
 
 // reportMessages warns about UI strings a language lacks and about

@@ -222,6 +222,7 @@ func (b *Builder) model() (*pages.Site, diag.List) {
 	if site != nil {
 		diags.Add(checkLayouts(site, b.layouts))
 		diags.Add(b.layouts.CheckMessages(b.catalog))
+		diags.Add(checkLanguages(site, b.catalog, b.layouts))
 	}
 	return site, diags
 }

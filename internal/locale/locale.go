@@ -44,6 +44,7 @@ type Catalog struct {
 	plain      map[string]map[string]string // lang -> id -> text, for messages that need no template
 	defined    map[string]map[string]bool   // lang -> ids its files define
 	review     map[string][]string          // lang -> ids marked needs_review
+	files      map[string]bool              // lang -> some layer has i18n/<lang>.toml
 	all        []string                     // every id defined in some language, sorted
 }
 
@@ -60,6 +61,7 @@ func Load(layers []fs.FS, langs []string, def string) (*Catalog, diag.List) {
 		plain:      map[string]map[string]string{},
 		defined:    map[string]map[string]bool{},
 		review:     map[string][]string{},
+		files:      map[string]bool{},
 	}
 	bundle := i18n.NewBundle(language.Make(def))
 	messages := map[string]map[string]*i18n.Message{}
@@ -80,6 +82,7 @@ func Load(layers []fs.FS, langs []string, def string) (*Catalog, diag.List) {
 				diags.Errorf(p, 0, "%v", err)
 				continue
 			}
+			c.files[lang] = true
 			msgs, review, d := parseFile(p, data)
 			diags.Add(d)
 			for _, m := range msgs {
@@ -245,6 +248,10 @@ func (c *Catalog) Missing(lang string) []string {
 	}
 	return out
 }
+
+// HasFile reports whether some layer, the theme's or the site's, has a
+// message file for lang.
+func (c *Catalog) HasFile(lang string) bool { return c.files[lang] }
 
 // NeedsReview returns the ids marked needs_review in a language.
 func (c *Catalog) NeedsReview(lang string) []string { return c.review[lang] }

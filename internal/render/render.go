@@ -290,9 +290,20 @@ func splitTemplateError(err error, fallback string) (string, int, string) {
 	}
 	if m := templateErr.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
-		return m[1], line, m[3]
+		return m[1], line, cleanExecError(m[3])
 	}
-	return fallback, 0, msg
+	return fallback, 0, cleanExecError(msg)
+}
+
+// execErr matches what text/template puts before the cause of an
+// execution error: `executing "title$htmltemplate_stateRCDATA_elementTitle"
+// at <.T>: error calling T: `. The template name is html/template's
+// internal one, which means nothing to an editor; the action does.
+var execErr = regexp.MustCompile(`executing "[^"]*" at <([^>]*)>: (?:error calling \w+: )?`)
+
+// cleanExecError rewrites an execution error as "in {{ .T }}: cause".
+func cleanExecError(msg string) string {
+	return execErr.ReplaceAllString(msg, "in {{ $1 }}: ")
 }
 
 func trimColumn(loc string) string {

@@ -69,7 +69,9 @@ func TestSplitTemplateError(t *testing.T) {
 		path, msg string
 		line      int
 	}{
-		{`template: layouts/page.html:12:5: executing "main" at <.Foo>: can't evaluate field Foo`, "layouts/page.html", `executing "main" at <.Foo>: can't evaluate field Foo`, 12},
+		{`template: layouts/page.html:12:5: executing "main" at <.Foo>: can't evaluate field Foo`, "layouts/page.html", `in {{ .Foo }}: can't evaluate field Foo`, 12},
+		{`template: layouts/base.html:6:49: executing "title$htmltemplate_stateRCDATA_elementTitle" at <.T>: error calling T: message "x" not found`,
+			"layouts/base.html", `in {{ .T }}: message "x" not found`, 6},
 		{`template: layouts/partials/nav.html:3: unexpected "}" in operand`, "layouts/partials/nav.html", `unexpected "}" in operand`, 3},
 		{`html/template:layouts/base.html:7:12: no such template "x"`, "layouts/base.html", `no such template "x"`, 7},
 		{`something else`, "fallback", "something else", 0},
