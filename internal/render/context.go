@@ -163,12 +163,24 @@ func (c *Context) Ref(key string) *pages.Page {
 func (c *Context) Param(name string) string { return c.Site.Config.Params[name] }
 
 // LangAttr returns ` lang="xx"` when p's title is in another language
-// than the page being rendered, so screen readers pronounce it right.
+// than the page being rendered, so screen readers pronounce it right, and
+// ` dir="rtl"` (or "ltr") as well when that language runs the other way.
 func (c *Context) LangAttr(p *pages.Page) template.HTMLAttr {
 	if p.TitleLang == nil || p.TitleLang == c.Page.Lang {
 		return ""
 	}
-	return template.HTMLAttr(fmt.Sprintf(`lang="%s"`, p.TitleLang.Code))
+	return c.LangDir(p.TitleLang)
+}
+
+// LangDir returns the attributes for an element whose text is in l:
+// ` lang="xx"`, and ` dir="..."` when l's direction differs from the
+// page's. Layouts put it on every element that holds another language's
+// text: switcher links, notices, titles.
+func (c *Context) LangDir(l *pages.Lang) template.HTMLAttr {
+	if l.Dir != c.Page.Lang.Dir {
+		return template.HTMLAttr(fmt.Sprintf(`lang="%s" dir="%s"`, l.Code, l.Dir))
+	}
+	return template.HTMLAttr(fmt.Sprintf(`lang="%s"`, l.Code))
 }
 
 // InSection reports whether the page being rendered is p or below it.
