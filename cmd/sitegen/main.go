@@ -4,6 +4,7 @@
 //
 // Usage:
 //
+//	sitegen init DIR [-langs sv,en]
 //	sitegen build [-src dir] [-out dir] [-base-url url]
 //	sitegen serve [-src dir] [-addr host:port] [-drafts=false] [-open]
 //	sitegen check [-src dir] [-strict] [-format text|json]
@@ -36,6 +37,7 @@ var commands []command
 
 func init() {
 	commands = []command{
+		{"init", "write a new site into a folder: config, a home page per language, a first page", runInit},
 		{"build", "build the site into a folder (default public/)", runBuild},
 		{"serve", "preview the site: build into memory, serve, rebuild and reload on every edit", runServe},
 		{"check", "check links, translations, readability and content; write nothing", runCheck},

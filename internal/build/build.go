@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"github.com/udenmitid/sitegen/internal/diag"
+	"github.com/udenmitid/sitegen/internal/hosting"
 	"github.com/udenmitid/sitegen/internal/locale"
 	"github.com/udenmitid/sitegen/internal/markdown"
 	"github.com/udenmitid/sitegen/internal/pages"
@@ -107,7 +108,7 @@ func reportMessages(cat *locale.Catalog, site *pages.Site) diag.List {
 				review = append(review, p.File.Path)
 			}
 		}
-		if n := len(cat.NeedsReview(l.Code)); n > 0 || len(review) > 0 {
+		if n := len(cat.SiteNeedsReview(l.Code)); n > 0 || len(review) > 0 {
 			diags.Warnf(file, 0, "needs review: %d UI %s and %d %s marked needs_review%s", n, plural(n, "string", "strings"), len(review), plural(len(review), "page", "pages"), listed(review))
 		}
 	}
@@ -167,6 +168,16 @@ func (r *Result) Summary() string {
 	for i, l := range r.Site.Langs {
 		parts = append(parts, fmt.Sprintf("%s %d", l.Code, counts[i]))
 	}
-	return fmt.Sprintf("built %d pages (%s + %d fallback) in %d ms",
+	line := fmt.Sprintf("built %d pages (%s + %d fallback) in %d ms",
 		len(r.Site.Pages), strings.Join(parts, ", "), fallback, r.Duration.Milliseconds())
+	var own []string
+	for _, name := range hosting.Names {
+		if r.Assets[name] != nil {
+			own = append(own, StaticDir+"/"+name)
+		}
+	}
+	if len(own) > 0 {
+		line += "; " + strings.Join(own, ", ") + " published as " + plural(len(own), "it is", "they are") + ", not generated"
+	}
+	return line
 }

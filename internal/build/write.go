@@ -204,6 +204,9 @@ func (w *writer) hosting(site *pages.Site, assets map[string]*render.Asset) diag
 	}
 	var diags diag.List
 	for name, data := range hosting.Files(site, fingerprints) {
+		if _, own := assets[name]; own {
+			continue // the site's own file from static/ is published instead
+		}
 		if err := w.write(name, data); err != nil {
 			diags.Errorf("", 0, "%v", err)
 		}

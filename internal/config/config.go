@@ -23,6 +23,10 @@
 //	[params]                 # free strings for layouts: {{ .Site.Params.contact_email }}
 //	contact_email = "..."
 //
+//	[headers]                # more sources in the Content-Security-Policy of _headers
+//	img_src = ["https://images.example.org"]   # images embedded from elsewhere
+//	connect_src = ["https://api.example.org"]  # data fetched by a site's own script
+//
 //	[markdown]
 //	unsafe_html = false      # raw HTML in Markdown; keep it off unless every editor is trusted
 //
@@ -60,6 +64,7 @@ type Config struct {
 	Languages       []Language        `toml:"languages"`
 	Params          map[string]string `toml:"params"`
 	Markdown        Markdown          `toml:"markdown"`
+	Headers         Headers           `toml:"headers"`
 	Check           Check             `toml:"check"`
 
 	base *url.URL
@@ -79,10 +84,21 @@ type Markdown struct {
 	UnsafeHTML bool `toml:"unsafe_html"`
 }
 
+// Headers extends the security headers the build writes in _headers.
+type Headers struct {
+	ImgSrc     []string `toml:"img_src"`     // more sources for images, e.g. "https://images.example.org"
+	ConnectSrc []string `toml:"connect_src"` // more sources for fetch and XMLHttpRequest
+}
+
 // Check holds thresholds for sitegen check.
 type Check struct {
 	LIXMax float64 `toml:"lix_max"`
 }
+
+// cspSource matches a CSP host-source or scheme-source (CSP Level 3,
+// section 2.3.1): "https:", "https://example.org", "https://*.example.org:8443/path/".
+// Keywords such as 'unsafe-inline' are refused: they would undo the policy.
+var cspSource = regexp.MustCompile(`^(?:[a-z][a-z0-9+.-]*:|(?:[a-z][a-z0-9+.-]*://)?(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::(?:\d+|\*))?(?:/[^\s;,']*)?)$`)
 
 var langCode = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})*$`)
 
@@ -157,6 +173,11 @@ func (c *Config) validate(data []byte, diags *diag.List) {
 		l.Title = cmp.Or(l.Title, c.Title)
 		l.Description = cmp.Or(l.Description, c.Description)
 		l.Dir = cmp.Or(l.Dir, Direction(l.Code))
+	}
+	for _, src := range slices.Concat(c.Headers.ImgSrc, c.Headers.ConnectSrc) {
+		if !cspSource.MatchString(src) {
+			diags.Errorf(File, lineOf(data, src), "[headers]: %q is not a Content-Security-Policy source like \"https://images.example.org\", \"https://*.example.org\" or \"https:\"", src)
+		}
 	}
 	if strings.HasPrefix(c.Logo, "/") || strings.Contains(c.Logo, "..") {
 		diags.Errorf(File, lineOf(data, "logo"), "logo %q must be a path below static/, like \"img/logo.svg\"", c.Logo)

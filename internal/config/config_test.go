@@ -32,11 +32,56 @@ func TestParseErrors(t *testing.T) {
 		{`base_url = "https://x/"` + "\n[[languages]]\ncode = \"da\"\n", `language "da" has no name`},
 		{`base_url = "https://x/"` + "\ndefault_language = \"en\"" + langs, `default_language "en" is not one of`},
 		{`base_url = "https://x/"` + "\nbaseurl = 1" + langs, `sitegen.toml:2: unknown key "baseurl"`},
+		{`base_url = "https://x/"` + langs + "[headers]\nimg_src = [\"'unsafe-inline'\"]\n", `sitegen.toml:9: [headers]: "'unsafe-inline'" is not a Content-Security-Policy source`},
+		{`base_url = "https://x/"` + langs + "[headers]\nconnect_src = [\"https://a.example; script-src *\"]\n", `sitegen.toml:9: [headers]: "https://a.example; script-src *"`},
+		{`base_url = "https://x/"` + langs + "[[languages]]\ncode = \"ar\"\nname = \"العربية\"\ndir = \"right\"\n", `language "ar": dir must be "ltr" or "rtl", not "right"`},
+		{`base_url = "https://x/"` + "\nlogo = \"../secret.svg\"" + langs, `sitegen.toml:2: logo "../secret.svg" must be a path below static/`},
 	}
 	for _, tt := range tests {
 		_, diags := Parse([]byte(tt.in))
 		if !strings.Contains(diags.Error(), tt.want) {
 			t.Errorf("%q:\ngot  %s\nwant %s", tt.in, diags.Error(), tt.want)
+		}
+	}
+}
+
+func TestIdentity(t *testing.T) {
+	c, diags := Parse([]byte(`base_url = "https://x/"
+title = "Handbook"
+description = "A handbook."
+[[languages]]
+code = "en"
+name = "English"
+[[languages]]
+code = "ar"
+name = "العربية"
+title = "الدليل"
+[[languages]]
+code = "ur"
+name = "اردو"
+dir = "ltr"
+`))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	got := ""
+	for _, l := range c.Languages {
+		got += l.Code + ":" + l.Title + ":" + l.Description + ":" + l.Dir + " "
+	}
+	want := "en:Handbook:A handbook.:ltr ar:الدليل:A handbook.:rtl ur:Handbook:A handbook.:ltr "
+	if got != want {
+		t.Errorf("languages:\ngot  %s\nwant %s", got, want)
+	}
+}
+
+func TestDirection(t *testing.T) {
+	for tag, want := range map[string]string{
+		"ar": "rtl", "fa": "rtl", "he": "rtl", "ur": "rtl", "ckb": "rtl", "fa-af": "rtl", "ar-eg": "rtl",
+		"da": "ltr", "en": "ltr", "kl": "ltr", "zh-hans": "ltr", "tr": "ltr",
+		"az-arab": "rtl", "pa-arab": "rtl", "uz-latn": "ltr", "ku-latn": "ltr", "sr-cyrl": "ltr",
+	} {
+		if got := Direction(tag); got != want {
+			t.Errorf("Direction(%q) = %q, want %q", tag, got, want)
 		}
 	}
 }

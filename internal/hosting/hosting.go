@@ -23,13 +23,24 @@ import (
 	"strings"
 	"time"
 
+	"github.com/udenmitid/sitegen/internal/config"
 	"github.com/udenmitid/sitegen/internal/pages"
 )
 
-// CSP is the Content-Security-Policy of every file: only the site's own
-// scripts, styles, images and data, no inline script or style, no framing.
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-	"font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+// CSP returns the Content-Security-Policy of every file: only the site's
+// own scripts, styles, images and data, no inline script or style, no
+// framing. [headers] img_src and connect_src in sitegen.toml add sources
+// for a site that embeds images or fetches data from elsewhere.
+func CSP(cfg *config.Config) string {
+	img := strings.Join(append([]string{"'self'", "data:"}, cfg.Headers.ImgSrc...), " ")
+	connect := strings.Join(append([]string{"'self'"}, cfg.Headers.ConnectSrc...), " ")
+	return "default-src 'none'; script-src 'self'; style-src 'self'; img-src " + img + "; " +
+		"font-src 'self'; connect-src " + connect + "; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+}
+
+// Names are the files Files writes. A file of the same name in the
+// site's static/ folder is published instead of the generated one.
+var Names = []string{"sitemap.xml", "robots.txt", "_redirects", "_headers"}
 
 // HTMLMaxAge is how long hosts and browsers may cache a page, in seconds:
 // short, so a fixed mistake reaches readers soon.
@@ -138,7 +149,7 @@ func Headers(site *pages.Site, fingerprinted []string) []byte {
 	base := site.Config.BasePath()
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s*\n", base)
-	fmt.Fprintf(&b, "  Content-Security-Policy: %s\n", CSP)
+	fmt.Fprintf(&b, "  Content-Security-Policy: %s\n", CSP(site.Config))
 	b.WriteString("  X-Content-Type-Options: nosniff\n")
 	b.WriteString("  Referrer-Policy: strict-origin-when-cross-origin\n")
 	b.WriteString("  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()\n")

@@ -11,7 +11,10 @@
 //	needs_review = true                  # awaits review by a native speaker
 //
 // A message missing in one language falls back to the default language, and
-// the build warns. A message id used in a layout that no language defines is
+// the build warns. A language with no message file at all, neither the
+// theme's nor the site's, is an error that lists every id it needs. The
+// build warns about messages the site's own files mark needs_review; the
+// theme's marks show in sitegen check's UI string status only. A message id used in a layout that no language defines is
 // an error. Go templates in messages see .Count and any named arguments.
 package locale
 
@@ -44,6 +47,7 @@ type Catalog struct {
 	plain      map[string]map[string]string // lang -> id -> text, for messages that need no template
 	defined    map[string]map[string]bool   // lang -> ids its files define
 	review     map[string][]string          // lang -> ids marked needs_review
+	siteReview map[string][]string          // lang -> ids marked needs_review in the site's own files
 	files      map[string]bool              // lang -> some layer has i18n/<lang>.toml
 	all        []string                     // every id defined in some language, sorted
 }
@@ -61,15 +65,18 @@ func Load(layers []fs.FS, langs []string, def string) (*Catalog, diag.List) {
 		plain:      map[string]map[string]string{},
 		defined:    map[string]map[string]bool{},
 		review:     map[string][]string{},
+		siteReview: map[string][]string{},
 		files:      map[string]bool{},
 	}
 	bundle := i18n.NewBundle(language.Make(def))
 	messages := map[string]map[string]*i18n.Message{}
 	reviews := map[string]map[string]bool{}
+	fromSite := map[string]map[string]bool{} // lang -> id -> defined by the last layer, the site
 	for _, lang := range langs {
 		messages[lang] = map[string]*i18n.Message{}
 		reviews[lang] = map[string]bool{}
-		for _, fsys := range layers {
+		fromSite[lang] = map[string]bool{}
+		for i, fsys := range layers {
 			if fsys == nil {
 				continue
 			}
@@ -88,6 +95,7 @@ func Load(layers []fs.FS, langs []string, def string) (*Catalog, diag.List) {
 			for _, m := range msgs {
 				messages[lang][m.ID] = m
 				reviews[lang][m.ID] = review[m.ID]
+				fromSite[lang][m.ID] = i == len(layers)-1
 			}
 		}
 	}
@@ -104,9 +112,13 @@ func Load(layers []fs.FS, langs []string, def string) (*Catalog, diag.List) {
 			ids[id] = true
 			if reviews[lang][id] {
 				c.review[lang] = append(c.review[lang], id)
+				if fromSite[lang][id] {
+					c.siteReview[lang] = append(c.siteReview[lang], id)
+				}
 			}
 		}
 		slices.Sort(c.review[lang])
+		slices.Sort(c.siteReview[lang])
 		if err := bundle.AddMessages(language.Make(lang), list...); err != nil {
 			diags.Errorf(path.Join(Dir, lang+".toml"), 0, "%v", err)
 		}
@@ -253,8 +265,14 @@ func (c *Catalog) Missing(lang string) []string {
 // message file for lang.
 func (c *Catalog) HasFile(lang string) bool { return c.files[lang] }
 
-// NeedsReview returns the ids marked needs_review in a language.
+// NeedsReview returns the ids marked needs_review in a language, in the
+// theme's files or the site's.
 func (c *Catalog) NeedsReview(lang string) []string { return c.review[lang] }
+
+// SiteNeedsReview returns the ids marked needs_review in the site's own
+// message files (the last layer): those are the site's to get reviewed,
+// while the theme's marks are the theme's.
+func (c *Catalog) SiteNeedsReview(lang string) []string { return c.siteReview[lang] }
 
 // T returns message id in lang. args are either one count, which selects
 // the plural form and is .Count in the message, or pairs of a name and a

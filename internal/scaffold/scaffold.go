@@ -1,0 +1,214 @@
+// Package scaffold writes a new site for sitegen init: a sitegen.toml, a
+// home page in every language and a first page in the default language,
+// which build, serve and pass sitegen check -strict as they are.
+//
+// The pages are placeholders in English for the editor to replace. The
+// home pages of the other languages are copies of the default language's,
+// stamped as up to date (translated_from), so that the site starts with
+// one translated page and one fallback page per language: the first page
+// exists only in the default language.
+//
+// A language the built-in theme has no UI strings for gets an
+// i18n/<lang>.toml with the theme's English strings, each marked
+// needs_review, for a translator to replace: that site builds, and the
+// build lists the strings still to translate.
+package scaffold
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
+	"github.com/udenmitid/sitegen/internal/config"
+	"github.com/udenmitid/sitegen/internal/content"
+)
+
+// A File is one file Write creates.
+type File struct {
+	Path string // slash-separated, below the site folder
+	Data []byte
+}
+
+// Files returns the files of a new site in langs, the first being the
+// default language. theme holds the built-in theme's i18n/ files. Each
+// code must be a language tag sitegen.toml accepts ("sv", "pt-BR").
+func Files(langs []string, theme fs.FS) ([]File, error) {
+	if len(langs) == 0 {
+		return nil, errors.New("no languages: name at least one, e.g. -langs sv,en")
+	}
+	var files []File
+	toml := strings.Builder{}
+	fmt.Fprintf(&toml, `# The site's configuration. "go doc github.com/udenmitid/sitegen/internal/config"
+# and the README list every key.
+
+# The address the site will be published at; it may have a path
+# (https://example.github.io/my-site/).
+base_url = "https://example.org/"
+default_language = %q
+# The site's name, in the header and in every page's <title>. A language may
+# give its own with title = "..." in its [[languages]] entry.
+title = "My site"
+`, langs[0])
+	seen := map[string]bool{}
+	for _, code := range langs {
+		if seen[code] {
+			return nil, fmt.Errorf("language %q is named twice", code)
+		}
+		seen[code] = true
+		fmt.Fprintf(&toml, "\n[[languages]]\ncode = %q\nname = %q\n", code, Endonym(code))
+	}
+	files = append(files, File{config.File, []byte(toml.String())}, File{".gitignore", []byte("/public/\n")})
+	if _, diags := config.Parse([]byte(toml.String())); diags.HasErrors() {
+		return nil, diags
+	}
+
+	home := page("Home", "What this site is for, in one sentence.", "",
+		"Write here what the site is for and who it is for. Keep sentences short.\n\n"+
+			"Each page is a Markdown file in content/ and one folder for each language. "+
+			"See [the first page](about.md) for how pages link to each other.\n")
+	hash := sourceHash(home)
+	for i, code := range langs {
+		data := home
+		if i > 0 {
+			data = page("Home", "What this site is for, in one sentence.", hash, bodyOf(home))
+		}
+		files = append(files, File{content.Dir + "/" + code + "/" + content.IndexName, []byte(data)})
+	}
+	about := page("About this site", "Who writes this site, and how to reach them.", "",
+		"This page exists only in the default language. In the other languages the site "+
+			"shows a fallback page instead, which says so and links to this one.\n\n"+
+			"To translate it, copy this file to the same place in another language's folder "+
+			"and translate the text.\n")
+	about = strings.Replace(about, "---\n\n", "weight: 10\nmenu: [main, footer]\n---\n\n", 1)
+	files = append(files, File{content.Dir + "/" + langs[0] + "/about.md", []byte(about)})
+
+	for _, code := range langs {
+		if _, err := fs.Stat(theme, "i18n/"+code+".toml"); err == nil {
+			continue
+		}
+		en, err := fs.ReadFile(theme, "i18n/en.toml")
+		if err != nil {
+			return nil, fmt.Errorf("the theme has no English strings to start %s from: %w", code, err)
+		}
+		files = append(files, File{"i18n/" + code + ".toml", untranslated(code, en)})
+	}
+	return files, nil
+}
+
+// Write creates the files of a new site in dir, which must not exist or
+// be empty. It returns the files written.
+func Write(dir string, langs []string, theme fs.FS) ([]File, error) {
+	files, err := Files(langs, theme)
+	if err != nil {
+		return nil, err
+	}
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		return nil, fmt.Errorf("%s is not empty: sitegen init writes a new site into a new or empty folder", dir)
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	for _, f := range files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// Endonym returns a language's name in itself, with a capital first
+// letter where the script has one: "sv" gives "Svenska", "ar" "العربية".
+// It falls back to the code for a language CLDR does not name.
+func Endonym(code string) string {
+	tag, err := language.Parse(code)
+	if err != nil {
+		return code
+	}
+	name := display.Self.Name(tag)
+	if name == "" {
+		return code
+	}
+	r, size := utf8.DecodeRuneInString(name)
+	return string(unicode.ToUpper(r)) + name[size:]
+}
+
+func page(title, description, translatedFrom, body string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "---\ntitle: %s\ndescription: %s\n", title, description)
+	if translatedFrom != "" {
+		fmt.Fprintf(&b, "translated_from: %s\n", translatedFrom)
+	}
+	b.WriteString("---\n\n")
+	b.WriteString(body)
+	return b.String()
+}
+
+func bodyOf(page string) string {
+	_, body, _ := strings.Cut(page, "---\n\n")
+	return body
+}
+
+// sourceHash is the hash sitegen stamp would record for a translation of
+// the page.
+func sourceHash(page string) string {
+	f, diags := content.Parse(content.Dir+"/xx/"+content.IndexName, []byte(page))
+	if diags.HasErrors() {
+		panic(diags) // the scaffold's own page always parses
+	}
+	return f.SourceHash()
+}
+
+// untranslated returns the theme's English message file as the start of
+// code's: every message marked needs_review, for a translator.
+func untranslated(code string, en []byte) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# UI strings for %q. The built-in theme has none for this language, so\n"+
+		"# these are its English strings: translate each one and remove its\n"+
+		"# needs_review line. sitegen build lists the messages still marked.\n\n", code)
+	lines := strings.Split(string(en), "\n")
+	for i := 0; i < len(lines); i++ {
+		line := lines[i]
+		t := strings.TrimSpace(line)
+		switch {
+		case t == "" || strings.HasPrefix(t, "#"):
+			continue
+		case strings.HasPrefix(t, "["):
+			b.WriteString("\n" + line + "\n")
+			for i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" && !strings.HasPrefix(strings.TrimSpace(lines[i+1]), "[") {
+				i++
+				b.WriteString(lines[i] + "\n")
+			}
+			b.WriteString("needs_review = true\n")
+		default:
+			id, value, ok := strings.Cut(line, "=")
+			if !ok {
+				continue
+			}
+			fmt.Fprintf(&b, "\n[%s]\nother =%s\nneeds_review = true\n", strings.TrimSpace(id), value)
+		}
+	}
+	return []byte(b.String())
+}
+
+// Langs splits a -langs value ("sv,en") into codes.
+func Langs(s string) []string {
+	var out []string
+	for _, c := range strings.Split(s, ",") {
+		if c = strings.TrimSpace(c); c != "" && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
