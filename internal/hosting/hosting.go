@@ -12,7 +12,9 @@
 //	              and a short cache for pages
 //
 // Every URL honours the base URL's path, so the files work for a site
-// below a sub-path such as https://example.github.io/udenmitid/.
+// below a sub-path such as https://example.github.io/udenmitid/. A file of
+// one of these names in the site's static/ folder is published instead of
+// the generated one (the build leaves the generated one out).
 package hosting
 
 import (
