@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -14,6 +15,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/udenmitid/sitegen/internal/sitetest"
 )
 
 // axeNode is one element an axe rule found.
@@ -99,7 +102,46 @@ func TestBrowser(t *testing.T) {
 		unavailable(t, "no axe-core for the accessibility tests: %v\n"+
 			"Install it with: npm ci (in the repository root, which has package-lock.json)", err)
 	}
-	site := buildSite(t)
+	b := browseSite(t, chrome, string(axeSrc), buildSite(t))
+	t.Run("screenshots", func(t *testing.T) {
+		b.screenshots(t, b.site)
+	})
+}
+
+// TestRightToLeft runs the checks of TestBrowser over a site in Danish,
+// Arabic and English on the built-in theme: Arabic pages, right to left,
+// and fallback pages that mix the two directions.
+func TestRightToLeft(t *testing.T) {
+	if testing.Short() && os.Getenv(requiredEnv) != "required" {
+		t.Skip("the browser tests do not run with -short")
+	}
+	chrome, err := findChrome()
+	if err != nil {
+		unavailable(t, "no browser for the accessibility tests: %v", err)
+	}
+	axeSrc, err := os.ReadFile(filepath.Join(repoRoot, axePath))
+	if err != nil {
+		unavailable(t, "no axe-core for the accessibility tests: %v", err)
+	}
+	site := buildSiteFS(t, sitetest.FS(t, rtlSite))
+	kinds := map[string]bool{}
+	for _, p := range site.pages {
+		kinds[p.Lang+" "+p.Kind] = true
+	}
+	for _, want := range []string{"ar home", "ar page", "ar fallback", "da fallback", "en fallback"} {
+		if !kinds[want] {
+			t.Fatalf("the test site has no %s page: %v", want, kinds)
+		}
+	}
+	browseSite(t, chrome, string(axeSrc), site)
+}
+
+//go:embed testdata/rtl-site.txtar
+var rtlSite []byte
+
+// browseSite serves site and runs the accessibility, reflow, keyboard and
+// no-JavaScript checks over every page. It returns the tab, still open.
+func browseSite(t *testing.T, chrome, axeSrc string, site *builtSite) *tab {
 	srv := httptest.NewServer(siteHandler(site.files)) // 127.0.0.1, a random port
 	t.Cleanup(srv.Close)
 	ctx := startBrowser(t, chrome)
@@ -107,7 +149,7 @@ func TestBrowser(t *testing.T) {
 	start := time.Now()
 	t.Cleanup(func() { t.Logf("covered %s in %v", site.coverage(), time.Since(start).Round(time.Millisecond)) })
 
-	b := &tab{ctx: ctx, base: srv.URL, axe: string(axeSrc)}
+	b := &tab{ctx: ctx, base: srv.URL, axe: axeSrc, site: site}
 	mainText := map[string]int{} // URL -> length of main's text with JavaScript on
 
 	// axe-core: every WCAG A and AA rule in light mode, wide and narrow;
@@ -240,9 +282,7 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
-	t.Run("screenshots", func(t *testing.T) {
-		b.screenshots(t, site)
-	})
+	return b
 }
 
 // scriptRunsJS reports whether a script element added to the page runs.
@@ -259,8 +299,9 @@ const scriptRunsJS = `() => {
 // tab is the browser tab the tests share.
 type tab struct {
 	ctx  context.Context
-	base string // the server's URL
-	axe  string // axe.min.js
+	base string     // the server's URL
+	axe  string     // axe.min.js
+	site *builtSite // the site served, when the tab was made for one
 }
 
 // load opens the page at path, checks that it loaded with status 200 and

@@ -6,9 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -113,10 +116,16 @@ func buildSite(t *testing.T) *builtSite {
 		t.Fatal(err)
 	}
 	defer root.Close()
+	return buildSiteFS(t, root.FS())
+}
+
+// buildSiteFS builds the site in fsys in memory, on the built-in theme.
+func buildSiteFS(t *testing.T, fsys fs.FS) *builtSite {
+	t.Helper()
 	mem := publish.NewMemory()
-	res, err := build.Build(root.FS(), build.Options{Defaults: theme.FS()}, mem)
+	res, err := build.Build(fsys, build.Options{Defaults: theme.FS()}, mem)
 	if err != nil {
-		t.Fatalf("building the bundled site:\n%v", err)
+		t.Fatalf("building the site:\n%v", err)
 	}
 	byFile := map[string]*pages.Page{}
 	for _, p := range res.Site.Pages {
@@ -171,8 +180,12 @@ func (s *builtSite) coverage() string {
 			fallback++
 		}
 	}
-	return fmt.Sprintf("%d HTML pages: da %d, en %d, kl %d (%d of them fallback pages), root and root 404 %d; %d alias redirects",
-		len(s.pages), langs["da"], langs["en"], langs["kl"], fallback, other, len(s.aliases))
+	var counts []string
+	for _, l := range slices.Sorted(maps.Keys(langs)) {
+		counts = append(counts, fmt.Sprintf("%s %d", l, langs[l]))
+	}
+	return fmt.Sprintf("%d HTML pages: %s (%d of them fallback pages), root and root 404 %d; %d alias redirects",
+		len(s.pages), strings.Join(counts, ", "), fallback, other, len(s.aliases))
 }
 
 // unavailable skips the test because a tool is missing, or fails it when
