@@ -44,12 +44,13 @@ type Catalog struct {
 	def        string
 	langs      []string
 	localizers map[string]*i18n.Localizer
-	plain      map[string]map[string]string // lang -> id -> text, for messages that need no template
-	defined    map[string]map[string]bool   // lang -> ids its files define
-	review     map[string][]string          // lang -> ids marked needs_review
-	siteReview map[string][]string          // lang -> ids marked needs_review in the site's own files
-	files      map[string]bool              // lang -> some layer has i18n/<lang>.toml
-	all        []string                     // every id defined in some language, sorted
+	plain      map[string]map[string]string        // lang -> id -> text, for messages that need no template
+	defined    map[string]map[string]bool          // lang -> ids its files define
+	review     map[string][]string                 // lang -> ids marked needs_review
+	siteReview map[string][]string                 // lang -> ids marked needs_review in the site's own files
+	files      map[string]bool                     // lang -> some layer has i18n/<lang>.toml
+	messages   map[string]map[string]*i18n.Message // lang -> id -> message, the default language's where lang lacks it
+	all        []string                            // every id defined in some language, sorted
 }
 
 var messageKeys = []string{"description", "hash", "zero", "one", "two", "few", "many", "other", "needs_review"}
@@ -67,6 +68,7 @@ func Load(layers []fs.FS, langs []string, def string) (*Catalog, diag.List) {
 		review:     map[string][]string{},
 		siteReview: map[string][]string{},
 		files:      map[string]bool{},
+		messages:   map[string]map[string]*i18n.Message{},
 	}
 	bundle := i18n.NewBundle(language.Make(def))
 	messages := map[string]map[string]*i18n.Message{}
@@ -130,11 +132,13 @@ func Load(layers []fs.FS, langs []string, def string) (*Catalog, diag.List) {
 	for _, lang := range langs {
 		c.localizers[lang] = i18n.NewLocalizer(bundle, lang)
 		c.plain[lang] = map[string]string{}
+		c.messages[lang] = map[string]*i18n.Message{}
 		for _, id := range c.all {
 			m := messages[lang][id]
 			if m == nil {
 				m = messages[def][id]
 			}
+			c.messages[lang][id] = m
 			if m != nil && !strings.Contains(m.Other, "{{") && m.One == "" && m.Few == "" && m.Many == "" && m.Two == "" && m.Zero == "" {
 				c.plain[lang][id] = m.Other
 			}
@@ -317,6 +321,33 @@ func (c *Catalog) T(lang, id string, args ...any) (string, error) {
 		err = nil // fell back to the default language; Missing reports it
 	}
 	return s, err
+}
+
+// PluralForms returns the plural forms of message id in lang by CLDR
+// category ("one", "few", "other", ...), each rendered with placeholder as
+// its .Count: for a script that picks the form itself with
+// Intl.PluralRules and puts the number in.
+func (c *Catalog) PluralForms(lang, id, placeholder string) (map[string]string, error) {
+	m := c.messages[lang][id]
+	if m == nil {
+		return nil, fmt.Errorf("unknown message id %q in language %q", id, lang)
+	}
+	forms := map[string]string{}
+	for cat, form := range map[string]string{"zero": m.Zero, "one": m.One, "two": m.Two, "few": m.Few, "many": m.Many, "other": m.Other} {
+		if form == "" {
+			continue
+		}
+		t, err := template.New(id).Parse(form)
+		if err != nil {
+			return nil, fmt.Errorf("message %q: %v", id, err)
+		}
+		var b strings.Builder
+		if err := t.Execute(&b, map[string]any{"Count": placeholder}); err != nil {
+			return nil, fmt.Errorf("message %q: %v", id, err)
+		}
+		forms[cat] = b.String()
+	}
+	return forms, nil
 }
 
 // Date formats t in lang with the messages month_1 to month_12 and the

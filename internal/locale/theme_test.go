@@ -3,6 +3,7 @@ package locale
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -377,5 +378,42 @@ func TestThemeDates(t *testing.T) {
 				t.Errorf("%s: date in %s = %q, %v", l, m, got, err)
 			}
 		}
+	}
+}
+
+// TestPluralForms checks the forms a page script gets for counting search
+// results: every CLDR category of the language, with %d for the number
+// where the form shows it.
+func TestPluralForms(t *testing.T) {
+	c, diags := Load([]fs.FS{theme.FS()}, themeLangs, "da")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	tests := []struct {
+		lang string
+		want []string // categories, sorted
+	}{
+		{"da", []string{"one", "other"}},
+		{"pl", []string{"few", "many", "one", "other"}},
+		{"uk", []string{"few", "many", "one", "other"}},
+		{"ar", []string{"few", "many", "one", "other", "two", "zero"}},
+	}
+	for _, tt := range tests {
+		forms, err := c.PluralForms(tt.lang, "search_results", "%d")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := slices.Sorted(maps.Keys(forms)); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: categories %v, want %v", tt.lang, got, tt.want)
+		}
+		if !strings.Contains(forms["other"], "%d") || !strings.Contains(forms["few"]+forms["one"], "%d") {
+			t.Errorf("%s: forms lack the count: %q", tt.lang, forms)
+		}
+		if strings.Contains(fmt.Sprint(forms), "{{") {
+			t.Errorf("%s: a form was not rendered: %q", tt.lang, forms)
+		}
+	}
+	if _, err := c.PluralForms("da", "no_such_id", "%d"); err == nil {
+		t.Error("an unknown id gave no error")
 	}
 }

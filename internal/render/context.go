@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
@@ -127,6 +128,20 @@ func (c *Context) T(id string, args ...any) (string, error) {
 // TIn returns a UI string in another language.
 func (c *Context) TIn(lang, id string, args ...any) (string, error) {
 	return c.env.Catalog.T(lang, id, args...)
+}
+
+// PluralForms returns the plural forms of a message in the page's
+// language as a JSON object by CLDR category, with "%d" for the count:
+// {"one":"%d result","other":"%d results"}. Page scripts choose the form
+// with Intl.PluralRules, so counts they compute read right in every
+// language (Polish, Ukrainian and Arabic have more than two forms).
+func (c *Context) PluralForms(id string) (string, error) {
+	forms, err := c.env.Catalog.PluralForms(c.Page.Lang.Code, id, "%d")
+	if err != nil {
+		return "", err
+	}
+	data, err := json.Marshal(forms)
+	return string(data), err
 }
 
 // URL returns a page's URL path, base path included.

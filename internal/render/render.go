@@ -149,7 +149,7 @@ func (t *Templates) parse(tmpl *template.Template, src source, diags *diag.List)
 }
 
 // scanMessages records the constant message ids in a parse tree: the
-// arguments of .T and $.T, and the second argument of .TIn.
+// arguments of .T, $.T and .PluralForms, and the second argument of .TIn.
 func (t *Templates) scanMessages(tree *parse.Tree, n parse.Node) {
 	switch n := n.(type) {
 	case *parse.ListNode:
@@ -206,7 +206,7 @@ func (t *Templates) scanCommand(tree *parse.Tree, cmd *parse.CommandNode) {
 		idArg := i + 1
 		if method == "TIn" {
 			idArg = i + 2
-		} else if method != "T" {
+		} else if method != "T" && method != "PluralForms" {
 			continue
 		}
 		if idArg < len(cmd.Args) {

@@ -12,6 +12,7 @@
   const status = form.querySelector('[role=status]');
   const list = form.querySelector('ol');
   const max = +d.max || 20;
+  const plural = new Intl.PluralRules(document.documentElement.lang);
 
   // norm and words do what search.Normalize and search.Words do in Go.
   const fold = { 'æ': 'ae', 'ø': 'oe', 'å': 'aa', 'ä': 'ae', 'ö': 'oe', 'ü': 'ue', 'ß': 'ss' };
@@ -91,7 +92,11 @@
     const e = document.createElement(tag);
     if (text) e.textContent = text;
     if (cls) e.className = cls;
-    if (lang) e.lang = lang;
+    if (lang) {
+      // Text in another language: its own direction, whichever the page's.
+      e.lang = lang;
+      e.dir = 'auto';
+    }
     return e;
   };
 
@@ -131,7 +136,9 @@
     }
     list.append(frag);
     const n = hits.length;
-    const count = n === 1 ? d.single : d.other.replace('9999', n.toLocaleString(document.documentElement.lang));
+    const forms = JSON.parse(d.results);
+    const form = forms[plural.select(n)] || forms.other;
+    const count = form.replace('%d', String(n));
     say(!n ? d.none : n > max ? count + '. ' + d.shown : count);
   };
 
