@@ -191,6 +191,8 @@ type letterState struct {
 	Items           []string
 	Questions       []choiceState
 	Grounds         []choiceState
+	Parts           []choiceState
+	Alternatives    []alternativeState
 	Status          string
 	StatusLive      string
 	ErrorShown      bool
@@ -205,6 +207,7 @@ type letterState struct {
 	Focused         string
 	Buttons         []string
 	Stored          string
+	Printed         int
 	MainText        string
 }
 
@@ -212,6 +215,17 @@ type choiceState struct {
 	ID      string
 	Checked bool
 	Label   string
+}
+
+// alternativeState is a group of radio buttons for an [a / b] in the
+// letter.
+type alternativeState struct {
+	ID          string
+	Legend      string
+	Options     []choiceState
+	Invalid     bool // every radio button has aria-invalid="true"
+	DescribedBy string
+	ErrorShown  bool
 }
 
 // printState is what print-state.js reports.
@@ -232,23 +246,40 @@ type letterCase struct {
 	saved       string
 	restored    string
 	deleted     string
+	either      string    // the [cannot / do not wish to] placeholder
+	legend      string    // the radio buttons' legend, the h3 above the choice
+	sentences   [2]string // the choice's sentence with each alternative
+	part        string    // a sentence of the optional part
 }
 
 var letterCases = []letterCase{
 	{lang: "da", url: "/da/ansatte/brev/", placeholder: "[Dit navn]", date: "1. december 2026",
 		filename: "brev-til-kommunen.txt", errName: "Skriv dit navn",
-		copied: "Teksten er kopieret", saved: "Kladden er gemt", restored: "Din gemte kladde er hentet", deleted: "Kladden er slettet"},
+		copied: "Teksten er kopieret", saved: "Kladden er gemt", restored: "Din gemte kladde er hentet", deleted: "Kladden er slettet",
+		either: "[kan ikke / ønsker ikke at]", legend: "Vælg: Kan du ikke, eller ønsker du ikke at bruge et privat MitID?",
+		sentences: [2]string{"Jeg kan ikke bruge et privat MitID i mit arbejde.", "Jeg ønsker ikke at bruge et privat MitID i mit arbejde."},
+		part:      "Jeg bruger heller ikke MitID som borger."},
 	{lang: "en", url: "/en/employees/letter/", placeholder: "[Your name]", date: "1 December 2026",
 		filename: "letter-to-the-municipality.txt", errName: "Enter your name",
-		copied: "The text has been copied", saved: "The draft has been saved", restored: "Your saved draft has been loaded", deleted: "The draft has been deleted"},
+		copied: "The text has been copied", saved: "The draft has been saved", restored: "Your saved draft has been loaded", deleted: "The draft has been deleted",
+		either: "[cannot / do not wish to]", legend: "Choose: Can you not, or do you not wish to use a private MitID?",
+		sentences: [2]string{"I cannot use a private MitID in my work.", "I do not wish to use a private MitID in my work."},
+		part:      "I do not use MitID as a citizen either."},
 }
 
 var numbered = regexp.MustCompile(`(?m)^(\d+)\. `)
 
+// countPrints replaces window.print with a counter that letter-state.js
+// reports, so that a test can see whether the print button printed.
+const countPrints = `window.__printed = 0; window.print = () => { window.__printed++; };`
+
 // TestLetterBuilder fills in the letter builder on the letter page in
 // Danish and English, and checks the letter it makes: in the page, copied,
-// downloaded and printed; its errors and messages; its draft; that it sends
-// nothing; and the page without JavaScript.
+// downloaded and printed; the choice between "cannot" and "do not wish to"
+// use a private MitID; the optional part; that printing, copying and
+// downloading all refuse while a required field is empty; its errors and
+// messages; its draft; that it sends nothing; and the page without
+// JavaScript.
 func TestLetterBuilder(t *testing.T) {
 	b, _ := serveBundled(t)
 	ctx := b.ctx
@@ -280,12 +311,22 @@ func TestLetterBuilder(t *testing.T) {
 			if st.Section != "letter brevet" || !st.FormInSection {
 				t.Errorf("the letter is not in <section class=\"letter\" aria-labelledby=\"brevet\"> with the form: section %q, form in it %v", st.Section, st.FormInSection)
 			}
-			if len(st.Questions) != 5 || len(st.Grounds) != 4 {
-				t.Fatalf("the form has %d question and %d reason checkboxes; want 5 and 4", len(st.Questions), len(st.Grounds))
+			if len(st.Questions) != 6 || len(st.Grounds) != 5 || len(st.Parts) != 1 || len(st.Alternatives) != 1 {
+				t.Fatalf("the form has %d question, %d reason and %d optional part checkboxes and %d groups of radio buttons; want 6, 5, 1 and 1",
+					len(st.Questions), len(st.Grounds), len(st.Parts), len(st.Alternatives))
 			}
-			for i, c := range append(slices.Clone(st.Questions), st.Grounds...) {
+			for i, c := range slices.Concat(st.Questions, st.Grounds, st.Parts) {
 				if !c.Checked || c.Label == "" {
 					t.Errorf("checkbox %d (%s): checked %v, label %q; want checked with a label", i, c.ID, c.Checked, c.Label)
+				}
+			}
+			alt := st.Alternatives[0]
+			if alt.Legend != lc.legend || len(alt.Options) != 2 {
+				t.Fatalf("the choice has the legend %q and %d options; want %q and 2", alt.Legend, len(alt.Options), lc.legend)
+			}
+			for i, o := range alt.Options {
+				if o.Checked || o.Label != lc.sentences[i] {
+					t.Errorf("option %d (%s): checked %v, label %q; want unchecked, %q", i+1, o.ID, o.Checked, o.Label, lc.sentences[i])
 				}
 			}
 			for i, q := range st.Questions {
@@ -293,8 +334,13 @@ func TestLetterBuilder(t *testing.T) {
 					t.Errorf("question %d's label is %q; the letter says %q", i+1, q.Label, st.Items[i])
 				}
 			}
-			if !strings.Contains(st.Letter, lc.placeholder) {
-				t.Errorf("before filling in, the letter does not show %s:\n%s", lc.placeholder, st.Letter)
+			for _, want := range []string{lc.placeholder, lc.either, lc.part} {
+				if !strings.Contains(st.Letter, want) {
+					t.Errorf("before filling in, the letter does not show %s:\n%s", want, st.Letter)
+				}
+			}
+			if strings.Contains(st.Letter, lc.legend) {
+				t.Errorf("before filling in, the letter shows the choice's heading, which only names a part of the template:\n%s", st.Letter)
 			}
 			if !slices.Equal(st.Buttons, []string{"print", "copy", "download", "save", "delete"}) {
 				t.Errorf("the form's buttons are %v; want print, copy, download, save, delete", st.Buttons)
@@ -314,8 +360,43 @@ func TestLetterBuilder(t *testing.T) {
 			// From here on the page must send nothing.
 			reqs := logRequests(t, ctx)
 
+			// Printing with nothing filled in prints nothing: it shows the
+			// two missing answers, as copying and downloading do.
+			run(t, ctx, chromedp.Evaluate[chromedp.Void](countPrints))
+			for _, action := range []string{"print", "copy", "download"} {
+				run(t, ctx, press("button[data-action="+action+"]", kb.Enter))
+				st = state(t)
+				if st.Printed != 0 || !st.ErrorShown || !st.ErrorFocused {
+					t.Errorf("%s with nothing filled in: printed %d times, error summary shown %v, focused %v; want 0, shown, focused",
+						action, st.Printed, st.ErrorShown, st.ErrorFocused)
+				}
+				if want := []string{"#letter-name", "#" + alt.Options[0].ID}; !slices.Equal(st.ErrorLinks, want) {
+					t.Errorf("%s with nothing filled in: the error summary links to %v; want %v", action, st.ErrorLinks, want)
+				}
+				if a := st.Alternatives[0]; !strings.Contains(st.ErrorText, lc.legend) || !a.Invalid || !a.ErrorShown || a.DescribedBy != a.ID+"-error" {
+					t.Errorf("%s with nothing chosen: summary %q; the radio buttons invalid %v, message shown %v, described by %q; want the legend, true, shown, %s-error",
+						action, st.ErrorText, a.Invalid, a.ErrorShown, a.DescribedBy, a.ID)
+				}
+			}
+			if _, err := os.Stat(filepath.Join(downloads, lc.filename)); err == nil {
+				t.Errorf("downloading with nothing filled in saved %s", lc.filename)
+			}
+			b.checkAxe(t, "the letter form with two errors")
+			screenshot(t, ctx, lc.lang+"-letter-errors-1280")
+
+			// Choosing clears that error, and only that one.
+			run(t, ctx, press("#"+alt.Options[1].ID, " "))
+			st = state(t)
+			if a := st.Alternatives[0]; a.Invalid || a.ErrorShown || !a.Options[1].Checked || !st.ErrorShown || !slices.Equal(st.ErrorLinks, []string{"#letter-name"}) {
+				t.Errorf("after choosing: radio buttons invalid %v, message %v, option 2 checked %v, summary shown %v with links %v; want false, hidden, true, shown, [#letter-name]",
+					a.Invalid, a.ErrorShown, a.Options[1].Checked, st.ErrorShown, st.ErrorLinks)
+			}
+			if !strings.Contains(st.Letter, lc.sentences[1]) || strings.Contains(st.Letter, lc.either) {
+				t.Errorf("after choosing %q, the letter does not say it:\n%s", lc.sentences[1], st.Letter)
+			}
+
 			// Fill in the form with the keyboard, and untick the second
-			// question and the third reason.
+			// question, the third reason and the optional part.
 			run(t, ctx,
 				press("#letter-name", "Jens Hansen"),
 				press("#letter-job", "Sagsbehandler"),
@@ -324,9 +405,13 @@ func TestLetterBuilder(t *testing.T) {
 				setValue("#letter-date", "2026-12-01"),
 				press("#"+st.Questions[1].ID, " "),
 				press("#"+st.Grounds[2].ID, " "),
+				press("#"+st.Parts[0].ID, " "),
 			)
 			st = state(t)
-			for _, want := range []string{"Jens Hansen", "Sagsbehandler", "Jobcentret, Ydelser", "Mette Lund", lc.date} {
+			if st.ErrorShown {
+				t.Errorf("with everything filled in, the error summary is still shown: %q", st.ErrorText)
+			}
+			for _, want := range []string{"Jens Hansen", "Sagsbehandler", "Jobcentret, Ydelser", "Mette Lund", lc.date, lc.sentences[1]} {
 				if !strings.Contains(st.Letter, want) {
 					t.Errorf("the letter does not show %q:\n%s", want, st.Letter)
 				}
@@ -334,13 +419,13 @@ func TestLetterBuilder(t *testing.T) {
 			if strings.Contains(st.Letter, "[") {
 				t.Errorf("the letter still shows a [placeholder] with every field filled in:\n%s", st.Letter)
 			}
-			for _, gone := range []string{droppedQuestion, droppedGround, droppedGroundText} {
+			for _, gone := range []string{droppedQuestion, droppedGround, droppedGroundText, lc.part, lc.sentences[0], lc.legend} {
 				if strings.Contains(st.Letter, gone) {
-					t.Errorf("the letter still shows what was unticked: %q", gone)
+					t.Errorf("the letter still shows what was unticked, not chosen or only names a part: %q", gone)
 				}
 			}
-			if len(st.Items) != 4 {
-				t.Errorf("the letter shows %d questions; want 4", len(st.Items))
+			if len(st.Items) != 5 {
+				t.Errorf("the letter shows %d questions; want 5", len(st.Items))
 			}
 			screenshot(t, ctx, lc.lang+"-letter-filled-1280")
 			b.checkAxe(t, "the filled-in letter")
@@ -371,15 +456,31 @@ func TestLetterBuilder(t *testing.T) {
 				t.Errorf("the downloaded file differs from the copied text:\n--- file\n%s\n--- copied\n%s", downloaded, copied)
 			}
 
-			// Print: only the letter, on A4.
-			b.checkPrint(t)
+			// Print: the button prints now, and what prints is only the
+			// letter, on A4.
+			run(t, ctx, press("button[data-action=print]", kb.Enter))
+			if st = state(t); st.Printed != 1 || st.ErrorShown {
+				t.Errorf("printing with everything filled in: printed %d times, error shown %v; want once, no error", st.Printed, st.ErrorShown)
+			}
+			if ps := b.checkPrint(t); !strings.Contains(ps.Text, lc.sentences[1]) || strings.Contains(ps.Text, lc.part) || strings.Contains(ps.Text, lc.legend) {
+				t.Errorf("the printed letter does not say %q, or shows the unticked part %q or the heading %q:\n%s", lc.sentences[1], lc.part, lc.legend, ps.Text)
+			}
+
+			// The other choice changes the sentence.
+			run(t, ctx, press("#"+alt.Options[0].ID, " "))
+			if st = state(t); !strings.Contains(st.Letter, lc.sentences[0]) || strings.Contains(st.Letter, lc.sentences[1]) {
+				t.Errorf("after choosing %q, the letter says:\n%s", lc.sentences[0], st.Letter)
+			}
 
 			// An empty name is an error, in an error summary that has the
 			// focus and links to the field.
-			run(t, ctx, setValue("#letter-name", ""), press("button[data-action=copy]", kb.Enter))
+			run(t, ctx, setValue("#letter-name", ""), press("button[data-action=print]", kb.Enter))
 			st = state(t)
+			if st.Printed != 1 {
+				t.Errorf("printing with no name printed; want it to refuse as copying does")
+			}
 			if !st.ErrorShown || st.ErrorRole != "alert" || !st.ErrorFocused {
-				t.Errorf("copying with no name: error summary shown %v, role %q, focused %v; want shown, alert, focused (focus is on #%s)",
+				t.Errorf("printing with no name: error summary shown %v, role %q, focused %v; want shown, alert, focused (focus is on #%s)",
 					st.ErrorShown, st.ErrorRole, st.ErrorFocused, st.Focused)
 			}
 			if !strings.Contains(st.ErrorText, lc.errName) || !slices.Equal(st.ErrorLinks, []string{"#letter-name"}) {
@@ -400,8 +501,9 @@ func TestLetterBuilder(t *testing.T) {
 				t.Errorf("the error summary's link moved the focus to #%s, want #letter-name", st.Focused)
 			}
 			run(t, ctx, press("#letter-name", "Jens Hansen"))
-			if st = state(t); st.ErrorShown || st.NameInvalid != "" || st.NameErrorShown {
-				t.Errorf("with the name filled in, the error is still shown: summary %v, aria-invalid %q, message %v", st.ErrorShown, st.NameInvalid, st.NameErrorShown)
+			if st = state(t); st.ErrorShown || st.NameInvalid != "" || st.NameErrorShown || st.NameDescribedBy != "" {
+				t.Errorf("with the name filled in, the error is still shown: summary %v, aria-invalid %q, message %v, aria-describedby %q",
+					st.ErrorShown, st.NameInvalid, st.NameErrorShown, st.NameDescribedBy)
 			}
 
 			// Save a draft: only now is anything stored.
@@ -422,20 +524,22 @@ func TestLetterBuilder(t *testing.T) {
 			b.load(t, lc.url)
 			waitFor(t, ctx, "the restored message", statusIs, lc.restored)
 			st = state(t)
-			if st.NameValue != "Jens Hansen" || st.Questions[1].Checked || st.Grounds[2].Checked || len(st.Items) != 4 {
-				t.Errorf("the restored draft: name %q, question 2 ticked %v, reason 3 ticked %v, %d questions shown; want Jens Hansen, false, false, 4",
-					st.NameValue, st.Questions[1].Checked, st.Grounds[2].Checked, len(st.Items))
+			if st.NameValue != "Jens Hansen" || st.Questions[1].Checked || st.Grounds[2].Checked || st.Parts[0].Checked ||
+				!st.Alternatives[0].Options[0].Checked || len(st.Items) != 5 || !strings.Contains(st.Letter, lc.sentences[0]) {
+				t.Errorf("the restored draft: name %q, question 2 ticked %v, reason 3 ticked %v, part ticked %v, first option chosen %v, %d questions shown; want Jens Hansen, false, false, false, true, 5:\n%s",
+					st.NameValue, st.Questions[1].Checked, st.Grounds[2].Checked, st.Parts[0].Checked, st.Alternatives[0].Options[0].Checked, len(st.Items), st.Letter)
 			}
 			run(t, ctx, press("button[data-action=delete]", kb.Enter))
 			waitFor(t, ctx, "the deleted message", statusIs, lc.deleted)
 			st = state(t)
-			if st.Stored != "" || st.NameValue != "" || !st.Questions[1].Checked || !st.Grounds[2].Checked || !strings.Contains(st.Letter, lc.placeholder) {
-				t.Errorf("after deleting the draft: stored %q, name %q, question 2 ticked %v, reason 3 ticked %v; want all empty and ticked, and the letter a template again",
-					st.Stored, st.NameValue, st.Questions[1].Checked, st.Grounds[2].Checked)
+			if st.Stored != "" || st.NameValue != "" || !st.Questions[1].Checked || !st.Grounds[2].Checked || !st.Parts[0].Checked ||
+				st.Alternatives[0].Options[0].Checked || !strings.Contains(st.Letter, lc.placeholder) || !strings.Contains(st.Letter, lc.either) {
+				t.Errorf("after deleting the draft: stored %q, name %q, question 2 ticked %v, reason 3 ticked %v, part ticked %v, option 1 chosen %v; want all empty, every checkbox ticked, and the letter a template again",
+					st.Stored, st.NameValue, st.Questions[1].Checked, st.Grounds[2].Checked, st.Parts[0].Checked, st.Alternatives[0].Options[0].Checked)
 			}
 
-			// Without JavaScript: the template with its placeholders, and
-			// no form.
+			// Without JavaScript: the template with its placeholders, both
+			// alternatives and the optional part, and no form.
 			run(t, ctx, emulate(desktop, true))
 			defer run(t, ctx, emulate(desktop, false))
 			b.load(t, lc.url)
@@ -443,11 +547,14 @@ func TestLetterBuilder(t *testing.T) {
 			if st.FormShown {
 				t.Error("with JavaScript off, the letter form is shown")
 			}
-			if !strings.Contains(st.Letter, lc.placeholder) || len(st.Items) != 5 || !strings.Contains(st.Letter, droppedGroundText) {
+			if !strings.Contains(st.Letter, lc.placeholder) || !strings.Contains(st.Letter, lc.either) || !strings.Contains(st.Letter, lc.part) ||
+				len(st.Items) != 6 || !strings.Contains(st.Letter, droppedGroundText) {
 				t.Errorf("with JavaScript off, the letter is not the whole template (%d questions):\n%s", len(st.Items), st.Letter)
 			}
-			if !strings.Contains(st.MainText, lc.placeholder) {
-				t.Errorf("with JavaScript off, main does not show %s", lc.placeholder)
+			for _, want := range []string{lc.placeholder, lc.legend} {
+				if !strings.Contains(st.MainText, want) {
+					t.Errorf("with JavaScript off, main does not show %q", want)
+				}
 			}
 			screenshot(t, ctx, lc.lang+"-letter-nojs-1280")
 		})
@@ -487,8 +594,9 @@ func checkLetterText(t *testing.T, what, got string, st letterState) {
 	}
 }
 
-// checkPrint checks what the letter page prints: the letter alone, on A4.
-func (b *tab) checkPrint(t *testing.T) {
+// checkPrint checks what the letter page prints: the letter alone, on A4,
+// and returns what print-state.js saw.
+func (b *tab) checkPrint(t *testing.T) printState {
 	t.Helper()
 	media := func(m string) chromedp.Action[chromedp.Void] {
 		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
@@ -531,6 +639,7 @@ func (b *tab) checkPrint(t *testing.T) {
 		}
 	}
 	t.Logf("the letter prints on %d A4 page(s)", len(boxes))
+	return ps
 }
 
 // searchState is what search-state.js reports.
@@ -581,6 +690,9 @@ func TestSearch(t *testing.T) {
 			{q: "FRITAGELSE for", first: "/da/digital-post/fritagelse/"},
 			{q: "laeseadg", first: "/da/digital-post/laeseadgang/"}, // ae for æ, as the index spells it
 			{q: "firkantede", first: "/da/ansatte/brev/", n: 1},
+			// A son helping his father found nothing on these (issue 16).
+			{q: "værgemål", first: "/da/hjaelp/hjaelper/"},
+			{q: "demens", first: "/da/hjaelp/hjaelper/"},
 			{q: "xyzzyq", none: true},
 		}},
 		{"en", "/en/search/", []searchQuery{

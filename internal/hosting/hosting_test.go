@@ -222,7 +222,10 @@ func TestLangAndFallbacks(t *testing.T) {
 // goes to an official source.
 func TestOfficialSources(t *testing.T) {
 	site, _ := bundled(t)
-	official := []string{"mitid.dk", "borger.dk", "digst.dk", "retsinformation.dk", "ombudsmanden.dk", "datatilsynet.dk", "eur-lex.europa.eu"}
+	// mitid-erhverv.dk is Digitaliseringsstyrelsen's site for MitID Erhverv;
+	// lifeindenmark.borger.dk is borger.dk in English.
+	official := []string{"mitid.dk", "borger.dk", "digst.dk", "retsinformation.dk", "ombudsmanden.dk", "datatilsynet.dk", "eur-lex.europa.eu",
+		"mitid-erhverv.dk", "lifeindenmark.borger.dk"}
 	n := 0
 	for p, doc := range site.Result.Docs {
 		for _, l := range doc.Links {

@@ -1,7 +1,18 @@
 // The letter builder: fills the letter template of the page (the part under
-// the heading with id "brevet") from a form, as the reader types. Questions
-// and reasons can be left out. The letter can be printed, copied, downloaded
-// as a text file, and kept as a draft in this browser's localStorage (only
+// the heading with id "brevet") from a form, as the reader types. The
+// template says what the form holds:
+//   [Label]          a field: the input whose data-placeholder is "[Label]"
+//   [a / b]          alternatives: radio buttons, one of which must be
+//                    chosen, each labelled with its sentence as it would
+//                    read, under the text of the h3 before it
+//   ### {#brev-spoergsmaal} with a numbered list: questions
+//   #### {#brev-grund-…}: reasons
+//   ### {#brev-valgfrit-…}: an optional part
+// Each question, reason and optional part is a checkbox, ticked at first
+// so that the letter reads as the template does without JavaScript;
+// unticked ones are left out. The letter can be
+// printed, copied and downloaded as a text file once the required fields
+// are filled in, and kept as a draft in this browser's localStorage (only
 // when the reader asks). Nothing is sent anywhere. Without JavaScript the
 // form stays hidden and the page shows the template with its [placeholders].
 (() => {
@@ -42,17 +53,84 @@
     for (let e = start.nextElementSibling; e && !stop.includes(e.tagName); e = e.nextElementSibling) out.push(e);
     return out;
   };
+  const texts = () => {
+    const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    const out = [];
+    while (walker.nextNode()) out.push(walker.currentNode);
+    return out;
+  };
 
-  // Placeholders: each [text] that a field names becomes a span.
-  const fields = $$('input[data-placeholder]');
-  const byPh = new Map(fields.map((f) => [f.dataset.placeholder, f]));
+  // Controls: what fills a placeholder. get returns its value ('' when
+  // empty); a control with a message (msg) is required.
+  const controls = $$('input[data-placeholder]').map((f) => ({
+    id: f.id, ph: f.dataset.placeholder, el: f, first: f, msg: f.dataset.error, date: f.type === 'date',
+    get: () => f.value.trim(), raw: () => f.value, set: (v) => { f.value = v; },
+  }));
+
+  // sentence returns the sentence of s that holds ph.
+  const sentence = (s, ph) => {
+    s = s.replace(/\s+/g, ' ').trim();
+    const i = s.indexOf(ph);
+    let a = 0;
+    for (const m of s.slice(0, i).matchAll(/[.!?] /g)) a = m.index + 2;
+    const end = /[.!?]/.exec(s.slice(i + ph.length));
+    return s.slice(a, end ? i + ph.length + end.index + 1 : s.length);
+  };
+  // h3Before returns the h3 of the template before node, if any.
+  const h3Before = (node) => {
+    let top = node;
+    while (top.parentElement !== box) top = top.parentElement;
+    for (let e = top.previousElementSibling; e; e = e.previousElementSibling) if (e.tagName === 'H3') return e;
+    return null;
+  };
+  const alts = $('[data-choices=alternatives]');
+  const seen = new Set();
+  for (const t of texts()) {
+    for (const m of t.nodeValue.matchAll(/\[[^[\]/]+(?: \/ [^[\]/]+)+\]/g)) {
+      const ph = m[0];
+      if (seen.has(ph)) continue;
+      seen.add(ph);
+      const id = 'letter-alt-' + seen.size;
+      const block = t.parentElement;
+      const said = sentence(block.textContent, ph);
+      const h3 = h3Before(block);
+      const fs = el('fieldset', '', 'choices');
+      fs.id = id;
+      const legend = el('legend', h3 ? h3.textContent.trim() : said);
+      const err = el('p', '', 'field__error');
+      err.id = id + '-error';
+      err.hidden = true;
+      err.append(el('span', d.errorPrefix, 'visually-hidden'), ' ' + legend.textContent);
+      fs.append(legend, err);
+      const radios = ph.slice(1, -1).split(' / ').map((o, i) => {
+        const div = el('div', '', 'choice');
+        const r = el('input');
+        r.type = 'radio';
+        r.name = id;
+        r.id = id + '-' + (i + 1);
+        r.value = o.trim();
+        const lb = el('label', said.replace(ph, r.value));
+        lb.htmlFor = r.id;
+        div.append(r, lb);
+        fs.append(div);
+        return r;
+      });
+      alts.append(fs);
+      controls.push({
+        id, ph, el: fs, first: radios[0], msg: legend.textContent,
+        get: () => (radios.find((r) => r.checked) || {}).value || '',
+        raw: () => (radios.find((r) => r.checked) || {}).value || '',
+        set: (v) => radios.forEach((r) => { r.checked = r.value === v; }),
+      });
+    }
+  }
+
+  // Placeholders: each [text] that a control names becomes a span.
+  const byPh = new Map(controls.map((c) => [c.ph, c]));
   const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const re = new RegExp([...byPh.keys()].map(esc).join('|'), 'g');
-  const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
-  const texts = [];
-  while (walker.nextNode()) texts.push(walker.currentNode);
   const spans = [];
-  for (const t of texts) {
+  for (const t of texts()) {
     const s = t.nodeValue;
     const frag = document.createDocumentFragment();
     let last = 0;
@@ -69,9 +147,10 @@
     }
   }
 
-  // Choices: the questions (a numbered list) and the reasons (h4 headings
-  // with the text under them). A block whose choices are all unticked is
-  // left out with its heading.
+  // Choices: the questions (a numbered list), the reasons (h4 headings
+  // with the text under them) and the optional parts (h3 headings with the
+  // text under them). A block whose choices are all unticked is left out
+  // with its heading.
   const choices = [];
   const group = (name, items, block) => {
     const fs = $('[data-choices=' + name + ']');
@@ -103,6 +182,8 @@
   const bHead = byId('brev-baggrund');
   group('grounds', reasons.map((h) => [h.textContent.trim(), [h, ...following(h, ['H2', 'H3', 'H4'])]]),
     bHead ? [bHead, ...following(bHead, ['H2', 'H3', 'H4'])] : []);
+  group('parts', $$('h3[id^="brev-valgfrit-"]', box).map((h) => [h.textContent.trim(), [h, ...following(h, ['H2', 'H3'])]]), []);
+  const items = choices.flatMap((c) => c.items);
 
   const months = d.months.split('|');
   const date = (v) => {
@@ -112,9 +193,9 @@
 
   const update = () => {
     for (const sp of spans) {
-      const f = byPh.get(sp.dataset.ph);
-      const v = f.value.trim();
-      sp.textContent = v ? (f.type === 'date' ? date(v) : v) : sp.dataset.ph;
+      const c = byPh.get(sp.dataset.ph);
+      const v = c.get();
+      sp.textContent = v ? (c.date ? date(v) : v) : sp.dataset.ph;
       sp.classList.toggle('is-filled', !!v);
     }
     for (const c of choices) {
@@ -154,53 +235,68 @@
     return out.filter(Boolean).join('\n\n') + '\n';
   };
 
-  // Messages: status in a polite live region, errors in an error summary.
+  // Messages: status in a polite live region, errors in an error summary
+  // that links to each control in error, whose own message is shown too.
   const status = byId('letter-status');
   const summary = byId('letter-errors');
   const list = $('ul', summary);
+  const errs = new Map(); // control -> its item in the summary
   const say = (msg) => {
     status.textContent = '';
     setTimeout(() => { status.textContent = msg; }, 50);
   };
-  const clearErrors = () => {
-    summary.hidden = true;
-    list.textContent = '';
-    for (const f of fields) {
-      if (f.ariaInvalid) {
-        f.ariaInvalid = null;
-        f.removeAttribute('aria-describedby');
-        byId(f.id + '-error').hidden = true;
-      }
-    }
+  const mark = (c, on) => {
+    const e = byId(c.id + '-error');
+    if (e) e.hidden = !on;
+    const owner = c.el;
+    const by = (owner.getAttribute('aria-describedby') || '').split(' ').filter((x) => x && x !== c.id + '-error');
+    if (on) by.push(c.id + '-error');
+    if (by.length) owner.setAttribute('aria-describedby', by.join(' '));
+    else owner.removeAttribute('aria-describedby');
+    const inputs = owner.tagName === 'INPUT' ? [owner] : $$('input', owner);
+    inputs.forEach((i) => { i.ariaInvalid = on ? 'true' : null; });
+    owner.classList.toggle('is-invalid', on);
   };
-  // fail shows an error in the error summary; with a field f, a required
-  // one (it has data-error), also at the field (#<id>-error), and links to
-  // it.
-  const fail = (msg, f) => {
+  const clearOne = (c) => {
+    const li = errs.get(c);
+    if (!li) return;
+    li.remove();
+    errs.delete(c);
+    mark(c, false);
+    if (!list.children.length) summary.hidden = true;
+  };
+  const clearErrors = () => {
+    [...errs.keys()].forEach(clearOne);
+    list.textContent = '';
+    summary.hidden = true;
+  };
+  // fail shows an error in the error summary; with a control c, also at
+  // the control, and links to it.
+  const fail = (msg, c) => {
     status.textContent = '';
-    const li = el('li', f ? '' : msg);
-    if (f) {
+    const li = el('li', c ? '' : msg);
+    if (c) {
       const a = el('a', msg);
-      a.href = '#' + f.id;
+      a.href = '#' + c.first.id;
       a.addEventListener('click', (ev) => {
         ev.preventDefault();
-        f.focus();
+        c.first.focus();
       });
       li.append(a);
-      byId(f.id + '-error').hidden = false;
-      f.setAttribute('aria-describedby', f.id + '-error');
-      f.ariaInvalid = 'true';
+      errs.set(c, li);
+      mark(c, true);
     }
     list.append(li);
     summary.hidden = false;
     summary.focus();
   };
+  // valid reports whether every required control is filled in, and shows
+  // an error for each that is not.
   const valid = () => {
     clearErrors();
-    const f = fields.find((x) => x.dataset.error && !x.value.trim());
-    if (!f) return true;
-    fail(f.dataset.error, f);
-    return false;
+    const missing = controls.filter((c) => c.msg && !c.get());
+    missing.forEach((c) => fail(c.msg, c));
+    return !missing.length;
   };
 
   const copyFallback = (t) => {
@@ -221,19 +317,20 @@
     return ok;
   };
 
+  // A draft holds the controls' values and the unticked choices.
   const draft = () => ({
-    f: Object.fromEntries(fields.map((f) => [f.id, f.value])),
-    off: choices.flatMap((c) => c.items.filter((it) => !it.cb.checked).map((it) => it.cb.id)),
+    f: Object.fromEntries(controls.map((c) => [c.id, c.raw()])),
+    off: items.filter((it) => !it.cb.checked).map((it) => it.cb.id),
   });
   const restore = (s) => {
-    for (const f of fields) f.value = (s.f && s.f[f.id]) || '';
-    for (const c of choices) for (const it of c.items) it.cb.checked = !(s.off || []).includes(it.cb.id);
+    for (const c of controls) c.set((s.f && s.f[c.id]) || '');
+    for (const it of items) it.cb.checked = !(s.off || []).includes(it.cb.id);
     update();
   };
 
   const actions = {
     print() {
-      clearErrors();
+      if (!valid()) return;
       window.print();
     },
     copy() {
@@ -278,11 +375,13 @@
     },
   };
 
-  form.addEventListener('input', (ev) => {
+  const edited = (ev) => {
     update();
-    const f = ev.target;
-    if (f.ariaInvalid && f.value.trim()) clearErrors();
-  });
+    const c = controls.find((x) => x.el === ev.target || x.el.contains(ev.target));
+    if (c && c.get()) clearOne(c);
+  };
+  form.addEventListener('input', edited);
+  form.addEventListener('change', edited);
   form.addEventListener('click', (ev) => {
     const b = ev.target.closest('button[data-action]');
     if (b) actions[b.dataset.action]();

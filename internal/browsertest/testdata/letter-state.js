@@ -1,6 +1,7 @@
 // Reports the state of the letter builder (layouts/letter.html,
 // static/js/letter.js): whether its form is shown, the letter as the page
-// shows it, and its messages.
+// shows it, its choices, its messages, and how often it has printed (when
+// the test has replaced window.print with a counter).
 () => {
   const shown = (e) => !!e && getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0;
   const form = document.getElementById('letter-form');
@@ -38,6 +39,17 @@
     items: ol ? [...ol.children].filter(shown).map((li) => li.innerText.trim()) : [],
     questions: checks('[data-choices=questions] input[type=checkbox]'),
     grounds: checks('[data-choices=grounds] input[type=checkbox]'),
+    parts: checks('[data-choices=parts] input[type=checkbox]'),
+    alternatives: [...document.querySelectorAll('[data-choices=alternatives] fieldset')].map((fs) => ({
+      id: fs.id,
+      legend: (fs.querySelector('legend') || { textContent: '' }).textContent.trim(),
+      options: [...fs.querySelectorAll('input[type=radio]')].map((r) => ({
+        id: r.id, checked: r.checked, label: r.labels.length ? r.labels[0].textContent.trim() : '',
+      })),
+      invalid: [...fs.querySelectorAll('input[type=radio]')].every((r) => r.getAttribute('aria-invalid') === 'true'),
+      describedBy: fs.getAttribute('aria-describedby') || '',
+      errorShown: shown(document.getElementById(fs.id + '-error')),
+    })),
     status: (document.getElementById('letter-status') || {}).textContent || '',
     statusLive: (document.getElementById('letter-status') || { getAttribute: () => '' }).getAttribute('aria-live') || '',
     errorShown: shown(errors),
@@ -52,6 +64,7 @@
     focused: active ? active.id : '',
     buttons: [...document.querySelectorAll('#letter-form button')].filter(shown).map((b) => b.dataset.action),
     stored,
+    printed: window.__printed || 0,
     mainText: document.querySelector('main').innerText,
   };
 }
