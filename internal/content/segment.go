@@ -27,13 +27,13 @@ func CheckSegment(s string) error {
 	if len(s) > MaxSegment {
 		return fmt.Errorf("%q is longer than %d bytes", s, MaxSegment)
 	}
-	if s[0] == '.' || s[len(s)-1] == '.' {
-		return fmt.Errorf("%q starts or ends with \".\"; a \".\" may only stand inside a name, as in release-1.0", s)
-	}
 	for _, r := range s {
 		if !segmentRune(r) {
 			return fmt.Errorf("%q has %s; use only letters, digits, \"-\", \"_\" and \".\"", s, RuneName(r))
 		}
+	}
+	if s[0] == '.' || s[len(s)-1] == '.' {
+		return fmt.Errorf("%q starts or ends with \".\"; a \".\" may only stand inside a name, as in release-1.0", s)
 	}
 	return nil
 }

@@ -19,6 +19,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -35,6 +36,24 @@ const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 's
 // short, so a fixed mistake reaches readers soon.
 const HTMLMaxAge = 300
 
+// Names are the files Files writes, at the root of the output folder.
+var Names = []string{"sitemap.xml", "robots.txt", "_redirects", "_headers"}
+
+// Describe says what one of Names is, for error messages.
+func Describe(name string) string {
+	switch name {
+	case "sitemap.xml":
+		return "the sitemap"
+	case "robots.txt":
+		return "robots.txt"
+	case "_redirects":
+		return "the redirect rules"
+	case "_headers":
+		return "the header rules"
+	}
+	return name
+}
+
 // Files returns the hosting files of a site. fingerprinted lists the
 // output names of assets whose names hold their hash.
 func Files(site *pages.Site, fingerprinted []string) map[string][]byte {
@@ -45,6 +64,11 @@ func Files(site *pages.Site, fingerprinted []string) map[string][]byte {
 		"_headers":    Headers(site, fingerprinted),
 	}
 }
+
+// escape writes a URL path as a browser sends it: what is not ASCII, a
+// space and the like percent-encoded. Redirect rules compare it with the
+// request, and a raw byte above 0x7F is not allowed in a Location header.
+func escape(p string) string { return (&url.URL{Path: p}).EscapedPath() }
 
 type urlset struct {
 	XMLName xml.Name     `xml:"urlset"`
@@ -122,11 +146,11 @@ func Redirects(site *pages.Site) []byte {
 	}
 	slices.SortFunc(aliases, func(a, b *pages.Page) int { return strings.Compare(a.Path, b.Path) })
 	for _, a := range aliases {
-		fmt.Fprintf(&b, "%s%s %s 301\n", base, a.Path, site.URL(a.Target))
+		fmt.Fprintf(&b, "%s %s 301\n", escape(base+a.Path), escape(site.URL(a.Target)))
 	}
 	b.WriteString("\n# A URL that matches no file gets the 404 page of its language (Netlify;\n# Cloudflare Pages ignores these lines and finds the nearest 404.html).\n")
 	for _, l := range site.Langs {
-		fmt.Fprintf(&b, "%s%s/* %s%s/404.html 404\n", base, l.Code, base, l.Code)
+		fmt.Fprintf(&b, "%s%s/* %s%s/404.html 404\n", base, l.Folder, base, l.Folder)
 	}
 	fmt.Fprintf(&b, "%s* %s404.html 404\n", base, base)
 	return []byte(b.String())
@@ -148,7 +172,7 @@ func Headers(site *pages.Site, fingerprinted []string) []byte {
 		fmt.Fprintf(&b, "\n%s%s\n%s", base, p, pagesCache)
 	}
 	for _, l := range site.Langs {
-		fmt.Fprintf(&b, "\n%s%s/*\n%s", base, l.Code, pagesCache)
+		fmt.Fprintf(&b, "\n%s%s/*\n%s", base, l.Folder, pagesCache)
 	}
 	sorted := slices.Sorted(slices.Values(fingerprinted))
 	for _, f := range sorted {

@@ -56,7 +56,7 @@ func testSite(t *testing.T, base string) *Site {
 		file(t, "content/da/hjaelp/dybt/_index.md", "Dybt"),
 		file(t, "content/da/hjaelp/dybt/side.md", "Side"),
 	}
-	s, diags := New(testConfig(t, base), files, []string{"kladde.md"})
+	s, diags := New(testConfig(t, base), Input{Files: files, Drafts: []string{"kladde.md"}, Static: []string{"filer/brev.pdf"}})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
@@ -126,8 +126,19 @@ func TestResolve(t *testing.T) {
 		{"nope.md", "", "no such page in any language"},
 		{"../kladde.md", "", "goes to a draft"},
 		{"../../x.md", "", "goes outside content/en/"},
-		{"billede.png", "", "neither a .md file"},
-		{"../hjaelp/", "", "neither a .md file"},
+		{"billede.png", "", `link to "billede.png": there is no file content/en/hjaelp/billede.png nor content/da/hjaelp/billede.png, and no page has the URL /en/help/bibliotek/billede.png`},
+		{"../", "/sub/en/help/", ""},
+		{"../../complaints/", "/sub/en/complaints/", ""},
+		{"../../complaints", "/sub/en/complaints/", ""},
+		{"/en/complaints/#frist", "/sub/en/complaints/#frist", ""},
+		{"/sub/en/complaints/", "/sub/en/complaints/", ""},
+		{"/da/klage/", "/sub/da/klage/", ""},
+		{"/da/hj%C3%A6lp/", "", "no page or file has the URL /da/hjælp/"},
+		{"/en/klage/", "", `no page or file has the URL /en/klage/; link to the page's file instead: ../klage.md`},
+		{"../hjaelp/", "", `link to "../hjaelp/": no page or file has the URL /en/help/hjaelp/ (the link read from this page's URL /en/help/bibliotek/); link to the page's file instead: _index.md`},
+		{"/filer/findes-ikke.pdf", "/sub/filer/findes-ikke.pdf", ""},
+		{"/en/findes-ikke/", "", "no page or file has the URL /en/findes-ikke/"},
+		{"%zz", "", "is not a valid URL path"},
 	}
 	for _, tt := range tests {
 		got, err := s.Resolve(from, tt.dest)
