@@ -308,7 +308,7 @@ func TestParseAlias(t *testing.T) {
 		{"/da/side?id=3", "", `has U+003F QUESTION MARK "?": it starts a query`},
 		{"/da/side#top", "", `has U+0023 NUMBER SIGN "#": it starts a fragment`},
 		{"/da/a%3Fb/", "", `U+003F QUESTION MARK`},
-		{"/da/a\\b/", "", `U+005C REVERSE SOLIDUS "\\": browsers turn it into /`},
+		{"/da/a\\b/", "", `U+005C REVERSE SOLIDUS "\": browsers turn it into /`},
 		{"/da/a|b/", "", "RFC 3986 leaves it out"},
 		{"/da/a*/", "", "wildcard"},
 		{"/da/a:b/", "", "placeholder"},

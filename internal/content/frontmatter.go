@@ -133,7 +133,14 @@ func metaFromNode(root *yaml.Node, line int) (*Meta, []*LineError) {
 			continue
 		}
 		m.Lines[name] = line - 1 + k.Line
-		if err := m.set(name, v, line); err != nil {
+		err := m.set(name, v, line)
+		var items itemErrors
+		switch {
+		case errors.As(err, &items):
+			for _, e := range items {
+				errs = append(errs, &LineError{e.Line, k.Value + ": " + e.Msg})
+			}
+		case err != nil:
 			fail(v, "%s: %v", k.Value, err)
 		}
 	}
@@ -237,19 +244,30 @@ func (m *Meta) setAliases(v *yaml.Node, line int) error {
 		}
 		items = []*yaml.Node{v} // aliases: /da/x/ is one old path
 	}
+	var errs itemErrors
 	for _, item := range items {
 		var s string
-		if err := scalar(item, &s); err != nil {
-			return err
+		err := scalar(item, &s)
+		p := ""
+		if err == nil {
+			p, err = ParseAlias(s)
 		}
-		p, err := ParseAlias(s)
 		if err != nil {
-			return err
+			errs = append(errs, &LineError{line - 1 + item.Line, err.Error()})
+			continue
 		}
 		m.Aliases = append(m.Aliases, Alias{Path: p, Line: line - 1 + item.Line})
 	}
+	if len(errs) > 0 {
+		return errs
+	}
 	return nil
 }
+
+// itemErrors are problems with the items of a list, each at its line.
+type itemErrors []*LineError
+
+func (e itemErrors) Error() string { return e[0].Msg }
 
 // setParams reads params:, a map of values for the site's own layouts.
 func (m *Meta) setParams(v *yaml.Node) error {

@@ -60,7 +60,7 @@ func RuneName(r rune) string {
 		return fmt.Sprintf("U+%04X (%s)", r, name)
 	}
 	if unicode.IsGraphic(r) && !unicode.IsSpace(r) && !unicode.IsMark(r) {
-		return fmt.Sprintf("U+%04X %s %q", r, name, string(r))
+		return fmt.Sprintf("U+%04X %s \"%c\"", r, name, r)
 	}
 	return fmt.Sprintf("U+%04X %s", r, name)
 }

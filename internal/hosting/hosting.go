@@ -19,7 +19,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -65,10 +64,23 @@ func Files(site *pages.Site, fingerprinted []string) map[string][]byte {
 	}
 }
 
-// escape writes a URL path as a browser sends it: what is not ASCII, a
-// space and the like percent-encoded. Redirect rules compare it with the
-// request, and a raw byte above 0x7F is not allowed in a Location header.
-func escape(p string) string { return (&url.URL{Path: p}).EscapedPath() }
+// escape writes a URL path as a browser sends it: the bytes of the WHATWG
+// URL standard's path percent-encode set (controls, space, " # < > ? `
+// { }, and everything above ASCII) percent-encoded, and "%" too, since
+// paths here are decoded. Redirect rules compare it with the request, and
+// a raw byte above 0x7F is not allowed in a Location header.
+func escape(p string) string {
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if c <= 0x20 || c >= 0x7f || strings.IndexByte("\"#<>?`{}%", c) >= 0 {
+			fmt.Fprintf(&b, "%%%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
 
 type urlset struct {
 	XMLName xml.Name     `xml:"urlset"`

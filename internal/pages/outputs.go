@@ -20,6 +20,7 @@ func fold(name string) string { return strings.ToLower(norm.NFC.String(name)) }
 // a URL, also when the URLs differ only in case.
 func (s *Site) index(diags *diag.List) {
 	folded := map[string]*Page{}
+	unpaired := map[string]bool{}
 	for _, p := range slices.Concat(s.Pages, s.Special) {
 		if p.Kind == Alias {
 			continue // checkOutputs
@@ -30,8 +31,12 @@ func (s *Site) index(diags *diag.List) {
 			if s.describe(a) > s.describe(b) {
 				a, b = b, a
 			}
-			if msg := s.unpaired(a, b); msg != "" {
-				diags.Errorf(msg, keyLineOf(a, b), "%s", s.unpairedMsg(a, b))
+			if real, src := s.unpaired(a, b); real != nil {
+				pair := min(real.File.Path, src.File.Path) + "\x00" + max(real.File.Path, src.File.Path)
+				if !unpaired[pair] {
+					unpaired[pair] = true
+					unpairedError(real, src, a.Path, diags)
+				}
 				continue
 			}
 			same := "the same URL as"
@@ -51,35 +56,33 @@ func (s *Site) index(diags *diag.List) {
 	}
 }
 
-// unpaired returns the path of the real page when a and b are a real page
-// and a fallback page standing in for another file of the same name: the
-// two files were meant to be translations but have different translation
-// keys.
-func (s *Site) unpaired(a, b *Page) string {
+// unpaired returns, when a and b are a real page and a fallback page
+// standing in for another file of the same name, the real page and the
+// fallback's source: two files that look like translations but have
+// different translation keys.
+func (s *Site) unpaired(a, b *Page) (real, src *Page) {
 	real, fb := a, b
 	if real.Fallback {
 		real, fb = b, a
 	}
 	if real.File == nil || !fb.Fallback || fb.source.FileKey != real.FileKey {
-		return ""
+		return nil, nil
 	}
-	return real.File.Path
+	return real, fb.source
 }
 
-func keyLineOf(a, b *Page) int {
-	if a.File != nil {
-		return keyLine(a)
+// unpairedError reports two files of the same name that are not
+// translations of each other, blaming the one without a translation key.
+func unpairedError(real, src *Page, url string, diags *diag.List) {
+	a, b := real, src
+	if a.File.Meta.TranslationKey != "" && b.File.Meta.TranslationKey == "" {
+		a, b = b, a
 	}
-	return keyLine(b)
-}
-
-func (s *Site) unpairedMsg(a, b *Page) string {
-	real, fb := a, b
-	if real.Fallback {
-		real, fb = b, a
+	if a.File.Meta.TranslationKey == "" {
+		diags.Errorf(a.File.Path, 1, "has no translation_key, so it is not the translation of %s (translation_key: %s), yet the two share the URL /%s in some language (one page, and the fallback page for the other): add translation_key: %s, or rename the file", b.File.Path, b.Key, url, b.Key)
+		return
 	}
-	src := fb.source.File
-	return fmt.Sprintf("has translation key %q and %s has %q, so they are not translations of each other, yet both would be /%s (this page, and the fallback page for the other); give both the same translation_key:, or rename one", real.Key, src.Path, fb.Key, real.Path)
+	diags.Errorf(a.File.Path, keyLine(a), "translation_key: %s differs from that of %s (%s), so they are not translations of each other, yet the two share the URL /%s in some language (one page, and the fallback page for the other): give them the same translation_key, or rename one", a.Key, b.File.Path, b.Key, url)
 }
 
 // slugLine is the line to blame for a page's URL: its slug, or the top.
@@ -114,6 +117,7 @@ func (s *Site) describe(p *Page) string {
 type claim struct {
 	name   string // output file, or a path.Match pattern
 	what   string // "the page content/da/_index.md (/da/)"
+	self   string // what, when the error is at the claim's own file: "alias /da/x/"
 	file   string // the file and line to blame, when an editor wrote the claim
 	line   int
 	fix    string
@@ -132,6 +136,7 @@ func (s *Site) checkOutputs(reserved []Reserved, diags *diag.List) {
 		c := claim{name: r.Name, what: fmt.Sprintf("%s (%s)", r.What, r.Name), weight: 3}
 		if r.File != "" {
 			c.what, c.file, c.fix, c.weight = fmt.Sprintf("%s (/%s)", r.File, r.Name), r.File, "rename or move the file", 2
+			c.self = "published as /" + r.Name + ", it"
 		}
 		claims = append(claims, c)
 	}
@@ -142,12 +147,13 @@ func (s *Site) checkOutputs(reserved []Reserved, diags *diag.List) {
 	}
 	for _, r := range s.Resources {
 		claims = append(claims, claim{name: r.Path, what: fmt.Sprintf("the file %s (/%s)", r.Src.Path, r.Path), file: r.Src.Path,
+			self: "published as /" + r.Path + ", it",
 			fix: "rename the file", weight: 2})
 	}
 	for _, p := range s.Special {
 		if p.Kind == Alias {
 			claims = append(claims, claim{name: p.OutputFile(), what: fmt.Sprintf("the alias /%s of %s", p.Path, p.Target.File.Path),
-				file: p.Target.File.Path, line: p.AliasLine, weight: 1,
+				self: "alias /" + p.Path, file: p.Target.File.Path, line: p.AliasLine, weight: 1,
 				fix: "an alias is an old URL that nothing else has now: remove it"})
 		}
 	}
@@ -167,7 +173,7 @@ func (s *Site) checkOutputs(reserved []Reserved, diags *diag.List) {
 		if a.weight < b.weight || b.file == "" {
 			weak, strong = a, b
 		}
-		diags.Errorf(weak.file, weak.line, "%s would %s %s; %s", weak.what, how, strong.what, weak.fix)
+		diags.Errorf(weak.file, weak.line, "%s would %s %s; %s", weak.self, how, strong.what, weak.fix)
 	}
 	for i := range claims {
 		c := &claims[i]

@@ -53,7 +53,7 @@ func (s *Site) group(files []*content.File, diags *diag.List) {
 
 func sameKey(a, b *Page, key string) string {
 	if a.File.Meta.TranslationKey == "" && b.File.Meta.TranslationKey == "" {
-		return fmt.Sprintf("%s is the same page as %s (a page bundle and a file of the same name); keep one", b.File.Path, a.File.Path)
+		return fmt.Sprintf("this page bundle is the same page as %s (%s and %s are both the page %s); keep one", a.File.Path, b.FileKey, a.FileKey, strings.TrimSuffix(a.Key, ".md"))
 	}
 	return fmt.Sprintf("translation key %q is also that of %s: two pages of one language cannot be translations of the same page; change one translation_key", key, a.File.Path)
 }
