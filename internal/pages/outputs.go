@@ -148,7 +148,7 @@ func (s *Site) checkOutputs(reserved []Reserved, diags *diag.List) {
 	for _, r := range s.Resources {
 		claims = append(claims, claim{name: r.Path, what: fmt.Sprintf("the file %s (/%s)", r.Src.Path, r.Path), file: r.Src.Path,
 			self: "published as /" + r.Path + ", it",
-			fix: "rename the file", weight: 2})
+			fix:  "rename the file", weight: 2})
 	}
 	for _, p := range s.Special {
 		if p.Kind == Alias {
