@@ -231,6 +231,8 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("---\na: &a [x]\nb: *a\n---\n"))
 	f.Add([]byte("---\ntitle: [\n---\n"))
 	f.Add([]byte{0xff, 0xfe})
+	f.Add([]byte("+++\ntitle = \"T\"\ndescription = \"D\"\ndate = 2024-01-02\n[params]\nx = [1, {a = 2}]\n+++\nBody"))
+	f.Add([]byte("---\ntitle: T\ndescription: D\nparams: {a: [1, 2]}\naliases: [/da/%C3%B8l/, \"/x?y\"]\ntranslationKey: k\nlastmod: 2024-01-02T03:04:05Z\n---\nsa\u030a"))
 	addContentSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		file, diags := Parse("content/da/x.md", data)
