@@ -360,7 +360,8 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 // movedFiles returns the link dependencies (pages.Link.Deps) a change
 // can have moved: file names whose page or file changed (for every
 // language, since a link falls back to other languages' files), as
-// "file:<key>".
+// "file:<key>", and aliases that appeared, went or moved to another page,
+// as "alias:<path>".
 func (b *Builder) movedFiles(site *pages.Site, changed []string) map[string]bool {
 	moved := map[string]bool{}
 	owners := func(s *pages.Site) map[string]string {
@@ -373,10 +374,19 @@ func (b *Builder) movedFiles(site *pages.Site, changed []string) map[string]bool
 		for _, r := range s.Resources {
 			m[r.Lang.Code+"\x00"+r.Key] = "\x00" + r.Path
 		}
+		for _, p := range s.Special {
+			if p.Kind == pages.Alias {
+				m["\x01"+p.Path] = p.Target.Key
+			}
+		}
 		return m
 	}
 	before, after := owners(b.site), owners(site)
 	mark := func(k string) {
+		if alias, ok := strings.CutPrefix(k, "\x01"); ok {
+			moved[pages.AliasDep+alias] = true
+			return
+		}
 		_, key, _ := strings.Cut(k, "\x00")
 		moved[pages.FileDep+key] = true
 	}

@@ -191,6 +191,16 @@ func TestUpdateMatchesBuild(t *testing.T) {
 		{"and works when it is back", func() {
 			edit("content/da/hjaelp/_index.md", "---\ntitle: Hjælp\ndescription: Hjælp.\nmenu: main\nweight: 2\nslug: hjalp\n---\n")
 		}, []string{"content/da/hjaelp/_index.md"}, 0, ""},
+		{"link to an old URL", func() {
+			edit("content/da/hjaelp/bibliotek.md", "---\ntitle: Biblioteket\ndescription: Biblioteket.\naliases: [/da/gammelt-bibliotek/]\n---\n![Brevet](brev.svg)\n")
+			edit("content/en/complaints.md", "---\ntitle: Complaints\ndescription: en.\ntranslationKey: complaints\n---\nBack [home](_index.md), [the library](/da/gammelt-bibliotek/).\n")
+		}, []string{"content/da/hjaelp/bibliotek.md", "content/en/complaints.md"}, 0, ""},
+		{"old URL gone", func() {
+			edit("content/da/hjaelp/bibliotek.md", "---\ntitle: Biblioteket\ndescription: Biblioteket.\n---\n![Brevet](brev.svg)\n")
+		}, []string{"content/da/hjaelp/bibliotek.md"}, 0, "no page or file has the URL /da/gammelt-bibliotek/"},
+		{"link fixed", func() {
+			edit("content/en/complaints.md", "---\ntitle: Complaints\ndescription: en.\ntranslationKey: complaints\n---\nBack [home](_index.md), [the library](/da/hjalp/bibliotek/).\n")
+		}, []string{"content/en/complaints.md"}, 0, ""},
 		{"config", func() {
 			edit("sitegen.toml", strings.Replace(string(fsys["sitegen.toml"].Data), "https://example.org/", "https://example.org/sub/", 1))
 		}, []string{"sitegen.toml"}, 0, ""},

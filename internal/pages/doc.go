@@ -78,8 +78,9 @@
 // base path in front) is read below the base path; a relative one
 // ("../standards/") is read against the linking page's URL, as a browser
 // reads it; percent-escapes are decoded, and a folder without its final
-// slash gets it. It may name a page in any language, a file beside a page
-// or a file from static/ ("/files/x.pdf"), and is written out with the
+// slash gets it. It may name a page in any language (or an alias of one,
+// for the page it redirects to), a file beside a page or a file from
+// static/ ("/files/x.pdf"), and is written out with the
 // base path in front, its query and #fragment kept. A URL that matches
 // nothing is an error, which suggests the .md file of the page whose file
 // name or slug matches the URL's last segment when exactly one does. A

@@ -33,8 +33,12 @@ func (s *Site) Resolve(from *Page, dest string) (string, error) {
 	return l.URL, err
 }
 
-// FileDep is the prefix of Link.Deps entries that name a file key.
-const FileDep = "file:"
+// Prefixes of Link.Deps entries: a file key looked up by name, an alias
+// path a link went through.
+const (
+	FileDep  = "file:"
+	AliasDep = "alias:"
+)
 
 // Link resolves a link destination written in from's Markdown. See the
 // package documentation for the rules.
@@ -196,7 +200,8 @@ func (s *Site) exists(rel string) bool {
 	return ok
 }
 
-// lookup finds the page or file at a URL path below the base path.
+// lookup finds the page or file at a URL path below the base path. An
+// alias's path finds the page it redirects to.
 func (s *Site) lookup(rel string) (Link, bool) {
 	candidates := []string{rel}
 	if !strings.HasSuffix(rel, "/") && path.Ext(rel) == "" {
@@ -206,7 +211,12 @@ func (s *Site) lookup(rel string) (Link, bool) {
 		candidates = append(candidates, strings.TrimSuffix(rel, "index.html"))
 	}
 	for _, c := range candidates {
-		if p := s.byPath[c]; p != nil && p.Kind != Alias {
+		p := s.byPath[c]
+		if p != nil && p.Kind == Alias {
+			t := p.Target // an old URL: link to where it redirects
+			return Link{URL: t.URL, Page: t, Deps: []string{t.Key, AliasDep + p.Path}}, true
+		}
+		if p != nil {
 			return Link{URL: p.URL, Page: p, Deps: []string{p.Key}}, true
 		}
 	}
