@@ -60,6 +60,11 @@ func TestParseMeta(t *testing.T) {
 					m.Draft && len(m.Aliases) == 1 && m.TranslatedFrom == "abc" && m.NeedsReview && m.Layout == "letter" && m.Lines["layout"] == 12
 			}, 0, ""},
 		{"both menus", base + "menu: [main, footer]\n", func(m *Meta) bool { return slices.Equal(m.Menus, []string{"main", "footer"}) }, 0, ""},
+		{"hugo menu map", base + "menu: { main: { weight: 20 } }\n", func(m *Meta) bool { return slices.Equal(m.Menus, []string{"main"}) && m.Weight == 20 }, 0, ""},
+		{"hugo menu map and weight", base + "weight: 3\nmenu:\n  footer:\n  main: {weight: 20}\n", func(m *Meta) bool {
+			return slices.Equal(m.Menus, []string{"footer", "main"}) && m.Weight == 3
+		}, 0, ""},
+		{"hugo menu map parent", base + "menu: {main: {parent: docs}}\n", nil, 4, "a menu entry may only give a weight, not parent"},
 		{"footer menu", base + "menu: footer\n", func(m *Meta) bool { return slices.Equal(m.Menus, []string{"footer"}) }, 0, ""},
 		{"unknown menu", base + "menu: side\n", nil, 4, `the menus are "main" and "footer"`},
 		{"quoted date", base + "updated: \"2026-01-02\"\n", func(m *Meta) bool { return m.Updated.Day() == 2 }, 0, ""},

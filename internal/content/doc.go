@@ -70,7 +70,9 @@
 // Fields other generators write are understood where they mean something
 // here: date: and lastmod: are dates like updated:, and the newest of the
 // three is the page's date (a moment such as 2024-03-01T10:00:00+01:00
-// counts as its day); translationKey: is translation_key:. Fields that
+// counts as its day); translationKey: is translation_key:; Hugo's menu:
+// {main: {weight: 10}} is menu: main, its weight the page's when weight:
+// is not set. Fields that
 // mean nothing here (url, tags, categories, publishDate, summary, type,
 // ...) are errors that say what to write instead; values only the site's
 // layouts use belong under params:. Any other unknown field is an error

@@ -29,6 +29,8 @@ type Meta struct {
 	Layout         string
 	Params         map[string]any // params: site-specific values for layouts; nil when not set
 
+	menuWeight *int // from Hugo's menu: {main: {weight: 10}}
+
 	// Lines maps a field name to the line of the file it is on, so that
 	// later stages can report problems with a value where it was written.
 	Lines map[string]int
@@ -143,6 +145,9 @@ func metaFromNode(root *yaml.Node, line int) (*Meta, []*LineError) {
 		case err != nil:
 			fail(v, "%s: %v", k.Value, err)
 		}
+	}
+	if _, ok := m.Lines["weight"]; !ok && m.menuWeight != nil {
+		m.Weight = *m.menuWeight
 	}
 	for _, req := range []string{"title", "description"} {
 		if _, ok := m.Lines[req]; !ok {
@@ -286,12 +291,22 @@ func (m *Meta) setParams(v *yaml.Node) error {
 // and "footer", the links at the bottom of every page.
 var Menus = []string{"main", "footer"}
 
-// setMenus reads menu: main, menu: footer or menu: [main, footer].
+// setMenus reads menu: main, menu: footer or menu: [main, footer], and
+// Hugo's map form, menu: {main: {weight: 10}}, whose weight orders the
+// page when weight: is not set.
 func (m *Meta) setMenus(v *yaml.Node) error {
 	bad := errors.New(`the menus are "main" and "footer": write menu: main, menu: footer or menu: [main, footer], or leave the field out`)
 	items := []*yaml.Node{v}
-	if v.Kind == yaml.SequenceNode {
+	var entries []*yaml.Node
+	switch v.Kind {
+	case yaml.SequenceNode:
 		items = v.Content
+	case yaml.MappingNode:
+		items = nil
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			items = append(items, v.Content[i])
+			entries = append(entries, v.Content[i+1])
+		}
 	}
 	for _, item := range items {
 		if item.Kind != yaml.ScalarNode || !slices.Contains(Menus, item.Value) {
@@ -300,6 +315,33 @@ func (m *Meta) setMenus(v *yaml.Node) error {
 		if !slices.Contains(m.Menus, item.Value) {
 			m.Menus = append(m.Menus, item.Value)
 		}
+	}
+	for _, e := range entries {
+		if err := m.setMenuEntry(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// setMenuEntry reads the {weight: 10} of Hugo's menu: {main: {weight: 10}}.
+func (m *Meta) setMenuEntry(e *yaml.Node) error {
+	if e.Kind == yaml.ScalarNode && (e.Tag == "!!null" || e.Value == "") {
+		return nil
+	}
+	if e.Kind != yaml.MappingNode {
+		return errors.New("a menu entry may only give a weight, as in menu: {main: {weight: 10}}")
+	}
+	for i := 0; i+1 < len(e.Content); i += 2 {
+		k, v := e.Content[i], e.Content[i+1]
+		if strings.ToLower(k.Value) != "weight" {
+			return fmt.Errorf("a menu entry may only give a weight, not %s: sitegen names a menu item by its page's title and places it by the page's section", k.Value)
+		}
+		w, err := strconv.Atoi(v.Value)
+		if v.Kind != yaml.ScalarNode || v.Tag != "!!int" || err != nil {
+			return errors.New("the menu weight must be a whole number, e.g. menu: {main: {weight: 10}}")
+		}
+		m.menuWeight = &w
 	}
 	return nil
 }
