@@ -78,7 +78,10 @@
 // base path in front) is read below the base path; a relative one
 // ("../standards/") is read against the linking page's URL, as a browser
 // reads it; percent-escapes are decoded, and a folder without its final
-// slash gets it. It may name a page in any language (or an alias of one,
+// slash gets it. A path from the root without a language folder
+// ("/about/"), as content written for Hugo has it where Hugo serves the
+// default language at the root, is read in the default language and goes
+// to that page in the linking page's language. It may name a page in any language (or an alias of one,
 // for the page it redirects to), a file beside a page or a file from
 // static/ ("/files/x.pdf"), and is written out with the
 // base path in front, its query and #fragment kept. A URL that matches

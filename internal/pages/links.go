@@ -144,12 +144,33 @@ func (s *Site) linkRoot(from *Page, dest, p string) (Link, error) {
 	if l, ok := s.lookup(rel); ok {
 		return l, nil
 	}
+	if l, ok := s.lookupUnprefixed(from, rel); ok {
+		return l, nil
+	}
 	if ext := path.Ext(rel); ext != "" && ext != ".html" && !strings.HasSuffix(rel, "/") {
 		// A file the model does not know, such as one a later step of the
 		// deployment adds; sitegen check reports it when the build lacks it.
 		return Link{URL: s.Config.BasePath() + rel}, nil
 	}
 	return Link{}, s.noURL(from, dest, "/"+rel)
+}
+
+// lookupUnprefixed reads a path from the root without a language folder
+// ("/about/") as Hugo serves it: in the default language, which Hugo puts
+// at the root. The link goes to that page's version in from's language.
+func (s *Site) lookupUnprefixed(from *Page, rel string) (Link, bool) {
+	first, _, _ := strings.Cut(rel, "/")
+	for _, l := range s.Langs {
+		if first == l.Folder {
+			return Link{}, false
+		}
+	}
+	l, ok := s.lookup(s.Default.Folder + "/" + rel)
+	if !ok || l.Page == nil || l.Page.Translations == nil || l.Page.Kind == NotFound {
+		return Link{}, false
+	}
+	t := l.Page.Translations[from.Lang.Index]
+	return Link{URL: t.URL, Page: t, Deps: append(l.Deps, t.Key)}, true
 }
 
 // linkRelative resolves a relative path that is not a .md file: first as a

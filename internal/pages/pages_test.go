@@ -138,6 +138,9 @@ func TestResolve(t *testing.T) {
 		{"../hjaelp/", "", `link to "../hjaelp/": no page or file has the URL /en/help/hjaelp/ (the link read from this page's URL /en/help/bibliotek/); link to the page's file instead: _index.md`},
 		{"/filer/findes-ikke.pdf", "/sub/filer/findes-ikke.pdf", ""},
 		{"/en/findes-ikke/", "", "no page or file has the URL /en/findes-ikke/"},
+		{"/klage/", "/sub/en/complaints/", ""},
+		{"/hjaelp/bibliotek", "/sub/en/help/bibliotek/", ""},
+		{"/help/", "", "no page or file has the URL /help/"},
 		{"%zz", "", "is not a valid URL path"},
 	}
 	for _, tt := range tests {
