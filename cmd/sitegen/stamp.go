@@ -58,16 +58,22 @@ func stamp(root *os.Root, src string, cfg *config.Config, arg string, stdout io.
 	}
 	rel = filepath.ToSlash(rel)
 	langKey, ok := strings.CutPrefix(rel, content.Dir+"/")
-	lang, key, ok2 := strings.Cut(langKey, "/")
+	lang, _, ok2 := strings.Cut(langKey, "/")
 	if !ok || !ok2 || cfg.Language(lang) == nil {
 		return fmt.Errorf("not a content file: expected %s/<lang>/...md", content.Dir)
 	}
-	if lang == cfg.DefaultLanguage {
+	if cfg.Language(lang).Code == cfg.DefaultLanguage {
 		return fmt.Errorf("%s is the default language: its pages are the sources; stamp their translations", lang)
 	}
-	source, diags := content.Read(root.FS(), content.Dir+"/"+cfg.DefaultLanguage+"/"+key)
-	if source == nil {
-		return fmt.Errorf("its source does not build:\n%v", diags)
+	f, diags := content.Read(root.FS(), rel)
+	if f == nil {
+		return fmt.Errorf("it does not build:\n%v", diags)
+	}
+	// The source is the default-language page with the same translation
+	// key: the same path, unless translation_key: pairs other names.
+	source, err := content.Source(root.FS(), f, cfg.DefaultLanguage, cfg.Codes())
+	if err != nil {
+		return err
 	}
 	data, err := root.ReadFile(rel)
 	if err != nil {

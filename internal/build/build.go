@@ -3,10 +3,16 @@
 //
 //	load     sitegen.toml, content/, i18n/, layouts/, static/  (config, content, locale, render)
 //	resolve  the site model: URLs, translations, fallback pages (pages)
-//	convert  each page's Markdown, its links resolved          (markdown)
+//	convert  each page's Markdown, its links resolved, its
+//	         images measured                                   (markdown, imagesize)
 //	render   each page with its layout and UI strings          (render)
 //	minify   HTML, CSS, JS, SVG, JSON, XML                     (minifier)
 //	write    into an Output: a folder swapped in at the end, or memory (publish)
+//
+// The files beside pages (content/<lang>/**, not Markdown) are written as
+// they are. An image a page embeds from them or from static/ gets width=,
+// height= and loading="lazy", and a warning when it is larger than a phone
+// needs (MaxImageWidth, MaxImageBytes).
 //
 // Data flows one way: each stage takes the values the one before returned.
 // A stage reports every problem it finds. A build that found errors

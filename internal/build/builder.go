@@ -33,7 +33,8 @@ type Builder struct {
 	// The latest good version of each input, and the problems of inputs
 	// that currently fail to load, by path.
 	cfg        *config.Config
-	files      map[string]*content.File // content files by path, drafts included
+	files      map[string]*content.File     // content files by path, drafts included
+	resources  map[string]*content.Resource // files beside pages by path
 	broken     map[string]diag.List
 	catalog    *locale.Catalog
 	layouts    *render.Templates
@@ -150,29 +151,52 @@ func (b *Builder) layers() []fs.FS { return []fs.FS{b.opts.Defaults, b.src} }
 func (b *Builder) loadContent() func() {
 	paths, walkDiags := content.Walk(b.src, b.cfg.Codes())
 	files := make([]*content.File, len(paths))
+	res := make([]*content.Resource, len(paths))
 	diags := make([]diag.List, len(paths))
-	parallel(len(paths), func(i int) { files[i], diags[i] = content.Read(b.src, paths[i]) })
+	parallel(len(paths), func(i int) { files[i], res[i], diags[i] = b.readContent(paths[i]) })
 	return func() {
 		b.files = make(map[string]*content.File, len(paths))
+		b.resources = map[string]*content.Resource{}
 		for k := range b.broken {
 			if len(k) > 0 && k[0] != 0 {
 				delete(b.broken, k)
 			}
 		}
 		for i, p := range paths {
-			b.setFile(p, files[i], diags[i])
+			b.setFile(p, files[i], res[i], diags[i])
 		}
 		b.setBroken(brokenWalk, walkDiags)
 	}
 }
 
-// setFile records the result of reading one content file.
-func (b *Builder) setFile(p string, f *content.File, d diag.List) {
+// readContent reads a page or a file beside one. Its language is the tag
+// as configured, whatever the case of its folder.
+func (b *Builder) readContent(p string) (*content.File, *content.Resource, diag.List) {
+	if !content.IsPage(p) {
+		r, d := content.ReadResource(b.src, p)
+		if r != nil {
+			r.Lang = content.LangOf(r.Lang, b.cfg.Codes())
+		}
+		return nil, r, d
+	}
+	f, d := content.Read(b.src, p)
+	if f != nil {
+		f.Lang = content.LangOf(f.Lang, b.cfg.Codes())
+	}
+	return f, nil, d
+}
+
+// setFile records the result of reading one content file: a page or a
+// file beside one, or neither when it failed or is gone.
+func (b *Builder) setFile(p string, f *content.File, r *content.Resource, d diag.List) {
 	b.setBroken(p, d)
+	delete(b.files, p)
+	delete(b.resources, p)
 	if f != nil {
 		b.files[p] = f
-	} else {
-		delete(b.files, p)
+	}
+	if r != nil {
+		b.resources[p] = r
 	}
 }
 
@@ -208,17 +232,24 @@ func (b *Builder) loadStatic() func() {
 
 // model resolves the site from the loaded files.
 func (b *Builder) model() (*pages.Site, diag.List) {
-	var files []*content.File
-	var drafts []string
+	in := pages.Input{Reserved: b.reserved()}
 	for _, p := range slices.Sorted(maps.Keys(b.files)) {
 		f := b.files[p]
 		if f.Meta.Draft && !b.opts.Drafts {
-			drafts = append(drafts, f.Key)
+			in.Drafts = append(in.Drafts, f.Key)
 			continue
 		}
-		files = append(files, f)
+		in.Files = append(in.Files, f)
 	}
-	site, diags := pages.New(b.cfg, files, drafts)
+	for _, p := range slices.Sorted(maps.Keys(b.resources)) {
+		in.Resources = append(in.Resources, b.resources[p])
+	}
+	for _, f := range b.static {
+		if !fingerprinted(f.name) {
+			in.Static = append(in.Static, f.name)
+		}
+	}
+	site, diags := pages.New(b.cfg, in)
 	if site != nil {
 		diags.Add(checkLayouts(site, b.layouts))
 		diags.Add(b.layouts.CheckMessages(b.catalog))
@@ -239,6 +270,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	assets, d := w.assets(b.static, b.cfg.BasePath(), !b.opts.Dev)
 	diags.Add(d)
 	env.Assets = assets
+	diags.Add(w.resources(site))
 	if diags.HasErrors() {
 		return nil, nil, diags.Sort()
 	}
@@ -386,21 +418,24 @@ func (b *Builder) docFor(site *pages.Site, p *pages.Page, docs map[string]*doc, 
 	return d
 }
 
-// convert converts one page's Markdown, recording the keys it links to.
+// convert converts one page's Markdown, recording what its links depend
+// on.
 func (b *Builder) convert(site *pages.Site, p *pages.Page) *doc {
 	d := &doc{}
+	links := map[string]pages.Link{}
 	resolve := func(dest string) (string, error) {
-		u, key, err := site.ResolveKey(p, dest)
-		if key != "" {
-			d.links = append(d.links, key)
+		l, err := site.Link(p, dest)
+		d.links = append(d.links, l.Deps...)
+		if err == nil {
+			links[l.URL] = l
 		}
-		return u, err
+		return l.URL, err
 	}
 	words := search.TextWords // enough for the search index
 	if b.opts.Text || b.keep {
 		words = markdown.AllText // check reads all of it; serve keeps it for search and the status page
 	}
-	res, problems := b.converters[p.Lang.Code].Convert(p.File.Body, p.File.BodyLine, resolve, words)
+	res, problems := b.converters[p.Lang.Code].ConvertWithImages(p.File.Body, p.File.BodyLine, resolve, words, b.imageAttrs(links))
 	d.res = res
 	for _, pr := range problems {
 		if pr.Warning {

@@ -51,7 +51,7 @@ func TestHostileInput(t *testing.T) {
 		{
 			name:    "file name with spaces",
 			archive: hostileConfig + "-- content/da/_index.md --\n" + page("Forside", "") + "-- content/da/min side.md --\n" + page("Min side", ""),
-			stderr:  "content/da/min side.md: file name cannot be a URL segment: \"min side\" has ' '; use only letters, digits, \"-\" and \"_\"; rename the file\n",
+			stderr:  "content/da/min side.md: file name cannot be a URL segment: \"min side\" has U+0020 SPACE; use only letters, digits, \"-\", \"_\" and \".\"; rename the file\n",
 		},
 		{
 			name:    "non-ascii file name",
@@ -61,7 +61,7 @@ func TestHostileInput(t *testing.T) {
 		{
 			name:    "slugs that try to escape",
 			archive: hostileConfig + "-- content/da/_index.md --\n" + page("Forside", "") + "-- content/da/a.md --\n---\ntitle: A\ndescription: A.\nslug: ../x\n---\n-- content/da/b.md --\n---\ntitle: B\ndescription: B.\nslug: \"%2e%2e\"\n---\n-- content/da/c.md --\n---\ntitle: C\ndescription: C.\nslug: /etc\n---\n",
-			stderr:  "content/da/a.md:4: slug: \"../x\" has '.'; use only letters, digits, \"-\" and \"_\"\ncontent/da/b.md:4: slug: \"%2e%2e\" has '%'; use only letters, digits, \"-\" and \"_\"\ncontent/da/c.md:4: slug: \"/etc\" has '/'; use only letters, digits, \"-\" and \"_\"\n",
+			stderr:  "content/da/a.md:4: slug: \"../x\" has U+002F SOLIDUS \"/\"; use only letters, digits, \"-\", \"_\" and \".\"\ncontent/da/b.md:4: slug: \"%2e%2e\" has U+0025 PERCENT SIGN \"%\"; use only letters, digits, \"-\", \"_\" and \".\"\ncontent/da/c.md:4: slug: \"/etc\" has U+002F SOLIDUS \"/\"; use only letters, digits, \"-\", \"_\" and \".\"\n",
 		},
 		{
 			name:    "yaml alias bomb",

@@ -2,9 +2,11 @@ package build
 
 import (
 	"errors"
+	"fmt"
 	"hash/fnv"
 	"io/fs"
 	"path"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -117,24 +119,26 @@ func (b *Builder) Update(paths []string, out Output) (*Result, *Changes, error) 
 func under(p, dir string) bool { return strings.HasPrefix(p, dir+"/") || p == dir }
 
 // reloadContent re-reads changed content files. It reports whether files
-// appeared or disappeared, which changes the site's structure.
+// appeared or disappeared, which changes the site's structure; a changed
+// file beside a page counts too, since pages embed its size.
 func (b *Builder) reloadContent(paths []string) (structural bool) {
 	for _, p := range paths {
 		info, err := fs.Stat(b.src, p)
 		_, known := b.files[p]
+		_, knownRes := b.resources[p]
 		_, knownBroken := b.broken[p]
 		switch {
-		case err == nil && info.IsDir(), err != nil && !known && !knownBroken:
+		case err == nil && info.IsDir(), err != nil && !known && !knownRes && !knownBroken:
 			structural = true // a folder, or a name that was never a file
 		case err != nil:
 			structural = true
-			b.setFile(p, nil, nil)
+			b.setFile(p, nil, nil, nil)
 		default:
-			if !known && !knownBroken {
+			if !known && !knownBroken || !content.IsPage(p) {
 				structural = true
 			}
-			f, d := content.Read(b.src, p)
-			b.setFile(p, f, d)
+			f, r, d := b.readContent(p)
+			b.setFile(p, f, r, d)
 		}
 	}
 	if structural {
@@ -151,14 +155,21 @@ func (b *Builder) rewalk(changed []string) {
 	present := make(map[string]bool, len(list))
 	for _, p := range list {
 		present[p] = true
-		if _, ok := b.files[p]; !ok && !slices.Contains(changed, p) {
-			f, d := content.Read(b.src, p)
-			b.setFile(p, f, d)
+		_, isFile := b.files[p]
+		_, isRes := b.resources[p]
+		if !isFile && !isRes && !slices.Contains(changed, p) {
+			f, r, d := b.readContent(p)
+			b.setFile(p, f, r, d)
 		}
 	}
 	for p := range b.files {
 		if !present[p] {
-			b.setFile(p, nil, nil)
+			b.setFile(p, nil, nil, nil)
+		}
+	}
+	for p := range b.resources {
+		if !present[p] {
+			b.setFile(p, nil, nil, nil)
 		}
 	}
 	for p := range b.broken {
@@ -172,7 +183,8 @@ func (b *Builder) rewalk(changed []string) {
 // pages than the file's own.
 func summaryChanged(a, b *content.Meta) bool {
 	return a.Title != b.Title || a.Description != b.Description || a.Slug != b.Slug ||
-		a.Weight != b.Weight || !slices.Equal(a.Menus, b.Menus) || a.Draft != b.Draft || !slices.Equal(a.Aliases, b.Aliases)
+		a.Weight != b.Weight || !slices.Equal(a.Menus, b.Menus) || a.Draft != b.Draft || !slices.Equal(a.Aliases, b.Aliases) ||
+		a.TranslationKey != b.TranslationKey || !reflect.DeepEqual(a.Params, b.Params)
 }
 
 // updateContent renders what changed content files can reach.
@@ -255,12 +267,15 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	for _, k := range b.env.Refs() {
 		env.Ref(k)
 	}
-	for _, p := range changed {
-		delete(b.docs, p)
+	for p, d := range b.docs {
+		if slices.Contains(changed, p) || d.diags.HasErrors() {
+			delete(b.docs, p) // a broken link may resolve now
+		}
 	}
-	// Pages that link to a key whose URL changed in their language must
-	// convert their Markdown again.
-	moved := map[string]bool{}
+	// Pages that link to a key whose URL changed in their language, or to
+	// a file name that now names another page or file, must convert their
+	// Markdown again.
+	moved := b.movedFiles(site, changed)
 	for _, key := range site.Keys() {
 		for _, l := range site.Langs {
 			old := b.site.Page(key, l.Code)
@@ -283,7 +298,7 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 			continue
 		}
 		for _, k := range d.links {
-			if moved[f.Lang+"\x00"+k] {
+			if moved[f.Lang+"\x00"+k] || moved[k] {
 				delete(b.docs, p)
 				break
 			}
@@ -312,11 +327,15 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	for _, e := range errs {
 		diags.Add(e)
 	}
+	diags.Add(b.changedResources(w, site, changed))
 	diags.Add(w.hosting(site, b.assets))
 	if diags.HasErrors() {
 		return diags, nil
 	}
 	next := map[string]bool{}
+	for _, r := range site.Resources {
+		next[r.Path] = true
+	}
 	for _, p := range allPages(site) {
 		next[p.OutputFile()] = true
 	}
@@ -336,6 +355,79 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	b.site, b.env, b.sigs = site, env, sigs
 	b.indexFiles()
 	return diags, nil
+}
+
+// movedFiles returns the link dependencies (pages.Link.Deps) a change
+// can have moved: file names whose page or file changed (for every
+// language, since a link falls back to other languages' files), as
+// "file:<key>", and aliases that appeared, went or moved to another page,
+// as "alias:<path>".
+func (b *Builder) movedFiles(site *pages.Site, changed []string) map[string]bool {
+	moved := map[string]bool{}
+	owners := func(s *pages.Site) map[string]string {
+		m := map[string]string{}
+		for _, p := range s.Pages {
+			if p.File != nil {
+				m[p.Lang.Code+"\x00"+p.FileKey] = p.Key
+			}
+		}
+		for _, r := range s.Resources {
+			m[r.Lang.Code+"\x00"+r.Key] = "\x00" + r.Path
+		}
+		for _, p := range s.Special {
+			if p.Kind == pages.Alias {
+				m["\x01"+p.Path] = p.Target.Key
+			}
+		}
+		return m
+	}
+	before, after := owners(b.site), owners(site)
+	mark := func(k string) {
+		if alias, ok := strings.CutPrefix(k, "\x01"); ok {
+			moved[pages.AliasDep+alias] = true
+			return
+		}
+		_, key, _ := strings.Cut(k, "\x00")
+		moved[pages.FileDep+key] = true
+	}
+	for k, v := range before {
+		if after[k] != v {
+			mark(k)
+		}
+	}
+	for k, v := range after {
+		if before[k] != v {
+			mark(k)
+		}
+	}
+	for _, p := range changed {
+		if !content.IsPage(p) {
+			rest := strings.TrimPrefix(p, content.Dir+"/")
+			if _, key, ok := strings.Cut(rest, "/"); ok {
+				moved[pages.FileDep+content.Name(key)] = true
+			}
+		}
+	}
+	return moved
+}
+
+// changedResources writes the files beside pages that are new, moved or
+// changed since the last build.
+func (b *Builder) changedResources(w *writer, site *pages.Site, changed []string) diag.List {
+	var diags diag.List
+	old := map[string]*content.Resource{}
+	for _, r := range b.site.Resources {
+		old[r.Path] = r.Src
+	}
+	for _, r := range site.Resources {
+		if old[r.Path] == r.Src && !slices.Contains(changed, r.Src.Path) {
+			continue
+		}
+		if err := w.put(r.Path, r.Src.Data); err != nil {
+			diags.Errorf(r.Src.Path, 0, "%v", err)
+		}
+	}
+	return diags
 }
 
 func pathOf(p *pages.Page) string {
@@ -371,7 +463,8 @@ func signatures(site *pages.Site, env *render.Env) map[string]uint64 {
 		}
 		h := fnv.New64a()
 		for _, s := range []string{p.Kind.String(), p.Path, p.Title, p.TitleLang.Code, p.Description,
-			strconv.FormatBool(p.Fallback), strconv.Itoa(p.Weight), strings.Join(p.Menus, ","), strconv.FormatBool(p.Draft)} {
+			strconv.FormatBool(p.Fallback), strconv.Itoa(p.Weight), strings.Join(p.Menus, ","), strconv.FormatBool(p.Draft),
+			fmt.Sprint(p.Params)} {
 			h.Write([]byte(s))
 			h.Write([]byte{0})
 		}

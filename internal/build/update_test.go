@@ -155,6 +155,52 @@ func TestUpdateMatchesBuild(t *testing.T) {
 			edit("content/da/ny/_index.md", "---\ntitle: Ny\ndescription: Ny.\n---\n")
 			edit("content/da/ny/side.md", "---\ntitle: Side\ndescription: Side.\n---\n[klage](../klage.md)\n")
 		}, []string{"content/da/ny"}, 0, ""},
+		{"translation key pairs a file of another name", func() {
+			edit("content/en/complaints.md", "---\ntitle: Complaints\ndescription: en.\ntranslation_key: klage.md\n---\nBack [home](_index.md).\n")
+		}, []string{"content/en/complaints.md"}, 0, ""},
+		{"translation key changed", func() {
+			edit("content/en/complaints.md", "---\ntitle: Complaints\ndescription: en.\ntranslation_key: other\n---\nBack [home](_index.md).\n")
+		}, []string{"content/en/complaints.md"}, 0, ""},
+		{"translation key on both sides", func() {
+			edit("content/en/complaints.md", "---\ntitle: Complaints\ndescription: en.\ntranslationKey: complaints\n---\nBack [home](_index.md).\n")
+			edit("content/da/klage.md", "---\ntitle: Klage\ndescription: Sådan klager du.\nmenu: main\nweight: 1\ntranslation_key: complaints\n---\nKlag nu.\n")
+		}, []string{"content/en/complaints.md", "content/da/klage.md"}, 0, "content/kl/klage.md:1: has no translation_key"},
+		{"and on the third", func() {
+			edit("content/kl/klage.md", "---\ntitle: Naammagittaalliuut\ndescription: kl.\nslug: naammagittaalliuut\ntranslation_key: complaints\n---\nkl [aallaqqaasiut](_index.md).\n")
+		}, []string{"content/kl/klage.md"}, 0, ""},
+		{"file beside a page", func() {
+			edit("content/da/hjaelp/brev.svg", `<svg width="40" height="20"/>`)
+			edit("content/da/hjaelp/bibliotek.md", "---\ntitle: Biblioteket\ndescription: Biblioteket.\n---\n![Brevet](brev.svg)\n")
+		}, []string{"content/da/hjaelp/brev.svg", "content/da/hjaelp/bibliotek.md"}, 0, ""},
+		{"file changed", func() {
+			edit("content/da/hjaelp/brev.svg", `<svg width="400" height="200"/>`)
+		}, []string{"content/da/hjaelp/brev.svg"}, 0, ""},
+		{"file moves with its section's slug", func() {
+			edit("content/da/hjaelp/_index.md", "---\ntitle: Hjælp\ndescription: Hjælp.\nmenu: main\nweight: 2\nslug: hjalp\n---\n")
+		}, []string{"content/da/hjaelp/_index.md"}, 0, ""},
+		{"file removed", func() { edit("content/da/hjaelp/brev.svg", "") }, []string{"content/da/hjaelp/brev.svg"}, 0, "brev.svg"},
+		{"file back", func() {
+			edit("content/da/hjaelp/brev.svg", `<svg width="4" height="2"/>`)
+		}, []string{"content/da/hjaelp/brev.svg"}, 0, ""},
+		{"links as URLs", func() {
+			edit("content/da/klage.md", "---\ntitle: Klage\ndescription: Sådan klager du.\nmenu: main\nweight: 1\ntranslation_key: complaints\n---\nSe [hjælp](../hjalp/) og [biblioteket](/da/hjalp/bibliotek/).\n")
+		}, []string{"content/da/klage.md"}, 1, ""},
+		{"a URL link breaks when the slug changes", func() {
+			edit("content/da/hjaelp/_index.md", "---\ntitle: Hjælp\ndescription: Hjælp.\nmenu: main\nweight: 2\n---\n")
+		}, []string{"content/da/hjaelp/_index.md"}, 0, "no page or file has the URL /da/hjalp/"},
+		{"and works when it is back", func() {
+			edit("content/da/hjaelp/_index.md", "---\ntitle: Hjælp\ndescription: Hjælp.\nmenu: main\nweight: 2\nslug: hjalp\n---\n")
+		}, []string{"content/da/hjaelp/_index.md"}, 0, ""},
+		{"link to an old URL", func() {
+			edit("content/da/hjaelp/bibliotek.md", "---\ntitle: Biblioteket\ndescription: Biblioteket.\naliases: [/da/gammelt-bibliotek/]\n---\n![Brevet](brev.svg)\n")
+			edit("content/en/complaints.md", "---\ntitle: Complaints\ndescription: en.\ntranslationKey: complaints\n---\nBack [home](_index.md), [the library](/da/gammelt-bibliotek/).\n")
+		}, []string{"content/da/hjaelp/bibliotek.md", "content/en/complaints.md"}, 0, ""},
+		{"old URL gone", func() {
+			edit("content/da/hjaelp/bibliotek.md", "---\ntitle: Biblioteket\ndescription: Biblioteket.\n---\n![Brevet](brev.svg)\n")
+		}, []string{"content/da/hjaelp/bibliotek.md"}, 0, "no page or file has the URL /da/gammelt-bibliotek/"},
+		{"link fixed", func() {
+			edit("content/en/complaints.md", "---\ntitle: Complaints\ndescription: en.\ntranslationKey: complaints\n---\nBack [home](_index.md), [the library](/da/hjalp/bibliotek/).\n")
+		}, []string{"content/en/complaints.md"}, 0, ""},
 		{"config", func() {
 			edit("sitegen.toml", strings.Replace(string(fsys["sitegen.toml"].Data), "https://example.org/", "https://example.org/sub/", 1))
 		}, []string{"sitegen.toml"}, 0, ""},

@@ -10,9 +10,9 @@ import (
 	"github.com/udenmitid/sitegen/internal/pages"
 )
 
-// markdownLinks checks the #anchors of links between pages and links to
-// static files, and lists the external links. (Links to content files that
-// do not exist are build errors.) It records the URLs it reported, so the
+// markdownLinks checks the #anchors of links between pages, written as
+// .md files or as URLs, and lists the external links. (Links to pages and
+// files that do not exist are build errors.) It records the URLs it reported, so the
 // check of the rendered pages does not report them again without a line.
 func (c *checker) markdownLinks() {
 	external := map[string][]string{}
@@ -32,33 +32,24 @@ func (c *checker) markdownLinks() {
 				}
 				continue
 			}
-			if u.Path != "" && !strings.HasSuffix(u.Path, ".md") {
-				resolved, err := c.site.Resolve(p, l.Dest)
-				if err != nil {
-					continue // a build error already
-				}
-				if file, _, ok := Target(resolved, p.OutputFile(), origin, base); ok && c.files[file] == nil {
+			// Links that resolve to nothing are build errors already.
+			target, err := c.site.Link(p, l.Dest)
+			if err != nil {
+				continue
+			}
+			if target.Page == nil && target.Resource == nil && target.Static == "" {
+				if file, _, ok := Target(target.URL, p.OutputFile(), origin, base); ok && c.files[file] == nil {
 					c.r.add("link", Error, p.File.Path, l.Line, "link %q: no such file in the output; put it in static%s", l.Dest, u.Path)
-					c.reported[p.OutputFile()+"\x00"+resolved] = true
+					c.reported[p.OutputFile()+"\x00"+target.URL] = true
 				}
 				continue
 			}
-			if u.Fragment == "" {
+			if target.Page == nil || target.Fragment == "" {
 				continue
 			}
-			target := p
-			if u.Path != "" {
-				_, key, err := c.site.ResolveKey(p, l.Dest)
-				if err != nil || key == "" {
-					continue // a build error already
-				}
-				target = c.site.Page(key, p.Lang.Code)
-			}
-			if !c.hasAnchor(target, u.Fragment) {
-				c.r.add("anchor", Error, p.File.Path, l.Line, "link %q: %s has no heading or footnote with id %q", l.Dest, describe(target), u.Fragment)
-				if resolved, err := c.site.Resolve(p, l.Dest); err == nil {
-					c.reported[p.OutputFile()+"\x00"+resolved] = true
-				}
+			if !c.hasAnchor(target.Page, target.Fragment) {
+				c.r.add("anchor", Error, p.File.Path, l.Line, "link %q: %s has no heading or footnote with id %q", l.Dest, describe(target.Page), target.Fragment)
+				c.reported[p.OutputFile()+"\x00"+target.URL] = true
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -25,7 +26,11 @@ func (c *checker) translations() {
 				status = StatusMissing
 			case source.Fallback:
 				status = StatusOrphan
-				c.r.add("translation", Warning, p.File.Path, 1, "orphan: %s has no %s version (content/%s/%s) to translate from", key, def.Code, def.Code, key)
+				want := fmt.Sprintf("content/%s/%s", def.Folder, p.FileKey)
+				if p.File.Meta.TranslationKey != "" {
+					want = fmt.Sprintf("a page in content/%s/ with translation_key: %s", def.Folder, key)
+				}
+				c.r.add("translation", Warning, p.File.Path, 1, "orphan: %s has no %s version (%s) to translate from", key, def.Code, want)
 			case l == def:
 				status = StatusOK
 			default:

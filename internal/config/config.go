@@ -14,6 +14,10 @@
 //	name = "Dansk"           # the language's name in itself
 //
 //	[[languages]]
+//	code = "pt-BR"           # a BCP 47 tag may name a region or script
+//	name = "Português (Brasil)"
+//
+//	[[languages]]
 //	code = "kl"
 //	name = "Kalaallisut"
 //	title = "MitID-eqanngitsunut"  # the site's name in this language (default: the top-level title)
@@ -34,6 +38,21 @@
 //	lix_max = 40             # sitegen check warns above this LIX on default-language pages
 //
 // An unknown key is an error, so a typo does not silently do nothing.
+//
+// # Language tags
+//
+// A language's code is a BCP 47 tag (RFC 5646): a language from ISO 639
+// ("da", "kl"), optionally with a script ("zh-Hans", "sr-Latn"), a region
+// ("pt-BR", "es-419") or a variant. The tag is kept as configured for the
+// lang= and hreflang= attributes, where its case is conventional (pt-BR).
+// Everything that is a name in a path uses the tag in lower case (Folder):
+// the URL folder /pt-br/ and the output folder public/pt-br/, since URLs
+// are case-sensitive and some hosts are not. The content folder may be
+// written in either case (content/pt-BR/ or content/pt-br/: tags are
+// case-insensitive, and so are the file systems of macOS and Windows); the
+// UI strings are i18n/<tag>.toml, the tag as configured (i18n/pt-BR.toml),
+// as translation tools name them. Two languages whose tags differ only in
+// case are the same language.
 package config
 
 import (
@@ -47,6 +66,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"golang.org/x/text/language"
 
 	"github.com/udenmitid/sitegen/internal/diag"
 )
@@ -72,7 +92,7 @@ type Config struct {
 
 // A Language is one of the site's languages.
 type Language struct {
-	Code        string `toml:"code"`        // BCP 47 tag, lower case: "da", "kl"
+	Code        string `toml:"code"`        // BCP 47 tag as configured: "da", "pt-BR"
 	Name        string `toml:"name"`        // the language's own name: "Kalaallisut"
 	Title       string `toml:"title"`       // the site's name in the language; the top-level title if empty, and then the home page's
 	Description string `toml:"description"` // the site's description in the language; likewise
@@ -100,7 +120,34 @@ type Check struct {
 // Keywords such as 'unsafe-inline' are refused: they would undo the policy.
 var cspSource = regexp.MustCompile(`^(?:[a-z][a-z0-9+.-]*:|(?:[a-z][a-z0-9+.-]*://)?(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::(?:\d+|\*))?(?:/[^\s;,']*)?)$`)
 
-var langCode = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})*$`)
+// langTag is the shape of a BCP 47 tag: letters, digits and "-", starting
+// with the language. language.Parse then checks the subtags.
+var langTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+
+// Folder returns the name a language tag has in paths: the URL folder
+// /pt-br/ and the output folder. It is the tag in lower case.
+func Folder(tag string) string { return strings.ToLower(tag) }
+
+// Folder returns the language's name in paths; see the package
+// documentation.
+func (l *Language) Folder() string { return Folder(l.Code) }
+
+// checkTag reports whether tag is a well-formed BCP 47 tag of a known
+// language, script and region.
+func checkTag(tag string) error {
+	bad := fmt.Errorf("language code %q is not a BCP 47 language tag like \"da\", \"pt-BR\" or \"zh-Hans\"", tag)
+	if !langTag.MatchString(tag) {
+		return bad
+	}
+	if _, err := language.Parse(tag); err != nil {
+		var ve language.ValueError
+		if errors.As(err, &ve) {
+			return fmt.Errorf("language code %q: %q is not a known subtag (ISO 639 language, ISO 15924 script, ISO 3166 region); Danish is \"da\", Brazilian Portuguese \"pt-BR\"", tag, ve.Subtag())
+		}
+		return bad
+	}
+	return nil
+}
 
 // Load reads and validates sitegen.toml from the root of fsys.
 func Load(fsys fs.FS) (*Config, diag.List) {
@@ -156,17 +203,19 @@ func (c *Config) validate(data []byte, diags *diag.List) {
 	seen := map[string]bool{}
 	for _, l := range c.Languages {
 		line := lineOf(data, `"`+l.Code+`"`)
+		if err := checkTag(l.Code); err != nil {
+			diags.Errorf(File, line, "%v", err)
+			continue
+		}
 		switch {
-		case !langCode.MatchString(l.Code):
-			diags.Errorf(File, line, "language code %q is not a lower-case language tag like \"da\" or \"kl\"", l.Code)
-		case seen[l.Code]:
-			diags.Errorf(File, line, "language %q is listed twice", l.Code)
+		case seen[Folder(l.Code)]:
+			diags.Errorf(File, line, "language %q is listed twice (tags ignore case)", l.Code)
 		case l.Name == "":
 			diags.Errorf(File, line, "language %q has no name; give its name in the language itself, e.g. name = \"Dansk\"", l.Code)
 		case l.Dir != "" && l.Dir != "ltr" && l.Dir != "rtl":
 			diags.Errorf(File, lineOf(data, "dir"), "language %q: dir must be \"ltr\" or \"rtl\", not %q", l.Code, l.Dir)
 		}
-		seen[l.Code] = true
+		seen[Folder(l.Code)] = true
 	}
 	for i := range c.Languages {
 		l := &c.Languages[i]
@@ -185,7 +234,9 @@ func (c *Config) validate(data []byte, diags *diag.List) {
 	if c.DefaultLanguage == "" && len(c.Languages) > 0 {
 		c.DefaultLanguage = c.Languages[0].Code
 	}
-	if len(c.Languages) > 0 && !seen[c.DefaultLanguage] {
+	if d := c.Language(c.DefaultLanguage); d != nil {
+		c.DefaultLanguage = d.Code
+	} else if len(c.Languages) > 0 && !diags.HasErrors() {
 		diags.Errorf(File, lineOf(data, "default_language"), "default_language %q is not one of the [[languages]]", c.DefaultLanguage)
 	}
 	if c.Check.LIXMax == 0 {
@@ -257,10 +308,11 @@ func (c *Config) Codes() []string {
 	return codes
 }
 
-// Language returns the language with the given code, or nil.
+// Language returns the language with the given tag, or nil. Tags are
+// compared without regard to case.
 func (c *Config) Language(code string) *Language {
 	for i := range c.Languages {
-		if c.Languages[i].Code == code {
+		if strings.EqualFold(c.Languages[i].Code, code) {
 			return &c.Languages[i]
 		}
 	}

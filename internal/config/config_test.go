@@ -28,7 +28,10 @@ func TestParseErrors(t *testing.T) {
 		{langs, "base_url is missing"},
 		{`base_url = "https://x/"`, "no [[languages]]"},
 		{`base_url = "https://x/"` + langs + "[[languages]]\ncode = \"da\"\nname = \"D\"\n", `language "da" is listed twice`},
-		{`base_url = "https://x/"` + "\n[[languages]]\ncode = \"Danish\"\nname = \"D\"\n", "is not a lower-case language tag"},
+		{`base_url = "https://x/"` + "\n[[languages]]\ncode = \"Danish\"\nname = \"D\"\n", `sitegen.toml:3: language code "Danish" is not a BCP 47 language tag`},
+		{`base_url = "https://x/"` + "\n[[languages]]\ncode = \"en_US\"\nname = \"D\"\n", `language code "en_US" is not a BCP 47 language tag`},
+		{`base_url = "https://x/"` + "\n[[languages]]\ncode = \"dk\"\nname = \"D\"\n", `language code "dk": "dk" is not a known subtag`},
+		{`base_url = "https://x/"` + "\n[[languages]]\ncode = \"pt-BR\"\nname = \"P\"\n[[languages]]\ncode = \"pt-br\"\nname = \"P\"\n", `language "pt-br" is listed twice (tags ignore case)`},
 		{`base_url = "https://x/"` + "\n[[languages]]\ncode = \"da\"\n", `language "da" has no name`},
 		{`base_url = "https://x/"` + "\ndefault_language = \"en\"" + langs, `default_language "en" is not one of`},
 		{`base_url = "https://x/"` + "\nbaseurl = 1" + langs, `sitegen.toml:2: unknown key "baseurl"`},
@@ -85,3 +88,25 @@ func TestDirection(t *testing.T) {
 		}
 	}
 }
+
+func TestLanguageTags(t *testing.T) {
+	c, diags := Parse([]byte(`base_url = "https://x/"
+default_language = "pt-br"
+[[languages]]
+code = "pt-BR"
+name = "Português"
+[[languages]]
+code = "zh-Hans"
+name = "中文"
+[[languages]]
+code = "sr-Latn-RS"
+name = "Srpski"
+`))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if c.DefaultLanguage != "pt-BR" || c.Languages[1].Folder() != "zh-hans" || c.Language("ZH-HANS") != &c.Languages[1] || Folder("sr-Latn-RS") != "sr-latn-rs" {
+		t.Errorf("config = %+v", c)
+	}
+}
+

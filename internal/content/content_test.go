@@ -6,6 +6,7 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+	"unicode/utf8"
 )
 
 func TestSplit(t *testing.T) {
@@ -26,7 +27,8 @@ func TestSplit(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			yml, body, yl, bl, err := Split([]byte(tt.in))
+			front, body, bl, err := Split([]byte(tt.in))
+			yml, yl := front.Text, front.Line
 			if tt.err != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.err) {
 					t.Fatalf("err = %v, want %q", err, tt.err)
@@ -58,6 +60,11 @@ func TestParseMeta(t *testing.T) {
 					m.Draft && len(m.Aliases) == 1 && m.TranslatedFrom == "abc" && m.NeedsReview && m.Layout == "letter" && m.Lines["layout"] == 12
 			}, 0, ""},
 		{"both menus", base + "menu: [main, footer]\n", func(m *Meta) bool { return slices.Equal(m.Menus, []string{"main", "footer"}) }, 0, ""},
+		{"hugo menu map", base + "menu: { main: { weight: 20 } }\n", func(m *Meta) bool { return slices.Equal(m.Menus, []string{"main"}) && m.Weight == 20 }, 0, ""},
+		{"hugo menu map and weight", base + "weight: 3\nmenu:\n  footer:\n  main: {weight: 20}\n", func(m *Meta) bool {
+			return slices.Equal(m.Menus, []string{"footer", "main"}) && m.Weight == 3
+		}, 0, ""},
+		{"hugo menu map parent", base + "menu: {main: {parent: docs}}\n", nil, 4, "a menu entry may only give a weight, not parent"},
 		{"footer menu", base + "menu: footer\n", func(m *Meta) bool { return slices.Equal(m.Menus, []string{"footer"}) }, 0, ""},
 		{"unknown menu", base + "menu: side\n", nil, 4, `the menus are "main" and "footer"`},
 		{"quoted date", base + "updated: \"2026-01-02\"\n", func(m *Meta) bool { return m.Updated.Day() == 2 }, 0, ""},
@@ -70,13 +77,37 @@ func TestParseMeta(t *testing.T) {
 		{"weight float", base + "weight: 1.5\n", nil, 4, "whole number"},
 		{"draft not bool", base + "draft: yes please\n", nil, 4, "true or false"},
 		{"other menu", base + "menu: [main, side]\n", nil, 4, `the menus are "main" and "footer"`},
-		{"slug slash", base + "slug: a/b\n", nil, 4, `"a/b" has '/'`},
-		{"slug dots", base + "slug: ..\n", nil, 4, `".." has '.'`},
-		{"slug percent", base + "slug: \"%2e%2e\"\n", nil, 4, `has '%'`},
-		{"slug absolute", base + "slug: /etc\n", nil, 4, `has '/'`},
+		{"slug slash", base + "slug: a/b\n", nil, 4, `"a/b" has U+002F SOLIDUS "/"`},
+		{"slug dots", base + "slug: ..\n", nil, 4, `".." starts or ends with "."`},
+		{"slug percent", base + "slug: \"%2e%2e\"\n", nil, 4, `has U+0025 PERCENT SIGN "%"`},
+		{"slug absolute", base + "slug: /etc\n", nil, 4, `has U+002F SOLIDUS "/"`},
 		{"alias relative", base + "aliases: [gammel]\n", nil, 4, "not a path from the site root"},
-		{"alias dotdot", base + "aliases: [/da/../x/]\n", nil, 4, "not a path from the site root"},
-		{"alias not list", base + "aliases: /da/x/\n", nil, 4, "must be a list"},
+		{"alias dotdot", base + "aliases: [/da/../x/]\n", nil, 4, `has a ".." segment`},
+		{"alias one path", base + "aliases: /da/x/\n", func(m *Meta) bool { return len(m.Aliases) == 1 && m.Aliases[0] == Alias{"/da/x/", 4} }, 0, ""},
+		{"alias not list", base + "aliases: {a: b}\n", nil, 4, "must be a list"},
+		{"alias lines", base + "aliases:\n  - /da/a/\n  - /da/gammel-%C3%B8l/\n", func(m *Meta) bool {
+			return len(m.Aliases) == 2 && m.Aliases[1] == Alias{"/da/gammel-øl/", 6}
+		}, 0, ""},
+		{"alias en dash", base + "aliases: [/da/regler–2024/]\n", func(m *Meta) bool { return m.Aliases[0].Path == "/da/regler–2024/" }, 0, ""},
+		{"alias question", base + "aliases: [\"/da/side?id=3\"]\n", nil, 4, `has U+003F QUESTION MARK "?": it starts a query`},
+		{"date", base + "date: 2024-03-01\n", func(m *Meta) bool { return m.Updated.Equal(time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)) }, 0, ""},
+		{"lastmod newer wins", base + "date: 2024-03-01T10:00:00+01:00\nlastmod: 2025-01-02T23:30:00-05:00\nupdated: 2024-12-31\n",
+			func(m *Meta) bool { return m.Updated.Equal(time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC)) }, 0, ""},
+		{"date older than updated", base + "updated: 2026-11-22\ndate: 2020-01-01\n",
+			func(m *Meta) bool { return m.Updated.Year() == 2026 }, 0, ""},
+		{"bad lastmod", base + "lastmod: yesterday\n", nil, 4, `lastmod: "yesterday" is not a date`},
+		{"translation key", base + "translation_key: licensing\n", func(m *Meta) bool { return m.TranslationKey == "licensing" && m.Lines["translation_key"] == 4 }, 0, ""},
+		{"hugo translationKey", base + "translationKey: licensing\n", func(m *Meta) bool { return m.TranslationKey == "licensing" }, 0, ""},
+		{"both translation keys", base + "translationKey: a\ntranslation_key: b\n", nil, 5, `"translation_key" is given twice`},
+		{"field case", "Title: T\nDescription: D\nLastMod: 2024-01-02\n", func(m *Meta) bool { return m.Title == "T" && m.Updated.Day() == 2 }, 0, ""},
+		{"params", base + "params:\n  icon: star\n  order: [1, 2]\n", func(m *Meta) bool {
+			return m.Params["icon"] == "star" && len(m.Params["order"].([]any)) == 2
+		}, 0, ""},
+		{"params scalar", base + "params: x\n", nil, 4, "params: must be fields"},
+		{"titel", "titel: T\ndescription: D\n", nil, 2, `unknown field (did you mean "title"?)`},
+		{"hugo url", base + "url: /x/\n", nil, 4, "url: not a sitegen field: sitegen makes a page's URL from its file name"},
+		{"hugo tags", base + "tags: [a]\n", nil, 4, "sitegen has no taxonomies; put it under params:"},
+		{"unknown lists params", base + "colour: red\n", nil, 4, "site-specific values go under params:"},
 		{"duplicate", base + "title: U\n", nil, 4, "given twice"},
 		{"title list", "title: [a]\ndescription: D\n", nil, 2, "single value"},
 		{"not a mapping", "- a\n- b\n", nil, 2, "must be fields"},
@@ -115,6 +146,7 @@ func TestParseNormalizes(t *testing.T) {
 		{"bom", "\ufeff---\ntitle: T\ndescription: D\n---\nB\n", "B\n"},
 		{"crlf", "---\r\ntitle: T\r\ndescription: D\r\n---\r\nB\r\nC\r\n", "B\nC\n"},
 		{"cr", "---\rtitle: T\rdescription: D\r---\rB\r", "B\n"},
+		{"nfd to nfc", "---\ntitle: T\ndescription: D\n---\nha\u030angbog Mu\u0308ller A\u030abenra\u030a \u212b\n", "hångbog Müller Åbenrå Å\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -135,7 +167,8 @@ func TestCheckSegment(t *testing.T) {
 		ok bool
 	}{
 		{"klage", true}, {"digital-post", true}, {"hjælp", true}, {"a_b", true}, {"ᐃᓄᒃᑎᑐᑦ", true}, {"2026", true},
-		{"", false}, {"a b", false}, {"a/b", false}, {"..", false}, {"a.b", false}, {"%2e", false},
+		{"release-1.0", true}, {"a.b.c", true}, {"å", true}, {"a\u030a", true}, {"नमस्ते", true},
+		{"", false}, {"a b", false}, {"a/b", false}, {"..", false}, {".a", false}, {"a.", false}, {"%2e", false}, {"a–b", false},
 		{"a\\b", false}, {"a?b", false}, {"a#b", false}, {strings.Repeat("a", 101), false},
 	}
 	for _, tt := range tests {
@@ -147,30 +180,46 @@ func TestCheckSegment(t *testing.T) {
 
 func TestWalk(t *testing.T) {
 	fsys := fstest.MapFS{
-		"content/da/_index.md":     {Data: []byte("x")},
-		"content/da/a.md":          {Data: []byte("x")},
-		"content/da/.a.md.swp":     {Data: []byte("x")},
-		"content/da/a.md~":         {Data: []byte("x")},
-		"content/da/#a.md#":        {Data: []byte("x")},
-		"content/da/.git/config":   {Data: []byte("x")},
-		"content/da/billede.png":   {Data: []byte("x")},
-		"content/da/min side.md":   {Data: []byte("x")},
-		"content/da/sø/_index.md":  {Data: []byte("x")},
-		"content/fr/a.md":          {Data: []byte("x")},
-		"content/da/link.md":       {Data: []byte("x"), Mode: 0o777 | 1<<27},
-		"content/en/hjaelp/b.md":   {Data: []byte("x")},
-		"content/en/a b/_index.md": {Data: []byte("x")},
+		"content/da/_index.md":             {Data: []byte("x")},
+		"content/da/a.md":                  {Data: []byte("x")},
+		"content/da/.a.md.swp":             {Data: []byte("x")},
+		"content/da/a.md~":                 {Data: []byte("x")},
+		"content/da/#a.md#":                {Data: []byte("x")},
+		"content/da/.git/config":           {Data: []byte("x")},
+		"content/da/billede.png":           {Data: []byte("x")},
+		"content/da/release-1.0.md":        {Data: []byte("x")},
+		"content/da/sa\u030andan.md":       {Data: []byte("x")},
+		"content/da/Skærmbillede 2024.png": {Data: []byte("x")},
+		"content/da/faq/index.md":          {Data: []byte("x")},
+		"content/da/faq/skærm.png":         {Data: []byte("x")},
+		"content/da/faq/mere.md":           {Data: []byte("x")},
+		"content/da/faq/_index.md":         {Data: []byte("x")},
+		"content/da/index.md":              {Data: []byte("x")},
+		"content/pt-br/_index.md":          {Data: []byte("x")},
+		"content/PT-BR/a.md":               {Data: []byte("x")},
+		"content/da/min side.md":           {Data: []byte("x")},
+		"content/da/pa\u030a ny.md":        {Data: []byte("x")},
+		"content/da/sø/_index.md":          {Data: []byte("x")},
+		"content/fr/a.md":                  {Data: []byte("x")},
+		"content/da/link.md":               {Data: []byte("x"), Mode: 0o777 | 1<<27},
+		"content/en/hjaelp/b.md":           {Data: []byte("x")},
+		"content/en/a b/_index.md":         {Data: []byte("x")},
 	}
-	paths, diags := Walk(fsys, []string{"da", "en"})
-	wantPaths := "content/da/_index.md content/da/a.md content/da/sø/_index.md content/en/hjaelp/b.md"
+	paths, diags := Walk(fsys, []string{"da", "en", "pt-BR"})
+	wantPaths := "content/PT-BR/a.md content/da/_index.md content/da/a.md content/da/billede.png content/da/faq/_index.md content/da/faq/index.md content/da/faq/mere.md content/da/faq/skærm.png content/da/release-1.0.md content/da/sa\u030andan.md content/da/sø/_index.md content/en/hjaelp/b.md"
 	if got := strings.Join(paths, " "); got != wantPaths {
 		t.Errorf("paths = %s\nwant %s", got, wantPaths)
 	}
 	want := []string{
-		"content/da/billede.png: only Markdown",
-		`content/da/min side.md: file name cannot be a URL segment: "min side" has ' '`,
+		`content/da/min side.md: file name cannot be a URL segment: "min side" has U+0020 SPACE;`,
+		"content/da/pa\u030a ny.md: file name cannot be a URL segment: \"på ny\" has U+0020 SPACE;",
+		`content/da/Skærmbillede 2024.png: file name cannot be part of a URL: "Skærmbillede 2024.png" has U+0020 SPACE;`,
 		`content/en/a b: folder name cannot be a URL segment`,
 		`content/fr: language "fr" is not in sitegen.toml`,
+		"content/da/index.md: the home page of a language is _index.md",
+		"content/da/faq/mere.md: content/da/faq/ is a page bundle (content/da/faq/index.md is its page), which holds files, not pages",
+		"content/da/faq/_index.md: content/da/faq/ has both index.md",
+		`content/pt-br: content/PT-BR is already the folder of language "pt-BR"`,
 		"content/da/link.md: symbolic links are not allowed",
 	}
 	got := diags.Error()
@@ -187,6 +236,8 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("---\na: &a [x]\nb: *a\n---\n"))
 	f.Add([]byte("---\ntitle: [\n---\n"))
 	f.Add([]byte{0xff, 0xfe})
+	f.Add([]byte("+++\ntitle = \"T\"\ndescription = \"D\"\ndate = 2024-01-02\n[params]\nx = [1, {a = 2}]\n+++\nBody"))
+	f.Add([]byte("---\ntitle: T\ndescription: D\nparams: {a: [1, 2]}\naliases: [/da/%C3%B8l/, \"/x?y\"]\ntranslationKey: k\nlastmod: 2024-01-02T03:04:05Z\n---\nsa\u030a"))
 	addContentSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		file, diags := Parse("content/da/x.md", data)
@@ -211,6 +262,8 @@ func TestStamp(t *testing.T) {
 		{"crlf and bom", "\ufeff---\r\ntitle: T\r\n---\r\nBody\r\n", "\ufeff---\r\ntitle: T\r\ntranslated_from: abc123\r\n---\r\nBody\r\n"},
 		{"body dashes untouched", "---\ntitle: T\n---\ntranslated_from: x\n---\n", "---\ntitle: T\ntranslated_from: abc123\n---\ntranslated_from: x\n---\n"},
 		{"empty front matter", "---\n---\n", "---\ntranslated_from: abc123\n---\n"},
+		{"toml insert before table", "+++\ntitle = \"T\"\n[params]\nx = 1\n+++\nBody\n", "+++\ntitle = \"T\"\ntranslated_from = \"abc123\"\n[params]\nx = 1\n+++\nBody\n"},
+		{"toml replace", "+++\ntranslated_from = \"old\"\ntitle = \"T\"\n+++\n", "+++\ntranslated_from = \"abc123\"\ntitle = \"T\"\n+++\n"},
 	}
 	for _, tt := range tests {
 		got, err := Stamp([]byte(tt.in), "abc123")
@@ -233,8 +286,175 @@ func FuzzCheckSegment(f *testing.F) {
 		if CheckSegment(s) != nil {
 			return
 		}
-		if s == "" || s == "." || s == ".." || strings.ContainsAny(s, "/\\%?#.\x00 ") || len(s) > 100 {
+		if s == "" || s[0] == '.' || s[len(s)-1] == '.' || strings.ContainsAny(s, "/\\%?#\x00 ") || len(s) > 100 {
 			t.Fatalf("CheckSegment accepted %q", s)
 		}
 	})
+}
+
+func TestParseAlias(t *testing.T) {
+	tests := []struct{ in, want, err string }{
+		{"/da/gammel-side/", "/da/gammel-side/", ""},
+		{"/da/gammel-%C3%B8l/", "/da/gammel-øl/", ""},
+		{"/da/gammel-%c3%b8l/", "/da/gammel-øl/", ""},
+		{"/da/gammel-øl/", "/da/gammel-øl/", ""},
+		{"/da/regler–2024/", "/da/regler–2024/", ""},
+		{"/da/min%20side/", "/da/min side/", ""},
+		{"/da/min side/", "/da/min side/", ""},
+		{"/da/100%25/", "/da/100%/", ""},
+		{"/da/gammel.html", "/da/gammel.html", ""},
+		{"/da/side.php", "/da/side.php", ""},
+		{"/da/(gammel),x;y=z@w~!$&'/", "/da/(gammel),x;y=z@w~!$&'/", ""},
+		{"/", "/", ""},
+		{"da/x/", "", "not a path from the site root; start it with /"},
+		{"https://old.example/da/x/", "", "is a full URL; write only its path"},
+		{"/da/100%/", "", `"%/" is not a percent-escape`},
+		{"/da/a%2/", "", `"%2/" is not a percent-escape`},
+		{"/da/a%", "", `"%" is not a percent-escape`},
+		{"/da/%FF/", "", "do not decode to UTF-8"},
+		{"/da/side?id=3", "", `has U+003F QUESTION MARK "?": it starts a query`},
+		{"/da/side#top", "", `has U+0023 NUMBER SIGN "#": it starts a fragment`},
+		{"/da/a%3Fb/", "", `U+003F QUESTION MARK`},
+		{"/da/a\\b/", "", `U+005C REVERSE SOLIDUS "\": browsers turn it into /`},
+		{"/da/a|b/", "", "RFC 3986 leaves it out"},
+		{"/da/a*/", "", "wildcard"},
+		{"/da/a:b/", "", "placeholder"},
+		{"/da/a+b/", "", "Amazon S3"},
+		{"/da/a%00b/", "", "U+0000 (control): a control character"},
+		{"/da/a\u2028b/", "", "U+2028 LINE SEPARATOR: it is a line break"},
+		{"/da/\ue000/", "", "U+E000 (Private Use)"},
+		{"/da//x/", "", "empty segment"},
+		{"/da/./x/", "", `a "." segment`},
+		{"/da/%2E%2E/x/", "", `a ".." segment`},
+	}
+	for _, tt := range tests {
+		got, err := ParseAlias(tt.in)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("ParseAlias(%q) = %q, %v; want error %q", tt.in, got, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("ParseAlias(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func FuzzParseAlias(f *testing.F) {
+	for _, s := range []string{"/da/gammel-side/", "/da/gammel-%C3%B8l/", "/da/../x", "/a%2", "/%2e%2e/", "/a?b", "/x%00/", "//x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := ParseAlias(s)
+		if err != nil {
+			return
+		}
+		if !strings.HasPrefix(p, "/") || !utf8.ValidString(p) || strings.ContainsAny(p, "?#\\*:+\x00") || strings.Contains(p, "//") {
+			t.Fatalf("ParseAlias(%q) = %q", s, p)
+		}
+		for _, seg := range strings.Split(p, "/") {
+			if seg == "." || seg == ".." {
+				t.Fatalf("ParseAlias(%q) = %q has a dot segment", s, p)
+			}
+		}
+	})
+}
+
+func TestRuneName(t *testing.T) {
+	tests := []struct {
+		r    rune
+		want string
+	}{
+		{'–', `U+2013 EN DASH "–"`},
+		{' ', "U+0020 SPACE"},
+		{'\u030a', "U+030A COMBINING RING ABOVE"},
+		{0, "U+0000 (control)"},
+	}
+	for _, tt := range tests {
+		if got := RuneName(tt.r); got != tt.want {
+			t.Errorf("RuneName(%U) = %q, want %q", tt.r, got, tt.want)
+		}
+	}
+}
+
+func TestParseTOML(t *testing.T) {
+	src := "+++\ntitle = \"Licensing\"\ndescription = \"How to license.\"\ndate = 2024-03-01\nlastmod = 2025-02-03T10:00:00Z\nweight = 3\ndraft = false\naliases = [\"/en/old/\"]\ntranslationKey = \"licensing\"\n\n[params]\nicon = \"key\"\n+++\nBody\n"
+	f, diags := Parse("content/en/checklists/licensing.md", []byte(src))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	m := f.Meta
+	if m.Title != "Licensing" || m.Weight != 3 || m.Updated.Format(time.DateOnly) != "2025-02-03" || m.TranslationKey != "licensing" ||
+		m.Params["icon"] != "key" || len(m.Aliases) != 1 || m.Aliases[0].Line != 8 || string(f.Body) != "Body\n" || f.BodyLine != 14 {
+		t.Errorf("meta = %+v, body %q at %d", m, f.Body, f.BodyLine)
+	}
+	if f.TranslationKey() != "licensing" {
+		t.Errorf("TranslationKey = %q", f.TranslationKey())
+	}
+	errTests := []struct{ src, want string }{
+		{"+++\ntitle = \"T\"\ndescription = \"D\"\ntitel = \"x\"\n+++\n", `content/da/x.md:4: titel: unknown field (did you mean "title"?)`},
+		{"+++\ntitle = \"T\"\ndescription = \"D\"\nweight = \"ten\"\n+++\n", "content/da/x.md:4: weight: must be a whole number"},
+		{"+++\ntitle = \"T\"\ndescription = \"D\"\ndate = \n+++\n", "content/da/x.md:4: front matter is not valid TOML"},
+		{"+++\ntitle = \"T\"\n", `content/da/x.md:1: front matter is not closed: add a line "+++"`},
+		{"+++\ntitle = \"T\"\n+++\n", "content/da/x.md:1: description: is required"},
+	}
+	for _, tt := range errTests {
+		_, diags := Parse("content/da/x.md", []byte(tt.src))
+		if !strings.Contains(diags.Error(), tt.want) {
+			t.Errorf("%q:\ngot  %s\nwant %s", tt.src, diags.Error(), tt.want)
+		}
+	}
+}
+
+func TestTranslationKey(t *testing.T) {
+	tests := []struct{ path, fm, want string }{
+		{"content/da/klage.md", "", "klage.md"},
+		{"content/da/faq/index.md", "", "faq.md"},
+		{"content/da/hjaelp/_index.md", "", "hjaelp/_index.md"},
+		{"content/sv/checklistor/licenser.md", "translation_key: licensing\n", "licensing"},
+	}
+	for _, tt := range tests {
+		f, diags := Parse(tt.path, []byte("---\ntitle: T\ndescription: D\n"+tt.fm+"---\n"))
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		if got := f.TranslationKey(); got != tt.want {
+			t.Errorf("%s: TranslationKey = %q, want %q", tt.path, got, tt.want)
+		}
+	}
+}
+
+func TestSource(t *testing.T) {
+	md := func(fm string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: T\ndescription: D\n" + fm + "---\nBody\n")}
+	}
+	fsys := fstest.MapFS{
+		"content/sv/checklistor/licenser.md": md("translation_key: licensing\n"),
+		"content/sv/klage.md":                md(""),
+		"content/sv/andet.md":                md("translation_key: klage-en\n"),
+		"content/en/checklists/licensing.md": md("translation_key: licensing\n"),
+		"content/en/klage.md":                md(""),
+		"content/en/other.md":                md("translation_key: klage-en\n"),
+		"content/en/nothing.md":              md("translation_key: nothing\n"),
+	}
+	langs := []string{"sv", "en"}
+	for _, tt := range []struct{ path, want, err string }{
+		{"content/en/checklists/licensing.md", "content/sv/checklistor/licenser.md", ""},
+		{"content/en/klage.md", "content/sv/klage.md", ""},
+		{"content/en/other.md", "content/sv/andet.md", ""},
+		{"content/en/nothing.md", "", `no page of sv has translation key "nothing"`},
+	} {
+		f, _ := Read(fsys, tt.path)
+		src, err := Source(fsys, f, "sv", langs)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("%s: %v, want error %q", tt.path, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || src.Path != tt.want {
+			t.Errorf("%s: source %v, %v; want %s", tt.path, src, err, tt.want)
+		}
+	}
 }

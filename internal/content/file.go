@@ -9,9 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
-	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -30,6 +28,10 @@ const MaxFileSize = 4 << 20
 // IndexName is the file name of home and section pages.
 const IndexName = "_index.md"
 
+// BundleName is the file name of a page bundle's page: "faq/index.md" is
+// the page /<lang>/faq/, and the other files in faq/ are its files.
+const BundleName = "index.md"
+
 // A File is one parsed Markdown file.
 type File struct {
 	Path     string // "content/da/hjaelp/_index.md", as on disk
@@ -45,6 +47,35 @@ func (f *File) IsIndex() bool { return IsIndexKey(f.Key) }
 
 // IsIndexKey reports whether key names a home or section page.
 func IsIndexKey(key string) bool { return path.Base(key) == IndexName }
+
+// IsBundleKey reports whether key names the page of a page bundle,
+// "<dir>/index.md".
+func IsBundleKey(key string) bool { return path.Base(key) == BundleName && strings.Contains(key, "/") }
+
+// IsPage reports whether a file below content/ is a page (Markdown) rather
+// than a file published beside one.
+func IsPage(p string) bool { return strings.HasSuffix(p, ".md") }
+
+// TranslationKey returns the key that pairs the file with its
+// translations: translation_key: when it is set, else the file's key,
+// with a bundle's "faq/index.md" written "faq.md", since both are the page
+// faq. Files of different languages with the same translation key are
+// translations of each other.
+func (f *File) TranslationKey() string {
+	if f.Meta.TranslationKey != "" {
+		return f.Meta.TranslationKey
+	}
+	return PathKey(f.Key)
+}
+
+// PathKey returns the translation key a file at key has when it sets no
+// translation_key.
+func PathKey(key string) string {
+	if IsBundleKey(key) {
+		return path.Dir(key) + ".md"
+	}
+	return key
+}
 
 // SourceHash is a short hash of the page's title and body. A translation
 // records the hash of the default-language page it was made from in
@@ -74,24 +105,27 @@ func Parse(p string, data []byte) (*File, diag.List) {
 		diags.Errorf(p, le.Line, "%s", le.Msg)
 		return nil, diags
 	}
-	yml, body, ymlLine, bodyLine, err := Split(data)
+	front, body, bodyLine, err := Split(data)
 	if err != nil {
 		le := err.(*LineError)
 		diags.Errorf(p, le.Line, "%s", le.Msg)
 		return nil, diags
 	}
-	meta, errs := ParseMeta(yml, ymlLine)
+	meta, errs := ParseFront(front)
 	for _, e := range errs {
 		diags.Errorf(p, e.Line, "%s", e.Msg)
 	}
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	return &File{Path: p, Lang: lang, Key: norm.NFC.String(key), Meta: meta, Body: body, BodyLine: bodyLine}, diags
+	return &File{Path: p, Lang: lang, Key: Name(key), Meta: meta, Body: body, BodyLine: bodyLine}, diags
 }
 
-// normalize strips a byte order mark, turns CRLF and CR into LF and checks
-// that the text is UTF-8.
+// normalize strips a byte order mark, turns CRLF and CR into LF, checks
+// that the text is UTF-8 and puts it in Unicode normalization form C. Text
+// pasted from macOS or a PDF often spells "å" as "a" and a combining ring
+// (NFD); from here on every name, heading, link and word of the page has
+// one spelling, so ids, links and the search index agree.
 func normalize(data []byte) ([]byte, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
@@ -109,6 +143,9 @@ func normalize(data []byte) ([]byte, error) {
 	if bytes.IndexByte(data, '\r') >= 0 {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	}
+	if !norm.NFC.IsNormal(data) {
+		data = norm.NFC.Bytes(data)
 	}
 	return data, nil
 }
@@ -175,76 +212,6 @@ func readAll(r io.Reader, buf []byte) ([]byte, error) {
 	}
 }
 
-// Walk lists the content files below content/ and reports misplaced ones.
-func Walk(fsys fs.FS, langs []string) ([]string, diag.List) {
-	var diags diag.List
-	var paths []string
-	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == Dir && errors.Is(err, fs.ErrNotExist) {
-				diags.Errorf(Dir, 0, "missing: the site has no content folder; create %s/<lang>/_index.md", Dir)
-				return fs.SkipAll
-			}
-			diags.Errorf(p, 0, "%v", unwrapPath(err))
-			return nil
-		}
-		if p == Dir {
-			return nil
-		}
-		name := d.Name()
-		if Ignored(name) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			diags.Errorf(p, 0, "symbolic links are not allowed in content (they can point outside the site or loop); copy the file here instead")
-			return nil
-		}
-		depth := strings.Count(p, "/")
-		if depth == 1 {
-			switch {
-			case !d.IsDir():
-				diags.Errorf(p, 1, "content files belong in a language folder: move it to %s/<lang>/%s", Dir, name)
-			case !slices.Contains(langs, name):
-				diags.Errorf(p, 0, "language %q is not in sitegen.toml; add it to [[languages]] or rename the folder to one of %s", name, strings.Join(langs, ", "))
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			if err := CheckSegment(name); err != nil {
-				diags.Errorf(p, 0, "folder name cannot be a URL segment: %v; rename the folder", err)
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			diags.Errorf(p, 0, "not a regular file")
-			return nil
-		}
-		stem, isMD := strings.CutSuffix(name, ".md")
-		switch {
-		case !isMD:
-			diags.Errorf(p, 0, "only Markdown (.md) files belong in content/; put images and other files in static/")
-		case name == IndexName:
-			paths = append(paths, p)
-		default:
-			if err := CheckSegment(stem); err != nil {
-				diags.Errorf(p, 0, "file name cannot be a URL segment: %v; rename the file", err)
-				return nil
-			}
-			paths = append(paths, p)
-		}
-		return nil
-	})
-	if err != nil {
-		diags.Errorf(Dir, 0, "%v", err)
-	}
-	return paths, diags
-}
-
 // unwrapPath drops the path from an *fs.PathError: diagnostics name the
 // file already.
 func unwrapPath(err error) error {
@@ -253,44 +220,4 @@ func unwrapPath(err error) error {
 		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
 	}
 	return err
-}
-
-// CheckSegment reports whether s can be one segment of a URL: letters of
-// any script, digits, "-" and "_", at most 100 bytes.
-func CheckSegment(s string) error {
-	if s == "" {
-		return errors.New("it is empty")
-	}
-	if len(s) > 100 {
-		return fmt.Errorf("%q is longer than 100 bytes", s)
-	}
-	for _, r := range s {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '_' {
-			return fmt.Errorf("%q has %q; use only letters, digits, \"-\" and \"_\"", s, r)
-		}
-	}
-	return nil
-}
-
-// CheckAlias reports whether s is a usable old path for aliases: a path
-// from the site root such as "/da/gammel-side/", with no "..", query or
-// fragment.
-func CheckAlias(s string) error {
-	bad := func() error {
-		return fmt.Errorf("%q is not a path from the site root like /da/gammel-side/", s)
-	}
-	if !strings.HasPrefix(s, "/") || s == "/" || strings.Contains(s, "//") {
-		return bad()
-	}
-	for _, seg := range strings.Split(strings.Trim(s, "/"), "/") {
-		if seg == "." || seg == ".." {
-			return bad()
-		}
-		for _, r := range seg {
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("-_.", r) {
-				return bad()
-			}
-		}
-	}
-	return nil
 }

@@ -19,13 +19,17 @@ type Meta struct {
 	Description    string
 	Slug           string
 	Weight         int
-	Menus          []string // the menus the page is in: "main", "footer"
-	Updated        time.Time
+	Menus          []string  // the menus the page is in: "main", "footer"
+	Updated        time.Time // the newest of updated:, date: and lastmod:
 	Draft          bool
-	Aliases        []string
+	Aliases        []Alias
+	TranslationKey string // translation_key: as written; "" when not set (see File.TranslationKey)
 	TranslatedFrom string
 	NeedsReview    bool
 	Layout         string
+	Params         map[string]any // params: site-specific values for layouts; nil when not set
+
+	menuWeight *int // from Hugo's menu: {main: {weight: 10}}
 
 	// Lines maps a field name to the line of the file it is on, so that
 	// later stages can report problems with a value where it was written.
@@ -40,13 +44,32 @@ type LineError struct {
 
 func (e *LineError) Error() string { return fmt.Sprintf("%d: %s", e.Line, e.Msg) }
 
-// Split separates front matter from body. It returns the YAML between the
-// "---" lines, the body, and the 1-based line numbers on which the YAML and
-// the body start. Line endings must already be "\n".
-func Split(data []byte) (yml, body []byte, ymlLine, bodyLine int, err error) {
+// Front matter formats.
+const (
+	YAML = "yaml" // between two lines of "---"
+	TOML = "toml" // between two lines of "+++", as Hugo and Zola write it
+)
+
+// Front is a file's front matter before it is parsed.
+type Front struct {
+	Text   []byte // between the fences
+	Format string // YAML or TOML
+	Line   int    // the file line on which Text starts
+}
+
+// Split separates front matter from body. It returns the front matter, the
+// body and the 1-based line on which the body starts. Line endings must
+// already be "\n".
+func Split(data []byte) (front Front, body []byte, bodyLine int, err error) {
 	first, rest, _ := bytes.Cut(data, []byte("\n"))
-	if string(bytes.TrimRight(first, " \t")) != "---" {
-		return nil, nil, 0, 0, &LineError{1, `the file must start with front matter: a line "---", then at least title: and description:, then "---"`}
+	fence := string(bytes.TrimRight(first, " \t"))
+	switch fence {
+	case "---":
+		front.Format = YAML
+	case "+++":
+		front.Format = TOML
+	default:
+		return Front{}, nil, 0, &LineError{1, `the file must start with front matter: a line "---", then at least title: and description:, then "---"`}
 	}
 	line := 2
 	for off := 0; off <= len(rest); {
@@ -56,25 +79,29 @@ func Split(data []byte) (yml, body []byte, ymlLine, bodyLine int, err error) {
 			end, next = len(rest)-off, len(rest)+1
 		}
 		l := bytes.TrimRight(rest[off:off+end], " \t")
-		if string(l) == "---" {
-			b := rest[min(next, len(rest)):]
-			return rest[:off], b, 2, line + 1, nil
+		if string(l) == fence {
+			front.Text, front.Line = rest[:off], 2
+			return front, rest[min(next, len(rest)):], line + 1, nil
 		}
 		off = next
 		line++
 	}
-	return nil, nil, 0, 0, &LineError{1, `front matter is not closed: add a line "---" after the last field`}
+	return Front{}, nil, 0, &LineError{1, fmt.Sprintf("front matter is not closed: add a line %q after the last field", fence)}
 }
 
-// fields lists the front matter fields, for error messages and suggestions.
-var fields = []string{"title", "description", "slug", "weight", "menu", "updated", "draft", "aliases", "translated_from", "needs_review", "layout"}
+// ParseFront parses and checks front matter in either format.
+func ParseFront(front Front) (*Meta, []*LineError) {
+	if front.Format == TOML {
+		return ParseTOMLMeta(front.Text, front.Line)
+	}
+	return ParseMeta(front.Text, front.Line)
+}
 
 var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 
-// ParseMeta parses and checks front matter. line is the file line on which
-// yml starts; errors carry file lines.
+// ParseMeta parses and checks YAML front matter. line is the file line on
+// which yml starts; errors carry file lines.
 func ParseMeta(yml []byte, line int) (*Meta, []*LineError) {
-	m := &Meta{Lines: map[string]int{}}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(yml, &doc); err != nil {
 		return nil, []*LineError{yamlError(err, yml, line)}
@@ -89,21 +116,38 @@ func ParseMeta(yml []byte, line int) (*Meta, []*LineError) {
 	if n := findAlias(root); n != nil {
 		return nil, []*LineError{{line - 1 + n.Line, "YAML aliases (*name) are not allowed in front matter; write the value out"}}
 	}
+	return metaFromNode(root, line)
+}
+
+// metaFromNode checks the fields of a mapping node whose lines count from
+// line (TOML front matter is turned into such a node too).
+func metaFromNode(root *yaml.Node, line int) (*Meta, []*LineError) {
+	m := &Meta{Lines: map[string]int{}}
 	var errs []*LineError
 	fail := func(n *yaml.Node, format string, args ...any) {
 		errs = append(errs, &LineError{line - 1 + n.Line, fmt.Sprintf(format, args...)})
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
-		name := k.Value
+		name := canonicalField(k.Value)
 		if _, dup := m.Lines[name]; dup {
 			fail(k, "field %q is given twice", name)
 			continue
 		}
 		m.Lines[name] = line - 1 + k.Line
-		if err := m.set(name, v); err != nil {
-			fail(v, "%s: %v", name, err)
+		err := m.set(name, v, line)
+		var items itemErrors
+		switch {
+		case errors.As(err, &items):
+			for _, e := range items {
+				errs = append(errs, &LineError{e.Line, k.Value + ": " + e.Msg})
+			}
+		case err != nil:
+			fail(v, "%s: %v", k.Value, err)
 		}
+	}
+	if _, ok := m.Lines["weight"]; !ok && m.menuWeight != nil {
+		m.Weight = *m.menuWeight
 	}
 	for _, req := range []string{"title", "description"} {
 		if _, ok := m.Lines[req]; !ok {
@@ -113,7 +157,7 @@ func ParseMeta(yml []byte, line int) (*Meta, []*LineError) {
 	return m, errs
 }
 
-func (m *Meta) set(name string, v *yaml.Node) error {
+func (m *Meta) set(name string, v *yaml.Node, line int) error {
 	switch name {
 	case "title":
 		return text(v, &m.Title)
@@ -123,6 +167,7 @@ func (m *Meta) set(name string, v *yaml.Node) error {
 		if err := scalar(v, &m.Slug); err != nil {
 			return err
 		}
+		m.Slug = Name(m.Slug)
 		return CheckSegment(m.Slug)
 	case "weight":
 		if v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
@@ -135,33 +180,17 @@ func (m *Meta) set(name string, v *yaml.Node) error {
 		m.Weight = w
 	case "menu":
 		return m.setMenus(v)
-	case "updated":
-		var s string
-		if err := scalar(v, &s); err != nil {
-			return err
-		}
-		t, err := time.Parse(time.DateOnly, s)
-		if err != nil {
-			return fmt.Errorf("%q is not a date written as YYYY-MM-DD, e.g. updated: 2026-11-22", s)
-		}
-		m.Updated = t
+	case "updated", "date", "lastmod":
+		return m.setDate(v)
 	case "draft":
 		return boolean(v, &m.Draft)
 	case "needs_review":
 		return boolean(v, &m.NeedsReview)
 	case "aliases":
-		if v.Kind != yaml.SequenceNode {
-			return errors.New("must be a list of old paths, e.g. aliases: [/da/gammel-side/]")
-		}
-		for _, item := range v.Content {
-			var s string
-			if err := scalar(item, &s); err != nil {
-				return err
-			}
-			if err := CheckAlias(s); err != nil {
-				return err
-			}
-			m.Aliases = append(m.Aliases, s)
+		return m.setAliases(v, line)
+	case "translation_key":
+		if err := text(v, &m.TranslationKey); err != nil {
+			return err
 		}
 	case "translated_from":
 		return scalar(v, &m.TranslatedFrom)
@@ -170,13 +199,91 @@ func (m *Meta) set(name string, v *yaml.Node) error {
 			return err
 		}
 		return CheckSegment(m.Layout)
+	case "params":
+		return m.setParams(v)
 	default:
-		msg := fmt.Sprintf("unknown field; the fields are %s", strings.Join(fields, ", "))
-		if s := suggest(name); s != "" {
-			msg = fmt.Sprintf("unknown field (did you mean %q?)", s)
-		}
-		return errors.New(msg)
+		return unknownField(name)
 	}
+	return nil
+}
+
+// setDate reads updated:, date: or lastmod: and keeps the newest date, as
+// Hugo shows the newer of date and lastmod.
+func (m *Meta) setDate(v *yaml.Node) error {
+	var s string
+	if err := scalar(v, &s); err != nil {
+		return err
+	}
+	t, err := parseDate(s)
+	if err != nil {
+		return err
+	}
+	if t.After(m.Updated) {
+		m.Updated = t
+	}
+	return nil
+}
+
+// dateLayouts are the ways front matter writes a date: a day, or a moment
+// as YAML, TOML and Hugo write one (RFC 3339, with or without an offset,
+// "T" or a space).
+var dateLayouts = []string{time.DateOnly, time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999", "2006-01-02 15:04:05.999999999 -07:00"}
+
+// parseDate reads a date or a moment and returns its day, as written (a
+// moment's own offset decides the day), at midnight UTC.
+func parseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date written as YYYY-MM-DD (or YYYY-MM-DDThh:mm:ss), e.g. 2026-11-22", s)
+}
+
+func (m *Meta) setAliases(v *yaml.Node, line int) error {
+	items := v.Content
+	if v.Kind != yaml.SequenceNode {
+		if v.Kind != yaml.ScalarNode || !strings.HasPrefix(v.Value, "/") {
+			return errors.New("must be a list of old paths, e.g. aliases: [/da/gammel-side/]")
+		}
+		items = []*yaml.Node{v} // aliases: /da/x/ is one old path
+	}
+	var errs itemErrors
+	for _, item := range items {
+		var s string
+		err := scalar(item, &s)
+		p := ""
+		if err == nil {
+			p, err = ParseAlias(s)
+		}
+		if err != nil {
+			errs = append(errs, &LineError{line - 1 + item.Line, err.Error()})
+			continue
+		}
+		m.Aliases = append(m.Aliases, Alias{Path: p, Line: line - 1 + item.Line})
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// itemErrors are problems with the items of a list, each at its line.
+type itemErrors []*LineError
+
+func (e itemErrors) Error() string { return e[0].Msg }
+
+// setParams reads params:, a map of values for the site's own layouts.
+func (m *Meta) setParams(v *yaml.Node) error {
+	if v.Kind != yaml.MappingNode {
+		return errors.New("must be fields (name: value) on the lines below it, indented, e.g. params:\n  icon: star")
+	}
+	var params map[string]any
+	if err := v.Decode(&params); err != nil {
+		return fmt.Errorf("cannot be read: %v", err)
+	}
+	m.Params = params
 	return nil
 }
 
@@ -184,12 +291,22 @@ func (m *Meta) set(name string, v *yaml.Node) error {
 // and "footer", the links at the bottom of every page.
 var Menus = []string{"main", "footer"}
 
-// setMenus reads menu: main, menu: footer or menu: [main, footer].
+// setMenus reads menu: main, menu: footer or menu: [main, footer], and
+// Hugo's map form, menu: {main: {weight: 10}}, whose weight orders the
+// page when weight: is not set.
 func (m *Meta) setMenus(v *yaml.Node) error {
 	bad := errors.New(`the menus are "main" and "footer": write menu: main, menu: footer or menu: [main, footer], or leave the field out`)
 	items := []*yaml.Node{v}
-	if v.Kind == yaml.SequenceNode {
+	var entries []*yaml.Node
+	switch v.Kind {
+	case yaml.SequenceNode:
 		items = v.Content
+	case yaml.MappingNode:
+		items = nil
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			items = append(items, v.Content[i])
+			entries = append(entries, v.Content[i+1])
+		}
 	}
 	for _, item := range items {
 		if item.Kind != yaml.ScalarNode || !slices.Contains(Menus, item.Value) {
@@ -198,6 +315,33 @@ func (m *Meta) setMenus(v *yaml.Node) error {
 		if !slices.Contains(m.Menus, item.Value) {
 			m.Menus = append(m.Menus, item.Value)
 		}
+	}
+	for _, e := range entries {
+		if err := m.setMenuEntry(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// setMenuEntry reads the {weight: 10} of Hugo's menu: {main: {weight: 10}}.
+func (m *Meta) setMenuEntry(e *yaml.Node) error {
+	if e.Kind == yaml.ScalarNode && (e.Tag == "!!null" || e.Value == "") {
+		return nil
+	}
+	if e.Kind != yaml.MappingNode {
+		return errors.New("a menu entry may only give a weight, as in menu: {main: {weight: 10}}")
+	}
+	for i := 0; i+1 < len(e.Content); i += 2 {
+		k, v := e.Content[i], e.Content[i+1]
+		if strings.ToLower(k.Value) != "weight" {
+			return fmt.Errorf("a menu entry may only give a weight, not %s: sitegen names a menu item by its page's title and places it by the page's section", k.Value)
+		}
+		w, err := strconv.Atoi(v.Value)
+		if v.Kind != yaml.ScalarNode || v.Tag != "!!int" || err != nil {
+			return errors.New("the menu weight must be a whole number, e.g. menu: {main: {weight: 10}}")
+		}
+		m.menuWeight = &w
 	}
 	return nil
 }
@@ -273,36 +417,4 @@ func unclosedLine(yml []byte, open, close byte) int {
 		}
 	}
 	return 0
-}
-
-// suggest returns the field closest to a misspelt name, or "".
-func suggest(name string) string {
-	best, bestD := "", 3
-	for _, f := range fields {
-		if d := distance(strings.ToLower(name), f); d < bestD {
-			best, bestD = f, d
-		}
-	}
-	return best
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }

@@ -40,13 +40,29 @@ func CSP(cfg *config.Config) string {
 		"font-src 'self'; connect-src " + connect + "; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 }
 
-// Names are the files Files writes. A file of the same name in the
-// site's static/ folder is published instead of the generated one.
-var Names = []string{"sitemap.xml", "robots.txt", "_redirects", "_headers"}
-
 // HTMLMaxAge is how long hosts and browsers may cache a page, in seconds:
 // short, so a fixed mistake reaches readers soon.
 const HTMLMaxAge = 300
+
+// Names are the files Files writes, at the root of the output folder. A
+// file of the same name in the site's static/ folder is published instead
+// of the generated one.
+var Names = []string{"sitemap.xml", "robots.txt", "_redirects", "_headers"}
+
+// Describe says what one of Names is, for error messages.
+func Describe(name string) string {
+	switch name {
+	case "sitemap.xml":
+		return "the sitemap"
+	case "robots.txt":
+		return "robots.txt"
+	case "_redirects":
+		return "the redirect rules"
+	case "_headers":
+		return "the header rules"
+	}
+	return name
+}
 
 // Files returns the hosting files of a site. fingerprinted lists the
 // output names of assets whose names hold their hash.
@@ -57,6 +73,24 @@ func Files(site *pages.Site, fingerprinted []string) map[string][]byte {
 		"_redirects":  Redirects(site),
 		"_headers":    Headers(site, fingerprinted),
 	}
+}
+
+// escape writes a URL path as a browser sends it: the bytes of the WHATWG
+// URL standard's path percent-encode set (controls, space, " # < > ? `
+// { }, and everything above ASCII) percent-encoded, and "%" too, since
+// paths here are decoded. Redirect rules compare it with the request, and
+// a raw byte above 0x7F is not allowed in a Location header.
+func escape(p string) string {
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if c <= 0x20 || c >= 0x7f || strings.IndexByte("\"#<>?`{}%", c) >= 0 {
+			fmt.Fprintf(&b, "%%%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 type urlset struct {
@@ -135,11 +169,11 @@ func Redirects(site *pages.Site) []byte {
 	}
 	slices.SortFunc(aliases, func(a, b *pages.Page) int { return strings.Compare(a.Path, b.Path) })
 	for _, a := range aliases {
-		fmt.Fprintf(&b, "%s%s %s 301\n", base, a.Path, site.URL(a.Target))
+		fmt.Fprintf(&b, "%s %s 301\n", escape(base+a.Path), escape(site.URL(a.Target)))
 	}
 	b.WriteString("\n# A URL that matches no file gets the 404 page of its language (Netlify;\n# Cloudflare Pages ignores these lines and finds the nearest 404.html).\n")
 	for _, l := range site.Langs {
-		fmt.Fprintf(&b, "%s%s/* %s%s/404.html 404\n", base, l.Code, base, l.Code)
+		fmt.Fprintf(&b, "%s%s/* %s%s/404.html 404\n", base, l.Folder, base, l.Folder)
 	}
 	fmt.Fprintf(&b, "%s* %s404.html 404\n", base, base)
 	return []byte(b.String())
@@ -161,7 +195,7 @@ func Headers(site *pages.Site, fingerprinted []string) []byte {
 		fmt.Fprintf(&b, "\n%s%s\n%s", base, p, pagesCache)
 	}
 	for _, l := range site.Langs {
-		fmt.Fprintf(&b, "\n%s%s/*\n%s", base, l.Code, pagesCache)
+		fmt.Fprintf(&b, "\n%s%s/*\n%s", base, l.Folder, pagesCache)
 	}
 	sorted := slices.Sorted(slices.Values(fingerprinted))
 	for _, f := range sorted {

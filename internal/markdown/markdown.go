@@ -134,14 +134,25 @@ type Table struct {
 // returns an error to report at the link's line.
 type Resolver func(dest string) (string, error)
 
+// An ImageAttrs gives the attributes of an image whose destination
+// resolved to url (width, height, loading), in order, and a problem to
+// report at the image's line (Line is set by Convert), or nil.
+type ImageAttrs func(url string) ([][2]string, *Problem)
+
 // Convert renders src, whose first line is line firstLine of its file.
 // resolve may be nil to keep destinations as written. The result carries
 // the page's plain text, for readability and search, up to about
 // textWords words: 0 for none, AllText for all of it.
 func (c *Converter) Convert(src []byte, firstLine int, resolve Resolver, textWords int) (*Result, []Problem) {
+	return c.ConvertWithImages(src, firstLine, resolve, textWords, nil)
+}
+
+// ConvertWithImages is Convert that asks images for the attributes of
+// their <img>; images may be nil.
+func (c *Converter) ConvertWithImages(src []byte, firstLine int, resolve Resolver, textWords int, images ImageAttrs) (*Result, []Problem) {
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	w := walker{src: src, first: firstLine, resolve: resolve, unsafe: c.unsafe, res: &Result{}}
+	w := walker{src: src, first: firstLine, resolve: resolve, images: images, unsafe: c.unsafe, res: &Result{}}
 	w.walk(doc, textWords)
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4)
@@ -157,6 +168,7 @@ type walker struct {
 	src      []byte
 	first    int
 	resolve  Resolver
+	images   ImageAttrs
 	unsafe   bool
 	res      *Result
 	problems []Problem
@@ -266,6 +278,16 @@ func (w *walker) link(n ast.Node, dest *[]byte, image bool) bool {
 		return true
 	}
 	*dest = []byte(u)
+	if image && w.images != nil {
+		attrs, pr := w.images(u)
+		for _, a := range attrs {
+			n.SetAttributeString(a[0], []byte(a[1]))
+		}
+		if pr != nil {
+			pr.Line = line
+			w.problems = append(w.problems, *pr)
+		}
+	}
 	return true
 }
 

@@ -1,40 +1,117 @@
 // Package pages is the site model: every page in every language, its URL,
-// its translations, its place in the tree and the main menu. It is pure: it
-// reads no files and renders nothing, so every rule below is a plain
-// function of the content files and the configuration.
+// its translations, its place in the tree and the main menu, and the files
+// published beside pages. It is pure: it reads no files and renders
+// nothing, so every rule below is a plain function of the content files
+// and the configuration.
 //
-// # Keys, languages and fallback pages
+// # Translation keys, languages and fallback pages
 //
-// A page's key is its path below content/<lang>/ ("hjaelp/bibliotek.md").
-// Files with the same key are translations of each other. The site has a
-// page for every key in every language: the translation where it exists,
+// Pages of different languages with the same translation key are
+// translations of each other (see package content: the key is
+// translation_key: or the file's path below content/<lang>/). The site has
+// a page for every key in every language: the translation where it exists,
 // and otherwise a fallback page in that language, which says that the page
 // is not available in the language and links to the languages it is
 // available in. So a reader who picks a language never meets a 404 or text
-// in a language they did not pick.
+// in a language they did not pick. A page's translations are of one kind:
+// a section's translations are sections, and the home pages are each
+// other's translations.
 //
 // # URLs
 //
 // A page's URL is /<lang>/<segment>/.../ below the base URL's path, written
-// as <lang>/<segment>/.../index.html. Each segment is the name of the folder
-// or file (without .md) unless that language's page sets slug:. A
-// section's slug renames its segment for all its children in that
-// language, so content/en/hjaelp/_index.md with slug: help puts
-// content/en/hjaelp/bibliotek.md at /en/help/bibliotek/. A fallback page
-// has the URL the page would have in its language. Two pages with one URL
-// are an error, and so are URLs that differ only in case, since some hosts
-// ignore case.
+// as <lang>/<segment>/.../index.html, where <lang> is the language tag in
+// lower case (/pt-br/ for pt-BR). Each page stands below its section, the
+// _index.md of its own folder in its own language, and its segment is the
+// name of its file (without .md) or, for a section or page bundle, of its
+// folder, unless that language's page sets slug:. So a section's slug
+// renames its segment for all its children in that language:
+// content/en/hjaelp/_index.md with slug: help puts
+// content/en/hjaelp/bibliotek.md at /en/help/bibliotek/. Translations
+// paired by translation_key: each follow their own file:
+// content/en/checklists/licensing.md is /en/checklists/licensing/ and
+// content/sv/checklistor/licenser.md is /sv/checklistor/licenser/.
+//
+// A fallback page stands in for its source, the default language's
+// version (else the first language's that exists): it takes the source's
+// file name as its segment and stands below its language's version of the
+// source's section, real or fallback. So with content/en/checklists/ and
+// content/sv/checklistor/ paired as one section, a page only in Swedish,
+// content/sv/checklistor/bara.md, has the fallback page /en/checklists/bara/.
+// A folder that holds pages needs a section in the page's language, or a
+// section of the same path in another language whose fallback page stands
+// in for it.
+//
+// Two pages with one URL are an error, and so are URLs that differ only in
+// case, since some hosts ignore case. When the two are a page and the
+// fallback page for a file of the same name with another translation key,
+// the error says to give the files one translation_key.
 //
 // Besides the content pages the site has a language chooser at /, a 404
 // page in each language at /<lang>/404.html and one in all languages at
 // /404.html.
 //
+// # Files beside pages
+//
+// A file under content/<lang>/ that is not Markdown (a Resource) is
+// published in its folder's URL folder in that language: in a page
+// bundle's folder (content/da/faq/skærm.png of faq/index.md is
+// /da/faq/skærm.png), in a section's (content/en/hjaelp/brev.pdf is
+// /en/help/brev.pdf when the section has slug: help), or, in a folder
+// without a page, below its parent folder's URL by its own name. Each
+// language publishes its own files only.
+//
 // # Links
 //
 // A Markdown link to another content file, relative to the linking file
 // ("klage.md", "../hjaelp/_index.md#frist") or from the language folder
-// ("/klage.md"), goes to that key in the linking page's language: the
-// translation or its fallback page. A link to a key that exists in no
-// language is an error. Links with a scheme are left alone; a path from
-// the site root ("/filer/brev.pdf") gets the base path in front.
+// ("/klage.md"), goes to that page in the linking page's language: the
+// translation or its fallback page. The file may be any language's: the
+// linking page's own language is looked in first, then the default
+// language, then the others in order, so a Swedish page may link to an
+// English file name and the other way round. faq.md and faq/index.md
+// name the same page. A link to a file that exists in no language is an
+// error.
+//
+// A link written as a URL goes to the page or file with that URL. A path
+// from the site root ("/en/about/", or "/udenmitid/en/about/" with the
+// base path in front) is read below the base path; a relative one
+// ("../standards/") is read against the linking page's URL, as a browser
+// reads it; percent-escapes are decoded, and a folder without its final
+// slash gets it. A path from the root without a language folder
+// ("/about/"), as content written for Hugo has it where Hugo serves the
+// default language at the root, is read in the default language and goes
+// to that page in the linking page's language. It may name a page in any language (or an alias of one,
+// for the page it redirects to), a file beside a page or a file from
+// static/ ("/files/x.pdf"), and is written out with the
+// base path in front, its query and #fragment kept. A URL that matches
+// nothing is an error, which suggests the .md file of the page whose file
+// name or slug matches the URL's last segment when exactly one does. A
+// path from the root with a file extension that matches nothing is left
+// to sitegen check, which reports it when the build lacks the file.
+//
+// A relative link that is not a .md file is first a file beside the
+// linking file: its own language's copy, else the default language's copy
+// beside the default language's version of the page, else the default
+// language's file of the same path. So a translation that has no copy of
+// an image uses the default language's.
+//
+// Links with a scheme (https:, mailto:) or a host (//cdn.example) and
+// links to an #id on the same page are left as written.
+//
+// # Aliases and other output files
+//
+// An alias (aliases: in front matter, see content.ParseAlias) is written
+// as a small redirect page at its path below the base path: /da/gammel/
+// as da/gammel/index.html, /da/gammel.html as that file, and an old
+// address with another extension or none (/da/side.php, /da/gammel) as
+// its folder's index.html, which hosts serve for it. An alias or a file
+// beside a page that would write over any other output file is an error at
+// the line or file that made it: a page or fallback page, the language
+// chooser, a 404 page, another alias or file, and the files the build
+// adds (Input.Reserved: the sitemap, robots.txt, _redirects, _headers, the
+// search indexes, the files from static/), also when the alias would need
+// a folder where another output is a file (an alias /sitemap.xml would be
+// sitemap.xml/index.html). Names are compared as hosts on macOS and
+// Windows compare them, ignoring case and Unicode normalization.
 package pages

@@ -56,7 +56,7 @@ func testSite(t *testing.T, base string) *Site {
 		file(t, "content/da/hjaelp/dybt/_index.md", "Dybt"),
 		file(t, "content/da/hjaelp/dybt/side.md", "Side"),
 	}
-	s, diags := New(testConfig(t, base), files, []string{"kladde.md"})
+	s, diags := New(testConfig(t, base), Input{Files: files, Drafts: []string{"kladde.md"}, Static: []string{"filer/brev.pdf"}})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
@@ -126,8 +126,22 @@ func TestResolve(t *testing.T) {
 		{"nope.md", "", "no such page in any language"},
 		{"../kladde.md", "", "goes to a draft"},
 		{"../../x.md", "", "goes outside content/en/"},
-		{"billede.png", "", "neither a .md file"},
-		{"../hjaelp/", "", "neither a .md file"},
+		{"billede.png", "", `link to "billede.png": there is no file content/en/hjaelp/billede.png nor content/da/hjaelp/billede.png, and no page has the URL /en/help/bibliotek/billede.png`},
+		{"../", "/sub/en/help/", ""},
+		{"../../complaints/", "/sub/en/complaints/", ""},
+		{"../../complaints", "/sub/en/complaints/", ""},
+		{"/en/complaints/#frist", "/sub/en/complaints/#frist", ""},
+		{"/sub/en/complaints/", "/sub/en/complaints/", ""},
+		{"/da/klage/", "/sub/da/klage/", ""},
+		{"/da/hj%C3%A6lp/", "", "no page or file has the URL /da/hjælp/"},
+		{"/en/klage/", "", `no page or file has the URL /en/klage/; link to the page's file instead: ../klage.md`},
+		{"../hjaelp/", "", `link to "../hjaelp/": no page or file has the URL /en/help/hjaelp/ (the link read from this page's URL /en/help/bibliotek/); link to the page's file instead: _index.md`},
+		{"/filer/findes-ikke.pdf", "/sub/filer/findes-ikke.pdf", ""},
+		{"/en/findes-ikke/", "", "no page or file has the URL /en/findes-ikke/"},
+		{"/klage/", "/sub/en/complaints/", ""},
+		{"/hjaelp/bibliotek", "/sub/en/help/bibliotek/", ""},
+		{"/help/", "", "no page or file has the URL /help/"},
+		{"%zz", "", "is not a valid URL path"},
 	}
 	for _, tt := range tests {
 		got, err := s.Resolve(from, tt.dest)
@@ -159,7 +173,7 @@ func TestChildrenAndMenu(t *testing.T) {
 }
 
 func FuzzResolve(f *testing.F) {
-	for _, s := range []string{"klage.md", "../klage.md#frist", "/hjaelp/_index.md?x=1", "https://borger.dk/", "#top", "", "../../x.md", "a/../../../etc/passwd.md", "%2e%2e/x.md", "/x/../../y", "dybt/side.md"} {
+	for _, s := range []string{"../../complaints/#x", "/sub/en/help/", "/da/hj%C3%A6lp/", "../", "/filer/brev.pdf", "%zz", "klage.md", "../klage.md#frist", "/hjaelp/_index.md?x=1", "https://borger.dk/", "#top", "", "../../x.md", "a/../../../etc/passwd.md", "%2e%2e/x.md", "/x/../../y", "dybt/side.md"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, dest string) {
@@ -182,4 +196,151 @@ func FuzzResolve(f *testing.F) {
 			t.Fatalf("Resolve(%q) = %q leaves the site", dest, u)
 		}
 	})
+}
+
+// fileWith makes a content file with extra front matter lines.
+func fileWith(t *testing.T, p, title, extra string) *content.File {
+	t.Helper()
+	f, diags := content.Parse(p, []byte("---\ntitle: "+title+"\ndescription: d\n"+extra+"---\n"))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return f
+}
+
+// TestTranslationKeys pairs files of different names: each version's URL
+// follows its own file, a fallback page stands under its language's
+// version of the source's section, and links to any language's file go
+// to the linking page's language.
+func TestTranslationKeys(t *testing.T) {
+	files := []*content.File{
+		file(t, "content/da/_index.md", "Forside"),
+		file(t, "content/en/_index.md", "Home"),
+		fileWith(t, "content/da/tjeklister/_index.md", "Tjeklister", "translation_key: lists\n"),
+		fileWith(t, "content/en/checklists/_index.md", "Checklists", "translationKey: lists\nslug: lists\n"),
+		fileWith(t, "content/da/tjeklister/licenser.md", "Licenser", "translation_key: licensing\n"),
+		fileWith(t, "content/en/checklists/licensing.md", "Licensing", "translation_key: licensing\n"),
+		file(t, "content/da/tjeklister/kun-dansk.md", "Kun dansk"),
+		file(t, "content/kl/tjeklister/kun-dansk.md", "Kalaallisut"),
+		file(t, "content/en/faq/index.md", "FAQ"),
+		file(t, "content/da/faq.md", "Spørgsmål"),
+	}
+	s, diags := New(testConfig(t, "https://example.org/"), Input{Files: files})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	tests := []struct{ key, lang, path, parent string }{
+		{"lists", "da", "da/tjeklister/", "da/"},
+		{"lists", "en", "en/lists/", "en/"},
+		{"lists", "kl", "kl/tjeklister/", "kl/"},
+		{"licensing", "da", "da/tjeklister/licenser/", "da/tjeklister/"},
+		{"licensing", "en", "en/lists/licensing/", "en/lists/"},
+		{"licensing", "kl", "kl/tjeklister/licenser/", "kl/tjeklister/"},
+		{"tjeklister/kun-dansk.md", "en", "en/lists/kun-dansk/", "en/lists/"},
+		{"tjeklister/kun-dansk.md", "kl", "kl/tjeklister/kun-dansk/", "kl/tjeklister/"},
+		{"faq.md", "en", "en/faq/", "en/"},
+		{"faq.md", "da", "da/faq/", "da/"},
+	}
+	for _, tt := range tests {
+		p := s.Page(tt.key, tt.lang)
+		if p == nil || p.Path != tt.path || p.Parent == nil || p.Parent.Path != tt.parent {
+			t.Errorf("%s in %s: %+v, want path %s below %s", tt.key, tt.lang, p, tt.path, tt.parent)
+		}
+	}
+	if p := s.Page("licensing", "en"); len(p.Available()) != 2 {
+		t.Errorf("licensing in en has %d real versions, want 2", len(p.Available()))
+	}
+	if kids := s.Page("lists", "kl").Children; len(kids) != 2 || !kids[0].Fallback {
+		t.Errorf("kl section children = %v", kids)
+	}
+	from := s.Page("licensing", "en")
+	for dest, want := range map[string]string{
+		"../tjeklister/licenser.md":  "/en/lists/licensing/",
+		"licensing.md#x":             "/en/lists/licensing/#x",
+		"../faq.md":                  "/en/faq/",
+		"../faq/index.md":            "/en/faq/",
+		"../tjeklister/kun-dansk.md": "/en/lists/kun-dansk/",
+		"/tjeklister/kun-dansk.md":   "/en/lists/kun-dansk/",
+	} {
+		if got, err := s.Resolve(from, dest); err != nil || got != want {
+			t.Errorf("Resolve(%q) = %q, %v; want %q", dest, got, err, want)
+		}
+	}
+}
+
+func TestTranslationKeyErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		files []*content.File
+		want  string
+	}{
+		{"same key twice", []*content.File{
+			file(t, "content/da/_index.md", "F"),
+			fileWith(t, "content/da/a.md", "A", "translation_key: x\n"),
+			fileWith(t, "content/da/b.md", "B", "translation_key: x\n"),
+		}, `content/da/b.md:4: translation key "x" is also that of content/da/a.md`},
+		{"section and page", []*content.File{
+			file(t, "content/da/_index.md", "F"),
+			fileWith(t, "content/da/a/_index.md", "A", "translation_key: x\n"),
+			fileWith(t, "content/en/b.md", "B", "translation_key: x\n"),
+		}, "pairs this page with content/da/a/_index.md, a section"},
+		{"home", []*content.File{fileWith(t, "content/da/_index.md", "F", "translation_key: x\n")}, "the home page is always the translation"},
+		{"section missing in the page's language", []*content.File{
+			file(t, "content/da/_index.md", "F"),
+			fileWith(t, "content/da/a/_index.md", "A", "translation_key: x\n"),
+			fileWith(t, "content/en/b/_index.md", "B", "translation_key: x\n"),
+			file(t, "content/en/a/c.md", "C"),
+		}, "content/en/a/c.md:1: folder a/ has no _index.md in en, and content/da/a/_index.md is paired with a section of another folder there"},
+		{"section missing everywhere", []*content.File{
+			file(t, "content/da/_index.md", "F"),
+			file(t, "content/en/a/c.md", "C"),
+		}, "content/en/a/c.md:1: folder a/ has no _index.md in any language: create content/da/a/_index.md"},
+	}
+	for _, tt := range tests {
+		_, diags := New(testConfig(t, "https://example.org/"), Input{Files: tt.files})
+		if !strings.Contains(diags.Error(), tt.want) {
+			t.Errorf("%s:\ngot  %s\nwant %s", tt.name, diags.Error(), tt.want)
+		}
+	}
+}
+
+func TestResources(t *testing.T) {
+	res := func(p string) *content.Resource {
+		rest := strings.TrimPrefix(p, "content/")
+		lang, key, _ := strings.Cut(rest, "/")
+		return &content.Resource{Path: p, Lang: lang, Key: key, Data: []byte("x")}
+	}
+	files := []*content.File{
+		file(t, "content/da/_index.md", "Forside"),
+		file(t, "content/da/hjaelp/_index.md", "Hjælp"),
+		file(t, "content/en/hjaelp/_index.md", "Help|help"),
+		file(t, "content/da/faq/index.md", "FAQ"),
+		file(t, "content/en/faq/index.md", "FAQ|questions"),
+	}
+	s, diags := New(testConfig(t, "https://example.org/sub/"), Input{Files: files, Resources: []*content.Resource{
+		res("content/da/hjaelp/brev.pdf"), res("content/en/hjaelp/brev.pdf"), res("content/da/faq/skærm.png"),
+		res("content/en/billeder/a/logo.svg"), res("content/da/hjaelp/bilag/b.pdf"),
+	}})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	var got []string
+	for _, r := range s.Resources {
+		got = append(got, r.URL)
+	}
+	want := "/sub/da/hjaelp/brev.pdf /sub/en/help/brev.pdf /sub/da/faq/skærm.png /sub/en/billeder/a/logo.svg /sub/da/hjaelp/bilag/b.pdf"
+	if strings.Join(got, " ") != want {
+		t.Errorf("resources at\n%s\nwant\n%s", strings.Join(got, " "), want)
+	}
+	en := s.Page("faq.md", "en")
+	for dest, want := range map[string]string{
+		"skærm.png":              "/sub/da/faq/skærm.png", // the default language's copy
+		"../hjaelp/brev.pdf":     "/sub/en/help/brev.pdf",
+		"/en/help/brev.pdf":      "/sub/en/help/brev.pdf",
+		"../billeder/a/logo.svg": "/sub/en/billeder/a/logo.svg",
+	} {
+		if got, err := s.Resolve(en, dest); err != nil || got != want {
+			t.Errorf("Resolve(%q) = %q, %v; want %q", dest, got, err, want)
+		}
+	}
 }

@@ -2,14 +2,9 @@ package pages
 
 import (
 	"cmp"
-	"fmt"
-	"path"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/udenmitid/sitegen/internal/config"
 	"github.com/udenmitid/sitegen/internal/content"
@@ -22,7 +17,7 @@ type Kind int
 const (
 	Home         Kind = iota // content/<lang>/_index.md
 	Section                  // content/<lang>/<dir>/_index.md
-	Regular                  // content/<lang>/.../<name>.md
+	Regular                  // content/<lang>/.../<name>.md or .../<name>/index.md
 	Root                     // the language chooser at /
 	NotFound                 // /<lang>/404.html
 	RootNotFound             // /404.html, in every language
@@ -35,7 +30,8 @@ func (k Kind) String() string { return kindNames[k] }
 
 // A Lang is a site language.
 type Lang struct {
-	Code        string
+	Code        string // the BCP 47 tag as configured, for lang= and hreflang=: "da", "pt-BR"
+	Folder      string // the tag in lower case, for URL paths and folders: "pt-br"
 	Name        string // in the language itself
 	Title       string // the site's name in the language: from sitegen.toml, else the home page's title
 	Description string // the site's description in the language, from sitegen.toml; may be empty
@@ -47,7 +43,8 @@ type Lang struct {
 // A Page is one page of the site in one language.
 type Page struct {
 	Kind      Kind
-	Key       string        // "hjaelp/_index.md"; "" for generated pages
+	Key       string        // the translation key: "hjaelp/_index.md", or translation_key:; "" for generated pages
+	FileKey   string        // the path below content/<lang>/ the page's URL and section follow: its file's; for a fallback page, its source's
 	Lang      *Lang         // the page's language
 	Path      string        // URL path below the base path: "da/hjaelp/", "da/404.html", ""
 	URL       string        // Path with the base path in front: "/udenmitid/da/hjaelp/"
@@ -63,13 +60,16 @@ type Page struct {
 	Updated     time.Time
 	Draft       bool
 	NeedsReview bool
+	Params      map[string]any // params: from front matter, for layouts; a fallback page has its source's
 
 	Parent       *Page   // nil for home and generated pages
 	Children     []*Page // of a home or section page, by weight then key
 	Translations []*Page // the key in every site language, real or fallback, in language order
 	Target       *Page   // for an alias: the page it redirects to
+	AliasLine    int     // for an alias: the line of its file it is written on
 
 	ancestors []*Page
+	source    *Page // for a fallback page: the version it stands in for
 	site      *Site
 }
 
@@ -118,40 +118,75 @@ func (p *Page) Layout() string {
 }
 
 // OutputFile is the file the page is written to, below the output folder.
+// An alias that names a folder or a file other than HTML ("/da/side.php")
+// is written as that folder's index.html, which hosts serve for it.
 func (p *Page) OutputFile() string {
-	if p.Path == "" || strings.HasSuffix(p.Path, "/") {
+	switch {
+	case p.Path == "" || strings.HasSuffix(p.Path, "/"):
 		return p.Path + "index.html"
+	case p.Kind == Alias && !strings.HasSuffix(p.Path, ".html") && !strings.HasSuffix(p.Path, ".htm"):
+		return p.Path + "/index.html"
 	}
 	return p.Path
 }
 
 // A Site is every page of a site in every language.
 type Site struct {
-	Config  *config.Config
-	Langs   []*Lang
-	Default *Lang
-	Pages   []*Page // content pages, real and fallback, by key then language
-	Special []*Page // the language chooser, the 404 pages and the alias redirects
+	Config    *config.Config
+	Langs     []*Lang
+	Default   *Lang
+	Pages     []*Page     // content pages, real and fallback, by key then language
+	Special   []*Page     // the language chooser, the 404 pages and the alias redirects
+	Resources []*Resource // files published beside pages, by language then key
 
-	byKey  map[string][]*Page // key -> page in each language
-	byPath map[string]*Page
-	keys   []string
-	menus  map[string][][]*Page // menu name -> language index -> pages
-	drafts map[string]bool      // keys that exist only as drafts
+	byKey   map[string][]*Page     // translation key -> page in each language
+	byFile  []map[string]*Page     // language index -> file key -> the page placed there
+	byRes   []map[string]*Resource // language index -> file key -> resource
+	byPath  map[string]*Page
+	resPath map[string]*Resource // output path -> resource
+	byOut   map[string]bool      // folded output names of pages, resources and reserved files
+	static  map[string]bool
+	keys    []string
+	menus   map[string][][]*Page // menu name -> language index -> pages
+	drafts  map[string]bool      // file keys that exist only as drafts
 }
 
-// Lang returns the language with the given code, or nil.
+// Input is what New builds the site from.
+type Input struct {
+	Files     []*content.File     // the pages' files, drafts left out unless they are shown
+	Resources []*content.Resource // the other files below content/
+	Drafts    []string            // the file keys of drafts left out, so links to them get a clear error
+	Static    []string            // the files from static/ by their output names, so links to them resolve
+	Reserved  []Reserved          // other files the build writes, which no alias or file may replace
+}
+
+// A Reserved is an output file the build writes besides the pages and
+// their files: the sitemap, a stylesheet.
+type Reserved struct {
+	Name string // below the output folder; may be a path.Match pattern ("css/site.*.css")
+	What string // for error messages: "the sitemap"
+	File string // the file to blame for a clash, when an editor made it: "static/css/site.css"; else ""
+}
+
+// Lang returns the language with the given tag, or nil. Tags are compared
+// without regard to case, as BCP 47 says.
 func (s *Site) Lang(code string) *Lang {
 	for _, l := range s.Langs {
 		if l.Code == code {
 			return l
 		}
 	}
+	for _, l := range s.Langs {
+		if strings.EqualFold(l.Code, code) {
+			return l
+		}
+	}
 	return nil
 }
 
-// Page returns the page for key in lang (real or fallback), or nil when
-// the key exists in no language.
+// Page returns the page for a translation key in lang (real or fallback),
+// or nil when the key exists in no language. A page's translation key is
+// its path below content/<lang>/ unless it sets translation_key:.
 func (s *Site) Page(key, lang string) *Page {
 	l := s.Lang(lang)
 	if l == nil || s.byKey[key] == nil {
@@ -160,7 +195,16 @@ func (s *Site) Page(key, lang string) *Page {
 	return s.byKey[key][l.Index]
 }
 
-// Keys returns every key, sorted.
+// FilePage returns the page of lang whose file is at key below
+// content/<lang>/, or nil.
+func (s *Site) FilePage(lang *Lang, key string) *Page {
+	if p := s.byFile[lang.Index][key]; p != nil && p.File != nil {
+		return p
+	}
+	return nil
+}
+
+// Keys returns every translation key, sorted.
 func (s *Site) Keys() []string { return s.keys }
 
 // ByPath returns the page whose URL path below the base path is p
@@ -195,188 +239,66 @@ func (s *Site) URL(p *Page) string { return p.URL }
 // Permalink is the page's absolute URL.
 func (s *Site) Permalink(p *Page) string { return p.Permalink }
 
-// New builds the site model from the content files. drafts lists the keys
-// of draft files left out of files, so links to them get a clear error.
-func New(cfg *config.Config, files []*content.File, drafts []string) (*Site, diag.List) {
+// New builds the site model from the content files.
+func New(cfg *config.Config, in Input) (*Site, diag.List) {
 	var diags diag.List
-	s := &Site{Config: cfg, byKey: map[string][]*Page{}, byPath: map[string]*Page{}, drafts: map[string]bool{}}
+	s := &Site{Config: cfg, byKey: map[string][]*Page{}, byPath: map[string]*Page{}, resPath: map[string]*Resource{}, drafts: map[string]bool{}, static: map[string]bool{}}
 	for i, l := range cfg.Languages {
-		lang := &Lang{Code: l.Code, Name: l.Name, Title: l.Title, Description: l.Description, Dir: l.Dir,
+		lang := &Lang{Code: l.Code, Folder: l.Folder(), Name: l.Name, Title: l.Title, Description: l.Description, Dir: l.Dir,
 			Index: i, Default: l.Code == cfg.DefaultLanguage}
 		s.Langs = append(s.Langs, lang)
+		s.byFile = append(s.byFile, map[string]*Page{})
+		s.byRes = append(s.byRes, map[string]*Resource{})
 		if lang.Default {
 			s.Default = lang
 		}
 	}
-	for _, k := range drafts {
+	for _, k := range in.Drafts {
 		s.drafts[k] = true
 	}
-	for _, f := range files {
-		lang := s.Lang(f.Lang)
-		if lang == nil {
-			diags.Errorf(f.Path, 0, "language %q is not in sitegen.toml", f.Lang)
-			continue
-		}
-		if s.byKey[f.Key] == nil {
-			s.byKey[f.Key] = make([]*Page, len(s.Langs))
-			s.keys = append(s.keys, f.Key)
-		}
-		s.byKey[f.Key][lang.Index] = s.realPage(f, lang, &diags)
+	for _, n := range in.Static {
+		s.static[n] = true
 	}
-	slices.Sort(s.keys)
+	s.group(in.Files, &diags)
 	if len(s.keys) == 0 {
 		diags.Errorf(content.Dir, 0, "no pages: create %s/%s/%s with a title and description", content.Dir, cfg.DefaultLanguage, content.IndexName)
 		return nil, diags
 	}
-	s.checkSections(&diags)
+	if s.byKey[content.IndexName] == nil && !diags.HasErrors() {
+		f := firstReal(s.byKey[s.keys[0]]).File
+		diags.Errorf(f.Path, 1, "the site has no home page: create %s/%s/%s", content.Dir, s.Default.Folder, content.IndexName)
+	}
 	if diags.HasErrors() {
 		return nil, diags
 	}
 	s.fillFallbacks()
+	s.tree(&diags)
+	if diags.HasErrors() {
+		return nil, diags
+	}
 	for _, l := range s.Langs {
 		if l.Title == "" {
 			l.Title = s.Home(l).Title // a fallback home page has the default language's
 		}
 	}
-	for _, key := range s.keys {
-		for _, p := range s.byKey[key] {
-			p.Path = s.path(key, p.Lang)
-			p.Translations = s.byKey[key]
-			if key != content.IndexName {
-				p.Parent = s.byKey[parentKey(key)][p.Lang.Index]
-				p.Parent.Children = append(p.Parent.Children, p)
-			}
-			s.Pages = append(s.Pages, p)
-		}
-	}
-	for _, p := range s.Pages {
-		slices.SortFunc(p.Children, byWeight)
-	}
 	s.addSpecial()
 	s.addAliases()
+	s.addResources(in.Resources, &diags)
 	s.index(&diags)
+	s.checkOutputs(in.Reserved, &diags)
 	s.buildMenus()
 	base, origin := cfg.BasePath(), cfg.Origin()
 	for _, p := range slices.Concat(s.Pages, s.Special) {
 		p.URL = base + p.Path
 		p.Permalink = origin + p.URL
 	}
+	for _, r := range s.Resources {
+		r.URL = base + r.Path
+	}
 	for _, p := range slices.Concat(s.Pages, s.Special) {
 		p.Ancestors() // computed now, while one goroutine owns the model
 	}
 	return s, diags
-}
-
-func (s *Site) realPage(f *content.File, lang *Lang, diags *diag.List) *Page {
-	m := f.Meta
-	kind := Regular
-	switch {
-	case f.Key == content.IndexName:
-		kind = Home
-		if m.Slug != "" {
-			diags.Errorf(f.Path, m.Lines["slug"], "the home page cannot have a slug: its URL is /%s/", lang.Code)
-		}
-	case f.IsIndex():
-		kind = Section
-	}
-	return &Page{
-		Kind: kind, Key: f.Key, Lang: lang, File: f,
-		Title: m.Title, TitleLang: lang, Description: m.Description,
-		Weight: m.Weight, Menus: m.Menus, Updated: m.Updated,
-		Draft: m.Draft, NeedsReview: m.NeedsReview, site: s,
-	}
-}
-
-// checkSections requires an _index.md, in some language, above every page.
-func (s *Site) checkSections(diags *diag.List) {
-	for _, key := range s.keys {
-		if key == content.IndexName {
-			continue
-		}
-		pk := parentKey(key)
-		if s.byKey[pk] != nil {
-			continue
-		}
-		f := firstReal(s.byKey[key]).File
-		dir := path.Dir(pk)
-		if dir == "." {
-			diags.Errorf(f.Path, 1, "the site has no home page: create %s/%s/%s", content.Dir, s.Default.Code, content.IndexName)
-		} else {
-			diags.Errorf(f.Path, 1, "folder %s/ has no %s in any language: create %s/%s/%s with a title and description", dir, content.IndexName, content.Dir, s.Default.Code, pk)
-		}
-	}
-}
-
-// fillFallbacks makes a fallback page for every key missing in a language.
-func (s *Site) fillFallbacks() {
-	for _, key := range s.keys {
-		versions := s.byKey[key]
-		src := s.preferred(versions)
-		for i, p := range versions {
-			if p != nil {
-				continue
-			}
-			versions[i] = &Page{
-				Kind: src.Kind, Key: key, Lang: s.Langs[i], Fallback: true,
-				Title: src.Title, TitleLang: src.Lang, Description: src.Description,
-				Weight: src.Weight, Menus: src.Menus, site: s,
-			}
-		}
-	}
-}
-
-// preferred returns the version a fallback page takes its title and order
-// from: the default language's, else the first in language order.
-func (s *Site) preferred(versions []*Page) *Page {
-	if p := versions[s.Default.Index]; p != nil && !p.Fallback {
-		return p
-	}
-	return firstReal(versions)
-}
-
-func firstReal(versions []*Page) *Page {
-	for _, p := range versions {
-		if p != nil && !p.Fallback {
-			return p
-		}
-	}
-	return nil
-}
-
-// path computes the URL path of key in lang from the slugs along the way.
-func (s *Site) path(key string, lang *Lang) string {
-	if key == content.IndexName {
-		return lang.Code + "/"
-	}
-	var segs []string
-	dir := strings.TrimSuffix(key, ".md")
-	if content.IsIndexKey(key) {
-		dir = path.Dir(key)
-	}
-	parts := strings.Split(dir, "/")
-	for i, part := range parts {
-		seg := part
-		k := strings.Join(parts[:i+1], "/") + "/" + content.IndexName
-		if i == len(parts)-1 && !content.IsIndexKey(key) {
-			k = key
-		}
-		if p := s.byKey[k][lang.Index]; p != nil && p.File != nil && p.File.Meta.Slug != "" {
-			seg = p.File.Meta.Slug
-		}
-		segs = append(segs, seg)
-	}
-	return lang.Code + "/" + strings.Join(segs, "/") + "/"
-}
-
-func parentKey(key string) string {
-	dir := path.Dir(key)
-	if content.IsIndexKey(key) {
-		dir = path.Dir(dir)
-	}
-	if dir == "." {
-		return content.IndexName
-	}
-	return dir + "/" + content.IndexName
 }
 
 func byWeight(a, b *Page) int {
@@ -389,7 +311,7 @@ func (s *Site) addSpecial() {
 		&Page{Kind: RootNotFound, Path: "404.html", Lang: s.Default, TitleLang: s.Default, site: s})
 	var notFound []*Page
 	for _, l := range s.Langs {
-		notFound = append(notFound, &Page{Kind: NotFound, Path: l.Code + "/404.html", Lang: l, TitleLang: l, Parent: s.Home(l), site: s})
+		notFound = append(notFound, &Page{Kind: NotFound, Path: l.Folder + "/404.html", Lang: l, TitleLang: l, Parent: s.Home(l), site: s})
 	}
 	for _, p := range notFound {
 		p.Translations = notFound
@@ -397,72 +319,19 @@ func (s *Site) addSpecial() {
 	s.Special = append(s.Special, notFound...)
 }
 
-// addAliases makes a redirect page for each old path in aliases:.
+// addAliases makes a redirect page for each old path in aliases:. Its
+// Path is the alias as written, below the base path; OutputFile says
+// which file serves it.
 func (s *Site) addAliases() {
 	for _, p := range s.Pages {
 		if p.File == nil {
 			continue
 		}
 		for _, a := range p.File.Meta.Aliases {
-			path := strings.TrimPrefix(a, "/")
-			if !strings.HasSuffix(path, "/") && !strings.HasSuffix(path, ".html") {
-				path += "/"
-			}
-			s.Special = append(s.Special, &Page{Kind: Alias, Path: path, Lang: p.Lang, TitleLang: p.Lang,
-				Title: p.Title, Target: p, site: s})
+			s.Special = append(s.Special, &Page{Kind: Alias, Path: strings.TrimPrefix(a.Path, "/"), Lang: p.Lang, TitleLang: p.Lang,
+				Title: p.Title, Target: p, AliasLine: a.Line, site: s})
 		}
 	}
-}
-
-// index fills byPath and reports pages that share a URL, also when the
-// URLs differ only in case.
-func (s *Site) index(diags *diag.List) {
-	folded := map[string]*Page{}
-	for _, p := range append(slices.Clone(s.Pages), s.Special...) {
-		k := strings.ToLower(norm.NFC.String(p.Path))
-		if other := folded[k]; other != nil {
-			a, b := other, p
-			if s.describe(a) > s.describe(b) {
-				a, b = b, a
-			}
-			same := "the same URL as"
-			if a.Path != b.Path {
-				same = "a URL that differs only in case (some hosts ignore case) from"
-			}
-			diags.Errorf(s.describe(a), slugLine(a), "has URL /%s, %s %s (/%s); change a slug: or rename a file", a.Path, same, s.describe(b), b.Path)
-			continue
-		}
-		folded[k] = p
-		s.byPath[p.Path] = p
-	}
-}
-
-// slugLine is the line to blame for a page's URL: its slug, or the top.
-func slugLine(p *Page) int {
-	if p.Kind == Alias {
-		return p.Target.File.Meta.Lines["aliases"]
-	}
-	if p.File == nil {
-		return 0
-	}
-	if l := p.File.Meta.Lines["slug"]; l > 0 {
-		return l
-	}
-	return 1
-}
-
-// describe names the file behind a page for error messages.
-func (s *Site) describe(p *Page) string {
-	if p.Kind == Alias {
-		return p.Target.File.Path + " (aliases: /" + p.Path + ")"
-	}
-	if p.File != nil {
-		return p.File.Path
-	}
-	if p.Fallback {
-		return fmt.Sprintf("%s (fallback page for %s/%s/%s)", firstReal(p.Translations).File.Path, content.Dir, p.Lang.Code, p.Key)
-	}
-	return p.OutputFile()
 }
 
 func (s *Site) buildMenus() {
@@ -482,47 +351,4 @@ func (s *Site) buildMenus() {
 			slices.SortFunc(m, byWeight)
 		}
 	}
-}
-
-var scheme = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
-
-// Resolve turns a link destination written in from's Markdown into the
-// URL to emit. See the package documentation for the rules.
-func (s *Site) Resolve(from *Page, dest string) (string, error) {
-	u, _, err := s.ResolveKey(from, dest)
-	return u, err
-}
-
-// ResolveKey is Resolve that also returns the key a link to a content
-// file names, even when it does not resolve.
-func (s *Site) ResolveKey(from *Page, dest string) (u, key string, err error) {
-	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") || scheme.MatchString(dest) {
-		return dest, "", nil
-	}
-	p, suffix := dest, ""
-	if i := strings.IndexAny(dest, "?#"); i >= 0 {
-		p, suffix = dest[:i], dest[i:]
-	}
-	if !strings.HasSuffix(p, ".md") {
-		if strings.HasPrefix(p, "/") {
-			return s.Config.BasePath() + strings.TrimPrefix(p, "/") + suffix, "", nil
-		}
-		return "", "", fmt.Errorf("link to %q is neither a .md file nor a path from the site root: link to the page's .md file (e.g. klage.md), or to /file for a file in static/", dest)
-	}
-	key = path.Join(path.Dir(from.Key), p)
-	if strings.HasPrefix(p, "/") {
-		key = path.Clean(p[1:])
-	}
-	key = norm.NFC.String(key)
-	if key == ".." || strings.HasPrefix(key, "../") {
-		return "", "", fmt.Errorf("link to %q goes outside %s/%s/", dest, content.Dir, from.Lang.Code)
-	}
-	target := s.Page(key, from.Lang.Code)
-	if target == nil {
-		if s.drafts[key] {
-			return "", key, fmt.Errorf("link to %q goes to a draft, which is not published; publish it or remove the link", dest)
-		}
-		return "", key, fmt.Errorf("link to %q: no such page in any language (looked for %s/<lang>/%s)", dest, content.Dir, key)
-	}
-	return s.URL(target) + suffix, key, nil
 }

@@ -167,8 +167,10 @@ func (c *Context) Asset(name string) (*Asset, error) {
 	return a, nil
 }
 
-// Ref returns the page for a content key in the page's language (the
-// translation or its fallback page), or nil if the key does not exist.
+// Ref returns the page for a translation key in the page's language (the
+// translation or its fallback page), or nil if the key does not exist. A
+// page's translation key is its path below content/<lang>/ ("klage.md")
+// unless it sets translation_key:.
 func (c *Context) Ref(key string) *pages.Page {
 	c.env.refs.Store(key, true)
 	return c.Site.Page(key, c.Page.Lang.Code)

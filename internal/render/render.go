@@ -18,6 +18,9 @@
 // A template sees a *Context: .Page, .Site, .Body, and methods for UI
 // strings ({{ .T "skip_link" }}, {{ .T "pages" 3 }}, {{ .TIn "en" "id" }}),
 // URLs ({{ .URL .Page }}), dates and assets ({{ (.Asset "css/site.css").URL }}).
+// A page's site-specific values from params: in its front matter are
+// {{ .Page.Params.icon }} (a fallback page has its source's); the site's
+// [params] in sitegen.toml are {{ .Param "contact_email" }}.
 // A message id written as a constant that no language defines is an error
 // when the layouts load, with the layout's file and line.
 package render

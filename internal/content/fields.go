@@ -1,0 +1,86 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Fields are the front matter fields, in the order the documentation
+// lists them.
+var Fields = []string{"title", "description", "slug", "weight", "menu", "updated", "date", "lastmod", "draft",
+	"aliases", "translation_key", "translated_from", "needs_review", "layout", "params"}
+
+// canonicalField returns the name a field is known by. Names are matched
+// without regard to case, as Hugo does, and Hugo's translationKey is
+// translation_key.
+func canonicalField(name string) string {
+	n := strings.ToLower(name)
+	if n == "translationkey" {
+		return "translation_key"
+	}
+	return n
+}
+
+// hugoFields are fields other generators (Hugo, Zola, Jekyll) write that
+// sitegen does not take, with what to do instead.
+var hugoFields = map[string]string{
+	"url":         "sitegen makes a page's URL from its file name: set slug: for the last part, and keep the old URL in aliases:",
+	"publishdate": "sitegen publishes every page that is not a draft: use draft: true to hold a page back",
+	"expirydate":  "sitegen publishes every page that is not a draft: use draft: true to take a page down",
+	"pubdate":     "sitegen publishes every page that is not a draft: use draft: true to hold a page back",
+	"summary":     "use description: for the one-sentence summary",
+	"linktitle":   "sitegen shows the title everywhere; shorten title:, or put it under params: if a layout reads it",
+	"type":        "use layout: to pick the layout",
+	"menus":       "write menu: main or menu: footer",
+	"tags":        "sitegen has no taxonomies; put it under params: if a layout reads it",
+	"categories":  "sitegen has no taxonomies; put it under params: if a layout reads it",
+	"keywords":    "search engines ignore keywords; put it under params: if a layout reads it",
+	"headless":    "a page without output is not published; use draft: true",
+	"cascade":     "sitegen does not pass front matter to other pages; set the field in each file",
+	"outputs":     "sitegen writes one HTML page for each file",
+	"build":       "sitegen publishes every page that is not a draft: use draft: true to hold a page back",
+}
+
+// unknownField explains why name is not a field.
+func unknownField(name string) error {
+	if msg, ok := hugoFields[name]; ok {
+		return errors.New("not a sitegen field: " + msg)
+	}
+	if s := suggest(name); s != "" {
+		return fmt.Errorf("unknown field (did you mean %q?)", s)
+	}
+	return fmt.Errorf("unknown field; the fields are %s, and site-specific values go under params:", strings.Join(Fields, ", "))
+}
+
+// suggest returns the field closest to a misspelt name, or "".
+func suggest(name string) string {
+	best, bestD := "", 3
+	for _, f := range Fields {
+		if d := distance(name, f); d < bestD {
+			best, bestD = f, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein distance between a and b.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}

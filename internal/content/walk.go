@@ -1,0 +1,168 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/udenmitid/sitegen/internal/diag"
+)
+
+// Walk lists the files below content/, as their paths are on disk, in
+// lexical order: the pages (Markdown, see IsPage) and the files published
+// beside them. It reports misplaced files and names that cannot be URLs.
+// langs are the site's language tags; a language's folder matches its tag
+// without regard to case, as BCP 47 tags are case-insensitive
+// (content/pt-BR/ or content/pt-br/ for "pt-BR").
+func Walk(fsys fs.FS, langs []string) ([]string, diag.List) {
+	var diags diag.List
+	var paths []string
+	seenLang := map[string]string{}
+	names := map[string]string{} // NFC path -> path on disk
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == Dir && errors.Is(err, fs.ErrNotExist) {
+				diags.Errorf(Dir, 0, "missing: the site has no content folder; create %s/<lang>/_index.md", Dir)
+				return fs.SkipAll
+			}
+			diags.Errorf(p, 0, "%v", unwrapPath(err))
+			return nil
+		}
+		if p == Dir {
+			return nil
+		}
+		name := d.Name()
+		if Ignored(name) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			diags.Errorf(p, 0, "symbolic links are not allowed in content (they can point outside the site or loop); copy the file here instead")
+			return nil
+		}
+		if other, ok := names[Name(p)]; ok {
+			diags.Errorf(p, 0, "%s has the same name in another Unicode spelling (composed and decomposed letters, NFC and NFD); delete or rename one", other)
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		names[Name(p)] = p
+		depth := strings.Count(p, "/")
+		if depth == 1 {
+			return walkLang(p, d, langs, seenLang, &diags)
+		}
+		if d.IsDir() {
+			if err := CheckSegment(Name(name)); err != nil {
+				diags.Errorf(p, 0, "folder name cannot be a URL segment: %v; rename the folder", err)
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			diags.Errorf(p, 0, "not a regular file")
+			return nil
+		}
+		if msg := checkFileName(Name(name), depth); msg != "" {
+			diags.Errorf(p, 0, "%s", msg)
+			return nil
+		}
+		paths = append(paths, p)
+		return nil
+	})
+	if err != nil {
+		diags.Errorf(Dir, 0, "%v", err)
+	}
+	diags.Add(checkBundles(paths))
+	return paths, diags
+}
+
+// walkLang checks a folder directly below content/.
+func walkLang(p string, d fs.DirEntry, langs []string, seen map[string]string, diags *diag.List) error {
+	name := d.Name()
+	if !d.IsDir() {
+		diags.Errorf(p, 1, "content files belong in a language folder: move it to %s/<lang>/%s", Dir, name)
+		return nil
+	}
+	tag := LangOf(name, langs)
+	if tag == "" {
+		diags.Errorf(p, 0, "language %q is not in sitegen.toml; add it to [[languages]] or rename the folder to one of %s", name, strings.Join(langs, ", "))
+		return fs.SkipDir
+	}
+	if other, ok := seen[tag]; ok {
+		diags.Errorf(p, 0, "%s/%s is already the folder of language %q (tags ignore case); merge the two folders", Dir, other, tag)
+		return fs.SkipDir
+	}
+	seen[tag] = name
+	return nil
+}
+
+// LangOf returns the language tag among langs that a content folder's name
+// stands for, ignoring case, or "".
+func LangOf(folder string, langs []string) string {
+	for _, l := range langs {
+		if strings.EqualFold(l, folder) {
+			return l
+		}
+	}
+	return ""
+}
+
+// checkFileName says what is wrong with a file's name, or "". depth is
+// the number of slashes in its path.
+func checkFileName(name string, depth int) string {
+	stem, isPage := strings.CutSuffix(name, ".md")
+	switch {
+	case name == IndexName:
+		return ""
+	case name == BundleName && depth == 2:
+		return fmt.Sprintf("the home page of a language is %s: rename index.md to %s", IndexName, IndexName)
+	case name == BundleName:
+		return ""
+	case isPage:
+		if err := CheckSegment(stem); err != nil {
+			return fmt.Sprintf("file name cannot be a URL segment: %v; rename the file", err)
+		}
+	default:
+		if err := CheckSegment(name); err != nil {
+			return fmt.Sprintf("file name cannot be part of a URL: %v; rename the file", err)
+		}
+	}
+	return ""
+}
+
+// checkBundles reports pages inside a page bundle: a folder with an
+// index.md holds that page's files, not other pages.
+func checkBundles(paths []string) diag.List {
+	var diags diag.List
+	bundles := map[string]bool{}
+	for _, p := range paths {
+		if path.Base(p) == BundleName {
+			bundles[path.Dir(p)] = true
+		}
+	}
+	if len(bundles) == 0 {
+		return nil
+	}
+	for _, p := range paths {
+		if !IsPage(p) {
+			continue
+		}
+		for b := path.Dir(p); strings.Count(b, "/") > 1; b = path.Dir(b) {
+			if !bundles[b] || p == b+"/"+BundleName {
+				continue
+			}
+			if p == b+"/"+IndexName {
+				diags.Errorf(p, 0, "%s/ has both %s (a page bundle: one page and its files) and %s (a section: a page that lists pages); keep one", b, BundleName, IndexName)
+			} else {
+				diags.Errorf(p, 0, "%s/ is a page bundle (%s/%s is its page), which holds files, not pages: move the page out of the folder, or make the folder a section by renaming %s to %s", b, b, BundleName, BundleName, IndexName)
+			}
+			break
+		}
+	}
+	return diags
+}

@@ -1,0 +1,247 @@
+package pages
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/udenmitid/sitegen/internal/content"
+	"github.com/udenmitid/sitegen/internal/diag"
+)
+
+// group makes a page of every file and pairs the files of different
+// languages by their translation keys.
+func (s *Site) group(files []*content.File, diags *diag.List) {
+	for _, f := range files {
+		lang := s.Lang(f.Lang)
+		if lang == nil {
+			diags.Errorf(f.Path, 0, "language %q is not in sitegen.toml", f.Lang)
+			continue
+		}
+		if f.Key == content.IndexName && f.Meta.TranslationKey != "" {
+			diags.Errorf(f.Path, f.Meta.Lines["translation_key"], "the home page is always the translation of the other languages' home pages: remove translation_key:")
+			continue
+		}
+		if other := s.byFile[lang.Index][f.Key]; other != nil {
+			diags.Errorf(f.Path, 1, "%s has the same name; delete or rename one", other.File.Path)
+			continue
+		}
+		key := f.TranslationKey()
+		if s.byKey[key] == nil {
+			s.byKey[key] = make([]*Page, len(s.Langs))
+			s.keys = append(s.keys, key)
+		}
+		p := s.realPage(f, lang, diags)
+		if other := s.byKey[key][lang.Index]; other != nil {
+			a, b := other, p
+			if a.File.Path > b.File.Path {
+				a, b = b, a
+			}
+			diags.Errorf(b.File.Path, keyLine(b), "%s", sameKey(a, b, key))
+			continue
+		}
+		if other := firstReal(s.byKey[key]); other != nil && other.Kind != p.Kind {
+			diags.Errorf(f.Path, keyLine(p), "translation key %q pairs this %s with %s, a %s: a section's translations are sections, a page's are pages", key, describeKind(p), other.File.Path, describeKind(other))
+			continue
+		}
+		s.byKey[key][lang.Index] = p
+		s.byFile[lang.Index][f.Key] = p
+	}
+	slices.Sort(s.keys)
+}
+
+func sameKey(a, b *Page, key string) string {
+	if a.File.Meta.TranslationKey == "" && b.File.Meta.TranslationKey == "" {
+		return fmt.Sprintf("this page bundle is the same page as %s (%s and %s are both the page %s); keep one", a.File.Path, b.FileKey, a.FileKey, strings.TrimSuffix(a.Key, ".md"))
+	}
+	return fmt.Sprintf("translation key %q is also that of %s: two pages of one language cannot be translations of the same page; change one translation_key", key, a.File.Path)
+}
+
+func describeKind(p *Page) string {
+	if p.Kind == Section {
+		return "section"
+	}
+	return "page"
+}
+
+// keyLine is the line of a page's translation_key, or its first line.
+func keyLine(p *Page) int {
+	if l := p.File.Meta.Lines["translation_key"]; l > 0 {
+		return l
+	}
+	return 1
+}
+
+func (s *Site) realPage(f *content.File, lang *Lang, diags *diag.List) *Page {
+	m := f.Meta
+	kind := Regular
+	switch {
+	case f.Key == content.IndexName:
+		kind = Home
+		if m.Slug != "" {
+			diags.Errorf(f.Path, m.Lines["slug"], "the home page cannot have a slug: its URL is /%s/", lang.Folder)
+		}
+	case f.IsIndex():
+		kind = Section
+	}
+	return &Page{
+		Kind: kind, Key: f.TranslationKey(), FileKey: f.Key, Lang: lang, File: f,
+		Title: m.Title, TitleLang: lang, Description: m.Description,
+		Weight: m.Weight, Menus: m.Menus, Updated: m.Updated,
+		Draft: m.Draft, NeedsReview: m.NeedsReview, Params: m.Params, site: s,
+	}
+}
+
+// fillFallbacks makes a fallback page for every key missing in a language.
+// It stands where its source stands: at the source's file key, below the
+// language's version of the source's section.
+func (s *Site) fillFallbacks() {
+	for _, key := range s.keys {
+		versions := s.byKey[key]
+		src := s.preferred(versions)
+		for i, p := range versions {
+			if p != nil {
+				continue
+			}
+			versions[i] = &Page{
+				Kind: src.Kind, Key: key, FileKey: src.FileKey, Lang: s.Langs[i], Fallback: true,
+				Title: src.Title, TitleLang: src.Lang, Description: src.Description,
+				Weight: src.Weight, Menus: src.Menus, Params: src.Params, source: src, site: s,
+			}
+		}
+	}
+	// A real page in the folder wins the place.
+	for _, key := range s.keys {
+		for i, p := range s.byKey[key] {
+			if s.byFile[i][p.FileKey] == nil {
+				s.byFile[i][p.FileKey] = p
+			}
+		}
+	}
+}
+
+// preferred returns the version a fallback page takes its title, order and
+// place from: the default language's, else the first in language order.
+func (s *Site) preferred(versions []*Page) *Page {
+	if p := versions[s.Default.Index]; p != nil && !p.Fallback {
+		return p
+	}
+	return firstReal(versions)
+}
+
+func firstReal(versions []*Page) *Page {
+	for _, p := range versions {
+		if p != nil && !p.Fallback {
+			return p
+		}
+	}
+	return nil
+}
+
+// tree finds every page's parent, URL path and children.
+func (s *Site) tree(diags *diag.List) {
+	for _, key := range s.keys {
+		for _, p := range s.byKey[key] {
+			if p.Kind != Home && !p.Fallback {
+				p.Parent = s.byFile[p.Lang.Index][parentKey(p.FileKey)]
+				if p.Parent == nil {
+					s.noSection(p, diags)
+				}
+			}
+		}
+	}
+	if diags.HasErrors() {
+		return
+	}
+	for _, key := range s.keys {
+		for _, p := range s.byKey[key] {
+			p.Translations = s.byKey[key]
+		}
+	}
+	for _, key := range s.keys {
+		for _, p := range s.byKey[key] {
+			if p.Fallback && p.Kind != Home {
+				p.Parent = p.source.Parent.Translations[p.Lang.Index]
+			}
+		}
+	}
+	for _, key := range s.keys {
+		for _, p := range s.byKey[key] {
+			if !s.setPath(p, 0) {
+				diags.Errorf(firstReal(p.Translations).File.Path, 1, "the sections of %s pair with each other in a loop (translation_key:); pair each section with its translations only", p.Key)
+				return
+			}
+			if p.Parent != nil {
+				p.Parent.Children = append(p.Parent.Children, p)
+			}
+			s.Pages = append(s.Pages, p)
+		}
+	}
+	for _, p := range s.Pages {
+		slices.SortFunc(p.Children, byWeight)
+	}
+}
+
+// noSection reports a page whose folder has no section page in its
+// language.
+func (s *Site) noSection(p *Page, diags *diag.List) {
+	pk := parentKey(p.FileKey)
+	dir := path.Dir(pk)
+	if dir == "." {
+		diags.Errorf(p.File.Path, 1, "the site has no home page in %s: create %s/%s/%s", p.Lang.Code, content.Dir, p.Lang.Folder, content.IndexName)
+		return
+	}
+	for _, l := range s.Langs {
+		if other := s.FilePage(l, pk); other != nil {
+			diags.Errorf(p.File.Path, 1, "folder %s/ has no %s in %s, and %s is paired with a section of another folder there (translation_key:): create %s/%s/%s with a title and description", dir, content.IndexName, p.Lang.Code, other.File.Path, content.Dir, p.Lang.Folder, pk)
+			return
+		}
+	}
+	diags.Errorf(p.File.Path, 1, "folder %s/ has no %s in any language: create %s/%s/%s with a title and description", dir, content.IndexName, content.Dir, s.Default.Folder, pk)
+}
+
+// setPath computes a page's URL path from its parent's. It reports false
+// when the parents loop.
+func (s *Site) setPath(p *Page, depth int) bool {
+	if p.Path != "" {
+		return true
+	}
+	if depth > 1000 {
+		return false
+	}
+	if p.Kind == Home {
+		p.Path = p.Lang.Folder + "/"
+		return true
+	}
+	if !s.setPath(p.Parent, depth+1) {
+		return false
+	}
+	seg := segment(p.FileKey)
+	if p.File != nil && p.File.Meta.Slug != "" {
+		seg = p.File.Meta.Slug
+	}
+	p.Path = p.Parent.Path + seg + "/"
+	return true
+}
+
+// segment is the URL segment a file key gives: the file's name without
+// ".md", or the folder's name for a section or a bundle.
+func segment(key string) string {
+	if content.IsIndexKey(key) || content.IsBundleKey(key) {
+		return path.Base(path.Dir(key))
+	}
+	return strings.TrimSuffix(path.Base(key), ".md")
+}
+
+// parentKey is the file key of the section above the file at key.
+func parentKey(key string) string {
+	dir := path.Dir(key)
+	if content.IsIndexKey(key) || content.IsBundleKey(key) {
+		dir = path.Dir(dir)
+	}
+	if dir == "." {
+		return content.IndexName
+	}
+	return dir + "/" + content.IndexName
+}
