@@ -31,8 +31,14 @@ const MaxImageBytes = 400_000
 // beside them, so that no alias or file replaces them.
 func (b *Builder) reserved() []pages.Reserved {
 	var r []pages.Reserved
+	own := map[string]bool{}
+	for _, f := range b.static {
+		own[f.name] = true
+	}
 	for _, name := range hosting.Names {
-		r = append(r, pages.Reserved{Name: name, What: hosting.Describe(name)})
+		if !own[name] { // the site's own file replaces the generated one
+			r = append(r, pages.Reserved{Name: name, What: hosting.Describe(name)})
+		}
 	}
 	for _, l := range b.cfg.Languages {
 		name := search.FileName(l.Code)
