@@ -15,10 +15,18 @@
 // Every folder that holds pages has an _index.md in at least one language.
 //
 // File and folder names become URL segments, so they may hold letters (any
-// script), digits, "-" and "_" only. Names that start with "." or end in
-// "~" or ".swp" (editors' temporary and backup files) are ignored. Files
-// that are not Markdown belong in static/. Symbolic links are refused: the
-// site is what is inside its folder.
+// script), digits, "-" and "_" only. Files that are not Markdown belong in
+// static/. Symbolic links are refused: the site is what is inside its
+// folder.
+//
+// # Ignored files
+//
+// The files editors, merge tools and operating systems leave beside the
+// ones you edit are ignored in every folder of the site, by sitegen build,
+// check and serve alike, and never published: hidden names (".DS_Store",
+// ".#klage.md"), backups ("klage.md~", "klage.md.bak", "klage.md.orig",
+// "klage.md.rej"), autosaves and swap files ("#klage.md#", ".klage.md.swp",
+// "klage.md.tmp") and a few more; Ignored lists them all.
 //
 // # Front matter
 //

@@ -36,6 +36,7 @@ import (
 	"strings"
 	"text/template/parse"
 
+	"github.com/udenmitid/sitegen/internal/content"
 	"github.com/udenmitid/sitegen/internal/diag"
 	"github.com/udenmitid/sitegen/internal/locale"
 )
@@ -81,7 +82,13 @@ func Load(layers []fs.FS) (*Templates, diag.List) {
 				}
 				return err
 			}
-			if d.IsDir() || path.Ext(p) != ".html" || strings.HasPrefix(d.Name(), ".") {
+			if p != Dir && content.Ignored(d.Name()) {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || path.Ext(p) != ".html" {
 				return nil
 			}
 			data, err := fs.ReadFile(fsys, p)
