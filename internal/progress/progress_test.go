@@ -77,7 +77,9 @@ func TestTerminal(t *testing.T) {
 	c.Files.Store(10)
 	c.Read.Store(3)
 	stop := Show(tty, "building", &c)
-	waitFor(t, func() bool { return strings.Contains(output(), "building: read 3/10 files, converted 0 pages, wrote 0 pages") })
+	waitFor(t, func() bool {
+		return strings.Contains(output(), "building: read 3/10 files, converted 0 pages, wrote 0 pages")
+	})
 	c.Read.Store(10)
 	c.Converted.Store(7)
 	c.Pages.Store(30)
