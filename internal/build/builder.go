@@ -54,6 +54,9 @@ type Builder struct {
 	lastChanges       *Changes          // what the last full build wrote
 	pending           []string          // content files changed since the last successful build
 	pendingStructural bool              // and whether files appeared or disappeared among them
+	pendingAll        bool              // layouts, UI strings or static files changed since: render everything
+	pendingStyles     bool              // static files changed since: write the assets again
+	pendingBuild      bool              // a full build failed since: the next Update builds everything
 
 	omitted map[string]bool // with KeepGoing: keys of content files left out of the model for their errors
 	dropped []string        // with KeepGoing: content files that read well, left out so the model resolves
