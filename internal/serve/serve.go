@@ -12,6 +12,15 @@
 // and the overlay goes away when the file is fixed. /_sitegen/ shows the
 // state of the site: errors, warnings and every page in every language.
 //
+// # Watching
+//
+// The site's files are watched from before the first build reads one, and
+// all the time after, also while a build runs: whatever changes during a
+// build is built right after it. Folders renamed, moved or deleted are
+// followed at any depth, and editors' backup and swap files are ignored
+// (content.Ignored). See Watcher for the rules; a soak test holds them to
+// it: after any sequence of edits the served site equals a fresh build.
+//
 // # Safety
 //
 // The server listens on a loopback address unless told otherwise, answers

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -12,8 +13,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/creack/pty"
 	"golang.org/x/tools/txtar"
 
+	"github.com/udenmitid/sitegen/internal/progress"
 	"github.com/udenmitid/sitegen/internal/sitetest"
 )
 
@@ -142,4 +145,63 @@ func TestEditDuringFirstBuild(t *testing.T) {
 	write(t, dir, "content/da/_index.md", page("Forside", "Gemt lige efter start."))
 	waitBody(t, s, "da/klage/", "Gemt under den første build.")
 	waitBody(t, s, "da/", "Gemt lige efter start.")
+}
+
+// TestFirstBuildProgress: the first build shows its progress line on a
+// terminal, and erases it before the summary; nothing of it goes to the
+// log or to a writer that is not a terminal.
+func TestFirstBuildProgress(t *testing.T) {
+	defer func(d time.Duration) { progress.Delay = d }(progress.Delay)
+	progress.Delay = 0
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pseudo-terminal: %v", err)
+	}
+	defer ptmx.Close()
+	var screen bytes.Buffer
+	read := make(chan struct{})
+	go func() { io.Copy(&screen, ptmx); close(read) }()
+	dir := t.TempDir()
+	for _, f := range txtar.Parse([]byte(testSite)).Files {
+		write(t, dir, f.Name, string(f.Data))
+	}
+	var log bytes.Buffer
+	s, err := New(Options{Src: dir, Addr: "127.0.0.1:0", Drafts: true, Defaults: sitetest.Theme(), Progress: tty}, &log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	s.Serve(ctx)
+	time.Sleep(50 * time.Millisecond)
+	tty.Close()
+	ptmx.Close()
+	<-read
+	if out := screen.String(); !strings.Contains(out, "\rbuilding: read ") || !strings.HasSuffix(out, "\r") {
+		t.Errorf("terminal: %q", out)
+	}
+	if strings.Contains(log.String(), "building:") {
+		t.Errorf("progress in the log: %q", log.String())
+	}
+}
+
+// TestRelativeSrc: -src given as a relative path serves and watches the
+// same as an absolute one.
+func TestRelativeSrc(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "site")
+	for _, f := range txtar.Parse([]byte(testSite)).Files {
+		write(t, dir, f.Name, string(f.Data))
+	}
+	t.Chdir(parent)
+	s, stop := serveDir(t, Options{Src: "site", Addr: "127.0.0.1:0", Drafts: true, Defaults: sitetest.Theme()})
+	defer stop()
+	waitBody(t, s, "da/klage/", "Klag i tide.")
+	write(t, dir, "content/da/klage.md", page("Klage", "Ny tekst."))
+	waitBody(t, s, "da/klage/", "Ny tekst.")
+	for _, lang := range []string{"da", "en"} {
+		os.Rename(filepath.Join(dir, "content", lang, "hjaelp"), filepath.Join(dir, "content", lang, "hjaelpen"))
+	}
+	write(t, dir, "content/da/hjaelpen/bibliotek.md", page("Bibliotek", "Flyttet og rettet."))
+	waitBody(t, s, "da/hjaelpen/bibliotek/", "Flyttet og rettet.")
 }
