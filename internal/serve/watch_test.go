@@ -205,3 +205,25 @@ func TestRelativeSrc(t *testing.T) {
 	write(t, dir, "content/da/hjaelpen/bibliotek.md", page("Bibliotek", "Flyttet og rettet."))
 	waitBody(t, s, "da/hjaelpen/bibliotek/", "Flyttet og rettet.")
 }
+
+// TestBackupFiles is issue 15's case: backups that sed -i.bak, merge
+// tools and patch leave beside a page never reach the build, so later
+// edits are shown without an error.
+func TestBackupFiles(t *testing.T) {
+	dir, s, stop := serveSite(t, "")
+	defer stop()
+	for _, name := range []string{"klage.md.bak", "klage.md.orig", "klage.md.rej", "KLAGE.MD.BAK", "#klage.md#", ".#klage.md"} {
+		write(t, dir, "content/da/"+name, "not: [front matter\n")
+	}
+	write(t, dir, "static/site.css.orig", "x")
+	write(t, dir, "content/da/klage.md", page("Klage", "Rettet efter sed."))
+	waitBody(t, s, "da/klage/", "Rettet efter sed.")
+	if errs := s.store.Errors(); errs != nil {
+		t.Errorf("errors: %v", errs)
+	}
+	for name := range s.store.Snapshot() {
+		if strings.Contains(name, ".orig") || strings.Contains(name, ".bak") {
+			t.Errorf("published %s", name)
+		}
+	}
+}
