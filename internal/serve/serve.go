@@ -125,9 +125,7 @@ func New(opts Options, stdout io.Writer) (*Server, error) {
 	s.builder = build.NewBuilder(siteFS(root), build.Options{
 		BaseURL: s.base, Drafts: opts.Drafts, Defaults: opts.Defaults, Dev: true, Incremental: true, Progress: counts,
 	})
-	stop := progress.Show(opts.Progress, "building", counts)
-	s.initial()
-	stop()
+	s.initial(progress.Show(opts.Progress, "building", counts))
 	return s, nil
 }
 
@@ -205,12 +203,14 @@ func displayAddr(a net.Addr) string {
 	return tcp.String()
 }
 
-// initial makes the first build.
-func (s *Server) initial() {
+// initial makes the first build, then calls stopProgress, before it
+// prints anything.
+func (s *Server) initial(stopProgress func()) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	staging := publish.NewMemory()
 	res, err := s.builder.Build(staging)
+	stopProgress()
 	if err != nil {
 		s.fail(err)
 		return
