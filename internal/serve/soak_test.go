@@ -390,6 +390,7 @@ func (e *editor) deleteFolder() {
 			e.check(os.MkdirAll(e.abs(f), 0o755))
 		}
 		for f, data := range saved {
+			e.check(os.MkdirAll(filepath.Dir(e.abs(f)), 0o755))
 			e.check(os.WriteFile(e.abs(f), data, 0o644))
 		}
 	})
