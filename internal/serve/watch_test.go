@@ -9,12 +9,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/creack/pty"
+	"github.com/fsnotify/fsnotify"
 	"golang.org/x/tools/txtar"
 
 	"github.com/udenmitid/sitegen/internal/progress"
@@ -222,5 +224,35 @@ func TestBackupFiles(t *testing.T) {
 		if strings.Contains(name, ".orig") || strings.Contains(name, ".bak") {
 			t.Errorf("published %s", name)
 		}
+	}
+}
+
+// TestOverflow: when the kernel's queue overflows and events are lost,
+// every folder is watched anew, including one moved meanwhile, and the
+// batch asks for a full rebuild.
+func TestOverflow(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range txtar.Parse([]byte(testSite)).Files {
+		write(t, dir, f.Name, string(f.Data))
+	}
+	w, err := NewWatcher(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	w.fsw.Errors <- fsnotify.ErrEventOverflow
+	paths, err := w.Next(ctx)
+	if err != nil || !slices.Contains(paths, "sitegen.toml") {
+		t.Fatalf("after an overflow: %v, %v; want sitegen.toml among the paths", paths, err)
+	}
+	os.Rename(filepath.Join(dir, "content/da/hjaelp"), filepath.Join(dir, "content/da/flyttet"))
+	if paths, err := w.Next(ctx); err != nil || !slices.Contains(paths, "content/da/flyttet") {
+		t.Fatalf("after the move: %v, %v", paths, err)
+	}
+	write(t, dir, "content/da/flyttet/bibliotek.md", page("Bibliotek", "Rettet."))
+	if paths, err := w.Next(ctx); err != nil || !slices.Contains(paths, "content/da/flyttet/bibliotek.md") {
+		t.Fatalf("an edit in the moved folder: %v, %v", paths, err)
 	}
 }
