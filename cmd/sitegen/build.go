@@ -11,6 +11,7 @@ import (
 
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/diag"
+	"github.com/udenmitid/sitegen/internal/progress"
 	"github.com/udenmitid/sitegen/internal/publish"
 	"github.com/udenmitid/sitegen/internal/theme"
 )
@@ -61,7 +62,10 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	res, err := build.Build(root.FS(), build.Options{BaseURL: *baseURL, Defaults: theme.FS()}, dir)
+	counts := &progress.Counts{}
+	stop := progress.Show(stderr, "building", counts)
+	res, err := build.Build(root.FS(), build.Options{BaseURL: *baseURL, Defaults: theme.FS(), Progress: counts}, dir)
+	stop()
 	if err != nil {
 		dir.Abort()
 		return reportFailure(stderr, err)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/check"
+	"github.com/udenmitid/sitegen/internal/progress"
 	"github.com/udenmitid/sitegen/internal/theme"
 )
 
@@ -31,7 +32,10 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer root.Close()
-	report, err := check.Run(root.FS(), build.Options{Defaults: theme.FS()})
+	counts := &progress.Counts{}
+	stop := progress.Show(stderr, "checking", counts)
+	report, err := check.Run(root.FS(), build.Options{Defaults: theme.FS(), Progress: counts})
+	stop()
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -27,6 +28,7 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"snapshot": cmdSnapshot,
+			"findings": cmdFindings,
 		},
 	})
 }
@@ -39,6 +41,60 @@ func cmdSnapshot(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("usage: snapshot dir file")
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(snapshot(ts.MkAbs(args[0]))), 0o644))
+}
+
+// cmdFindings reads the JSON report of sitegen check and writes one line
+// per finding, "severity rule place place...", to a file: findings
+// REPORT FILE. It fails if a problem (the same rule and message) is
+// reported twice, or a finding names a place twice.
+func cmdFindings(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: findings report.json file")
+	}
+	var report struct {
+		Version  int
+		Findings []struct {
+			Rule, Severity, Path, Message string
+			Line                          int
+			Places                        []struct {
+				Path string
+				Line int
+			}
+		}
+	}
+	ts.Check(json.Unmarshal([]byte(ts.ReadFile(args[0])), &report))
+	if report.Version != 1 {
+		ts.Fatalf("version %d", report.Version)
+	}
+	var out strings.Builder
+	seen := map[string]bool{}
+	for _, f := range report.Findings {
+		if seen[f.Rule+"\x00"+f.Message] {
+			ts.Fatalf("reported twice: %s %s", f.Rule, f.Message)
+		}
+		seen[f.Rule+"\x00"+f.Message] = true
+		place := func(p string, l int) string {
+			if l > 0 {
+				return fmt.Sprintf("%s:%d", p, l)
+			}
+			return p
+		}
+		line := []string{f.Severity, f.Rule, place(f.Path, f.Line)}
+		if len(f.Places) > 0 {
+			if place(f.Places[0].Path, f.Places[0].Line) != line[2] {
+				ts.Fatalf("the first place of %q is not its path and line", f.Message)
+			}
+			for _, p := range f.Places[1:] {
+				l := place(p.Path, p.Line)
+				if slices.Contains(line[2:], l) {
+					ts.Fatalf("%q names %s twice", f.Message, l)
+				}
+				line = append(line, l)
+			}
+		}
+		fmt.Fprintln(&out, strings.Join(line, " "))
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(out.String()), 0o644))
 }
 
 func snapshot(dir string) string {

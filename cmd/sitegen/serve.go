@@ -27,5 +27,5 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return serve.Run(ctx, serve.Options{Src: *src, Addr: *addr, Drafts: *drafts, Open: *open, Defaults: theme.FS()}, stdout)
+	return serve.Run(ctx, serve.Options{Src: *src, Addr: *addr, Drafts: *drafts, Open: *open, Defaults: theme.FS(), Progress: stderr}, stdout)
 }

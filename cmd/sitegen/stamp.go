@@ -52,11 +52,10 @@ func runStamp(args []string, stdout, stderr io.Writer) error {
 
 // stamp records in one translation the hash of its default-language source.
 func stamp(root *os.Root, src string, cfg *config.Config, arg string, stdout io.Writer) error {
-	rel, err := filepath.Rel(src, arg)
-	if err != nil || !filepath.IsLocal(rel) {
-		return fmt.Errorf("not a file of the site in %s", src)
+	rel, err := siteRel(src, arg)
+	if err != nil {
+		return err
 	}
-	rel = filepath.ToSlash(rel)
 	langKey, ok := strings.CutPrefix(rel, content.Dir+"/")
 	lang, _, ok2 := strings.Cut(langKey, "/")
 	if !ok || !ok2 || cfg.Language(lang) == nil {
@@ -98,4 +97,45 @@ func stamp(root *os.Root, src string, cfg *config.Config, arg string, stdout io.
 	}
 	fmt.Fprintf(stdout, "%s: translated_from: %s (from %s)\n", rel, hash, source.Path)
 	return nil
+}
+
+// siteRel returns the slash-separated path from the site folder src to a
+// file named on the command line. The file is named as the shell sees it,
+// relative to the current folder or absolute, whether src is absolute or
+// relative; a relative name that is not inside the site from here is
+// taken from the site folder, as sitegen check prints them
+// ("content/en/klage.md").
+func siteRel(src, arg string) (string, error) {
+	site, err := realPath(src)
+	if err != nil {
+		return "", err
+	}
+	file, err := realPath(arg)
+	if err != nil {
+		return "", err
+	}
+	if rel, err := filepath.Rel(site, file); err == nil && filepath.IsLocal(rel) {
+		return filepath.ToSlash(rel), nil
+	}
+	if !filepath.IsAbs(arg) && filepath.IsLocal(arg) {
+		return filepath.ToSlash(filepath.Clean(arg)), nil
+	}
+	return "", fmt.Errorf("not a file of the site in %s", src)
+}
+
+// realPath makes p absolute and follows symbolic links in the folders
+// that hold it, so that two names of one folder compare equal.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		return r, nil
+	}
+	dir, base := filepath.Split(abs)
+	if r, err := filepath.EvalSymlinks(dir); err == nil {
+		return filepath.Join(r, base), nil
+	}
+	return abs, nil
 }

@@ -22,6 +22,10 @@
 // A Builder keeps what it loaded, so that sitegen serve can rebuild after
 // an edit by re-reading only the changed files and re-rendering only the
 // pages the change can reach (see Update).
+//
+// sitegen check builds with Options.KeepGoing, so that one broken file
+// does not hide the rest of its report, and sitegen build and check count
+// their work in Options.Progress for a progress line.
 package build
 
 import (
@@ -38,6 +42,7 @@ import (
 	"github.com/udenmitid/sitegen/internal/locale"
 	"github.com/udenmitid/sitegen/internal/markdown"
 	"github.com/udenmitid/sitegen/internal/pages"
+	"github.com/udenmitid/sitegen/internal/progress"
 	"github.com/udenmitid/sitegen/internal/render"
 )
 
@@ -53,6 +58,19 @@ type Options struct {
 	// Incremental keeps what the build converted and rendered from, so
 	// that Builder.Update can rebuild after an edit (sitegen serve).
 	Incremental bool
+
+	// KeepGoing makes a build that finds errors go on as far as the
+	// inputs allow, and return beside its error a Result of what it could
+	// still make (sitegen check reports on all of it): the site model
+	// without the content files that failed to load (Result.Omitted), the
+	// converted Markdown of every page in it, and whatever was rendered.
+	// Such a Result is for reports only; its output must not be published.
+	KeepGoing bool
+
+	// Progress, when set, counts the build's work as it goes: content
+	// files read, pages converted and written (a progress line on a
+	// terminal, package progress).
+	Progress *progress.Counts
 }
 
 // An Output receives the files of a build. Write is called concurrently,
@@ -71,6 +89,10 @@ type Result struct {
 	Warnings diag.List
 	Files    int // files written
 	Duration time.Duration
+
+	// Omitted lists, for a failed build with Options.KeepGoing, the
+	// content files that are not in Site because of their errors, sorted.
+	Omitted []string
 }
 
 // Build builds the site in src into out. On failure the error is a

@@ -55,6 +55,12 @@ type Builder struct {
 	lastChanges       *Changes          // what the last full build wrote
 	pending           []string          // content files changed since the last successful build
 	pendingStructural bool              // and whether files appeared or disappeared among them
+	pendingAll        bool              // layouts, UI strings or static files changed since: render everything
+	pendingStyles     bool              // static files changed since: write the assets again
+	pendingBuild      bool              // a full build failed since: the next Update builds everything
+
+	omitted map[string]bool // with KeepGoing: keys of content files left out of the model for their errors
+	dropped []string        // with KeepGoing: content files that read well, left out so the model resolves
 }
 
 // doc is one converted page.
@@ -96,10 +102,14 @@ func (b *Builder) Build(out Output) (*Result, error) {
 	for _, a := range apply {
 		a()
 	}
-	if err := b.brokenErr(); err != nil {
-		return nil, err
+	loadErr := b.brokenErr()
+	if loadErr != nil && !b.opts.KeepGoing {
+		return nil, loadErr
 	}
 	res, _, err := b.buildAll(out, true)
+	if b.opts.KeepGoing && (loadErr != nil || err != nil) {
+		res, err = b.keptGoing(res, loadErr, err)
+	}
 	if res != nil {
 		res.Duration = time.Since(start)
 	}
@@ -150,10 +160,19 @@ func (b *Builder) layers() []fs.FS { return []fs.FS{b.opts.Defaults, b.src} }
 // loadContent walks content/ and reads every file, in parallel.
 func (b *Builder) loadContent() func() {
 	paths, walkDiags := content.Walk(b.src, b.cfg.Codes())
+	counts := b.opts.Progress
+	if counts != nil {
+		counts.Files.Store(int64(len(paths)))
+	}
 	files := make([]*content.File, len(paths))
 	res := make([]*content.Resource, len(paths))
 	diags := make([]diag.List, len(paths))
-	parallel(len(paths), func(i int) { files[i], res[i], diags[i] = b.readContent(paths[i]) })
+	parallel(len(paths), func(i int) {
+		files[i], res[i], diags[i] = b.readContent(paths[i])
+		if counts != nil {
+			counts.Read.Add(1)
+		}
+	})
 	return func() {
 		b.files = make(map[string]*content.File, len(paths))
 		b.resources = map[string]*content.Resource{}
@@ -250,10 +269,15 @@ func (b *Builder) model() (*pages.Site, diag.List) {
 		}
 	}
 	site, diags := pages.New(b.cfg, in)
-	if site != nil {
+	if b.opts.KeepGoing {
+		site, diags = b.modelWithout(site, diags, in)
+	}
+	if site != nil && b.layouts != nil {
 		diags.Add(checkLayouts(site, b.layouts))
-		diags.Add(b.layouts.CheckMessages(b.catalog))
-		diags.Add(checkLanguages(site, b.catalog, b.layouts))
+		if b.catalog != nil {
+			diags.Add(b.layouts.CheckMessages(b.catalog))
+			diags.Add(checkLanguages(site, b.catalog, b.layouts))
+		}
 	}
 	return site, diags
 }
@@ -262,16 +286,19 @@ func (b *Builder) model() (*pages.Site, diag.List) {
 // whether Markdown must be converted again (else kept docs are reused).
 func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error) {
 	site, diags := b.model()
-	if diags.HasErrors() {
+	if site == nil || diags.HasErrors() && !b.opts.KeepGoing {
 		return nil, nil, diags.Sort()
 	}
+	// With KeepGoing, layouts or UI strings that failed to load leave
+	// nothing to render with; the Markdown is converted all the same.
+	canRender := b.layouts != nil && b.catalog != nil
 	env := &render.Env{Templates: b.layouts, Catalog: b.catalog, Site: site}
-	w := &writer{out: out, min: b.min, minify: !b.opts.NoMinify}
+	w := &writer{out: out, min: b.min, minify: !b.opts.NoMinify, counts: b.opts.Progress}
 	assets, d := w.assets(b.static, b.cfg.BasePath(), !b.opts.Dev)
 	diags.Add(d)
 	env.Assets = assets
 	diags.Add(w.resources(site))
-	if diags.HasErrors() {
+	if diags.HasErrors() && !b.opts.KeepGoing {
 		return nil, nil, diags.Sort()
 	}
 	docs := b.docs
@@ -281,6 +308,9 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	// Pages with the search layout show the index's URL, which holds its
 	// hash, so they are rendered last, once the index is written.
 	var all, last []*pages.Page
+	if b.opts.Progress != nil {
+		b.opts.Progress.Pages.Store(int64(len(site.Pages) + len(site.Special)))
+	}
 	for _, p := range allPages(site) {
 		if p.Layout() == SearchLayout {
 			last = append(last, p)
@@ -310,7 +340,9 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 				}
 				mu.Unlock()
 			}
-			errs[i].Add(w.page(env, p, dc))
+			if canRender {
+				errs[i].Add(w.page(env, p, dc))
+			}
 		})
 		for _, e := range errs {
 			diags.Add(e)
@@ -323,9 +355,16 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 		diags.Add(w.hosting(site, assets))
 	}
 	if diags.HasErrors() {
+		if b.opts.KeepGoing {
+			res := &Result{Site: site, Docs: resDocs, Catalog: b.catalog, Layouts: b.layouts, Assets: assets,
+				Warnings: diags.Warnings().Sort(), Files: len(w.written())}
+			return res, nil, diags.Errors().Sort()
+		}
 		return nil, nil, diags.Sort()
 	}
-	diags.Add(reportMessages(b.catalog, site))
+	if b.catalog != nil {
+		diags.Add(reportMessages(b.catalog, site))
+	}
 	ch := &Changes{All: true, Written: w.written()}
 	b.publish(site, env, assets, docs)
 	if b.keep {
@@ -429,6 +468,12 @@ func (b *Builder) convert(site *pages.Site, p *pages.Page) *doc {
 		if err == nil {
 			links[l.URL] = l
 		}
+		if err != nil && b.omittedLink(l) {
+			// With KeepGoing: the page was left out for its own errors,
+			// which are reported at its file, where the editor must fix
+			// them; the link is no error of this page.
+			return dest, nil
+		}
 		return l.URL, err
 	}
 	words := search.TextWords // enough for the search index
@@ -436,6 +481,9 @@ func (b *Builder) convert(site *pages.Site, p *pages.Page) *doc {
 		words = markdown.AllText // check reads all of it; serve keeps it for search and the status page
 	}
 	res, problems := b.converters[p.Lang.Code].ConvertWithImages(p.File.Body, p.File.BodyLine, resolve, words, b.imageAttrs(links))
+	if c := b.opts.Progress; c != nil {
+		c.Converted.Add(1)
+	}
 	d.res = res
 	for _, pr := range problems {
 		if pr.Warning {

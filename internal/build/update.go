@@ -47,8 +47,9 @@ type Changes struct {
 //   - A stylesheet, with Options.Dev: the stylesheet only.
 //
 // When any input has errors, Update returns all of them and changes
-// nothing: the last good build stays as it was. The Builder remembers the
-// changed paths, so the next successful Update catches up.
+// nothing: the last good build stays as it was. The Builder remembers what
+// changed, paths and kinds (a layout, UI strings, a stylesheet, the
+// configuration), so the next successful Update catches up on all of it.
 func (b *Builder) Update(paths []string, out Output) (*Result, *Changes, error) {
 	start := time.Now()
 	if !b.keep {
@@ -72,11 +73,13 @@ func (b *Builder) Update(paths []string, out Output) (*Result, *Changes, error) 
 			stylesOnly = stylesOnly && path.Ext(p) == ".css"
 		}
 	}
-	if cfgChanged || !b.built {
+	if cfgChanged || !b.built || b.pendingBuild {
 		res, err := b.Build(out)
 		if err != nil {
+			b.pendingBuild = true
 			return nil, nil, err
 		}
+		b.pending, b.pendingStructural, b.pendingAll, b.pendingStyles, b.pendingBuild = nil, false, false, false, false
 		return res, b.lastChanges, nil
 	}
 	structural := b.reloadContent(contentPaths)
@@ -90,6 +93,9 @@ func (b *Builder) Update(paths []string, out Output) (*Result, *Changes, error) 
 		b.loadStatic()()
 	}
 	b.pending = append(b.pending, contentPaths...)
+	b.pendingStructural = b.pendingStructural || structural
+	b.pendingAll = b.pendingAll || layoutsChanged || catalogChanged || (staticChanged && !(stylesOnly && b.opts.Dev))
+	b.pendingStyles = b.pendingStyles || staticChanged
 	if err := b.brokenErr(); err != nil {
 		return nil, nil, err
 	}
@@ -98,19 +104,18 @@ func (b *Builder) Update(paths []string, out Output) (*Result, *Changes, error) 
 	var ch *Changes
 	var err error
 	switch {
-	case layoutsChanged || catalogChanged || (staticChanged && !(stylesOnly && b.opts.Dev)):
+	case b.pendingAll:
 		for _, p := range pending {
 			delete(b.docs, p)
 		}
-		res, ch, err = b.buildAll(out, b.pendingStructural || structural)
+		res, ch, err = b.buildAll(out, b.pendingStructural)
 	default:
-		res, ch, err = b.updateContent(out, pending, b.pendingStructural || structural, staticChanged)
+		res, ch, err = b.updateContent(out, pending, b.pendingStructural, b.pendingStyles)
 	}
 	if err != nil {
-		b.pendingStructural = b.pendingStructural || structural
 		return nil, nil, err
 	}
-	b.pending, b.pendingStructural = nil, false
+	b.pending, b.pendingStructural, b.pendingAll, b.pendingStyles = nil, false, false, false
 	b.indexes = map[string][]byte{}
 	res.Duration = time.Since(start)
 	return res, ch, nil

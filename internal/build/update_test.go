@@ -204,6 +204,30 @@ func TestUpdateMatchesBuild(t *testing.T) {
 		{"config", func() {
 			edit("sitegen.toml", strings.Replace(string(fsys["sitegen.toml"].Data), "https://example.org/", "https://example.org/sub/", 1))
 		}, []string{"sitegen.toml"}, 0, ""},
+		// Issue 15: what changes while the site is broken is caught up
+		// when it is fixed, whatever it was.
+		{"broken again", func() {
+			edit("content/da/klage.md", "---\ntitle: Klage\ndescription: [\n---\n")
+		}, []string{"content/da/klage.md"}, 0, "content/da/klage.md:3"},
+		{"stylesheet while broken", func() { edit("static/site.css", "body{color:blue}") }, []string{"static/site.css"}, 0, "content/da/klage.md:3"},
+		{"fixed: the stylesheet is written", func() {
+			edit("content/da/klage.md", "---\ntitle: Klage\ndescription: Sådan klager du.\nmenu: main\nweight: 1\n---\nKlag nu.\n")
+		}, []string{"content/da/klage.md"}, 0, ""},
+		{"broken once more", func() {
+			edit("content/da/klage.md", "---\ntitle: Klage\ndescription: [\n---\n")
+		}, []string{"content/da/klage.md"}, 0, "content/da/klage.md:3"},
+		{"layout while broken", func() {
+			edit("layouts/page.html", "{{ define \"main\" }}<h1 class=\"newer\">{{ .Page.Title }}</h1>\n{{ .Body }}{{ end }}\n")
+		}, []string{"layouts/page.html"}, 0, "content/da/klage.md:3"},
+		{"ui string while broken", func() {
+			edit("i18n/en.toml", "missing = \"not there in English\"\n")
+		}, []string{"i18n/en.toml"}, 0, "content/da/klage.md:3"},
+		{"config while broken", func() {
+			edit("sitegen.toml", strings.Replace(string(fsys["sitegen.toml"].Data), "https://example.org/sub/", "https://example.org/other/", 1))
+		}, []string{"sitegen.toml"}, 0, "content/da/klage.md:3"},
+		{"fixed: layout, UI string and config are caught up", func() {
+			edit("content/da/klage.md", "---\ntitle: Klage\ndescription: Sådan klager du.\nmenu: main\nweight: 1\n---\nKlag straks.\n")
+		}, []string{"content/da/klage.md"}, 0, ""},
 	}
 	for _, st := range steps {
 		st.change()

@@ -20,6 +20,7 @@ import (
 	"github.com/udenmitid/sitegen/internal/markdown"
 	"github.com/udenmitid/sitegen/internal/minifier"
 	"github.com/udenmitid/sitegen/internal/pages"
+	"github.com/udenmitid/sitegen/internal/progress"
 	"github.com/udenmitid/sitegen/internal/render"
 	"github.com/udenmitid/sitegen/internal/search"
 )
@@ -108,6 +109,7 @@ type writer struct {
 	out    Output
 	min    *minifier.Minifier
 	minify bool
+	counts *progress.Counts // counts the pages written, if not nil
 
 	mu    sync.Mutex
 	names []string
@@ -240,6 +242,9 @@ func (w *writer) page(env *render.Env, p *pages.Page, d *doc) diag.List {
 		}
 		if err == nil {
 			err = w.put(name, html.Bytes())
+		}
+		if err == nil && w.counts != nil {
+			w.counts.Written.Add(1)
 		}
 	}
 	var diags diag.List

@@ -17,6 +17,24 @@
 //
 // Findings are errors or warnings; the translation table, readability
 // figures and external links are information.
+//
+// # The whole report, always
+//
+// A site that does not build still gets the whole report: each build
+// error is a finding (rule "build"), and every check runs over everything
+// that could be read: the pages whose files load, converted and rendered
+// as far as the layouts allow. A content file that fails to load shows as
+// status "error" in the translation table, and so do its translations when
+// it is the default-language page; links to it are not reported again.
+//
+// # Each problem once
+//
+// A problem is reported once, at the place the editor must change: a
+// Markdown link at its file and line (never again at the rendered page
+// that holds it), a broken link in a layout at the rendered pages, since
+// the layout cannot be known. A problem found at several places, with the
+// same rule and message, is one finding that names every place: Path and
+// Line give the first, Places all of them.
 package check
 
 import (
@@ -25,6 +43,8 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/diag"
@@ -46,17 +66,37 @@ type Finding struct {
 	Path     string `json:"path,omitempty"`
 	Line     int    `json:"line,omitempty"`
 	Message  string `json:"message"`
+
+	// Places is every place the problem is found, when there is more
+	// than one; the first is Path and Line.
+	Places []Place `json:"places,omitempty"`
 }
 
-func (f Finding) String() string {
-	loc := f.Path
-	if f.Line > 0 {
-		loc = fmt.Sprintf("%s:%d", f.Path, f.Line)
+// A Place is a file, and a line in it when one applies.
+type Place struct {
+	Path string `json:"path"`
+	Line int    `json:"line,omitempty"`
+}
+
+func (p Place) String() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d", p.Path, p.Line)
 	}
+	return p.Path
+}
+
+// String formats the finding as path:line: severity: message [rule], with
+// a line "  also at path:line" for each further place.
+func (f Finding) String() string {
+	loc := Place{f.Path, f.Line}.String()
 	if loc != "" {
 		loc += ": "
 	}
-	return fmt.Sprintf("%s%s: %s [%s]", loc, f.Severity, f.Message, f.Rule)
+	s := fmt.Sprintf("%s%s: %s [%s]", loc, f.Severity, f.Message, f.Rule)
+	for _, p := range f.Places[min(1, len(f.Places)):] {
+		s += "\n  also at " + p.String()
+	}
+	return s
 }
 
 // Translation statuses.
@@ -66,6 +106,7 @@ const (
 	StatusOutdated    = "outdated"
 	StatusOrphan      = "orphan"
 	StatusNeedsReview = "needs-review"
+	StatusError       = "error" // the file, or the default-language file it translates, does not load; see the findings
 )
 
 // A KeyStatus is the translation status of one key in every language.
@@ -117,7 +158,7 @@ type Report struct {
 	External     []External    `json:"external_links"`
 	UIStrings    *UIStrings    `json:"ui_strings,omitempty"`
 
-	Site *pages.Site `json:"-"` // the model checked, when the site built
+	Site *pages.Site `json:"-"` // the model checked; nil when none could be resolved
 }
 
 // Failed reports whether the check fails: with errors, or with warnings
@@ -126,10 +167,13 @@ func (r *Report) Failed(strict bool) bool {
 	return r.Errors > 0 || strict && r.Warnings > 0
 }
 
-// Run builds the site in src in memory and checks it. A site that does not
-// build gives a report of its build errors.
+// Run builds the site in src in memory and checks it. A site with build
+// errors is checked all the same, as far as it could be built (see the
+// package documentation); its build errors are findings. opts.Progress, if
+// set, counts the build's work.
 func Run(src fs.FS, opts build.Options) (*Report, error) {
 	opts.Text = true
+	opts.KeepGoing = true
 	mem := publish.NewMemory()
 	res, err := build.Build(src, opts, mem)
 	r := &Report{Version: 1}
@@ -139,11 +183,13 @@ func Run(src fs.FS, opts build.Options) (*Report, error) {
 			return nil, err
 		}
 		r.addDiags(l, "build")
+	}
+	if res == nil || res.Site == nil {
 		r.count()
 		return r, nil
 	}
 	r.Site = res.Site
-	c := &checker{r: r, res: res, site: res.Site, files: mem.Files()}
+	c := &checker{r: r, res: res, site: res.Site, files: mem.Files(), omitted: omittedFiles(res.Omitted)}
 	r.addDiags(res.Warnings, "build")
 	c.translations()
 	c.uiStrings()
@@ -160,7 +206,27 @@ type checker struct {
 	res      *build.Result
 	site     *pages.Site
 	files    map[string][]byte
-	reported map[string]bool // output file + URL of links already reported with a line
+	omitted  map[string]map[string]bool // key -> language -> its file was left out for its errors
+	reported map[string]bool            // output file + target of the links a Markdown file holds, judged there
+}
+
+// omittedFiles maps the content files a build left out ("content/da/b.md")
+// by key and language.
+func omittedFiles(paths []string) map[string]map[string]bool {
+	m := map[string]map[string]bool{}
+	for _, p := range paths {
+		rest, _ := strings.CutPrefix(p, "content/")
+		lang, key, ok := strings.Cut(rest, "/")
+		if !ok {
+			continue
+		}
+		key = norm.NFC.String(key)
+		if m[key] == nil {
+			m[key] = map[string]bool{}
+		}
+		m[key][lang] = true
+	}
+	return m
 }
 
 func (r *Report) add(rule, severity, path string, line int, format string, args ...any) {
@@ -180,6 +246,9 @@ func (r *Report) addDiags(l diag.List, rule string) {
 	}
 }
 
+// count sorts the findings by place, makes one finding of each problem
+// found at several places (the same rule, severity and message), and
+// counts errors and warnings.
 func (r *Report) count() {
 	slices.SortStableFunc(r.Findings, func(a, b Finding) int {
 		if a.Path != b.Path {
@@ -190,7 +259,31 @@ func (r *Report) count() {
 		}
 		return strings.Compare(a.Message, b.Message)
 	})
-	r.Findings = slices.Compact(r.Findings)
+	type problem struct{ rule, severity, message string }
+	first := map[problem]int{} // index in merged
+	var merged []Finding
+	for _, f := range r.Findings {
+		k := problem{f.Rule, f.Severity, f.Message}
+		i, seen := first[k]
+		if !seen {
+			first[k] = len(merged)
+			merged = append(merged, f)
+			continue
+		}
+		m := &merged[i]
+		if len(m.Places) == 0 {
+			m.Places = []Place{{m.Path, m.Line}}
+		}
+		for _, p := range f.places() {
+			if !slices.Contains(m.Places, p) {
+				m.Places = append(m.Places, p)
+			}
+		}
+		if len(m.Places) == 1 {
+			m.Places = nil
+		}
+	}
+	r.Findings = merged
 	r.Errors, r.Warnings = 0, 0
 	for _, f := range r.Findings {
 		if f.Severity == Error {
@@ -199,6 +292,14 @@ func (r *Report) count() {
 			r.Warnings++
 		}
 	}
+}
+
+// places returns every place of a finding.
+func (f Finding) places() []Place {
+	if len(f.Places) > 0 {
+		return f.Places
+	}
+	return []Place{{f.Path, f.Line}}
 }
 
 // realPages returns the pages that have a file, with their converted

@@ -39,7 +39,7 @@ func (r *Report) WriteText(w io.Writer) {
 		}
 		for _, l := range t.Languages {
 			var parts []string
-			for _, s := range []string{StatusOK, StatusNeedsReview, StatusOutdated, StatusMissing, StatusOrphan} {
+			for _, s := range []string{StatusOK, StatusNeedsReview, StatusOutdated, StatusMissing, StatusOrphan, StatusError} {
 				if n := t.Totals[l][s]; n > 0 {
 					parts = append(parts, fmt.Sprintf("%d %s", n, s))
 				}
@@ -67,5 +67,13 @@ func (r *Report) WriteText(w io.Writer) {
 			fmt.Fprintf(w, "  %s  (%s)\n", e.URL, strings.Join(e.Sources, ", "))
 		}
 	}
-	fmt.Fprintf(w, "\n%d errors, %d warnings in %d pages\n", r.Errors, r.Warnings, r.Pages)
+	fmt.Fprintf(w, "\n%d %s, %d %s in %d %s\n", r.Errors, plural(r.Errors, "error", "errors"),
+		r.Warnings, plural(r.Warnings, "warning", "warnings"), r.Pages, plural(r.Pages, "page", "pages"))
+}
+
+func plural(n int, one, other string) string {
+	if n == 1 {
+		return one
+	}
+	return other
 }

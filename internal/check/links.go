@@ -10,10 +10,13 @@ import (
 	"github.com/udenmitid/sitegen/internal/pages"
 )
 
-// markdownLinks checks the #anchors of links between pages, written as
-// .md files or as URLs, and lists the external links. (Links to pages and
-// files that do not exist are build errors.) It records the URLs it reported, so the
-// check of the rendered pages does not report them again without a line.
+// markdownLinks checks the links of each page's Markdown, written as .md
+// files or as URLs: the #anchors of links between pages, and that links to
+// other files of the site go to a file the build writes; and it lists the
+// external links. (Links to pages and files that do not exist are build
+// errors.) It records the
+// target of every link it judged, so that the check of the rendered pages
+// does not report a Markdown link again, at the page instead of the line.
 func (c *checker) markdownLinks() {
 	external := map[string][]string{}
 	c.reported = map[string]bool{}
@@ -32,15 +35,21 @@ func (c *checker) markdownLinks() {
 				}
 				continue
 			}
-			// Links that resolve to nothing are build errors already.
 			target, err := c.site.Link(p, l.Dest)
+			resolved := target.URL
 			if err != nil {
+				resolved = l.Dest // what the page holds: a build error already, or a link to a page with errors
+			}
+			file, frag, ok := Target(resolved, p.OutputFile(), origin, base)
+			if ok {
+				c.reported[p.OutputFile()+"\x00"+file+"#"+frag] = true
+			}
+			if err != nil || !ok {
 				continue
 			}
 			if target.Page == nil && target.Resource == nil && target.Static == "" {
-				if file, _, ok := Target(target.URL, p.OutputFile(), origin, base); ok && c.files[file] == nil {
+				if c.files[file] == nil {
 					c.r.add("link", Error, p.File.Path, l.Line, "link %q: no such file in the output; put it in static%s", l.Dest, u.Path)
-					c.reported[p.OutputFile()+"\x00"+target.URL] = true
 				}
 				continue
 			}
@@ -49,13 +58,21 @@ func (c *checker) markdownLinks() {
 			}
 			if !c.hasAnchor(target.Page, target.Fragment) {
 				c.r.add("anchor", Error, p.File.Path, l.Line, "link %q: %s has no heading or footnote with id %q", l.Dest, describe(target.Page), target.Fragment)
-				c.reported[p.OutputFile()+"\x00"+target.URL] = true
 			}
 		}
 	}
 	for _, u := range sortedKeys(external) {
 		c.r.External = append(c.r.External, External{URL: u, Sources: external[u]})
 	}
+}
+
+// pageOf returns the page the build writes to an output file, or nil.
+// The page may be missing from the output when the build had errors.
+func (c *checker) pageOf(file string) *pages.Page {
+	if p := c.site.ByPath(strings.TrimSuffix(file, "index.html")); p != nil && p.OutputFile() == file {
+		return p
+	}
+	return nil
 }
 
 // hasAnchor reports whether a page defines an id. For a fallback page it
@@ -80,55 +97,62 @@ func describe(p *pages.Page) string {
 	return "/" + p.Path
 }
 
-// renderedLinks checks every internal URL in every rendered page: the
-// file exists in the output, and so does the #id it names.
+// renderedLinks checks every internal URL in every rendered page that no
+// Markdown link put there: the file exists in the output, and so does
+// the #id it names. Such a link comes from a layout, so one broken link is
+// often on many pages: it is one finding that names them all.
 func (c *checker) renderedLinks() {
 	docs := map[string]*Doc{}
 	for name, data := range c.files {
 		if strings.HasSuffix(name, ".html") {
 			d, err := ParseHTML(data)
 			if err != nil {
-				c.r.add("link", Error, name, 0, "the rendered page does not parse: %v", err)
+				c.r.add("link", Error, path.Join("public", name), 0, "the rendered page does not parse: %v", err)
 				continue
 			}
 			docs[name] = d
 		}
 	}
 	origin, base := c.site.Config.Origin(), c.site.Config.BasePath()
-	type broken struct{ first, msg string }
-	problems := map[string]*broken{}
-	counts := map[string]int{}
+	var msgs []string
+	places := map[string][]Place{}
 	for _, name := range sortedKeys(docs) {
 		for _, ref := range docs[name].Refs {
 			if strings.HasPrefix(ref.URL, "mailto:") || strings.HasPrefix(ref.URL, "tel:") {
 				continue
 			}
 			file, frag, internal := Target(ref.URL, name, origin, base)
-			if !internal || c.reported[name+"\x00"+ref.URL] {
+			if !internal || c.reported[name+"\x00"+file+"#"+frag] {
 				continue
 			}
 			var msg string
-			if _, ok := c.files[file]; !ok {
+			switch _, written := c.files[file]; {
+			case !written && c.pageOf(file) != nil:
+				continue // a page the build could not render: its errors are findings
+			case !written:
 				msg = fmt.Sprintf("links to %s, which the build does not write", ref.URL)
-			} else if frag != "" && docs[file] != nil && !docs[file].IDs[frag] {
+			case frag != "" && docs[file] != nil && !docs[file].IDs[frag]:
 				msg = fmt.Sprintf("links to %s, whose page has no id %q", ref.URL, frag)
-			}
-			if msg == "" {
+			default:
 				continue
 			}
-			if problems[msg] == nil {
-				problems[msg] = &broken{first: name, msg: msg}
+			place := Place{Path: path.Join("public", name)}
+			if places[msg] == nil {
+				msgs = append(msgs, msg)
 			}
-			counts[msg]++
+			if !slices.Contains(places[msg], place) {
+				places[msg] = append(places[msg], place)
+			}
 		}
 	}
-	for _, msg := range sortedKeys(problems) {
-		b := problems[msg]
-		more := ""
-		if n := counts[msg]; n > 1 {
-			more = fmt.Sprintf(" (and %d more times; a layout may hold the link)", n-1)
+	for _, msg := range msgs {
+		ps := places[msg]
+		f := Finding{Rule: "link", Severity: Error, Path: ps[0].Path, Message: msg}
+		if len(ps) > 1 {
+			f.Message += fmt.Sprintf(" (on %d pages: a layout may hold the link)", len(ps))
+			f.Places = ps
 		}
-		c.r.add("link", Error, path.Join("public", b.first), 0, "%s%s", b.msg, more)
+		c.r.Findings = append(c.r.Findings, f)
 	}
 }
 

@@ -4,56 +4,74 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/udenmitid/sitegen/internal/pages"
 )
 
 // translations fills the translation table and reports outdated and
-// orphan translations.
+// orphan translations. A file left out of the build for its errors has
+// status error, and so have its translations when it is the default
+// language's: whether they are up to date cannot be known.
 func (c *checker) translations() {
 	t := &Translations{Totals: map[string]map[string]int{}}
 	for _, l := range c.site.Langs {
 		t.Languages = append(t.Languages, l.Code)
 		t.Totals[l.Code] = map[string]int{}
 	}
-	def := c.site.Default
-	for _, key := range c.site.Keys() {
+	keys := slices.Clone(c.site.Keys())
+	for key := range c.omitted {
+		if !slices.Contains(keys, key) {
+			keys = append(keys, key)
+		}
+	}
+	slices.Sort(keys)
+	for _, key := range keys {
 		ks := KeyStatus{Key: key, Status: map[string]string{}}
-		source := c.site.Page(key, def.Code)
 		for _, l := range c.site.Langs {
-			p := c.site.Page(key, l.Code)
-			var status string
-			switch {
-			case p.Fallback:
-				status = StatusMissing
-			case source.Fallback:
-				status = StatusOrphan
-				want := fmt.Sprintf("content/%s/%s", def.Folder, p.FileKey)
-				if p.File.Meta.TranslationKey != "" {
-					want = fmt.Sprintf("a page in content/%s/ with translation_key: %s", def.Folder, key)
-				}
-				c.r.add("translation", Warning, p.File.Path, 1, "orphan: %s has no %s version (%s) to translate from", key, def.Code, want)
-			case l == def:
-				status = StatusOK
-			default:
-				status = StatusOK
-				want := source.File.SourceHash()
-				switch got := p.File.Meta.TranslatedFrom; {
-				case got == "":
-					status = StatusOutdated
-					c.r.add("translation", Warning, p.File.Path, 1, "outdated: no translated_from; after checking the translation against %s, run: sitegen stamp %s", source.File.Path, p.File.Path)
-				case got != want:
-					status = StatusOutdated
-					c.r.add("translation", Warning, p.File.Path, p.File.Meta.Lines["translated_from"], "outdated: %s changed since this was translated (translated_from %s, now %s); update the translation, then run: sitegen stamp %s", source.File.Path, got, want, p.File.Path)
-				}
-			}
-			if status == StatusOK && p.NeedsReview {
-				status = StatusNeedsReview
-			}
+			status := c.status(key, l)
 			ks.Status[l.Code] = status
 			t.Totals[l.Code][status]++
 		}
 		t.Keys = append(t.Keys, ks)
 	}
 	c.r.Translations = t
+}
+
+// status is the translation status of key in language l, reporting
+// orphan and outdated translations as it finds them.
+func (c *checker) status(key string, l *pages.Lang) string {
+	def := c.site.Default
+	p := c.site.Page(key, l.Code)
+	source := c.site.Page(key, def.Code)
+	switch {
+	case c.omitted[key][l.Code]:
+		return StatusError
+	case p == nil || p.Fallback:
+		return StatusMissing
+	case c.omitted[key][def.Code]:
+		return StatusError
+	case source.Fallback:
+		want := fmt.Sprintf("content/%s/%s", def.Folder, p.FileKey)
+		if p.File.Meta.TranslationKey != "" {
+			want = fmt.Sprintf("a page in content/%s/ with translation_key: %s", def.Folder, key)
+		}
+		c.r.add("translation", Warning, p.File.Path, 1, "orphan: %s has no %s version (%s) to translate from", key, def.Code, want)
+		return StatusOrphan
+	case l != def:
+		want := source.File.SourceHash()
+		switch got := p.File.Meta.TranslatedFrom; {
+		case got == "":
+			c.r.add("translation", Warning, p.File.Path, 1, "outdated: no translated_from; after checking the translation against %s, run: sitegen stamp %s", source.File.Path, p.File.Path)
+			return StatusOutdated
+		case got != want:
+			c.r.add("translation", Warning, p.File.Path, p.File.Meta.Lines["translated_from"], "outdated: %s changed since this was translated (translated_from %s, now %s); update the translation, then run: sitegen stamp %s", source.File.Path, got, want, p.File.Path)
+			return StatusOutdated
+		}
+	}
+	if p.NeedsReview {
+		return StatusNeedsReview
+	}
+	return StatusOK
 }
 
 // implicitMessages are message ids the generator itself uses.
@@ -63,6 +81,9 @@ var implicitMessages = []string{"date", "month_1", "month_2", "month_3", "month_
 // uiStrings reports messages missing per language and defined but unused.
 func (c *checker) uiStrings() {
 	cat := c.res.Catalog
+	if cat == nil {
+		return // i18n/ does not load: its errors are findings
+	}
 	u := &UIStrings{Missing: map[string][]string{}, NeedsReview: map[string][]string{}}
 	for _, l := range c.site.Langs {
 		if m := cat.Missing(l.Code); len(m) > 0 {
@@ -73,10 +94,12 @@ func (c *checker) uiStrings() {
 			u.NeedsReview[l.Code] = rv
 		}
 	}
-	used := c.res.Layouts.MessageIDs()
-	for _, id := range cat.IDs() {
-		if !slices.Contains(used, id) && !slices.Contains(implicitMessages, id) {
-			u.Unused = append(u.Unused, id)
+	if c.res.Layouts != nil { // else no layout could be read to say what is used
+		used := c.res.Layouts.MessageIDs()
+		for _, id := range cat.IDs() {
+			if !slices.Contains(used, id) && !slices.Contains(implicitMessages, id) {
+				u.Unused = append(u.Unused, id)
+			}
 		}
 	}
 	if len(u.Unused) > 0 {

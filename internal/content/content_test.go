@@ -204,6 +204,11 @@ func TestWalk(t *testing.T) {
 		"content/da/link.md":               {Data: []byte("x"), Mode: 0o777 | 1<<27},
 		"content/en/hjaelp/b.md":           {Data: []byte("x")},
 		"content/en/a b/_index.md":         {Data: []byte("x")},
+		"content/da/a.md.bak":              {Data: []byte("x")},
+		"content/da/a.md.orig":             {Data: []byte("x")},
+		"content/da/a.md.rej":              {Data: []byte("x")},
+		"content/da/.#a.md":                {Data: []byte("x")},
+		"content/da/gammel~/b.md":          {Data: []byte("x")},
 	}
 	paths, diags := Walk(fsys, []string{"da", "en", "pt-BR"})
 	wantPaths := "content/PT-BR/a.md content/da/_index.md content/da/a.md content/da/billede.png content/da/faq/_index.md content/da/faq/index.md content/da/faq/mere.md content/da/faq/skærm.png content/da/release-1.0.md content/da/sa\u030andan.md content/da/sø/_index.md content/en/hjaelp/b.md"
@@ -226,6 +231,49 @@ func TestWalk(t *testing.T) {
 	for _, w := range want {
 		if !strings.Contains(got, w) {
 			t.Errorf("diagnostics lack %q:\n%s", w, got)
+		}
+	}
+}
+
+// TestIgnored covers every kind of file that editors, merge tools and
+// operating systems leave behind (issue 15: a.md.bak from sed -i.bak, and
+// a.md.orig from a merge tool, stopped the build), and names that look
+// alike but are real content or assets.
+func TestIgnored(t *testing.T) {
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"side.md.bak", true},
+		{"side.md.BAK", true},
+		{"side.md.orig", true},
+		{"side.md.rej", true},
+		{"side.md~", true},
+		{".side.md.swp", true},
+		{".side.md.swo", true},
+		{".side.md.swx", true},
+		{"#side.md#", true},
+		{".#side.md", true},
+		{".DS_Store", true},
+		{".git", true},
+		{"4913", true},
+		{"side.md.tmp", true},
+		{"side.md___jb_tmp___", true},
+		{"Thumbs.db", true},
+		{"desktop.ini", true},
+		{"side.md", false},
+		{"_index.md", false},
+		{"bak.md", false},
+		{"original.md", false},
+		{"site.css", false},
+		{"logo.svg", false},
+		{"rej", false},
+		{"da.toml", false},
+		{"base.html", false},
+	}
+	for _, tt := range tests {
+		if got := Ignored(tt.name); got != tt.want {
+			t.Errorf("Ignored(%q) = %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }

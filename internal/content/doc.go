@@ -32,9 +32,8 @@
 // form C (NFC): a name macOS saved decomposed, "a" and a combining ring,
 // is the name "å", and its URL is NFC. A character a name may not hold is
 // named in the error by its code point and Unicode name (U+0020 SPACE,
-// U+2013 EN DASH "–"). Names that start with "." or end in "~" or ".swp"
-// (editors' temporary and backup files) are ignored. Symbolic links are
-// refused: the site is what is inside its folder.
+// U+2013 EN DASH "–"). Symbolic links are refused: the site is what
+// is inside its folder.
 //
 // # Text
 //
@@ -42,6 +41,15 @@
 // accepted. Its text is put in NFC as it is read, once: text pasted from
 // macOS or a PDF often spells "å" decomposed, and from here on names,
 // headings, ids, links and the search index all see one spelling.
+//
+// # Ignored files
+//
+// The files editors, merge tools and operating systems leave beside the
+// ones you edit are ignored in every folder of the site, by sitegen build,
+// check and serve alike, and never published: hidden names (".DS_Store",
+// ".#klage.md"), backups ("klage.md~", "klage.md.bak", "klage.md.orig",
+// "klage.md.rej"), autosaves and swap files ("#klage.md#", ".klage.md.swp",
+// "klage.md.tmp") and a few more; Ignored lists them all.
 //
 // # Front matter
 //

@@ -150,17 +150,39 @@ func normalize(data []byte) ([]byte, error) {
 	return data, nil
 }
 
-// Ignored reports whether a file or folder name is one that editors and
-// operating systems leave behind and the build should not see: hidden
-// files, backups and swap files.
+// Ignored reports whether a file or folder name is one that editors,
+// tools and operating systems leave behind, which the build and sitegen
+// serve's watcher never read and the build never publishes, in every
+// folder of the site (content/, layouts/, i18n/, static/):
+//
+//   - hidden files and folders, ".DS_Store", ".git" and Emacs's lock files
+//     ".#name" among them: names starting with ".";
+//   - backups: "name~", "name.bak" (sed -i.bak and many editors),
+//     "name.orig" and "name.rej" (merge tools and patch);
+//   - autosaves and swap files: "#name#" (Emacs), "name.swp", "name.swo",
+//     "name.swn" and "name.swx" (Vim), "name.tmp", Vim's write test "4913",
+//     JetBrains' safe-write "name___jb_tmp___";
+//   - Windows' "Thumbs.db" and "desktop.ini".
+//
+// Suffixes are compared without regard to case ("SIDE.MD.BAK").
 func Ignored(name string) bool {
-	return strings.HasPrefix(name, ".") ||
-		strings.HasSuffix(name, "~") ||
-		strings.HasPrefix(name, "#") ||
-		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
-		strings.HasSuffix(name, ".tmp") || name == "4913" || // vim's write test
-		strings.Contains(name, "___jb_") // JetBrains' safe write
+	lower := strings.ToLower(name)
+	if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
+		strings.HasSuffix(name, "~") || name == "4913" || // vim's write test
+		strings.Contains(name, "___jb_") || // JetBrains' safe write
+		lower == "thumbs.db" || lower == "desktop.ini" {
+		return true
+	}
+	for _, ext := range ignoredSuffixes {
+		if strings.HasSuffix(lower, ext) {
+			return true
+		}
+	}
+	return false
 }
+
+// ignoredSuffixes are the endings of backup, swap and reject files.
+var ignoredSuffixes = []string{".bak", ".orig", ".rej", ".swp", ".swo", ".swn", ".swx", ".tmp"}
 
 // Read reads and parses one content file.
 func Read(fsys fs.FS, p string) (*File, diag.List) {

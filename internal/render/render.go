@@ -39,6 +39,7 @@ import (
 	"strings"
 	"text/template/parse"
 
+	"github.com/udenmitid/sitegen/internal/content"
 	"github.com/udenmitid/sitegen/internal/diag"
 	"github.com/udenmitid/sitegen/internal/locale"
 )
@@ -84,7 +85,13 @@ func Load(layers []fs.FS) (*Templates, diag.List) {
 				}
 				return err
 			}
-			if d.IsDir() || path.Ext(p) != ".html" || strings.HasPrefix(d.Name(), ".") {
+			if p != Dir && content.Ignored(d.Name()) {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || path.Ext(p) != ".html" {
 				return nil
 			}
 			data, err := fs.ReadFile(fsys, p)

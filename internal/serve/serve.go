@@ -12,6 +12,15 @@
 // and the overlay goes away when the file is fixed. /_sitegen/ shows the
 // state of the site: errors, warnings and every page in every language.
 //
+// # Watching
+//
+// The site's files are watched from before the first build reads one, and
+// all the time after, also while a build runs: whatever changes during a
+// build is built right after it. Folders renamed, moved or deleted are
+// followed at any depth, and editors' backup and swap files are ignored
+// (content.Ignored). See Watcher for the rules; a soak test holds them to
+// it: after any sequence of edits the served site equals a fresh build.
+//
 // # Safety
 //
 // The server listens on a loopback address unless told otherwise, answers
@@ -31,6 +40,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -39,16 +49,18 @@ import (
 
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/diag"
+	"github.com/udenmitid/sitegen/internal/progress"
 	"github.com/udenmitid/sitegen/internal/publish"
 )
 
 // Options configure the server.
 type Options struct {
-	Src      string // the site folder
-	Addr     string // host:port to listen on; port 0 picks a free one
-	Drafts   bool   // show drafts
-	Open     bool   // open the site in a browser
-	Defaults fs.FS  // built-in layouts, i18n and static files
+	Src      string    // the site folder
+	Addr     string    // host:port to listen on; port 0 picks a free one
+	Drafts   bool      // show drafts
+	Open     bool      // open the site in a browser
+	Defaults fs.FS     // built-in layouts, i18n and static files
+	Progress io.Writer // where to show the first build's progress, if it is a terminal (package progress); may be nil
 }
 
 // A Server builds, serves and rebuilds one site.
@@ -57,6 +69,7 @@ type Server struct {
 	root    *os.Root
 	builder *build.Builder
 	ln      net.Listener
+	watcher *Watcher
 	store   *Store
 	broker  *Broker
 	out     io.Writer // log lines for the editor
@@ -64,6 +77,9 @@ type Server struct {
 
 	mu sync.Mutex // serializes builds
 }
+
+// siteFS is the file system the builder reads; tests wrap it.
+var siteFS = (*os.Root).FS
 
 // IsLoopback reports whether a listen address stays on this machine.
 func IsLoopback(addr string) bool {
@@ -78,10 +94,17 @@ func IsLoopback(addr string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// New opens the site, listens and makes the first build. A site that does
-// not build is no error here: the server starts and shows the errors.
+// New opens the site, listens, starts watching the site's files and makes
+// the first build. The watcher runs before the build reads a file, so an
+// edit made while the first build runs is built right after it. A site
+// that does not build is no error here: the server starts and shows the
+// errors. Serve must follow, to serve and to stop watching.
 func New(opts Options, stdout io.Writer) (*Server, error) {
-	root, err := os.OpenRoot(opts.Src)
+	src, err := filepath.Abs(opts.Src)
+	if err != nil {
+		return nil, err
+	}
+	root, err := os.OpenRoot(src)
 	if err != nil {
 		return nil, err
 	}
@@ -90,12 +113,19 @@ func New(opts Options, stdout io.Writer) (*Server, error) {
 		root.Close()
 		return nil, err
 	}
-	s := &Server{opts: opts, root: root, ln: ln, store: NewStore(), broker: NewBroker(), out: stdout}
+	watcher, err := NewWatcher(src)
+	if err != nil {
+		ln.Close()
+		root.Close()
+		return nil, err
+	}
+	s := &Server{opts: opts, root: root, ln: ln, watcher: watcher, store: NewStore(), broker: NewBroker(), out: stdout}
 	s.base = "http://" + displayAddr(ln.Addr()) + "/"
-	s.builder = build.NewBuilder(root.FS(), build.Options{
-		BaseURL: s.base, Drafts: opts.Drafts, Defaults: opts.Defaults, Dev: true, Incremental: true,
+	counts := &progress.Counts{}
+	s.builder = build.NewBuilder(siteFS(root), build.Options{
+		BaseURL: s.base, Drafts: opts.Drafts, Defaults: opts.Defaults, Dev: true, Incremental: true, Progress: counts,
 	})
-	s.initial()
+	s.initial(progress.Show(opts.Progress, "building", counts))
 	return s, nil
 }
 
@@ -111,9 +141,11 @@ func Run(ctx context.Context, opts Options, stdout io.Writer) error {
 	return s.Serve(ctx)
 }
 
-// Serve serves and watches until ctx is done, then shuts down cleanly.
+// Serve serves, and rebuilds after every batch of changes the watcher
+// reports, until ctx is done; then it shuts down cleanly.
 func (s *Server) Serve(ctx context.Context) error {
 	defer s.root.Close()
+	defer s.watcher.Close()
 	srv := &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -132,7 +164,7 @@ func (s *Server) Serve(ctx context.Context) error {
 	watchCtx, stopWatch := context.WithCancel(ctx)
 	defer stopWatch()
 	watchErr := make(chan error, 1)
-	go func() { watchErr <- Watch(watchCtx, s.opts.Src, s.rebuild) }()
+	go func() { watchErr <- s.rebuildLoop(watchCtx) }()
 
 	var err error
 	watching := true
@@ -144,7 +176,7 @@ func (s *Server) Serve(ctx context.Context) error {
 	}
 	stopWatch()
 	if watching {
-		<-watchErr // the watcher has stopped, and with it any rebuild
+		<-watchErr // the rebuilds have stopped
 	}
 	s.broker.Close()
 	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -171,12 +203,14 @@ func displayAddr(a net.Addr) string {
 	return tcp.String()
 }
 
-// initial makes the first build.
-func (s *Server) initial() {
+// initial makes the first build, then calls stopProgress, before it
+// prints anything.
+func (s *Server) initial(stopProgress func()) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	staging := publish.NewMemory()
 	res, err := s.builder.Build(staging)
+	stopProgress()
 	if err != nil {
 		s.fail(err)
 		return
@@ -184,6 +218,22 @@ func (s *Server) initial() {
 	s.store.Replace(staging.Files(), res)
 	fmt.Fprintln(s.out, res.Summary())
 	s.printWarnings(res.Warnings)
+}
+
+// rebuildLoop rebuilds after each batch of changes until ctx is done.
+// The watcher goes on collecting changes while a rebuild runs; they are
+// the next batch.
+func (s *Server) rebuildLoop(ctx context.Context) error {
+	for {
+		paths, err := s.watcher.Next(ctx)
+		if ctx.Err() != nil {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		s.rebuild(paths)
+	}
 }
 
 // rebuild runs after a batch of file changes.

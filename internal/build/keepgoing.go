@@ -1,0 +1,121 @@
+package build
+
+import (
+	"errors"
+	"maps"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/udenmitid/sitegen/internal/content"
+	"github.com/udenmitid/sitegen/internal/diag"
+	"github.com/udenmitid/sitegen/internal/pages"
+)
+
+// This file is what a build with Options.KeepGoing does beyond a normal
+// one: it resolves the model without the files whose errors stop it, and
+// hands back what it made together with every error.
+
+// modelWithout records the keys of content files that failed to load and,
+// when pages.New could not resolve a model at all (a folder without an
+// _index.md, say), resolves it again without the files its errors name,
+// until it can or nothing is left to drop. The errors are the first
+// attempt's, where the editor must fix things, and those of the model
+// finally resolved.
+func (b *Builder) modelWithout(site *pages.Site, diags diag.List, in pages.Input) (*pages.Site, diag.List) {
+	files := in.Files
+	b.omitted = map[string]bool{}
+	b.dropped = nil
+	for p := range b.broken {
+		if key, ok := contentKey(p); ok {
+			b.omitted[key] = true
+		}
+	}
+	last := diags
+	for site == nil {
+		named := map[string]bool{}
+		for _, d := range last.Errors() {
+			named[d.Path] = true
+		}
+		var kept []*content.File
+		for _, f := range files {
+			if named[f.Path] {
+				b.dropped = append(b.dropped, f.Path)
+				b.omitted[f.Key] = true
+			} else {
+				kept = append(kept, f)
+			}
+		}
+		if len(kept) == len(files) {
+			break
+		}
+		files = kept
+		in.Files = files
+		site, last = pages.New(b.cfg, in)
+		if site != nil {
+			diags.Add(last)
+		}
+	}
+	return site, diags
+}
+
+// omittedLink reports whether a link that did not resolve goes to a
+// content file left out of the model for its own errors: the link's
+// dependencies name it by its file key.
+func (b *Builder) omittedLink(l pages.Link) bool {
+	for _, d := range l.Deps {
+		if b.omitted[strings.TrimPrefix(d, pages.FileDep)] {
+			return true
+		}
+	}
+	return false
+}
+
+// keptGoing completes the Result of a build with errors: every error, and
+// the content files left out of the model.
+func (b *Builder) keptGoing(res *Result, errs ...error) (*Result, error) {
+	if res == nil {
+		res = &Result{Catalog: b.catalog, Layouts: b.layouts}
+	}
+	var all diag.List
+	for _, err := range errs {
+		var l diag.List
+		switch {
+		case err == nil:
+		case errors.As(err, &l):
+			all.Add(l.Errors())
+			res.Warnings = append(res.Warnings, l.Warnings()...).Sort()
+		default:
+			all.Errorf("", 0, "%v", err)
+		}
+	}
+	omitted := map[string]bool{}
+	for p := range b.broken {
+		if _, ok := contentKey(p); ok {
+			omitted[p] = true
+		}
+	}
+	for _, p := range b.dropped {
+		omitted[p] = true
+	}
+	res.Omitted = slices.Sorted(maps.Keys(omitted))
+	if len(all) == 0 {
+		return res, nil
+	}
+	return res, all.Sort()
+}
+
+// contentKey returns the key of a content file's path ("content/da/a.md"
+// -> "a.md"), and false for any other path.
+func contentKey(p string) (string, bool) {
+	rest, ok := strings.CutPrefix(p, content.Dir+"/")
+	if !ok {
+		return "", false
+	}
+	_, key, ok := strings.Cut(rest, "/")
+	if !ok || !strings.HasSuffix(key, ".md") {
+		return "", false
+	}
+	return norm.NFC.String(key), true
+}

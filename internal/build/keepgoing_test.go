@@ -1,0 +1,126 @@
+package build_test
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/udenmitid/sitegen/internal/build"
+	"github.com/udenmitid/sitegen/internal/diag"
+	"github.com/udenmitid/sitegen/internal/publish"
+	"github.com/udenmitid/sitegen/internal/sitetest"
+)
+
+const brokenSite = sitetest.Config + `-- content/da/_index.md --
+---
+title: Forside
+description: Forsiden.
+---
+Se [a](a.md) og [b](b.md).
+-- content/da/a.md --
+---
+title: A
+description: Side A.
+---
+Se [b](b.md) og [x](findes-ikke.md).
+-- content/en/a.md --
+---
+title: A
+description: Page A.
+---
+Text.
+-- content/da/b.md --
+---
+title: [B
+description: Side B.
+---
+-- content/da/nyt/c.md --
+---
+title: C
+description: Side C.
+---
+-- content/da/noter.txt --
+not Markdown
+`
+
+// TestKeepGoing: a build with errors in every stage still hands back
+// what it could make, and every error once, at the file to change. A link
+// to a page left out for its own errors (b.md) is no error of the linking
+// page.
+func TestKeepGoing(t *testing.T) {
+	fsys := sitetest.FS(t, []byte(brokenSite))
+	res, err := build.Build(fsys, build.Options{Defaults: sitetest.Theme(), KeepGoing: true, Text: true}, publish.NewMemory())
+	var l diag.List
+	if !errors.As(err, &l) {
+		t.Fatalf("error %v, want a diag.List", err)
+	}
+	want := []string{
+		"content/da/a.md:5: link to \"findes-ikke.md\": no such page in any language (looked for content/<lang>/findes-ikke.md)",
+		"content/da/b.md:2: ",
+		"content/da/noter.txt: only Markdown (.md) files belong in content/; put images and other files in static/",
+		"content/da/nyt/c.md:1: folder nyt/ has no _index.md in any language: create content/da/nyt/_index.md with a title and description",
+	}
+	var got []string
+	for _, d := range l {
+		got = append(got, d.String())
+	}
+	if len(got) != len(want) {
+		t.Errorf("errors:\n%s\nwant %d like:\n%s", strings.Join(got, "\n"), len(want), strings.Join(want, "\n"))
+	}
+	for i := range min(len(got), len(want)) {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("error %d = %q, want %q...", i, got[i], want[i])
+		}
+	}
+	if res == nil || res.Site == nil {
+		t.Fatal("no site model")
+	}
+	if want := []string{"content/da/b.md", "content/da/nyt/c.md"}; !slices.Equal(res.Omitted, want) {
+		t.Errorf("Omitted = %v, want %v", res.Omitted, want)
+	}
+	if keys := res.Site.Keys(); !slices.Equal(keys, []string{"_index.md", "a.md"}) {
+		t.Errorf("keys %v", keys)
+	}
+	a := res.Site.Page("a.md", "da")
+	if a == nil || res.Docs[a] == nil || res.Docs[res.Site.Page("_index.md", "da")] == nil {
+		t.Fatal("the pages that read well were not converted")
+	}
+	if res.Catalog == nil || res.Layouts == nil {
+		t.Error("no UI strings or layouts")
+	}
+
+	// Without KeepGoing the same site gives no Result, and the errors of
+	// the files that failed to load.
+	res, err = build.Build(fsys, build.Options{Defaults: sitetest.Theme()}, publish.NewMemory())
+	if res != nil || err == nil {
+		t.Errorf("without KeepGoing: %v, %v", res, err)
+	}
+}
+
+// TestKeepGoingBrokenLayouts: with layouts that do not parse, nothing is
+// rendered, but the model resolves and the Markdown is converted.
+func TestKeepGoingBrokenLayouts(t *testing.T) {
+	site := sitetest.Config + `-- content/da/_index.md --
+---
+title: Forside
+description: Forsiden.
+---
+Tekst.
+-- layouts/page.html --
+{{ if }}
+`
+	mem := publish.NewMemory()
+	res, err := build.Build(sitetest.FS(t, []byte(site)), build.Options{Defaults: sitetest.Theme(), KeepGoing: true, Text: true}, mem)
+	if err == nil || !strings.Contains(err.Error(), "layouts/page.html:1") {
+		t.Fatalf("error %v", err)
+	}
+	if res == nil || res.Site == nil || res.Docs[res.Site.Page("_index.md", "da")] == nil {
+		t.Fatal("no model or converted pages")
+	}
+	for name := range mem.Files() {
+		if strings.HasSuffix(name, ".html") {
+			t.Errorf("rendered %s without layouts", name)
+		}
+	}
+}
