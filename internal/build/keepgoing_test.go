@@ -40,8 +40,11 @@ description: Side B.
 title: C
 description: Side C.
 ---
--- content/da/noter.txt --
-not Markdown
+-- content/fr/x.md --
+---
+title: X
+description: X.
+---
 `
 
 // TestKeepGoing: a build with errors in every stage still hands back
@@ -58,8 +61,8 @@ func TestKeepGoing(t *testing.T) {
 	want := []string{
 		"content/da/a.md:5: link to \"findes-ikke.md\": no such page in any language (looked for content/<lang>/findes-ikke.md)",
 		"content/da/b.md:2: ",
-		"content/da/noter.txt: only Markdown (.md) files belong in content/; put images and other files in static/",
 		"content/da/nyt/c.md:1: folder nyt/ has no _index.md in any language: create content/da/nyt/_index.md with a title and description",
+		"content/fr: language \"fr\" is not in sitegen.toml",
 	}
 	var got []string
 	for _, d := range l {
