@@ -92,10 +92,10 @@ func TestHeadingIDs(t *testing.T) {
 		{name: "ASCII ids on request", src: "## Sådan klager du\n", ascii: true,
 			want: "saadan-klager-du"},
 		{name: "issue 14: the same {#same} twice", src: "## A {#same}\n\n## B {#same}\n",
-			want: "same same",
+			want:     "same same",
 			problems: []Problem{{Line: 3, Msg: `heading id "same" is already set by the heading at line 1: each id may be used once on a page`}}},
 		{name: "issue 14: {#main} clashes with the layout", src: "Tekst.\n\n## Hoved {#main}\n",
-			want: "main",
+			want:     "main",
 			problems: []Problem{{Line: 3, Msg: `heading id "main" is also used by the layout (layouts/base.html:20), so a link to #main would not reach this heading: choose another id`}}},
 	}
 	for _, tt := range tests {
