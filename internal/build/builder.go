@@ -39,6 +39,7 @@ type Builder struct {
 	layouts    *render.Templates
 	static     []staticFile
 	converters map[string]*markdown.Converter
+	convOpts   map[string]markdown.Options // what each language's converter was made with
 
 	// What the last successful build made.
 	built   bool
@@ -98,6 +99,7 @@ func (b *Builder) Build(out Output) (*Result, error) {
 	if err := b.brokenErr(); err != nil {
 		return nil, err
 	}
+	b.makeConverters()
 	res, _, err := b.buildAll(out, true)
 	if res != nil {
 		res.Duration = time.Since(start)
@@ -137,11 +139,51 @@ func (b *Builder) loadConfig() error {
 		return d.Sort()
 	}
 	b.cfg = cfg
-	b.converters = map[string]*markdown.Converter{}
-	for _, l := range cfg.Languages {
-		b.converters[l.Code] = markdown.New(markdown.Options{Lang: l.Code, UnsafeHTML: cfg.Markdown.UnsafeHTML})
-	}
 	return nil
+}
+
+// makeConverters makes each language's Markdown converter from the
+// configuration, the labels of GitHub alerts in the UI strings, and the
+// ids the layouts use; so it runs once the UI strings and layouts are
+// loaded. It reports whether any converter differs from the one before,
+// which means every page must be converted again.
+func (b *Builder) makeConverters() bool {
+	layoutIDs := b.layouts.IDs()
+	changed := b.converters == nil
+	converters := map[string]*markdown.Converter{}
+	opts := map[string]markdown.Options{}
+	for _, l := range b.cfg.Languages {
+		labels := map[string]string{}
+		for _, t := range markdown.AlertTypes {
+			// A label no language defines stays missing; the converter
+			// reports it where an alert needs it.
+			if s, err := b.catalog.T(l.Code, markdown.AlertMessageID(t)); err == nil && s != "" {
+				labels[t] = s
+			}
+		}
+		o := markdown.Options{
+			Lang:        l.Code,
+			UnsafeHTML:  b.cfg.Markdown.UnsafeHTML,
+			ASCIIIDs:    b.cfg.Markdown.HeadingIDs == config.HeadingIDsASCII,
+			AlertLabels: labels,
+			LayoutIDs:   layoutIDs,
+		}
+		old, ok := b.convOpts[l.Code]
+		if ok && sameOptions(old, o) {
+			converters[l.Code] = b.converters[l.Code]
+		} else {
+			converters[l.Code] = markdown.New(o)
+			changed = true
+		}
+		opts[l.Code] = o
+	}
+	b.converters, b.convOpts = converters, opts
+	return changed
+}
+
+func sameOptions(a, b markdown.Options) bool {
+	return a.Lang == b.Lang && a.UnsafeHTML == b.UnsafeHTML && a.ASCIIIDs == b.ASCIIIDs &&
+		maps.Equal(a.AlertLabels, b.AlertLabels) && maps.Equal(a.LayoutIDs, b.LayoutIDs)
 }
 
 func (b *Builder) layers() []fs.FS { return []fs.FS{b.opts.Defaults, b.src} }

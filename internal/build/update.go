@@ -100,7 +100,9 @@ func (b *Builder) Update(paths []string, out Output) (*Result, *Changes, error) 
 		for _, p := range pending {
 			delete(b.docs, p)
 		}
-		res, ch, err = b.buildAll(out, b.pendingStructural || structural)
+		// New alert labels or layout ids change the converted Markdown.
+		reconvert := (layoutsChanged || catalogChanged) && b.makeConverters()
+		res, ch, err = b.buildAll(out, b.pendingStructural || structural || reconvert)
 	default:
 		res, ch, err = b.updateContent(out, pending, b.pendingStructural || structural, staticChanged)
 	}

@@ -3,6 +3,8 @@ package check
 import (
 	"slices"
 	"strings"
+
+	"github.com/udenmitid/sitegen/internal/markdown"
 )
 
 // translations fills the translation table and reports outdated and
@@ -68,7 +70,7 @@ func (c *checker) uiStrings() {
 			u.NeedsReview[l.Code] = rv
 		}
 	}
-	used := c.res.Layouts.MessageIDs()
+	used := append(c.res.Layouts.MessageIDs(), markdown.AlertMessageIDs()...) // alert labels are used by Markdown
 	for _, id := range cat.IDs() {
 		if !slices.Contains(used, id) && !slices.Contains(implicitMessages, id) {
 			u.Unused = append(u.Unused, id)

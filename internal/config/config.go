@@ -25,11 +25,24 @@
 //
 //	[markdown]
 //	unsafe_html = false      # raw HTML in Markdown; keep it off unless every editor is trusted
+//	heading_ids = "unicode"  # or "ascii"; see below
 //
 //	[check]
 //	lix_max = 40             # sitegen check warns above this LIX on default-language pages
 //
 // An unknown key is an error, so a typo does not silently do nothing.
+//
+// # Heading ids
+//
+// Headings get ids from their text, which is what #anchors in links
+// name. With heading_ids = "unicode", the default, ids keep the letters of
+// every language, lower-cased, as GitHub and Hugo make them: "Sårbarhet
+// och säkerhet" is #sårbarhet-och-säkerhet. With heading_ids = "ascii",
+// letters are spelt in ASCII the way the page's language writes them
+// without its own letters, and other characters are left out: "Sådan
+// klager du" is #saadan-klager-du in Danish, "Größe" #groesse in German,
+// "Överklaga" #overklaga in Swedish. Either way "## Frist {#frist}" sets
+// an id by hand. See the markdown package for the whole rule.
 package config
 
 import (
@@ -76,8 +89,15 @@ type Language struct {
 
 // Markdown holds Markdown options.
 type Markdown struct {
-	UnsafeHTML bool `toml:"unsafe_html"`
+	UnsafeHTML bool   `toml:"unsafe_html"`
+	HeadingIDs string `toml:"heading_ids"` // "unicode" (the default) or "ascii"
 }
+
+// The values of heading_ids.
+const (
+	HeadingIDsUnicode = "unicode"
+	HeadingIDsASCII   = "ascii"
+)
 
 // Check holds thresholds for sitegen check.
 type Check struct {
@@ -166,6 +186,13 @@ func (c *Config) validate(data []byte, diags *diag.List) {
 	}
 	if len(c.Languages) > 0 && !seen[c.DefaultLanguage] {
 		diags.Errorf(File, lineOf(data, "default_language"), "default_language %q is not one of the [[languages]]", c.DefaultLanguage)
+	}
+	switch c.Markdown.HeadingIDs {
+	case "":
+		c.Markdown.HeadingIDs = HeadingIDsUnicode
+	case HeadingIDsUnicode, HeadingIDsASCII:
+	default:
+		diags.Errorf(File, lineOf(data, "heading_ids"), "heading_ids = %q: write \"unicode\" (ids keep every language's letters) or \"ascii\"", c.Markdown.HeadingIDs)
 	}
 	if c.Check.LIXMax == 0 {
 		c.Check.LIXMax = 40

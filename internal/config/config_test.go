@@ -20,6 +20,19 @@ func TestParse(t *testing.T) {
 	}
 }
 
+func TestHeadingIDs(t *testing.T) {
+	for in, want := range map[string]string{"": HeadingIDsUnicode, "[markdown]\nheading_ids = \"ascii\"\n": HeadingIDsASCII,
+		"[markdown]\nheading_ids = \"unicode\"\n": HeadingIDsUnicode} {
+		c, diags := Parse([]byte(`base_url = "https://x/"` + langs + in))
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		if c.Markdown.HeadingIDs != want {
+			t.Errorf("%q: heading_ids = %q, want %q", in, c.Markdown.HeadingIDs, want)
+		}
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"base_url = ", "sitegen.toml:1:"},
@@ -32,6 +45,7 @@ func TestParseErrors(t *testing.T) {
 		{`base_url = "https://x/"` + "\n[[languages]]\ncode = \"da\"\n", `language "da" has no name`},
 		{`base_url = "https://x/"` + "\ndefault_language = \"en\"" + langs, `default_language "en" is not one of`},
 		{`base_url = "https://x/"` + "\nbaseurl = 1" + langs, `sitegen.toml:2: unknown key "baseurl"`},
+		{`base_url = "https://x/"` + langs + "[markdown]\nheading_ids = \"latin\"\n", `sitegen.toml:9: heading_ids = "latin": write "unicode" (ids keep every language's letters) or "ascii"`},
 	}
 	for _, tt := range tests {
 		_, diags := Parse([]byte(tt.in))
