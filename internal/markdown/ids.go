@@ -93,7 +93,7 @@ func primary(tag string) string {
 func (w *walker) headingIDs(headings []*ast.Heading) {
 	taken := map[string]int{} // id -> line of the heading that set it by hand
 	for _, h := range headings {
-		id := explicitID(h)
+		id := headingID(h)
 		if id == "" {
 			continue
 		}
@@ -110,7 +110,7 @@ func (w *walker) headingIDs(headings []*ast.Heading) {
 	}
 	used := map[string]bool{}
 	for _, h := range headings {
-		id := explicitID(h)
+		id := headingID(h)
 		h.RemoveAttributes() // only an id may be set by hand: a style or event attribute would break the CSP or run script
 		if id == "" {
 			base := w.slug(visibleText(h, w.src))
@@ -134,8 +134,9 @@ func (w *walker) slug(text string) string {
 	return Slugify(text)
 }
 
-// explicitID returns the id a heading's {#id} sets, or "".
-func explicitID(h *ast.Heading) string {
+// headingID returns a heading's id attribute, or "": before headingIDs
+// ran, the id its {#id} set; after, the id it has.
+func headingID(h *ast.Heading) string {
 	if v, ok := h.AttributeString("id"); ok {
 		if b, ok := v.([]byte); ok {
 			return string(b)

@@ -310,7 +310,7 @@ func (w *walker) walk(doc ast.Node, textWords int) {
 }
 
 func (w *walker) heading(n *ast.Heading) {
-	id := explicitID(n)
+	id := headingID(n)
 	w.res.IDs = append(w.res.IDs, id)
 	w.res.Headings = append(w.res.Headings, Heading{
 		Level: n.Level, ID: id, Text: visibleText(n, w.src), Line: w.line(n),
