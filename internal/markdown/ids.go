@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -124,6 +125,18 @@ func (w *walker) headingIDs(headings []*ast.Heading) {
 		}
 		used[id] = true
 		h.SetAttributeString("id", []byte(id))
+	}
+}
+
+// footnoteIDs reports a heading whose {#id} is also the id of one of the
+// page's footnotes ("fn:1", "fnref:1"). Ids made from text cannot be:
+// they have no ":".
+func (w *walker) footnoteIDs() {
+	for _, h := range w.res.Headings {
+		if slices.Contains(w.footnotes, h.ID) {
+			w.problems = append(w.problems, Problem{Line: h.Line,
+				Msg: fmt.Sprintf("heading id %q is also the id of a footnote: choose another id", h.ID)})
+		}
 	}
 }
 

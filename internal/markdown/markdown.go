@@ -186,6 +186,8 @@ func (c *Converter) Convert(src []byte, firstLine int, resolve Resolver, textWor
 	w := walker{c: c, src: src, first: firstLine, resolve: resolve, unsafe: c.unsafe, layoutIDs: c.layoutIDs, res: &Result{}}
 	w.transform(doc)
 	w.walk(doc, textWords)
+	w.footnoteIDs()
+	w.res.IDs = append(w.res.IDs, w.footnotes...)
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4)
 	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
@@ -199,6 +201,7 @@ func (c *Converter) Convert(src []byte, firstLine int, resolve Resolver, textWor
 type walker struct {
 	c         *Converter
 	layoutIDs map[string]string
+	footnotes []string // the ids of footnotes and their references
 	src       []byte
 	first     int
 	resolve   Resolver
@@ -285,13 +288,13 @@ func (w *walker) walk(doc ast.Node, textWords int) {
 				n.SetAttributeString("class", []byte(a))
 			}
 		case *east.Footnote:
-			w.res.IDs = append(w.res.IDs, fmt.Sprintf("fn:%d", n.Index))
+			w.footnotes = append(w.footnotes, fmt.Sprintf("fn:%d", n.Index))
 		case *east.FootnoteLink:
 			ref := ""
 			if n.RefIndex > 0 {
 				ref = fmt.Sprint(n.RefIndex)
 			}
-			w.res.IDs = append(w.res.IDs, fmt.Sprintf("fnref%s:%d", ref, n.Index))
+			w.footnotes = append(w.footnotes, fmt.Sprintf("fnref%s:%d", ref, n.Index))
 		}
 		if collect && isTextBlock(n) {
 			if t := strings.TrimSpace(string(plainText(n, w.src))); t != "" {

@@ -93,12 +93,27 @@ func TestExtensions(t *testing.T) {
 func FuzzConvert(f *testing.F) {
 	f.Add("[a](a.md) ![b](b.png) <https://x> [c](javascript:x)")
 	f.Add("## H {#id onclick=x}\n\n| a |\n|---|\n| b |\n\n[^1]\n\n[^1]: x")
+	f.Add("> [!NOTE] x\n> - [ ] a\n>   - [x] b\n\n> [!foo]\n\n{{< callout >}} `{{%` \\{% x %}\n\n## Main\n\n## Main {#main}\n\n\"'x'\" Jens'")
 	f.Fuzz(func(t *testing.T, src string) {
 		resolve := func(dest string) (string, error) { return "/x/", nil }
-		res, problems := New(Options{Lang: "da"}).Convert([]byte(src), 1, resolve, AllText)
+		res, problems := New(Options{Lang: "da", AlertLabels: map[string]string{"note": "<b>"}, LayoutIDs: map[string]string{"main": "x"}}).Convert([]byte(src), 1, resolve, AllText)
 		for _, p := range problems {
 			if p.Line < 1 || p.Line > strings.Count(src, "\n")+1 {
 				t.Fatalf("problem at line %d of %d-line input", p.Line, strings.Count(src, "\n")+1)
+			}
+		}
+		// Without errors, every id is unique and none is a layout's.
+		errs := false
+		for _, p := range problems {
+			errs = errs || !p.Warning
+		}
+		ids := map[string]bool{"main": true}
+		if !errs {
+			for _, id := range res.IDs {
+				if ids[id] {
+					t.Fatalf("id %q twice or a layout's, without an error: %q", id, src)
+				}
+				ids[id] = true
 			}
 		}
 		// Parsed as a browser does: no script element, no event handler,
