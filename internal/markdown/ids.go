@@ -99,7 +99,7 @@ func (w *walker) headingIDs(headings []*ast.Heading) {
 			continue
 		}
 		line := w.line(h)
-		if where, ok := w.layoutIDs[id]; ok {
+		if where, ok := w.c.layoutIDs[id]; ok {
 			w.problems = append(w.problems, Problem{Line: line,
 				Msg: fmt.Sprintf("heading id %q is also used by the layout (%s), so a link to #%s would not reach this heading: choose another id", id, where, id)})
 		} else if first, ok := taken[id]; ok {
@@ -119,7 +119,7 @@ func (w *walker) headingIDs(headings []*ast.Heading) {
 				base = "section"
 			}
 			id = base
-			for n := 1; used[id] || w.layoutIDs[id] != "" || taken[id] != 0; n++ {
+			for n := 1; used[id] || w.c.layoutIDs[id] != "" || taken[id] != 0; n++ {
 				id = base + "-" + strconv.Itoa(n)
 			}
 		}

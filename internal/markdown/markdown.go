@@ -183,7 +183,7 @@ type Resolver func(dest string) (string, error)
 // textWords words: 0 for none, AllText for all of it.
 func (c *Converter) Convert(src []byte, firstLine int, resolve Resolver, textWords int) (*Result, []Problem) {
 	doc := c.md.Parser().Parse(text.NewReader(src))
-	w := walker{c: c, src: src, first: firstLine, resolve: resolve, unsafe: c.unsafe, layoutIDs: c.layoutIDs, res: &Result{}}
+	w := walker{c: c, src: src, first: firstLine, resolve: resolve, res: &Result{}}
 	w.transform(doc)
 	w.walk(doc, textWords)
 	w.footnoteIDs()
@@ -200,15 +200,13 @@ func (c *Converter) Convert(src []byte, firstLine int, resolve Resolver, textWor
 
 type walker struct {
 	c         *Converter
-	layoutIDs map[string]string
-	footnotes []string // the ids of footnotes and their references
 	src       []byte
 	first     int
 	resolve   Resolver
-	unsafe    bool
 	res       *Result
 	problems  []Problem
-	lines     []int // offsets of line starts, built on first use
+	footnotes []string // the ids of footnotes and their references
+	lines     []int    // offsets of line starts, built on first use
 }
 
 // transform rewrites the parsed page before it is walked: GitHub alerts
@@ -273,7 +271,7 @@ func (w *walker) walk(doc ast.Node, textWords int) {
 			}
 		case *ast.RawHTML, *ast.HTMLBlock:
 			w.res.RawHTML = true
-			if !w.unsafe {
+			if !w.c.unsafe {
 				w.problems = append(w.problems, Problem{Line: w.line(n), Warning: true,
 					Msg: "raw HTML is off, so this HTML is left out of the page; write it in Markdown"})
 			}
@@ -326,7 +324,7 @@ func (w *walker) link(n ast.Node, dest *[]byte, image bool) bool {
 	d := string(*dest)
 	line := w.line(n)
 	w.res.Links = append(w.res.Links, Link{Dest: d, Text: string(plainText(n, w.src)), Line: line, Image: image})
-	if !w.unsafe && html.IsDangerousURL(*dest) {
+	if !w.c.unsafe && html.IsDangerousURL(*dest) {
 		w.problems = append(w.problems, Problem{Line: line, Warning: true,
 			Msg: fmt.Sprintf("link to %q is left out: links may not run script or embed data", truncate(d))})
 		return false
