@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -107,8 +108,13 @@ type builtSite struct {
 	aliases []sitePage
 }
 
+// fixtureDir holds pages that the tests add to the bundled site, to
+// check Markdown the bundled site does not use: task lists and all five
+// kinds of GitHub alerts, in da, en and kl.
+const fixtureDir = "testdata/fixture"
+
 // buildSite builds the bundled site at the repository root in memory, as
-// sitegen build does.
+// sitegen build does, with the fixture pages added.
 func buildSite(t *testing.T) *builtSite {
 	t.Helper()
 	root, err := os.OpenRoot(repoRoot)
@@ -116,7 +122,27 @@ func buildSite(t *testing.T) *builtSite {
 		t.Fatal(err)
 	}
 	defer root.Close()
-	return buildSiteFS(t, root.FS())
+	src := fstest.MapFS{}
+	for _, fsys := range []fs.FS{root.FS(), os.DirFS(fixtureDir)} {
+		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && p != "." && !slices.Contains([]string{"content", "i18n", "layouts", "static"}, strings.Split(p, "/")[0]) {
+				return fs.SkipDir
+			}
+			if d.IsDir() || (!strings.Contains(p, "/") && p != "sitegen.toml") {
+				return nil
+			}
+			data, err := fs.ReadFile(fsys, p)
+			src[p] = &fstest.MapFile{Data: data}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return buildSiteFS(t, src)
 }
 
 // buildSiteFS builds the site in fsys in memory, on the built-in theme.

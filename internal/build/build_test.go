@@ -39,3 +39,30 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestBuiltinThemeMarkdown builds with the built-in theme: alerts get its
+// labels in da, en and kl, and headings skip the ids its layouts use.
+func TestBuiltinThemeMarkdown(t *testing.T) {
+	page := "---\ntitle: T\ndescription: D.\n---\n> [!NOTE]\n> x\n\n> [!TIP]\n> x\n\n> [!IMPORTANT]\n> x\n\n> [!WARNING]\n> x\n\n> [!CAUTION]\n> x\n\n## Main\n\n## Toc title\n\n## Intro\n\n## Listing title\n"
+	archive := sitetest.Config
+	for _, lang := range []string{"da", "en", "kl"} {
+		archive += "-- content/" + lang + "/_index.md --\n---\ntitle: Forside\ndescription: Forsiden.\n---\n-- content/" + lang + "/side.md --\n" + page
+	}
+	site := sitetest.Build(t, archive, build.Options{Defaults: theme.FS(), NoMinify: true})
+	if site.Result == nil {
+		t.Fatalf("build failed:\n%s", site.Stderr())
+	}
+	labels := map[string][]string{
+		"da": {"Bemærk", "Tip", "Vigtigt", "Advarsel", "Pas på"},
+		"en": {"Note", "Tip", "Important", "Warning", "Caution"},
+		"kl": {"Maluginiaruk", "Siunnersuut", "Pingaarutilik", "Mianersoqqussut", "Mianersorit"},
+	}
+	for lang, want := range labels {
+		var contains []string
+		for i, typ := range []string{"note", "tip", "important", "warning", "caution"} {
+			contains = append(contains, `<div class="callout callout--`+typ+`" role="note">`+"\n"+`<p class="callout__label">`+want[i]+`</p>`)
+		}
+		contains = append(contains, `<h2 id="main-1">Main</h2>`, `<h2 id="toc-title-1">Toc title</h2>`, `<h2 id="intro">Intro</h2>`)
+		site.AssertFile(t, lang+"/side/index.html", contains...)
+	}
+}

@@ -40,6 +40,7 @@ type Builder struct {
 	layouts    *render.Templates
 	static     []staticFile
 	converters map[string]*markdown.Converter
+	convOpts   map[string]markdown.Options // what each language's converter was made with
 
 	// What the last successful build made.
 	built   bool
@@ -58,6 +59,7 @@ type Builder struct {
 	pendingAll        bool              // layouts, UI strings or static files changed since: render everything
 	pendingStyles     bool              // static files changed since: write the assets again
 	pendingBuild      bool              // a full build failed since: the next Update builds everything
+	pendingReconvert  bool              // the converters changed since (alert labels, layout ids): convert every page again
 
 	omitted map[string]bool // with KeepGoing: keys of content files left out of the model for their errors
 	dropped []string        // with KeepGoing: content files that read well, left out so the model resolves
@@ -106,6 +108,7 @@ func (b *Builder) Build(out Output) (*Result, error) {
 	if loadErr != nil && !b.opts.KeepGoing {
 		return nil, loadErr
 	}
+	b.makeConverters()
 	res, _, err := b.buildAll(out, true)
 	if b.opts.KeepGoing && (loadErr != nil || err != nil) {
 		res, err = b.keptGoing(res, loadErr, err)
@@ -148,11 +151,57 @@ func (b *Builder) loadConfig() error {
 		return d.Sort()
 	}
 	b.cfg = cfg
-	b.converters = map[string]*markdown.Converter{}
-	for _, l := range cfg.Languages {
-		b.converters[l.Code] = markdown.New(markdown.Options{Lang: l.Code, UnsafeHTML: cfg.Markdown.UnsafeHTML})
-	}
 	return nil
+}
+
+// makeConverters makes each language's Markdown converter from the
+// configuration, the labels of GitHub alerts in the UI strings, and the
+// ids the layouts use; so it runs once the UI strings and layouts are
+// loaded. It reports whether any converter differs from the one before,
+// which means every page must be converted again.
+func (b *Builder) makeConverters() bool {
+	var layoutIDs map[string]string
+	if b.layouts != nil { // nil only when they fail to load and the build keeps going
+		layoutIDs = b.layouts.IDs()
+	}
+	changed := b.converters == nil
+	converters := map[string]*markdown.Converter{}
+	opts := map[string]markdown.Options{}
+	for _, l := range b.cfg.Languages {
+		labels := map[string]string{}
+		for _, t := range markdown.AlertTypes {
+			// A label no language defines stays missing; the converter
+			// reports it where an alert needs it.
+			if b.catalog == nil {
+				break
+			}
+			if s, err := b.catalog.T(l.Code, markdown.AlertMessageID(t)); err == nil && s != "" {
+				labels[t] = s
+			}
+		}
+		o := markdown.Options{
+			Lang:        l.Code,
+			UnsafeHTML:  b.cfg.Markdown.UnsafeHTML,
+			ASCIIIDs:    b.cfg.Markdown.HeadingIDs == config.HeadingIDsASCII,
+			AlertLabels: labels,
+			LayoutIDs:   layoutIDs,
+		}
+		old, ok := b.convOpts[l.Code]
+		if ok && sameOptions(old, o) {
+			converters[l.Code] = b.converters[l.Code]
+		} else {
+			converters[l.Code] = markdown.New(o)
+			changed = true
+		}
+		opts[l.Code] = o
+	}
+	b.converters, b.convOpts = converters, opts
+	return changed
+}
+
+func sameOptions(a, b markdown.Options) bool {
+	return a.Lang == b.Lang && a.UnsafeHTML == b.UnsafeHTML && a.ASCIIIDs == b.ASCIIIDs &&
+		maps.Equal(a.AlertLabels, b.AlertLabels) && maps.Equal(a.LayoutIDs, b.LayoutIDs)
 }
 
 func (b *Builder) layers() []fs.FS { return []fs.FS{b.opts.Defaults, b.src} }

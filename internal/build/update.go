@@ -79,7 +79,7 @@ func (b *Builder) Update(paths []string, out Output) (*Result, *Changes, error) 
 			b.pendingBuild = true
 			return nil, nil, err
 		}
-		b.pending, b.pendingStructural, b.pendingAll, b.pendingStyles, b.pendingBuild = nil, false, false, false, false
+		b.pending, b.pendingStructural, b.pendingAll, b.pendingStyles, b.pendingBuild, b.pendingReconvert = nil, false, false, false, false, false
 		return res, b.lastChanges, nil
 	}
 	structural := b.reloadContent(contentPaths)
@@ -96,6 +96,10 @@ func (b *Builder) Update(paths []string, out Output) (*Result, *Changes, error) 
 	b.pendingStructural = b.pendingStructural || structural
 	b.pendingAll = b.pendingAll || layoutsChanged || catalogChanged || (staticChanged && !(stylesOnly && b.opts.Dev))
 	b.pendingStyles = b.pendingStyles || staticChanged
+	// New alert labels or layout ids change the converted Markdown; the
+	// converters change now, the pages are converted again once a build
+	// succeeds.
+	b.pendingReconvert = b.pendingReconvert || ((layoutsChanged || catalogChanged) && b.layouts != nil && b.catalog != nil && b.makeConverters())
 	if err := b.brokenErr(); err != nil {
 		return nil, nil, err
 	}
@@ -108,14 +112,14 @@ func (b *Builder) Update(paths []string, out Output) (*Result, *Changes, error) 
 		for _, p := range pending {
 			delete(b.docs, p)
 		}
-		res, ch, err = b.buildAll(out, b.pendingStructural)
+		res, ch, err = b.buildAll(out, b.pendingStructural || b.pendingReconvert)
 	default:
 		res, ch, err = b.updateContent(out, pending, b.pendingStructural, b.pendingStyles)
 	}
 	if err != nil {
 		return nil, nil, err
 	}
-	b.pending, b.pendingStructural, b.pendingAll, b.pendingStyles = nil, false, false, false
+	b.pending, b.pendingStructural, b.pendingAll, b.pendingStyles, b.pendingReconvert = nil, false, false, false, false
 	b.indexes = map[string][]byte{}
 	res.Duration = time.Since(start)
 	return res, ch, nil

@@ -155,6 +155,14 @@ func TestUpdateMatchesBuild(t *testing.T) {
 			edit("content/da/ny/_index.md", "---\ntitle: Ny\ndescription: Ny.\n---\n")
 			edit("content/da/ny/side.md", "---\ntitle: Side\ndescription: Side.\n---\n[klage](../klage.md)\n")
 		}, []string{"content/da/ny"}, 0, ""},
+		{"alert label", func() { edit("i18n/da.toml", "alert_note = \"Bemærk\"\n") }, []string{"i18n/da.toml"}, 0, ""},
+		{"alert and heading in a body", func() {
+			edit("content/da/klage.md", "---\ntitle: Klage\ndescription: Sådan klager du.\nmenu: main\nweight: 1\n---\n> [!NOTE]\n> Klag nu.\n\n## Main\n")
+		}, []string{"content/da/klage.md"}, 1, ""},
+		{"alert label changed", func() { edit("i18n/da.toml", "alert_note = \"NB\"\n") }, []string{"i18n/da.toml"}, 0, ""},
+		{"layout with the id of a heading", func() {
+			edit("layouts/page.html", "{{ define \"main\" }}<h1 id=\"main\">{{ .Page.Title }}</h1>\n{{ .Body }}{{ end }}\n")
+		}, []string{"layouts/page.html"}, 0, ""},
 		{"translation key pairs a file of another name", func() {
 			edit("content/en/complaints.md", "---\ntitle: Complaints\ndescription: en.\ntranslation_key: klage.md\n---\nBack [home](_index.md).\n")
 		}, []string{"content/en/complaints.md"}, 0, ""},

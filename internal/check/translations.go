@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/udenmitid/sitegen/internal/pages"
+	"github.com/udenmitid/sitegen/internal/markdown"
 )
 
 // translations fills the translation table and reports outdated and
@@ -95,7 +96,7 @@ func (c *checker) uiStrings() {
 		}
 	}
 	if c.res.Layouts != nil { // else no layout could be read to say what is used
-		used := c.res.Layouts.MessageIDs()
+		used := append(c.res.Layouts.MessageIDs(), markdown.AlertMessageIDs()...) // alert labels are used by Markdown
 		for _, id := range cat.IDs() {
 			if !slices.Contains(used, id) && !slices.Contains(implicitMessages, id) {
 				u.Unused = append(u.Unused, id)

@@ -33,6 +33,7 @@
 //
 //	[markdown]
 //	unsafe_html = false      # raw HTML in Markdown; keep it off unless every editor is trusted
+//	heading_ids = "unicode"  # or "ascii"; see below
 //
 //	[check]
 //	lix_max = 40             # sitegen check warns above this LIX on default-language pages
@@ -53,6 +54,17 @@
 // UI strings are i18n/<tag>.toml, the tag as configured (i18n/pt-BR.toml),
 // as translation tools name them. Two languages whose tags differ only in
 // case are the same language.
+// # Heading ids
+//
+// Headings get ids from their text, which is what #anchors in links
+// name. With heading_ids = "unicode", the default, ids keep the letters of
+// every language, lower-cased, as GitHub and Hugo make them: "Sårbarhet
+// och säkerhet" is #sårbarhet-och-säkerhet. With heading_ids = "ascii",
+// letters are spelt in ASCII the way the page's language writes them
+// without its own letters, and other characters are left out: "Sådan
+// klager du" is #saadan-klager-du in Danish, "Größe" #groesse in German,
+// "Överklaga" #overklaga in Swedish. Either way "## Frist {#frist}" sets
+// an id by hand. See the markdown package for the whole rule.
 package config
 
 import (
@@ -101,7 +113,8 @@ type Language struct {
 
 // Markdown holds Markdown options.
 type Markdown struct {
-	UnsafeHTML bool `toml:"unsafe_html"`
+	UnsafeHTML bool   `toml:"unsafe_html"`
+	HeadingIDs string `toml:"heading_ids"` // "unicode" (the default) or "ascii"
 }
 
 // Headers extends the security headers the build writes in _headers.
@@ -109,6 +122,11 @@ type Headers struct {
 	ImgSrc     []string `toml:"img_src"`     // more sources for images, e.g. "https://images.example.org"
 	ConnectSrc []string `toml:"connect_src"` // more sources for fetch and XMLHttpRequest
 }
+// The values of heading_ids.
+const (
+	HeadingIDsUnicode = "unicode"
+	HeadingIDsASCII   = "ascii"
+)
 
 // Check holds thresholds for sitegen check.
 type Check struct {
@@ -238,6 +256,13 @@ func (c *Config) validate(data []byte, diags *diag.List) {
 		c.DefaultLanguage = d.Code
 	} else if len(c.Languages) > 0 && !diags.HasErrors() {
 		diags.Errorf(File, lineOf(data, "default_language"), "default_language %q is not one of the [[languages]]", c.DefaultLanguage)
+	}
+	switch c.Markdown.HeadingIDs {
+	case "":
+		c.Markdown.HeadingIDs = HeadingIDsUnicode
+	case HeadingIDsUnicode, HeadingIDsASCII:
+	default:
+		diags.Errorf(File, lineOf(data, "heading_ids"), "heading_ids = %q: write \"unicode\" (ids keep every language's letters) or \"ascii\"", c.Markdown.HeadingIDs)
 	}
 	if c.Check.LIXMax == 0 {
 		c.Check.LIXMax = 40

@@ -20,6 +20,19 @@ func TestParse(t *testing.T) {
 	}
 }
 
+func TestHeadingIDs(t *testing.T) {
+	for in, want := range map[string]string{"": HeadingIDsUnicode, "[markdown]\nheading_ids = \"ascii\"\n": HeadingIDsASCII,
+		"[markdown]\nheading_ids = \"unicode\"\n": HeadingIDsUnicode} {
+		c, diags := Parse([]byte(`base_url = "https://x/"` + langs + in))
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		if c.Markdown.HeadingIDs != want {
+			t.Errorf("%q: heading_ids = %q, want %q", in, c.Markdown.HeadingIDs, want)
+		}
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"base_url = ", "sitegen.toml:1:"},
@@ -39,6 +52,7 @@ func TestParseErrors(t *testing.T) {
 		{`base_url = "https://x/"` + langs + "[headers]\nconnect_src = [\"https://a.example; script-src *\"]\n", `sitegen.toml:9: [headers]: "https://a.example; script-src *"`},
 		{`base_url = "https://x/"` + langs + "[[languages]]\ncode = \"ar\"\nname = \"العربية\"\ndir = \"right\"\n", `language "ar": dir must be "ltr" or "rtl", not "right"`},
 		{`base_url = "https://x/"` + "\nlogo = \"../secret.svg\"" + langs, `sitegen.toml:2: logo "../secret.svg" must be a path below static/`},
+		{`base_url = "https://x/"` + langs + "[markdown]\nheading_ids = \"latin\"\n", `sitegen.toml:9: heading_ids = "latin": write "unicode" (ids keep every language's letters) or "ascii"`},
 	}
 	for _, tt := range tests {
 		_, diags := Parse([]byte(tt.in))

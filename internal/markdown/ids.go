@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -9,54 +11,166 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// ids gives headings ids that are unique within one page.
-type ids struct {
-	used map[string]bool
-}
+// Slugify makes a heading id from the heading's visible text, by GitHub's
+// rules (which Hugo's default autoHeadingIDType "github" follows too): the
+// text in NFC, lower-cased; letters, marks and digits of every script and
+// "_" kept; each space and "-" becomes "-", and repeated dashes stay; all
+// other characters (punctuation, symbols) are left out. So "Sårbarhet och
+// säkerhet" becomes "sårbarhet-och-säkerhet" and "Lov nr. 783" becomes
+// "lov-nr-783". Unlike GitHub, any white space counts as a space.
+func Slugify(text string) string { return slug(norm.NFC.String(text)) }
 
-func newIDs() *ids { return &ids{used: map[string]bool{}} }
-
-func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
-	base := Slugify(string(value))
-	if base == "" {
-		base = "section"
-	}
-	id := base
-	for n := 1; s.used[id]; n++ {
-		id = base + "-" + strconv.Itoa(n)
-	}
-	s.used[id] = true
-	return []byte(id)
-}
-
-func (s *ids) Put(value []byte) { s.used[string(value)] = true }
-
-// transliterations spell letters the way Danish writes them without the
-// letter: "Sådan klager du" becomes "saadan-klager-du".
-var transliterations = strings.NewReplacer(
-	"æ", "ae", "ø", "oe", "å", "aa", "Æ", "ae", "Ø", "oe", "Å", "aa",
-	"ä", "ae", "ö", "oe", "ü", "ue", "Ä", "ae", "Ö", "oe", "Ü", "ue", "ß", "ss",
-)
-
-// Slugify makes an id from heading text: lower case ASCII where the
-// letters allow it, words joined by "-". Letters of other scripts are kept.
-func Slugify(s string) string {
-	s = norm.NFD.String(transliterations.Replace(norm.NFC.String(s)))
+// SlugifyASCII is Slugify for sites that want ids in ASCII: letters are
+// first spelt without their accents the way the language lang does
+// ("Sådan" is "saadan" in Danish, "Größe" is "groesse" in German, "Ärende"
+// is "arende" in Swedish), then everything outside ASCII is left out.
+func SlugifyASCII(text, lang string) string {
+	s := transliterator(lang).Replace(norm.NFC.String(text))
 	var b strings.Builder
-	dash := false
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case r < 0x80:
+			b.WriteRune(r)
+		case unicode.IsSpace(r):
+			b.WriteByte(' ')
+		}
+	}
+	return slug(b.String())
+}
+
+func slug(s string) string {
+	s = strings.TrimSpace(s)
+	var b strings.Builder
 	for _, r := range s {
 		switch {
-		case unicode.Is(unicode.Mn, r):
-			// an accent split off by NFD: é becomes e
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
+		case r == '-' || unicode.IsSpace(r):
+			b.WriteByte('-')
+		case r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || unicode.Is(unicode.Pc, r):
 			b.WriteRune(unicode.ToLower(r))
-		default:
-			dash = true
 		}
 	}
 	return norm.NFC.String(b.String())
+}
+
+// Letters that NFD does not split into a base letter and an accent, and
+// the spellings some languages use for their own accented letters. The
+// Danish and Norwegian ones follow Retskrivningsordbogen's rule for
+// writing without æ, ø, å (ae, oe, aa); the German ones Duden's (ae, oe,
+// ue, ss).
+var (
+	baseTransliterations = []string{
+		"æ", "ae", "Æ", "ae", "ø", "o", "Ø", "o", "œ", "oe", "Œ", "oe", "ß", "ss", "ẞ", "ss",
+		"đ", "d", "Đ", "d", "ð", "d", "Ð", "d", "þ", "th", "Þ", "th", "ł", "l", "Ł", "l", "ı", "i",
+	}
+	nordicTransliterations = []string{"ø", "oe", "Ø", "oe", "å", "aa", "Å", "aa"}
+	germanTransliterations = []string{"ä", "ae", "Ä", "ae", "ö", "oe", "Ö", "oe", "ü", "ue", "Ü", "ue"}
+)
+
+// transliterator returns the replacements of SlugifyASCII for a language.
+func transliterator(lang string) *strings.Replacer {
+	var pairs []string
+	switch primary(lang) {
+	case "da", "kl", "nb", "nn", "no", "fo":
+		pairs = append(pairs, nordicTransliterations...)
+	case "de":
+		pairs = append(pairs, germanTransliterations...)
+	}
+	// A strings.Replacer prefers the earlier of two pairs for one letter.
+	return strings.NewReplacer(append(pairs, baseTransliterations...)...)
+}
+
+// primary returns the language subtag of a BCP 47 tag, lower case.
+func primary(tag string) string {
+	p, _, _ := strings.Cut(strings.ToLower(tag), "-")
+	return p
+}
+
+// headingIDs gives every heading of a page an id that no other element of
+// the rendered page has. An id set with {#id} is kept as written, and may
+// not repeat another {#id} or an id of the layouts (an error at its line).
+// An id made from the text skips every id set by hand on the page, before
+// or after it, every id of the layouts, and the ids made before it, by
+// adding "-1", "-2", ... as GitHub does.
+func (w *walker) headingIDs(headings []*ast.Heading) {
+	taken := map[string]int{} // id -> line of the heading that set it by hand
+	for _, h := range headings {
+		id := headingID(h)
+		if id == "" {
+			continue
+		}
+		line := w.line(h)
+		if where, ok := w.c.layoutIDs[id]; ok {
+			w.problems = append(w.problems, Problem{Line: line,
+				Msg: fmt.Sprintf("heading id %q is also used by the layout (%s), so a link to #%s would not reach this heading: choose another id", id, where, id)})
+		} else if first, ok := taken[id]; ok {
+			w.problems = append(w.problems, Problem{Line: line,
+				Msg: fmt.Sprintf("heading id %q is already set by the heading at line %d: each id may be used once on a page", id, first)})
+		} else {
+			taken[id] = line
+		}
+	}
+	used := map[string]bool{}
+	for _, h := range headings {
+		id := headingID(h)
+		h.RemoveAttributes() // only an id may be set by hand: a style or event attribute would break the CSP or run script
+		if id == "" {
+			base := w.slug(visibleText(h, w.src))
+			if base == "" {
+				base = "section"
+			}
+			id = base
+			for n := 1; used[id] || w.c.layoutIDs[id] != "" || taken[id] != 0; n++ {
+				id = base + "-" + strconv.Itoa(n)
+			}
+		}
+		used[id] = true
+		h.SetAttributeString("id", []byte(id))
+	}
+}
+
+// footnoteIDs reports a heading whose {#id} is also the id of one of the
+// page's footnotes ("fn:1", "fnref:1"). Ids made from text cannot be:
+// they have no ":".
+func (w *walker) footnoteIDs() {
+	for _, h := range w.res.Headings {
+		if slices.Contains(w.footnotes, h.ID) {
+			w.problems = append(w.problems, Problem{Line: h.Line,
+				Msg: fmt.Sprintf("heading id %q is also the id of a footnote: choose another id", h.ID)})
+		}
+	}
+}
+
+func (w *walker) slug(text string) string {
+	if w.c.asciiIDs {
+		return SlugifyASCII(text, w.c.lang)
+	}
+	return Slugify(text)
+}
+
+// headingID returns a heading's id attribute, or "": before headingIDs
+// ran, the id its {#id} set; after, the id it has.
+func headingID(h *ast.Heading) string {
+	if v, ok := h.AttributeString("id"); ok {
+		if b, ok := v.([]byte); ok {
+			return string(b)
+		}
+	}
+	return ""
+}
+
+// visibleText returns the text a reader sees in n: link texts but not
+// their destinations, code spans' text, no image and no raw HTML.
+func visibleText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c.(type) {
+		case *ast.Image, *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		}
+		return textOf(c, src, &b)
+	})
+	return strings.TrimSpace(b.String())
 }

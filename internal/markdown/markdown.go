@@ -1,13 +1,52 @@
 // Package markdown turns a page's Markdown into HTML with one configured
 // goldmark per language.
 //
-// The dialect is CommonMark with GitHub's tables, strikethrough and
-// autolinks, footnotes (for legal references) and definition lists.
-// Headings get ids from their text ("Sådan klager du" becomes
-// "saadan-klager-du"), unique within the page; "## Frist {#frist}" sets one
-// by hand, which keeps an anchor stable across translations. Quotes and
-// dashes become typographic in the page's language (»dansk«, “English”).
-// Raw HTML is left out unless the site turns it on.
+// # Dialect
+//
+// CommonMark with GitHub's tables, strikethrough, autolinks and task
+// lists, footnotes (for legal references), definition lists and GitHub
+// alerts. Raw HTML is left out unless the site turns it on.
+//
+// Task list items ("- [ ] Ring til kommunen", "- [x] Done") become
+// read-only checkboxes, each labelled by its item's text; their lists have
+// the class "task-list", their items "task-list-item".
+//
+// A quotation whose first line is "[!NOTE]", "[!TIP]", "[!IMPORTANT]",
+// "[!WARNING]" or "[!CAUTION]" (in any case, alone or followed by the
+// first words of the text) is a GitHub alert, and becomes a callout with
+// a label in the page's language (Options.AlertLabels; the build takes
+// them from the UI strings alert_note, alert_tip, ...):
+//
+//	> [!WARNING]
+//	> Giv aldrig dine koder til andre.
+//
+// Shortcodes and template tags ("{{< callout >}}", "{{% notice %}}",
+// "{% include %}") are errors outside code, which say what to write
+// instead: sitegen runs no templates in Markdown.
+//
+// # Heading ids
+//
+// Headings get ids from the text a reader sees, by GitHub's rules (see
+// Slugify): "Sårbarhet och säkerhet" becomes "sårbarhet-och-säkerhet", and
+// a link in a heading gives its text, never its destination. A site may
+// ask for ASCII ids instead (SlugifyASCII: "Sådan klager du" becomes
+// "saadan-klager-du" in Danish). "## Frist {#frist}" sets an id by hand,
+// which keeps an anchor the same in every language. Every id on the
+// rendered page is unique: an id made from text skips the ids the
+// layouts use (Options.LayoutIDs), the ids set by hand anywhere on the
+// page, and the ids made before it ("frist", "frist-1", ...). An id set by
+// hand twice, or one that a layout uses, is an error at its line.
+//
+// # Typography
+//
+// Dashes and ellipses become typographic ("--" is "–", "---" is "—",
+// "..." is "…"), and straight quotes become the quotation marks of the
+// page's language: »dansk« and ›indre‹, “English” and ‘inner’, ”svenska”,
+// „Deutsch“, «norsk» (see quoteMarks for every language and its source).
+// An apostrophe inside or at the end of a word is ’ (det’s, Jens’ cykel).
+// A quote escaped with a backslash (\") stays straight.
+//
+// # Links
 //
 // Link destinations are passed to a Resolver, which the build uses to turn
 // "klage.md#frist" into the URL of that page in the page's language.
@@ -30,14 +69,30 @@ import (
 
 // Options configure a Converter.
 type Options struct {
-	Lang       string // selects the typographic quotes
+	Lang       string // BCP 47 tag of the page's language: selects quotation marks and transliteration
 	UnsafeHTML bool   // pass raw HTML through; only for fully trusted editors
+	ASCIIIDs   bool   // heading ids in ASCII (SlugifyASCII) instead of the letters of the text (Slugify)
+
+	// AlertLabels holds the visible label of each GitHub alert type in
+	// Lang, by type ("note": "Bemærk"); see AlertTypes. An alert whose
+	// label is missing is an error at its line.
+	AlertLabels map[string]string
+
+	// LayoutIDs holds the ids the layouts give elements of every page,
+	// each with where it is set ("layouts/base.html:12"). Ids made from
+	// heading text skip them; {#id} may not use them.
+	LayoutIDs map[string]string
 }
 
 // A Converter turns Markdown into HTML. It is safe for concurrent use.
 type Converter struct {
-	md     goldmark.Markdown
-	unsafe bool
+	md        goldmark.Markdown
+	unsafe    bool
+	lang      string
+	asciiIDs  bool
+	marks     marks
+	labels    map[string]string
+	layoutIDs map[string]string
 }
 
 // New returns a Converter for one language.
@@ -53,33 +108,21 @@ func New(opts Options) *Converter {
 			extension.Linkify,
 			extension.NewFootnote(),
 			extension.DefinitionList,
-			extension.NewTypographer(extension.WithTypographicSubstitutions(Quotes(opts.Lang))),
+			// Dashes and ellipses only: quotes are placed by placeQuotes,
+			// which knows the language's marks.
+			extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation][]byte{
+				extension.EnDash: []byte("–"), extension.EmDash: []byte("—"), extension.Ellipsis: []byte("…"),
+				extension.LeftAngleQuote: []byte("«"), extension.RightAngleQuote: []byte("»"),
+				extension.LeftSingleQuote: nil, extension.RightSingleQuote: nil,
+				extension.LeftDoubleQuote: nil, extension.RightDoubleQuote: nil, extension.Apostrophe: nil,
+			})),
+			taskList{},
+			callouts{},
 		),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithHeadingAttribute()),
+		goldmark.WithParserOptions(parser.WithHeadingAttribute()),
 	)...)
-	return &Converter{md: md, unsafe: opts.UnsafeHTML}
-}
-
-// Quotes returns the typographic substitutions for a language.
-func Quotes(lang string) map[extension.TypographicPunctuation]string {
-	q := map[extension.TypographicPunctuation]string{
-		extension.EnDash: "–", extension.EmDash: "—", extension.Ellipsis: "…",
-		extension.LeftAngleQuote: "«", extension.RightAngleQuote: "»", extension.Apostrophe: "’",
-		extension.LeftDoubleQuote: "“", extension.RightDoubleQuote: "”",
-		extension.LeftSingleQuote: "‘", extension.RightSingleQuote: "’",
-	}
-	switch lang {
-	case "da", "kl", "nb", "no", "nn", "sv", "de":
-		// Danish and Greenlandic print »…« and ›…‹; Norwegian and Swedish
-		// commonly too; German books use the same marks.
-		q[extension.LeftDoubleQuote], q[extension.RightDoubleQuote] = "»", "«"
-		q[extension.LeftSingleQuote], q[extension.RightSingleQuote] = "›", "‹"
-		if lang == "sv" {
-			q[extension.LeftDoubleQuote], q[extension.RightDoubleQuote] = "»", "»"
-			q[extension.LeftSingleQuote], q[extension.RightSingleQuote] = "’", "’"
-		}
-	}
-	return q
+	return &Converter{md: md, unsafe: opts.UnsafeHTML, lang: opts.Lang, asciiIDs: opts.ASCIIIDs,
+		marks: quoteMarks(opts.Lang), labels: opts.AlertLabels, layoutIDs: opts.LayoutIDs}
 }
 
 // A Heading is a heading of the page.
@@ -150,10 +193,12 @@ func (c *Converter) Convert(src []byte, firstLine int, resolve Resolver, textWor
 // ConvertWithImages is Convert that asks images for the attributes of
 // their <img>; images may be nil.
 func (c *Converter) ConvertWithImages(src []byte, firstLine int, resolve Resolver, textWords int, images ImageAttrs) (*Result, []Problem) {
-	ctx := parser.NewContext(parser.WithIDs(newIDs()))
-	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	w := walker{src: src, first: firstLine, resolve: resolve, images: images, unsafe: c.unsafe, res: &Result{}}
+	doc := c.md.Parser().Parse(text.NewReader(src))
+	w := walker{c: c, src: src, first: firstLine, resolve: resolve, images: images, res: &Result{}}
+	w.transform(doc)
 	w.walk(doc, textWords)
+	w.footnoteIDs()
+	w.res.IDs = append(w.res.IDs, w.footnotes...)
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4)
 	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
@@ -165,14 +210,52 @@ func (c *Converter) ConvertWithImages(src []byte, firstLine int, resolve Resolve
 }
 
 type walker struct {
-	src      []byte
-	first    int
-	resolve  Resolver
-	images   ImageAttrs
-	unsafe   bool
-	res      *Result
-	problems []Problem
-	lines    []int // offsets of line starts, built on first use
+	c         *Converter
+	src       []byte
+	first     int
+	resolve   Resolver
+	images    ImageAttrs
+	res       *Result
+	problems  []Problem
+	footnotes []string // the ids of footnotes and their references
+	lines     []int    // offsets of line starts, built on first use
+}
+
+// transform rewrites the parsed page before it is walked: GitHub alerts
+// become callouts, task list items get their labels, quotes become
+// typographic, every heading gets its id; and it reports shortcodes.
+func (w *walker) transform(doc ast.Node) {
+	w.shortcodes(doc)
+	var quotes []ast.Node
+	var alerts []*ast.Blockquote
+	var boxes []*east.TaskCheckBox
+	var headings []*ast.Heading
+	hasQuotes := bytes.ContainsAny(w.src, "'\"")
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Blockquote:
+			alerts = append(alerts, n)
+		case *east.TaskCheckBox:
+			boxes = append(boxes, n)
+		case *ast.Heading:
+			headings = append(headings, n)
+		}
+		if hasQuotes && n.Type() == ast.TypeBlock && n.FirstChild() != nil && n.FirstChild().Type() == ast.TypeInline {
+			quotes = append(quotes, n)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, bq := range alerts {
+		w.alert(bq)
+	}
+	w.tasks(boxes)
+	for _, b := range quotes {
+		w.quotes(b)
+	}
+	w.headingIDs(headings)
 }
 
 // AllText asks Convert for all of a page's text.
@@ -200,7 +283,7 @@ func (w *walker) walk(doc ast.Node, textWords int) {
 			}
 		case *ast.RawHTML, *ast.HTMLBlock:
 			w.res.RawHTML = true
-			if !w.unsafe {
+			if !w.c.unsafe {
 				w.problems = append(w.problems, Problem{Line: w.line(n), Warning: true,
 					Msg: "raw HTML is off, so this HTML is left out of the page; write it in Markdown"})
 			}
@@ -215,13 +298,13 @@ func (w *walker) walk(doc ast.Node, textWords int) {
 				n.SetAttributeString("class", []byte(a))
 			}
 		case *east.Footnote:
-			w.res.IDs = append(w.res.IDs, fmt.Sprintf("fn:%d", n.Index))
+			w.footnotes = append(w.footnotes, fmt.Sprintf("fn:%d", n.Index))
 		case *east.FootnoteLink:
 			ref := ""
 			if n.RefIndex > 0 {
 				ref = fmt.Sprint(n.RefIndex)
 			}
-			w.res.IDs = append(w.res.IDs, fmt.Sprintf("fnref%s:%d", ref, n.Index))
+			w.footnotes = append(w.footnotes, fmt.Sprintf("fnref%s:%d", ref, n.Index))
 		}
 		if collect && isTextBlock(n) {
 			if t := strings.TrimSpace(string(plainText(n, w.src))); t != "" {
@@ -240,21 +323,10 @@ func (w *walker) walk(doc ast.Node, textWords int) {
 }
 
 func (w *walker) heading(n *ast.Heading) {
-	// Only an id may be set by hand: a style or event attribute would
-	// break the content security policy or run script.
-	var id string
-	if v, ok := n.AttributeString("id"); ok {
-		if b, ok := v.([]byte); ok {
-			id = string(b)
-		}
-	}
-	n.RemoveAttributes()
-	if id != "" {
-		n.SetAttributeString("id", []byte(id))
-		w.res.IDs = append(w.res.IDs, id)
-	}
+	id := headingID(n)
+	w.res.IDs = append(w.res.IDs, id)
 	w.res.Headings = append(w.res.Headings, Heading{
-		Level: n.Level, ID: id, Text: strings.TrimSpace(string(plainText(n, w.src))), Line: w.line(n),
+		Level: n.Level, ID: id, Text: visibleText(n, w.src), Line: w.line(n),
 	})
 }
 
@@ -264,7 +336,7 @@ func (w *walker) link(n ast.Node, dest *[]byte, image bool) bool {
 	d := string(*dest)
 	line := w.line(n)
 	w.res.Links = append(w.res.Links, Link{Dest: d, Text: string(plainText(n, w.src)), Line: line, Image: image})
-	if !w.unsafe && html.IsDangerousURL(*dest) {
+	if !w.c.unsafe && html.IsDangerousURL(*dest) {
 		w.problems = append(w.problems, Problem{Line: line, Warning: true,
 			Msg: fmt.Sprintf("link to %q is left out: links may not run script or embed data", truncate(d))})
 		return false
@@ -307,6 +379,11 @@ func (w *walker) line(n ast.Node) int {
 			off = b.Lines().At(0).Start
 		}
 	}
+	return w.lineAt(off)
+}
+
+// lineAt returns the file line of a source offset.
+func (w *walker) lineAt(off int) int {
 	if off < 0 {
 		return w.first
 	}
@@ -375,36 +452,43 @@ func isTextBlock(n ast.Node) bool {
 	return false
 }
 
-// plainText returns the text of n's inline descendants.
+// plainText returns the text of n's inline descendants, images' alt
+// text included.
 func plainText(n ast.Node, src []byte) []byte {
-	var b []byte
+	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		switch c := c.(type) {
-		case *ast.Text:
-			b = append(b, c.Segment.Value(src)...)
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				b = append(b, ' ')
-			}
-		case *ast.String:
-			b = append(b, c.Value...)
-		case *ast.CodeSpan:
-			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
-				if s, ok := t.(*ast.Text); ok {
-					b = append(b, s.Segment.Value(src)...)
-				}
-			}
-			return ast.WalkSkipChildren, nil
-		case *ast.AutoLink:
-			b = append(b, c.Label(src)...)
-		case *east.FootnoteLink:
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
+		return textOf(c, src, &b)
 	})
-	return b
+	return []byte(b.String())
+}
+
+// textOf writes the text of one inline node to b, and says whether to go
+// on into its children.
+func textOf(c ast.Node, src []byte, b *strings.Builder) (ast.WalkStatus, error) {
+	switch c := c.(type) {
+	case *ast.Text:
+		b.Write(c.Segment.Value(src))
+		if c.SoftLineBreak() || c.HardLineBreak() {
+			b.WriteByte(' ')
+		}
+	case *ast.String:
+		b.Write(c.Value)
+	case *ast.CodeSpan:
+		for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+			if s, ok := t.(*ast.Text); ok {
+				b.Write(s.Segment.Value(src))
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	case *ast.AutoLink:
+		b.Write(c.Label(src))
+	case *east.FootnoteLink:
+		return ast.WalkSkipChildren, nil
+	}
+	return ast.WalkContinue, nil
 }
 
 func truncate(s string) string {

@@ -8,62 +8,10 @@ import (
 	"golang.org/x/net/html"
 )
 
-func TestSlugify(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Sådan klager du", "saadan-klager-du"},
-		{"Hvad gør jeg nu?", "hvad-goer-jeg-nu"},
-		{"Æbler & Østers", "aebler-oesters"},
-		{"  Lov nr. 783 af 4. maj 2021  ", "lov-nr-783-af-4-maj-2021"},
-		{"Café résumé", "cafe-resume"},
-		{"Über Straße", "ueber-strasse"},
-		{"Kalaallisut: Qupperneq", "kalaallisut-qupperneq"},
-		{"**Fed** _tekst_", "fed-tekst"},
-		{"§ 8", "8"},
-		{"!!!", ""},
-	}
-	for _, tt := range tests {
-		if got := Slugify(tt.in); got != tt.want {
-			t.Errorf("Slugify(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestHeadingIDs(t *testing.T) {
-	src := "## Frist\n\n## Frist\n\n## Sådan {#eget-id}\n\n### Frist\n\n## !!!\n"
-	res, problems := New(Options{Lang: "da"}).Convert([]byte(src), 1, nil, 0)
-	if len(problems) > 0 {
-		t.Fatal(problems)
-	}
-	var ids []string
-	for _, h := range res.Headings {
-		ids = append(ids, h.ID)
-	}
-	if got, want := strings.Join(ids, " "), "frist frist-1 eget-id frist-2 section"; got != want {
-		t.Errorf("ids = %s, want %s", got, want)
-	}
-	if res.Headings[2].Text != "Sådan" || res.Headings[3].Line != 7 {
-		t.Errorf("headings = %+v", res.Headings)
-	}
-}
-
 func TestHeadingAttributesOnlyID(t *testing.T) {
 	res, _ := New(Options{Lang: "en"}).Convert([]byte("## A {#a .big style=\"color:red\" onclick=\"x()\"}\n"), 1, nil, 0)
 	if got := string(res.HTML); got != "<h2 id=\"a\">A</h2>\n" {
 		t.Errorf("html = %q", got)
-	}
-}
-
-func TestQuotes(t *testing.T) {
-	tests := []struct{ lang, want string }{
-		{"da", "<p>Han sagde »hej« og ›farvel‹ – det’s slut…</p>\n"},
-		{"kl", "<p>Han sagde »hej« og ›farvel‹ – det’s slut…</p>\n"},
-		{"en", "<p>Han sagde “hej” og ‘farvel’ – det’s slut…</p>\n"},
-	}
-	for _, tt := range tests {
-		res, _ := New(Options{Lang: tt.lang}).Convert([]byte(`Han sagde "hej" og 'farvel' -- det's slut...`), 1, nil, 0)
-		if string(res.HTML) != tt.want {
-			t.Errorf("%s: %q, want %q", tt.lang, res.HTML, tt.want)
-		}
 	}
 }
 
@@ -145,12 +93,27 @@ func TestExtensions(t *testing.T) {
 func FuzzConvert(f *testing.F) {
 	f.Add("[a](a.md) ![b](b.png) <https://x> [c](javascript:x)")
 	f.Add("## H {#id onclick=x}\n\n| a |\n|---|\n| b |\n\n[^1]\n\n[^1]: x")
+	f.Add("> [!NOTE] x\n> - [ ] a\n>   - [x] b\n\n> [!foo]\n\n{{< callout >}} `{{%` \\{% x %}\n\n## Main\n\n## Main {#main}\n\n\"'x'\" Jens'")
 	f.Fuzz(func(t *testing.T, src string) {
 		resolve := func(dest string) (string, error) { return "/x/", nil }
-		res, problems := New(Options{Lang: "da"}).Convert([]byte(src), 1, resolve, AllText)
+		res, problems := New(Options{Lang: "da", AlertLabels: map[string]string{"note": "<b>"}, LayoutIDs: map[string]string{"main": "x"}}).Convert([]byte(src), 1, resolve, AllText)
 		for _, p := range problems {
 			if p.Line < 1 || p.Line > strings.Count(src, "\n")+1 {
 				t.Fatalf("problem at line %d of %d-line input", p.Line, strings.Count(src, "\n")+1)
+			}
+		}
+		// Without errors, every id is unique and none is a layout's.
+		errs := false
+		for _, p := range problems {
+			errs = errs || !p.Warning
+		}
+		ids := map[string]bool{"main": true}
+		if !errs {
+			for _, id := range res.IDs {
+				if ids[id] {
+					t.Fatalf("id %q twice or a layout's, without an error: %q", id, src)
+				}
+				ids[id] = true
 			}
 		}
 		// Parsed as a browser does: no script element, no event handler,

@@ -22,7 +22,9 @@
 // {{ .Page.Params.icon }} (a fallback page has its source's); the site's
 // [params] in sitegen.toml are {{ .Param "contact_email" }}.
 // A message id written as a constant that no language defines is an error
-// when the layouts load, with the layout's file and line.
+// when the layouts load, with the layout's file and line. The ids that
+// layouts set literally (id="main") are collected when they load (IDs),
+// so that no heading of a page gets one of them.
 package render
 
 import (
@@ -56,6 +58,7 @@ var Required = []string{"base", "home", "section", "page", "fallback", "404", "r
 type Templates struct {
 	byName map[string]*template.Template // layout name ("page") -> template ready to execute
 	refs   []MessageRef
+	ids    map[string]string // literal id attributes -> where the first is set
 }
 
 // A MessageRef is a constant message id used in a layout.
@@ -105,7 +108,7 @@ func Load(layers []fs.FS) (*Templates, diag.List) {
 			diags.Errorf(Dir, 0, "%v", err)
 		}
 	}
-	t := &Templates{byName: map[string]*template.Template{}}
+	t := &Templates{byName: map[string]*template.Template{}, ids: map[string]string{}}
 	base := template.New(Dir + "/" + baseFile)
 	var partials, layouts []string
 	for name := range files {
@@ -154,6 +157,7 @@ func (t *Templates) parse(tmpl *template.Template, src source, diags *diag.List)
 	for _, tt := range tmpl.Templates() {
 		if tt.Tree != nil && tt.Tree.ParseName == src.path {
 			t.scanMessages(tt.Tree, tt.Tree.Root)
+			t.scanIDs(tt.Tree, tt.Tree.Root)
 		}
 	}
 }

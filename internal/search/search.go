@@ -65,7 +65,7 @@ func NewEntry(site *pages.Site, p *pages.Page, doc *markdown.Result) *Entry {
 	return e
 }
 
-// Terms returns the distinct normalized words of a text, most frequent
+// Terms returns the distinct normalized words (see Normalize) of a text, most frequent
 // first, at most max of them. Words shorter than three letters are left
 // out: a search matches prefixes of at least that length.
 func Terms(blocks []string, max int) string {
@@ -95,7 +95,7 @@ func Terms(blocks []string, max int) string {
 	}
 	scanned := 0
 	for _, b := range blocks {
-		for _, r := range b {
+		for _, r := range nfc(b) {
 			var inWord bool
 			word, inWord = appendNormalized(word, r)
 			if !inWord && len(word) > 0 {
@@ -120,13 +120,17 @@ func Terms(blocks []string, max int) string {
 	return out.String()
 }
 
-// Normalize lower-cases text, spells æ ø å as ae oe aa and drops accents,
-// so that "Fritagelse", "fritagelse" and "FRITAGELSE" match, and so do
-// "før" and "foer". Everything that is not a letter or a digit becomes a
-// space. search.js normalizes queries the same way.
+// Normalize folds text for search, so that "Fritagelse", "fritagelse"
+// and "FRITAGELSE" match, and so do "før" and "foer": the text in NFC
+// (so that decomposed "å", as macOS and PDFs write it, and the Ångström
+// sign U+212B are the letter å), lower-cased, æ ø å ä ö ü ß spelt ae oe
+// aa ae oe ue ss, final ς as σ, and other accents dropped. Letters, marks
+// and digits make words; everything else becomes a space. search.js
+// folds queries and titles in the same steps (norm and words there), and
+// a test runs the same words through both.
 func Normalize(s string) string {
 	var b []byte
-	for _, r := range s {
+	for _, r := range nfc(s) {
 		var inWord bool
 		b, inWord = appendNormalized(b, r)
 		if !inWord {
@@ -136,8 +140,18 @@ func Normalize(s string) string {
 	return string(b)
 }
 
-// appendNormalized appends the normalized form of r to b, and reports
-// whether r belongs to a word. Combining marks are dropped within words.
+// nfc returns s in Unicode normalization form C.
+func nfc(s string) string {
+	if norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+// appendNormalized appends the folded form of r, a rune of text in NFC,
+// to b, and reports whether r belongs to a word. Combining marks that
+// are accents (Mn) are dropped within words; spacing marks (Mc, as in
+// Devanagari) are kept.
 func appendNormalized(b []byte, r rune) ([]byte, bool) {
 	switch {
 	case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
@@ -147,25 +161,28 @@ func appendNormalized(b []byte, r rune) ([]byte, bool) {
 	case r < 0x80:
 		return b, false
 	}
+	r = unicode.ToLower(r)
 	switch r {
-	case 'æ', 'Æ', 'ä', 'Ä':
+	case 'æ', 'ä':
 		return append(b, "ae"...), true
-	case 'ø', 'Ø', 'ö', 'Ö':
+	case 'ø', 'ö':
 		return append(b, "oe"...), true
-	case 'å', 'Å':
+	case 'å':
 		return append(b, "aa"...), true
-	case 'ü', 'Ü':
+	case 'ü':
 		return append(b, "ue"...), true
 	case 'ß':
 		return append(b, "ss"...), true
+	case 'ς':
+		r = 'σ'
 	}
 	if unicode.Is(unicode.Mn, r) {
 		return b, true
 	}
-	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) {
 		return b, false
 	}
-	for _, d := range norm.NFD.String(string(unicode.ToLower(r))) {
+	for _, d := range norm.NFD.String(string(r)) {
 		if !unicode.Is(unicode.Mn, d) {
 			b = utf8.AppendRune(b, d)
 		}

@@ -956,9 +956,10 @@ func asciify(s string) string {
 	return b.String()
 }
 
-// headingID is sitegen's heading id: lowercase, æ->ae ø->oe å->aa, other
+// headingID is a heading's id: lowercase, æ->ae ø->oe å->aa, other
 // non-alphanumerics to "-", repeats collapsed, "-" trimmed. Only used on
-// ASCII headings, where it matches Hugo's default ids too.
+// ASCII headings of words and single spaces, where it matches the ids of
+// sitegen, GitHub and Hugo.
 func headingID(h string) string { return asciify(h) }
 
 func isASCII(s string) bool {

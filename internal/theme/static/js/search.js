@@ -14,11 +14,16 @@
   const max = +d.max || 20;
   const plural = new Intl.PluralRules(document.documentElement.lang);
 
-  // norm and words do what search.Normalize and search.Words do in Go.
-  const fold = { 'æ': 'ae', 'ø': 'oe', 'å': 'aa', 'ä': 'ae', 'ö': 'oe', 'ü': 'ue', 'ß': 'ss' };
-  const norm = (s) => s.normalize('NFC').toLowerCase().replace(/[æøåäöüß]/g, (c) => fold[c])
+  // norm and words fold text as search.Normalize does in Go, step by step:
+  // NFC, lower case, æ ø å ä ö ü ß spelt out and final ς as σ, accents
+  // (Mn) dropped; letters, marks and digits make words. internal/search's
+  // test runs the lines from fold:begin to fold:end in node.
+  // fold:begin
+  const fold = { 'æ': 'ae', 'ø': 'oe', 'å': 'aa', 'ä': 'ae', 'ö': 'oe', 'ü': 'ue', 'ß': 'ss', 'ς': 'σ' };
+  const norm = (s) => s.normalize('NFC').toLowerCase().replace(/[æøåäöüßς]/g, (c) => fold[c])
     .normalize('NFD').replace(/\p{Mn}/gu, '');
-  const words = (s) => norm(s).split(/[^\p{L}\p{Nd}]+/u).filter(Boolean);
+  const words = (s) => norm(s).split(/[^\p{L}\p{M}\p{Nd}]+/u).filter(Boolean);
+  // fold:end
   // A field is its words, each after a space, so that " word" finds the
   // words that begin with word.
   const field = (s) => ' ' + words(s || '').join(' ');

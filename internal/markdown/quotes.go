@@ -1,0 +1,242 @@
+package markdown
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// marks are a language's quotation marks: the outer pair, and the pair
+// for a quotation inside a quotation.
+type marks struct{ open, close, open2, close2 string }
+
+// apostrophe is U+2019, the apostrophe of every language here.
+const apostrophe = "’"
+
+// quoteMarks returns the quotation marks of a language, by its BCP 47 tag.
+// Sources:
+//
+//   - da: Dansk Sprognævn, Retskrivningsordbogen, the rules on
+//     anførselstegn: »…« (or ”…”), with ›…‹ inside; »…« is the
+//     convention of Danish books and newspapers.
+//   - kl: Greenlandic is printed with the Danish marks.
+//   - sv: Språkrådet, Svenska skrivregler: ”…” with ’…’ inside (the same
+//     mark opens and closes).
+//   - fi: Kielitoimiston ohjepankki: ”…” with ’…’ inside.
+//   - nb, nn, no: Språkrådet (Norway), "Sitatteikn": «…» with ‘…’ inside.
+//   - de: Duden, "Anführungszeichen": „…“ with ‚…‘ inside; de-CH and
+//     de-LI: «…» with ‹…› (Schweizer Orthographische Konferenz).
+//   - is: Íslensk ritreglur (Árnastofnun): „…“ with ‚…‘ inside.
+//   - en and every other language: “…” with ‘…’ inside (Oxford and
+//     Chicago style, and CLDR's default).
+func quoteMarks(lang string) marks {
+	switch primary(lang) {
+	case "da", "kl":
+		return marks{"»", "«", "›", "‹"}
+	case "sv", "fi":
+		return marks{"”", "”", "’", "’"}
+	case "nb", "nn", "no":
+		return marks{"«", "»", "‘", "’"}
+	case "de":
+		if region := lang[min(len(lang), 3):]; region == "ch" || region == "CH" || region == "li" || region == "LI" {
+			return marks{"«", "»", "‹", "›"}
+		}
+		return marks{"„", "“", "‚", "‘"}
+	case "is":
+		return marks{"„", "“", "‚", "‘"}
+	}
+	return marks{"“", "”", "‘", "’"}
+}
+
+// placeQuotes decides, for every straight quote in text, what it stands
+// for, and returns the replacement of each (or "" to keep it straight).
+// editable says which runes may change; the others are context only
+// (code, escaped quotes). The start and end of text count as spaces.
+//
+// The rules, for ' and " alike: a quote after a space or an opening
+// bracket, dash or quote, and before a non-space, opens; a quote after a
+// non-space and before a space or punctuation closes the innermost open
+// quotation of its kind. For ':
+//
+//   - between two letters or digits it is an apostrophe (det's, don't);
+//   - where it could open but no ' later in the text could close, it is
+//     an apostrophe too ('90s, 'tis);
+//   - where it could close but no ' is open, it is an apostrophe (Jens'
+//     cykel, the Smiths' house).
+//
+// A " that can neither open nor close, or closes nothing, stays straight.
+func placeQuotes(text []rune, editable []bool, m marks) []string {
+	out := make([]string, len(text))
+	var open []rune // the quotations open, innermost last
+	at := func(i int) rune {
+		if i < 0 || i >= len(text) {
+			return ' '
+		}
+		return text[i]
+	}
+	for i, r := range text {
+		if (r != '\'' && r != '"') || !editable[i] {
+			continue
+		}
+		before, after := at(i-1), at(i+1)
+		canOpen := !unicode.IsSpace(after) && (unicode.IsSpace(before) || opens(before))
+		canClose := !unicode.IsSpace(before) && !opens(before) && (unicode.IsSpace(after) || closes(after))
+		if r == '\'' {
+			switch {
+			case wordRune(before) && wordRune(after):
+				out[i] = apostrophe
+			case canOpen && !canClose:
+				if closerAhead(text, editable, i+1) {
+					open = append(open, r)
+					out[i] = m.open2
+				} else {
+					out[i] = apostrophe
+				}
+			case canClose:
+				if popTo(&open, r) {
+					out[i] = m.close2
+				} else {
+					out[i] = apostrophe
+				}
+			}
+			continue
+		}
+		switch {
+		case canOpen && !canClose:
+			open = append(open, r)
+			out[i] = m.open
+		case canClose && popTo(&open, r):
+			out[i] = m.close
+		}
+	}
+	return out
+}
+
+// closerAhead reports whether an editable ' from text[from:] on can close.
+func closerAhead(text []rune, editable []bool, from int) bool {
+	for j := from; j < len(text); j++ {
+		if text[j] != '\'' || !editable[j] {
+			continue
+		}
+		before, after := text[j-1], ' '
+		if j+1 < len(text) {
+			after = text[j+1]
+		}
+		if !unicode.IsSpace(before) && !opens(before) && (unicode.IsSpace(after) || closes(after)) {
+			return true
+		}
+	}
+	return false
+}
+
+// popTo closes the innermost open quotation of kind q, and those inside
+// it. It reports false when none is open.
+func popTo(open *[]rune, q rune) bool {
+	for k := len(*open) - 1; k >= 0; k-- {
+		if (*open)[k] == q {
+			*open = (*open)[:k]
+			return true
+		}
+	}
+	return false
+}
+
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+// opens reports whether r may stand before an opening quote: an opening
+// bracket or quote, a dash, a slash.
+func opens(r rune) bool {
+	return r == '"' || r == '\'' || r == '/' || unicode.In(r, unicode.Ps, unicode.Pi, unicode.Pd)
+}
+
+// closes reports whether r may stand after a closing quote: punctuation
+// that is not an opening bracket.
+func closes(r rune) bool {
+	return unicode.IsPunct(r) && !unicode.In(r, unicode.Ps, unicode.Pi) || unicode.IsSymbol(r)
+}
+
+// A quoteRun is the inline text of one block, flattened for placeQuotes:
+// each rune with the Text node it is in (nil for context only) and its
+// byte offset in the source.
+type quoteRun struct {
+	text     []rune
+	editable []bool
+	nodes    []*ast.Text
+	offsets  []int
+}
+
+func (q *quoteRun) add(r rune, t *ast.Text, off int) {
+	q.text = append(q.text, r)
+	q.editable = append(q.editable, t != nil)
+	q.nodes = append(q.nodes, t)
+	q.offsets = append(q.offsets, off)
+}
+
+// quotes places the typographic quotes and apostrophes of one block's
+// inline content, splitting Text nodes around each replaced quote. Links
+// and emphasis are transparent; code, autolinks and images count as
+// letters; a quote escaped with a backslash stays straight.
+func (w *walker) quotes(block ast.Node) {
+	var q quoteRun
+	var flatten func(n ast.Node)
+	flatten = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				seg := c.Segment
+				for off := seg.Start; off < seg.Stop; {
+					r, size := utf8.DecodeRune(w.src[off:])
+					if r == '\\' && off+1 < seg.Stop {
+						// an escaped character is kept as written
+						q.add('x', nil, off)
+						r2, size2 := utf8.DecodeRune(w.src[off+1:])
+						q.add(r2, nil, off+1)
+						off += 1 + size2
+						continue
+					}
+					q.add(r, c, off)
+					off += size
+				}
+				if c.SoftLineBreak() || c.HardLineBreak() {
+					q.add(' ', nil, -1)
+				}
+			case *ast.String:
+				for _, r := range string(c.Value) {
+					q.add(r, nil, -1)
+				}
+			case *ast.CodeSpan, *ast.AutoLink, *ast.Image, *east.TaskCheckBox, *east.FootnoteLink:
+				q.add('x', nil, -1)
+			case *ast.RawHTML:
+			default:
+				if c.Type() == ast.TypeInline {
+					flatten(c)
+				}
+			}
+		}
+	}
+	flatten(block)
+	out := placeQuotes(q.text, q.editable, w.c.marks)
+	// Split each Text node at its replaced quotes, last first, so that
+	// the offsets of the earlier ones stay valid.
+	for i := len(out) - 1; i >= 0; i-- {
+		if out[i] == "" {
+			continue
+		}
+		t, off := q.nodes[i], q.offsets[i]
+		parent := t.Parent()
+		after := ast.NewTextSegment(t.Segment.WithStart(off + 1))
+		after.SetSoftLineBreak(t.SoftLineBreak())
+		after.SetHardLineBreak(t.HardLineBreak())
+		after.SetRaw(t.IsRaw())
+		t.Segment = t.Segment.WithStop(off)
+		t.SetSoftLineBreak(false)
+		t.SetHardLineBreak(false)
+		mark := ast.NewString([]byte(out[i]))
+		parent.InsertAfter(parent, t, mark)
+		if after.Segment.Len() > 0 || after.SoftLineBreak() || after.HardLineBreak() {
+			parent.InsertAfter(parent, mark, after)
+		}
+	}
+}

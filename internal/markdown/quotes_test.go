@@ -1,0 +1,130 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestQuotes(t *testing.T) {
+	tests := []struct{ lang, in, want string }{
+		// Issue 14's cases, with their right values.
+		{"da", `Jens' cykel`, `Jens’ cykel`},
+		{"da", `"Han sagde 'nej' i går,"`, `»Han sagde ›nej‹ i går,«`},
+		{"en", `said 'no'`, `said ‘no’`},
+		{"en", `The word 'end'`, `The word ‘end’`},
+		{"kl", `Oqarpoq 'naamik'.`, `Oqarpoq ›naamik‹.`},
+		// Each language's marks.
+		{"da", `Han sagde "hej" og 'farvel' -- det's slut...`, `Han sagde »hej« og ›farvel‹ – det’s slut…`},
+		{"en", `He said "hi" and 'bye' -- it's over...`, `He said “hi” and ‘bye’ – it’s over…`},
+		{"sv", `Hon sa "hej" och 'hejdå'.`, `Hon sa ”hej” och ’hejdå’.`},
+		{"fi", `Hän sanoi "hei".`, `Hän sanoi ”hei”.`},
+		{"de", `Er sagte "Hallo" und 'Tschüss'.`, `Er sagte „Hallo“ und ‚Tschüss‘.`},
+		{"de-CH", `Er sagte "Grüezi".`, `Er sagte «Grüezi».`},
+		{"nb", `Hun sa "hei" og 'ha det'.`, `Hun sa «hei» og ‘ha det’.`},
+		{"nn", `Ho sa "hei".`, `Ho sa «hei».`},
+		{"is", `Hann sagði "halló".`, `Hann sagði „halló“.`},
+		{"fr", `Il a dit "oui".`, `Il a dit “oui”.`}, // the default
+		{"pt-BR", `Ele disse "sim".`, `Ele disse “sim”.`},
+		// Apostrophes inside and at the end of words, and elisions.
+		{"en", `don't, rock'n'roll, the Smiths' house, the '90s, 'tis`, `don’t, rock’n’roll, the Smiths’ house, the ’90s, ’tis`},
+		{"da", `Anders' og Mads' biler`, `Anders’ og Mads’ biler`},
+		{"en", `"She said 'it's Jens' bike'."`, `“She said ‘it’s Jens’ bike’.”`},
+		// Nesting and punctuation around quotes.
+		{"da", `("citat") og "'indre' ydre"`, `(»citat«) og »›indre‹ ydre«`},
+		{"da", `Ordet "*fremhævet*" og "[et link](x.md)".`, `Ordet »<em>fremhævet</em>« og »<a href="x.md">et link</a>«.`},
+		{"da", "Se \"`kode`\".", "Se »<code>kode</code>«."},
+		// Quotes that stay straight: escaped, in code, alone, unmatched.
+		{"da", `Skriv \"sådan\" og "`, `Skriv "sådan" og "`},
+		{"da", "Kode: `\"x\" 'y'`", "Kode: <code>&quot;x&quot; 'y'</code>"},
+		{"en", `a 5" screen`, `a 5" screen`},
+		// A quotation over a line break.
+		{"da", "\"Første\nanden\"", "»Første\nanden«"},
+	}
+	for _, tt := range tests {
+		res, _ := New(Options{Lang: tt.lang}).Convert([]byte(tt.in), 1, nil, 0)
+		got := strings.TrimSuffix(strings.TrimPrefix(string(res.HTML), "<p>"), "</p>\n")
+		got = strings.ReplaceAll(got, "&quot;", `"`)
+		want := strings.ReplaceAll(tt.want, "&quot;", `"`)
+		if got != want {
+			t.Errorf("%s %s:\n got %s\nwant %s", tt.lang, tt.in, got, want)
+		}
+	}
+}
+
+func TestQuotesInHeadingsAndCells(t *testing.T) {
+	src := "## \"Citat\" i en overskrift\n\n| \"a\" | 'b' |\n|---|---|\n| Jens' | x |\n"
+	res, _ := New(Options{Lang: "da"}).Convert([]byte(src), 1, nil, 0)
+	for _, w := range []string{`<h2 id="citat-i-en-overskrift">»Citat« i en overskrift</h2>`, `<th>»a«</th>`, `<th>›b‹</th>`, `<td>Jens’</td>`} {
+		if !strings.Contains(string(res.HTML), w) {
+			t.Errorf("html lacks %s:\n%s", w, res.HTML)
+		}
+	}
+}
+
+// FuzzPlaceQuotes checks that placeQuotes changes only editable quotes,
+// each into a mark of the language or an apostrophe, and that every
+// opening mark it places is closed, or left open at the end.
+func FuzzPlaceQuotes(f *testing.F) {
+	for _, s := range []string{`Jens' cykel`, `"Han sagde 'nej' i går,"`, `said 'no'`, `'90s "a 'b' c" d'`, `"'"'"`, `it's 'x`} {
+		f.Add(s, "da")
+		f.Add(s, "en")
+		f.Add(s, "sv")
+	}
+	f.Fuzz(func(t *testing.T, s, lang string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		text := []rune(s)
+		editable := make([]bool, len(text))
+		for i := range editable {
+			editable[i] = i%7 != 3
+		}
+		m := quoteMarks(lang)
+		out := placeQuotes(text, editable, m)
+		if len(out) != len(text) {
+			t.Fatalf("%d replacements for %d runes", len(out), len(text))
+		}
+		depth := map[rune]int{}
+		for i, r := range out {
+			if r == "" {
+				continue
+			}
+			if !editable[i] || (text[i] != '\'' && text[i] != '"') {
+				t.Fatalf("rune %d (%q) of %q replaced by %q", i, text[i], s, r)
+			}
+			switch {
+			case text[i] == '"' && r == m.open:
+				depth['"']++
+			case text[i] == '"' && r == m.close:
+				if depth['"'] == 0 {
+					t.Fatalf("%q: a closing mark at %d with none open", s, i)
+				}
+				depth['"']--
+			case text[i] == '\'' && (r == m.open2 || r == m.close2 || r == apostrophe):
+			default:
+				t.Fatalf("%q: %q at %d became %q", s, text[i], i, r)
+			}
+		}
+	})
+}
+
+// FuzzQuotesConvert checks that placing quotes changes nothing but the
+// quotes: the page converted with each straight quote written as "%",
+// another punctuation mark that Markdown gives no meaning, is the same
+// with every quotation mark and apostrophe read as "%".
+func FuzzQuotesConvert(f *testing.F) {
+	f.Add("\"Han sagde 'nej' i går,\" *'x'* `'y'` \\'c\\' Jens' _\"a\"_")
+	f.Fuzz(func(t *testing.T, src string) {
+		if strings.Contains(src, "](") || strings.Contains(src, "]:") || strings.Contains(src, "<") {
+			return // link titles, raw HTML and autolinks give quotes a meaning
+		}
+		marks := strings.NewReplacer("'", "%", `"`, "%", "&quot;", "%", "&#39;", "%", "»", "%", "«", "%", "›", "%", "‹", "%",
+			"’", "%", "‘", "%", "“", "%", "”", "%", "„", "%", "‚", "%")
+		res, _ := New(Options{Lang: "da"}).Convert([]byte(src), 1, nil, 0)
+		plain, _ := New(Options{Lang: "da"}).Convert([]byte(strings.NewReplacer("'", "%", `"`, "%").Replace(src)), 1, nil, 0)
+		if got, want := marks.Replace(string(res.HTML)), marks.Replace(string(plain.HTML)); got != want {
+			t.Fatalf("%q:\n%s\nwant\n%s", src, got, want)
+		}
+	})
+}
