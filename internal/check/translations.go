@@ -98,7 +98,7 @@ func (c *checker) uiStrings() {
 	if c.res.Layouts != nil { // else no layout could be read to say what is used
 		used := append(c.res.Layouts.MessageIDs(), markdown.AlertMessageIDs()...) // alert labels are used by Markdown
 		for _, id := range cat.IDs() {
-			if !slices.Contains(used, id) && !slices.Contains(implicitMessages, id) {
+			if cat.SiteDefines(id) && !slices.Contains(used, id) && !slices.Contains(implicitMessages, id) {
 				u.Unused = append(u.Unused, id)
 			}
 		}

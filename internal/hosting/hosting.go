@@ -21,6 +21,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -120,20 +121,20 @@ func Sitemap(site *pages.Site) []byte {
 		if p.Fallback || p.Draft {
 			continue
 		}
-		u := sitemapURL{Loc: site.Permalink(p)}
+		u := sitemapURL{Loc: escapeURL(site.Permalink(p))}
 		if !p.Updated.IsZero() {
 			u.LastMod = p.Updated.Format(time.DateOnly)
 		}
 		avail := p.Available()
 		if len(avail) > 1 {
 			for _, t := range avail {
-				u.Alternates = append(u.Alternates, alternate{"alternate", t.Lang.Code, site.Permalink(t)})
+				u.Alternates = append(u.Alternates, alternate{"alternate", t.Lang.Code, escapeURL(site.Permalink(t))})
 			}
 			x := avail[0]
 			if d := p.Translations[site.Default.Index]; !d.Fallback {
 				x = d
 			}
-			u.Alternates = append(u.Alternates, alternate{"alternate", "x-default", site.Permalink(x)})
+			u.Alternates = append(u.Alternates, alternate{"alternate", "x-default", escapeURL(site.Permalink(x))})
 		}
 		set.URLs = append(set.URLs, u)
 	}
@@ -146,6 +147,16 @@ func Sitemap(site *pages.Site) []byte {
 	}
 	b.WriteByte('\n')
 	return b.Bytes()
+}
+
+// escapeURL percent-encodes a URL's path as the sitemaps protocol asks
+// (sitemaps.org: "URL-escaped", RFC 3986): /da/påske/ is /da/p%C3%A5ske/.
+func escapeURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return s
+	}
+	return u.String()
 }
 
 // Robots allows everything and names the sitemap. Crawlers read

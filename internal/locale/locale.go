@@ -48,6 +48,7 @@ type Catalog struct {
 	defined    map[string]map[string]bool          // lang -> ids its files define
 	review     map[string][]string                 // lang -> ids marked needs_review
 	siteReview map[string][]string                 // lang -> ids marked needs_review in the site's own files
+	siteIDs    map[string]bool                     // ids the site's own files define, in some language
 	files      map[string]bool                     // lang -> some layer has i18n/<lang>.toml
 	messages   map[string]map[string]*i18n.Message // lang -> id -> message, the default language's where lang lacks it
 	all        []string                            // every id defined in some language, sorted
@@ -67,6 +68,7 @@ func Load(layers []fs.FS, langs []string, def string) (*Catalog, diag.List) {
 		defined:    map[string]map[string]bool{},
 		review:     map[string][]string{},
 		siteReview: map[string][]string{},
+		siteIDs:    map[string]bool{},
 		files:      map[string]bool{},
 		messages:   map[string]map[string]*i18n.Message{},
 	}
@@ -98,6 +100,9 @@ func Load(layers []fs.FS, langs []string, def string) (*Catalog, diag.List) {
 				messages[lang][m.ID] = m
 				reviews[lang][m.ID] = review[m.ID]
 				fromSite[lang][m.ID] = i == len(layers)-1
+				if i == len(layers)-1 {
+					c.siteIDs[m.ID] = true
+				}
 			}
 		}
 	}
@@ -264,6 +269,11 @@ func (c *Catalog) Missing(lang string) []string {
 	}
 	return out
 }
+
+// SiteDefines reports whether the site's own message files (the last
+// layer) define id in some language. A message only the theme defines is
+// the theme's concern: a site need not use it.
+func (c *Catalog) SiteDefines(id string) bool { return c.siteIDs[id] }
 
 // HasFile reports whether some layer, the theme's or the site's, has a
 // message file for lang.

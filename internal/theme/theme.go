@@ -23,12 +23,14 @@
 //
 // # UI strings
 //
-// i18n/<lang>.toml holds the strings of the layouts for the languages the
-// theme knows: da, en, kl, sv, nb, de, pl, uk, tr and ar. Every string but
-// the Danish and English ones is marked needs_review, as no native speaker
-// has checked it yet; the build lists them. A site whose language the theme
-// does not know writes its own i18n/<lang>.toml; the build names every
-// message id it needs. The locale package's tests hold every theme language
+// i18n/<lang>.toml holds the strings of the layouts, and the labels of
+// callouts (alert_note ... alert_caution, for GitHub alerts in Markdown),
+// for the languages the theme knows: da, en, kl, sv, nb, de, pl, uk, tr and
+// ar. Every string but the Danish and English ones is marked
+// needs_review, as no native speaker has checked it yet; sitegen check
+// lists them in its UI string status (the build warns only about a site's
+// own marks). A site whose language the theme does not know writes its own
+// i18n/<lang>.toml; the build names every message id it needs. The locale package's tests hold every theme language
 // to en.toml's message ids and to CLDR's plural forms.
 package theme
 
