@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/udenmitid/sitegen/internal/pages"
 	"github.com/udenmitid/sitegen/internal/markdown"
+	"github.com/udenmitid/sitegen/internal/pages"
 )
 
 // translations fills the translation table and reports outdated and

@@ -122,6 +122,7 @@ type Headers struct {
 	ImgSrc     []string `toml:"img_src"`     // more sources for images, e.g. "https://images.example.org"
 	ConnectSrc []string `toml:"connect_src"` // more sources for fetch and XMLHttpRequest
 }
+
 // The values of heading_ids.
 const (
 	HeadingIDsUnicode = "unicode"

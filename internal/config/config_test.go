@@ -123,4 +123,3 @@ name = "Srpski"
 		t.Errorf("config = %+v", c)
 	}
 }
-
