@@ -263,7 +263,7 @@ const AllText = -1
 
 func (w *walker) walk(doc ast.Node, textWords int) {
 	collect, remaining := textWords != 0, textWords
-	var remove []ast.Node
+	var remove, breaks []ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -283,9 +283,16 @@ func (w *walker) walk(doc ast.Node, textWords int) {
 			}
 		case *ast.RawHTML, *ast.HTMLBlock:
 			w.res.RawHTML = true
-			if !w.c.unsafe {
+			switch {
+			case w.c.unsafe:
+			case isComment(n, w.src):
+				// An HTML comment is a note to other editors: it is left
+				// out whatever the setting, and that is what was meant.
+			case isLineBreak(n, w.src):
+				breaks = append(breaks, n)
+			default:
 				w.problems = append(w.problems, Problem{Line: w.line(n), Warning: true,
-					Msg: "raw HTML is off, so this HTML is left out of the page; write it in Markdown"})
+					Msg: "raw HTML is off, so this HTML is left out of the page: write it in Markdown, or put it in `code` to show it as text"})
 			}
 		case *east.Table:
 			hasHeader := false
@@ -320,6 +327,49 @@ func (w *walker) walk(doc ast.Node, textWords int) {
 	for _, n := range remove {
 		unwrap(n)
 	}
+	for _, n := range breaks {
+		br := ast.NewString([]byte("<br>"))
+		br.SetCode(true) // written as it is
+		n.Parent().ReplaceChild(n.Parent(), n, br)
+	}
+}
+
+// isComment reports whether raw HTML is one HTML comment and nothing else.
+func isComment(n ast.Node, src []byte) bool {
+	t := bytes.TrimSpace(rawText(n, src))
+	return bytes.HasPrefix(t, []byte("<!--")) && bytes.HasSuffix(t, []byte("-->")) && bytes.Count(t, []byte("-->")) == 1
+}
+
+// isLineBreak reports whether inline raw HTML is a <br>, which GitHub
+// Markdown uses for a line break inside a table cell; it is kept even with
+// raw HTML off, since it cannot carry script or style.
+func isLineBreak(n ast.Node, src []byte) bool {
+	if _, ok := n.(*ast.RawHTML); !ok {
+		return false
+	}
+	t := strings.ToLower(strings.Join(strings.Fields(string(rawText(n, src))), ""))
+	return t == "<br>" || t == "<br/>"
+}
+
+// rawText returns the source of a raw HTML node.
+func rawText(n ast.Node, src []byte) []byte {
+	var b []byte
+	switch n := n.(type) {
+	case *ast.RawHTML:
+		for i := 0; i < n.Segments.Len(); i++ {
+			seg := n.Segments.At(i)
+			b = append(b, seg.Value(src)...)
+		}
+	case *ast.HTMLBlock:
+		for i := 0; i < n.Lines().Len(); i++ {
+			seg := n.Lines().At(i)
+			b = append(b, seg.Value(src)...)
+		}
+		if n.HasClosure() {
+			b = append(b, n.ClosureLine.Value(src)...)
+		}
+	}
+	return b
 }
 
 func (w *walker) heading(n *ast.Heading) {
