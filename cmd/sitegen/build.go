@@ -64,7 +64,10 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	counts := &progress.Counts{}
 	stop := progress.Show(stderr, "building", counts)
-	res, err := build.Build(root.FS(), build.Options{BaseURL: *baseURL, Defaults: theme.FS(), Progress: counts}, dir)
+	// KeepGoing: a site with errors in several stages (front matter, then
+	// layouts, then links) reports them all in one run; nothing of a failed
+	// build is kept.
+	res, err := build.Build(root.FS(), build.Options{BaseURL: *baseURL, Defaults: theme.FS(), Progress: counts, KeepGoing: true}, dir)
 	stop()
 	if err != nil {
 		dir.Abort()

@@ -59,6 +59,7 @@ type Builder struct {
 	pendingAll        bool              // layouts, UI strings or static files changed since: render everything
 	pendingStyles     bool              // static files changed since: write the assets again
 	pendingBuild      bool              // a full build failed since: the next Update builds everything
+	stubbed           map[string]bool   // with KeepGoing: content files that stand in for ones that do not load
 	pendingReconvert  bool              // the converters changed since (alert labels, layout ids): convert every page again
 
 	omitted map[string]bool // with KeepGoing: keys of content files left out of the model for their errors
@@ -309,6 +310,9 @@ func (b *Builder) model() (*pages.Site, diag.List) {
 		}
 		in.Files = append(in.Files, f)
 	}
+	if b.opts.KeepGoing {
+		in.Files = append(in.Files, b.stubs()...)
+	}
 	for _, p := range slices.Sorted(maps.Keys(b.resources)) {
 		in.Resources = append(in.Resources, b.resources[p])
 	}
@@ -384,7 +388,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 				e := search.NewEntry(site, p, dc.res)
 				mu.Lock()
 				entries[p] = e
-				if b.opts.Text {
+				if b.opts.Text && !b.stubbed[p.File.Path] {
 					resDocs[p] = dc.res
 				}
 				mu.Unlock()

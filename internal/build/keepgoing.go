@@ -3,6 +3,7 @@ package build
 import (
 	"errors"
 	"maps"
+	"path"
 	"slices"
 	"strings"
 
@@ -70,6 +71,38 @@ func (b *Builder) omittedLink(l pages.Link) bool {
 		}
 	}
 	return false
+}
+
+// stubs returns a stand-in for each content file that does not load (its
+// front matter is broken, say): a page with its file name for a title and
+// no body. With them the model keeps its shape, so a broken home or
+// section page does not turn into errors about a missing home page or
+// section in every file below it, and the other files are checked as far
+// as they go. The stand-ins are never published (a build with errors
+// writes nothing) and are left out of Result.Docs, so check does not read
+// them as pages.
+func (b *Builder) stubs() []*content.File {
+	var out []*content.File
+	b.stubbed = map[string]bool{}
+	for _, p := range slices.Sorted(maps.Keys(b.broken)) {
+		key, ok := contentKey(p)
+		if !ok {
+			continue
+		}
+		rest, _ := strings.CutPrefix(p, content.Dir+"/")
+		lang, _, _ := strings.Cut(rest, "/")
+		if b.cfg.Language(lang) == nil {
+			continue
+		}
+		title := strings.TrimSuffix(path.Base(key), ".md")
+		if content.IsIndexKey(key) {
+			title = path.Base(path.Dir(key))
+		}
+		b.stubbed[p] = true
+		out = append(out, &content.File{Path: p, Lang: b.cfg.Language(lang).Code, Key: key,
+			Meta: &content.Meta{Title: title, Description: title, Lines: map[string]int{}}})
+	}
+	return out
 }
 
 // keptGoing completes the Result of a build with errors: every error, and
