@@ -146,13 +146,19 @@ func Target(u, from, origin, base string) (file, fragment string, ok bool) {
 	case p == "":
 		return from, "", true
 	case !strings.HasPrefix(p, "/"):
-		p = path.Join("/"+path.Dir(from), p)
+		p = path.Join(base+path.Dir(from), p) // from is below the output folder, which is at base
 		if strings.HasSuffix(parsed.Path, "/") {
 			p += "/"
 		}
 	}
 	rel, inBase := strings.CutPrefix(p, base)
-	if !inBase {
+	switch {
+	case !inBase && parsed.Host != "":
+		// A full URL on the site's host but outside its base path is
+		// another site on the same host (https://x.github.io/other/): an
+		// external link.
+		return "", "", false
+	case !inBase:
 		return "/" + strings.TrimPrefix(p, "/"), parsed.Fragment, true // outside the site: reported as missing
 	}
 	if rel == "" || strings.HasSuffix(rel, "/") {

@@ -45,3 +45,30 @@ description: Klag.
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestTarget maps URLs in a rendered page to output files. A full URL on
+// the site's host outside its base path is another site on that host
+// (found moving a real site that lives at https://i14y-ch.github.io/handbook/
+// and links to https://i14y-ch.github.io/tutorials/): external, not missing.
+func TestTarget(t *testing.T) {
+	const origin, base = "https://x.github.io", "/handbook/"
+	tests := []struct {
+		url, from  string
+		file, frag string
+		ok         bool
+	}{
+		{"#a", "de/p/index.html", "de/p/index.html", "a", true},
+		{"/handbook/de/q/", "de/p/index.html", "de/q/index.html", "", true},
+		{"../q/#b", "de/p/index.html", "de/q/index.html", "b", true},
+		{"https://x.github.io/handbook/de/q/", "de/p/index.html", "de/q/index.html", "", true},
+		{"https://x.github.io/tutorials/lab/index.html", "de/p/index.html", "", "", false},
+		{"/tutorials/lab/", "de/p/index.html", "/tutorials/lab/", "", true},
+		{"https://other.example/handbook/", "de/p/index.html", "", "", false},
+	}
+	for _, tt := range tests {
+		file, frag, ok := check.Target(tt.url, tt.from, origin, base)
+		if file != tt.file || frag != tt.frag || ok != tt.ok {
+			t.Errorf("Target(%q) = %q, %q, %v; want %q, %q, %v", tt.url, file, frag, ok, tt.file, tt.frag, tt.ok)
+		}
+	}
+}
