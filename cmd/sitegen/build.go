@@ -19,7 +19,7 @@ import (
 func runBuild(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("build", "[-src dir] [-out dir] [-base-url url]", stderr)
 	src := fs.String("src", ".", "the site folder, holding sitegen.toml and content/")
-	out := fs.String("out", "", "the output folder, replaced as a whole when the build succeeds (default <src>/public)")
+	out := fs.String("out", "", "the output folder, replaced as a whole when the build succeeds, but for hidden entries such as .git (default <src>/public)")
 	baseURL := fs.String("base-url", "", "the site's address, replacing base_url from sitegen.toml (for deploy previews)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof)")
 	if err := parse(fs, args); err != nil {

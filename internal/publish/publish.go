@@ -3,6 +3,12 @@
 // succeeded, so the output folder always holds one complete build: the old
 // one or the new one, never a mix, even if the build is killed. Memory
 // keeps the output in memory, for tests, sitegen check and sitegen serve.
+//
+// The build replaces the output folder as a whole, except its hidden
+// entries at the top (".git", ".nojekyll"): a build never writes a name
+// that starts with ".", so these belong to the publisher (a gh-pages
+// worktree, say) and move into each new build. A folder that is not empty
+// and holds no site (no index.html) is refused rather than replaced.
 package publish
 
 import (
@@ -50,6 +56,23 @@ func CheckOutput(out, site string) error {
 		if dir := filepath.Join(siteAbs, src); outAbs == dir || within(outAbs, dir) {
 			return fmt.Errorf("output folder %s is inside the site's %s/ folder; the build would read its own output", out, src)
 		}
+	}
+	entries, err := os.ReadDir(outAbs)
+	if err != nil {
+		return nil // it does not exist yet (or Begin will say why not)
+	}
+	hasSite := false
+	var other []string
+	for _, e := range entries {
+		switch {
+		case e.Name() == "index.html":
+			hasSite = true
+		case !strings.HasPrefix(e.Name(), "."):
+			other = append(other, e.Name())
+		}
+	}
+	if !hasSite && len(other) > 0 {
+		return fmt.Errorf("output folder %s is not empty and holds no site (no index.html), but %s: the build replaces everything in it; choose a new or empty folder", out, strings.Join(other[:min(len(other), 3)], ", "))
 	}
 	return nil
 }
@@ -123,6 +146,9 @@ func removeStale(parent, base string) {
 		if err == nil && pid != os.Getpid() && alive(pid) {
 			continue
 		}
+		// A build killed while it moved the output folder's hidden
+		// entries may have left them here: give them back first.
+		moveHidden(filepath.Join(parent, e.Name()), filepath.Join(parent, base))
 		os.RemoveAll(filepath.Join(parent, e.Name()))
 	}
 }
@@ -146,11 +172,32 @@ func (d *Dir) Write(name string, data []byte) error {
 	return os.WriteFile(p, data, 0o644)
 }
 
-// Commit swaps the new build in for the old one.
+// moveHidden moves the entries of from whose names start with "." into
+// to, where to has none of that name. Errors are ignored: what is not
+// moved stays where it was.
+func moveHidden(from, to string) {
+	entries, err := os.ReadDir(from)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if _, err := os.Lstat(filepath.Join(to, e.Name())); err == nil {
+			continue
+		}
+		_ = os.Rename(filepath.Join(from, e.Name()), filepath.Join(to, e.Name()))
+	}
+}
+
+// Commit swaps the new build in for the old one, keeping the old output
+// folder's hidden entries (".git").
 func (d *Dir) Commit() error {
 	if _, err := os.Lstat(d.final); errors.Is(err, fs.ErrNotExist) {
 		return os.Rename(d.tmp, d.final)
 	}
+	moveHidden(d.final, d.tmp)
 	if err := exchange(d.tmp, d.final); err == nil {
 		return os.RemoveAll(d.tmp) // now the old build
 	}
@@ -172,6 +219,7 @@ func (d *Dir) Commit() error {
 
 // Abort throws the new build away and leaves the output folder as it was.
 func (d *Dir) Abort() {
+	moveHidden(d.tmp, d.final)
 	os.RemoveAll(d.tmp)
 }
 

@@ -76,3 +76,93 @@ func TestStaleTemporaryFoldersRemoved(t *testing.T) {
 		t.Error("another output's folder was removed")
 	}
 }
+
+// TestHiddenEntriesKept: a gh-pages worktree as the output folder keeps
+// its .git (and any other hidden entry) through builds, failed builds and
+// a build killed while it moved them; everything else is replaced.
+// Found by a new user: sitegen build -out ../gh-pages deleted .git.
+func TestHiddenEntriesKept(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	mustWrite := func(p, data string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustWrite(filepath.Join(out, ".git", "HEAD"), "ref: refs/heads/gh-pages\n")
+	mustWrite(filepath.Join(out, ".nojekyll"), "")
+	mustWrite(filepath.Join(out, "index.html"), "old")
+	mustWrite(filepath.Join(out, "gone.html"), "old")
+	build := func(commit bool) {
+		t.Helper()
+		d, err := Begin(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.Write("index.html", []byte("new")); err != nil {
+			t.Fatal(err)
+		}
+		if commit {
+			if err := d.Commit(); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			d.Abort()
+		}
+	}
+	check := func(what, index string, gone bool) {
+		t.Helper()
+		if data, err := os.ReadFile(filepath.Join(out, ".git", "HEAD")); err != nil || string(data) != "ref: refs/heads/gh-pages\n" {
+			t.Errorf("%s: .git/HEAD = %q, %v", what, data, err)
+		}
+		if _, err := os.Stat(filepath.Join(out, ".nojekyll")); err != nil {
+			t.Errorf("%s: .nojekyll lost", what)
+		}
+		if data, _ := os.ReadFile(filepath.Join(out, "index.html")); string(data) != index {
+			t.Errorf("%s: index.html = %q, want %q", what, data, index)
+		}
+		if _, err := os.Stat(filepath.Join(out, "gone.html")); (err == nil) == gone {
+			t.Errorf("%s: gone.html there: %v", what, err == nil)
+		}
+	}
+	build(false)
+	check("after a failed build", "old", false)
+	build(true)
+	check("after a build", "new", true)
+	build(true)
+	check("after a second build", "new", true)
+
+	// A build killed after moving .git into its temporary folder.
+	dead := filepath.Join(parent, ".public.tmp-999999999-abc")
+	if err := os.Mkdir(dead, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(out, ".git"), filepath.Join(dead, ".git")); err != nil {
+		t.Fatal(err)
+	}
+	build(true)
+	check("after a killed build", "new", true)
+}
+
+func TestCheckOutputRefusesOtherFolders(t *testing.T) {
+	site := t.TempDir()
+	docs := t.TempDir()
+	os.WriteFile(filepath.Join(docs, "report.odt"), []byte("x"), 0o644)
+	if err := CheckOutput(docs, site); err == nil || !strings.Contains(err.Error(), "holds no site") {
+		t.Errorf("a folder of documents: %v", err)
+	}
+	worktree := t.TempDir()
+	os.Mkdir(filepath.Join(worktree, ".git"), 0o755)
+	if err := CheckOutput(worktree, site); err != nil {
+		t.Errorf("an empty gh-pages worktree: %v", err)
+	}
+	os.WriteFile(filepath.Join(worktree, "index.html"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(worktree, "about.html"), []byte("x"), 0o644)
+	if err := CheckOutput(worktree, site); err != nil {
+		t.Errorf("a worktree with a site: %v", err)
+	}
+}
