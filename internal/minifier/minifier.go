@@ -56,6 +56,9 @@ func New() *Minifier {
 func Handles(name string) bool { return types[path.Ext(name)] != "" }
 
 // MinifyTo writes the minified form of data, a file named name, to w.
+// It may change data: minify parses it in place, and its JavaScript
+// minifier rewrites names there. Give it a buffer nothing reads again (a
+// rendered page), or use Minify.
 func (m *Minifier) MinifyTo(w io.Writer, name string, data []byte) error {
 	mt := types[path.Ext(name)]
 	if mt == "" {
@@ -74,12 +77,13 @@ type source struct {
 
 func (s source) Bytes() []byte { return s.data }
 
-// Minify returns the minified form of data, a file named name. Files of
-// other types come back unchanged.
+// Minify returns the minified form of data, a file named name, and leaves
+// data as it was (sitegen serve minifies the same static file again after
+// each edit). Files of other types come back unchanged.
 func (m *Minifier) Minify(name string, data []byte) ([]byte, error) {
 	mt := types[path.Ext(name)]
 	if mt == "" {
 		return data, nil
 	}
-	return m.m.Bytes(mt, data)
+	return m.m.Bytes(mt, bytes.Clone(data))
 }
