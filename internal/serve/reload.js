@@ -5,7 +5,9 @@
   var gen = script ? script.getAttribute("data-gen") : "";
   var source = new EventSource("/_sitegen/events?gen=" + encodeURIComponent(gen));
   var overlay = null;
-  var here = location.pathname;
+  // The server names pages by their paths as the site writes them
+  // (/sv/frågor/); the address bar has them percent-encoded.
+  var here = decode(location.pathname);
 
   source.addEventListener("reload", function (e) {
     var d = JSON.parse(e.data);
@@ -19,7 +21,7 @@
     var links = document.querySelectorAll('link[rel="stylesheet"]');
     for (var i = 0; i < links.length; i++) {
       var url = new URL(links[i].href);
-      if (styles.indexOf(url.pathname) >= 0) {
+      if (styles.indexOf(decode(url.pathname)) >= 0) {
         url.searchParams.set("t", Date.now());
         links[i].href = url.toString();
       }
@@ -36,6 +38,14 @@
       overlay = null;
     }
   });
+
+  function decode(p) {
+    try {
+      return decodeURIComponent(p);
+    } catch (e) {
+      return p;
+    }
+  }
 
   // show puts the build errors over the page in an accessible dialog.
   function show(errors) {
@@ -68,6 +78,9 @@
       var code = document.createElement("code");
       code.textContent = err.text;
       code.style.color = "#ffdd00";
+      // The site's stylesheet may give code a light background.
+      code.style.background = "transparent";
+      code.style.font = "inherit";
       code.style.whiteSpace = "pre-wrap";
       li.appendChild(code);
       list.appendChild(li);
