@@ -301,7 +301,7 @@ func (b *Builder) loadStatic() func() {
 
 // model resolves the site from the loaded files.
 func (b *Builder) model() (*pages.Site, diag.List) {
-	in := pages.Input{Reserved: b.reserved()}
+	in := pages.Input{Reserved: b.reserved(), Typography: markdown.Typeset}
 	for _, p := range slices.Sorted(maps.Keys(b.files)) {
 		f := b.files[p]
 		if f.Meta.Draft && !b.opts.Drafts {

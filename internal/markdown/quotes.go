@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -76,17 +77,30 @@ func placeQuotes(text []rune, editable []bool, m marks) []string {
 		}
 		return text[i]
 	}
+	// closed reports whether text[j] is a quote this pass placed as a
+	// closing one or an apostrophe: a quote may close right after it
+	// ("Han sagde 'nej'"), where after an opening quote it may not.
+	closed := func(j int) bool {
+		return j >= 0 && j < len(out) && (out[j] == m.close || out[j] == m.close2 || out[j] == apostrophe)
+	}
 	for i, r := range text {
 		if (r != '\'' && r != '"') || !editable[i] {
 			continue
 		}
 		before, after := at(i-1), at(i+1)
-		canOpen := !unicode.IsSpace(after) && (unicode.IsSpace(before) || opens(before))
-		canClose := !unicode.IsSpace(before) && !opens(before) && (unicode.IsSpace(after) || closes(after))
+		opener := opens(before) && !closed(i-1)
+		canOpen := !unicode.IsSpace(after) && (unicode.IsSpace(before) || opener)
+		canClose := !unicode.IsSpace(before) && !opener && (unicode.IsSpace(after) || closes(after))
 		if r == '\'' {
 			switch {
 			case wordRune(before) && wordRune(after):
 				out[i] = apostrophe
+			case elision(text, i):
+				// '90s, rock 'n' roll: letters left out, not a quotation.
+				out[i] = apostrophe
+				if at(i+1) == 'n' && at(i+2) == '\'' && editable[i+2] {
+					out[i+2] = apostrophe
+				}
 			case canOpen && !canClose:
 				if closerAhead(text, editable, i+1) {
 					open = append(open, r)
@@ -112,6 +126,25 @@ func placeQuotes(text []rune, editable []bool, m marks) []string {
 		}
 	}
 	return out
+}
+
+// elision reports whether the ' at text[i] stands for left-out letters
+// where it could open a quotation: before a year's last two digits
+// ('90s, '06) or in 'n' between spaces (rock 'n' roll).
+func elision(text []rune, i int) bool {
+	at := func(j int) rune {
+		if j < 0 || j >= len(text) {
+			return ' '
+		}
+		return text[j]
+	}
+	if !unicode.IsSpace(at(i-1)) && !opens(at(i-1)) {
+		return false
+	}
+	if unicode.IsDigit(at(i+1)) && unicode.IsDigit(at(i+2)) && !unicode.IsDigit(at(i+3)) {
+		return true
+	}
+	return at(i+1) == 'n' && at(i+2) == '\'' && unicode.IsSpace(at(i+3))
 }
 
 // closerAhead reports whether an editable ' from text[from:] on can close.
@@ -239,4 +272,32 @@ func (w *walker) quotes(block ast.Node) {
 			parent.InsertAfter(parent, mark, after)
 		}
 	}
+}
+
+// dashes are the typographer's substitutions in plain text, longest first,
+// as the Markdown body gets them.
+var dashes = strings.NewReplacer("---", "—", "--", "–", "...", "…")
+
+// Typeset gives plain text, such as a title from front matter, the
+// typography a page's body gets in language lang: the language's quotation
+// marks, apostrophes, dashes (-- and ---) and the ellipsis (...).
+func Typeset(lang, text string) string {
+	if !strings.ContainsAny(text, `'"-.`) {
+		return text
+	}
+	runes := []rune(text)
+	editable := make([]bool, len(runes))
+	for i := range editable {
+		editable[i] = true
+	}
+	out := placeQuotes(runes, editable, quoteMarks(lang))
+	var b strings.Builder
+	for i, r := range runes {
+		if out[i] != "" {
+			b.WriteString(out[i])
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return dashes.Replace(b.String())
 }

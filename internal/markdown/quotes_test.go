@@ -38,6 +38,17 @@ func TestQuotes(t *testing.T) {
 		{"da", `Skriv \"sådan\" og "`, `Skriv "sådan" og "`},
 		{"da", "Kode: `\"x\" 'y'`", "Kode: <code>&quot;x&quot; 'y'</code>"},
 		{"en", `a 5" screen`, `a 5" screen`},
+		// A single quote closing right before a double one (found by a new
+		// user: the double quote stayed straight, or opened).
+		{"da", `"Han sagde 'nej'"`, `»Han sagde ›nej‹«`},
+		{"da", `"Han sagde 'nej'", sagde hun.`, `»Han sagde ›nej‹«, sagde hun.`},
+		{"da", `"Han sagde 'nej'".`, `»Han sagde ›nej‹«.`},
+		{"en", `"He said 'no'", she said.`, `“He said ‘no’”, she said.`},
+		{"de", `"Er sagte 'nein'", sagte sie.`, `„Er sagte ‚nein‘“, sagte sie.`},
+		{"sv", `"Han sa 'nej'", sa hon.`, `”Han sa ’nej’”, sa hon.`},
+		// Elisions where a quotation could open.
+		{"en", `rock 'n' roll in the '90s and 'tis`, `rock ’n’ roll in the ’90s and ’tis`},
+		{"da", `i '90'erne`, `i ’90’erne`},
 		// A quotation over a line break.
 		{"da", "\"Første\nanden\"", "»Første\nanden«"},
 	}
@@ -127,4 +138,21 @@ func FuzzQuotesConvert(f *testing.F) {
 			t.Fatalf("%q:\n%s\nwant\n%s", src, got, want)
 		}
 	})
+}
+
+// TestTypeset: titles and descriptions from front matter get the body's
+// typography (a new user found "Hello" and Jens' bike -- 1990-2000 in an
+// <h1> as written).
+func TestTypeset(t *testing.T) {
+	tests := []struct{ lang, in, want string }{
+		{"en", `"Hello" and Jens' bike -- 1990-2000...`, `“Hello” and Jens’ bike – 1990-2000…`},
+		{"da", `"Han sagde 'nej'" --- og så?`, `»Han sagde ›nej‹« — og så?`},
+		{"de", `Das "Haus"`, `Das „Haus“`},
+		{"sv", `Plain title`, `Plain title`},
+	}
+	for _, tt := range tests {
+		if got := Typeset(tt.lang, tt.in); got != tt.want {
+			t.Errorf("Typeset(%s, %q) = %q, want %q", tt.lang, tt.in, got, tt.want)
+		}
+	}
 }

@@ -132,6 +132,8 @@ func (p *Page) OutputFile() string {
 
 // A Site is every page of a site in every language.
 type Site struct {
+	typography func(lang, text string) string // Input.Typography, or nil
+
 	Config    *config.Config
 	Langs     []*Lang
 	Default   *Lang
@@ -158,6 +160,12 @@ type Input struct {
 	Drafts    []string            // the file keys of drafts left out, so links to them get a clear error
 	Static    []string            // the files from static/ by their output names, so links to them resolve
 	Reserved  []Reserved          // other files the build writes, which no alias or file may replace
+
+	// Typography, when set, turns a title or description as written in
+	// front matter into the page's: typographic quotes, dashes and
+	// ellipses for the language, as the Markdown body gets them. The
+	// file keeps what was written, so translated_from hashes do not move.
+	Typography func(lang, text string) string
 }
 
 // A Reserved is an output file the build writes besides the pages and
@@ -242,7 +250,7 @@ func (s *Site) Permalink(p *Page) string { return p.Permalink }
 // New builds the site model from the content files.
 func New(cfg *config.Config, in Input) (*Site, diag.List) {
 	var diags diag.List
-	s := &Site{Config: cfg, byKey: map[string][]*Page{}, byPath: map[string]*Page{}, resPath: map[string]*Resource{}, drafts: map[string]bool{}, static: map[string]bool{}}
+	s := &Site{typography: in.Typography, Config: cfg, byKey: map[string][]*Page{}, byPath: map[string]*Page{}, resPath: map[string]*Resource{}, drafts: map[string]bool{}, static: map[string]bool{}}
 	for i, l := range cfg.Languages {
 		lang := &Lang{Code: l.Code, Folder: l.Folder(), Name: l.Name, Title: l.Title, Description: l.Description, Dir: l.Dir,
 			Index: i, Default: l.Code == cfg.DefaultLanguage}

@@ -87,10 +87,18 @@ func (s *Site) realPage(f *content.File, lang *Lang, diags *diag.List) *Page {
 	}
 	return &Page{
 		Kind: kind, Key: f.TranslationKey(), FileKey: f.Key, Lang: lang, File: f,
-		Title: m.Title, TitleLang: lang, Description: m.Description,
+		Title: s.typeset(lang, m.Title), TitleLang: lang, Description: s.typeset(lang, m.Description),
 		Weight: m.Weight, Menus: m.Menus, Updated: m.Updated,
 		Draft: m.Draft, NeedsReview: m.NeedsReview, Params: m.Params, site: s,
 	}
+}
+
+// typeset gives text written in front matter its typography.
+func (s *Site) typeset(lang *Lang, text string) string {
+	if s.typography == nil {
+		return text
+	}
+	return s.typography(lang.Code, text)
 }
 
 // fillFallbacks makes a fallback page for every key missing in a language.
