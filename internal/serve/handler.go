@@ -228,9 +228,11 @@ var statusPage = template.Must(template.New("status").Parse(`<!DOCTYPE html>
 </html>
 `))
 
-// status shows the check report for editors, computed now.
+// status shows the check report for editors, computed now, as sitegen
+// check and build see the site: without drafts, so that a published page
+// linking to a draft is the error it will be when the site is built.
 func (s *Server) status(w http.ResponseWriter, r *http.Request) {
-	report, err := check.Run(s.root.FS(), build.Options{BaseURL: s.base, Drafts: s.opts.Drafts, Defaults: s.opts.Defaults, Dev: true})
+	report, err := check.Run(s.root.FS(), build.Options{BaseURL: s.base, Defaults: s.opts.Defaults, Dev: true})
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
