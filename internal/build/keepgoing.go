@@ -3,7 +3,6 @@ package build
 import (
 	"errors"
 	"maps"
-	"path"
 	"slices"
 	"strings"
 
@@ -74,8 +73,10 @@ func (b *Builder) omittedLink(l pages.Link) bool {
 }
 
 // stubs returns a stand-in for each content file that does not load (its
-// front matter is broken, say): a page with its file name for a title and
-// no body. With them the model keeps its shape, so a broken home or
+// front matter is broken, say): what content.Partial can read of it, its
+// body and the fields that are right, with its file name for a title if
+// need be. Its body is converted, so its links and Markdown are checked
+// in the same run. With them the model keeps its shape, so a broken home or
 // section page does not turn into errors about a missing home page or
 // section in every file below it, and the other files are checked as far
 // as they go. The stand-ins are never published (a build with errors
@@ -85,22 +86,16 @@ func (b *Builder) stubs() []*content.File {
 	var out []*content.File
 	b.stubbed = map[string]bool{}
 	for _, p := range slices.Sorted(maps.Keys(b.broken)) {
-		key, ok := contentKey(p)
-		if !ok {
+		if _, ok := contentKey(p); !ok {
 			continue
 		}
-		rest, _ := strings.CutPrefix(p, content.Dir+"/")
-		lang, _, _ := strings.Cut(rest, "/")
-		if b.cfg.Language(lang) == nil {
+		f := content.Partial(b.src, p)
+		if f == nil || b.cfg.Language(f.Lang) == nil {
 			continue
 		}
-		title := strings.TrimSuffix(path.Base(key), ".md")
-		if content.IsIndexKey(key) {
-			title = path.Base(path.Dir(key))
-		}
+		f.Lang = b.cfg.Language(f.Lang).Code
 		b.stubbed[p] = true
-		out = append(out, &content.File{Path: p, Lang: b.cfg.Language(lang).Code, Key: key,
-			Meta: &content.Meta{Title: title, Description: title, Lines: map[string]int{}}})
+		out = append(out, f)
 	}
 	return out
 }

@@ -128,3 +128,50 @@ Tekst.
 		}
 	}
 }
+
+// TestKeepGoingReadsBrokenFiles: a file whose front matter has errors is
+// still read as far as it goes, so one run reports its body's problems
+// too, and its translation key still pairs it (no orphan warning for its
+// translation). Found by a new user, who fixed a titel: only to meet the
+// broken link below it in the next run.
+func TestKeepGoingReadsBrokenFiles(t *testing.T) {
+	fsys := sitetest.FS(t, []byte(sitetest.Config+`-- content/da/_index.md --
+---
+title: Forside
+description: Forsiden.
+---
+-- content/da/kontakt.md --
+---
+titel: Kontakt
+description: Skriv til os.
+translation_key: contact
+---
+Se [siden](saknas.md).
+-- content/en/contact-us.md --
+---
+title: Contact
+description: Write to us.
+translation_key: contact
+---
+Text.
+`))
+	res, err := build.Build(fsys, build.Options{Defaults: sitetest.Theme(), KeepGoing: true, Text: true}, publish.NewMemory())
+	var l diag.List
+	if !errors.As(err, &l) {
+		t.Fatalf("error %v, want a diag.List", err)
+	}
+	got := l.Error()
+	for _, want := range []string{
+		`content/da/kontakt.md:2: titel: unknown field (did you mean "title"?)`,
+		`content/da/kontakt.md:6: link to "saknas.md"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("errors lack %q:\n%s", want, got)
+		}
+	}
+	if p := res.Site.Page("contact", "en"); p == nil || p.Fallback {
+		t.Errorf("the English page is not paired with the broken Danish one: %v", p)
+	} else if da := res.Site.Page("contact", "da"); da == nil || da.Fallback {
+		t.Errorf("the broken Danish page has no place in the model")
+	}
+}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -119,6 +120,39 @@ func Parse(p string, data []byte) (*File, diag.List) {
 		return nil, diags
 	}
 	return &File{Path: p, Lang: lang, Key: Name(key), Meta: meta, Body: body, BodyLine: bodyLine}, diags
+}
+
+// Partial reads as much of a content file that does not parse as it can,
+// for a report that goes on past its errors (sitegen check, and a failed
+// build's list of errors): the body, when the front matter can be told
+// from it, and the fields that are right (title, translation_key, ...).
+// The title is the file's name when it cannot be read. It returns nil when
+// not even the language folder is known.
+func Partial(fsys fs.FS, p string) *File {
+	rest, ok := strings.CutPrefix(p, Dir+"/")
+	lang, key, ok2 := strings.Cut(rest, "/")
+	if !ok || !ok2 || key == "" {
+		return nil
+	}
+	f := &File{Path: p, Lang: lang, Key: Name(key)}
+	if data, err := fs.ReadFile(fsys, p); err == nil && len(data) <= MaxFileSize {
+		if data, err = normalize(data); err == nil {
+			if front, body, bodyLine, err := Split(data); err == nil {
+				f.Body, f.BodyLine = body, bodyLine
+				f.Meta, _ = ParseFront(front)
+			}
+		}
+	}
+	if f.Meta == nil {
+		f.Meta = &Meta{Lines: map[string]int{}}
+	}
+	name := strings.TrimSuffix(path.Base(f.Key), ".md")
+	if IsIndexKey(f.Key) || name == "index" {
+		name = path.Base(path.Dir(f.Key))
+	}
+	f.Meta.Title = cmp.Or(f.Meta.Title, name)
+	f.Meta.Description = cmp.Or(f.Meta.Description, f.Meta.Title)
+	return f
 }
 
 // normalize strips a byte order mark, turns CRLF and CR into LF, checks
