@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"runtime/pprof"
+	"syscall"
 
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/diag"
@@ -62,6 +64,22 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Ctrl-C throws the unfinished build away at once, instead of leaving
+	// its temporary folder for the next build to remove.
+	interrupted := make(chan os.Signal, 1)
+	signal.Notify(interrupted, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(interrupted)
+	finished := make(chan struct{})
+	defer close(finished)
+	go func() {
+		select {
+		case <-interrupted:
+			dir.Abort()
+			fmt.Fprintln(stderr, "\nsitegen build: interrupted; the output folder is as it was")
+			os.Exit(130)
+		case <-finished:
+		}
+	}()
 	counts := &progress.Counts{}
 	stop := progress.Show(stderr, "building", counts)
 	// KeepGoing: a site with errors in several stages (front matter, then

@@ -54,6 +54,7 @@
 // UI strings are i18n/<tag>.toml, the tag as configured (i18n/pt-BR.toml),
 // as translation tools name them. Two languages whose tags differ only in
 // case are the same language.
+//
 // # Heading ids
 //
 // Headings get ids from their text, which is what #anchors in links
@@ -174,7 +175,7 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 	data, err := fs.ReadFile(fsys, File)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			diags.Errorf(File, 0, "missing: every site needs a %s at its root naming base_url and languages", File)
+			diags.Errorf(File, 0, "missing: every site needs a %s at its root naming base_url and languages; run sitegen in the site's folder, or name it with -src (sitegen init DIR makes a new site)", File)
 		} else {
 			diags.Errorf(File, 0, "%v", err)
 		}
@@ -201,7 +202,7 @@ func Parse(data []byte) (*Config, diag.List) {
 		if len(k) > 0 && k[0] == "params" {
 			continue
 		}
-		diags.Errorf(File, lineOf(data, k[len(k)-1]), "unknown key %q", k.String())
+		diags.Errorf(File, lineOf(data, k[len(k)-1]), "unknown key %q%s", k.String(), suggestKey(k))
 	}
 	c.validate(data, &diags)
 	if diags.HasErrors() {
@@ -268,6 +269,35 @@ func (c *Config) validate(data []byte, diags *diag.List) {
 	if c.Check.LIXMax == 0 {
 		c.Check.LIXMax = 40
 	}
+}
+
+// keys are the keys of sitegen.toml by table ("" for the top level), for
+// suggestions.
+var keys = map[string][]string{
+	"":          {"base_url", "default_language", "title", "description", "logo"},
+	"languages": {"code", "name", "title", "description", "dir"},
+	"markdown":  {"unsafe_html", "heading_ids"},
+	"headers":   {"img_src", "connect_src"},
+	"check":     {"lix_max"},
+}
+
+// suggestKey says what an unknown key may have meant: a near spelling in
+// its table ("titel" -> title), or the table a key belongs in (lix_max at
+// the top -> [check]).
+func suggestKey(k toml.Key) string {
+	table, name := "", k[len(k)-1]
+	if len(k) > 1 {
+		table = k[0]
+	}
+	if best := diag.Closest(name, keys[table]); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	for t, names := range keys {
+		if t != table && t != "" && slices.Contains(names, strings.ToLower(name)) {
+			return fmt.Sprintf("; %s belongs in the [%s] table", name, t)
+		}
+	}
+	return ""
 }
 
 // rtlLanguages are the languages commonly written right to left, by their

@@ -1,6 +1,8 @@
 package content
 
 import (
+	"github.com/udenmitid/sitegen/internal/diag"
+
 	"errors"
 	"fmt"
 	"strings"
@@ -47,40 +49,8 @@ func unknownField(name string) error {
 	if msg, ok := hugoFields[name]; ok {
 		return errors.New("not a sitegen field: " + msg)
 	}
-	if s := suggest(name); s != "" {
+	if s := diag.Closest(name, Fields); s != "" {
 		return fmt.Errorf("unknown field (did you mean %q?)", s)
 	}
 	return fmt.Errorf("unknown field; the fields are %s, and site-specific values go under params:", strings.Join(Fields, ", "))
-}
-
-// suggest returns the field closest to a misspelt name, or "".
-func suggest(name string) string {
-	best, bestD := "", 3
-	for _, f := range Fields {
-		if d := distance(name, f); d < bestD {
-			best, bestD = f, d
-		}
-	}
-	return best
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -204,7 +205,7 @@ func Ignored(name string) bool {
 	if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
 		strings.HasSuffix(name, "~") || name == "4913" || // vim's write test
 		strings.Contains(name, "___jb_") || // JetBrains' safe write
-		lower == "thumbs.db" || lower == "desktop.ini" {
+		lower == "thumbs.db" || lower == "desktop.ini" || sedTemp.MatchString(name) {
 		return true
 	}
 	for _, ext := range ignoredSuffixes {
@@ -214,6 +215,10 @@ func Ignored(name string) bool {
 	}
 	return false
 }
+
+// sedTemp matches the temporary file GNU sed -i writes beside the file it
+// edits ("sedzbE62R").
+var sedTemp = regexp.MustCompile(`^sed[A-Za-z0-9]{6}$`)
 
 // ignoredSuffixes are the endings of backup, swap and reject files.
 var ignoredSuffixes = []string{".bak", ".orig", ".rej", ".swp", ".swo", ".swn", ".swx", ".tmp"}

@@ -96,7 +96,7 @@ func fileKey(from *Page, p string) string {
 func (s *Site) linkFile(from *Page, dest, p string) (Link, error) {
 	key := fileKey(from, p)
 	if key == "" {
-		return Link{}, fmt.Errorf("link to %q goes outside %s/%s/", dest, content.Dir, from.Lang.Folder)
+		return Link{}, fmt.Errorf("link to %q goes outside %s/%s/: link to the file as it would be in this folder (the link goes to its translation, or its fallback page), or to the page's URL from the site root to name another language's version, e.g. /%s/side/", dest, content.Dir, from.Lang.Folder, from.Lang.Folder)
 	}
 	l := Link{Deps: []string{FileDep + key}}
 	g := s.groupOfFile(from.Lang, key)

@@ -259,6 +259,21 @@ func (c *Context) XDefault() *pages.Page {
 	return nil
 }
 
+// SiteTitles returns the site's languages whose site title differs from
+// the titles of the languages before them: the language chooser names the
+// site once in each of its names, not "My site · My site".
+func (c *Context) SiteTitles() []*pages.Lang {
+	var out []*pages.Lang
+	seen := map[string]bool{}
+	for _, l := range c.Site.Langs {
+		if !seen[l.Title] {
+			seen[l.Title] = true
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
 // OtherLangs returns the site languages other than the page's.
 func (c *Context) OtherLangs() []*pages.Lang {
 	var out []*pages.Lang

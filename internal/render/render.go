@@ -9,7 +9,8 @@
 //	layouts/404.html             /<lang>/404.html
 //	layouts/root.html            the language chooser at / and /404.html
 //	layouts/alias.html           a redirect from an old URL (aliases:) for hosts without redirect rules
-//	layouts/partials/*.html      {{define}} blocks the others share
+//	layouts/partials/*.html      {{define}} blocks the others share; a file without
+//	                             {{define}} is the template of its name ("footer_note")
 //
 // A page may name another layout with layout: in its front matter. Layouts
 // come in layers: the built-in ones, then the site's own, which replace a
@@ -127,7 +128,14 @@ func Load(layers []fs.FS) (*Templates, diag.List) {
 		diags.Errorf(Dir+"/"+baseFile, 0, "missing: every site needs a base layout")
 	}
 	for _, name := range partials {
-		t.parse(base.New(files[name].path), files[name], &diags)
+		src := files[name]
+		if !defines.MatchString(src.text) {
+			// A partial written without {{ define }}, as Hugo's are: the
+			// file is the template of its name (partials/footer_note.html
+			// is "footer_note").
+			src.text = `{{ define "` + strings.TrimSuffix(path.Base(name), ".html") + `" }}` + src.text + `{{ end }}`
+		}
+		t.parse(base.New(src.path), src, &diags)
 	}
 	if diags.HasErrors() {
 		return nil, diags
@@ -253,6 +261,9 @@ func (t *Templates) MessageIDs() []string {
 	slices.Sort(ids)
 	return slices.Compact(ids)
 }
+
+// defines matches a {{ define }} action.
+var defines = regexp.MustCompile(`\{\{-?\s*define\s`)
 
 // Has reports whether a layout exists.
 func (t *Templates) Has(name string) bool { return t.byName[name] != nil }

@@ -83,3 +83,28 @@ func TestSplitTemplateError(t *testing.T) {
 		}
 	}
 }
+
+// TestPartialWithoutDefine: a partial written without {{ define }} (as in
+// Hugo) is the template of its file name; a new user's footer_note.html
+// gave "no such template" at a theme file.
+func TestPartialWithoutDefine(t *testing.T) {
+	fsys := fstest.MapFS{
+		"layouts/base.html":             {Data: []byte(`<body>{{ template "note" . }}</body>`)},
+		"layouts/partials/note.html":    {Data: []byte(`<p>Written by us.</p>`)},
+		"layouts/partials/defined.html": {Data: []byte(`{{- define "other" }}x{{ end }}`)},
+	}
+	for _, name := range Required[1:] {
+		fsys["layouts/"+name+".html"] = &fstest.MapFile{Data: []byte(`{{ define "main" }}{{ end }}`)}
+	}
+	tmpl, diags := Load([]fs.FS{fsys})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	var b strings.Builder
+	if err := tmpl.byName["page"].ExecuteTemplate(&b, "layouts/base.html", nil); err != nil {
+		t.Fatal(err)
+	}
+	if b.String() != "<body><p>Written by us.</p></body>" {
+		t.Errorf("got %q", b.String())
+	}
+}

@@ -45,6 +45,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/udenmitid/sitegen/internal/build"
@@ -111,6 +112,9 @@ func New(opts Options, stdout io.Writer) (*Server, error) {
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
 		root.Close()
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return nil, fmt.Errorf("%w: another program (another sitegen serve?) uses %s; stop it, or choose another port with -addr, e.g. -addr 127.0.0.1:1314", err, opts.Addr)
+		}
 		return nil, err
 	}
 	watcher, err := NewWatcher(src)
