@@ -13,7 +13,8 @@
 //     [check] lix_max (default 40);
 //   - content lint: images without alt text, vague link texts, skipped
 //     heading levels, a level 1 heading in the body, tables without a
-//     header row, titles and descriptions used twice in a language.
+//     header row, pages without a description, titles and descriptions
+//     used twice in a language.
 //
 // Findings are errors or warnings; the translation table, readability
 // figures and external links are information.

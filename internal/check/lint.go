@@ -78,6 +78,10 @@ func (c *checker) lint() {
 		} else {
 			titles[key] = path
 		}
+		if p.Description == "" {
+			c.r.add("description", Warning, path, 1, "no description: listings, search results and search engines show none; add description: with one sentence about the page")
+			continue
+		}
 		key = p.Lang.Code + "\x00" + p.Description
 		if other, ok := descriptions[key]; ok {
 			c.r.add("duplicate-description", Warning, path, p.File.Meta.Lines["description"], "description is also the description of %s", other)

@@ -70,7 +70,8 @@ func TestParseMeta(t *testing.T) {
 		{"quoted date", base + "updated: \"2026-01-02\"\n", func(m *Meta) bool { return m.Updated.Day() == 2 }, 0, ""},
 		{"unknown field suggests", base + "sulg: x\n", nil, 4, `unknown field (did you mean "slug"?)`},
 		{"unknown field lists", base + "colour: red\n", nil, 4, "the fields are title, description"},
-		{"missing description", "title: T\n", nil, 1, "description: is required"},
+		{"no description is no error", "title: T\n", func(m *Meta) bool { return m.Title == "T" && m.Description == "" }, 0, ""},
+		{"missing title", "description: D\n", nil, 1, "title: is required"},
 		{"empty title", "title: \"\"\ndescription: D\n", nil, 2, "title: must not be empty"},
 		{"bad date", base + "updated: 22-11-2026\n", nil, 4, "YYYY-MM-DD"},
 		{"weight text", base + "weight: ten\n", nil, 4, "whole number"},
@@ -297,8 +298,8 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("bad diagnostic %+v", d)
 			}
 		}
-		if file != nil && (file.Meta.Title == "" || file.Meta.Description == "") {
-			t.Fatalf("accepted without title or description: %+v", file.Meta)
+		if file != nil && file.Meta.Title == "" {
+			t.Fatalf("accepted without a title: %+v", file.Meta)
 		}
 	})
 }
@@ -445,7 +446,7 @@ func TestParseTOML(t *testing.T) {
 		{"+++\ntitle = \"T\"\ndescription = \"D\"\nweight = \"ten\"\n+++\n", "content/da/x.md:4: weight: must be a whole number"},
 		{"+++\ntitle = \"T\"\ndescription = \"D\"\ndate = \n+++\n", "content/da/x.md:4: front matter is not valid TOML"},
 		{"+++\ntitle = \"T\"\n", `content/da/x.md:1: front matter is not closed: add a line "+++"`},
-		{"+++\ntitle = \"T\"\n+++\n", "content/da/x.md:1: description: is required"},
+		{"+++\ndescription = \"D\"\n+++\n", "content/da/x.md:1: title: is required"},
 	}
 	for _, tt := range errTests {
 		_, diags := Parse("content/da/x.md", []byte(tt.src))

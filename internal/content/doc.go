@@ -59,7 +59,7 @@
 //
 //	---
 //	title: Klag over et afslag          # required: the page's h1 and <title>
-//	description: Sådan klager du ...    # required: listings, search, <meta>
+//	description: Sådan klager du ...    # listings, search, <meta>; check warns without it
 //	slug: complaints                    # URL segment in this language (default: the file name)
 //	weight: 20                          # order among siblings, lowest first (default 0, then by key)
 //	menu: main                          # show in the main navigation; footer: in the footer; or [main, footer]

@@ -149,10 +149,10 @@ func metaFromNode(root *yaml.Node, line int) (*Meta, []*LineError) {
 	if _, ok := m.Lines["weight"]; !ok && m.menuWeight != nil {
 		m.Weight = *m.menuWeight
 	}
-	for _, req := range []string{"title", "description"} {
-		if _, ok := m.Lines[req]; !ok {
-			errs = append(errs, &LineError{line - 1, fmt.Sprintf("%s: is required", req)})
-		}
+	// Only the title is required. A page without a description builds
+	// (pages from other generators often have none); sitegen check warns.
+	if _, ok := m.Lines["title"]; !ok {
+		errs = append(errs, &LineError{line - 1, "title: is required"})
 	}
 	return m, errs
 }
@@ -162,7 +162,10 @@ func (m *Meta) set(name string, v *yaml.Node, line int) error {
 	case "title":
 		return text(v, &m.Title)
 	case "description":
-		return text(v, &m.Description)
+		if err := scalar(v, &m.Description); err != nil {
+			return err
+		}
+		m.Description = strings.TrimSpace(m.Description)
 	case "slug":
 		if err := scalar(v, &m.Slug); err != nil {
 			return err
