@@ -89,6 +89,9 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	stop()
 	if err != nil {
 		dir.Abort()
+		if res != nil {
+			printDiags(stderr, res.Warnings) // what else to fix, seen in the same run
+		}
 		return reportFailure(stderr, err)
 	}
 	if err := dir.Commit(); err != nil {

@@ -284,7 +284,7 @@ func TestTranslationKeyErrors(t *testing.T) {
 			fileWith(t, "content/da/a/_index.md", "A", "translation_key: x\n"),
 			fileWith(t, "content/en/b.md", "B", "translation_key: x\n"),
 		}, "pairs this page with content/da/a/_index.md, a section"},
-		{"home", []*content.File{fileWith(t, "content/da/_index.md", "F", "translation_key: x\n")}, "the home page is always the translation"},
+		{"home", []*content.File{fileWith(t, "content/da/_index.md", "F", "translation_key: x\n")}, "warning: translation_key on a home page does nothing"},
 		{"section missing in the page's language", []*content.File{
 			file(t, "content/da/_index.md", "F"),
 			fileWith(t, "content/da/a/_index.md", "A", "translation_key: x\n"),

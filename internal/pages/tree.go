@@ -20,8 +20,10 @@ func (s *Site) group(files []*content.File, diags *diag.List) {
 			continue
 		}
 		if f.Key == content.IndexName && f.Meta.TranslationKey != "" {
-			diags.Errorf(f.Path, f.Meta.Lines["translation_key"], "the home page is always the translation of the other languages' home pages: remove translation_key:")
-			continue
+			// Hugo sites often set one on every page, home pages too; it
+			// cannot pair them other than they are, so it is left out.
+			diags.Warnf(f.Path, f.Meta.Lines["translation_key"], "translation_key on a home page does nothing: home pages are always each other's translations; remove it")
+			f.Meta.TranslationKey = ""
 		}
 		if other := s.byFile[lang.Index][f.Key]; other != nil {
 			diags.Errorf(f.Path, 1, "%s has the same name; delete or rename one", other.File.Path)
