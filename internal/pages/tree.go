@@ -82,7 +82,7 @@ func (s *Site) realPage(f *content.File, lang *Lang, diags *diag.List) *Page {
 	case f.Key == content.IndexName:
 		kind = Home
 		if m.Slug != "" {
-			diags.Errorf(f.Path, m.Lines["slug"], "the home page cannot have a slug: its URL is /%s/", lang.Folder)
+			diags.Warnf(f.Path, m.Lines["slug"], "slug on a home page does nothing: its URL is /%s/; remove it", lang.Folder)
 		}
 	case f.IsIndex():
 		kind = Section
