@@ -12,6 +12,13 @@ var vagueLinkTexts = map[string][]string{
 	"da": {"klik her", "her", "læs mere", "læs her", "se her", "mere", "denne side", "dette link"},
 	"en": {"click here", "here", "read more", "more", "this page", "this link", "learn more"},
 	"kl": {"maani", "uani", "tassani", "una", "atuaruk"},
+	"sv": {"klicka här", "här", "läs mer", "mer", "den här sidan", "denna sida", "den här länken", "länk"},
+	"nb": {"klikk her", "her", "les mer", "mer", "denne siden", "denne lenken", "lenke"},
+	"de": {"hier klicken", "klicken sie hier", "hier", "mehr", "weiterlesen", "mehr erfahren", "diese seite", "dieser link"},
+	"pl": {"kliknij tutaj", "tutaj", "więcej", "czytaj więcej", "ta strona", "ten link"},
+	"uk": {"натисніть тут", "тут", "більше", "детальніше", "читати далі", "це посилання"},
+	"tr": {"buraya tıklayın", "tıklayın", "burada", "daha fazla", "devamını oku", "bu sayfa", "bu bağlantı"},
+	"ar": {"اضغط هنا", "انقر هنا", "هنا", "المزيد", "اقرأ المزيد", "هذه الصفحة", "هذا الرابط"},
 }
 
 // readability computes LIX for the default language's pages.
@@ -98,7 +105,7 @@ func vague(lang, text string) bool {
 	}))
 	t = strings.Join(strings.Fields(t), " ")
 	for _, l := range []string{"", lang} {
-		for _, v := range vagueLinkTexts[l] {
+		for _, v := range vagueLinkTexts[strings.ToLower(strings.SplitN(l, "-", 2)[0])] {
 			if t == v {
 				return true
 			}
