@@ -24,7 +24,6 @@ import (
 //     page's script still works: minify used to rewrite the cached
 //     static file in place, so the second build served broken JavaScript.
 func TestServeReloadAndRebuild(t *testing.T) {
-	chrome := needBrowser(t)
 	src := t.TempDir()
 	write := func(name, data string) {
 		t.Helper()
@@ -41,18 +40,7 @@ func TestServeReloadAndRebuild(t *testing.T) {
 	write("content/sv/frågor.md", "---\ntitle: Frågor\ndescription: Vanliga frågor.\n---\nFörsta versionen.\n")
 	write("content/sv/sok.md", "---\ntitle: Sök\ndescription: Sök på webbplatsen.\nlayout: search\n---\nSök här.\n")
 
-	srv, err := serve.New(serve.Options{Src: src, Addr: "127.0.0.1:0", Defaults: theme.FS()}, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, stop := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx) }()
-	t.Cleanup(func() {
-		stop()
-		<-done
-	})
-	b := &tab{ctx: startBrowser(t, chrome), base: strings.TrimSuffix(srv.URL(), "/")}
+	b := serveSite(t, src)
 
 	b.load(t, "/sv/fr%C3%A5gor/")
 	write("content/sv/frågor.md", "---\ntitle: Frågor\ndescription: Vanliga frågor.\n---\nAndra versionen.\n")
@@ -81,4 +69,23 @@ func waitAcrossReload(t *testing.T, ctx context.Context, what, expr string) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// serveSite runs sitegen serve on the site in src until the test ends, and
+// opens a browser tab on it.
+func serveSite(t *testing.T, src string) *tab {
+	t.Helper()
+	chrome := needBrowser(t)
+	srv, err := serve.New(serve.Options{Src: src, Addr: "127.0.0.1:0", Defaults: theme.FS()}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx) }()
+	t.Cleanup(func() {
+		stop()
+		<-done
+	})
+	return &tab{ctx: startBrowser(t, chrome), base: strings.TrimSuffix(srv.URL(), "/")}
 }

@@ -3,7 +3,6 @@ package browsertest
 import (
 	"context"
 	_ "embed"
-	"io"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -23,9 +22,6 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-
-	"github.com/udenmitid/sitegen/internal/serve"
-	"github.com/udenmitid/sitegen/internal/theme"
 )
 
 var (
@@ -852,19 +848,7 @@ func (sq searchQuery) check(t *testing.T, st searchState, count *regexp.Regexp) 
 // TestSearchServe searches in sitegen serve's build, which has no
 // fingerprints and serves the index at /search/<lang>.json.
 func TestSearchServe(t *testing.T) {
-	chrome := needBrowser(t)
-	srv, err := serve.New(serve.Options{Src: repoRoot, Addr: "127.0.0.1:0", Defaults: theme.FS()}, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, stop := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx) }()
-	t.Cleanup(func() {
-		stop()
-		<-done
-	})
-	b := &tab{ctx: startBrowser(t, chrome), base: strings.TrimSuffix(srv.URL(), "/")}
+	b := serveSite(t, repoRoot)
 	b.load(t, "/da/soeg/")
 	run(t, b.ctx, press("#search-input", "fritagel"))
 	waitFor(t, b.ctx, "results", `() => document.querySelectorAll('#search-results li').length > 0`, nil)
