@@ -17,10 +17,10 @@ package search
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/json"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -69,49 +69,75 @@ func NewEntry(site *pages.Site, p *pages.Page, doc *markdown.Result) *Entry {
 // first, at most max of them. Words shorter than three letters are left
 // out: a search matches prefixes of at least that length.
 func Terms(blocks []string, max int) string {
-	type term struct {
-		word string
-		n    int
-	}
-	size := 0
-	for _, b := range blocks {
-		size += len(b)
-	}
-	size = min(size/12, 1024)           // about one distinct word in two, of about six letters
-	index := make(map[string]int, size) // word -> position in terms
-	terms := make([]term, 0, size)
-	var word []byte
-	flush := func() {
-		if utf8.RuneCount(word) >= 3 {
-			if i, ok := index[string(word)]; ok {
-				terms[i].n++
-			} else {
-				w := string(word)
-				index[w] = len(terms)
-				terms = append(terms, term{w, 1})
-			}
-		}
-		word = word[:0]
-	}
+	c := counters.Get().(*counter)
+	defer counters.Put(c)
+	c.reset()
 	scanned := 0
 	for _, b := range blocks {
 		for _, r := range nfc(b) {
 			var inWord bool
-			word, inWord = appendNormalized(word, r)
-			if !inWord && len(word) > 0 {
-				flush()
+			c.word, inWord = appendNormalized(c.word, r)
+			if !inWord && len(c.word) > 0 {
+				c.flush()
 				scanned++
 			}
 		}
-		flush()
+		c.flush()
 		scanned++
 		if scanned >= TextWords {
 			break
 		}
 	}
-	slices.SortStableFunc(terms, func(a, b term) int { return cmp.Compare(b.n, a.n) })
+	return c.top(max)
+}
+
+// A counter counts the words of one page. Building the index runs Terms
+// for every page of the site, so counters are reused (counters).
+type counter struct {
+	index map[string]int // word -> position in terms
+	terms []term
+	word  []byte // the word being read
+}
+
+type term struct {
+	word  string
+	n     int // occurrences
+	first int // position of the first occurrence among the distinct words
+}
+
+var counters = sync.Pool{New: func() any { return &counter{index: map[string]int{}} }}
+
+func (c *counter) reset() {
+	clear(c.index)
+	c.terms = c.terms[:0]
+	c.word = c.word[:0]
+}
+
+// flush counts the word read so far, if it has at least three letters.
+func (c *counter) flush() {
+	if utf8.RuneCount(c.word) >= 3 {
+		if i, ok := c.index[string(c.word)]; ok {
+			c.terms[i].n++
+		} else {
+			w := string(c.word)
+			c.index[w] = len(c.terms)
+			c.terms = append(c.terms, term{w, 1, len(c.terms)})
+		}
+	}
+	c.word = c.word[:0]
+}
+
+// top returns the max most frequent words, the one seen first first among
+// words as frequent, separated by spaces.
+func (c *counter) top(max int) string {
+	slices.SortFunc(c.terms, func(a, b term) int {
+		if a.n != b.n {
+			return b.n - a.n
+		}
+		return a.first - b.first
+	})
 	var out strings.Builder
-	for i, t := range terms[:min(max, len(terms))] {
+	for i, t := range c.terms[:min(max, len(c.terms))] {
 		if i > 0 {
 			out.WriteByte(' ')
 		}
