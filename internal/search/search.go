@@ -94,9 +94,10 @@ func Terms(blocks []string, max int) string {
 // A counter counts the words of one page. Building the index runs Terms
 // for every page of the site, so counters are reused (counters).
 type counter struct {
-	index map[string]int // word -> position in terms
-	terms []term
-	word  []byte // the word being read
+	index  map[string]int    // word -> position in terms
+	terms  []term
+	word   []byte            // the word being read
+	intern map[string]string // the words of the pages counted before, so that a page's words are not allocated again
 }
 
 type term struct {
@@ -105,7 +106,11 @@ type term struct {
 	first int // position of the first occurrence among the distinct words
 }
 
-var counters = sync.Pool{New: func() any { return &counter{index: map[string]int{}} }}
+// maxIntern bounds a counter's memory of words on a site with a large
+// vocabulary.
+const maxIntern = 1 << 16
+
+var counters = sync.Pool{New: func() any { return &counter{index: map[string]int{}, intern: map[string]string{}} }}
 
 func (c *counter) reset() {
 	clear(c.index)
@@ -119,7 +124,14 @@ func (c *counter) flush() {
 		if i, ok := c.index[string(c.word)]; ok {
 			c.terms[i].n++
 		} else {
-			w := string(c.word)
+			w, ok := c.intern[string(c.word)]
+			if !ok {
+				if len(c.intern) >= maxIntern {
+					clear(c.intern)
+				}
+				w = string(c.word)
+				c.intern[w] = w
+			}
 			c.index[w] = len(c.terms)
 			c.terms = append(c.terms, term{w, 1, len(c.terms)})
 		}
