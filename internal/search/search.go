@@ -18,7 +18,6 @@ package search
 import (
 	"bytes"
 	"encoding/json"
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -74,9 +73,23 @@ func Terms(blocks []string, max int) string {
 	c.reset()
 	scanned := 0
 	for _, b := range blocks {
-		for _, r := range nfc(b) {
-			var inWord bool
-			c.word, inWord = appendNormalized(c.word, r)
+		b = nfc(b)
+		for i := 0; i < len(b); {
+			// ASCII as appendNormalized folds it, without decoding.
+			inWord, size := true, 1
+			switch ch := b[i]; {
+			case 'a' <= ch && ch <= 'z' || '0' <= ch && ch <= '9':
+				c.word = append(c.word, ch)
+			case 'A' <= ch && ch <= 'Z':
+				c.word = append(c.word, ch+'a'-'A')
+			case ch < utf8.RuneSelf:
+				inWord = false
+			default:
+				var r rune
+				r, size = utf8.DecodeRuneInString(b[i:])
+				c.word, inWord = appendNormalized(c.word, r)
+			}
+			i += size
 			if !inWord && len(c.word) > 0 {
 				c.flush()
 				scanned++
@@ -94,10 +107,13 @@ func Terms(blocks []string, max int) string {
 // A counter counts the words of one page. Building the index runs Terms
 // for every page of the site, so counters are reused (counters).
 type counter struct {
-	index  map[string]int    // word -> position in terms
+	index  map[string]int // word -> position in terms
 	terms  []term
 	word   []byte            // the word being read
 	intern map[string]string // the words of the pages counted before, so that a page's words are not allocated again
+
+	starts []int  // top's scratch: where each count's words go
+	sorted []term // top's scratch: terms by count
 }
 
 type term struct {
@@ -139,17 +155,31 @@ func (c *counter) flush() {
 	c.word = c.word[:0]
 }
 
-// top returns the max most frequent words, the one seen first first among
+// top returns the limit most frequent words, the one seen first first among
 // words as frequent, separated by spaces.
-func (c *counter) top(max int) string {
-	slices.SortFunc(c.terms, func(a, b term) int {
-		if a.n != b.n {
-			return b.n - a.n
-		}
-		return a.first - b.first
-	})
+func (c *counter) top(limit int) string {
+	// A counting sort by count, most first: terms holds the words in the
+	// order of their first appearance, and so does each count's run.
+	most := 0
+	for _, t := range c.terms {
+		most = max(most, t.n)
+	}
+	c.starts = append(c.starts[:0], make([]int, most+1)...)
+	for _, t := range c.terms {
+		c.starts[most-t.n]++
+	}
+	at := 0
+	for i, n := range c.starts {
+		c.starts[i] = at
+		at += n
+	}
+	c.sorted = append(c.sorted[:0], c.terms...)
+	for _, t := range c.terms {
+		c.sorted[c.starts[most-t.n]] = t
+		c.starts[most-t.n]++
+	}
 	var out strings.Builder
-	for i, t := range c.terms[:min(max, len(c.terms))] {
+	for i, t := range c.sorted[:min(limit, len(c.sorted))] {
 		if i > 0 {
 			out.WriteByte(' ')
 		}
