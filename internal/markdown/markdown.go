@@ -219,6 +219,7 @@ type walker struct {
 	problems  []Problem
 	footnotes []string // the ids of footnotes and their references
 	lines     []int    // offsets of line starts, built on first use
+	quoteRun  quoteRun // the quotes pass's scratch space
 }
 
 // transform rewrites the parsed page before it is walked: GitHub alerts
