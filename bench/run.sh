@@ -11,8 +11,9 @@
 #   FLOOR_CMD  the command of the "floor" row, run with bash -c from the
 #              repository root with CORPUS (the site folder) and OUT (an
 #              empty output folder) in its environment. The default runs
-#              internal/bench/floor: read every Markdown file and run
-#              goldmark over it on all cores, the least any build must do.
+#              internal/bench/floor: read every Markdown file, parse its
+#              front matter and run goldmark over its body on all cores,
+#              the least any build must do.
 #              FLOOR_CMD=none leaves the row out. BENCH_TMP is the temp folder.
 #   TOOLS      which tools to run (default "sitegen hugo"; the floor row
 #              runs whenever FLOOR_CMD is set)

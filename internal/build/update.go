@@ -193,7 +193,7 @@ func (b *Builder) rewalk(changed []string) {
 func summaryChanged(a, b *content.Meta) bool {
 	return a.Title != b.Title || a.Description != b.Description || a.Slug != b.Slug ||
 		a.Weight != b.Weight || !slices.Equal(a.Menus, b.Menus) || a.Draft != b.Draft || !slices.Equal(a.Aliases, b.Aliases) ||
-		a.TranslationKey != b.TranslationKey || !reflect.DeepEqual(a.Params, b.Params)
+		a.TranslationKey != b.TranslationKey || a.Layout != b.Layout || !reflect.DeepEqual(a.Params, b.Params)
 }
 
 // updateContent renders what changed content files can reach.

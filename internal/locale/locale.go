@@ -24,7 +24,9 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 	"time"
 
@@ -52,6 +54,11 @@ type Catalog struct {
 	files      map[string]bool                     // lang -> some layer has i18n/<lang>.toml
 	messages   map[string]map[string]*i18n.Message // lang -> id -> message, the default language's where lang lacks it
 	all        []string                            // every id defined in some language, sorted
+
+	// done holds the messages rendered with arguments, by language, id
+	// and arguments: every page of a build shows the same few dates and
+	// counts, and go-i18n runs a template for each.
+	done sync.Map
 }
 
 var messageKeys = []string{"description", "hash", "zero", "one", "two", "few", "many", "other", "needs_review"}
@@ -300,6 +307,38 @@ func (c *Catalog) T(lang, id string, args ...any) (string, error) {
 	if !c.Has(id) {
 		return "", fmt.Errorf("unknown message id %q: add it to %s/%s.toml", id, Dir, c.def)
 	}
+	key, cacheable := doneKey(lang, id, args)
+	if cacheable {
+		if s, ok := c.done.Load(key); ok {
+			return s.(string), nil
+		}
+	}
+	s, err := c.localize(lang, id, args)
+	if err == nil && cacheable {
+		c.done.Store(key, s)
+	}
+	return s, err
+}
+
+// doneKey returns the key of a message with arguments in Catalog.done,
+// when every argument is a string or an int, whose text is the value.
+func doneKey(lang, id string, args []any) (string, bool) {
+	key := lang + "\x00" + id
+	for _, a := range args {
+		switch a := a.(type) {
+		case string:
+			key += "\x00s" + a
+		case int:
+			key += "\x00i" + strconv.Itoa(a)
+		default:
+			return "", false
+		}
+	}
+	return key, true
+}
+
+// localize renders message id in lang with go-i18n; see T.
+func (c *Catalog) localize(lang, id string, args []any) (string, error) {
 	cfg := &i18n.LocalizeConfig{MessageID: id}
 	switch {
 	case len(args) == 1:

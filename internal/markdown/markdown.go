@@ -219,6 +219,7 @@ type walker struct {
 	problems  []Problem
 	footnotes []string // the ids of footnotes and their references
 	lines     []int    // offsets of line starts, built on first use
+	quoteRun  quoteRun // the quotes pass's scratch space
 }
 
 // transform rewrites the parsed page before it is walked: GitHub alerts
@@ -276,7 +277,7 @@ func (w *walker) walk(doc ast.Node, textWords int) {
 				remove = append(remove, n)
 			}
 		case *ast.Image:
-			alt := string(plainText(n, w.src))
+			alt := plainText(n, w.src)
 			w.res.Images = append(w.res.Images, Image{Dest: string(n.Destination), Alt: alt, Line: w.line(n)})
 			if !w.link(n, &n.Destination, true) {
 				remove = append(remove, n)
@@ -297,7 +298,7 @@ func (w *walker) walk(doc ast.Node, textWords int) {
 		case *east.Table:
 			hasHeader := false
 			if h := n.FirstChild(); h != nil && h.Kind() == east.KindTableHeader {
-				hasHeader = strings.TrimSpace(string(plainText(h, w.src))) != ""
+				hasHeader = strings.TrimSpace(plainText(h, w.src)) != ""
 			}
 			w.res.Tables = append(w.res.Tables, Table{Line: w.tableLine(n), HasHeader: hasHeader})
 		case *east.TableCell:
@@ -314,7 +315,7 @@ func (w *walker) walk(doc ast.Node, textWords int) {
 			w.footnotes = append(w.footnotes, fmt.Sprintf("fnref%s:%d", ref, n.Index))
 		}
 		if collect && isTextBlock(n) {
-			if t := strings.TrimSpace(string(plainText(n, w.src))); t != "" {
+			if t := strings.TrimSpace(plainText(n, w.src)); t != "" {
 				w.res.Text = append(w.res.Text, t)
 				if textWords != AllText {
 					remaining -= strings.Count(t, " ") + 1
@@ -385,7 +386,7 @@ func (w *walker) heading(n *ast.Heading) {
 func (w *walker) link(n ast.Node, dest *[]byte, image bool) bool {
 	d := string(*dest)
 	line := w.line(n)
-	w.res.Links = append(w.res.Links, Link{Dest: d, Text: string(plainText(n, w.src)), Line: line, Image: image})
+	w.res.Links = append(w.res.Links, Link{Dest: d, Text: plainText(n, w.src), Line: line, Image: image})
 	if !w.c.unsafe && html.IsDangerousURL(*dest) {
 		w.problems = append(w.problems, Problem{Line: line, Warning: true,
 			Msg: fmt.Sprintf("link to %q is left out: links may not run script or embed data", truncate(d))})
@@ -453,7 +454,7 @@ func (w *walker) lineAt(off int) int {
 func (w *walker) tableLine(t *east.Table) int {
 	above := 0
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
-		if strings.TrimSpace(string(plainText(row, w.src))) != "" {
+		if strings.TrimSpace(plainText(row, w.src)) != "" {
 			return w.line(row) - above
 		}
 		if above == 0 {
@@ -504,7 +505,7 @@ func isTextBlock(n ast.Node) bool {
 
 // plainText returns the text of n's inline descendants, images' alt
 // text included.
-func plainText(n ast.Node, src []byte) []byte {
+func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -512,7 +513,7 @@ func plainText(n ast.Node, src []byte) []byte {
 		}
 		return textOf(c, src, &b)
 	})
-	return []byte(b.String())
+	return b.String()
 }
 
 // textOf writes the text of one inline node to b, and says whether to go

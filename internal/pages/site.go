@@ -150,6 +150,7 @@ type Site struct {
 	static  map[string]bool
 	keys    []string
 	menus   map[string][][]*Page // menu name -> language index -> pages
+	search  []*Page              // language index -> the search page, or nil
 	drafts  map[string]bool      // file keys that exist only as drafts
 }
 
@@ -229,13 +230,20 @@ func (s *Site) Footer(lang *Lang) []*Page { return s.menus["footer"][lang.Index]
 
 // Search returns the search page of a language: the first page, in key
 // order, whose layout is "search", or nil when the site has none.
-func (s *Site) Search(lang *Lang) *Page {
-	for _, key := range s.keys {
-		if p := s.byKey[key][lang.Index]; p.File != nil && p.File.Meta.Layout == "search" {
-			return p
+func (s *Site) Search(lang *Lang) *Page { return s.search[lang.Index] }
+
+// findSearch finds each language's search page. The header of every page
+// links to it, so it is looked up once, not for each page.
+func (s *Site) findSearch() {
+	s.search = make([]*Page, len(s.Langs))
+	for _, l := range s.Langs {
+		for _, key := range s.keys {
+			if p := s.byKey[key][l.Index]; p.File != nil && p.File.Meta.Layout == "search" {
+				s.search[l.Index] = p
+				break
+			}
 		}
 	}
-	return nil
 }
 
 // Home returns the home page of a language.
@@ -295,6 +303,7 @@ func New(cfg *config.Config, in Input) (*Site, diag.List) {
 	s.index(&diags)
 	s.checkOutputs(in.Reserved, &diags)
 	s.buildMenus()
+	s.findSearch()
 	base, origin := cfg.BasePath(), cfg.Origin()
 	for _, p := range slices.Concat(s.Pages, s.Special) {
 		p.URL = base + p.Path

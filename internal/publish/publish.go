@@ -160,16 +160,35 @@ func (d *Dir) Write(name string, data []byte) error {
 	if !fs.ValidPath(name) || name == "." || strings.Contains(name, "\\") {
 		return fmt.Errorf("refusing to write %q: not a relative path inside the output folder", name)
 	}
-	p := filepath.Join(d.tmp, filepath.FromSlash(name))
-	if dir := path.Dir(name); dir != "." {
-		if _, ok := d.dirs.Load(dir); !ok {
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				return err
-			}
-			d.dirs.Store(dir, true)
+	if err := d.mkdir(path.Dir(name)); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(d.tmp, filepath.FromSlash(name)), data, 0o644)
+}
+
+// mkdir makes the folder dir (slash-separated, relative) below the
+// temporary folder, and its parents, once. Every page has a folder of its
+// own, so this is one mkdir call a page: no stat first, as os.MkdirAll
+// would do, and parents only when the folder cannot be made without them.
+func (d *Dir) mkdir(dir string) error {
+	if dir == "." {
+		return nil
+	}
+	if _, ok := d.dirs.Load(dir); ok {
+		return nil
+	}
+	p := filepath.Join(d.tmp, filepath.FromSlash(dir))
+	err := os.Mkdir(p, 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err = d.mkdir(path.Dir(dir)); err == nil {
+			err = os.Mkdir(p, 0o755)
 		}
 	}
-	return os.WriteFile(p, data, 0o644)
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	d.dirs.Store(dir, true)
+	return nil
 }
 
 // moveHidden moves the entries of from whose names start with "." into

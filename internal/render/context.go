@@ -195,9 +195,9 @@ func (c *Context) LangAttr(p *pages.Page) template.HTMLAttr {
 // text: switcher links, notices, titles.
 func (c *Context) LangDir(l *pages.Lang) template.HTMLAttr {
 	if l.Dir != c.Page.Lang.Dir {
-		return template.HTMLAttr(fmt.Sprintf(`lang="%s" dir="%s"`, l.Code, l.Dir))
+		return template.HTMLAttr(`lang="` + l.Code + `" dir="` + l.Dir + `"`)
 	}
-	return template.HTMLAttr(fmt.Sprintf(`lang="%s"`, l.Code))
+	return template.HTMLAttr(`lang="` + l.Code + `"`)
 }
 
 // InSection reports whether the page being rendered is p or below it.

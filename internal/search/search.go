@@ -17,10 +17,9 @@ package search
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/json"
-	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -69,49 +68,118 @@ func NewEntry(site *pages.Site, p *pages.Page, doc *markdown.Result) *Entry {
 // first, at most max of them. Words shorter than three letters are left
 // out: a search matches prefixes of at least that length.
 func Terms(blocks []string, max int) string {
-	type term struct {
-		word string
-		n    int
-	}
-	size := 0
-	for _, b := range blocks {
-		size += len(b)
-	}
-	size = min(size/12, 1024)           // about one distinct word in two, of about six letters
-	index := make(map[string]int, size) // word -> position in terms
-	terms := make([]term, 0, size)
-	var word []byte
-	flush := func() {
-		if utf8.RuneCount(word) >= 3 {
-			if i, ok := index[string(word)]; ok {
-				terms[i].n++
-			} else {
-				w := string(word)
-				index[w] = len(terms)
-				terms = append(terms, term{w, 1})
-			}
-		}
-		word = word[:0]
-	}
+	c := counters.Get().(*counter)
+	defer counters.Put(c)
+	c.reset()
 	scanned := 0
 	for _, b := range blocks {
-		for _, r := range nfc(b) {
-			var inWord bool
-			word, inWord = appendNormalized(word, r)
-			if !inWord && len(word) > 0 {
-				flush()
+		b = nfc(b)
+		for i := 0; i < len(b); {
+			// ASCII as appendNormalized folds it, without decoding.
+			inWord, size := true, 1
+			switch ch := b[i]; {
+			case 'a' <= ch && ch <= 'z' || '0' <= ch && ch <= '9':
+				c.word = append(c.word, ch)
+			case 'A' <= ch && ch <= 'Z':
+				c.word = append(c.word, ch+'a'-'A')
+			case ch < utf8.RuneSelf:
+				inWord = false
+			default:
+				var r rune
+				r, size = utf8.DecodeRuneInString(b[i:])
+				c.word, inWord = appendNormalized(c.word, r)
+			}
+			i += size
+			if !inWord && len(c.word) > 0 {
+				c.flush()
 				scanned++
 			}
 		}
-		flush()
+		c.flush()
 		scanned++
 		if scanned >= TextWords {
 			break
 		}
 	}
-	slices.SortStableFunc(terms, func(a, b term) int { return cmp.Compare(b.n, a.n) })
+	return c.top(max)
+}
+
+// A counter counts the words of one page. Building the index runs Terms
+// for every page of the site, so counters are reused (counters).
+type counter struct {
+	index  map[string]int // word -> position in terms
+	terms  []term
+	word   []byte            // the word being read
+	intern map[string]string // the words of the pages counted before, so that a page's words are not allocated again
+
+	starts []int  // top's scratch: where each count's words go
+	sorted []term // top's scratch: terms by count
+}
+
+type term struct {
+	word  string
+	n     int // occurrences
+	first int // position of the first occurrence among the distinct words
+}
+
+// maxIntern bounds a counter's memory of words on a site with a large
+// vocabulary.
+const maxIntern = 1 << 16
+
+var counters = sync.Pool{New: func() any { return &counter{index: map[string]int{}, intern: map[string]string{}} }}
+
+func (c *counter) reset() {
+	clear(c.index)
+	c.terms = c.terms[:0]
+	c.word = c.word[:0]
+}
+
+// flush counts the word read so far, if it has at least three letters.
+func (c *counter) flush() {
+	if utf8.RuneCount(c.word) >= 3 {
+		if i, ok := c.index[string(c.word)]; ok {
+			c.terms[i].n++
+		} else {
+			w, ok := c.intern[string(c.word)]
+			if !ok {
+				if len(c.intern) >= maxIntern {
+					clear(c.intern)
+				}
+				w = string(c.word)
+				c.intern[w] = w
+			}
+			c.index[w] = len(c.terms)
+			c.terms = append(c.terms, term{w, 1, len(c.terms)})
+		}
+	}
+	c.word = c.word[:0]
+}
+
+// top returns the limit most frequent words, the one seen first first among
+// words as frequent, separated by spaces.
+func (c *counter) top(limit int) string {
+	// A counting sort by count, most first: terms holds the words in the
+	// order of their first appearance, and so does each count's run.
+	most := 0
+	for _, t := range c.terms {
+		most = max(most, t.n)
+	}
+	c.starts = append(c.starts[:0], make([]int, most+1)...)
+	for _, t := range c.terms {
+		c.starts[most-t.n]++
+	}
+	at := 0
+	for i, n := range c.starts {
+		c.starts[i] = at
+		at += n
+	}
+	c.sorted = append(c.sorted[:0], c.terms...)
+	for _, t := range c.terms {
+		c.sorted[c.starts[most-t.n]] = t
+		c.starts[most-t.n]++
+	}
 	var out strings.Builder
-	for i, t := range terms[:min(max, len(terms))] {
+	for i, t := range c.sorted[:min(limit, len(c.sorted))] {
 		if i > 0 {
 			out.WriteByte(' ')
 		}

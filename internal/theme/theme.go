@@ -18,7 +18,7 @@
 //	layouts/404.html                /<lang>/404.html
 //	layouts/root.html               the language chooser at / and the root 404.html
 //	layouts/alias.html              the redirect page of an old URL (aliases:)
-//	layouts/partials/*.html         header, menu, switcher, breadcrumbs, table of contents, listing, footer
+//	layouts/partials/*.html         header, menu, switcher, breadcrumbs, hreflang links, table of contents, listing, footer
 //	layouts/partials/footer_note.html  empty: a site's own line at the bottom of every page
 //
 // # UI strings

@@ -1,6 +1,6 @@
 // Command floor measures the least any build of a site must do: read every
-// Markdown file and run goldmark over it, with the same extensions sitegen
-// uses, on all cores, keeping nothing. bench/run.sh runs it beside
+// Markdown file, parse its front matter and run goldmark over its body,
+// with the same extensions sitegen uses, on all cores, keeping nothing. bench/run.sh runs it beside
 // sitegen and Hugo, to show how far a full build is from this floor.
 //
 //	go run ./internal/bench/floor -src DIR
@@ -18,6 +18,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/udenmitid/sitegen/internal/content"
 	"github.com/udenmitid/sitegen/internal/markdown"
 )
 
@@ -50,12 +51,17 @@ func main() {
 					fmt.Fprintln(os.Stderr, err)
 					os.Exit(1)
 				}
-				lang := strings.SplitN(strings.SplitN(filepath.ToSlash(paths[i]), "/content/", 2)[1], "/", 2)[0]
-				c := converters[lang]
+				rel := "content/" + strings.SplitN(filepath.ToSlash(paths[i]), "/content/", 2)[1]
+				f, diags := content.Parse(rel, data)
+				if f == nil {
+					fmt.Fprintln(os.Stderr, diags)
+					os.Exit(1)
+				}
+				c := converters[f.Lang]
 				if c == nil {
 					c = converters["da"]
 				}
-				res, _ := c.Convert(data, 1, nil, 0)
+				res, _ := c.Convert(f.Body, f.BodyLine, nil, 0)
 				bytes.Add(int64(len(res.HTML)))
 			}
 		})
