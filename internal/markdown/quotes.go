@@ -51,20 +51,10 @@ func quoteMarks(lang string) marks {
 	return marks{"“", "”", "‘", "’"}
 }
 
-// A quote is a straight quote in a block's text that placeQuotes may
-// turn into a mark: its rune, the runes on either side of it in the
-// block's flattened inline text (a space at either end), and where it
-// is. Escaped quotes and quotes in code are context only, not quotes.
-type quote struct {
-	r, before, after rune
-	node             *ast.Text
-	off              int    // byte offset in the source
-	mark             string // what placeQuotes decided, or "" to keep it straight
-}
-
-// placeQuotes decides, for every quote, what it stands for, and sets its
-// mark (or leaves it "" to keep it straight). The start and end of the
-// block's text count as spaces.
+// placeQuotes decides, for every straight quote in text, what it stands
+// for, and returns the replacement of each (or "" to keep it straight).
+// editable says which runes may change; the others are context only
+// (code, escaped quotes). The start and end of text count as spaces.
 //
 // The rules, for ' and " alike: a quote after a space or an opening
 // bracket, dash or quote, and before a non-space, opens; a quote after a
@@ -78,7 +68,6 @@ type quote struct {
 //     cykel, the Smiths' house).
 //
 // A " that can neither open nor close, or closes nothing, stays straight.
-<<<<<<< HEAD
 func placeQuotes(text []rune, editable []bool, m marks) []string {
 	out := make([]string, len(text))
 	var open []rune // the quotations open, innermost last
@@ -112,47 +101,33 @@ func placeQuotes(text []rune, editable []bool, m marks) []string {
 				if at(i+1) == 'n' && at(i+2) == '\'' && editable[i+2] {
 					out[i+2] = apostrophe
 				}
-=======
-// open is scratch space for the quotations open, innermost last.
-func placeQuotes(qs []quote, m marks, open []rune) []rune {
-	open = open[:0]
-	for i := range qs {
-		q := &qs[i]
-		canOpen := !unicode.IsSpace(q.after) && (unicode.IsSpace(q.before) || opens(q.before))
-		canClose := closing(q.before, q.after)
-		if q.r == '\'' {
-			switch {
-			case wordRune(q.before) && wordRune(q.after):
-				q.mark = apostrophe
->>>>>>> issue-17
 			case canOpen && !canClose:
-				if closerAhead(qs[i+1:]) {
-					open = append(open, q.r)
-					q.mark = m.open2
+				if closerAhead(text, editable, i+1) {
+					open = append(open, r)
+					out[i] = m.open2
 				} else {
-					q.mark = apostrophe
+					out[i] = apostrophe
 				}
 			case canClose:
-				if popTo(&open, q.r) {
-					q.mark = m.close2
+				if popTo(&open, r) {
+					out[i] = m.close2
 				} else {
-					q.mark = apostrophe
+					out[i] = apostrophe
 				}
 			}
 			continue
 		}
 		switch {
 		case canOpen && !canClose:
-			open = append(open, q.r)
-			q.mark = m.open
-		case canClose && popTo(&open, q.r):
-			q.mark = m.close
+			open = append(open, r)
+			out[i] = m.open
+		case canClose && popTo(&open, r):
+			out[i] = m.close
 		}
 	}
-	return open
+	return out
 }
 
-<<<<<<< HEAD
 // elision reports whether the ' at text[i] stands for left-out letters
 // where it could open a quotation: before a year's last two digits
 // ('90s, '06) or in 'n' between spaces (rock 'n' roll).
@@ -183,17 +158,6 @@ func closerAhead(text []rune, editable []bool, from int) bool {
 			after = text[j+1]
 		}
 		if !unicode.IsSpace(before) && !opens(before) && (unicode.IsSpace(after) || closes(after)) {
-=======
-// closing reports whether a quote between before and after can close.
-func closing(before, after rune) bool {
-	return !unicode.IsSpace(before) && !opens(before) && (unicode.IsSpace(after) || closes(after))
-}
-
-// closerAhead reports whether one of the ' quotes in qs can close.
-func closerAhead(qs []quote) bool {
-	for _, q := range qs {
-		if q.r == '\'' && closing(q.before, q.after) {
->>>>>>> issue-17
 			return true
 		}
 	}
@@ -226,38 +190,33 @@ func closes(r rune) bool {
 	return unicode.IsPunct(r) && !unicode.In(r, unicode.Ps, unicode.Pi) || unicode.IsSymbol(r)
 }
 
-// A quoteRun gathers the quotes of one block's inline text as it is
-// flattened: each rune in turn, with the Text node it is in (nil for
-// context only) and its byte offset in the source. Only quotes are kept,
-// with the runes beside them; the walker reuses one quoteRun for every
-// block of a page.
+// A quoteRun is the inline text of one block, flattened for placeQuotes:
+// each rune with the Text node it is in (nil for context only) and its
+// byte offset in the source.
 type quoteRun struct {
-	quotes  []quote
-	open    []rune // placeQuotes' scratch
-	prev    rune   // the rune added last
-	pending bool   // the last quote waits for the rune after it
+	text     []rune
+	editable []bool
+	nodes    []*ast.Text
+	offsets  []int
+	quotes   int // how many editable quotes
 }
 
+// reset empties q for the next block, keeping its storage: the walker
+// reuses one quoteRun for every block of a page.
 func (q *quoteRun) reset() {
-	q.quotes, q.prev, q.pending = q.quotes[:0], ' ', false
+	q.text, q.editable, q.nodes, q.offsets, q.quotes = q.text[:0], q.editable[:0], q.nodes[:0], q.offsets[:0], 0
 }
 
 func (q *quoteRun) add(r rune, t *ast.Text, off int) {
-	if q.pending {
-		q.quotes[len(q.quotes)-1].after = r
-		q.pending = false
-	}
+	q.text = append(q.text, r)
+	q.editable = append(q.editable, t != nil)
+	q.nodes = append(q.nodes, t)
+	q.offsets = append(q.offsets, off)
 	if t != nil && (r == '\'' || r == '"') {
-		q.quotes = append(q.quotes, quote{r: r, before: q.prev, after: ' ', node: t, off: off})
-		q.pending = true
+		q.quotes++
 	}
-	q.prev = r
 }
 
-// quotes places the typographic quotes and apostrophes of one block's
-// inline content, splitting Text nodes around each replaced quote. Links
-// and emphasis are transparent; code, autolinks and images count as
-// letters; a quote escaped with a backslash stays straight.
 func (w *walker) quotes(block ast.Node) {
 	q := &w.quoteRun
 	q.reset()
@@ -298,18 +257,17 @@ func (w *walker) quotes(block ast.Node) {
 		}
 	}
 	flatten(block)
-	if len(q.quotes) == 0 {
+	if q.quotes == 0 {
 		return
 	}
-	q.open = placeQuotes(q.quotes, w.c.marks, q.open)
+	out := placeQuotes(q.text, q.editable, w.c.marks)
 	// Split each Text node at its replaced quotes, last first, so that
 	// the offsets of the earlier ones stay valid.
-	for i := len(q.quotes) - 1; i >= 0; i-- {
-		qt := q.quotes[i]
-		if qt.mark == "" {
+	for i := len(out) - 1; i >= 0; i-- {
+		if out[i] == "" {
 			continue
 		}
-		t, off := qt.node, qt.off
+		t, off := q.nodes[i], q.offsets[i]
 		parent := t.Parent()
 		after := ast.NewTextSegment(t.Segment.WithStart(off + 1))
 		after.SetSoftLineBreak(t.SoftLineBreak())
@@ -318,7 +276,7 @@ func (w *walker) quotes(block ast.Node) {
 		t.Segment = t.Segment.WithStop(off)
 		t.SetSoftLineBreak(false)
 		t.SetHardLineBreak(false)
-		mark := ast.NewString([]byte(qt.mark))
+		mark := ast.NewString([]byte(out[i]))
 		parent.InsertAfter(parent, t, mark)
 		if after.Segment.Len() > 0 || after.SoftLineBreak() || after.HardLineBreak() {
 			parent.InsertAfter(parent, mark, after)
