@@ -251,6 +251,12 @@ func (b *Builder) readContent(p string) (*content.File, *content.Resource, diag.
 	f, d := content.Read(b.src, p)
 	if f != nil {
 		f.Lang = content.LangOf(f.Lang, b.cfg.Codes())
+		if !b.keep && !b.opts.Text {
+			// Only the conversion reads the body, once: read it again
+			// then, so that memory grows with the number of pages, not
+			// with the size of their bodies.
+			f.Release()
+		}
 	}
 	return f, nil, d
 }
@@ -381,9 +387,6 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 			var dc *doc
 			if p.File != nil {
 				dc = b.docFor(site, p, docs, &mu)
-				if !b.keep && !b.opts.Text {
-					p.File.Body = nil // converted; nothing reads it again
-				}
 				errs[i].Add(dc.diags)
 				e := search.NewEntry(site, p, dc.res)
 				mu.Lock()
@@ -533,7 +536,13 @@ func (b *Builder) convert(site *pages.Site, p *pages.Page) *doc {
 	if b.opts.Text || b.keep {
 		words = markdown.AllText // check reads all of it; serve keeps it for search and the status page
 	}
-	res, problems := b.converters[p.Lang.Code].ConvertWithImages(p.File.Body, p.File.BodyLine, resolve, words, b.imageAttrs(links))
+	body, line, err := p.File.ReadBody(b.src)
+	if err != nil {
+		d.diags.Errorf(p.File.Path, 0, "%v", err)
+		d.res = &markdown.Result{}
+		return d
+	}
+	res, problems := b.converters[p.Lang.Code].ConvertWithImages(body, line, resolve, words, b.imageAttrs(links))
 	if c := b.opts.Progress; c != nil {
 		c.Converted.Add(1)
 	}

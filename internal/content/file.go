@@ -42,6 +42,39 @@ type File struct {
 	Meta     *Meta
 	Body     []byte // Markdown after the front matter, "\n" line endings
 	BodyLine int    // the file line on which Body starts
+
+	// Released says that Body was let go after reading, so that a large
+	// site's bodies need not all be in memory at once; ReadBody reads it
+	// again when the page is converted.
+	Released bool
+}
+
+// Release lets go of the body; ReadBody reads it again.
+func (f *File) Release() {
+	f.Body, f.Released = nil, true
+}
+
+// ReadBody returns the file's body as Read would, reading the file
+// again if Release let go of it. The error says when the file changed
+// in between so that it no longer reads.
+func (f *File) ReadBody(fsys fs.FS) (body []byte, line int, err error) {
+	if !f.Released {
+		return f.Body, f.BodyLine, nil
+	}
+	data, err := fs.ReadFile(fsys, f.Path)
+	if err == nil && len(data) > MaxFileSize {
+		err = fmt.Errorf("it grew past %d MB", MaxFileSize>>20)
+	}
+	if err == nil {
+		data, err = normalize(data)
+	}
+	if err == nil {
+		_, body, line, err = Split(data)
+	}
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s changed while the site was built and no longer reads (%v): build again", f.Path, unwrapPath(err))
+	}
+	return body, line, nil
 }
 
 // IsIndex reports whether the file is a home or section page.
