@@ -219,7 +219,16 @@ func (w *writer) hosting(site *pages.Site, assets map[string]*render.Asset) diag
 // buffers recycles the buffers pages are rendered and minified into.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
+// bodyMark stands for a page's Markdown body while the page around it is
+// minified.
+const bodyMark = "sitegen-body-5f0c2a9e"
+
 // page renders, minifies and writes one page.
+//
+// The HTML around a page's body is minified; the body, goldmark's HTML,
+// is not: it has no indentation or comments to remove, and minifying it
+// took a seventh of a build's CPU time to make pages 1% smaller once
+// compressed (measured on the 1,000-page corpus and the bundled site).
 func (w *writer) page(env *render.Env, p *pages.Page, d *doc) diag.List {
 	var res *markdown.Result
 	if d != nil {
@@ -228,24 +237,44 @@ func (w *writer) page(env *render.Env, p *pages.Page, d *doc) diag.List {
 	html := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(html)
 	html.Reset()
-	err := env.RenderTo(html, p, res)
-	if err == nil {
-		name := p.OutputFile()
-		if w.minify {
-			small := buffers.Get().(*bytes.Buffer)
-			defer buffers.Put(small)
-			small.Reset()
-			if err = w.min.MinifyTo(small, name, html.Bytes()); err != nil {
-				err = fmt.Errorf("minifying %s: %w", name, err)
+	name := p.OutputFile()
+	around := w.minify && res != nil && len(res.HTML) > 0
+	var err error
+	if around {
+		err = env.RenderAround(html, p, res, bodyMark)
+	} else {
+		err = env.RenderTo(html, p, res)
+	}
+	if err == nil && w.minify {
+		small := buffers.Get().(*bytes.Buffer)
+		defer buffers.Put(small)
+		small.Reset()
+		if err = w.min.MinifyTo(small, name, html.Bytes()); err != nil {
+			err = fmt.Errorf("minifying %s: %w", name, err)
+		}
+		if err == nil && around {
+			var ok bool
+			html.Reset()
+			if ok = splice(html, small.Bytes(), res.HTML); !ok {
+				// The layout puts the body somewhere other than between
+				// elements (or its text holds the mark): minify it all.
+				html.Reset()
+				if err = env.RenderTo(html, p, res); err == nil {
+					small.Reset()
+					err = w.min.MinifyTo(small, name, html.Bytes())
+				}
 			}
-			html = small
+			if ok {
+				small = html
+			}
 		}
-		if err == nil {
-			err = w.put(name, html.Bytes())
-		}
-		if err == nil && w.counts != nil {
-			w.counts.Written.Add(1)
-		}
+		html = small
+	}
+	if err == nil {
+		err = w.put(name, html.Bytes())
+	}
+	if err == nil && w.counts != nil {
+		w.counts.Written.Add(1)
 	}
 	var diags diag.List
 	switch {
@@ -255,4 +284,22 @@ func (w *writer) page(env *render.Env, p *pages.Page, d *doc) diag.List {
 		diags.Errorf("", 0, "%v", err)
 	}
 	return diags
+}
+
+// splice writes page to w with body in place of bodyMark, and reports
+// whether it could: the mark must be there once, between elements.
+func splice(w *bytes.Buffer, page []byte, body []byte) bool {
+	i := bytes.Index(page, []byte(bodyMark))
+	if i < 0 || bytes.Contains(page[i+len(bodyMark):], []byte(bodyMark)) {
+		return false
+	}
+	before := bytes.TrimRight(page[:i], " \n")
+	after := bytes.TrimLeft(page[i+len(bodyMark):], " \n")
+	if !bytes.HasSuffix(before, []byte(">")) || !bytes.HasPrefix(after, []byte("<")) {
+		return false
+	}
+	w.Write(page[:i])
+	w.Write(body)
+	w.Write(page[i+len(bodyMark):])
+	return true
 }

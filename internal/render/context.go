@@ -71,6 +71,16 @@ func (e *Env) NewContext(p *pages.Page, doc *markdown.Result) *Context {
 	return c
 }
 
+// RenderAround renders p with its layout as RenderTo does, but with body
+// in place of the page's rendered Markdown, so that the page around the
+// body can be minified apart from it (sitegen build minifies the layout's
+// HTML, not goldmark's, which is compact already).
+func (e *Env) RenderAround(w io.Writer, p *pages.Page, doc *markdown.Result, body string) error {
+	c := e.NewContext(p, doc)
+	c.Body = template.HTML(body)
+	return e.Templates.Execute(w, p.Layout(), c)
+}
+
 // Render renders p with its layout.
 func (e *Env) Render(p *pages.Page, doc *markdown.Result) ([]byte, error) {
 	return e.Templates.ExecuteString(p.Layout(), e.NewContext(p, doc))
