@@ -18,6 +18,9 @@
 #   TOOLS      which tools to run (default "sitegen hugo"; the floor row
 #              runs whenever FLOOR_CMD is set)
 #   KEEP_TMP=1 keep the temp folder (corpus, outputs, logs) and print it
+#   SCALE      instead of the comparison, the scaling table: sitegen alone
+#              on corpora of these sizes, one run each, e.g.
+#              SCALE="1000 10000 100000" bash bench/run.sh
 #
 # Everything is written to a temp folder on tmpfs (/dev/shm when present),
 # removed at exit. Each run is timed with GNU time: wall seconds, user+sys
@@ -71,6 +74,41 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 export BENCH_TMP=$tmp
+
+# ---------------------------------------------------------------- scaling
+
+pages_written() { find "$1" -name '*.html' -type f 2>/dev/null | wc -l; }
+
+# SCALE: one sitegen build of each size, with what it reads and writes:
+# wall and CPU seconds, peak RSS, output size, and the most one search
+# downloads (gzipped, as hosts send it; internal/bench/searchdl).
+if [ -n "${SCALE:-}" ]; then
+	go build -o "$tmp/gencorpus" ./internal/bench/gencorpus
+	go build -o "$tmp/sitegen" ./cmd/sitegen
+	go build -o "$tmp/searchdl" ./internal/bench/searchdl
+	rows=$tmp/scale.rows
+	for n in $SCALE; do
+		c=$tmp/scale-corpus o=$tmp/scale-out
+		rm -rf "$c" "$o"
+		"$tmp/gencorpus" -pages "$n" -seed "$SEED" -out "$c" >/dev/null
+		say "bench: sitegen build of $n Danish pages"
+		/usr/bin/time -f '%e %U %S %M' -o "$tmp/scale.time" "$tmp/sitegen" build -src "$c" -out "$o" >"$tmp/scale.log" 2>&1 ||
+			{ tail -15 "$tmp/scale.log" >&2; die "sitegen failed on $n pages"; }
+		read -r wall user sys rss <"$tmp/scale.time"
+		files=$(find "$c/content" -name '*.md' | wc -l)
+		md=$(du -sb "$c/content" | awk '{printf "%.0f", $1/1048576}')
+		out=$(du -sb "$o" | awk '{printf "%.0f", $1/1048576}')
+		dl=$("$tmp/searchdl" "$o")
+		printf '%8s %8s %8s %9s %8.2f %8.2f %10.1f %9s %12s\n' "$n" "$files" "$md" "$(pages_written "$o")" "$wall" \
+			"$(awk -v u="$user" -v s="$sys" 'BEGIN{print u+s}')" "$(awk -v k="$rss" 'BEGIN{print k/1024}')" "$out" "$dl" >>"$rows"
+		rm -rf "$c" "$o"
+	done
+	echo
+	echo "sitegen build, one run per size, seed $SEED; $(nproc) cores, $(go version | awk '{print $3}')"
+	printf '%8s %8s %8s %9s %8s %8s %10s %9s %12s\n' da_pages md_files md_MiB html_out wall_s cpu_s peak_MiB out_MiB search_KiB_gz
+	cat "$rows"
+	exit 0
+fi
 
 # ---------------------------------------------------------------- corpus
 
@@ -134,8 +172,6 @@ run() {
 		"$(awk -v k="$rss" 'BEGIN{print k/1024}')" "$other" \
 		"$([ "$warn" != 0 ] && echo "   ($warn warning lines, see below)")")"
 }
-
-pages_written() { find "$1" -name '*.html' -type f 2>/dev/null | wc -l; }
 
 floor_ok=0
 [ -n "$FLOOR_CMD" ] && floor_ok=1
