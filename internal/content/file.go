@@ -47,10 +47,16 @@ type File struct {
 	// site's bodies need not all be in memory at once; ReadBody reads it
 	// again when the page is converted.
 	Released bool
+	hash     string // SourceHash, kept by Release
 }
 
-// Release lets go of the body; ReadBody reads it again.
+// Release lets go of the body, keeping its SourceHash; ReadBody reads it
+// again.
 func (f *File) Release() {
+	if f.Released {
+		return
+	}
+	f.hash = f.SourceHash()
 	f.Body, f.Released = nil, true
 }
 
@@ -116,6 +122,9 @@ func PathKey(key string) string {
 // records the hash of the default-language page it was made from in
 // translated_from; when the hashes differ the translation is outdated.
 func (f *File) SourceHash() string {
+	if f.Released {
+		return f.hash
+	}
 	h := sha256.New()
 	h.Write([]byte(f.Meta.Title))
 	h.Write([]byte{0})

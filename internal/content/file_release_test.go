@@ -30,8 +30,11 @@ func TestReadBody(t *testing.T) {
 			if f == nil || d.HasErrors() {
 				t.Fatalf("Read: %v", d)
 			}
-			line := f.BodyLine
+			line, hash := f.BodyLine, f.SourceHash()
 			f.Release()
+			if f.SourceHash() != hash {
+				t.Fatalf("SourceHash after Release = %s, want %s", f.SourceHash(), hash)
+			}
 			if f.Body != nil {
 				t.Fatal("Release kept the body")
 			}
