@@ -67,6 +67,16 @@ type Options struct {
 	// Such a Result is for reports only; its output must not be published.
 	KeepGoing bool
 
+	// Inspect, when set, is called once for each page that has a content
+	// file, with its converted Markdown (all of its text), as the page
+	// is built: concurrently, from the build's goroutines, before the page
+	// is rendered. It may keep doc. With it, a check reads each page as it
+	// goes and keeps only what it finds, instead of every page's text
+	// (Text); the page's body (p.File.Body) is still there while it runs.
+	// The stand-ins of files that do not load (KeepGoing) are not
+	// inspected.
+	Inspect func(site *pages.Site, p *pages.Page, doc *markdown.Result)
+
 	// Progress, when set, counts the build's work as it goes: content
 	// files read, pages converted and written (a progress line on a
 	// terminal, package progress).

@@ -381,6 +381,9 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 			var dc *doc
 			if p.File != nil {
 				dc = b.docFor(site, p, docs, &mu)
+				if b.opts.Inspect != nil && !b.stubbed[p.File.Path] {
+					b.opts.Inspect(site, p, dc.res)
+				}
 				if !b.keep && !b.opts.Text {
 					p.File.Body = nil // converted; nothing reads it again
 				}
@@ -530,7 +533,7 @@ func (b *Builder) convert(site *pages.Site, p *pages.Page) *doc {
 		return l.URL, err
 	}
 	words := search.TextWords // enough for the search index
-	if b.opts.Text || b.keep {
+	if b.opts.Text || b.opts.Inspect != nil || b.keep {
 		words = markdown.AllText // check reads all of it; serve keeps it for search and the status page
 	}
 	res, problems := b.converters[p.Lang.Code].ConvertWithImages(p.File.Body, p.File.BodyLine, resolve, words, b.imageAttrs(links))
