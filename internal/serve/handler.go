@@ -11,9 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/udenmitid/sitegen/internal/build"
-	"github.com/udenmitid/sitegen/internal/check"
 )
 
 // Prefix is the URL path of the server's own files. No content can take
@@ -199,6 +196,7 @@ func writeEvent(w http.ResponseWriter, e Event) {
 var statusPage = template.Must(template.New("status").Parse(`<!DOCTYPE html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+{{ if not .Report }}<meta http-equiv="refresh" content="2">{{ end }}
 <title>sitegen status</title></head>
 <body>
 <main>
@@ -206,8 +204,11 @@ var statusPage = template.Must(template.New("status").Parse(`<!DOCTYPE html>
 {{ with .Errors }}<h2>The last edit broke the build: the last good build is served</h2>
 <ul>{{ range . }}<li><code>{{ . }}</code></li>{{ end }}</ul>
 {{ end }}
+{{ with .CheckErr }}<p>The check failed: <code>{{ . }}</code></p>{{ end }}
+{{ if not .Report }}<p>Checking the site as sitegen check does; this page reloads when the report is ready.</p>{{ end }}
 {{ with .Report }}
-<p>{{ .Errors }} errors, {{ .Warnings }} warnings in {{ .Pages }} pages (as sitegen check reports them now).</p>
+<p>{{ .Totals }} (as sitegen check reports them for the files as they were at {{ $.At }}, checked in {{ $.Took }}).</p>
+{{ if not $.Current }}<p>The site changed since: a new check is running; reload to see it.</p>{{ end }}
 {{ with .Findings }}<h2>Findings</h2>
 <ul>{{ range . }}<li><code>{{ . }}</code></li>{{ end }}</ul>{{ end }}
 {{ $site := .Site }}{{ with .Translations }}{{ if $site }}
@@ -228,17 +229,25 @@ var statusPage = template.Must(template.New("status").Parse(`<!DOCTYPE html>
 </html>
 `))
 
-// status shows the check report for editors, computed now, as sitegen
-// check and build see the site: without drafts, so that a published page
-// linking to a draft is the error it will be when the site is built.
+// status shows the latest report of sitegen check (see Reporter), without
+// waiting for a check, unless the query has wait.
 func (s *Server) status(w http.ResponseWriter, r *http.Request) {
-	report, err := check.Run(s.root.FS(), build.Options{BaseURL: s.base, Defaults: s.opts.Defaults, Dev: true})
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
+	st := s.reports.Latest()
+	if r.URL.Query().Has("wait") {
+		st = s.reports.Wait(r.Context())
+	}
+	data := map[string]any{
+		"Errors":  s.store.Errors(),
+		"Report":  st.Report,
+		"At":      st.At.Format("15:04:05"),
+		"Took":    st.Took.Round(100 * time.Millisecond),
+		"Current": st.Current,
+	}
+	if st.Err != nil {
+		data["CheckErr"] = st.Err.Error()
 	}
 	var b bytes.Buffer
-	if err := statusPage.Execute(&b, map[string]any{"Errors": s.store.Errors(), "Report": report}); err != nil {
+	if err := statusPage.Execute(&b, data); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
