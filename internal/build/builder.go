@@ -532,9 +532,9 @@ func (b *Builder) convert(site *pages.Site, p *pages.Page) *doc {
 		}
 		return l.URL, err
 	}
-	words := search.TextWords // enough for the search index
-	if b.opts.Text || b.opts.Inspect != nil || b.keep {
-		words = markdown.AllText // check reads all of it; serve keeps it for search and the status page
+	words := search.TextWords // enough for the search index, which serve makes from the kept pages
+	if b.opts.Text || b.opts.Inspect != nil {
+		words = markdown.AllText // check reads all of it
 	}
 	res, problems := b.converters[p.Lang.Code].ConvertWithImages(p.File.Body, p.File.BodyLine, resolve, words, b.imageAttrs(links))
 	if c := b.opts.Progress; c != nil {
