@@ -52,7 +52,7 @@ type Options struct {
 	Drafts   bool   // include pages with draft: true (sitegen serve)
 	Defaults fs.FS  // built-in layouts, i18n and static files, beneath the site's own; may be nil
 	NoMinify bool   // write HTML and assets as rendered
-	Text     bool   // keep each page's converted Markdown, plain text included, in the Result (check, search)
+	Text     bool   // keep each page's converted Markdown, all of its text included, in Result.Docs (tests; check uses Inspect)
 	Dev      bool   // for sitegen serve: assets keep their names and have no integrity hash, so a stylesheet can be swapped in place
 
 	// Incremental keeps what the build converted and rendered from, so

@@ -1,6 +1,5 @@
-// Package check is sitegen check: it builds the site in memory, writing
-// nothing, and reports what an editor should fix or know before
-// publishing:
+// Package check is sitegen check: it builds the site, writing nothing,
+// and reports what an editor should fix or know before publishing:
 //
 //   - links: every internal link and #anchor, in the Markdown and in the
 //     rendered pages, resolves; external links are listed, not fetched;
@@ -36,6 +35,13 @@
 // the layout cannot be known. A problem found at several places, with the
 // same rule and message, is one finding that names every place: Path and
 // Line give the first, Places all of them.
+//
+// # Memory
+//
+// The check goes along with the build (see Run): it keeps each page's
+// findings and what the checks across pages need (its ids, the URLs it
+// links to), never its text or its rendered HTML, so it needs about the
+// memory of sitegen build.
 package check
 
 import (
