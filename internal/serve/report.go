@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"html/template"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -11,7 +12,8 @@ import (
 
 // A Reporter keeps the report of sitegen check on the site current for
 // the status page: it runs the check in the background after each build,
-// one run at a time, so a request never waits for one. Builds that come
+// one run at a time, and makes the page's HTML of each report once, so a
+// request never waits for either. Builds that come
 // while a check runs are covered by one more run after it.
 type Reporter struct {
 	run func() (*check.Report, error)
@@ -22,6 +24,7 @@ type Reporter struct {
 	done    uint64    // the value of wanted the latest report covers
 	running bool
 	report  *check.Report
+	html    template.HTML // the report, as the status page shows it
 	err     error
 	at      time.Time // when the latest run started: the report is of the files as they were then
 	took    time.Duration
@@ -52,12 +55,16 @@ func (r *Reporter) loop() {
 		r.mu.Unlock()
 		start := time.Now()
 		rep, err := r.run()
+		var html template.HTML
+		if err == nil {
+			html, err = renderReport(rep)
+		}
 		took := time.Since(start)
 		// A check at 10,000 pages needs as much memory as a build; give it
 		// back, so the server holds what serving needs between checks.
 		debug.FreeOSMemory()
 		r.mu.Lock()
-		r.report, r.err, r.at, r.took, r.done = rep, err, start, took, want
+		r.report, r.html, r.err, r.at, r.took, r.done = rep, html, err, start, took, want
 		r.changed.Broadcast()
 	}
 	r.running = false
@@ -67,6 +74,7 @@ func (r *Reporter) loop() {
 // A Status is the latest check of the site.
 type Status struct {
 	Report  *check.Report // nil before the first check ends
+	HTML    template.HTML // the report, as the status page shows it
 	Err     error         // the check itself failed
 	At      time.Time     // when the files were read
 	Took    time.Duration // how long the check took
@@ -77,7 +85,7 @@ type Status struct {
 func (r *Reporter) Latest() Status {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return Status{Report: r.report, Err: r.err, At: r.at, Took: r.took, Current: r.done == r.wanted}
+	return Status{Report: r.report, HTML: r.html, Err: r.err, At: r.at, Took: r.took, Current: r.done == r.wanted}
 }
 
 // Wait waits until the report covers every build so far, or ctx is done.

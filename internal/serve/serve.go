@@ -51,6 +51,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -238,6 +239,9 @@ func (s *Server) initial(stopProgress func()) {
 		return
 	}
 	s.store.Replace(staging.Files(), res)
+	// Building every page leaves as much garbage as the server keeps;
+	// give it back now rather than hold it for as long as the server runs.
+	debug.FreeOSMemory()
 	fmt.Fprintln(s.out, res.Summary())
 	s.printWarnings(res.Warnings)
 }
