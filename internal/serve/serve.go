@@ -233,7 +233,7 @@ func (s *Server) initial(stopProgress func()) {
 	staging := publish.NewMemory()
 	res, err := s.builder.Build(staging)
 	stopProgress()
-	s.reports.Trigger()
+	defer s.reports.Trigger()
 	if err != nil {
 		s.fail(err)
 		return
