@@ -58,6 +58,7 @@ func (r *Reporter) loop() {
 		var html template.HTML
 		if err == nil {
 			html, err = renderReport(rep)
+			rep.Site = nil // the whole site model of the check's build: the page has what it needs of it
 		}
 		took := time.Since(start)
 		// A check at 10,000 pages needs as much memory as a build; give it
@@ -73,7 +74,7 @@ func (r *Reporter) loop() {
 
 // A Status is the latest check of the site.
 type Status struct {
-	Report  *check.Report // nil before the first check ends
+	Report  *check.Report // nil before the first check ends; its Site is nil
 	HTML    template.HTML // the report, as the status page shows it
 	Err     error         // the check itself failed
 	At      time.Time     // when the files were read
