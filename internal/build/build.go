@@ -52,7 +52,7 @@ type Options struct {
 	Drafts   bool   // include pages with draft: true (sitegen serve)
 	Defaults fs.FS  // built-in layouts, i18n and static files, beneath the site's own; may be nil
 	NoMinify bool   // write HTML and assets as rendered
-	Text     bool   // keep each page's converted Markdown, plain text included, in the Result (check, search)
+	Text     bool   // keep each page's converted Markdown, all of its text included, in Result.Docs (tests; check uses Inspect)
 	Dev      bool   // for sitegen serve: assets keep their names and have no integrity hash, so a stylesheet can be swapped in place
 
 	// Incremental keeps what the build converted and rendered from, so
@@ -66,6 +66,16 @@ type Options struct {
 	// converted Markdown of every page in it, and whatever was rendered.
 	// Such a Result is for reports only; its output must not be published.
 	KeepGoing bool
+
+	// Inspect, when set, is called once for each page that has a content
+	// file, with its converted Markdown (all of its text), as the page
+	// is built: concurrently, from the build's goroutines, before the page
+	// is rendered. It may keep doc. With it, a check reads each page as it
+	// goes and keeps only what it finds, instead of every page's text
+	// (Text); the page's body (p.File.Body) is still there while it runs.
+	// The stand-ins of files that do not load (KeepGoing) are not
+	// inspected.
+	Inspect func(site *pages.Site, p *pages.Page, doc *markdown.Result)
 
 	// Progress, when set, counts the build's work as it goes: content
 	// files read, pages converted and written (a progress line on a

@@ -387,6 +387,9 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 			var dc *doc
 			if p.File != nil {
 				dc = b.docFor(site, p, docs, &mu)
+				if b.opts.Inspect != nil && !b.stubbed[p.File.Path] {
+					b.opts.Inspect(site, p, dc.res)
+				}
 				errs[i].Add(dc.diags)
 				e := search.NewEntry(site, p, dc.res)
 				mu.Lock()
@@ -532,9 +535,9 @@ func (b *Builder) convert(site *pages.Site, p *pages.Page) *doc {
 		}
 		return l.URL, err
 	}
-	words := search.TextWords // enough for the search index
-	if b.opts.Text || b.keep {
-		words = markdown.AllText // check reads all of it; serve keeps it for search and the status page
+	words := search.TextWords // enough for the search index, which serve makes from the kept pages
+	if b.opts.Text || b.opts.Inspect != nil {
+		words = markdown.AllText // check reads all of it
 	}
 	body, line, err := p.File.ReadBody(b.src)
 	if err != nil {

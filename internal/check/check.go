@@ -1,6 +1,5 @@
-// Package check is sitegen check: it builds the site in memory, writing
-// nothing, and reports what an editor should fix or know before
-// publishing:
+// Package check is sitegen check: it builds the site, writing nothing,
+// and reports what an editor should fix or know before publishing:
 //
 //   - links: every internal link and #anchor, in the Markdown and in the
 //     rendered pages, resolves; external links are listed, not fetched;
@@ -36,6 +35,13 @@
 // the layout cannot be known. A problem found at several places, with the
 // same rule and message, is one finding that names every place: Path and
 // Line give the first, Places all of them.
+//
+// # Memory
+//
+// The check goes along with the build (see Run): it keeps each page's
+// findings and what the checks across pages need (its ids, the URLs it
+// links to), never its text or its rendered HTML, so it needs about the
+// memory of sitegen build.
 package check
 
 import (
@@ -44,14 +50,13 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/diag"
-	"github.com/udenmitid/sitegen/internal/markdown"
 	"github.com/udenmitid/sitegen/internal/pages"
-	"github.com/udenmitid/sitegen/internal/publish"
 )
 
 // Severities of findings.
@@ -172,11 +177,20 @@ func (r *Report) Failed(strict bool) bool {
 // errors is checked all the same, as far as it could be built (see the
 // package documentation); its build errors are findings. opts.Progress, if
 // set, counts the build's work.
+//
+// The check goes along with the build: each page is checked as it is
+// converted (build.Options.Inspect), and each HTML file read for its ids
+// and links as it is written, so only the findings and what the checks
+// across pages need stay in memory, never a page's text or HTML. The
+// pages are checked as rendered, not minified: minifying changes no id
+// and no URL.
 func Run(src fs.FS, opts build.Options) (*Report, error) {
-	opts.Text = true
+	c := &checker{pages: map[*pages.Page]*pageReport{}}
 	opts.KeepGoing = true
-	mem := publish.NewMemory()
-	res, err := build.Build(src, opts, mem)
+	opts.NoMinify = true
+	opts.Inspect = c.inspect
+	rec := newRecorder()
+	res, err := build.Build(src, opts, rec)
 	r := &Report{Version: 1}
 	if err != nil {
 		var l diag.List
@@ -190,7 +204,7 @@ func Run(src fs.FS, opts build.Options) (*Report, error) {
 		return r, nil
 	}
 	r.Site = res.Site
-	c := &checker{r: r, res: res, site: res.Site, files: mem.Files(), omitted: omittedFiles(res.Omitted)}
+	c.r, c.res, c.site, c.out, c.omitted = r, res, res.Site, rec, omittedFiles(res.Omitted)
 	r.addDiags(res.Warnings, "build")
 	c.translations()
 	c.uiStrings()
@@ -203,12 +217,15 @@ func Run(src fs.FS, opts build.Options) (*Report, error) {
 }
 
 type checker struct {
-	r        *Report
-	res      *build.Result
-	site     *pages.Site
-	files    map[string][]byte
-	omitted  map[string]map[string]bool // key -> language -> its file was left out for its errors
-	reported map[string]bool            // output file + target of the links a Markdown file holds, judged there
+	r       *Report
+	res     *build.Result
+	site    *pages.Site
+	out     *recorder                  // the names of the files the build wrote, and a scan of each HTML file
+	omitted map[string]map[string]bool // key -> language -> its file was left out for its errors
+
+	mu       sync.Mutex
+	pages    map[*pages.Page]*pageReport // what each page with a file was found to hold, as it was converted
+	reported map[string]bool             // output file + target of the links a Markdown file holds, judged there
 }
 
 // omittedFiles maps the content files a build left out ("content/da/b.md")
@@ -303,17 +320,15 @@ func (f Finding) places() []Place {
 	return []Place{{f.Path, f.Line}}
 }
 
-// realPages returns the pages that have a file, with their converted
-// Markdown.
+// realPages returns the pages that have a file and were converted, in
+// the site's order.
 func (c *checker) realPages() []*pages.Page {
 	var out []*pages.Page
 	for _, p := range c.site.Pages {
-		if !p.Fallback && c.res.Docs[p] != nil {
+		if !p.Fallback && c.pages[p] != nil {
 			out = append(out, p)
 		}
 	}
 	c.r.Pages = len(out)
 	return out
 }
-
-func (c *checker) doc(p *pages.Page) *markdown.Result { return c.res.Docs[p] }

@@ -67,7 +67,12 @@ func (r *Report) WriteText(w io.Writer) {
 			fmt.Fprintf(w, "  %s  (%s)\n", e.URL, strings.Join(e.Sources, ", "))
 		}
 	}
-	fmt.Fprintf(w, "\n%d %s, %d %s in %d %s\n", r.Errors, plural(r.Errors, "error", "errors"),
+	fmt.Fprintf(w, "\n%s\n", r.Totals())
+}
+
+// Totals is the report's last line: "1 error, 5 warnings in 4 pages".
+func (r *Report) Totals() string {
+	return fmt.Sprintf("%d %s, %d %s in %d %s", r.Errors, plural(r.Errors, "error", "errors"),
 		r.Warnings, plural(r.Warnings, "warning", "warnings"), r.Pages, plural(r.Pages, "page", "pages"))
 }
 

@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -10,54 +9,23 @@ import (
 	"github.com/udenmitid/sitegen/internal/pages"
 )
 
-// markdownLinks checks the links of each page's Markdown, written as .md
-// files or as URLs: the #anchors of links between pages, and that links to
-// other files of the site go to a file the build writes; and it lists the
-// external links. (Links to pages and files that do not exist are build
-// errors.) It records the
-// target of every link it judged, so that the check of the rendered pages
-// does not report a Markdown link again, at the page instead of the line.
+// markdownLinks reports what each page's Markdown links were found to
+// hold as the page was converted (pageReport.markdownLinks), judging now
+// what depends on other pages: that a file is written, that a page has an
+// id; and it lists the external links.
 func (c *checker) markdownLinks() {
 	external := map[string][]string{}
-	c.reported = map[string]bool{}
-	origin, base := c.site.Config.Origin(), c.site.Config.BasePath()
 	for _, p := range c.realPages() {
-		d := c.doc(p)
-		for _, l := range d.Links {
-			u, err := url.Parse(l.Dest)
-			if err != nil {
-				c.r.add("link", Error, p.File.Path, l.Line, "link %q is not a valid URL: %v", l.Dest, err)
-				continue
-			}
-			if u.Scheme != "" || strings.HasPrefix(l.Dest, "//") {
-				if u.Scheme == "http" || u.Scheme == "https" || u.Scheme == "mailto" || u.Scheme == "tel" {
-					external[l.Dest] = append(external[l.Dest], fmt.Sprintf("%s:%d", p.File.Path, l.Line))
-				}
-				continue
-			}
-			target, err := c.site.Link(p, l.Dest)
-			resolved := target.URL
-			if err != nil {
-				resolved = l.Dest // what the page holds: a build error already, or a link to a page with errors
-			}
-			file, frag, ok := Target(resolved, p.OutputFile(), origin, base)
-			if ok {
-				c.reported[p.OutputFile()+"\x00"+file+"#"+frag] = true
-			}
-			if err != nil || !ok {
-				continue
-			}
-			if target.Page == nil && target.Resource == nil && target.Static == "" {
-				if c.files[file] == nil {
-					c.r.add("link", Error, p.File.Path, l.Line, "link %q: no such file in the output; put it in static%s", l.Dest, u.Path)
-				}
-				continue
-			}
-			if target.Page == nil || target.Fragment == "" {
-				continue
-			}
-			if !c.hasAnchor(target.Page, target.Fragment) {
-				c.r.add("anchor", Error, p.File.Path, l.Line, "link %q: %s has no heading or footnote with id %q", l.Dest, describe(target.Page), target.Fragment)
+		pr := c.pages[p]
+		for _, l := range pr.external {
+			external[l.url] = append(external[l.url], l.source)
+		}
+		for _, l := range pr.links {
+			switch {
+			case l.file != "" && c.out.names[l.file]:
+			case l.page != nil && c.hasAnchor(l.page, l.fragment):
+			default:
+				c.r.Findings = append(c.r.Findings, l.f)
 			}
 		}
 	}
@@ -83,7 +51,7 @@ func (c *checker) hasAnchor(p *pages.Page, id string) bool {
 		versions = p.Available()
 	}
 	for _, v := range versions {
-		if d := c.doc(v); d != nil && slices.Contains(d.IDs, id) {
+		if pr := c.pages[v]; pr != nil && slices.Contains(pr.ids, id) {
 			return true
 		}
 	}
@@ -102,37 +70,30 @@ func describe(p *pages.Page) string {
 // the #id it names. Such a link comes from a layout, so one broken link is
 // often on many pages: it is one finding that names them all.
 func (c *checker) renderedLinks() {
-	docs := map[string]*Doc{}
-	for name, data := range c.files {
-		if strings.HasSuffix(name, ".html") {
-			d, err := ParseHTML(data)
-			if err != nil {
-				c.r.add("link", Error, path.Join("public", name), 0, "the rendered page does not parse: %v", err)
-				continue
-			}
-			docs[name] = d
-		}
+	for _, name := range sortedKeys(c.out.errs) {
+		c.r.add("link", Error, path.Join("public", name), 0, "the rendered page does not parse: %v", c.out.errs[name])
 	}
+	docs := c.out.scans
 	origin, base := c.site.Config.Origin(), c.site.Config.BasePath()
 	var msgs []string
 	places := map[string][]Place{}
 	for _, name := range sortedKeys(docs) {
-		for _, ref := range docs[name].Refs {
-			if strings.HasPrefix(ref.URL, "mailto:") || strings.HasPrefix(ref.URL, "tel:") {
+		for _, u := range docs[name].urls {
+			if strings.HasPrefix(u, "mailto:") || strings.HasPrefix(u, "tel:") {
 				continue
 			}
-			file, frag, internal := Target(ref.URL, name, origin, base)
+			file, frag, internal := Target(u, name, origin, base)
 			if !internal || c.reported[name+"\x00"+file+"#"+frag] {
 				continue
 			}
 			var msg string
-			switch _, written := c.files[file]; {
+			switch written := c.out.names[file]; {
 			case !written && c.pageOf(file) != nil:
 				continue // a page the build could not render: its errors are findings
 			case !written:
-				msg = fmt.Sprintf("links to %s, which the build does not write", ref.URL)
-			case frag != "" && docs[file] != nil && !docs[file].IDs[frag]:
-				msg = fmt.Sprintf("links to %s, whose page has no id %q", ref.URL, frag)
+				msg = fmt.Sprintf("links to %s, which the build does not write", u)
+			case frag != "" && docs[file] != nil && !docs[file].hasID(frag):
+				msg = fmt.Sprintf("links to %s, whose page has no id %q", u, frag)
 			default:
 				continue
 			}

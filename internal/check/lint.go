@@ -3,6 +3,9 @@ package check
 import (
 	"strings"
 	"unicode"
+
+	"github.com/udenmitid/sitegen/internal/markdown"
+	"github.com/udenmitid/sitegen/internal/pages"
 )
 
 // vagueLinkTexts are link texts that say nothing about where a link goes
@@ -21,64 +24,44 @@ var vagueLinkTexts = map[string][]string{
 	"ar": {"اضغط هنا", "انقر هنا", "هنا", "المزيد", "اقرأ المزيد", "هذه الصفحة", "هذا الرابط"},
 }
 
-// readability computes LIX for the default language's pages.
+// readability reports the LIX of the default language's pages, computed
+// as each was converted (readabilityOf).
 func (c *checker) readability() {
-	max := c.site.Config.Check.LIXMax
-	c.r.LIXMax = max
+	c.r.LIXMax = c.site.Config.Check.LIXMax
 	for _, p := range c.realPages() {
-		if p.Lang != c.site.Default {
-			continue
-		}
-		blocks := append([]string{p.Title}, c.doc(p).Text...)
-		lix, words, sentences, long := LIX(blocks)
-		if words == 0 {
-			continue
-		}
-		c.r.Readability = append(c.r.Readability, Readability{Path: p.File.Path, LIX: round1(lix), Band: LIXBand(lix),
-			Words: words, Sentences: sentences, LongWords: long})
-		if lix > max {
-			c.r.add("readability", Warning, p.File.Path, 1, "LIX %.1f (%s) is above %.0f: use shorter sentences and shorter words", lix, LIXBand(lix), max)
+		if pr := c.pages[p]; pr.readability != nil {
+			c.r.Readability = append(c.r.Readability, *pr.readability)
+			c.r.Findings = append(c.r.Findings, pr.lix...)
 		}
 	}
 }
 
+// readabilityOf computes the LIX of a page, and a warning when it is above
+// [check] lix_max. It returns nil for a page without words.
+func readabilityOf(site *pages.Site, p *pages.Page, d *markdown.Result) (*Readability, []Finding) {
+	max := site.Config.Check.LIXMax
+	blocks := append([]string{p.Title}, d.Text...)
+	lix, words, sentences, long := LIX(blocks)
+	if words == 0 {
+		return nil, nil
+	}
+	r := &Readability{Path: p.File.Path, LIX: round1(lix), Band: LIXBand(lix), Words: words, Sentences: sentences, LongWords: long}
+	if lix > max {
+		return r, []Finding{finding("readability", Warning, p.File.Path, 1, "LIX %.1f (%s) is above %.0f: use shorter sentences and shorter words", lix, LIXBand(lix), max)}
+	}
+	return r, nil
+}
+
 func round1(f float64) float64 { return float64(int(f*10+0.5)) / 10 }
 
-// lint checks each page's Markdown for accessibility and structure.
+// lint reports what lintPage found in each page, and titles and
+// descriptions used twice in a language.
 func (c *checker) lint() {
 	titles := map[string]string{} // lang + title -> path
 	descriptions := map[string]string{}
 	for _, p := range c.realPages() {
-		d := c.doc(p)
+		c.r.Findings = append(c.r.Findings, c.pages[p].lint...)
 		path := p.File.Path
-		for _, img := range d.Images {
-			if strings.TrimSpace(img.Alt) == "" {
-				c.r.add("alt-text", Warning, path, img.Line, "image %s has no alt text: write what it shows, in ![...](...)", img.Dest)
-			}
-		}
-		for _, l := range d.Links {
-			if l.Image {
-				continue
-			}
-			if vague(p.Lang.Code, l.Text) {
-				c.r.add("link-text", Warning, path, l.Line, "link text %q does not say where the link goes: name the destination", l.Text)
-			}
-		}
-		prev := 1 // the title is the h1
-		for _, h := range d.Headings {
-			switch {
-			case h.Level == 1:
-				c.r.add("heading-1", Warning, path, h.Line, "heading %q is level 1, but the title is the page's h1: start at ##", h.Text)
-			case h.Level > prev+1:
-				c.r.add("heading-level", Warning, path, h.Line, "heading %q skips from level %d to %d", h.Text, prev, h.Level)
-			}
-			prev = h.Level
-		}
-		for _, t := range d.Tables {
-			if !t.HasHeader {
-				c.r.add("table-header", Warning, path, t.Line, "table has an empty header row: name each column")
-			}
-		}
 		key := p.Lang.Code + "\x00" + p.Title
 		if other, ok := titles[key]; ok {
 			c.r.add("duplicate-title", Warning, path, p.File.Meta.Lines["title"], "title %q is also the title of %s", p.Title, other)
@@ -96,6 +79,43 @@ func (c *checker) lint() {
 			descriptions[key] = path
 		}
 	}
+}
+
+// lintPage checks a page's Markdown for accessibility and structure.
+func lintPage(p *pages.Page, d *markdown.Result) []Finding {
+	var out []Finding
+	add := func(rule string, line int, format string, args ...any) {
+		out = append(out, finding(rule, Warning, p.File.Path, line, format, args...))
+	}
+	for _, img := range d.Images {
+		if strings.TrimSpace(img.Alt) == "" {
+			add("alt-text", img.Line, "image %s has no alt text: write what it shows, in ![...](...)", img.Dest)
+		}
+	}
+	for _, l := range d.Links {
+		if l.Image {
+			continue
+		}
+		if vague(p.Lang.Code, l.Text) {
+			add("link-text", l.Line, "link text %q does not say where the link goes: name the destination", l.Text)
+		}
+	}
+	prev := 1 // the title is the h1
+	for _, h := range d.Headings {
+		switch {
+		case h.Level == 1:
+			add("heading-1", h.Line, "heading %q is level 1, but the title is the page's h1: start at ##", h.Text)
+		case h.Level > prev+1:
+			add("heading-level", h.Line, "heading %q skips from level %d to %d", h.Text, prev, h.Level)
+		}
+		prev = h.Level
+	}
+	for _, t := range d.Tables {
+		if !t.HasHeader {
+			add("table-header", t.Line, "table has an empty header row: name each column")
+		}
+	}
+	return out
 }
 
 // vague reports whether a link text is one of the vague ones.

@@ -28,7 +28,6 @@ func LIX(blocks []string) (lix float64, words, sentences, long int) {
 }
 
 func lixCounts(text string) (words, sentences, long int) {
-	runes := []rune(text)
 	letters, inWord, inSentence := 0, false, false
 	endWord := func() {
 		if inWord {
@@ -40,7 +39,7 @@ func lixCounts(text string) (words, sentences, long int) {
 		}
 		letters, inWord = 0, false
 	}
-	for i, r := range runes {
+	for i, r := range text {
 		switch {
 		case unicode.IsLetter(r):
 			letters++
@@ -51,7 +50,7 @@ func lixCounts(text string) (words, sentences, long int) {
 			// a hyphen joins a compound: "e-mail" is one word
 		default:
 			endWord()
-			if strings.ContainsRune(".!?:", r) && inSentence && capitalFollows(runes[i+1:]) {
+			if strings.ContainsRune(".!?:", r) && inSentence && capitalFollows(text[i+1:]) { // the stops are one byte
 				sentences++
 				inSentence = false
 			}
@@ -66,13 +65,12 @@ func lixCounts(text string) (words, sentences, long int) {
 
 // capitalFollows reports whether the text after a full stop starts, after
 // spaces and quotes, with a capital letter or ends.
-func capitalFollows(rest []rune) bool {
-	for i, r := range rest {
+func capitalFollows(rest string) bool {
+	i := 0
+	for _, r := range rest {
 		switch {
 		case unicode.IsSpace(r) || strings.ContainsRune("\"»«“”'’)", r):
-			if i == len(rest)-1 {
-				return true
-			}
+			i++
 			continue
 		case unicode.IsUpper(r):
 			return i > 0

@@ -19,6 +19,8 @@ func TestLIX(t *testing.T) {
 		{"hyphen compound", []string{"Send en e-mail til borgerservice."}, 5, 1, 1},
 		{"quotes", []string{"Skriv »Klage over MitID« på brevet. Send det."}, 8, 2, 0},
 		{"empty", []string{"", "  "}, 0, 0, 0},
+		{"stop at the end", []string{"Slut. ", "Slut.»"}, 2, 2, 0},
+		{"not UTF-8", []string{"Nej.\xffJa. \xffNej. Æble"}, 4, 2, 0},
 	}
 	for _, tt := range tests {
 		_, w, s, l := LIX(tt.blocks)

@@ -59,7 +59,7 @@ func (c *checker) status(key string, l *pages.Lang) string {
 		c.r.add("translation", Warning, p.File.Path, 1, "orphan: %s has no %s version (%s) to translate from", key, def.Code, want)
 		return StatusOrphan
 	case l != def:
-		want := source.File.SourceHash()
+		want := c.sourceHash(source)
 		switch got := p.File.Meta.TranslatedFrom; {
 		case got == "":
 			c.r.add("translation", Warning, p.File.Path, 1, "outdated: no translated_from; after checking the translation against %s, run: sitegen stamp %s", source.File.Path, p.File.Path)
@@ -107,4 +107,13 @@ func (c *checker) uiStrings() {
 		c.r.add("ui-string", Warning, "i18n/"+c.site.Default.Code+".toml", 0, "defined but used by no layout: %s", strings.Join(u.Unused, ", "))
 	}
 	c.r.UIStrings = u
+}
+
+// sourceHash returns content.File.SourceHash of a default-language page,
+// taken as the page was converted: the build drops its body after that.
+func (c *checker) sourceHash(p *pages.Page) string {
+	if pr := c.pages[p]; pr != nil && pr.hash != "" {
+		return pr.hash
+	}
+	return p.File.SourceHash()
 }

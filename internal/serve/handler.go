@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/check"
 )
 
@@ -199,6 +198,7 @@ func writeEvent(w http.ResponseWriter, e Event) {
 var statusPage = template.Must(template.New("status").Parse(`<!DOCTYPE html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+{{ if not .Report }}<meta http-equiv="refresh" content="2">{{ end }}
 <title>sitegen status</title></head>
 <body>
 <main>
@@ -206,9 +206,22 @@ var statusPage = template.Must(template.New("status").Parse(`<!DOCTYPE html>
 {{ with .Errors }}<h2>The last edit broke the build: the last good build is served</h2>
 <ul>{{ range . }}<li><code>{{ . }}</code></li>{{ end }}</ul>
 {{ end }}
+{{ with .CheckErr }}<p>The check failed: <code>{{ . }}</code></p>{{ end }}
+{{ if not .Report }}<p>Checking the site as sitegen check does; this page reloads when the report is ready.</p>{{ end }}
 {{ with .Report }}
-<p>{{ .Errors }} errors, {{ .Warnings }} warnings in {{ .Pages }} pages (as sitegen check reports them now).</p>
-{{ with .Findings }}<h2>Findings</h2>
+<p>{{ .Totals }} (as sitegen check reports them for the files as they were at {{ $.At }}, checked in {{ $.Took }}).</p>
+{{ if not $.Current }}<p>The site changed since: a new check is running; reload to see it.</p>{{ end }}
+{{ $.Body }}
+{{ end }}
+</main>
+</body>
+</html>
+`))
+
+// reportBody is the part of the status page that shows a report; it is
+// made once for each report (Reporter), since at 10,000 pages it takes
+// seconds.
+var reportBody = template.Must(template.New("report").Parse(`{{ with .Findings }}<h2>Findings</h2>
 <ul>{{ range . }}<li><code>{{ . }}</code></li>{{ end }}</ul>{{ end }}
 {{ $site := .Site }}{{ with .Translations }}{{ if $site }}
 <h2>Translations</h2>
@@ -222,23 +235,37 @@ var statusPage = template.Must(template.New("status").Parse(`<!DOCTYPE html>
 </table>{{ end }}{{ end }}
 {{ with .Readability }}<h2>Readability (LIX)</h2>
 <ul>{{ range . }}<li><code>{{ .Path }}</code>: {{ .LIX }} ({{ .Band }})</li>{{ end }}</ul>{{ end }}
-{{ end }}
-</main>
-</body>
-</html>
 `))
 
-// status shows the check report for editors, computed now, as sitegen
-// check and build see the site: without drafts, so that a published page
-// linking to a draft is the error it will be when the site is built.
+// renderReport makes the part of the status page that shows a report.
+func renderReport(r *check.Report) (template.HTML, error) {
+	var b bytes.Buffer
+	if err := reportBody.Execute(&b, r); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// status shows the latest report of sitegen check (see Reporter), without
+// waiting for a check, unless the query has wait.
 func (s *Server) status(w http.ResponseWriter, r *http.Request) {
-	report, err := check.Run(s.root.FS(), build.Options{BaseURL: s.base, Defaults: s.opts.Defaults, Dev: true})
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
+	st := s.reports.Latest()
+	if r.URL.Query().Has("wait") {
+		st = s.reports.Wait(r.Context())
+	}
+	data := map[string]any{
+		"Errors":  s.store.Errors(),
+		"Report":  st.Report,
+		"Body":    st.HTML,
+		"At":      st.At.Format("15:04:05"),
+		"Took":    st.Took.Round(100 * time.Millisecond),
+		"Current": st.Current,
+	}
+	if st.Err != nil {
+		data["CheckErr"] = st.Err.Error()
 	}
 	var b bytes.Buffer
-	if err := statusPage.Execute(&b, map[string]any{"Errors": s.store.Errors(), "Report": report}); err != nil {
+	if err := statusPage.Execute(&b, data); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}

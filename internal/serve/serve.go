@@ -10,7 +10,16 @@
 // breaks the build, the last good build stays served, the errors are
 // printed in the terminal and shown over the page as path:line: message,
 // and the overlay goes away when the file is fixed. /_sitegen/ shows the
-// state of the site: errors, warnings and every page in every language.
+// state of the site: errors, warnings and every page in every language,
+// as sitegen check reports them.
+//
+// # The status page
+//
+// The check runs in the background after every build, one run at a time
+// (Reporter), and /_sitegen/ shows the latest report at once, with the
+// time its files were read; while a newer check runs it says so. Until
+// the first check is done the page says it is running and reloads itself.
+// /_sitegen/?wait waits for the check of the latest build first.
 //
 // # Watching
 //
@@ -42,6 +51,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -49,6 +59,7 @@ import (
 	"time"
 
 	"github.com/udenmitid/sitegen/internal/build"
+	"github.com/udenmitid/sitegen/internal/check"
 	"github.com/udenmitid/sitegen/internal/diag"
 	"github.com/udenmitid/sitegen/internal/progress"
 	"github.com/udenmitid/sitegen/internal/publish"
@@ -73,6 +84,7 @@ type Server struct {
 	watcher *Watcher
 	store   *Store
 	broker  *Broker
+	reports *Reporter // sitegen check's report, for the status page
 	out     io.Writer // log lines for the editor
 	base    string    // "http://127.0.0.1:1313/"
 
@@ -128,6 +140,12 @@ func New(opts Options, stdout io.Writer) (*Server, error) {
 	counts := &progress.Counts{}
 	s.builder = build.NewBuilder(siteFS(root), build.Options{
 		BaseURL: s.base, Drafts: opts.Drafts, Defaults: opts.Defaults, Dev: true, Incremental: true, Progress: counts,
+	})
+	// The status page shows the report as sitegen check and build see
+	// the site: without drafts, so that a published page linking to a
+	// draft is the error it will be when the site is built.
+	s.reports = NewReporter(func() (*check.Report, error) {
+		return check.Run(root.FS(), build.Options{BaseURL: s.base, Defaults: opts.Defaults, Dev: true})
 	})
 	s.initial(progress.Show(opts.Progress, "building", counts))
 	return s, nil
@@ -215,11 +233,15 @@ func (s *Server) initial(stopProgress func()) {
 	staging := publish.NewMemory()
 	res, err := s.builder.Build(staging)
 	stopProgress()
+	defer s.reports.Trigger()
 	if err != nil {
 		s.fail(err)
 		return
 	}
 	s.store.Replace(staging.Files(), res)
+	// Building every page leaves as much garbage as the server keeps;
+	// give it back now rather than hold it for as long as the server runs.
+	debug.FreeOSMemory()
 	fmt.Fprintln(s.out, res.Summary())
 	s.printWarnings(res.Warnings)
 }
@@ -247,6 +269,7 @@ func (s *Server) rebuild(paths []string) {
 	start := time.Now()
 	staging := publish.NewMemory()
 	res, ch, err := s.builder.Update(paths, staging)
+	s.reports.Trigger()
 	if err != nil {
 		s.fail(err)
 		return

@@ -1,0 +1,106 @@
+package serve
+
+import (
+	"context"
+	"html/template"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"github.com/udenmitid/sitegen/internal/check"
+)
+
+// A Reporter keeps the report of sitegen check on the site current for
+// the status page: it runs the check in the background after each build,
+// one run at a time, and makes the page's HTML of each report once, so a
+// request never waits for either. Builds that come
+// while a check runs are covered by one more run after it.
+type Reporter struct {
+	run func() (*check.Report, error)
+
+	mu      sync.Mutex
+	changed sync.Cond // broadcast when a run ends
+	wanted  uint64    // counts the builds that asked for a check
+	done    uint64    // the value of wanted the latest report covers
+	running bool
+	report  *check.Report
+	html    template.HTML // the report, as the status page shows it
+	err     error
+	at      time.Time // when the latest run started: the report is of the files as they were then
+	took    time.Duration
+}
+
+// NewReporter returns a Reporter that checks the site with run.
+func NewReporter(run func() (*check.Report, error)) *Reporter {
+	r := &Reporter{run: run}
+	r.changed.L = &r.mu
+	return r
+}
+
+// Trigger asks for a check of the site as it is now, after a build.
+func (r *Reporter) Trigger() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.wanted++
+	if !r.running {
+		r.running = true
+		go r.loop()
+	}
+}
+
+func (r *Reporter) loop() {
+	r.mu.Lock()
+	for r.done < r.wanted {
+		want := r.wanted
+		r.mu.Unlock()
+		start := time.Now()
+		rep, err := r.run()
+		var html template.HTML
+		if err == nil {
+			html, err = renderReport(rep)
+			rep.Site = nil // the whole site model of the check's build: the page has what it needs of it
+		}
+		took := time.Since(start)
+		// A check at 10,000 pages needs as much memory as a build; give it
+		// back, so the server holds what serving needs between checks.
+		debug.FreeOSMemory()
+		r.mu.Lock()
+		r.report, r.html, r.err, r.at, r.took, r.done = rep, html, err, start, took, want
+		r.changed.Broadcast()
+	}
+	r.running = false
+	r.mu.Unlock()
+}
+
+// A Status is the latest check of the site.
+type Status struct {
+	Report  *check.Report // nil before the first check ends; its Site is nil
+	HTML    template.HTML // the report, as the status page shows it
+	Err     error         // the check itself failed
+	At      time.Time     // when the files were read
+	Took    time.Duration // how long the check took
+	Current bool          // no build came after it: the report is of the files served
+}
+
+// Latest returns the latest report without waiting.
+func (r *Reporter) Latest() Status {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return Status{Report: r.report, HTML: r.html, Err: r.err, At: r.at, Took: r.took, Current: r.done == r.wanted}
+}
+
+// Wait waits until the report covers every build so far, or ctx is done.
+func (r *Reporter) Wait(ctx context.Context) Status {
+	stop := context.AfterFunc(ctx, func() {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		r.changed.Broadcast()
+	})
+	defer stop()
+	r.mu.Lock()
+	for r.done < r.wanted && ctx.Err() == nil {
+		r.changed.Wait()
+	}
+	r.mu.Unlock()
+	return r.Latest()
+}
