@@ -258,11 +258,12 @@ func appendNormalized(b []byte, r rune) ([]byte, bool) {
 	return b, true
 }
 
-// Index returns the JSON index of a language: an entry for every key, the
-// page in lang where it exists, else the version entries holds for the
-// default language (or the first that exists). entries maps each real page
+// Entries returns the entries of a language's index, in the order of the
+// site's translation keys: for every key the page in lang where it exists,
+// else the version entries holds for the default language (or the first
+// that exists), with Lang naming its language. entries maps each real page
 // to its entry.
-func Index(site *pages.Site, lang *pages.Lang, entries map[*pages.Page]*Entry) []byte {
+func Entries(site *pages.Site, lang *pages.Lang, entries map[*pages.Page]*Entry) []*Entry {
 	var list []*Entry
 	for _, key := range site.Keys() {
 		p := site.Page(key, lang.Code)
@@ -283,6 +284,27 @@ func Index(site *pages.Site, lang *pages.Lang, entries map[*pages.Page]*Entry) [
 		}
 		list = append(list, e)
 	}
+	return list
+}
+
+// Index returns the single-file JSON index of a language (see Entries).
+func Index(site *pages.Site, lang *pages.Lang, entries map[*pages.Page]*Entry) []byte {
+	return single(lang.Code, Entries(site, lang, entries))
+}
+
+// Files returns a language's index: the file search.html names (FileName,
+// to be fingerprinted) and, when the language has more than splitPages
+// pages, the other files of the split index by their names below the
+// output folder. The build passes SplitPages.
+func Files(site *pages.Site, lang *pages.Lang, entries map[*pages.Page]*Entry, splitPages int) (index []byte, files map[string][]byte) {
+	list := Entries(site, lang, entries)
+	if len(list) <= splitPages {
+		return single(lang.Code, list), nil
+	}
+	return Split(lang.Code, list)
+}
+
+func single(lang string, list []*Entry) []byte {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(true)
@@ -290,7 +312,7 @@ func Index(site *pages.Site, lang *pages.Lang, entries map[*pages.Page]*Entry) [
 		V     int      `json:"v"`
 		Lang  string   `json:"lang"`
 		Pages []*Entry `json:"pages"`
-	}{1, lang.Code, list})
+	}{1, lang, list})
 	return bytes.TrimSpace(b.Bytes())
 }
 
