@@ -32,14 +32,26 @@ func sortHits(hits []hit) {
 	})
 }
 
-// singleSearch is search.js's search of a single-file index.
-func singleSearch(list []*Entry, q string) []hit {
+// singlePage is a page of a single-file index as search.js prepares it
+// when the index is loaded: each field's words, each after a space.
+type singlePage struct{ t, h, d, s, b string }
+
+func prepareSingle(list []*Entry) []singlePage {
 	field := func(s string) string { return " " + strings.Join(strings.Fields(Normalize(s)), " ") }
+	out := make([]singlePage, len(list))
+	for i, e := range list {
+		out[i] = singlePage{field(e.Title), field(strings.Join(e.Headings, " ")), field(e.Description), field(e.Section), " " + e.Terms}
+	}
+	return out
+}
+
+// singleSearch is search.js's search of a single-file index.
+func singleSearch(list []singlePage, q string) []hit {
 	qw := strings.Fields(Normalize(q))
 	phrase := " " + strings.Join(qw, " ")
 	var hits []hit
 	for i, e := range list {
-		t, h, d, s, b := field(e.Title), field(strings.Join(e.Headings, " ")), field(e.Description), field(e.Section), " "+e.Terms
+		t, h, d, s, b := e.t, e.h, e.d, e.s, e.b
 		score := 0.0
 		for _, w := range qw {
 			k := " " + w
