@@ -31,7 +31,7 @@
 // file search.html names, fingerprinted as search/<lang>.<hash>.json with
 // its Subresource Integrity value in the form's data-integrity:
 //
-//	{"v":2,"lang":"da","n":10000,"dir":"da.800e7184/","chunk":16,"levels":8,
+//	{"v":2,"lang":"da","n":10000,"dir":"da.800e7184/","chunk":8,"levels":8,
 //	 "shards":["aab","abe","afs",...]}
 //
 // n is the number of pages, numbered from 0 in the order of the single
@@ -63,9 +63,11 @@
 //
 // A query fetches the manifest (once), the shard of each query word, and
 // the page files of the results shown. Ranking is the single file's, with
-// two differences the split leaves no data for: a body score is the
+// three differences the split leaves no data for: a body score is the
 // middle of its level, so body-only hits whose scores differ by less than
-// a level may change places; and a query word of one or two letters
+// a level may change places; a term on more than half of the pages
+// (DenseShare) scores the middle level wherever it is in the body; and a
+// query word of one or two letters
 // matches only that word, not longer words that begin with it (which
 // would need every shard of those letters). A term repeated in a title
 // counts at its first place for the phrase bonus. The manifest is checked

@@ -17,8 +17,10 @@ import (
 // one query on a split index downloads at most.
 const SplitPages = 300
 
-// ChunkPages is how many pages' data one page file of a split index holds.
-const ChunkPages = 16
+// ChunkPages is how many pages' data one page file of a split index holds:
+// the 20 results shown are on up to 20 files, of about 750 bytes
+// compressed each at the corpus generator's page sizes.
+const ChunkPages = 8
 
 // ShardBytes is the size a term shard of a split index is filled to before
 // the next one starts (a shard holds all terms of one key, however large).
@@ -26,6 +28,12 @@ const ShardBytes = 24 << 10
 
 // Levels is how many steps a split index keeps of a body word's score.
 const Levels = 8
+
+// A term on more than a DenseShare-th of the pages ("og", "for", "kan")
+// keeps no body level: its body postings all have the middle one. Such a
+// word tells pages apart by little but their levels would make most of
+// the download of any query holding it.
+const DenseShare = 2
 
 // KeyRunes is how many letters of a term make its key, the unit a shard
 // holds whole.
@@ -174,6 +182,7 @@ func key(term string) string {
 type postingList struct {
 	b    strings.Builder
 	next int // the page after the last one written
+	n    int // pages
 }
 
 func (p *postingList) add(page int, sym byte) {
@@ -182,9 +191,22 @@ func (p *postingList) add(page int, sym byte) {
 	}
 	p.b.WriteByte(sym)
 	p.next = page + 1
+	p.n++
 }
 
 func (p *postingList) String() string { return p.b.String() }
+
+// flatten gives every body posting the middle level (DenseShare).
+func (p *postingList) flatten() {
+	b := []byte(p.b.String())
+	for i, c := range b {
+		if c >= bodySym {
+			b[i] = bodySym + Levels/2
+		}
+	}
+	p.b.Reset()
+	p.b.Write(b)
+}
 
 // splitPostings returns every term's posting list over the pages of list.
 // A term's symbol on a page is the best field it is in, as search.js
@@ -239,6 +261,11 @@ func splitPostings(list []*Entry) map[string]*postingList {
 				postings[t] = p
 			}
 			p.add(i, best[t])
+		}
+	}
+	for _, p := range postings {
+		if p.n*DenseShare > len(list) {
+			p.flatten()
 		}
 	}
 	return postings
