@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"maps"
 	"path"
 	"slices"
 	"strconv"
@@ -100,13 +101,13 @@ type splitIndex struct {
 		Levels int      `json:"levels"`
 		Shards []string `json:"shards"`
 	}
-	files   map[string][]byte // by name below the output folder
-	shards  map[int]map[string]string
-	fetched map[string]bool // the files a search has fetched
+	files   map[string][]byte         // by name below the output folder
+	cache   map[int]map[string]string // the shards read
+	fetched map[string]bool           // the files a search has fetched
 }
 
 func openSplit(manifest []byte, files map[string][]byte) (*splitIndex, error) {
-	ix := &splitIndex{files: files, shards: map[int]map[string]string{}, fetched: map[string]bool{}}
+	ix := &splitIndex{files: files, cache: map[int]map[string]string{}, fetched: map[string]bool{}}
 	return ix, json.Unmarshal(manifest, &ix.man)
 }
 
@@ -116,23 +117,26 @@ func (ix *splitIndex) get(name string, v any) error {
 	return json.Unmarshal(ix.files[name], v)
 }
 
-// shard is search.js's shard.
-func (ix *splitIndex) shard(w string) int {
-	k := key(w)
-	i, found := slices.BinarySearch(ix.man.Shards, k)
+// shards is search.js's shards.
+func (ix *splitIndex) shards(w string, prefix bool) []int {
+	lo, found := slices.BinarySearch(ix.man.Shards, w)
 	if found {
-		return i
+		lo++
 	}
-	return i - 1
+	out := []int{max(lo-1, 0)}
+	for ; prefix && lo < len(ix.man.Shards) && strings.HasPrefix(ix.man.Shards[lo], w); lo++ {
+		out = append(out, lo)
+	}
+	return out
 }
 
 func (ix *splitIndex) terms(i int) (map[string]string, error) {
-	if t, ok := ix.shards[i]; ok {
+	if t, ok := ix.cache[i]; ok {
 		return t, nil
 	}
 	var t map[string]string
 	err := ix.get("t"+strconv.Itoa(i)+".json", &t)
-	ix.shards[i] = t
+	ix.cache[i] = t
 	return t, err
 }
 
@@ -149,14 +153,15 @@ func (ix *splitIndex) search(q string) ([]hit, error) {
 	for k, w := range qw {
 		sc := make([]float64, n)
 		pm := make([]uint32, n)
-		var terms map[string]string
-		if i := ix.shard(w); i >= 0 {
-			var err error
-			if terms, err = ix.terms(i); err != nil {
+		prefix := utf8.RuneCountInString(w) >= 3
+		terms := map[string]string{}
+		for _, i := range ix.shards(w, prefix) {
+			t, err := ix.terms(i)
+			if err != nil {
 				return nil, err
 			}
+			maps.Copy(terms, t)
 		}
-		prefix := utf8.RuneCountInString(w) >= 3
 		for t, post := range terms {
 			if prefix && !strings.HasPrefix(t, w) || !prefix && t != w {
 				continue
@@ -225,7 +230,7 @@ func (ix *splitIndex) download() (size, files int) {
 		files++
 	}
 	clear(ix.fetched)
-	clear(ix.shards)
+	clear(ix.cache)
 	return size, files
 }
 

@@ -32,7 +32,7 @@
 // its Subresource Integrity value in the form's data-integrity:
 //
 //	{"v":2,"lang":"da","n":10000,"dir":"da.800e7184/","chunk":8,"levels":8,
-//	 "shards":["aab","abe","afs",...]}
+//	 "shards":["aabent","abonnement","afslag",...]}
 //
 // n is the number of pages, numbered from 0 in the order of the single
 // file; dir is the folder, beside the manifest, of the other files. Its
@@ -53,15 +53,18 @@
 // highest). Words of any length are indexed from titles, headings,
 // descriptions and sections; the body's are its MaxTerms words of three
 // letters or more, as in the single file. Shards hold the terms in code
-// point order, whole keys (a term's first KeyRunes letters) each, filled
-// to ShardBytes; "shards" lists the first key of each. The shard of a
-// word is the last whose first key is not after the word's key.
+// point order, each filled to ShardBytes; "shards" lists the first term of
+// each. A word is in the last shard whose first term is not after it; the
+// terms that begin with it are there and in the shards after it whose
+// first terms begin with it (one shard for a whole word, a few for the
+// first letters of one).
 //
 // A page file, <dir>p<i>.json, holds the pages i*chunk to i*chunk+chunk-1,
 // as the single file does without h and b: [{"u":...,"t":...,"l":...,
 // "d":...,"s":...}, ...].
 //
-// A query fetches the manifest (once), the shard of each query word, and
+// A query fetches the manifest (once), the shard of each query word (or the
+// few shards of a word's first letters), and
 // the page files of the results shown. Ranking is the single file's, with
 // three differences the split leaves no data for: a body score is the
 // middle of its level, so body-only hits whose scores differ by less than

@@ -23,7 +23,7 @@ const SplitPages = 300
 const ChunkPages = 8
 
 // ShardBytes is the size a term shard of a split index is filled to before
-// the next one starts (a shard holds all terms of one key, however large).
+// the next one starts with the next term.
 const ShardBytes = 24 << 10
 
 // Levels is how many steps a split index keeps of a body word's score.
@@ -34,10 +34,6 @@ const Levels = 8
 // word tells pages apart by little but their levels would make most of
 // the download of any query holding it.
 const DenseShare = 2
-
-// KeyRunes is how many letters of a term make its key, the unit a shard
-// holds whole.
-const KeyRunes = 3
 
 // The symbols of a posting: which field of the page the term is in, the
 // best first. Title symbols carry the term's word position in the title,
@@ -79,21 +75,18 @@ func Split(lang string, list []*Entry) (manifest []byte, files map[string][]byte
 	slices.Sort(terms) // code point order, as search.js compares keys
 
 	var shards [][]byte
-	var keys []string
+	var firsts []string
 	var cur bytes.Buffer
-	curKey := ""
 	for _, t := range terms {
-		k := key(t)
-		if cur.Len() > 0 && k != curKey && cur.Len() >= ShardBytes {
+		if cur.Len() >= ShardBytes {
 			shards = append(shards, closeShard(&cur))
 		}
 		if cur.Len() == 0 {
-			keys = append(keys, k)
+			firsts = append(firsts, t)
 			cur.WriteByte('{')
 		} else {
 			cur.WriteByte(',')
 		}
-		curKey = k
 		writeJSON(&cur, t)
 		cur.WriteByte(':')
 		writeJSON(&cur, postings[t].String())
@@ -138,7 +131,7 @@ func Split(lang string, list []*Entry) (manifest []byte, files map[string][]byte
 		Chunk  int      `json:"chunk"`
 		Levels int      `json:"levels"`
 		Shards []string `json:"shards"`
-	}{2, lang, len(list), dir, ChunkPages, Levels, keys})
+	}{2, lang, len(list), dir, ChunkPages, Levels, firsts})
 	return m.Bytes(), files
 }
 
@@ -163,18 +156,6 @@ func writeJSON(b *bytes.Buffer, v any) {
 	enc.SetEscapeHTML(true)
 	_ = enc.Encode(v)
 	b.Truncate(b.Len() - 1) // Encode's newline
-}
-
-// key returns a term's key: its first KeyRunes letters.
-func key(term string) string {
-	n := 0
-	for i := range term {
-		if n == KeyRunes {
-			return term[:i]
-		}
-		n++
-	}
-	return term
 }
 
 // A posting list is built page by page: the pages not holding the term

@@ -86,17 +86,6 @@ func TestSymbolScore(t *testing.T) {
 	}
 }
 
-func TestKey(t *testing.T) {
-	tests := []struct{ term, want string }{
-		{"klage", "kla"}, {"kl", "kl"}, {"i", "i"}, {"aeble", "aeb"}, {"οδοσ", "οδο"}, {"हिनदी", "हिन"},
-	}
-	for _, tt := range tests {
-		if got := key(tt.term); got != tt.want {
-			t.Errorf("key(%q) = %q, want %q", tt.term, got, tt.want)
-		}
-	}
-}
-
 // TestSplitShards checks that each shard holds whole keys, in order, and
 // that every term is found in the shard lookup names for it.
 func TestSplitShards(t *testing.T) {
@@ -126,19 +115,41 @@ func TestSplitShards(t *testing.T) {
 				t.Errorf("%q in shards %d and %d", term, j, i)
 			}
 			seen[term] = i
-			if got := ix.shard(term); got != i {
+			if got := ix.shards(term, false); !slices.Equal(got, []int{i}) {
 				t.Errorf("%q is in shard %d, lookup says %d", term, i, got)
 			}
-			if k := key(term); k < ix.man.Shards[i] || i+1 < len(ix.man.Shards) && k >= ix.man.Shards[i+1] {
-				t.Errorf("%q (key %q) in shard %d, keys %q to %q", term, k, i, ix.man.Shards[i], ix.man.Shards[min(i+1, len(ix.man.Shards)-1)])
+			if got := ix.shards(term, true); got[0] != i {
+				t.Errorf("%q is in shard %d, lookup by prefix says %d", term, i, got)
+			}
+			if term < ix.man.Shards[i] || i+1 < len(ix.man.Shards) && term >= ix.man.Shards[i+1] {
+				t.Errorf("%q in shard %d, of terms %q to %q", term, i, ix.man.Shards[i], ix.man.Shards[min(i+1, len(ix.man.Shards)-1)])
 			}
 		}
 	}
 	if want := len(splitPostings(list)); len(seen) != want {
 		t.Errorf("%d terms in the shards, want %d", len(seen), want)
 	}
-	if ix.shard("") != -1 && ix.man.Shards[0] != "" || ix.shard("\x00") != -1 {
-		t.Errorf("a word before the first key has shard %d", ix.shard("\x00"))
+	// A prefix fetches every shard that may hold a term beginning with it.
+	for _, w := range []string{"\x00", "k", "kl", "ord1", "ord", "o", "zzzz"} {
+		got := ix.shards(w, true)
+		var want []int
+		for i := range ix.man.Shards {
+			terms, _ := ix.terms(i)
+			for term := range terms {
+				if strings.HasPrefix(term, w) {
+					want = append(want, i)
+					break
+				}
+			}
+		}
+		for _, i := range want {
+			if !slices.Contains(got, i) {
+				t.Errorf("prefix %q: shards %v, lacking %d", w, got, i)
+			}
+		}
+		if len(got) > len(want)+1 {
+			t.Errorf("prefix %q: shards %v, want %v and at most one more", w, got, want)
+		}
 	}
 	// The page files hold every page, in order.
 	var all []pageData

@@ -128,19 +128,20 @@
     return x.length - y.length;
   };
 
-  // shard returns the number of the shard that holds the terms beginning
-  // with w's first three letters: the last whose first key is not after
-  // them, or -1.
-  const shard = (w) => {
-    const k = [...w].slice(0, 3).join('');
+  // shards returns the numbers of the shards that hold w, or with prefix
+  // the terms that begin with w: the last shard whose first term is not
+  // after w, and those after it whose first terms begin with w.
+  const shards = (w, prefix) => {
     let lo = 0;
     let hi = split.shards.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (cmp(split.shards[mid], k) <= 0) lo = mid + 1;
+      if (cmp(split.shards[mid], w) <= 0) lo = mid + 1;
       else hi = mid;
     }
-    return lo - 1;
+    const out = [Math.max(lo - 1, 0)];
+    while (prefix && lo < split.shards.length && split.shards[lo].startsWith(w)) out.push(lo++);
+    return out;
   };
 
   // symbol scores a posting's symbol as search scores the field: A-P the
@@ -155,10 +156,10 @@
   const splitSearch = async (q) => {
     const qw = words(q);
     const n = split.n;
-    const shards = await Promise.all(qw.map((w) => {
-      const i = shard(w);
-      return i < 0 ? {} : file('t' + i + '.json');
-    }));
+    const prefix = (w) => [...w].length >= 3;
+    const terms = await Promise.all(qw.map((w) =>
+      Promise.all(shards(w, prefix(w)).map((i) => file('t' + i + '.json')))
+        .then((ts) => Object.assign({}, ...ts))));
     const total = new Float64Array(n);
     const count = new Uint8Array(n);
     let phrase = null;
@@ -166,9 +167,9 @@
     qw.forEach((w, k) => {
       const sc = new Float64Array(n);
       const pm = new Uint32Array(n);
-      const prefix = [...w].length >= 3;
-      for (const [t, post] of Object.entries(shards[k])) {
-        if (!(prefix ? t.startsWith(w) : t === w)) continue;
+      const begins = prefix(w);
+      for (const [t, post] of Object.entries(terms[k])) {
+        if (!(begins ? t.startsWith(w) : t === w)) continue;
         const exact = t === w || k === qw.length - 1;
         let page = 0;
         let skip = 0;
