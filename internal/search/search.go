@@ -63,9 +63,9 @@
 // as the single file does without h and b: [{"u":...,"t":...,"l":...,
 // "d":...,"s":...}, ...].
 //
-// A query fetches the manifest (once), the shard of each query word (or the
-// few shards of a word's first letters), and
-// the page files of the results shown. Ranking is the single file's, with
+// A query fetches the manifest (once), the shard of each query word (or
+// the few shards of a word's first letters), and the page files of the
+// results shown. Ranking is the single file's, with
 // three differences the split leaves no data for: a body score is the
 // middle of its level, so body-only hits whose scores differ by less than
 // a level may change places; a term on more than half of the pages
