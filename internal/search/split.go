@@ -23,8 +23,9 @@ const SplitPages = 300
 const ChunkPages = 8
 
 // ShardBytes is the size a term shard of a split index is filled to before
-// the next one starts with the next term.
-const ShardBytes = 24 << 10
+// the next one starts with the next term: at most a few KB compressed
+// besides its last term, which may be larger.
+const ShardBytes = 8 << 10
 
 // Levels is how many steps a split index keeps of a body word's score.
 const Levels = 8
