@@ -161,7 +161,7 @@
       Promise.all(shards(w, prefix(w)).map((i) => file('t' + i + '.json')))
         .then((ts) => Object.assign({}, ...ts))));
     const total = new Float64Array(n);
-    const count = new Uint8Array(n);
+    const count = new Uint16Array(n);
     let phrase = null;
     if (qw.length > 1) phrase = new Uint32Array(n).fill(0x7fff);
     qw.forEach((w, k) => {
@@ -191,7 +191,7 @@
         if (!sc[i]) continue;
         total[i] += sc[i];
         count[i]++;
-        if (phrase) phrase[i] &= pm[i] >>> k;
+        if (phrase) phrase[i] &= k < 15 ? pm[i] >>> k : 0; // places 0 to 14; >>> counts mod 32
       }
     });
     const hits = [];
