@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -52,7 +53,7 @@ type Builder struct {
 	sigs    map[string]uint64      // output file -> signature of what it was rendered from
 	outputs map[string]bool        // every output file
 
-	indexes           map[string][]byte // search indexes made since the last change, by language
+	indexes           map[string][]byte // search index files made since the last change, by name below the output folder
 	lastChanges       *Changes          // what the last full build wrote
 	pending           []string          // content files changed since the last successful build
 	pendingStructural bool              // and whether files appeared or disappeared among them
@@ -440,7 +441,8 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 
 // SearchIndex returns the search index of a language as it is now. Builds
 // with Options.Dev leave the indexes out of the output, since they change
-// with every edit; sitegen serve makes them on request with this.
+// with every edit; sitegen serve makes them on request with this and
+// SearchFile.
 func (b *Builder) SearchIndex(lang string) ([]byte, bool) {
 	if !b.built || !b.keep {
 		return nil, false
@@ -449,7 +451,8 @@ func (b *Builder) SearchIndex(lang string) ([]byte, bool) {
 	if l == nil {
 		return nil, false
 	}
-	if data, ok := b.indexes[lang]; ok {
+	name := search.FileName(lang)
+	if data, ok := b.indexes[name]; ok {
 		return data, true
 	}
 	entries := map[*pages.Page]*search.Entry{}
@@ -461,9 +464,29 @@ func (b *Builder) SearchIndex(lang string) ([]byte, bool) {
 			entries[p] = search.NewEntry(b.site, p, d.res)
 		}
 	}
-	data := search.Index(b.site, l, entries)
-	b.indexes[lang] = data
+	data, files := search.Files(b.site, l, entries, search.SplitPages)
+	b.indexes[name] = data
+	maps.Copy(b.indexes, files)
 	return data, true
+}
+
+// SearchFile returns a file of a search index as it is now, by its name
+// below the output folder: "search/<lang>.json" (SearchIndex) or a file of
+// a split index, "search/<lang>.<hash>/t0.json".
+func (b *Builder) SearchFile(name string) ([]byte, bool) {
+	if data, ok := b.indexes[name]; ok && b.built {
+		return data, true
+	}
+	rest, ok := strings.CutPrefix(name, "search/")
+	lang, _, dot := strings.Cut(rest, ".")
+	if !ok || !dot {
+		return nil, false
+	}
+	if _, ok := b.SearchIndex(lang); !ok {
+		return nil, false
+	}
+	data, ok := b.indexes[name]
+	return data, ok
 }
 
 // publish records a successful build as the base for the next Update.

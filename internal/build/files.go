@@ -44,7 +44,8 @@ func (b *Builder) reserved() []pages.Reserved {
 		name := search.FileName(l.Code)
 		ext := path.Ext(name)
 		r = append(r, pages.Reserved{Name: name, What: "the search index of " + l.Code},
-			pages.Reserved{Name: strings.TrimSuffix(name, ext) + ".*" + ext, What: "the search index of " + l.Code})
+			pages.Reserved{Name: strings.TrimSuffix(name, ext) + ".*" + ext, What: "the search index of " + l.Code},
+			pages.Reserved{Name: strings.TrimSuffix(name, ext) + "." + strings.Repeat("[0-9a-f]", 8) + "/*", What: "the split search index of " + l.Code})
 	}
 	for _, f := range b.static {
 		r = append(r, pages.Reserved{Name: f.name, What: "a file from static/", File: f.path})

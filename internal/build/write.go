@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -177,17 +178,29 @@ func (w *writer) assets(files []staticFile, basePath string, fingerprint bool) (
 
 // searchIndexes writes each language's search index and adds it to the
 // assets. With Options.Dev they are not written: sitegen serve makes them
-// when asked (Builder.SearchIndex), since they change with every edit.
+// when asked (Builder.SearchIndex), since they change with every edit. A
+// split index's folder (search.Files) is added as an asset too, named
+// "search/<lang>/" with the file pattern "search/<lang>.<hash>/*", so that
+// hosting gives its files a year's cache.
 func (w *writer) searchIndexes(site *pages.Site, entries map[*pages.Page]*search.Entry, assets map[string]*render.Asset, write bool) diag.List {
 	var diags diag.List
 	for _, l := range site.Langs {
 		name := search.FileName(l.Code)
 		a := &render.Asset{Name: name, File: name}
 		if write {
-			data := search.Index(site, l, entries)
+			data, files := search.Files(site, l, entries, search.SplitPages)
 			a.File, a.Integrity = fingerprintOf(name, data)
 			if err := w.put(a.File, data); err != nil {
 				diags.Errorf("", 0, "%v", err)
+			}
+			for _, f := range slices.Sorted(maps.Keys(files)) {
+				if err := w.put(f, files[f]); err != nil {
+					diags.Errorf("", 0, "%v", err)
+				}
+				dir := "search/" + l.Code + "/"
+				if assets[dir] == nil {
+					assets[dir] = &render.Asset{Name: dir, File: path.Dir(f) + "/*"}
+				}
 			}
 		}
 		a.URL = site.Config.BasePath() + a.File

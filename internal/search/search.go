@@ -1,8 +1,10 @@
-// Package search makes the site's search index: one small JSON file per
-// language that static/js/search.js loads and searches in the browser, so
-// search needs no server and sends nothing anywhere.
+// Package search makes the site's search index, which
+// static/js/search.js loads and searches in the browser, so search needs
+// no server and sends nothing anywhere. A language of at most SplitPages
+// pages gets one small JSON file; a larger one a split index, of which a
+// query fetches only what it needs (Files).
 //
-// # Format
+// # The single file
 //
 //	{"v":1,"lang":"da","pages":[
 //	  {"u":"/da/klage/","t":"Klag over afslag","d":"Hvornår ...","s":"Forside",
@@ -13,6 +15,68 @@
 // Normalize) and most frequent first. A page missing in the index's
 // language is listed in the language it exists in, with "l" naming it, so
 // a reader of a partly translated language still finds every page.
+//
+// search.js scores a page for each query word by the best field a word of
+// it begins with: the title 100, a heading 30, the description 12, the
+// section 10, the body 1 + 4*(1 - at/length), where at is where the word
+// first occurs in " "+b (so a page's most frequent words count most). A
+// page must match every query word; a title holding the query's words in a
+// row, the last one begun, adds 200. The best score comes first, then the
+// order of translation keys.
+//
+// # Split index
+//
+// A language of more than SplitPages pages (300: about 100 KB compressed
+// as one file) gets three kinds of files, all JSON. The manifest is the
+// file search.html names, fingerprinted as search/<lang>.<hash>.json with
+// its Subresource Integrity value in the form's data-integrity:
+//
+//	{"v":2,"lang":"da","n":10000,"dir":"da.800e7184/","chunk":8,"levels":8,
+//	 "shards":["aabent","abonnement","afslag",...]}
+//
+// n is the number of pages, numbered from 0 in the order of the single
+// file; dir is the folder, beside the manifest, of the other files. Its
+// name holds a hash of all of them, so every file in it can be cached for
+// a year (the build gives hosting the pattern search/<lang>.<hash>/*).
+//
+// A term shard, <dir>t<i>.json, maps each term (a normalized word) to its
+// posting list, the pages it is on:
+//
+//	{"klage":"A3hQ12c","klager":"R"}
+//
+// A posting list is read from page 0: a decimal number skips that many
+// pages, then a letter is the term's place on the next page, the best
+// field it is in: A to O the title, the term being its 1st to 15th word
+// (for the phrase bonus), P the title further on, Q a heading, R the
+// description, S the section's title, a to h the body by level (the body
+// score 1 + 4*(1 - at/length) rounded down to one of Levels steps, h the
+// highest). Words of any length are indexed from titles, headings,
+// descriptions and sections; the body's are its MaxTerms words of three
+// letters or more, as in the single file. Shards hold the terms in code
+// point order, each filled to ShardBytes; "shards" lists the first term of
+// each. A word is in the last shard whose first term is not after it; the
+// terms that begin with it are there and in the shards after it whose
+// first terms begin with it (one shard for a whole word, a few for the
+// first letters of one).
+//
+// A page file, <dir>p<i>.json, holds the pages i*chunk to i*chunk+chunk-1,
+// as the single file does without h and b: [{"u":...,"t":...,"l":...,
+// "d":...,"s":...}, ...].
+//
+// A query fetches the manifest (once), the shard of each query word (or
+// the few shards of a word's first letters), and the page files of the
+// results shown. Ranking is the single file's, with
+// three differences the split leaves no data for: a body score is the
+// middle of its level, so body-only hits whose scores differ by less than
+// a level may change places; a term on more than half of the pages
+// (DenseShare) scores the middle level wherever it is in the body; and a
+// query word of one or two letters
+// matches only that word, not longer words that begin with it (which
+// would need every shard of those letters). A term repeated in a title
+// counts at its first place for the phrase bonus. The manifest is checked
+// with Subresource Integrity; the shards and page files are not (their
+// digests would outweigh the query's download), but their folder's name
+// holds a hash of them all.
 package search
 
 import (
@@ -258,11 +322,12 @@ func appendNormalized(b []byte, r rune) ([]byte, bool) {
 	return b, true
 }
 
-// Index returns the JSON index of a language: an entry for every key, the
-// page in lang where it exists, else the version entries holds for the
-// default language (or the first that exists). entries maps each real page
+// Entries returns the entries of a language's index, in the order of the
+// site's translation keys: for every key the page in lang where it exists,
+// else the version entries holds for the default language (or the first
+// that exists), with Lang naming its language. entries maps each real page
 // to its entry.
-func Index(site *pages.Site, lang *pages.Lang, entries map[*pages.Page]*Entry) []byte {
+func Entries(site *pages.Site, lang *pages.Lang, entries map[*pages.Page]*Entry) []*Entry {
 	var list []*Entry
 	for _, key := range site.Keys() {
 		p := site.Page(key, lang.Code)
@@ -283,6 +348,27 @@ func Index(site *pages.Site, lang *pages.Lang, entries map[*pages.Page]*Entry) [
 		}
 		list = append(list, e)
 	}
+	return list
+}
+
+// Index returns the single-file JSON index of a language (see Entries).
+func Index(site *pages.Site, lang *pages.Lang, entries map[*pages.Page]*Entry) []byte {
+	return single(lang.Code, Entries(site, lang, entries))
+}
+
+// Files returns a language's index: the file search.html names (FileName,
+// to be fingerprinted) and, when the language has more than splitPages
+// pages, the other files of the split index by their names below the
+// output folder. The build passes SplitPages.
+func Files(site *pages.Site, lang *pages.Lang, entries map[*pages.Page]*Entry, splitPages int) (index []byte, files map[string][]byte) {
+	list := Entries(site, lang, entries)
+	if len(list) <= splitPages {
+		return single(lang.Code, list), nil
+	}
+	return Split(lang.Code, list)
+}
+
+func single(lang string, list []*Entry) []byte {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(true)
@@ -290,7 +376,7 @@ func Index(site *pages.Site, lang *pages.Lang, entries map[*pages.Page]*Entry) [
 		V     int      `json:"v"`
 		Lang  string   `json:"lang"`
 		Pages []*Entry `json:"pages"`
-	}{1, lang.Code, list})
+	}{1, lang, list})
 	return bytes.TrimSpace(b.Bytes())
 }
 

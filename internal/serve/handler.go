@@ -59,9 +59,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.file(w, r, name, data, http.StatusOK)
 		return
 	}
-	if lang, ok := strings.CutPrefix(name, "search/"); ok && strings.HasSuffix(lang, ".json") {
+	if strings.HasPrefix(name, "search/") && strings.HasSuffix(name, ".json") {
 		s.mu.Lock()
-		data, ok := s.builder.SearchIndex(strings.TrimSuffix(lang, ".json"))
+		data, ok := s.builder.SearchFile(name)
 		s.mu.Unlock()
 		if ok {
 			s.file(w, r, name, data, http.StatusOK)

@@ -1,0 +1,379 @@
+package search
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+)
+
+func TestPostings(t *testing.T) {
+	list := []*Entry{
+		{Title: "Klag over afslag", Description: "Sådan klager du.", Terms: "klage afslag frist"},
+		{Title: "Frister", Section: "Klage", Headings: []string{"Over fristen"}, Terms: "frist klage"},
+		{Title: "Om os"},
+		{Title: "Afslag på afslag", Terms: "afslag"},
+	}
+	tests := []struct{ term, want string }{
+		{"klag", "A"},     // page 0, title position 0
+		{"afslag", "C2A"}, // title position 2 on page 0, 0 on page 3 (its first), skipping 1 and 2
+		{"over", "BQ"},    // title on page 0, a heading on page 1
+		{"klager", "R"},   // the description
+		{"frist", "ch"},   // the body: at 13 of 19 on page 0 (level 2 of 8), first on page 1 (level 7)
+		{"klage", "hS"},   // the body's first word on page 0, the section on page 1
+		{"os", "2B"},      // skips pages 0 and 1
+		{"om", "2A"},      // words of one or two letters of a title are indexed
+		{"paa", "3B"},     // "på", folded
+		{"sadan", ""},     // not a word of any page
+		{"saadan", "R"},   // "Sådan", folded
+		{"frister", "1A"}, // page 1
+		{"fristen", "1Q"}, // page 1's heading
+		{"du", "R"},       // the description's short words too
+	}
+	postings := splitPostings(list)
+	for _, tt := range tests {
+		got := ""
+		if p := postings[tt.term]; p != nil {
+			got = p.String()
+		}
+		if got != tt.want {
+			t.Errorf("postings of %q = %q, want %q", tt.term, got, tt.want)
+		}
+	}
+}
+
+// A term on more than half of the pages keeps its fields but not its body
+// levels (DenseShare).
+func TestDensePostings(t *testing.T) {
+	list := []*Entry{
+		{Title: "Kan du klage", Terms: "klage frist kan"},
+		{Title: "Frist", Terms: "kan frist"},
+		{Title: "Regler", Terms: "frist regler kan"},
+		{Title: "Om os", Description: "Vi kan hjælpe."},
+	}
+	tests := []struct{ term, want string }{
+		{"kan", "AeeR"},  // on all four pages: title, body (levels h, c), description
+		{"frist", "eAe"}, // on three of four
+		{"klage", "C"},   // on one: its place in the title
+		{"regler", "2A"}, // on one
+	}
+	postings := splitPostings(list)
+	for _, tt := range tests {
+		if got := postings[tt.term].String(); got != tt.want {
+			t.Errorf("postings of %q = %q, want %q", tt.term, got, tt.want)
+		}
+	}
+}
+
+func TestSymbolScore(t *testing.T) {
+	tests := []struct {
+		sym  byte
+		want float64
+	}{
+		{'A', 100}, {'O', 100}, {'P', 100}, {'Q', 30}, {'R', 12}, {'S', 10},
+		{'a', 1.25}, {'h', 4.75}, // the middle of the first and the last of 8 levels of 1 to 5
+	}
+	for _, tt := range tests {
+		if got := symbolScore(tt.sym); got != tt.want {
+			t.Errorf("symbolScore(%q) = %v, want %v", tt.sym, got, tt.want)
+		}
+	}
+}
+
+// TestSplitShards checks that each shard holds whole keys, in order, and
+// that every term is found in the shard lookup names for it.
+func TestSplitShards(t *testing.T) {
+	list := entries(3000, 1)
+	manifest, files := Split("da", list)
+	ix, err := openSplit(manifest, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ix.man.N != len(list) || ix.man.Chunk != ChunkPages || ix.man.Levels != Levels {
+		t.Fatalf("manifest %s", manifest)
+	}
+	if len(ix.man.Shards) < 2 {
+		t.Fatalf("%d shards: the test needs more", len(ix.man.Shards))
+	}
+	if !slices.IsSorted(ix.man.Shards) {
+		t.Errorf("shard keys not sorted: %q", ix.man.Shards)
+	}
+	seen := map[string]int{}
+	for i := range ix.man.Shards {
+		terms, err := ix.terms(i)
+		if err != nil {
+			t.Fatalf("shard %d: %v", i, err)
+		}
+		for term := range terms {
+			if j, dup := seen[term]; dup {
+				t.Errorf("%q in shards %d and %d", term, j, i)
+			}
+			seen[term] = i
+			if got := ix.shards(term, false); !slices.Equal(got, []int{i}) {
+				t.Errorf("%q is in shard %d, lookup says %d", term, i, got)
+			}
+			if got := ix.shards(term, true); got[0] != i {
+				t.Errorf("%q is in shard %d, lookup by prefix says %d", term, i, got)
+			}
+			if term < ix.man.Shards[i] || i+1 < len(ix.man.Shards) && term >= ix.man.Shards[i+1] {
+				t.Errorf("%q in shard %d, of terms %q to %q", term, i, ix.man.Shards[i], ix.man.Shards[min(i+1, len(ix.man.Shards)-1)])
+			}
+		}
+	}
+	if want := len(splitPostings(list)); len(seen) != want {
+		t.Errorf("%d terms in the shards, want %d", len(seen), want)
+	}
+	// A prefix fetches every shard that may hold a term beginning with it.
+	for _, w := range []string{"\x00", "k", "kl", "ord1", "ord", "o", "zzzz"} {
+		got := ix.shards(w, true)
+		var want []int
+		for i := range ix.man.Shards {
+			terms, _ := ix.terms(i)
+			for term := range terms {
+				if strings.HasPrefix(term, w) {
+					want = append(want, i)
+					break
+				}
+			}
+		}
+		for _, i := range want {
+			if !slices.Contains(got, i) {
+				t.Errorf("prefix %q: shards %v, lacking %d", w, got, i)
+			}
+		}
+		if len(got) > len(want)+1 {
+			t.Errorf("prefix %q: shards %v, want %v and at most one more", w, got, want)
+		}
+	}
+	// The page files hold every page, in order.
+	var all []pageData
+	for i := 0; i*ChunkPages < len(list); i++ {
+		var chunk []pageData
+		if err := ix.get(fmt.Sprintf("p%d.json", i), &chunk); err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, chunk...)
+	}
+	for i, e := range list {
+		if i >= len(all) || all[i] != (pageData{e.URL, e.Title, e.Lang, e.Description, e.Section}) {
+			t.Fatalf("page %d: got %+v, want %+v", i, all[min(i, len(all)-1)], e)
+		}
+	}
+	// Every file is in one folder named by a hash of them all.
+	dir := dirOf(files)
+	for name := range files {
+		if filepath.Dir(name) != dir {
+			t.Errorf("%s is not in %s", name, dir)
+		}
+	}
+	if _, files2 := Split("da", entries(3000, 2)); dirOf(files2) == dir {
+		t.Errorf("another index has the same folder %s", dir)
+	}
+	if _, files2 := Split("da", list); dirOf(files2) != dir {
+		t.Errorf("the same index has another folder: %s, then %s", dir, dirOf(files2))
+	}
+}
+
+// TestSplitSearch searches the same pages as one file and split: the same
+// pages must match, with scores apart by at most the rounding of body
+// scores to Levels steps, and the same first result where the single
+// file's first two are further apart than that.
+func TestSplitSearch(t *testing.T) {
+	list := entries(2000, 3)
+	single := prepareSingle(list)
+	manifest, files := Split("da", list)
+	ix, err := openSplit(manifest, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	queries := []string{"klage", "kla", "afslag klage", "digital post", "fritagelse", "om", "om fritagelse",
+		"borgerservice", "søg", "SØG OM", "zzz", "klage zzz", "på", "aeldre", "ældre", "handbog", "i", "post digital", "bor"}
+	for _, q := range queries {
+		t.Run(q, func(t *testing.T) {
+			want := singleSearch(single, q)
+			got, err := ix.search(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			short := slices.ContainsFunc(strings.Fields(Normalize(q)), func(w string) bool { return len([]rune(w)) < 3 })
+			if short {
+				// Words of one or two letters match whole words only:
+				// the hits are among the single file's.
+				inWant := map[int]bool{}
+				for _, h := range want {
+					inWant[h.page] = true
+				}
+				for _, h := range got {
+					if !inWant[h.page] {
+						t.Errorf("page %d hit split, not in the single file", h.page)
+					}
+				}
+				return
+			}
+			if len(got) != len(want) {
+				t.Fatalf("%d hits split, %d in the single file", len(got), len(want))
+			}
+			// A body score is the middle of its level (within half a
+			// level, 2/Levels), or of all levels for a dense term (within
+			// 2 + 2/Levels).
+			tol := 0.0
+			postings := splitPostings(list)
+			for _, w := range strings.Fields(Normalize(q)) {
+				tol += 2.0 / Levels
+				for term, p := range postings {
+					if strings.HasPrefix(term, w) && p.n*DenseShare > len(list) {
+						tol += 2
+						break
+					}
+				}
+			}
+			tol += 1e-9
+			byPage := map[int]float64{}
+			for _, h := range want {
+				byPage[h.page] = h.score
+			}
+			for _, h := range got {
+				w, ok := byPage[h.page]
+				if !ok || math.Abs(w-h.score) > tol {
+					t.Errorf("page %d: score %v split, %v in the single file", h.page, h.score, w)
+				}
+			}
+			if len(want) > 1 && want[0].score-want[1].score > 2*tol && got[0].page != want[0].page {
+				t.Errorf("first result page %d split, page %d in the single file", got[0].page, want[0].page)
+			}
+		})
+	}
+}
+
+// TestSplitDownload reports what queries download from the split index of
+// a built site: SITEGEN_SEARCH_OUT=/dev/shm/out go test -run
+// SplitDownload -v ./internal/search (the folder sitegen build wrote).
+func TestSplitDownload(t *testing.T) {
+	out := os.Getenv("SITEGEN_SEARCH_OUT")
+	if out == "" {
+		t.Skip("set SITEGEN_SEARCH_OUT to a built site's folder")
+	}
+	manifests, _ := filepath.Glob(filepath.Join(out, "search", "*.*.json"))
+	for _, m := range manifests {
+		manifest, err := os.ReadFile(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(manifest), `"shards"`) {
+			t.Logf("%s: one file, %d bytes, %d gzipped", m, len(manifest), gzipSize(manifest))
+			continue
+		}
+		dir := strings.TrimSuffix(m, ".json")
+		var man struct{ Dir string }
+		json.Unmarshal(manifest, &man)
+		dir = filepath.Join(out, "search", man.Dir)
+		names, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+		files := map[string][]byte{}
+		total := 0
+		for _, n := range names {
+			data, _ := os.ReadFile(n)
+			rel, _ := filepath.Rel(out, n)
+			files[filepath.ToSlash(rel)] = data
+			total += len(data)
+		}
+		ix, err := openSplit(manifest, files)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sizes []int
+		var worst string
+		for _, q := range benchQueries {
+			hits, err := ix.search(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := ix.pages(hits[:min(20, len(hits))]); err != nil {
+				t.Fatal(err)
+			}
+			size, n := ix.download()
+			size += gzipSize(manifest)
+			if len(sizes) == 0 || size > slices.Max(sizes) {
+				worst = fmt.Sprintf("%q (%d hits, %d files)", q, len(hits), n+1)
+			}
+			sizes = append(sizes, size)
+		}
+		sort.Ints(sizes)
+		over := len(sizes) - sort.SearchInts(sizes, 100_001)
+		t.Logf("%s: %d files, %d bytes; manifest %d bytes gzipped; per query (gzip -9, first 20 results): median %d, largest %d for %s; %d of %d queries over 100 KB",
+			filepath.Base(m), len(files)+1, total+len(manifest), gzipSize(manifest), sizes[len(sizes)/2], sizes[len(sizes)-1], worst, over, len(sizes))
+	}
+}
+
+// benchQueries are typical queries of one to three words, from the words
+// of the corpus generator and of the bundled site.
+var benchQueries = []string{"borger", "klage", "skat", "pension", "digital post", "kan", "tilskud", "opholdstilladelse",
+	"klage afslag", "hjælp til ansøgning", "fritagelse", "sygesikring", "ældre", "brev", "frist for klage",
+	"national budget", "boligstøtte", "mitid", "kontakt", "skal jeg", "help", "pension application", "letter",
+	"qanoq", "ikiorneq", "varig ydelse", "personlig tillæg", "job"}
+
+// entries makes n pages of words like the bundled site's.
+func entries(n int, seed uint64) []*Entry {
+	r := rand.New(rand.NewPCG(seed, 17))
+	vocab := strings.Fields("klage afslag frist fritagelse digital post borgerservice søg hjælp ansøgning ældre " +
+		"håndbog bibliotek brev kommune regler borger bolig støtte pension skat kontakt adresse telefon sikkerhed " +
+		"tilskud ydelse læge apotek bank netbank fuldmagt værge barn forælder skole uddannelse job arbejde over under " +
+		"kan skal vil også når sådan for til det der disse hvis eller hos om på i at en et og af med mitid nemid kode")
+	for i := range 200 {
+		vocab = append(vocab, fmt.Sprintf("ord%dx%c", i, 'a'+rune(i%26)))
+	}
+	words := func(lo, hi int) string {
+		k := lo + r.IntN(hi-lo+1)
+		w := make([]string, k)
+		for i := range w {
+			w[i] = vocab[min(r.IntN(len(vocab)), r.IntN(len(vocab)))] // the first words are more common
+		}
+		return strings.Join(w, " ")
+	}
+	list := make([]*Entry, n)
+	for i := range list {
+		e := &Entry{URL: fmt.Sprintf("/da/side-%d/", i), Title: words(1, 6), Description: words(0, 12), Section: words(0, 2)}
+		for range r.IntN(4) {
+			e.Headings = append(e.Headings, words(1, 4))
+		}
+		e.Terms = Terms([]string{words(20, 300)}, MaxTerms)
+		list[i] = e
+	}
+	return list
+}
+
+// BenchmarkQuery searches 10,000 pages, in one file as search.js did
+// before indexes were split (the whole index loaded and prepared; the
+// search alone is timed) and split (the
+// shards of the query's words and the page files of the first 20 results
+// read and searched, as in the browser). download-bytes is what the split
+// search fetched, gzipped.
+func BenchmarkQuery(b *testing.B) {
+	list := entries(10000, 1)
+	b.Run("single", func(b *testing.B) {
+		prepared := prepareSingle(list)
+		for b.Loop() {
+			singleSearch(prepared, "klage afslag")
+		}
+		b.ReportMetric(float64(gzipSize(single("da", list))), "download-bytes")
+	})
+	b.Run("split", func(b *testing.B) {
+		manifest, files := Split("da", list)
+		size := 0
+		for b.Loop() {
+			ix, _ := openSplit(manifest, files)
+			hits, _ := ix.search("klage afslag")
+			ix.pages(hits[:min(20, len(hits))])
+			if size == 0 {
+				size, _ = ix.download()
+				size += gzipSize(manifest)
+			}
+		}
+		b.ReportMetric(float64(size), "download-bytes")
+	})
+}
