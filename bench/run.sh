@@ -81,11 +81,12 @@ pages_written() { find "$1" -name '*.html' -type f 2>/dev/null | wc -l; }
 
 # SCALE: one sitegen build of each size, with what it reads and writes:
 # wall and CPU seconds, peak RSS, output size, and the most one search
-# downloads (gzipped, as hosts send it; internal/bench/searchdl).
+# downloads: gzipped, as hosts send it, over internal/search's typical
+# queries with the first 20 results (TestSplitDownload; KiB).
 if [ -n "${SCALE:-}" ]; then
 	go build -o "$tmp/gencorpus" ./internal/bench/gencorpus
 	go build -o "$tmp/sitegen" ./cmd/sitegen
-	go build -o "$tmp/searchdl" ./internal/bench/searchdl
+	go test -c -o "$tmp/search.test" ./internal/search
 	rows=$tmp/scale.rows
 	for n in $SCALE; do
 		c=$tmp/scale-corpus o=$tmp/scale-out
@@ -98,7 +99,9 @@ if [ -n "${SCALE:-}" ]; then
 		files=$(find "$c/content" -name '*.md' | wc -l)
 		md=$(du -sb "$c/content" | awk '{printf "%.0f", $1/1048576}')
 		out=$(du -sb "$o" | awk '{printf "%.0f", $1/1048576}')
-		dl=$("$tmp/searchdl" "$o")
+		dl=$(SITEGEN_SEARCH_OUT=$o "$tmp/search.test" -test.run '^TestSplitDownload$' -test.v 2>&1 |
+			sed -n -E 's/.* ([0-9]+) gzipped$/\1/p; s/.*largest ([0-9]+) for .*/\1/p' |
+			sort -n | tail -1 | awk '{printf "%.1f", $1/1024}')
 		printf '%8s %8s %8s %9s %8.2f %8.2f %10.1f %9s %12s\n' "$n" "$files" "$md" "$(pages_written "$o")" "$wall" \
 			"$(awk -v u="$user" -v s="$sys" 'BEGIN{print u+s}')" "$(awk -v k="$rss" 'BEGIN{print k/1024}')" "$out" "$dl" >>"$rows"
 		rm -rf "$c" "$o"
