@@ -59,6 +59,16 @@ Tilbage til [klage](../klage.md).
 title: Library
 description: The library.
 ---
+-- content/da/soeg.md --
+---
+title: Søg
+description: Søg på siden.
+layout: search
+---
+-- layouts/search.html --
+{{ define "main" }}<h1>{{ .Page.Title }}</h1>
+{{ with .Asset (printf "search/%s.json" .Page.Lang.Code) }}<form data-index="{{ .URL }}"></form>{{ else }}<p>no index</p>{{ end }}
+{{ end }}
 `
 
 // mapFS returns the archive's files as a MapFS the test can edit.
