@@ -153,7 +153,7 @@ func (ix *splitIndex) search(q string) ([]hit, error) {
 	for k, w := range qw {
 		sc := make([]float64, n)
 		pm := make([]uint32, n)
-		prefix := utf8.RuneCountInString(w) >= 3
+		prefix := k == len(qw)-1 && utf8.RuneCountInString(w) >= 3
 		terms := map[string]string{}
 		for _, i := range ix.shards(w, prefix) {
 			t, err := ix.terms(i)

@@ -63,16 +63,18 @@
 // as the single file does without h and b: [{"u":...,"t":...,"l":...,
 // "d":...,"s":...}, ...].
 //
-// A query fetches the manifest (once), the shard of each query word (or
-// the few shards of a word's first letters), and the page files of the
-// results shown. Ranking is the single file's, with
+// A query fetches the manifest (once), the shard of each query word (or,
+// for the last word, the few shards of a word's first letters), and the
+// page files of the results shown. Ranking is the single file's, with
 // three differences the split leaves no data for: a body score is the
 // middle of its level, so body-only hits whose scores differ by less than
 // a level may change places; a term on more than half of the pages
-// (DenseShare) scores the middle level wherever it is in the body; and a
-// query word of one or two letters
-// matches only that word, not longer words that begin with it (which
-// would need every shard of those letters). A term repeated in a title
+// (DenseShare) scores the middle level wherever it is in the body; and
+// only the last query word, the one being typed, matches the words that
+// begin with it (if it has three letters or more): the others match only
+// themselves. Prefixes of every word would fetch the shards of every word
+// they begin ("for" in "frist for klage" fetched eleven common words'
+// postings, 322 KB at 100,000 pages). A term repeated in a title
 // counts at its first place for the phrase bonus. The manifest is checked
 // with Subresource Integrity; the shards and page files are not (their
 // digests would outweigh the query's download), but their folder's name

@@ -150,15 +150,16 @@
   const symbol = (c) => c <= 80 ? 100 : c === 81 ? 30 : c === 82 ? 12 : c === 83 ? 10 :
     1 + 4 * (c - 97 + 0.5) / split.levels;
 
-  // splitSearch searches a split index as search does the single file:
-  // every query word must begin a word of the page (a word of one or two
-  // letters must be one), scored by the best field it is in.
+  // splitSearch searches a split index as search does the single file,
+  // but for prefixes: the last query word, the one being typed, must begin
+  // a word of the page (if it has three letters or more), each other word
+  // must be one, scored by the best field it is in.
   const splitSearch = async (q) => {
     const qw = words(q);
     const n = split.n;
-    const prefix = (w) => [...w].length >= 3;
-    const terms = await Promise.all(qw.map((w) =>
-      Promise.all(shards(w, prefix(w)).map((i) => file('t' + i + '.json')))
+    const prefix = (w, k) => k === qw.length - 1 && [...w].length >= 3;
+    const terms = await Promise.all(qw.map((w, k) =>
+      Promise.all(shards(w, prefix(w, k)).map((i) => file('t' + i + '.json')))
         .then((ts) => Object.assign({}, ...ts))));
     const total = new Float64Array(n);
     const count = new Uint16Array(n);
@@ -167,7 +168,7 @@
     qw.forEach((w, k) => {
       const sc = new Float64Array(n);
       const pm = new Uint32Array(n);
-      const begins = prefix(w);
+      const begins = prefix(w, k);
       for (const [t, post] of Object.entries(terms[k])) {
         if (!(begins ? t.startsWith(w) : t === w)) continue;
         const exact = t === w || k === qw.length - 1;
