@@ -184,11 +184,23 @@ func (w *writer) assets(files []staticFile, basePath string, fingerprint bool) (
 // hosting gives its files a year's cache.
 func (w *writer) searchIndexes(site *pages.Site, entries map[*pages.Page]*search.Entry, assets map[string]*render.Asset, write bool) diag.List {
 	var diags diag.List
-	for _, l := range site.Langs {
+	type index struct {
+		data  []byte
+		files map[string][]byte
+	}
+	made := make([]index, len(site.Langs))
+	if write {
+		// One language's index takes a second at 10,000 pages: make them
+		// side by side.
+		parallel(len(site.Langs), func(i int) {
+			made[i].data, made[i].files = search.Files(site, site.Langs[i], entries, search.SplitPages)
+		})
+	}
+	for i, l := range site.Langs {
 		name := search.FileName(l.Code)
 		a := &render.Asset{Name: name, File: name}
 		if write {
-			data, files := search.Files(site, l, entries, search.SplitPages)
+			data, files := made[i].data, made[i].files
 			a.File, a.Integrity = fingerprintOf(name, data)
 			if err := w.put(a.File, data); err != nil {
 				diags.Errorf("", 0, "%v", err)
