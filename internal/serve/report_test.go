@@ -64,14 +64,9 @@ func TestStatusIsCheck(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- s.Serve(ctx) }()
+	stop := run(t, s)
 	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Serve: %v", err)
-		}
+		stop()
 		s.reports.Wait(context.Background()) // no check reads the folder once it is removed
 	}()
 

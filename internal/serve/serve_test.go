@@ -124,11 +124,18 @@ func startServer(t *testing.T) (dir string, s *Server, stop func()) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	stop = run(t, s)
+	waitFor(t, func() bool { code, _ := get(t, s.URL()+"da/"); return code == 200 })
+	return dir, s, stop
+}
+
+// run serves s in the background until stop, which reports an error
+// Serve returned.
+func run(t *testing.T, s *Server) (stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- s.Serve(ctx) }()
-	waitFor(t, func() bool { code, _ := get(t, s.URL()+"da/"); return code == 200 })
-	return dir, s, func() {
+	return func() {
 		cancel()
 		if err := <-done; err != nil {
 			t.Errorf("Serve: %v", err)

@@ -2,7 +2,6 @@ package serve
 
 import (
 	"bytes"
-	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -66,15 +65,7 @@ func TestSoakSite(t *testing.T) {
 		t.Fatal(st.err)
 	}
 	s := st.s
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- s.Serve(ctx) }()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Serve: %v", err)
-		}
-	}()
+	defer run(t, s)()
 	for round := 1; ; round++ {
 		e.settle()
 		e.barrier(s, round)
