@@ -263,37 +263,11 @@ func (w *writer) page(env *render.Env, p *pages.Page, d *doc) diag.List {
 	defer buffers.Put(html)
 	html.Reset()
 	name := p.OutputFile()
-	around := w.minify && res != nil && len(res.HTML) > 0
 	var err error
-	if around {
-		err = env.RenderAround(html, p, res, bodyMark)
+	if w.minify {
+		err = w.renderMinified(html, env, p, res)
 	} else {
 		err = env.RenderTo(html, p, res)
-	}
-	if err == nil && w.minify {
-		small := buffers.Get().(*bytes.Buffer)
-		defer buffers.Put(small)
-		small.Reset()
-		if err = w.min.MinifyTo(small, name, html.Bytes()); err != nil {
-			err = fmt.Errorf("minifying %s: %w", name, err)
-		}
-		if err == nil && around {
-			var ok bool
-			html.Reset()
-			if ok = splice(html, small.Bytes(), res.HTML); !ok {
-				// The layout puts the body somewhere other than between
-				// elements (or its text holds the mark): minify it all.
-				html.Reset()
-				if err = env.RenderTo(html, p, res); err == nil {
-					small.Reset()
-					err = w.min.MinifyTo(small, name, html.Bytes())
-				}
-			}
-			if ok {
-				small = html
-			}
-		}
-		html = small
 	}
 	if err == nil {
 		err = w.put(name, html.Bytes())
@@ -309,6 +283,44 @@ func (w *writer) page(env *render.Env, p *pages.Page, d *doc) diag.List {
 		diags.Errorf("", 0, "%v", err)
 	}
 	return diags
+}
+
+// renderMinified renders p into out, minified around its body.
+func (w *writer) renderMinified(out *bytes.Buffer, env *render.Env, p *pages.Page, res *markdown.Result) error {
+	name := p.OutputFile()
+	raw := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(raw)
+	raw.Reset()
+	minify := func(to *bytes.Buffer) error {
+		if err := w.min.MinifyTo(to, name, raw.Bytes()); err != nil {
+			return fmt.Errorf("minifying %s: %w", name, err)
+		}
+		return nil
+	}
+	if res != nil && len(res.HTML) > 0 {
+		if err := env.RenderAround(raw, p, res, bodyMark); err != nil {
+			return err
+		}
+		if !bytes.Contains(raw.Bytes(), []byte(bodyMark)) {
+			return minify(out) // the layout does not show the body
+		}
+		small := buffers.Get().(*bytes.Buffer)
+		defer buffers.Put(small)
+		small.Reset()
+		if err := minify(small); err != nil {
+			return err
+		}
+		if splice(out, small.Bytes(), res.HTML) {
+			return nil
+		}
+		// The layout puts the body somewhere other than between elements
+		// (or its text holds the mark): minify it all.
+		raw.Reset()
+	}
+	if err := env.RenderTo(raw, p, res); err != nil {
+		return err
+	}
+	return minify(out)
 }
 
 // splice writes page to w with body in place of bodyMark, and reports
