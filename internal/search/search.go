@@ -353,11 +353,6 @@ func Entries(site *pages.Site, lang *pages.Lang, entries map[*pages.Page]*Entry)
 	return list
 }
 
-// Index returns the single-file JSON index of a language (see Entries).
-func Index(site *pages.Site, lang *pages.Lang, entries map[*pages.Page]*Entry) []byte {
-	return single(lang.Code, Entries(site, lang, entries))
-}
-
 // Files returns a language's index: the file search.html names (FileName,
 // to be fingerprinted) and, when the language has more than splitPages
 // pages, the other files of the split index by their names below the
