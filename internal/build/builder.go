@@ -455,6 +455,8 @@ func (b *Builder) SearchIndex(lang string) ([]byte, bool) {
 	if data, ok := b.indexes[name]; ok {
 		return data, true
 	}
+	// Every language's index reads the entries of every page: make them
+	// once, and all the indexes with them.
 	entries := map[*pages.Page]*search.Entry{}
 	for _, p := range b.site.Pages {
 		if p.File == nil {
@@ -464,10 +466,12 @@ func (b *Builder) SearchIndex(lang string) ([]byte, bool) {
 			entries[p] = search.NewEntry(b.site, p, d.res)
 		}
 	}
-	data, files := search.Files(b.site, l, entries, search.SplitPages)
-	b.indexes[name] = data
-	maps.Copy(b.indexes, files)
-	return data, true
+	for _, l := range b.site.Langs {
+		data, files := search.Files(b.site, l, entries, search.SplitPages)
+		b.indexes[search.FileName(l.Code)] = data
+		maps.Copy(b.indexes, files)
+	}
+	return b.indexes[name], true
 }
 
 // SearchFile returns a file of a search index as it is now, by its name
