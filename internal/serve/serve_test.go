@@ -124,9 +124,14 @@ func startServer(t *testing.T) (dir string, s *Server, stop func()) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stop = run(t, s)
+	stopServer := run(t, s)
 	waitFor(t, func() bool { code, _ := get(t, s.URL()+"da/"); return code == 200 })
-	return dir, s, stop
+	return dir, s, func() {
+		stopServer()
+		// The status page's background check may still read the site:
+		// let it end, so that it holds no files or goroutines after.
+		s.reports.Wait(context.Background())
+	}
 }
 
 // run serves s in the background until stop, which reports an error
