@@ -7,8 +7,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime/debug"
-	"runtime/pprof"
 	"syscall"
 
 	"github.com/udenmitid/sitegen/internal/build"
@@ -17,10 +15,6 @@ import (
 	"github.com/udenmitid/sitegen/internal/publish"
 	"github.com/udenmitid/sitegen/internal/theme"
 )
-
-// buildMemoryLimit is the soft memory limit of sitegen build, in bytes,
-// unless GOMEMLIMIT sets another (see runtime/debug.SetMemoryLimit).
-const buildMemoryLimit = 5 << 29 // 2.5 GiB
 
 func runBuild(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("build", "[-src dir] [-out dir] [-base-url url]", stderr)
@@ -31,17 +25,11 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
+	stopProfile, err := startCPUProfile(*cpuProfile)
+	if err != nil {
+		return err
 	}
+	defer stopProfile()
 	if info, err := os.Stat(*src); err != nil || !info.IsDir() {
 		fmt.Fprintf(stderr, "sitegen build: %s is not a folder; -src names the site folder, which holds sitegen.toml\n", *src)
 		return errUsage
@@ -49,19 +37,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if *out == "" {
 		*out = filepath.Join(*src, "public")
 	}
-	if os.Getenv("GOGC") == "" {
-		// A build allocates a lot that dies young; collecting half as often
-		// saved about 8% of CPU time on the 10,000-page benchmark corpus
-		// for 50% more memory (420 to 630 MB), which a build can afford.
-		debug.SetGCPercent(200)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		// With GOGC at 200 the heap may grow to three times what is live;
-		// on a large site (100,000 pages: about 1.5 GB live at the end)
-		// that is more memory than the build needs. Above this soft
-		// limit the collector runs as often as it must to stay under it.
-		debug.SetMemoryLimit(buildMemoryLimit)
-	}
+	tuneMemory()
 	if err := publish.CheckOutput(*out, *src); err != nil {
 		fmt.Fprintf(stderr, "sitegen build: %v\n", err)
 		return errUsage

@@ -16,9 +16,15 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	src := fs.String("src", ".", "the site folder, holding sitegen.toml and content/")
 	strict := fs.Bool("strict", false, "fail on warnings too")
 	format := fs.String("format", "text", "text, or json for tools and CI dashboards (see README)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the check to this file (go tool pprof)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	stopProfile, err := startCPUProfile(*cpuProfile)
+	if err != nil {
+		return err
+	}
+	defer stopProfile()
 	if *format != "text" && *format != "json" {
 		fmt.Fprintf(stderr, "sitegen check: -format must be text or json, not %q\n", *format)
 		return errUsage
@@ -32,6 +38,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer root.Close()
+	tuneMemory()
 	counts := &progress.Counts{}
 	stop := progress.Show(stderr, "checking", counts)
 	report, err := check.Run(root.FS(), build.Options{Defaults: theme.FS(), Progress: counts})

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"os"
+	"runtime/debug"
+	"runtime/pprof"
+)
+
+// buildMemoryLimit is the soft memory limit of sitegen build and check,
+// in bytes, unless GOMEMLIMIT sets another (see
+// runtime/debug.SetMemoryLimit).
+const buildMemoryLimit = 5 << 29 // 2.5 GiB
+
+// tuneMemory sets the garbage collector for a whole-site build, which
+// sitegen build and sitegen check both make, unless GOGC or GOMEMLIMIT
+// say otherwise.
+func tuneMemory() {
+	if os.Getenv("GOGC") == "" {
+		// A build allocates a lot that dies young; collecting half as often
+		// saved about 8% of CPU time on the 10,000-page benchmark corpus
+		// for 50% more memory (420 to 630 MB), which a build can afford.
+		debug.SetGCPercent(200)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// With GOGC at 200 the heap may grow to three times what is live;
+		// on a large site (100,000 pages: about 1.5 GB live at the end)
+		// that is more memory than the build needs. Above this soft
+		// limit the collector runs as often as it must to stay under it.
+		debug.SetMemoryLimit(buildMemoryLimit)
+	}
+}
+
+// startCPUProfile writes a CPU profile to the file path names, for go
+// tool pprof, until the function it returns is called. An empty path
+// profiles nothing.
+func startCPUProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
+}
