@@ -53,7 +53,8 @@ type Options struct {
 	Defaults fs.FS  // built-in layouts, i18n and static files, beneath the site's own; may be nil
 	NoMinify bool   // write HTML and assets as rendered
 	Text     bool   // keep each page's converted Markdown, all of its text included, in Result.Docs (tests; check uses Inspect)
-	Dev      bool   // for sitegen serve: assets keep their names and have no integrity hash, so a stylesheet can be swapped in place
+	Dev      bool   // for sitegen serve: assets keep their names and have no integrity hash, so a stylesheet can be swapped in place; no search index is written
+	NoSearch bool   // write no search index (sitegen check): the search page names it all the same
 
 	// Incremental keeps what the build converted and rendered from, so
 	// that Builder.Update can rebuild after an edit (sitegen serve).

@@ -381,6 +381,8 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	var mu sync.Mutex
 	resDocs := map[*pages.Page]*markdown.Result{}
 	entries := map[*pages.Page]*search.Entry{}
+	// Serve makes the indexes on request (SearchIndex), from the kept pages.
+	writeIndex := !b.opts.Dev && !b.opts.NoSearch
 	renderAll := func(list []*pages.Page) {
 		errs := make([]diag.List, len(list))
 		parallel(len(list), func(i int) {
@@ -392,7 +394,10 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 					b.opts.Inspect(site, p, dc.res)
 				}
 				errs[i].Add(dc.diags)
-				e := search.NewEntry(site, p, dc.res)
+				var e *search.Entry
+				if writeIndex {
+					e = search.NewEntry(site, p, dc.res)
+				}
 				mu.Lock()
 				entries[p] = e
 				if b.opts.Text && !b.stubbed[p.File.Path] {
@@ -409,7 +414,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 		}
 	}
 	renderAll(all)
-	diags.Add(w.searchIndexes(site, entries, assets, !b.opts.Dev))
+	diags.Add(w.searchIndexes(site, entries, assets, writeIndex))
 	renderAll(last)
 	if !diags.HasErrors() {
 		diags.Add(w.hosting(site, assets))

@@ -188,6 +188,7 @@ func Run(src fs.FS, opts build.Options) (*Report, error) {
 	c := &checker{pages: map[*pages.Page]*pageReport{}}
 	opts.KeepGoing = true
 	opts.NoMinify = true
+	opts.NoSearch = true // nothing in it is checked
 	opts.Inspect = c.inspect
 	rec := newRecorder()
 	res, err := build.Build(src, opts, rec)

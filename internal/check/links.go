@@ -78,7 +78,7 @@ func (c *checker) renderedLinks() {
 	var msgs []string
 	places := map[string][]Place{}
 	for _, name := range sortedKeys(docs) {
-		for _, u := range docs[name].urls {
+		for _, u := range docs[name].urls() {
 			if strings.HasPrefix(u, "mailto:") || strings.HasPrefix(u, "tel:") {
 				continue
 			}
