@@ -73,7 +73,7 @@ type Options struct {
 	// is built: concurrently, from the build's goroutines, before the page
 	// is rendered. It may keep doc. With it, a check reads each page as it
 	// goes and keeps only what it finds, instead of every page's text
-	// (Text); the page's body (p.File.Body) is still there while it runs.
+	// (Text).
 	// The stand-ins of files that do not load (KeepGoing) are not
 	// inspected.
 	Inspect func(site *pages.Site, p *pages.Page, doc *markdown.Result)

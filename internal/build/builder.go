@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"io/fs"
 	"maps"
 	"slices"
@@ -72,6 +73,7 @@ type doc struct {
 	res   *markdown.Result
 	links []string // keys the page links to, for finding pages to redo when a URL changes
 	diags diag.List
+	terms string // of a kept doc, whose res has no Text: search.Terms of the text
 }
 
 // NewBuilder returns a Builder for the site in src.
@@ -252,10 +254,12 @@ func (b *Builder) readContent(p string) (*content.File, *content.Resource, diag.
 	f, d := content.Read(b.src, p)
 	if f != nil {
 		f.Lang = content.LangOf(f.Lang, b.cfg.Codes())
-		if !b.keep && !b.opts.Text {
-			// Only the conversion reads the body, once: read it again
-			// then, so that memory grows with the number of pages, not
-			// with the size of their bodies.
+		if !b.opts.Text {
+			// Only the conversion reads the body: read it again then, so
+			// that memory grows with the number of pages, not with the
+			// size of their bodies (with Incremental too: a page is
+			// converted again only after an edit, or when a page it links
+			// to moved).
 			f.Release()
 		}
 	}
@@ -468,7 +472,9 @@ func (b *Builder) SearchIndex(lang string) ([]byte, bool) {
 			continue
 		}
 		if d := b.docs[p.File.Path]; d != nil {
-			entries[p] = search.NewEntry(b.site, p, d.res)
+			e := search.NewEntry(b.site, p, d.res)
+			e.Terms = d.terms
+			entries[p] = e
 		}
 	}
 	for _, l := range b.site.Langs {
@@ -542,10 +548,23 @@ func (b *Builder) docFor(site *pages.Site, p *pages.Page, docs map[string]*doc, 
 	d = b.convert(site, p)
 	if b.keep {
 		mu.Lock()
-		docs[p.File.Path] = d
+		docs[p.File.Path] = d.kept()
 		mu.Unlock()
 	}
 	return d
+}
+
+// kept returns what Update and SearchIndex need of a converted page, to
+// keep until it is converted again: the body's HTML in a slice of its
+// size, and instead of the text, the search terms made of it.
+func (d *doc) kept() *doc {
+	if d.res == nil {
+		return d
+	}
+	res := *d.res
+	res.HTML = bytes.Clone(res.HTML)
+	res.Text = nil
+	return &doc{res: &res, links: d.links, diags: d.diags, terms: search.Terms(d.res.Text, search.MaxTerms)}
 }
 
 // convert converts one page's Markdown, recording what its links depend

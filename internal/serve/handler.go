@@ -69,7 +69,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if !strings.HasSuffix(name, ".html") && name != "" {
-		if _, ok := s.store.Get(name + "/index.html"); ok {
+		if s.store.Has(name + "/index.html") {
 			target := r.URL.Path + "/"
 			if r.URL.RawQuery != "" {
 				target += "?" + r.URL.RawQuery

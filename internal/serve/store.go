@@ -1,6 +1,8 @@
 package serve
 
 import (
+	"maps"
+	"slices"
 	"sync"
 
 	"github.com/udenmitid/sitegen/internal/build"
@@ -11,23 +13,21 @@ import (
 // at once, so a request sees the old build or the new one, never a mix.
 type Store struct {
 	mu     sync.RWMutex
-	files  map[string][]byte
+	files  map[string]packed
 	gen    uint64        // counts the builds applied
 	errs   diag.List     // the errors of the latest build, if it failed
 	result *build.Result // the latest good build
 }
 
 // NewStore returns an empty Store.
-func NewStore() *Store { return &Store{files: map[string][]byte{}} }
+func NewStore() *Store { return &Store{files: map[string]packed{}} }
 
 // Replace serves a whole new build.
 func (s *Store) Replace(files map[string][]byte, res *build.Result) {
+	p := packAll(files, slices.Collect(maps.Keys(files)))
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.files = make(map[string][]byte, len(files))
-	for n, d := range files {
-		s.files[n] = d
-	}
+	s.files = p
 	s.gen++
 	s.errs = nil
 	s.result = res
@@ -35,11 +35,10 @@ func (s *Store) Replace(files map[string][]byte, res *build.Result) {
 
 // Apply serves the files an update wrote and drops those it removed.
 func (s *Store) Apply(files map[string][]byte, ch *build.Changes, res *build.Result) {
+	p := packAll(files, ch.Written)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, n := range ch.Written {
-		s.files[n] = files[n]
-	}
+	maps.Copy(s.files, p)
 	for _, n := range ch.Removed {
 		delete(s.files, n)
 	}
@@ -58,9 +57,20 @@ func (s *Store) SetErrors(l diag.List) {
 // Get returns a file of the build.
 func (s *Store) Get(name string) ([]byte, bool) {
 	s.mu.RLock()
+	p, ok := s.files[name]
+	s.mu.RUnlock()
+	if !ok {
+		return nil, false
+	}
+	return p.bytes(), true
+}
+
+// Has reports whether the build has a file.
+func (s *Store) Has(name string) bool {
+	s.mu.RLock()
 	defer s.mu.RUnlock()
-	d, ok := s.files[name]
-	return d, ok
+	_, ok := s.files[name]
+	return ok
 }
 
 // Gen returns the number of builds applied.
@@ -89,8 +99,8 @@ func (s *Store) Snapshot() map[string][]byte {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	out := make(map[string][]byte, len(s.files))
-	for n, d := range s.files {
-		out[n] = d
+	for n, p := range s.files {
+		out[n] = p.bytes()
 	}
 	return out
 }
