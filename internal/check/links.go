@@ -12,20 +12,42 @@ import (
 // markdownLinks reports what each page's Markdown links were found to
 // hold as the page was converted (pageReport.markdownLinks), judging now
 // what depends on other pages: that a file is written, that a page has an
-// id; and it lists the external links.
+// id, and, when the site has its drafts, that a published page does not
+// link to a draft; and it lists the external links.
 func (c *checker) markdownLinks() {
 	external := map[string][]string{}
+	origin, base := c.site.Config.Origin(), c.site.Config.BasePath()
+	c.reported = map[string]bool{}
 	for _, p := range c.realPages() {
 		pr := c.pages[p]
+		from := p.OutputFile()
+		for _, u := range pr.judged {
+			if file, frag, ok := Target(u, from, origin, base); ok {
+				c.reported[from+"\x00"+file+"#"+frag] = true
+			}
+		}
 		for _, l := range pr.external {
 			external[l.url] = append(external[l.url], l.source)
 		}
 		for _, l := range pr.links {
-			switch {
-			case l.file != "" && c.out.names[l.file]:
-			case l.page != nil && c.hasAnchor(l.page, l.fragment):
-			default:
+			switch l.kind {
+			case linkAlways:
 				c.r.Findings = append(c.r.Findings, l.f)
+			case linkFile:
+				if file, _, _ := Target(l.url, from, origin, base); !c.out.names[file] {
+					c.r.Findings = append(c.r.Findings, l.f)
+				}
+			case linkPage, linkAnchor:
+				target := c.site.Page(l.key, l.lang)
+				if target == nil {
+					continue // gone: the page is converted again, or its link is a build error
+				}
+				if c.drafts && target.Draft && !p.Draft {
+					c.r.Findings = append(c.r.Findings, l.f)
+				}
+				if l.kind == linkAnchor && !c.hasAnchor(target, l.fragment) {
+					c.r.add("anchor", Error, l.f.Path, l.f.Line, "link %q: %s has no heading or footnote with id %q", l.dest, describe(target), l.fragment)
+				}
 			}
 		}
 	}
