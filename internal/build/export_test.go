@@ -35,7 +35,6 @@ func TestFirstWords(t *testing.T) {
 	}
 }
 
-
 // KeptText is how many blocks of a page's text the Builder keeps, for
 // TestInspectEveryConversion.
 func KeptText(b *Builder, path string) int { return len(b.docs[path].res.Text) }
