@@ -209,7 +209,8 @@ var statusPage = template.Must(template.New("status").Parse(`<!DOCTYPE html>
 {{ with .CheckErr }}<p>The check failed: <code>{{ . }}</code></p>{{ end }}
 {{ if not .Report }}<p>Checking the site as sitegen check does; this page reloads when the report is ready.</p>{{ end }}
 {{ with .Report }}
-<p>{{ .Totals }} (as sitegen check reports them for the files as they were at {{ $.At }}, checked in {{ $.Took }}).</p>
+<p>{{ .Totals }} (as sitegen check{{ if .Drafts }} -drafts{{ end }} reports them for the files as they were at {{ $.At }}, checked in {{ $.Took }}).</p>
+{{ if .Drafts }}<p>Drafts are included, as this server shows them; sitegen build leaves them out, so a link from a published page to a draft is an error.</p>{{ end }}
 {{ if not $.Current }}<p>The site changed since: a new check is running; reload to see it.</p>{{ end }}
 {{ $.Body }}
 {{ end }}

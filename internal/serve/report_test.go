@@ -18,8 +18,8 @@ import (
 
 // reportSite has findings of several kinds: a vague link text, a broken
 // anchor, an outdated translation, a page without a description, and a
-// draft a published page links to, which sitegen check reports though
-// serve shows the draft.
+// draft a published page links to, which sitegen check -drafts reports as
+// the error it is once the site is built without the draft.
 const reportSite = sitetest.Config + `-- content/da/_index.md --
 ---
 title: Forside
@@ -52,9 +52,10 @@ draft: true
 Not yet.
 `
 
-// TestStatusIsCheck: the status page shows what sitegen check reports, on
-// the first build and after an edit that fixes some findings and makes
-// others; and it answers without waiting while a check runs.
+// TestStatusIsCheck: the status page shows what sitegen check -drafts
+// reports (serve shows drafts), on the first build and after an edit that
+// fixes some findings and makes others; and it answers without waiting
+// while a report is made.
 func TestStatusIsCheck(t *testing.T) {
 	dir := t.TempDir()
 	for _, f := range txtar.Parse([]byte(reportSite)).Files {
@@ -70,14 +71,20 @@ func TestStatusIsCheck(t *testing.T) {
 		s.reports.Wait(context.Background()) // no check reads the folder once it is removed
 	}()
 
-	compareStatus(t, s, dir, 6)
+	compareStatus(t, s, dir, 7)
+	_, body := get(t, s.URL()+"_sitegen/")
+	for _, want := range []string{"Drafts are included", "content/en/_index.md:5: error: link &#34;kladde.md&#34; goes to a draft page, which sitegen build leaves out: publish it or remove the link [draft]"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("status page lacks %q:\n%s", want, body)
+		}
+	}
 	write(t, dir, "content/da/klage.md", "---\ntitle: Klage\ndescription: Klage.\n---\n## Frist\n\n![](billede.png)\n")
 	write(t, dir, "content/da/billede.png", "\x89PNG")
 	waitFor(t, func() bool {
 		_, body := get(t, s.URL()+"_sitegen/?wait")
 		return !strings.Contains(body, "no description")
 	})
-	compareStatus(t, s, dir, 6)
+	compareStatus(t, s, dir, 7)
 
 	// A request does not wait for a check.
 	s.reports.Trigger()
@@ -87,7 +94,8 @@ func TestStatusIsCheck(t *testing.T) {
 }
 
 // compareStatus checks that the status page lists the findings and totals
-// of sitegen check, as the command runs it, and that there are n findings.
+// of sitegen check, as the command runs it (with -drafts when the server
+// shows drafts), and that there are n findings.
 func compareStatus(t *testing.T, s *Server, dir string, n int) {
 	t.Helper()
 	root, err := os.OpenRoot(dir)
@@ -95,7 +103,7 @@ func compareStatus(t *testing.T, s *Server, dir string, n int) {
 		t.Fatal(err)
 	}
 	defer root.Close()
-	want, err := check.Run(root.FS(), build.Options{Defaults: sitetest.Theme()})
+	want, err := check.Run(root.FS(), build.Options{Defaults: sitetest.Theme(), Drafts: s.opts.Drafts})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +126,11 @@ func compareStatus(t *testing.T, s *Server, dir string, n int) {
 	if strings.Join(got, "\n") != strings.Join(wantLines, "\n") {
 		t.Errorf("status page findings:\n%s\nsitegen check:\n%s", strings.Join(got, "\n"), text.String())
 	}
-	if !strings.Contains(body, "<p>"+want.Totals()+" (as sitegen check") {
+	flag := ""
+	if s.opts.Drafts {
+		flag = " -drafts"
+	}
+	if !strings.Contains(body, "<p>"+want.Totals()+" (as sitegen check"+flag+" reports") {
 		t.Errorf("status page lacks %q:\n%s", want.Totals(), body)
 	}
 }

@@ -45,6 +45,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -52,6 +53,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -84,11 +86,15 @@ type Server struct {
 	watcher *Watcher
 	store   *Store
 	broker  *Broker
-	reports *Reporter // sitegen check's report, for the status page
-	out     io.Writer // log lines for the editor
-	base    string    // "http://127.0.0.1:1313/"
+	reports *Reporter        // sitegen check's report, for the status page
+	checks  *checks          // what the check has read of the builds, for reports
+	counts  *progress.Counts // the builds' work
+	out     io.Writer        // log lines for the editor
+	base    string           // "http://127.0.0.1:1313/"
 
-	mu sync.Mutex // serializes builds
+	mu        sync.Mutex    // serializes builds, and guards what follows
+	latest    *build.Result // of the latest successful build
+	latestErr error         // of the latest build, if it failed
 }
 
 // siteFS is the file system the builder reads; tests wrap it.
@@ -138,15 +144,18 @@ func New(opts Options, stdout io.Writer) (*Server, error) {
 	s := &Server{opts: opts, root: root, ln: ln, watcher: watcher, store: NewStore(), broker: NewBroker(), out: stdout}
 	s.base = "http://" + displayAddr(ln.Addr()) + "/"
 	counts := &progress.Counts{}
-	s.builder = build.NewBuilder(siteFS(root), build.Options{
+	s.counts = counts
+	bopts := build.Options{
 		BaseURL: s.base, Drafts: opts.Drafts, Defaults: opts.Defaults, Dev: true, Incremental: true, Progress: counts,
-	})
-	// The status page shows the report as sitegen check and build see
-	// the site: without drafts, so that a published page linking to a
-	// draft is the error it will be when the site is built.
-	s.reports = NewReporter(func() (*check.Report, error) {
-		return check.Run(root.FS(), build.Options{BaseURL: s.base, Defaults: opts.Defaults, Dev: true})
-	})
+	}
+	// The status page shows the report of sitegen check on the site as
+	// it is served: drafts included when they are shown (check -drafts),
+	// with a published page's link to a draft an error, as it will be
+	// when the site is built. The check goes along with the builds.
+	s.checks = &checks{checker: check.NewChecker(bopts)}
+	s.checks.checker.Hook(&bopts)
+	s.builder = build.NewBuilder(siteFS(root), bopts)
+	s.reports = NewReporter(s.report)
 	s.initial(progress.Show(opts.Progress, "building", counts))
 	return s, nil
 }
@@ -235,10 +244,13 @@ func (s *Server) initial(stopProgress func()) {
 	stopProgress()
 	defer s.reports.Trigger()
 	if err != nil {
+		s.latestErr = err
 		s.fail(err)
 		return
 	}
 	s.store.Replace(staging.Files(), res)
+	s.latest, s.latestErr = res, nil
+	s.checks.add(outputs{files: staging.Files(), written: slices.Sorted(maps.Keys(staging.Files()))})
 	// Building every page leaves as much garbage as the server keeps;
 	// give it back now rather than hold it for as long as the server runs.
 	debug.FreeOSMemory()
@@ -271,9 +283,12 @@ func (s *Server) rebuild(paths []string) {
 	res, ch, err := s.builder.Update(paths, staging)
 	s.reports.Trigger()
 	if err != nil {
+		s.latestErr = err
 		s.fail(err)
 		return
 	}
+	s.latest, s.latestErr = res, nil
+	s.checks.add(outputs{files: staging.Files(), written: ch.Written, removed: ch.Removed})
 	hadErrors := s.store.Errors() != nil
 	s.store.Apply(staging.Files(), ch, res)
 	pagesChanged := 0
