@@ -3,9 +3,11 @@ package serve
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"html"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -133,4 +135,173 @@ func compareStatus(t *testing.T, s *Server, dir string, n int) {
 	if !strings.Contains(body, "<p>"+want.Totals()+" (as sitegen check"+flag+" reports") {
 		t.Errorf("status page lacks %q:\n%s", want.Totals(), body)
 	}
+}
+
+// TestStatusAfterEdits: after each edit the status page's report equals
+// a fresh sitegen check (-drafts) of the edited files, field by field (the
+// JSON of the Report), though the server made it from its own builds: no
+// whole check runs while the site builds, and an edit converts only the
+// pages it must. A broken build is reported as sitegen check reports it,
+// with a whole check, since the server's Builder stops at errors.
+func TestStatusAfterEdits(t *testing.T) {
+	for _, drafts := range []bool{true, false} {
+		t.Run(fmt.Sprintf("drafts=%v", drafts), func(t *testing.T) { statusAfterEdits(t, drafts) })
+	}
+}
+
+func statusAfterEdits(t *testing.T, drafts bool) {
+	dir := t.TempDir()
+	for _, f := range txtar.Parse([]byte(editSite)).Files {
+		write(t, dir, f.Name, string(f.Data))
+	}
+	s, err := New(Options{Src: dir, Addr: "127.0.0.1:0", Drafts: drafts, Defaults: sitetest.Theme()}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The test rebuilds by itself, in order; the watcher's events are
+	// left unread.
+	defer s.watcher.Close()
+	defer s.root.Close()
+	defer s.reports.Wait(context.Background())
+
+	steps := []struct {
+		name      string
+		files     map[string]string // "" removes the file
+		converted int64             // pages converted again, at most (-1: any number)
+		whole     bool              // the build fails: a whole check is the report
+		want      string            // a finding the report must have
+	}{
+		{"first build", nil, -1, false, "[anchor]"},
+		{"a page changed", map[string]string{
+			"content/da/klage.md": "---\ntitle: Klage\ndescription: Klage.\n---\n## Frist\n\nKlag i tide.\n",
+		}, 1, false, ""},
+		{"a page added", map[string]string{
+			"content/da/ny.md": "---\ntitle: Ny\ndescription: Ny side.\n---\nSe [fristen](klage.md#frist) og [her](frist.md).\n",
+		}, 1, false, "[link-text]"},
+		{"a title used twice", map[string]string{
+			"content/da/ny.md": "---\ntitle: Klage\ndescription: Ny side.\n---\nSe [fristen](klage.md#frist) og [her](frist.md).\n",
+		}, 1, false, "[duplicate-title]"},
+		{"an anchor broken", map[string]string{
+			"content/da/klage.md": "---\ntitle: Klage\ndescription: Klage.\n---\n## Tidsfrist\n\nKlag i tide.\n",
+		}, 1, false, `has no heading or footnote with id "frist"`},
+		{"the anchor fixed", map[string]string{
+			"content/da/klage.md": "---\ntitle: Klage\ndescription: Klage.\n---\n## Frist\n\nKlag i tide.\n",
+		}, 1, false, ""},
+		{"a link to no page: the build fails", map[string]string{
+			"content/da/ny.md": "---\ntitle: Ny\ndescription: Ny side.\n---\nSe [mangler](mangler.md).\n",
+		}, -1, true, "[build]"},
+		{"the link fixed", map[string]string{
+			"content/da/ny.md": "---\ntitle: Ny\ndescription: Ny side.\n---\nSe [fristen](klage.md#frist).\n",
+		}, -1, false, ""},
+		{"a page removed", map[string]string{"content/da/ny.md": ""}, 0, false, ""},
+		{"a layout with broken links", map[string]string{
+			"layouts/page.html": `{{ define "main" }}<h1>{{ .Page.Title }}</h1><a href="/da/mangler/">x</a> <a href="#bund">y</a>{{ .Body }}{{ end }}`,
+		}, 0, false, "which the build does not write"},
+		{"a link to a draft", map[string]string{
+			"content/en/_index.md": "---\ntitle: Home\ndescription: Home.\n---\nSee [the draft](kladde.md).\n",
+		}, -1, !drafts, "goes to a draft"}, // [draft] with drafts, else a build error
+		{"the draft published", map[string]string{
+			"content/en/kladde.md": "---\ntitle: Draft\ndescription: Draft.\n---\nNot yet.\n",
+		}, -1, false, ""},
+		{"a page linked to made a draft", map[string]string{
+			"content/da/klage.md": "---\ntitle: Klage\ndescription: Klage.\ndraft: true\n---\n## Frist\n\nKlag i tide.\n",
+		}, -1, !drafts, ""},
+	}
+	for i, st := range steps {
+		var paths []string
+		for name, data := range st.files {
+			if data == "" {
+				if err := os.Remove(filepath.Join(dir, name)); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				write(t, dir, name, data)
+			}
+			paths = append(paths, name)
+		}
+		before, wholeBefore := s.counts.Converted.Load(), s.checks.whole.Load()
+		if i > 0 {
+			s.rebuild(paths)
+		}
+		got := s.reports.Wait(context.Background())
+		if got.Err != nil {
+			t.Fatalf("%s: %v", st.name, got.Err)
+		}
+		if whole := s.checks.whole.Load() - wholeBefore; whole != map[bool]int64{true: 1}[st.whole] {
+			t.Errorf("%s: %d whole checks", st.name, whole)
+		}
+		if n := s.counts.Converted.Load() - before; st.converted >= 0 && n > st.converted {
+			t.Errorf("%s: %d pages converted again, want at most %d", st.name, n, st.converted)
+		}
+		want := freshCheck(t, s, dir)
+		gotJSON, wantJSON := reportJSON(t, got.Report), reportJSON(t, want)
+		if gotJSON != wantJSON {
+			t.Errorf("%s: the status page's report differs from sitegen check's:\n%s\nsitegen check:\n%s", st.name, gotJSON, wantJSON)
+		}
+		var text bytes.Buffer
+		got.Report.WriteText(&text)
+		if !strings.Contains(text.String(), st.want) {
+			t.Errorf("%s: no finding %q:\n%s", st.name, st.want, text.String())
+		}
+	}
+}
+
+// editSite is where TestStatusAfterEdits starts: a broken anchor, and a
+// draft.
+const editSite = sitetest.Config + `-- content/da/_index.md --
+---
+title: Forside
+description: Forsiden.
+---
+Om [fristen](klage.md#frist) og [fristen igen](frist.md).
+-- content/da/klage.md --
+---
+title: Klage
+description: Klage.
+---
+Klag i tide.
+-- content/da/frist.md --
+---
+title: Frist
+description: Frist.
+---
+Se [klagen](klage.md).
+-- content/en/_index.md --
+---
+title: Home
+description: Home.
+---
+Hello.
+-- content/en/kladde.md --
+---
+title: Draft
+description: Draft.
+draft: true
+---
+Not yet.
+`
+
+// freshCheck runs sitegen check on the files as they are, with the
+// server's options.
+func freshCheck(t *testing.T, s *Server, dir string) *check.Report {
+	t.Helper()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	r, err := check.Run(root.FS(), build.Options{BaseURL: s.URL(), Drafts: s.opts.Drafts, Defaults: sitetest.Theme(), Dev: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func reportJSON(t *testing.T, r *check.Report) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := r.WriteJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }
