@@ -15,6 +15,13 @@
 //     header row, pages without a description, titles and descriptions
 //     used twice in a language.
 //
+// Drafts are left out, as sitegen build leaves them out: a published
+// page's link to a draft is a build error. With build.Options.Drafts
+// (sitegen check -drafts) the site is checked as sitegen serve shows it,
+// drafts included, and such a link is an error at its Markdown line (rule
+// "draft"); Report.Drafts says so. sitegen serve's status page is that
+// report.
+//
 // Findings are errors or warnings; the translation table, readability
 // figures and external links are information.
 //
@@ -36,12 +43,24 @@
 // same rule and message, is one finding that names every place: Path and
 // Line give the first, Places all of them.
 //
-// # Memory
+// # Memory, and checking as a site is edited
 //
 // The check goes along with the build (see Run): it keeps each page's
 // findings and what the checks across pages need (its ids, the URLs it
 // links to), never its text or its rendered HTML, so it needs about the
 // memory of sitegen build.
+//
+// A Checker is that check, kept: it watches a build.Builder's builds and
+// updates (its Inspect and Resolved hooks, and the output files given to
+// Write and Remove), keeps what it found of each page by content file
+// until the page is converted again, and makes a Report on request from
+// the site as it is now. The checks of one page run as the page is
+// converted; what spans pages (links and anchors between pages, rendered
+// links, translations, UI strings, duplicate titles, totals) is judged
+// anew in each Report, from what was kept, without converting or parsing
+// anything. sitegen serve keeps one beside its Builder, so its status page
+// stays current after an edit at the cost of the pages the edit converts
+// and renders again.
 package check
 
 import (

@@ -11,15 +11,31 @@
 // printed in the terminal and shown over the page as path:line: message,
 // and the overlay goes away when the file is fixed. /_sitegen/ shows the
 // state of the site: errors, warnings and every page in every language,
-// as sitegen check reports them.
+// as sitegen check reports them (see The status page).
 //
 // # The status page
 //
-// The check runs in the background after every build, one run at a time
-// (Reporter), and /_sitegen/ shows the latest report at once, with the
-// time its files were read; while a newer check runs it says so. Until
-// the first check is done the page says it is running and reloads itself.
-// /_sitegen/?wait waits for the check of the latest build first.
+// /_sitegen/ shows the report of sitegen check on the site as it is
+// served: with drafts when they are shown, the report of sitegen check
+// -drafts, and the page says that drafts are included (a published page's
+// link to a draft is then an error: sitegen build leaves the draft out);
+// with -drafts=false, the report of sitegen check.
+//
+// The check goes along with the server's own builds, not beside them: the
+// Builder shows a check.Checker each page it converts, and the Reporter's
+// goroutine reads the HTML files each build wrote (from memory) and drops
+// those it removed; then it makes the report from what the Checker keeps,
+// under the build lock, judging what spans pages anew. So an edit costs
+// the check only the pages it converts and renders again, and the server
+// holds the check's findings, not a second build. While an edit breaks the
+// build, the Builder keeps the last good build and stops at the errors;
+// the report is then a whole sitegen check of the files, as the command
+// reports a site that does not build, until the site builds again.
+//
+// The page shows the latest report at once, with the time its files were
+// read; while a newer report is being made it says so. Until the first
+// report is ready the page says so and reloads itself. /_sitegen/?wait
+// waits for the report of the latest build first.
 //
 // # Watching
 //
