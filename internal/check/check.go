@@ -227,7 +227,8 @@ type checker struct {
 	drafts  bool                       // the site has its drafts
 
 	pages    map[*pages.Page]*pageReport // of each page with a file that was converted
-	reported map[string]bool             // output file + target of the links a Markdown file holds, judged there
+	reported map[string]map[string]bool  // output file -> file#fragment of the links its Markdown holds, judged there
+	targets  *targets                    // the rendered pages' URLs, resolved
 }
 
 // omittedFiles maps the content files a build left out ("content/da/b.md")

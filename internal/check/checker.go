@@ -34,6 +34,8 @@ type Checker struct {
 	mu       sync.Mutex
 	pages    map[string]*pageReport // by content file path, as each was last converted
 	warnings diag.List              // of the site model as last resolved
+
+	targets targets // kept from report to report; only Report uses it
 }
 
 // NewChecker returns a Checker for builds with opts, which must be the
@@ -86,8 +88,8 @@ func (c *Checker) Remove(names ...string) { c.out.remove(names...) }
 // reported as findings, and the rest of the report is made from res, if
 // any (build.Options.KeepGoing); any other error is returned. Report
 // does no conversion and reads no file: it needs a fraction of a build's
-// time. It must not run while the Checker watches a build: sitegen
-// serve runs it under its build lock.
+// time. It must not run while the Checker watches a build, nor twice at
+// once: sitegen serve runs it under its build lock.
 func (c *Checker) Report(res *build.Result, err error) (*Report, error) {
 	r := &Report{Version: 1, Drafts: c.drafts}
 	if err != nil {
@@ -103,7 +105,7 @@ func (c *Checker) Report(res *build.Result, err error) (*Report, error) {
 	}
 	r.Site = res.Site
 	c.mu.Lock()
-	k := &checker{r: r, res: res, site: res.Site, out: c.out, omitted: omittedFiles(res.Omitted), drafts: c.drafts}
+	k := &checker{r: r, res: res, site: res.Site, out: c.out, omitted: omittedFiles(res.Omitted), drafts: c.drafts, targets: &c.targets}
 	k.pages = make(map[*pages.Page]*pageReport, len(c.pages))
 	live := make(map[string]bool, len(res.Site.Pages))
 	for _, p := range res.Site.Pages {

@@ -17,13 +17,18 @@ import (
 func (c *checker) markdownLinks() {
 	external := map[string][]string{}
 	origin, base := c.site.Config.Origin(), c.site.Config.BasePath()
-	c.reported = map[string]bool{}
+	c.reported = map[string]map[string]bool{}
 	for _, p := range c.realPages() {
 		pr := c.pages[p]
 		from := p.OutputFile()
-		for _, u := range pr.judged {
-			if file, frag, ok := Target(u, from, origin, base); ok {
-				c.reported[from+"\x00"+file+"#"+frag] = true
+		if keys := pr.judgedFrom(from, origin, base); len(keys) > 0 {
+			m := c.reported[from]
+			if m == nil {
+				m = map[string]bool{}
+				c.reported[from] = m
+			}
+			for _, k := range keys {
+				m[k] = true
 			}
 		}
 		for _, l := range pr.external {
@@ -97,27 +102,43 @@ func (c *checker) renderedLinks() {
 	}
 	docs := c.out.scans
 	origin, base := c.site.Config.Origin(), c.site.Config.BasePath()
+	c.targets.forget(docs)
 	var msgs []string
 	places := map[string][]Place{}
+	// What a URL names is the same from every page that holds it: judge
+	// each once.
+	const (
+		unjudged = iota
+		fine
+		missing
+		noID
+	)
+	verdicts := make([]uint8, len(c.targets.table))
 	for _, name := range sortedKeys(docs) {
-		for _, u := range docs[name].urls {
-			if strings.HasPrefix(u, "mailto:") || strings.HasPrefix(u, "tel:") {
+		reported := c.reported[name]
+		for _, id := range c.targets.of(name, docs[name], origin, base) {
+			if int(id) >= len(verdicts) {
+				verdicts = append(verdicts, make([]uint8, len(c.targets.table)-len(verdicts))...)
+			}
+			t := &c.targets.table[id]
+			if verdicts[id] == unjudged {
+				switch written := c.out.names[t.file]; {
+				case !written && c.pageOf(t.file) != nil:
+					verdicts[id] = fine // a page the build could not render: its errors are findings
+				case !written:
+					verdicts[id] = missing
+				case t.frag != "" && docs[t.file] != nil && !docs[t.file].hasID(t.frag):
+					verdicts[id] = noID
+				default:
+					verdicts[id] = fine
+				}
+			}
+			if verdicts[id] == fine || reported[t.key] {
 				continue
 			}
-			file, frag, internal := Target(u, name, origin, base)
-			if !internal || c.reported[name+"\x00"+file+"#"+frag] {
-				continue
-			}
-			var msg string
-			switch written := c.out.names[file]; {
-			case !written && c.pageOf(file) != nil:
-				continue // a page the build could not render: its errors are findings
-			case !written:
-				msg = fmt.Sprintf("links to %s, which the build does not write", u)
-			case frag != "" && docs[file] != nil && !docs[file].hasID(frag):
-				msg = fmt.Sprintf("links to %s, whose page has no id %q", u, frag)
-			default:
-				continue
+			msg := fmt.Sprintf("links to %s, which the build does not write", t.url)
+			if verdicts[id] == noID {
+				msg = fmt.Sprintf("links to %s, whose page has no id %q", t.url, t.frag)
 			}
 			place := Place{Path: path.Join("public", name)}
 			if places[msg] == nil {

@@ -23,6 +23,8 @@ type pageReport struct {
 	links       []linkCheck // in the order of the page's links
 	external    []link      // links to other sites
 	judged      []string    // the URLs (as resolved) of the links judged here, not again at the rendered page
+	judgedKeys  []string    // what they name, file#fragment, seen from the output file judgedAt
+	judgedAt    string
 	ids         []string    // every id the body defines, sorted
 	hash        string      // of a default-language page: content.File.SourceHash, for its translations
 	diags       diag.List   // the build's problems in converting the page
@@ -116,6 +118,25 @@ func (pr *pageReport) markdownLinks(site *pages.Site, p *pages.Page, d *markdown
 		}
 		pr.links = append(pr.links, lc)
 	}
+}
+
+// judgedFrom returns what the URLs of the links judged in the Markdown
+// name (file#fragment), seen from the page's output file from. It keeps
+// them for the next report: a page's output file changes only when the
+// site model is resolved again, and its Markdown seldom. A Checker's
+// reports are made one at a time, so this needs no lock.
+func (pr *pageReport) judgedFrom(from, origin, base string) []string {
+	if pr.judgedAt == from && pr.judgedKeys != nil || len(pr.judged) == 0 {
+		return pr.judgedKeys
+	}
+	keys := make([]string, 0, len(pr.judged))
+	for _, u := range pr.judged {
+		if file, frag, ok := Target(u, from, origin, base); ok {
+			keys = append(keys, file+"#"+frag)
+		}
+	}
+	pr.judgedKeys, pr.judgedAt = keys, from
+	return keys
 }
 
 func finding(rule, severity, path string, line int, format string, args ...any) Finding {
