@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/udenmitid/sitegen/internal/check"
 )
 
 // Prefix is the URL path of the server's own files. No content can take
@@ -218,34 +217,6 @@ var statusPage = template.Must(template.New("status").Parse(`<!DOCTYPE html>
 </body>
 </html>
 `))
-
-// reportBody is the part of the status page that shows a report; it is
-// made once for each report (Reporter), since at 10,000 pages it takes
-// seconds.
-var reportBody = template.Must(template.New("report").Parse(`{{ with .Findings }}<h2>Findings</h2>
-<ul>{{ range . }}<li><code>{{ . }}</code></li>{{ end }}</ul>{{ end }}
-{{ $site := .Site }}{{ with .Translations }}{{ if $site }}
-<h2>Translations</h2>
-<table>
-<thead><tr><th scope="col">Key</th>{{ range .Languages }}<th scope="col">{{ . }}</th>{{ end }}</tr></thead>
-<tbody>
-{{ range .Keys }}{{ $k := . }}<tr><th scope="row"><code>{{ .Key }}</code></th>
-{{ range $site.Langs }}{{ with $site.Page $k.Key .Code }}<td><a href="{{ $site.URL . }}">{{ index $k.Status .Lang.Code }}</a></td>{{ end }}{{ end }}
-</tr>{{ end }}
-</tbody>
-</table>{{ end }}{{ end }}
-{{ with .Readability }}<h2>Readability (LIX)</h2>
-<ul>{{ range . }}<li><code>{{ .Path }}</code>: {{ .LIX }} ({{ .Band }})</li>{{ end }}</ul>{{ end }}
-`))
-
-// renderReport makes the part of the status page that shows a report.
-func renderReport(r *check.Report) (template.HTML, error) {
-	var b bytes.Buffer
-	if err := reportBody.Execute(&b, r); err != nil {
-		return "", err
-	}
-	return template.HTML(b.String()), nil
-}
 
 // status shows the latest report of sitegen check (see Reporter), without
 // waiting for a check, unless the query has wait.
