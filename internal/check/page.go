@@ -25,9 +25,9 @@ type pageReport struct {
 	judged      []string    // the URLs (as resolved) of the links judged here, not again at the rendered page
 	judgedKeys  []string    // what they name, file#fragment, seen from the output file judgedAt
 	judgedAt    string
-	ids         []string    // every id the body defines, sorted
-	hash        string      // of a default-language page: content.File.SourceHash, for its translations
-	diags       diag.List   // the build's problems in converting the page
+	ids         []string  // every id the body defines, sorted
+	hash        string    // of a default-language page: content.File.SourceHash, for its translations
+	diags       diag.List // the build's problems in converting the page
 }
 
 // A linkCheck is the finding of one Markdown link: reported as it is
