@@ -47,7 +47,7 @@ func (c *checker) markdownLinks() {
 				if target == nil {
 					continue // gone: the page is converted again, or its link is a build error
 				}
-				if c.drafts && target.Draft && !p.Draft {
+				if c.drafts && !p.Draft && onlyDrafts(c.site, l.key) {
 					c.r.Findings = append(c.r.Findings, l.f)
 				}
 				if l.kind == linkAnchor && !c.hasAnchor(target, l.fragment) {
@@ -59,6 +59,23 @@ func (c *checker) markdownLinks() {
 	for _, u := range sortedKeys(external) {
 		c.r.External = append(c.r.External, External{URL: u, Sources: external[u]})
 	}
+}
+
+// onlyDrafts reports whether every version of a key that has a file is a
+// draft: sitegen build then has no page for the key, and a link to it is
+// an error. (A key with a published version in another language gets a
+// fallback page where the draft is.)
+func onlyDrafts(site *pages.Site, key string) bool {
+	found := false
+	for _, l := range site.Langs {
+		if p := site.Page(key, l.Code); p != nil && !p.Fallback {
+			if !p.Draft {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
 }
 
 // pageOf returns the page the build writes to an output file, or nil.
