@@ -549,6 +549,7 @@ func (b *Builder) convert(site *pages.Site, p *pages.Page) *doc {
 	return d
 }
 
+// convertOnly is convert without Inspect.
 func (b *Builder) convertOnly(site *pages.Site, p *pages.Page) *doc {
 	d := &doc{}
 	links := map[string]pages.Link{}
