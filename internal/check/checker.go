@@ -35,13 +35,18 @@ type Checker struct {
 	pages    map[string]*pageReport // by content file path, as each was last converted
 	warnings diag.List              // of the site model as last resolved
 
-	targets targets // kept from report to report; only Report uses it
+	targets targets // kept from report to report when incremental; only Report uses it
 }
 
 // NewChecker returns a Checker for builds with opts, which must be the
-// options of the builds it watches as far as Drafts goes.
+// options of the builds it watches as far as Drafts and Incremental go.
+// For an incremental Builder (sitegen serve) the Checker keeps what it
+// resolved of each page's links from report to report, at some memory; for
+// one build it does not (Run).
 func NewChecker(opts build.Options) *Checker {
-	return &Checker{drafts: opts.Drafts, out: newRecorder(), pages: map[string]*pageReport{}}
+	c := &Checker{drafts: opts.Drafts, out: newRecorder(), pages: map[string]*pageReport{}}
+	c.targets.keep = opts.Incremental
+	return c
 }
 
 // Hook sets opts.Inspect and opts.Resolved to the Checker's, for the
@@ -58,7 +63,7 @@ func (c *Checker) Inspect(site *pages.Site, p *pages.Page, doc *markdown.Result,
 	if p.Fallback {
 		return
 	}
-	pr := inspectPage(site, p, doc)
+	pr := inspectPage(site, p, doc, c.drafts)
 	pr.diags = diags
 	c.mu.Lock()
 	defer c.mu.Unlock()

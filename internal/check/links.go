@@ -21,7 +21,7 @@ func (c *checker) markdownLinks() {
 	for _, p := range c.realPages() {
 		pr := c.pages[p]
 		from := p.OutputFile()
-		if keys := pr.judgedFrom(from, origin, base); len(keys) > 0 {
+		if keys := pr.judgedFrom(from, origin, base, c.targets.keep); len(keys) > 0 {
 			m := c.reported[from]
 			if m == nil {
 				m = map[string]bool{}
@@ -37,10 +37,10 @@ func (c *checker) markdownLinks() {
 		for _, l := range pr.links {
 			switch l.kind {
 			case linkAlways:
-				c.r.Findings = append(c.r.Findings, l.f)
+				c.r.Findings = append(c.r.Findings, *l.f)
 			case linkFile:
 				if file, _, _ := Target(l.url, from, origin, base); !c.out.names[file] {
-					c.r.Findings = append(c.r.Findings, l.f)
+					c.r.Findings = append(c.r.Findings, *l.f)
 				}
 			case linkPage, linkAnchor:
 				target := c.site.Page(l.key, l.lang)
@@ -48,10 +48,10 @@ func (c *checker) markdownLinks() {
 					continue // gone: the page is converted again, or its link is a build error
 				}
 				if c.drafts && !p.Draft && onlyDrafts(c.site, l.key) {
-					c.r.Findings = append(c.r.Findings, l.f)
+					c.r.add("draft", Error, p.File.Path, l.line, "link %q goes to a draft page, which sitegen build leaves out: publish it or remove the link", l.dest)
 				}
 				if l.kind == linkAnchor && !c.hasAnchor(target, l.fragment) {
-					c.r.add("anchor", Error, l.f.Path, l.f.Line, "link %q: %s has no heading or footnote with id %q", l.dest, describe(target), l.fragment)
+					c.r.add("anchor", Error, p.File.Path, l.line, "link %q: %s has no heading or footnote with id %q", l.dest, describe(target), l.fragment)
 				}
 			}
 		}

@@ -30,18 +30,21 @@ type pageReport struct {
 	diags       diag.List // the build's problems in converting the page
 }
 
-// A linkCheck is the finding of one Markdown link: reported as it is
-// (kind linkAlways), or, when it depends on other pages, only if the
-// output file its URL names is not written (linkFile), or the page it
-// goes to has no id fragment (linkAnchor), or is a draft while the page
-// that links is not (linkPage and linkAnchor, with drafts).
+// A linkCheck is one Markdown link that may be a finding: reported as it
+// is (kind linkAlways, with f), or, when it depends on other pages, only
+// if the output file its URL names is not written (linkFile, with f), or
+// the page it goes to has no id fragment (linkAnchor), or, in a check
+// with drafts, exists only as drafts while the page that links does not
+// (linkPage, and linkAnchor). The findings of the last two are made when
+// they are found, since most links are fine.
 type linkCheck struct {
 	kind      linkKind
-	f         Finding
-	url       string // the link's URL, as resolved
+	line      int
+	f         *Finding
+	url       string // the link's URL, as resolved (linkFile)
+	dest      string // the link as written
 	key, lang string // the page the link goes to
 	fragment  string
-	dest      string // the link as written
 }
 
 type linkKind uint8
@@ -58,14 +61,14 @@ type link struct{ url, source string }
 
 // inspectPage checks one page's converted Markdown as the build converts
 // it (Checker.Inspect).
-func inspectPage(site *pages.Site, p *pages.Page, doc *markdown.Result) *pageReport {
+func inspectPage(site *pages.Site, p *pages.Page, doc *markdown.Result, drafts bool) *pageReport {
 	pr := &pageReport{ids: doc.IDs}
 	if p.Lang == site.Default {
 		pr.hash = p.File.SourceHash()
 		pr.readability, pr.lix = readabilityOf(site, p, doc)
 	}
 	pr.lint = lintPage(p, doc)
-	pr.markdownLinks(site, p, doc)
+	pr.markdownLinks(site, p, doc, drafts)
 	return pr
 }
 
@@ -77,12 +80,13 @@ func inspectPage(site *pages.Site, p *pages.Page, doc *markdown.Result) *pageRep
 // made (checker.markdownLinks). It records the URL of every link it
 // judged, so that the check of the rendered pages does not report a
 // Markdown link again, at the page instead of the line.
-func (pr *pageReport) markdownLinks(site *pages.Site, p *pages.Page, d *markdown.Result) {
+func (pr *pageReport) markdownLinks(site *pages.Site, p *pages.Page, d *markdown.Result, drafts bool) {
 	origin, base := site.Config.Origin(), site.Config.BasePath()
 	for _, l := range d.Links {
 		u, err := url.Parse(l.Dest)
 		if err != nil {
-			pr.links = append(pr.links, linkCheck{f: finding("link", Error, p.File.Path, l.Line, "link %q is not a valid URL: %v", l.Dest, err)})
+			f := finding("link", Error, p.File.Path, l.Line, "link %q is not a valid URL: %v", l.Dest, err)
+			pr.links = append(pr.links, linkCheck{kind: linkAlways, f: &f})
 			continue
 		}
 		if u.Scheme != "" || strings.HasPrefix(l.Dest, "//") {
@@ -104,28 +108,28 @@ func (pr *pageReport) markdownLinks(site *pages.Site, p *pages.Page, d *markdown
 			continue
 		}
 		if target.Page == nil && target.Resource == nil && target.Static == "" {
-			pr.links = append(pr.links, linkCheck{kind: linkFile, url: resolved,
-				f: finding("link", Error, p.File.Path, l.Line, "link %q: no such file in the output; put it in static%s", l.Dest, u.Path)})
+			f := finding("link", Error, p.File.Path, l.Line, "link %q: no such file in the output; put it in static%s", l.Dest, u.Path)
+			pr.links = append(pr.links, linkCheck{kind: linkFile, url: resolved, f: &f})
 			continue
 		}
-		if target.Page == nil {
-			continue
+		switch {
+		case target.Page == nil:
+		case target.Fragment != "":
+			pr.links = append(pr.links, linkCheck{kind: linkAnchor, line: l.Line, dest: l.Dest,
+				key: target.Page.Key, lang: target.Page.Lang.Code, fragment: target.Fragment})
+		case drafts:
+			pr.links = append(pr.links, linkCheck{kind: linkPage, line: l.Line, dest: l.Dest,
+				key: target.Page.Key, lang: target.Page.Lang.Code})
 		}
-		lc := linkCheck{kind: linkPage, key: target.Page.Key, lang: target.Page.Lang.Code, dest: l.Dest,
-			f: finding("draft", Error, p.File.Path, l.Line, "link %q goes to a draft page, which sitegen build leaves out: publish it or remove the link", l.Dest)}
-		if target.Fragment != "" {
-			lc.kind, lc.fragment = linkAnchor, target.Fragment
-		}
-		pr.links = append(pr.links, lc)
 	}
 }
 
 // judgedFrom returns what the URLs of the links judged in the Markdown
-// name (file#fragment), seen from the page's output file from. It keeps
-// them for the next report: a page's output file changes only when the
-// site model is resolved again, and its Markdown seldom. A Checker's
-// reports are made one at a time, so this needs no lock.
-func (pr *pageReport) judgedFrom(from, origin, base string) []string {
+// name (file#fragment), seen from the page's output file from. With keep
+// it keeps them for the next report: a page's output file changes only
+// when the site model is resolved again, and its Markdown seldom. A
+// Checker's reports are made one at a time, so this needs no lock.
+func (pr *pageReport) judgedFrom(from, origin, base string, keep bool) []string {
 	if pr.judgedAt == from && pr.judgedKeys != nil || len(pr.judged) == 0 {
 		return pr.judgedKeys
 	}
@@ -135,7 +139,9 @@ func (pr *pageReport) judgedFrom(from, origin, base string) []string {
 			keys = append(keys, file+"#"+frag)
 		}
 	}
-	pr.judgedKeys, pr.judgedAt = keys, from
+	if keep {
+		pr.judgedKeys, pr.judgedAt = keys, from
+	}
 	return keys
 }
 

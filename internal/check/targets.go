@@ -9,6 +9,7 @@ import "strings"
 // time. A URL that is the same on many pages, as layouts' links are, is
 // one entry of the table.
 type targets struct {
+	keep         bool // keep each file's URLs for the next report
 	origin, base string
 	table        []target         // by id
 	ids          map[string]int32 // url, file and fragment -> id
@@ -33,7 +34,7 @@ type fileTargets struct {
 // of returns the internal URLs of the output file name as scanned in s.
 func (t *targets) of(name string, s *scan, origin, base string) []int32 {
 	if t.files == nil || t.origin != origin || t.base != base {
-		*t = targets{origin: origin, base: base, ids: map[string]int32{}, files: map[string]fileTargets{}}
+		*t = targets{keep: t.keep, origin: origin, base: base, ids: map[string]int32{}, files: map[string]fileTargets{}}
 	}
 	if ft, ok := t.files[name]; ok && ft.scan == s {
 		return ft.ids
@@ -56,7 +57,9 @@ func (t *targets) of(name string, s *scan, origin, base string) []int32 {
 		}
 		ft.ids = append(ft.ids, id)
 	}
-	t.files[name] = ft
+	if t.keep {
+		t.files[name] = ft
+	}
 	return ft.ids
 }
 
