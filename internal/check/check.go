@@ -19,8 +19,9 @@
 // page's link to a draft is a build error. With build.Options.Drafts
 // (sitegen check -drafts) the site is checked as sitegen serve shows it,
 // drafts included, and such a link is an error at its Markdown line (rule
-// "draft"); Report.Drafts says so. sitegen serve's status page is that
-// report.
+// "draft"); Report.Drafts says so. A link to a key published in another
+// language is none: sitegen build serves a fallback page in the draft's
+// place. sitegen serve's status page is that report.
 //
 // Findings are errors or warnings; the translation table, readability
 // figures and external links are information.
