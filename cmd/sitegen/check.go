@@ -12,9 +12,10 @@ import (
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("check", "[-src dir] [-strict] [-format text|json]", stderr)
+	fs := newFlags("check", "[-src dir] [-strict] [-drafts] [-format text|json]", stderr)
 	src := fs.String("src", ".", "the site folder, holding sitegen.toml and content/")
 	strict := fs.Bool("strict", false, "fail on warnings too")
+	drafts := fs.Bool("drafts", false, "check the site with its drafts, as sitegen serve shows it (its status page is this report); a published page's link to a draft is an error")
 	format := fs.String("format", "text", "text, or json for tools and CI dashboards (see README)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the check to this file (go tool pprof)")
 	if err := parse(fs, args); err != nil {
@@ -41,7 +42,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	tuneMemory()
 	counts := &progress.Counts{}
 	stop := progress.Show(stderr, "checking", counts)
-	report, err := check.Run(root.FS(), build.Options{Defaults: theme.FS(), Progress: counts})
+	report, err := check.Run(root.FS(), build.Options{Defaults: theme.FS(), Drafts: *drafts, Progress: counts})
 	stop()
 	if err != nil {
 		return err

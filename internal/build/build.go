@@ -68,15 +68,33 @@ type Options struct {
 	// Such a Result is for reports only; its output must not be published.
 	KeepGoing bool
 
-	// Inspect, when set, is called once for each page that has a content
-	// file, with its converted Markdown (all of its text), as the page
-	// is built: concurrently, from the build's goroutines, before the page
-	// is rendered. It may keep doc. With it, a check reads each page as it
-	// goes and keeps only what it finds, instead of every page's text
-	// (Text).
-	// The stand-ins of files that do not load (KeepGoing) are not
-	// inspected.
-	Inspect func(site *pages.Site, p *pages.Page, doc *markdown.Result)
+	// Inspect, when set, is called each time the Builder converts a
+	// page's Markdown: once for each page with a content file in Build,
+	// and, in Update, for each page it converts again (the changed pages,
+	// and pages whose links now go elsewhere); a page whose converted
+	// Markdown is reused is not inspected again, since it would give the
+	// same doc. It gets the site model the page was converted in, the page,
+	// its converted Markdown (all of its text) and the problems the
+	// conversion found (diags: errors and warnings at the page's file). It
+	// is called concurrently, from the build's goroutines, before the page
+	// is rendered, and also in an Update that then fails. It may read doc
+	// but must not keep or change it: the Builder keeps what it needs of
+	// doc for Update, without its text. With it, a check reads each page
+	// as it goes and keeps only what it finds, instead of every page's
+	// text (Text). The stand-ins of files that do not load (KeepGoing)
+	// are not inspected.
+	Inspect func(site *pages.Site, p *pages.Page, doc *markdown.Result, diags diag.List)
+
+	// Resolved, when set, is called each time the Builder resolves the
+	// site model: in Build, and in an Update that adds, removes or moves
+	// pages or changes what other pages show of one (titles, slugs,
+	// menus, drafts), before any page is converted. It gets the model
+	// and the warnings found in resolving it (at content files, e.g. a
+	// slug on a home page). Pages not in site are gone: their content
+	// files were removed, or left out (drafts without Drafts). An Update
+	// that only changes pages' bodies keeps the model, and does not call
+	// it.
+	Resolved func(site *pages.Site, warnings diag.List)
 
 	// Progress, when set, counts the build's work as it goes: content
 	// files read, pages converted and written (a progress line on a

@@ -353,6 +353,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	if site == nil || diags.HasErrors() && !b.opts.KeepGoing {
 		return nil, nil, diags.Sort()
 	}
+	b.resolved(site, diags)
 	// With KeepGoing, layouts or UI strings that failed to load leave
 	// nothing to render with; the Markdown is converted all the same.
 	canRender := b.layouts != nil && b.catalog != nil
@@ -393,10 +394,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 			p := list[i]
 			var dc *doc
 			if p.File != nil {
-				dc = b.docFor(site, p, docs, &mu)
-				if b.opts.Inspect != nil && !b.stubbed[p.File.Path] {
-					b.opts.Inspect(site, p, dc.res)
-				}
+				dc = b.docFor(site, p, docs, &mu) // Inspect sees each page it converts (convert)
 				errs[i].Add(dc.diags)
 				var e *search.Entry
 				if writeIndex {
@@ -568,8 +566,15 @@ func (d *doc) kept() *doc {
 }
 
 // convert converts one page's Markdown, recording what its links depend
-// on.
+// on, and shows it to Options.Inspect (inspect).
 func (b *Builder) convert(site *pages.Site, p *pages.Page) *doc {
+	d := b.convertOnly(site, p)
+	b.inspect(site, p, d)
+	return d
+}
+
+// convertOnly is convert without Inspect.
+func (b *Builder) convertOnly(site *pages.Site, p *pages.Page) *doc {
 	d := &doc{}
 	links := map[string]pages.Link{}
 	resolve := func(dest string) (string, error) {

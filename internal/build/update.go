@@ -20,6 +20,7 @@ import (
 	"github.com/udenmitid/sitegen/internal/locale"
 	"github.com/udenmitid/sitegen/internal/pages"
 	"github.com/udenmitid/sitegen/internal/render"
+	"github.com/udenmitid/sitegen/internal/search"
 )
 
 // Changes says what a build or an Update wrote to its Output.
@@ -272,6 +273,7 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	if diags.HasErrors() {
 		return nil, diags.Sort()
 	}
+	b.resolved(site, diags)
 	env := &render.Env{Templates: b.layouts, Catalog: b.catalog, Site: site, Assets: b.assets}
 	for _, k := range b.env.Refs() {
 		env.Ref(k)
@@ -521,4 +523,39 @@ func writeSum(h interface{ Write([]byte) (int, error) }, v uint64) {
 		b[i] = byte(v >> (8 * i))
 	}
 	h.Write(b[:])
+}
+
+// resolved tells Options.Resolved of a site model just resolved.
+func (b *Builder) resolved(site *pages.Site, diags diag.List) {
+	if b.opts.Resolved != nil {
+		b.opts.Resolved(site, diags.Warnings())
+	}
+}
+
+// inspect shows a page just converted to Options.Inspect, which gets all
+// of its text; the Builder then keeps only as much of the text as a
+// conversion for the search index would have (search.TextWords), unless
+// Options.Text asks for all of it.
+func (b *Builder) inspect(site *pages.Site, p *pages.Page, d *doc) {
+	if b.opts.Inspect == nil || b.stubbed[p.File.Path] {
+		return
+	}
+	b.opts.Inspect(site, p, d.res, d.diags)
+	if !b.opts.Text {
+		d.res.Text = firstWords(d.res.Text, search.TextWords)
+	}
+}
+
+// firstWords returns the blocks of text that a conversion asked for about
+// n words keeps (markdown.Converter.Convert): blocks up to the one that
+// brings the count of words, as one more than its spaces, to n.
+// TestFirstWords holds the two to the same rule.
+func firstWords(blocks []string, n int) []string {
+	for i, t := range blocks {
+		n -= strings.Count(t, " ") + 1
+		if n <= 0 {
+			return slices.Clone(blocks[:i+1]) // not a slice of blocks: the rest is garbage
+		}
+	}
+	return blocks
 }

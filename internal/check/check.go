@@ -15,6 +15,14 @@
 //     header row, pages without a description, titles and descriptions
 //     used twice in a language.
 //
+// Drafts are left out, as sitegen build leaves them out: a published
+// page's link to a draft is a build error. With build.Options.Drafts
+// (sitegen check -drafts) the site is checked as sitegen serve shows it,
+// drafts included, and such a link is an error at its Markdown line (rule
+// "draft"); Report.Drafts says so. A link to a key published in another
+// language is none: sitegen build serves a fallback page in the draft's
+// place. sitegen serve's status page is that report.
+//
 // Findings are errors or warnings; the translation table, readability
 // figures and external links are information.
 //
@@ -36,21 +44,31 @@
 // same rule and message, is one finding that names every place: Path and
 // Line give the first, Places all of them.
 //
-// # Memory
+// # Memory, and checking as a site is edited
 //
 // The check goes along with the build (see Run): it keeps each page's
 // findings and what the checks across pages need (its ids, the URLs it
 // links to), never its text or its rendered HTML, so it needs about the
 // memory of sitegen build.
+//
+// A Checker is that check, kept: it watches a build.Builder's builds and
+// updates (its Inspect and Resolved hooks, and the output files given to
+// Write and Remove), keeps what it found of each page by content file
+// until the page is converted again, and makes a Report on request from
+// the site as it is now. The checks of one page run as the page is
+// converted; what spans pages (links and anchors between pages, rendered
+// links, translations, UI strings, duplicate titles, totals) is judged
+// anew in each Report, from what was kept, without converting or parsing
+// anything. sitegen serve keeps one beside its Builder, so its status page
+// stays current after an edit at the cost of the pages the edit converts
+// and renders again.
 package check
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
-	"sync"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -164,6 +182,11 @@ type Report struct {
 	External     []External    `json:"external_links"`
 	UIStrings    *UIStrings    `json:"ui_strings,omitempty"`
 
+	// Drafts says that the site was checked with its drafts (sitegen
+	// check -drafts, and sitegen serve's status page when it shows them):
+	// a published page's link to a draft is then an error.
+	Drafts bool `json:"drafts,omitempty"`
+
 	Site *pages.Site `json:"-"` // the model checked; nil when none could be resolved
 }
 
@@ -176,57 +199,38 @@ func (r *Report) Failed(strict bool) bool {
 // Run builds the site in src in memory and checks it. A site with build
 // errors is checked all the same, as far as it could be built (see the
 // package documentation); its build errors are findings. opts.Progress, if
-// set, counts the build's work.
+// set, counts the build's work; with opts.Drafts (sitegen check -drafts)
+// the site is checked with its drafts, as sitegen serve shows it.
 //
-// The check goes along with the build: each page is checked as it is
-// converted (build.Options.Inspect), and each HTML file read for its ids
-// and links as it is written, so only the findings and what the checks
-// across pages need stay in memory, never a page's text or HTML. The
-// pages are checked as rendered, not minified: minifying changes no id
-// and no URL.
+// The check goes along with the build (a Checker): each page is checked
+// as it is converted (build.Options.Inspect), and each HTML file read for
+// its ids and links as it is written, so only the findings and what the
+// checks across pages need stay in memory, never a page's text or HTML.
+// The pages are checked as rendered, not minified: minifying changes no
+// id and no URL.
 func Run(src fs.FS, opts build.Options) (*Report, error) {
-	c := &checker{pages: map[*pages.Page]*pageReport{}}
+	c := NewChecker(opts)
 	opts.KeepGoing = true
 	opts.NoMinify = true
 	opts.NoSearch = true // nothing in it is checked
-	opts.Inspect = c.inspect
-	rec := newRecorder()
-	res, err := build.Build(src, opts, rec)
-	r := &Report{Version: 1}
-	if err != nil {
-		var l diag.List
-		if !errors.As(err, &l) {
-			return nil, err
-		}
-		r.addDiags(l, "build")
-	}
-	if res == nil || res.Site == nil {
-		r.count()
-		return r, nil
-	}
-	r.Site = res.Site
-	c.r, c.res, c.site, c.out, c.omitted = r, res, res.Site, rec, omittedFiles(res.Omitted)
-	r.addDiags(res.Warnings, "build")
-	c.translations()
-	c.uiStrings()
-	c.readability()
-	c.lint()
-	c.markdownLinks()
-	c.renderedLinks()
-	r.count()
-	return r, nil
+	c.Hook(&opts)
+	res, err := build.Build(src, opts, c)
+	return c.Report(res, err)
 }
 
+// A checker makes one Report from what a Checker found: the pages of the
+// site it is made for, each with what its Markdown was found to hold.
 type checker struct {
 	r       *Report
 	res     *build.Result
 	site    *pages.Site
 	out     *recorder                  // the names of the files the build wrote, and a scan of each HTML file
 	omitted map[string]map[string]bool // key -> language -> its file was left out for its errors
+	drafts  bool                       // the site has its drafts
 
-	mu       sync.Mutex
-	pages    map[*pages.Page]*pageReport // what each page with a file was found to hold, as it was converted
-	reported map[string]bool             // output file + target of the links a Markdown file holds, judged there
+	pages    map[*pages.Page]*pageReport // of each page with a file that was converted
+	reported map[string]map[string]bool  // output file -> file#fragment of the links its Markdown holds, judged there
+	targets  *targets                    // the rendered pages' URLs, resolved
 }
 
 // omittedFiles maps the content files a build left out ("content/da/b.md")

@@ -67,6 +67,9 @@ func (r *Report) WriteText(w io.Writer) {
 			fmt.Fprintf(w, "  %s  (%s)\n", e.URL, strings.Join(e.Sources, ", "))
 		}
 	}
+	if r.Drafts {
+		fmt.Fprintf(w, "\nDrafts included (-drafts): sitegen build leaves them out.\n")
+	}
 	fmt.Fprintf(w, "\n%s\n", r.Totals())
 }
 

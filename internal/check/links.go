@@ -12,26 +12,70 @@ import (
 // markdownLinks reports what each page's Markdown links were found to
 // hold as the page was converted (pageReport.markdownLinks), judging now
 // what depends on other pages: that a file is written, that a page has an
-// id; and it lists the external links.
+// id, and, when the site has its drafts, that a published page does not
+// link to a draft; and it lists the external links.
 func (c *checker) markdownLinks() {
 	external := map[string][]string{}
+	origin, base := c.site.Config.Origin(), c.site.Config.BasePath()
+	c.reported = map[string]map[string]bool{}
 	for _, p := range c.realPages() {
 		pr := c.pages[p]
+		from := p.OutputFile()
+		if keys := pr.judgedFrom(from, origin, base, c.targets.keep); len(keys) > 0 {
+			m := c.reported[from]
+			if m == nil {
+				m = map[string]bool{}
+				c.reported[from] = m
+			}
+			for _, k := range keys {
+				m[k] = true
+			}
+		}
 		for _, l := range pr.external {
 			external[l.url] = append(external[l.url], l.source)
 		}
 		for _, l := range pr.links {
-			switch {
-			case l.file != "" && c.out.names[l.file]:
-			case l.page != nil && c.hasAnchor(l.page, l.fragment):
-			default:
-				c.r.Findings = append(c.r.Findings, l.f)
+			switch l.kind {
+			case linkAlways:
+				c.r.Findings = append(c.r.Findings, *l.f)
+			case linkFile:
+				if file, _, _ := Target(l.url, from, origin, base); !c.out.names[file] {
+					c.r.Findings = append(c.r.Findings, *l.f)
+				}
+			case linkPage, linkAnchor:
+				target := c.site.Page(l.key, l.lang)
+				if target == nil {
+					continue // gone: the page is converted again, or its link is a build error
+				}
+				if c.drafts && !p.Draft && onlyDrafts(c.site, l.key) {
+					c.r.add("draft", Error, p.File.Path, l.line, "link %q goes to a draft page, which sitegen build leaves out: publish it or remove the link", l.dest)
+				}
+				if l.kind == linkAnchor && !c.hasAnchor(target, l.fragment) {
+					c.r.add("anchor", Error, p.File.Path, l.line, "link %q: %s has no heading or footnote with id %q", l.dest, describe(target), l.fragment)
+				}
 			}
 		}
 	}
 	for _, u := range sortedKeys(external) {
 		c.r.External = append(c.r.External, External{URL: u, Sources: external[u]})
 	}
+}
+
+// onlyDrafts reports whether every version of a key that has a file is a
+// draft: sitegen build then has no page for the key, and a link to it is
+// an error. (A key with a published version in another language gets a
+// fallback page where the draft is.)
+func onlyDrafts(site *pages.Site, key string) bool {
+	found := false
+	for _, l := range site.Langs {
+		if p := site.Page(key, l.Code); p != nil && !p.Fallback {
+			if !p.Draft {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
 }
 
 // pageOf returns the page the build writes to an output file, or nil.
@@ -75,27 +119,43 @@ func (c *checker) renderedLinks() {
 	}
 	docs := c.out.scans
 	origin, base := c.site.Config.Origin(), c.site.Config.BasePath()
+	c.targets.forget(docs)
 	var msgs []string
 	places := map[string][]Place{}
+	// What a URL names is the same from every page that holds it: judge
+	// each once.
+	const (
+		unjudged = iota
+		fine
+		missing
+		noID
+	)
+	verdicts := make([]uint8, len(c.targets.table))
 	for _, name := range sortedKeys(docs) {
-		for _, u := range docs[name].urls() {
-			if strings.HasPrefix(u, "mailto:") || strings.HasPrefix(u, "tel:") {
+		reported := c.reported[name]
+		for _, id := range c.targets.of(name, docs[name], origin, base) {
+			if int(id) >= len(verdicts) {
+				verdicts = append(verdicts, make([]uint8, len(c.targets.table)-len(verdicts))...)
+			}
+			t := &c.targets.table[id]
+			if verdicts[id] == unjudged {
+				switch written := c.out.names[t.file]; {
+				case !written && c.pageOf(t.file) != nil:
+					verdicts[id] = fine // a page the build could not render: its errors are findings
+				case !written:
+					verdicts[id] = missing
+				case t.frag != "" && docs[t.file] != nil && !docs[t.file].hasID(t.frag):
+					verdicts[id] = noID
+				default:
+					verdicts[id] = fine
+				}
+			}
+			if verdicts[id] == fine || reported[t.key] {
 				continue
 			}
-			file, frag, internal := Target(u, name, origin, base)
-			if !internal || c.reported[name+"\x00"+file+"#"+frag] {
-				continue
-			}
-			var msg string
-			switch written := c.out.names[file]; {
-			case !written && c.pageOf(file) != nil:
-				continue // a page the build could not render: its errors are findings
-			case !written:
-				msg = fmt.Sprintf("links to %s, which the build does not write", u)
-			case frag != "" && docs[file] != nil && !docs[file].hasID(frag):
-				msg = fmt.Sprintf("links to %s, whose page has no id %q", u, frag)
-			default:
-				continue
+			msg := fmt.Sprintf("links to %s, which the build does not write", t.url)
+			if verdicts[id] == noID {
+				msg = fmt.Sprintf("links to %s, whose page has no id %q", t.url, t.frag)
 			}
 			place := Place{Path: path.Join("public", name)}
 			if places[msg] == nil {

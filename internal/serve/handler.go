@@ -11,8 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/udenmitid/sitegen/internal/check"
 )
 
 // Prefix is the URL path of the server's own files. No content can take
@@ -209,7 +207,8 @@ var statusPage = template.Must(template.New("status").Parse(`<!DOCTYPE html>
 {{ with .CheckErr }}<p>The check failed: <code>{{ . }}</code></p>{{ end }}
 {{ if not .Report }}<p>Checking the site as sitegen check does; this page reloads when the report is ready.</p>{{ end }}
 {{ with .Report }}
-<p>{{ .Totals }} (as sitegen check reports them for the files as they were at {{ $.At }}, checked in {{ $.Took }}).</p>
+<p>{{ .Totals }} (as sitegen check{{ if .Drafts }} -drafts{{ end }} reports them for the files as they were at {{ $.At }}, checked in {{ $.Took }}).</p>
+{{ if .Drafts }}<p>Drafts are included, as this server shows them; sitegen build leaves them out, so a link from a published page to a draft is an error.</p>{{ end }}
 {{ if not $.Current }}<p>The site changed since: a new check is running; reload to see it.</p>{{ end }}
 {{ $.Body }}
 {{ end }}
@@ -217,34 +216,6 @@ var statusPage = template.Must(template.New("status").Parse(`<!DOCTYPE html>
 </body>
 </html>
 `))
-
-// reportBody is the part of the status page that shows a report; it is
-// made once for each report (Reporter), since at 10,000 pages it takes
-// seconds.
-var reportBody = template.Must(template.New("report").Parse(`{{ with .Findings }}<h2>Findings</h2>
-<ul>{{ range . }}<li><code>{{ . }}</code></li>{{ end }}</ul>{{ end }}
-{{ $site := .Site }}{{ with .Translations }}{{ if $site }}
-<h2>Translations</h2>
-<table>
-<thead><tr><th scope="col">Key</th>{{ range .Languages }}<th scope="col">{{ . }}</th>{{ end }}</tr></thead>
-<tbody>
-{{ range .Keys }}{{ $k := . }}<tr><th scope="row"><code>{{ .Key }}</code></th>
-{{ range $site.Langs }}{{ with $site.Page $k.Key .Code }}<td><a href="{{ $site.URL . }}">{{ index $k.Status .Lang.Code }}</a></td>{{ end }}{{ end }}
-</tr>{{ end }}
-</tbody>
-</table>{{ end }}{{ end }}
-{{ with .Readability }}<h2>Readability (LIX)</h2>
-<ul>{{ range . }}<li><code>{{ .Path }}</code>: {{ .LIX }} ({{ .Band }})</li>{{ end }}</ul>{{ end }}
-`))
-
-// renderReport makes the part of the status page that shows a report.
-func renderReport(r *check.Report) (template.HTML, error) {
-	var b bytes.Buffer
-	if err := reportBody.Execute(&b, r); err != nil {
-		return "", err
-	}
-	return template.HTML(b.String()), nil
-}
 
 // status shows the latest report of sitegen check (see Reporter), without
 // waiting for a check, unless the query has wait.

@@ -3,7 +3,6 @@ package serve
 import (
 	"context"
 	"html/template"
-	"runtime/debug"
 	"sync"
 	"time"
 
@@ -11,10 +10,11 @@ import (
 )
 
 // A Reporter keeps the report of sitegen check on the site current for
-// the status page: it runs the check in the background after each build,
-// one run at a time, and makes the page's HTML of each report once, so a
-// request never waits for either. Builds that come
-// while a check runs are covered by one more run after it.
+// the status page: it makes a report in the background after each build,
+// one at a time, and the page's HTML of each report once, so a request
+// never waits for either. Builds that come while a report is made are
+// covered by one more after it. The server's reports come from the check
+// that goes along with its builds (Server.report).
 type Reporter struct {
 	run func() (*check.Report, error)
 
@@ -30,7 +30,7 @@ type Reporter struct {
 	took    time.Duration
 }
 
-// NewReporter returns a Reporter that checks the site with run.
+// NewReporter returns a Reporter that makes each report with run.
 func NewReporter(run func() (*check.Report, error)) *Reporter {
 	r := &Reporter{run: run}
 	r.changed.L = &r.mu
@@ -58,12 +58,9 @@ func (r *Reporter) loop() {
 		var html template.HTML
 		if err == nil {
 			html, err = renderReport(rep)
-			rep.Site = nil // the whole site model of the check's build: the page has what it needs of it
+			rep.Site = nil // the whole site model: the page has what it needs of it, and the next build makes another
 		}
 		took := time.Since(start)
-		// A check at 10,000 pages needs as much memory as a build; give it
-		// back, so the server holds what serving needs between checks.
-		debug.FreeOSMemory()
 		r.mu.Lock()
 		r.report, r.html, r.err, r.at, r.took, r.done = rep, html, err, start, took, want
 		r.changed.Broadcast()

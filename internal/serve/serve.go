@@ -11,15 +11,31 @@
 // printed in the terminal and shown over the page as path:line: message,
 // and the overlay goes away when the file is fixed. /_sitegen/ shows the
 // state of the site: errors, warnings and every page in every language,
-// as sitegen check reports them.
+// as sitegen check reports them (see The status page).
 //
 // # The status page
 //
-// The check runs in the background after every build, one run at a time
-// (Reporter), and /_sitegen/ shows the latest report at once, with the
-// time its files were read; while a newer check runs it says so. Until
-// the first check is done the page says it is running and reloads itself.
-// /_sitegen/?wait waits for the check of the latest build first.
+// /_sitegen/ shows the report of sitegen check on the site as it is
+// served: with drafts when they are shown, the report of sitegen check
+// -drafts, and the page says that drafts are included (a published page's
+// link to a draft is then an error: sitegen build leaves the draft out);
+// with -drafts=false, the report of sitegen check.
+//
+// The check goes along with the server's own builds, not beside them: the
+// Builder shows a check.Checker each page it converts, and the Reporter's
+// goroutine reads the HTML files each build wrote (from memory) and drops
+// those it removed; then it makes the report from what the Checker keeps,
+// under the build lock, judging what spans pages anew. So an edit costs
+// the check only the pages it converts and renders again, and the server
+// holds the check's findings, not a second build. While an edit breaks the
+// build, the Builder keeps the last good build and stops at the errors;
+// the report is then a whole sitegen check of the files, as the command
+// reports a site that does not build, until the site builds again.
+//
+// The page shows the latest report at once, with the time its files were
+// read; while a newer report is being made it says so. Until the first
+// report is ready the page says so and reloads itself. /_sitegen/?wait
+// waits for the report of the latest build first.
 //
 // # Watching
 //
@@ -45,6 +61,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -52,6 +69,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -84,11 +102,15 @@ type Server struct {
 	watcher *Watcher
 	store   *Store
 	broker  *Broker
-	reports *Reporter // sitegen check's report, for the status page
-	out     io.Writer // log lines for the editor
-	base    string    // "http://127.0.0.1:1313/"
+	reports *Reporter        // sitegen check's report, for the status page
+	checks  *checks          // what the check has read of the builds, for reports
+	counts  *progress.Counts // the builds' work
+	out     io.Writer        // log lines for the editor
+	base    string           // "http://127.0.0.1:1313/"
 
-	mu sync.Mutex // serializes builds
+	mu        sync.Mutex    // serializes builds, and guards what follows
+	latest    *build.Result // of the latest successful build
+	latestErr error         // of the latest build, if it failed
 }
 
 // siteFS is the file system the builder reads; tests wrap it.
@@ -138,15 +160,18 @@ func New(opts Options, stdout io.Writer) (*Server, error) {
 	s := &Server{opts: opts, root: root, ln: ln, watcher: watcher, store: NewStore(), broker: NewBroker(), out: stdout}
 	s.base = "http://" + displayAddr(ln.Addr()) + "/"
 	counts := &progress.Counts{}
-	s.builder = build.NewBuilder(siteFS(root), build.Options{
+	s.counts = counts
+	bopts := build.Options{
 		BaseURL: s.base, Drafts: opts.Drafts, Defaults: opts.Defaults, Dev: true, Incremental: true, Progress: counts,
-	})
-	// The status page shows the report as sitegen check and build see
-	// the site: without drafts, so that a published page linking to a
-	// draft is the error it will be when the site is built.
-	s.reports = NewReporter(func() (*check.Report, error) {
-		return check.Run(root.FS(), build.Options{BaseURL: s.base, Defaults: opts.Defaults, Dev: true})
-	})
+	}
+	// The status page shows the report of sitegen check on the site as
+	// it is served: drafts included when they are shown (check -drafts),
+	// with a published page's link to a draft an error, as it will be
+	// when the site is built. The check goes along with the builds.
+	s.checks = &checks{checker: check.NewChecker(bopts)}
+	s.checks.checker.Hook(&bopts)
+	s.builder = build.NewBuilder(siteFS(root), bopts)
+	s.reports = NewReporter(s.report)
 	s.initial(progress.Show(opts.Progress, "building", counts))
 	return s, nil
 }
@@ -235,10 +260,13 @@ func (s *Server) initial(stopProgress func()) {
 	stopProgress()
 	defer s.reports.Trigger()
 	if err != nil {
+		s.latestErr = err
 		s.fail(err)
 		return
 	}
 	s.store.Replace(staging.Files(), res)
+	s.latest, s.latestErr = res, nil
+	s.checks.add(outputs{files: staging.Files(), written: slices.Sorted(maps.Keys(staging.Files()))})
 	// Building every page leaves as much garbage as the server keeps;
 	// give it back now rather than hold it for as long as the server runs.
 	debug.FreeOSMemory()
@@ -271,9 +299,12 @@ func (s *Server) rebuild(paths []string) {
 	res, ch, err := s.builder.Update(paths, staging)
 	s.reports.Trigger()
 	if err != nil {
+		s.latestErr = err
 		s.fail(err)
 		return
 	}
+	s.latest, s.latestErr = res, nil
+	s.checks.add(outputs{files: staging.Files(), written: ch.Written, removed: ch.Removed})
 	hadErrors := s.store.Errors() != nil
 	s.store.Apply(staging.Files(), ch, res)
 	pagesChanged := 0
