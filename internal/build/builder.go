@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"io/fs"
 	"maps"
 	"slices"
@@ -18,6 +17,7 @@ import (
 	"github.com/udenmitid/sitegen/internal/pages"
 	"github.com/udenmitid/sitegen/internal/render"
 	"github.com/udenmitid/sitegen/internal/search"
+	"github.com/udenmitid/sitegen/internal/slab"
 )
 
 // SearchLayout is the layout of search pages, which show the search
@@ -30,7 +30,8 @@ type Builder struct {
 	src  fs.FS
 	opts Options
 	min  *minifier.Minifier
-	keep bool // keep converted pages and signatures for Update
+	keep bool      // keep converted pages and signatures for Update
+	slab slab.Slab // the kept pages' HTML (package slab)
 
 	// The latest good version of each input, and the problems of inputs
 	// that currently fail to load, by path.
@@ -546,7 +547,7 @@ func (b *Builder) docFor(site *pages.Site, p *pages.Page, docs map[string]*doc, 
 	d = b.convert(site, p)
 	if b.keep {
 		mu.Lock()
-		docs[p.File.Path] = d.kept()
+		docs[p.File.Path] = d.kept(&b.slab)
 		mu.Unlock()
 	}
 	return d
@@ -555,12 +556,12 @@ func (b *Builder) docFor(site *pages.Site, p *pages.Page, docs map[string]*doc, 
 // kept returns what Update and SearchIndex need of a converted page, to
 // keep until it is converted again: the body's HTML in a slice of its
 // size, and instead of the text, the search terms made of it.
-func (d *doc) kept() *doc {
+func (d *doc) kept(s *slab.Slab) *doc {
 	if d.res == nil {
 		return d
 	}
 	res := *d.res
-	res.HTML = bytes.Clone(res.HTML)
+	res.HTML = s.Copy(res.HTML)
 	res.Text = nil
 	return &doc{res: &res, links: d.links, diags: d.diags, terms: search.Terms(d.res.Text, search.MaxTerms)}
 }

@@ -256,7 +256,7 @@ func (b *Builder) updatePages(w *writer, changed []string) diag.List {
 		datesChanged = datesChanged || !page.Updated.Equal(f.Meta.Updated)
 		page.File, page.Updated, page.NeedsReview = f, f.Meta.Updated, f.Meta.NeedsReview
 		d := b.convert(b.site, page)
-		b.docs[p] = d.kept()
+		b.docs[p] = d.kept(&b.slab)
 		diags.Add(d.diags)
 		diags.Add(w.page(b.env, page, d))
 	}

@@ -7,6 +7,8 @@ import (
 	"path"
 	"runtime"
 	"sync"
+
+	"github.com/udenmitid/sitegen/internal/slab"
 )
 
 // A packed file is an output file as the Store keeps it: text files
@@ -31,8 +33,8 @@ var packedTypes = map[string]bool{
 // gain from compression.
 const packMin = 512
 
-// pack returns a file as the Store keeps it.
-func pack(name string, data []byte) packed {
+// pack returns a file as the Store keeps it, compressed into s.
+func pack(s *slab.Slab, name string, data []byte) packed {
 	if len(data) < packMin || !packedTypes[path.Ext(name)] {
 		return packed{data: data}
 	}
@@ -46,7 +48,7 @@ func pack(name string, data []byte) packed {
 	if b.Len() >= len(data) {
 		return packed{data: data}
 	}
-	return packed{data: bytes.Clone(b.Bytes()), deflated: true, size: len(data)}
+	return packed{data: s.Copy(b.Bytes()), deflated: true, size: len(data)}
 }
 
 // writers and readers are reused: making a DEFLATE writer costs more than
@@ -75,15 +77,15 @@ func (p packed) bytes() []byte {
 	return data
 }
 
-// packAll packs the files named in names, on every core.
-func packAll(files map[string][]byte, names []string) map[string]packed {
+// packAll packs the files named in names into s, on every core.
+func packAll(s *slab.Slab, files map[string][]byte, names []string) map[string]packed {
 	out := make([]packed, len(names))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				out[i] = pack(names[i], files[names[i]])
+				out[i] = pack(s, names[i], files[names[i]])
 			}
 		})
 	}

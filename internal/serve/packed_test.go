@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/udenmitid/sitegen/internal/slab"
 )
 
 func TestPack(t *testing.T) {
@@ -22,7 +24,7 @@ func TestPack(t *testing.T) {
 		{"img/logo.png", png, false},                         // not text: kept as it is
 		{"fonts/x.woff2", page, false},
 	} {
-		p := pack(tc.name, tc.data)
+		p := pack(&slab.Slab{}, tc.name, tc.data)
 		if p.deflated != tc.deflated {
 			t.Errorf("%s: deflated %v, want %v", tc.name, p.deflated, tc.deflated)
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/diag"
+	"github.com/udenmitid/sitegen/internal/slab"
 )
 
 // A Store holds the build being served. A rebuild's files are applied all
@@ -14,20 +15,22 @@ import (
 type Store struct {
 	mu     sync.RWMutex
 	files  map[string]packed
+	slab   *slab.Slab    // the compressed files; a new one for each whole build
 	gen    uint64        // counts the builds applied
 	errs   diag.List     // the errors of the latest build, if it failed
 	result *build.Result // the latest good build
 }
 
 // NewStore returns an empty Store.
-func NewStore() *Store { return &Store{files: map[string]packed{}} }
+func NewStore() *Store { return &Store{files: map[string]packed{}, slab: &slab.Slab{}} }
 
 // Replace serves a whole new build.
 func (s *Store) Replace(files map[string][]byte, res *build.Result) {
-	p := packAll(files, slices.Collect(maps.Keys(files)))
+	sl := &slab.Slab{}
+	p := packAll(sl, files, slices.Collect(maps.Keys(files)))
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.files = p
+	s.files, s.slab = p, sl
 	s.gen++
 	s.errs = nil
 	s.result = res
@@ -35,7 +38,10 @@ func (s *Store) Replace(files map[string][]byte, res *build.Result) {
 
 // Apply serves the files an update wrote and drops those it removed.
 func (s *Store) Apply(files map[string][]byte, ch *build.Changes, res *build.Result) {
-	p := packAll(files, ch.Written)
+	s.mu.Lock()
+	sl := s.slab
+	s.mu.Unlock()
+	p := packAll(sl, files, ch.Written)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	maps.Copy(s.files, p)
