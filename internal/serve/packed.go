@@ -1,9 +1,6 @@
 package serve
 
 import (
-	"bytes"
-	"compress/flate"
-	"io"
 	"path"
 	"runtime"
 	"sync"
@@ -13,14 +10,13 @@ import (
 
 // A packed file is an output file as the Store keeps it: text files
 // (pages, stylesheets, scripts, search indexes, the sitemap) compressed
-// with DEFLATE, which takes HTML to about a fifth of its size; other
+// (slab.Deflated), which takes HTML to about a third of its size; other
 // files, such as images, as they are. The served site of 10,000 pages is
 // 300 MB of HTML: unpacked, it alone would hold more memory than
 // sitegen build needs to make it.
 type packed struct {
-	data     []byte
-	deflated bool
-	size     int // of the content, when deflated
+	data     []byte // when not deflated
+	deflated slab.Deflated
 }
 
 // packedTypes are the extensions of the files that are compressed.
@@ -38,43 +34,18 @@ func pack(s *slab.Slab, name string, data []byte) packed {
 	if len(data) < packMin || !packedTypes[path.Ext(name)] {
 		return packed{data: data}
 	}
-	var b bytes.Buffer
-	b.Grow(len(data) / 3)
-	w := writers.Get().(*flate.Writer)
-	defer writers.Put(w)
-	w.Reset(&b)
-	w.Write(data) // a bytes.Buffer takes every write
-	w.Close()
-	if b.Len() >= len(data) {
-		return packed{data: data}
+	if d, ok := s.Deflate(data); ok {
+		return packed{deflated: d}
 	}
-	return packed{data: s.Copy(b.Bytes()), deflated: true, size: len(data)}
+	return packed{data: data}
 }
-
-// writers and readers are reused: making a DEFLATE writer costs more than
-// compressing a page with it.
-var (
-	writers = sync.Pool{New: func() any {
-		w, _ := flate.NewWriter(nil, flate.BestSpeed) // the level is valid: no error
-		return w
-	}}
-	readers = sync.Pool{New: func() any { return flate.NewReader(nil) }}
-)
 
 // bytes returns the file's content.
 func (p packed) bytes() []byte {
-	if !p.deflated {
-		return p.data
+	if p.deflated.Len() > 0 {
+		return p.deflated.Bytes()
 	}
-	r := readers.Get().(io.ReadCloser)
-	defer readers.Put(r)
-	r.(flate.Resetter).Reset(bytes.NewReader(p.data), nil)
-	data := make([]byte, p.size)
-	_, err := io.ReadFull(r, data)
-	if err != nil {
-		panic("serve: a packed file does not inflate: " + err.Error()) // pack wrote it: cannot happen
-	}
-	return data
+	return p.data
 }
 
 // packAll packs the files named in names into s, on every core.

@@ -25,11 +25,11 @@ func TestPack(t *testing.T) {
 		{"fonts/x.woff2", page, false},
 	} {
 		p := pack(&slab.Slab{}, tc.name, tc.data)
-		if p.deflated != tc.deflated {
-			t.Errorf("%s: deflated %v, want %v", tc.name, p.deflated, tc.deflated)
+		if deflated := p.deflated.Len() > 0; deflated != tc.deflated {
+			t.Errorf("%s: deflated %v, want %v", tc.name, deflated, tc.deflated)
 		}
-		if tc.deflated && len(p.data)*4 > len(tc.data) {
-			t.Errorf("%s: packed %d of %d bytes, want at most a quarter", tc.name, len(p.data), len(tc.data))
+		if tc.deflated && p.deflated.Compressed()*4 > len(tc.data) {
+			t.Errorf("%s: packed %d of %d bytes, want at most a quarter", tc.name, p.deflated.Compressed(), len(tc.data))
 		}
 		if !bytes.Equal(p.bytes(), tc.data) {
 			t.Errorf("%s: unpacked content differs", tc.name)
