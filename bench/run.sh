@@ -21,6 +21,11 @@
 #   SCALE      instead of the comparison, the scaling table: sitegen alone
 #              on corpora of these sizes, one run each, e.g.
 #              SCALE="1000 10000 100000" bash bench/run.sh
+#   EDITOR=1   instead of the comparison, the editor's tools on the corpus
+#              of PAGES: sitegen check against sitegen build (RUNS each,
+#              alternating), and one sitegen serve: its first page, memory
+#              (RSS) once the status page's report is made and at its peak,
+#              and how soon the report is current after editing one page.
 #
 # Everything is written to a temp folder on tmpfs (/dev/shm when present),
 # removed at exit. Each run is timed with GNU time: wall seconds, user+sys
@@ -110,6 +115,66 @@ if [ -n "${SCALE:-}" ]; then
 	echo "sitegen build, one run per size, seed $SEED; $(nproc) cores, $(go version | awk '{print $3}')"
 	printf '%8s %8s %8s %9s %8s %8s %10s %9s %12s\n' da_pages md_files md_MiB html_out wall_s cpu_s peak_MiB out_MiB search_KiB_gz
 	cat "$rows"
+	exit 0
+fi
+
+# ---------------------------------------------------------------- editor
+
+# EDITOR: check against build, then serve, on the same corpus.
+if [ -n "${EDITOR:-}" ]; then
+	command -v curl >/dev/null || die "curl is missing: install it with 'sudo apt-get install curl'"
+	go build -o "$tmp/gencorpus" ./internal/bench/gencorpus
+	go build -o "$tmp/sitegen" ./cmd/sitegen
+	c=$tmp/corpus
+	"$tmp/gencorpus" -pages "$PAGES" -seed "$SEED" -out "$c" >/dev/null
+	timed() { # label command...
+		local label=$1
+		shift
+		/usr/bin/time -f '%e %U %S %M' -o "$tmp/t" "$@" >/dev/null 2>"$tmp/log" || { tail -5 "$tmp/log" >&2; die "$label failed"; }
+		read -r wall user sys rss <"$tmp/t"
+		printf '%-8s %8.2f %8.2f %10.1f\n' "$label" "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN{print u+s}')" "$(awk -v k="$rss" 'BEGIN{print k/1024}')"
+	}
+	echo "sitegen build and check, $PAGES Danish pages, $RUNS runs each, alternating"
+	printf '%-8s %8s %8s %10s\n' command wall_s cpu_s peak_MiB
+	for _ in $(seq "$RUNS"); do
+		timed build "$tmp/sitegen" build -src "$c" -out "$tmp/out"
+		timed check "$tmp/sitegen" check -src "$c"
+	done
+	port=$((18300 + RANDOM % 600))
+	url=http://127.0.0.1:$port
+	start=$(date +%s.%N)
+	"$tmp/sitegen" serve -src "$c" -addr "127.0.0.1:$port" >"$tmp/serve.log" 2>&1 &
+	pid=$!
+	trap 'kill $pid 2>/dev/null; cleanup' EXIT
+	until curl -sf -o /dev/null "$url/da/"; do
+		kill -0 $pid 2>/dev/null || { cat "$tmp/serve.log" >&2; die "sitegen serve stopped"; }
+		sleep 0.2
+	done
+	first=$(date +%s.%N)
+	curl -sf -o /dev/null "$url/_sitegen/?wait"
+	report=$(date +%s.%N)
+	sleep 2
+	rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+	page=$(find "$c/content/da" -name '*.md' ! -name '_index.md' | sort | head -1)
+	edited=$(date +%s.%N)
+	printf '\nEn ny sætning til sidst.\n' >>"$page"
+	sleep 0.3 # the watcher's quiet time: the edit is seen, and the report waits for its build
+	curl -sf -o /dev/null "$url/_sitegen/?wait"
+	again=$(date +%s.%N)
+	status=$(curl -sf -o /dev/null -w '%{time_total}' "$url/_sitegen/")
+	hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
+	kill $pid
+	wait $pid 2>/dev/null || true
+	echo
+	echo "sitegen serve, $PAGES Danish pages"
+	awk -v s="$start" -v f="$first" -v r="$report" -v e="$edited" -v a="$again" -v rss="$rss" -v hwm="$hwm" -v st="$status" 'BEGIN {
+		printf "first page             %8.1f s\n", f - s
+		printf "report, first build    %8.1f s after the first page\n", r - f
+		printf "report, after an edit  %8.1f s after the edit\n", a - e
+		printf "status page request    %8.3f s\n", st
+		printf "memory with the report %8.0f MiB\n", rss / 1024
+		printf "peak memory            %8.0f MiB\n", hwm / 1024
+	}'
 	exit 0
 fi
 
