@@ -145,7 +145,7 @@ if [ -n "${EDITOR:-}" ]; then
 	start=$(date +%s.%N)
 	"$tmp/sitegen" serve -src "$c" -addr "127.0.0.1:$port" >"$tmp/serve.log" 2>&1 &
 	pid=$!
-	trap 'kill $pid 2>/dev/null; cleanup' EXIT
+	trap 'kill $pid 2>/dev/null || true; cleanup' EXIT
 	until curl -sf -o /dev/null "$url/da/"; do
 		kill -0 $pid 2>/dev/null || { cat "$tmp/serve.log" >&2; die "sitegen serve stopped"; }
 		sleep 0.2
@@ -155,7 +155,7 @@ if [ -n "${EDITOR:-}" ]; then
 	report=$(date +%s.%N)
 	sleep 2
 	rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
-	page=$(find "$c/content/da" -name '*.md' ! -name '_index.md' | sort | head -1)
+	page=$(find "$c/content/da" -name '*.md' ! -name '_index.md' | sort | sed -n 1p) # sed reads it all: no SIGPIPE under pipefail
 	edited=$(date +%s.%N)
 	printf '\nEn ny sætning til sidst.\n' >>"$page"
 	sleep 0.3 # the watcher's quiet time: the edit is seen, and the report waits for its build
@@ -165,6 +165,7 @@ if [ -n "${EDITOR:-}" ]; then
 	hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
 	kill $pid
 	wait $pid 2>/dev/null || true
+	trap cleanup EXIT
 	echo
 	echo "sitegen serve, $PAGES Danish pages"
 	awk -v s="$start" -v f="$first" -v r="$report" -v e="$edited" -v a="$again" -v rss="$rss" -v hwm="$hwm" -v st="$status" 'BEGIN {
