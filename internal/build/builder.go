@@ -74,8 +74,8 @@ type doc struct {
 	res   *markdown.Result
 	links []string // keys the page links to, for finding pages to redo when a URL changes
 	diags diag.List
-	terms string        // of a kept doc, whose res has no Text: search.Terms of the text
-	html  slab.Deflated // of a kept doc whose res has no HTML (see kept)
+	terms string          // of a kept doc, whose res has no Text: search.Terms of the text
+	html  slab.Compressed // of a kept doc whose res has no HTML (see kept)
 }
 
 // NewBuilder returns a Builder for the site in src.
@@ -556,7 +556,7 @@ func (b *Builder) docFor(site *pages.Site, p *pages.Page, docs map[string]*doc, 
 
 // kept returns what Update and SearchIndex need of a converted page, to
 // keep until it is converted again: the body's HTML compressed (see
-// package slab; at 10,000 pages 170 MB of HTML takes 60 MB), and instead
+// package slab; at 10,000 pages 170 MB of HTML takes about 95 MB), and instead
 // of the text, the search terms made of it. unpacked gives the HTML back.
 func (d *doc) kept(s *slab.Slab) *doc {
 	if d.res == nil {
@@ -565,7 +565,7 @@ func (d *doc) kept(s *slab.Slab) *doc {
 	res := *d.res
 	k := &doc{res: &res, links: d.links, diags: d.diags, terms: search.Terms(d.res.Text, search.MaxTerms)}
 	res.Text = nil
-	if html, ok := s.Deflate(res.HTML); ok {
+	if html, ok := s.Compress(res.HTML); ok {
 		res.HTML, k.html = nil, html
 	} else {
 		res.HTML = s.Copy(res.HTML)
@@ -581,7 +581,7 @@ func (d *doc) unpacked() *doc {
 	res := *d.res
 	res.HTML = d.html.Bytes()
 	u := *d
-	u.res, u.html = &res, slab.Deflated{}
+	u.res, u.html = &res, slab.Compressed{}
 	return &u
 }
 

@@ -10,13 +10,13 @@ import (
 
 // A packed file is an output file as the Store keeps it: text files
 // (pages, stylesheets, scripts, search indexes, the sitemap) compressed
-// (slab.Deflated), which takes HTML to about a third of its size; other
+// (slab.Compressed), which takes HTML to about half of its size; other
 // files, such as images, as they are. The served site of 10,000 pages is
 // 300 MB of HTML: unpacked, it alone would hold more memory than
 // sitegen build needs to make it.
 type packed struct {
-	data     []byte // when not deflated
-	deflated slab.Deflated
+	data       []byte // when not compressed
+	compressed slab.Compressed
 }
 
 // packedTypes are the extensions of the files that are compressed.
@@ -34,16 +34,16 @@ func pack(s *slab.Slab, name string, data []byte) packed {
 	if len(data) < packMin || !packedTypes[path.Ext(name)] {
 		return packed{data: data}
 	}
-	if d, ok := s.Deflate(data); ok {
-		return packed{deflated: d}
+	if d, ok := s.Compress(data); ok {
+		return packed{compressed: d}
 	}
 	return packed{data: data}
 }
 
 // bytes returns the file's content.
 func (p packed) bytes() []byte {
-	if p.deflated.Len() > 0 {
-		return p.deflated.Bytes()
+	if p.compressed.Len() > 0 {
+		return p.compressed.Bytes()
 	}
 	return p.data
 }

@@ -1,5 +1,6 @@
 // Package slab keeps byte slices that live long side by side in shared
-// blocks, instead of each in its own allocation among short-lived ones.
+// blocks, instead of each in its own allocation among short-lived ones,
+// and compressed when asked (Compress).
 //
 // sitegen serve keeps, for as long as it runs, the HTML of every page's
 // body and the compressed output of every page (at 10,000 pages about
