@@ -46,6 +46,18 @@
 // (content.Ignored). See Watcher for the rules; a soak test holds them to
 // it: after any sequence of edits the served site equals a fresh build.
 //
+// # Memory
+//
+// The server keeps the whole built site in memory, and what it needs to
+// rebuild after an edit: every output file, text files compressed (the
+// Store; a page is decompressed when it is served), each page's converted
+// body, compressed, with its search terms instead of its text (the
+// Builder), and the check's findings (check.Checker), all in shared
+// blocks (package slab) rather than scattered among the garbage of the
+// build that made them. Content bodies are read again from disk when a
+// page is converted again. The README's Performance section has the
+// figures.
+//
 // # Safety
 //
 // The server listens on a loopback address unless told otherwise, answers
