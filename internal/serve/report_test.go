@@ -5,13 +5,10 @@ import (
 	"context"
 	"fmt"
 	"html"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"golang.org/x/tools/txtar"
 
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/check"
@@ -60,13 +57,8 @@ Not yet.
 // while a report is made.
 func TestStatusIsCheck(t *testing.T) {
 	dir := t.TempDir()
-	for _, f := range txtar.Parse([]byte(reportSite)).Files {
-		write(t, dir, f.Name, string(f.Data))
-	}
-	s, err := New(Options{Src: dir, Addr: "127.0.0.1:0", Drafts: true, Defaults: sitetest.Theme()}, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
+	writeSite(t, dir, reportSite)
+	s := newServer(t, dir, true)
 	stop := run(t, s)
 	defer func() {
 		stop()
@@ -151,13 +143,8 @@ func TestStatusAfterEdits(t *testing.T) {
 
 func statusAfterEdits(t *testing.T, drafts bool) {
 	dir := t.TempDir()
-	for _, f := range txtar.Parse([]byte(editSite)).Files {
-		write(t, dir, f.Name, string(f.Data))
-	}
-	s, err := New(Options{Src: dir, Addr: "127.0.0.1:0", Drafts: drafts, Defaults: sitetest.Theme()}, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
+	writeSite(t, dir, editSite)
+	s := newServer(t, dir, drafts)
 	// The test rebuilds by itself, in order; the watcher's events are
 	// left unread.
 	defer s.watcher.Close()

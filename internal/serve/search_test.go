@@ -3,13 +3,9 @@ package serve
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"testing"
 
-	"golang.org/x/tools/txtar"
-
 	"github.com/udenmitid/sitegen/internal/search"
-	"github.com/udenmitid/sitegen/internal/sitetest"
 )
 
 // TestSplitSearchIndex: serve makes a split index on request, the
@@ -17,18 +13,13 @@ import (
 // and an edit makes a new one.
 func TestSplitSearchIndex(t *testing.T) {
 	dir := t.TempDir()
-	for _, f := range txtar.Parse([]byte(testSite)).Files {
-		write(t, dir, f.Name, string(f.Data))
-	}
+	writeSite(t, dir, testSite)
 	write(t, dir, "content/da/mange/_index.md", "---\ntitle: Mange\ndescription: Mange sider.\n---\n")
 	for i := range search.SplitPages {
 		write(t, dir, fmt.Sprintf("content/da/mange/side-%d.md", i),
 			fmt.Sprintf("---\ntitle: Side %d\ndescription: Side nummer %d.\n---\nTekst om ting nummer %d.\n", i, i, i))
 	}
-	s, err := New(Options{Src: dir, Addr: "127.0.0.1:0", Defaults: sitetest.Theme()}, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := newServer(t, dir, false)
 	defer run(t, s)()
 	waitFor(t, func() bool { code, _ := get(t, s.URL()+"da/"); return code == 200 })
 

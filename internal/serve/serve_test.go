@@ -117,13 +117,8 @@ Ask at the library.
 func startServer(t *testing.T) (dir string, s *Server, stop func()) {
 	t.Helper()
 	dir = t.TempDir()
-	for _, f := range txtar.Parse([]byte(testSite)).Files {
-		write(t, dir, f.Name, string(f.Data))
-	}
-	s, err := New(Options{Src: dir, Addr: "127.0.0.1:0", Drafts: true, Defaults: sitetest.Theme()}, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
+	writeSite(t, dir, testSite)
+	s = newServer(t, dir, true)
 	stopServer := run(t, s)
 	waitFor(t, func() bool { code, _ := get(t, s.URL()+"da/"); return code == 200 })
 	return dir, s, func() {
@@ -146,6 +141,25 @@ func run(t *testing.T, s *Server) (stop func()) {
 			t.Errorf("Serve: %v", err)
 		}
 	}
+}
+
+// writeSite writes the files of a txtar archive into dir.
+func writeSite(t *testing.T, dir, site string) {
+	t.Helper()
+	for _, f := range txtar.Parse([]byte(site)).Files {
+		write(t, dir, f.Name, string(f.Data))
+	}
+}
+
+// newServer opens the site in dir on a random loopback port, with the
+// built-in theme; Serve is not running yet.
+func newServer(t *testing.T, dir string, drafts bool) *Server {
+	t.Helper()
+	s, err := New(Options{Src: dir, Addr: "127.0.0.1:0", Drafts: drafts, Defaults: sitetest.Theme()}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 func write(t *testing.T, dir, name, data string) {

@@ -17,7 +17,6 @@ import (
 
 	"github.com/creack/pty"
 	"github.com/fsnotify/fsnotify"
-	"golang.org/x/tools/txtar"
 
 	"github.com/udenmitid/sitegen/internal/progress"
 	"github.com/udenmitid/sitegen/internal/sitetest"
@@ -27,9 +26,7 @@ import (
 func serveSite(t *testing.T, extra string) (dir string, s *Server, stop func()) {
 	t.Helper()
 	dir = t.TempDir()
-	for _, f := range txtar.Parse([]byte(testSite + extra)).Files {
-		write(t, dir, f.Name, string(f.Data))
-	}
+	writeSite(t, dir, testSite+extra)
 	s, stop = serveDir(t, Options{Src: dir, Addr: "127.0.0.1:0", Drafts: true, Defaults: sitetest.Theme()})
 	return dir, s, stop
 }
@@ -126,9 +123,7 @@ func (o *onOpen) Open(name string) (fs.File, error) {
 // is done; and so is an edit made the moment the server is up.
 func TestEditDuringFirstBuild(t *testing.T) {
 	dir := t.TempDir()
-	for _, f := range txtar.Parse([]byte(testSite)).Files {
-		write(t, dir, f.Name, string(f.Data))
-	}
+	writeSite(t, dir, testSite)
 	saved := make(chan struct{})
 	defer func(old func(*os.Root) fs.FS) { siteFS = old }(siteFS)
 	siteFS = func(r *os.Root) fs.FS {
@@ -164,9 +159,7 @@ func TestFirstBuildProgress(t *testing.T) {
 	read := make(chan struct{})
 	go func() { io.Copy(&screen, ptmx); close(read) }()
 	dir := t.TempDir()
-	for _, f := range txtar.Parse([]byte(testSite)).Files {
-		write(t, dir, f.Name, string(f.Data))
-	}
+	writeSite(t, dir, testSite)
 	s, err := New(Options{Src: dir, Addr: "127.0.0.1:0", Drafts: true, Defaults: sitetest.Theme(), Progress: tty}, tty)
 	if err != nil {
 		t.Fatal(err)
@@ -189,9 +182,7 @@ func TestFirstBuildProgress(t *testing.T) {
 func TestRelativeSrc(t *testing.T) {
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "site")
-	for _, f := range txtar.Parse([]byte(testSite)).Files {
-		write(t, dir, f.Name, string(f.Data))
-	}
+	writeSite(t, dir, testSite)
 	t.Chdir(parent)
 	s, stop := serveDir(t, Options{Src: "site", Addr: "127.0.0.1:0", Drafts: true, Defaults: sitetest.Theme()})
 	defer stop()
@@ -232,9 +223,7 @@ func TestBackupFiles(t *testing.T) {
 // batch asks for a full rebuild.
 func TestOverflow(t *testing.T) {
 	dir := t.TempDir()
-	for _, f := range txtar.Parse([]byte(testSite)).Files {
-		write(t, dir, f.Name, string(f.Data))
-	}
+	writeSite(t, dir, testSite)
 	w, err := NewWatcher(dir)
 	if err != nil {
 		t.Fatal(err)
