@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"runtime"
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
@@ -52,20 +51,7 @@ func (c *checks) read() bool {
 	c.mu.Unlock()
 	for _, o := range queue {
 		c.checker.Remove(o.removed...)
-		var wg sync.WaitGroup
-		next := make(chan string)
-		for range runtime.GOMAXPROCS(0) {
-			wg.Go(func() {
-				for name := range next {
-					c.checker.Write(name, o.files[name])
-				}
-			})
-		}
-		for _, name := range o.written {
-			next <- name
-		}
-		close(next)
-		wg.Wait()
+		parallel(len(o.written), func(i int) { c.checker.Write(o.written[i], o.files[o.written[i]]) })
 	}
 	return len(queue) > 0
 }

@@ -51,23 +51,29 @@ func (p packed) bytes() []byte {
 // packAll packs the files named in names into s, on every core.
 func packAll(s *slab.Slab, files map[string][]byte, names []string) map[string]packed {
 	out := make([]packed, len(names))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				out[i] = pack(s, names[i], files[names[i]])
-			}
-		})
-	}
-	for i := range names {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel(len(names), func(i int) { out[i] = pack(s, names[i], files[names[i]]) })
 	m := make(map[string]packed, len(names))
 	for i, n := range names {
 		m[n] = out[i]
 	}
 	return m
+}
+
+// parallel calls f(0) to f(n-1) on every core and returns when all have
+// returned.
+func parallel(n int, f func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
