@@ -533,9 +533,10 @@ func (b *Builder) resolved(site *pages.Site, diags diag.List) {
 }
 
 // inspect shows a page just converted to Options.Inspect, which gets all
-// of its text; the Builder then keeps only as much of the text as a
-// conversion for the search index would have (search.TextWords), unless
-// Options.Text asks for all of it.
+// of its text; then, unless Options.Text asks for all of it, the text is
+// cut to what a conversion for the search index has (search.TextWords),
+// so that the search terms made of it (kept pages, search entries) are
+// the same with Inspect as without.
 func (b *Builder) inspect(site *pages.Site, p *pages.Page, d *doc) {
 	if b.opts.Inspect == nil || b.stubbed[p.File.Path] {
 		return
