@@ -134,7 +134,7 @@ func treeScan(data []byte) (ids, urls []string, err error) {
 // construction may drop, move into other rules or rewrite (see scanHTML).
 func tokenScan(data []byte) (ids, urls []string, ok bool, err error) {
 	z := html.NewTokenizer(bytes.NewReader(data))
-	var seenHTML, seenHead, seenBody bool
+	seen := map[string]bool{} // <html>, <head> and <body>: a second one is dropped or merged into the first
 	started := false      // anything but a doctype, comments, spaces and <html>: a <head> after it is dropped
 	tables, forms := 0, 0 // open <table> and <form> elements
 	svg := 0              // open <svg> elements
@@ -190,12 +190,10 @@ func tokenScan(data []byte) (ids, urls []string, ok bool, err error) {
 		}
 		switch tag {
 		case "html", "head", "body":
-			// A second one is dropped or merged into the first.
-			seen := map[string]*bool{"html": &seenHTML, "head": &seenHead, "body": &seenBody}[tag]
-			if *seen {
+			if seen[tag] {
 				return nil, nil, false, nil
 			}
-			*seen = true
+			seen[tag] = true
 		case "table":
 			if tables > 0 {
 				return nil, nil, false, nil // closes the open one, or is dropped
