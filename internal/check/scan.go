@@ -135,9 +135,9 @@ func treeScan(data []byte) (ids, urls []string, err error) {
 func tokenScan(data []byte) (ids, urls []string, ok bool, err error) {
 	z := html.NewTokenizer(bytes.NewReader(data))
 	seen := map[string]bool{} // <html>, <head> and <body>: a second one is dropped or merged into the first
-	started := false      // anything but a doctype, comments, spaces and <html>: a <head> after it is dropped
-	tables, forms := 0, 0 // open <table> and <form> elements
-	svg := 0              // open <svg> elements
+	started := false          // anything but a doctype, comments, spaces and <html>: a <head> after it is dropped
+	tables, forms := 0, 0     // open <table> and <form> elements
+	svg := 0                  // open <svg> elements
 	var attrs [][2][]byte
 	for {
 		z.AllowCDATA(svg > 0)
