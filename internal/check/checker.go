@@ -141,14 +141,3 @@ func (c *Checker) Report(res *build.Result, err error) (*Report, error) {
 	r.count()
 	return r, nil
 }
-
-// remove forgets output files.
-func (r *recorder) remove(names ...string) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	for _, n := range names {
-		delete(r.names, n)
-		delete(r.scans, n)
-		delete(r.errs, n)
-	}
-}

@@ -303,3 +303,14 @@ func (r *recorder) Write(name string, data []byte) error {
 	}
 	return nil
 }
+
+// remove forgets output files.
+func (r *recorder) remove(names ...string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, n := range names {
+		delete(r.names, n)
+		delete(r.scans, n)
+		delete(r.errs, n)
+	}
+}
