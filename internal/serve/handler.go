@@ -197,7 +197,8 @@ var statusPage = template.Must(template.New("status").Parse(`<!DOCTYPE html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 {{ if not .Report }}<meta http-equiv="refresh" content="2">{{ end }}
-<title>sitegen status</title></head>
+<title>sitegen status</title>
+<style>li code{white-space:pre-wrap}</style></head>
 <body>
 <main>
 <h1>sitegen status</h1>
@@ -227,7 +228,7 @@ func (s *Server) status(w http.ResponseWriter, r *http.Request) {
 	data := map[string]any{
 		"Errors":  s.store.Errors(),
 		"Report":  st.Report,
-		"Body":    st.HTML,
+		"Body":    st.body(r.URL.Query()),
 		"At":      st.At.Format("15:04:05"),
 		"Took":    st.Took.Round(100 * time.Millisecond),
 		"Current": st.Current,

@@ -3,6 +3,8 @@ package serve
 import (
 	"context"
 	"html/template"
+	"net/url"
+	"strings"
 	"sync"
 	"time"
 
@@ -24,7 +26,7 @@ type Reporter struct {
 	done    uint64    // the value of wanted the latest report covers
 	running bool
 	report  *check.Report
-	html    template.HTML // the report, as the status page shows it
+	view    *reportView // the report, as the status page shows it
 	err     error
 	at      time.Time // when the latest run started: the report is of the files as they were then
 	took    time.Duration
@@ -55,14 +57,14 @@ func (r *Reporter) loop() {
 		r.mu.Unlock()
 		start := time.Now()
 		rep, err := r.run()
-		var html template.HTML
+		var view *reportView
 		if err == nil {
-			html, err = renderReport(rep)
+			view = newReportView(rep)
 			rep.Site = nil // the whole site model: the page has what it needs of it, and the next build makes another
 		}
 		took := time.Since(start)
 		r.mu.Lock()
-		r.report, r.html, r.err, r.at, r.took, r.done = rep, html, err, start, took, want
+		r.report, r.view, r.err, r.at, r.took, r.done = rep, view, err, start, took, want
 		r.changed.Broadcast()
 	}
 	r.running = false
@@ -72,7 +74,7 @@ func (r *Reporter) loop() {
 // A Status is the latest check of the site.
 type Status struct {
 	Report  *check.Report // nil before the first check ends; its Site is nil
-	HTML    template.HTML // the report, as the status page shows it
+	View    *reportView   // the report, as the status page shows it; nil when Report is
 	Err     error         // the check itself failed
 	At      time.Time     // when the files were read
 	Took    time.Duration // how long the check took
@@ -83,7 +85,7 @@ type Status struct {
 func (r *Reporter) Latest() Status {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return Status{Report: r.report, HTML: r.html, Err: r.err, At: r.at, Took: r.took, Current: r.done == r.wanted}
+	return Status{Report: r.report, View: r.view, Err: r.err, At: r.at, Took: r.took, Current: r.done == r.wanted}
 }
 
 // Wait waits until the report covers every build so far, or ctx is done.
@@ -100,4 +102,15 @@ func (r *Reporter) Wait(ctx context.Context) Status {
 	}
 	r.mu.Unlock()
 	return r.Latest()
+}
+
+// body is the part of the status page that shows the report, at the page
+// of each list that query q asks for (reportView.write).
+func (st Status) body(q url.Values) template.HTML {
+	if st.View == nil {
+		return ""
+	}
+	var b strings.Builder
+	st.View.write(&b, q)
+	return template.HTML(b.String())
 }

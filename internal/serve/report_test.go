@@ -107,12 +107,7 @@ func compareStatus(t *testing.T, s *Server, dir string, n int) {
 		t.Fatalf("sitegen check has %d findings, the test wants %d:\n%s", len(want.Findings), n, text.String())
 	}
 	_, body := get(t, s.URL()+"_sitegen/?wait")
-	_, list, _ := strings.Cut(body, "<h2>Findings</h2>")
-	list, _, _ = strings.Cut(list, "</ul>")
-	var got []string
-	for _, item := range strings.Split(list, "<li><code>")[1:] {
-		got = append(got, html.UnescapeString(strings.TrimSuffix(item, "</code></li>")))
-	}
+	got := statusFindings(body)
 	var wantLines []string
 	for _, f := range want.Findings {
 		wantLines = append(wantLines, f.String())
@@ -291,4 +286,25 @@ func reportJSON(t *testing.T, r *check.Report) string {
 		t.Fatal(err)
 	}
 	return b.String()
+}
+
+// statusFindings returns the findings a status page lists, as
+// Finding.String formats them, the places folded away included.
+func statusFindings(body string) []string {
+	_, list, _ := strings.Cut(body, `<h2 id="findings">Findings</h2>`)
+	_, list, _ = strings.Cut(list, "<ul>")
+	list, _, _ = strings.Cut(list, "</ul>")
+	var got []string
+	for _, item := range strings.Split(list, "<li><code>")[1:] {
+		item = strings.TrimSuffix(item, "</li>")
+		shown, folded, ok := strings.Cut(item, "</code><details><summary>")
+		if ok {
+			_, folded, _ = strings.Cut(folded, "</summary><code>")
+			shown += "\n" + strings.TrimSuffix(folded, "</code></details>")
+		} else {
+			shown = strings.TrimSuffix(shown, "</code>")
+		}
+		got = append(got, html.UnescapeString(shown))
+	}
+	return got
 }

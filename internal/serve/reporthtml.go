@@ -1,75 +1,338 @@
 package serve
 
 import (
+	"cmp"
 	"html"
-	"html/template"
+	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/udenmitid/sitegen/internal/check"
 )
 
-// renderReport makes the part of the status page that shows a report:
-// the findings, the translation table, each linking to the page in its
-// language, and the readability of each page. It is made once for each
-// report (Reporter). It is written out by hand, not with html/template:
-// at 10,000 pages a template took over a second, most of the time the
-// status page needs after an edit; TestRenderReport holds it to the
-// template it replaces.
-func renderReport(r *check.Report) (template.HTML, error) {
+// pageSize is how many findings, translation rows and readability figures
+// the status page shows at a time: at 10,000 pages the whole report is
+// 12 MB of HTML, which Chromium took 11 s to show.
+const pageSize = 100
+
+// morePlaces is how many further places of a finding show before the rest
+// fold away (in a details element).
+const morePlaces = 10
+
+// A reportView is a report as the status page shows it, made once for each
+// report (Reporter): each finding, translation row and readability figure
+// as HTML, and the counts the summaries show. It is written out by hand,
+// not with html/template: at 10,000 pages a template took over a second.
+// A request picks one page of each list (view.write); TestRenderReport
+// holds a report that fits on one page to the template the status page
+// was first made with.
+type reportView struct {
+	findings []item // in the report's order; filter: the rule
+	rules    []ruleCount
+	langs    []string
+	keys     []item // one row for each translation key; filter: "lang status" for each language
+	totals   map[string]map[string]int
+	lix      []item
+}
+
+// An item is one entry of a list, as HTML, and the values a filter of the
+// list picks it by.
+type item struct {
+	html string
+	tags []string
+}
+
+// A ruleCount is how many errors and warnings a rule found.
+type ruleCount struct {
+	rule             string
+	errors, warnings int
+}
+
+// statuses orders the translation statuses in the summary.
+var statuses = []string{check.StatusOK, check.StatusMissing, check.StatusOutdated, check.StatusOrphan, check.StatusNeedsReview, check.StatusError}
+
+// newReportView makes the view of r; r.Site gives the translation rows'
+// links, and the view keeps nothing of it.
+func newReportView(r *check.Report) *reportView {
+	v := &reportView{}
 	var b strings.Builder
 	esc := func(s string) { b.WriteString(html.EscapeString(s)) }
-	if len(r.Findings) > 0 {
-		b.WriteString("<h2>Findings</h2>\n<ul>")
-		for _, f := range r.Findings {
-			b.WriteString("<li><code>")
-			esc(f.String())
-			b.WriteString("</code></li>")
+	counts := map[string]*ruleCount{}
+	for _, f := range r.Findings {
+		b.Reset()
+		b.WriteString("<li><code>")
+		g := f
+		if len(f.Places) > 1+morePlaces {
+			g.Places = f.Places[:1+morePlaces]
 		}
-		b.WriteString("</ul>")
+		esc(g.String())
+		b.WriteString("</code>")
+		if rest := f.Places[len(g.Places):]; len(rest) > 0 {
+			b.WriteString("<details><summary>")
+			b.WriteString(strconv.Itoa(len(rest)))
+			b.WriteString(" more places</summary><code>")
+			for i, p := range rest {
+				if i > 0 {
+					b.WriteString("\n")
+				}
+				esc("  also at " + p.String())
+			}
+			b.WriteString("</code></details>")
+		}
+		b.WriteString("</li>")
+		v.findings = append(v.findings, item{b.String(), []string{f.Rule}})
+		c := counts[f.Rule]
+		if c == nil {
+			c = &ruleCount{rule: f.Rule}
+			counts[f.Rule] = c
+		}
+		if f.Severity == check.Error {
+			c.errors++
+		} else {
+			c.warnings++
+		}
 	}
-	b.WriteString("\n")
+	for _, c := range counts {
+		v.rules = append(v.rules, *c)
+	}
+	slices.SortFunc(v.rules, func(a, b ruleCount) int { // most errors, then most warnings, then by name
+		return cmp.Or(b.errors-a.errors, b.warnings-a.warnings, strings.Compare(a.rule, b.rule))
+	})
 	if t, site := r.Translations, r.Site; t != nil && site != nil {
-		b.WriteString("\n<h2>Translations</h2>\n<table>\n<thead><tr><th scope=\"col\">Key</th>")
-		for _, l := range t.Languages {
-			b.WriteString(`<th scope="col">`)
-			esc(l)
-			b.WriteString("</th>")
-		}
-		b.WriteString("</tr></thead>\n<tbody>\n")
+		v.langs, v.totals = t.Languages, t.Totals
 		for _, k := range t.Keys {
+			b.Reset()
 			b.WriteString(`<tr><th scope="row"><code>`)
 			esc(k.Key)
 			b.WriteString("</code></th>\n")
+			var tags []string
 			for _, l := range site.Langs {
 				p := site.Page(k.Key, l.Code)
 				if p == nil {
 					continue
 				}
+				st := k.Status[p.Lang.Code]
 				b.WriteString(`<td><a href="`)
 				esc(site.URL(p))
 				b.WriteString(`">`)
-				esc(k.Status[p.Lang.Code])
+				esc(st)
 				b.WriteString("</a></td>")
+				tags = append(tags, p.Lang.Code+" "+st)
 			}
 			b.WriteString("\n</tr>")
+			v.keys = append(v.keys, item{b.String(), tags})
 		}
-		b.WriteString("\n</tbody>\n</table>")
+	}
+	for _, p := range r.Readability {
+		b.Reset()
+		b.WriteString("<li><code>")
+		esc(p.Path)
+		b.WriteString("</code>: ")
+		b.WriteString(strconv.FormatFloat(p.LIX, 'g', -1, 64))
+		b.WriteString(" (")
+		esc(p.Band)
+		b.WriteString(")</li>")
+		v.lix = append(v.lix, item{html: b.String()})
+	}
+	return v
+}
+
+// write writes the page of the view that query q asks for: the findings,
+// of rule q["rule"] when it is set; the translation rows, those whose
+// language q["lang"] has status q["status"] when both are set; and the
+// readability figures. Each list shows page q[id] of pageSize items, where
+// id is the section's id ("findings", "translations", "readability"),
+// with links to the others. A list longer than a page, or filtered, has a
+// summary above it whose counts link to the filtered lists. The links keep
+// the rest of the query, except wait.
+func (v *reportView) write(b *strings.Builder, q url.Values) {
+	esc := func(s string) { b.WriteString(html.EscapeString(s)) }
+	num := func(n int) { b.WriteString(strconv.Itoa(n)) }
+	href := func(set ...string) { b.WriteString(html.EscapeString(link(q, set...))) }
+
+	if len(v.findings) > 0 {
+		b.WriteString("<h2 id=\"findings\">Findings</h2>\n")
+		list, rule := v.findings, q.Get("rule")
+		if rule != "" {
+			list = filter(list, rule)
+		}
+		if len(v.findings) > pageSize || rule != "" {
+			b.WriteString(`<table><caption>Findings by rule</caption>` + "\n" + `<thead><tr><th scope="col">Rule</th><th scope="col">Errors</th><th scope="col">Warnings</th></tr></thead>` + "\n<tbody>\n")
+			for _, c := range v.rules {
+				b.WriteString(`<tr><th scope="row"><a href="`)
+				href("rule", c.rule, "findings", "", "#findings")
+				b.WriteString(`">`)
+				esc(c.rule)
+				b.WriteString("</a></th><td>")
+				num(c.errors)
+				b.WriteString("</td><td>")
+				num(c.warnings)
+				b.WriteString("</td></tr>\n")
+			}
+			b.WriteString("</tbody>\n</table>\n")
+			if rule != "" {
+				b.WriteString("<p>Only the findings of rule <code>")
+				esc(rule)
+				b.WriteString(`</code>. <a href="`)
+				href("rule", "", "findings", "", "#findings")
+				b.WriteString(`">Show every finding</a>.</p>` + "\n")
+			}
+		}
+		b.WriteString("<ul>")
+		writeList(b, q, "findings", "findings", list)
 	}
 	b.WriteString("\n")
-	if len(r.Readability) > 0 {
-		b.WriteString("<h2>Readability (LIX)</h2>\n<ul>")
-		for _, p := range r.Readability {
-			b.WriteString("<li><code>")
-			esc(p.Path)
-			b.WriteString("</code>: ")
-			b.WriteString(strconv.FormatFloat(p.LIX, 'g', -1, 64))
-			b.WriteString(" (")
-			esc(p.Band)
-			b.WriteString(")</li>")
+	if len(v.langs) > 0 {
+		b.WriteString("\n<h2 id=\"translations\">Translations</h2>\n")
+		list, lang, status := v.keys, q.Get("lang"), q.Get("status")
+		filtered := lang != "" && status != ""
+		if filtered {
+			list = filter(list, lang+" "+status)
 		}
+		if len(v.keys) > pageSize || filtered {
+			b.WriteString("<table><caption>Pages by translation status</caption>\n<thead><tr><th scope=\"col\">Status</th>")
+			for _, l := range v.langs {
+				b.WriteString(`<th scope="col">`)
+				esc(l)
+				b.WriteString("</th>")
+			}
+			b.WriteString("</tr></thead>\n<tbody>\n")
+			for _, st := range statuses {
+				any := false
+				for _, l := range v.langs {
+					any = any || v.totals[l][st] > 0
+				}
+				if !any {
+					continue
+				}
+				b.WriteString(`<tr><th scope="row">`)
+				esc(st)
+				b.WriteString("</th>")
+				for _, l := range v.langs {
+					b.WriteString("<td>")
+					if n := v.totals[l][st]; n > 0 {
+						b.WriteString(`<a href="`)
+						href("lang", l, "status", st, "translations", "", "#translations")
+						b.WriteString(`">`)
+						num(n)
+						b.WriteString("</a>")
+					} else {
+						b.WriteString("0")
+					}
+					b.WriteString("</td>")
+				}
+				b.WriteString("</tr>\n")
+			}
+			b.WriteString("</tbody>\n</table>\n")
+			if filtered {
+				b.WriteString("<p>Only the keys whose page in <code>")
+				esc(lang)
+				b.WriteString("</code> is <code>")
+				esc(status)
+				b.WriteString(`</code>. <a href="`)
+				href("lang", "", "status", "", "translations", "", "#translations")
+				b.WriteString(`">Show every key</a>.</p>` + "\n")
+			}
+		}
+		b.WriteString("<table>\n<thead><tr><th scope=\"col\">Key</th>")
+		for _, l := range v.langs {
+			b.WriteString(`<th scope="col">`)
+			esc(l)
+			b.WriteString("</th>")
+		}
+		b.WriteString("</tr></thead>\n<tbody>\n")
+		writeList(b, q, "translations", "keys", list)
+	}
+	b.WriteString("\n")
+	if len(v.lix) > 0 {
+		b.WriteString("<h2 id=\"readability\">Readability (LIX)</h2>\n<ul>")
+		writeList(b, q, "readability", "pages", v.lix)
+	}
+	b.WriteString("\n")
+}
+
+// writeList writes the page of list that q[id] asks for, ends the list
+// element that holds it (ul, or table and tbody), and after it a pager
+// when the list is longer than a page; noun names its items.
+func writeList(b *strings.Builder, q url.Values, id, noun string, list []item) {
+	pages := max(1, (len(list)+pageSize-1)/pageSize)
+	page, err := strconv.Atoi(q.Get(id))
+	if err != nil || page < 1 {
+		page = 1
+	}
+	page = min(page, pages)
+	from, to := (page-1)*pageSize, min(page*pageSize, len(list))
+	for _, it := range list[from:to] {
+		b.WriteString(it.html)
+	}
+	if id == "translations" {
+		b.WriteString("\n</tbody>\n</table>")
+	} else {
 		b.WriteString("</ul>")
 	}
-	b.WriteString("\n")
-	return template.HTML(b.String()), nil
+	if len(list) == 0 {
+		b.WriteString("\n<p>No " + noun + " match.</p>")
+	}
+	if pages == 1 {
+		return
+	}
+	num := strconv.Itoa
+	b.WriteString("\n<nav aria-label=\"" + noun + ", by page\"><p>Showing " + noun + " " + num(from+1) + " to " + num(to) + " of " + num(len(list)) + " (page " + num(page) + " of " + num(pages) + ").</p>\n<p>")
+	pageLink := func(label string, p int, rel string) {
+		b.WriteString(`<a href="`)
+		b.WriteString(html.EscapeString(link(q, id, num(p), "#"+id)))
+		b.WriteString(`"`)
+		if rel != "" {
+			b.WriteString(` rel="` + rel + `"`)
+		}
+		b.WriteString(">" + label + "</a> ")
+	}
+	if page > 1 {
+		pageLink("First page", 1, "")
+		pageLink("Previous page", page-1, "prev")
+	}
+	if page < pages {
+		pageLink("Next page", page+1, "next")
+		pageLink("Last page", pages, "")
+	}
+	b.WriteString("</p></nav>")
+}
+
+// filter returns the items of list with tag.
+func filter(list []item, tag string) []item {
+	var out []item
+	for _, it := range list {
+		if slices.Contains(it.tags, tag) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// link returns a link to the status page with query q, changed by set:
+// pairs of a name and its value ("" removes it), and last the fragment.
+// wait is left out: a link is followed later.
+func link(q url.Values, set ...string) string {
+	v := url.Values{}
+	for k, vs := range q {
+		if k != "wait" {
+			v[k] = vs
+		}
+	}
+	for i := 0; i+1 < len(set); i += 2 {
+		if set[i+1] == "" {
+			v.Del(set[i])
+		} else {
+			v.Set(set[i], set[i+1])
+		}
+	}
+	s := "./"
+	if e := v.Encode(); e != "" {
+		s += "?" + e
+	}
+	if len(set)%2 == 1 {
+		s += set[len(set)-1]
+	}
+	return s
 }

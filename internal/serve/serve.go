@@ -37,6 +37,18 @@
 // report is ready the page says so and reloads itself. /_sitegen/?wait
 // waits for the report of the latest build first.
 //
+// Each list on the page (findings, translation rows, readability) shows
+// 100 items at a time, with links to the next, previous, first and last
+// page (?findings=N, ?translations=N, ?readability=N), and a finding's
+// places beyond ten fold away. A list longer than that, or filtered, has
+// a summary above it: the findings by rule, each rule's name showing its
+// findings alone (?rule=link-text), and the pages of each language by
+// translation status, each count showing those keys alone
+// (?lang=en&status=outdated). So the page stays small on any site: at
+// 10,000 pages the whole report was 12 MB of HTML, which Chromium took
+// 11 s to show; a page of it is under 1 MB. sitegen check prints the
+// whole report.
+//
 // # Watching
 //
 // The site's files are watched from before the first build reads one, and
