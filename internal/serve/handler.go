@@ -198,7 +198,15 @@ var statusPage = template.Must(template.New("status").Parse(`<!DOCTYPE html>
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 {{ if not .Report }}<meta http-equiv="refresh" content="2">{{ end }}
 <title>sitegen status</title>
-<style>li code{white-space:pre-wrap}</style></head>
+<style>
+body{font-family:system-ui,sans-serif;line-height:1.5;margin:1rem}
+li code{white-space:pre-wrap}
+table{border-collapse:collapse;margin-bottom:1rem}
+caption{text-align:left;font-weight:bold}
+th,td{text-align:left;padding:0 .75rem 0 0}
+td a,th a,nav a{display:inline-block;min-width:24px;min-height:24px;line-height:24px}
+nav a{margin-right:1rem}
+</style></head>
 <body>
 <main>
 <h1>sitegen status</h1>
