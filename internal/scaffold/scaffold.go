@@ -22,11 +22,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
-
-	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 
 	"github.com/udenmitid/sitegen/internal/config"
 	"github.com/udenmitid/sitegen/internal/content"
@@ -126,22 +121,6 @@ func Write(dir string, langs []string, theme fs.FS) ([]File, error) {
 		}
 	}
 	return files, nil
-}
-
-// Endonym returns a language's name in itself, with a capital first
-// letter where the script has one: "sv" gives "Svenska", "ar" "العربية".
-// It falls back to the code for a language CLDR does not name.
-func Endonym(code string) string {
-	tag, err := language.Parse(code)
-	if err != nil {
-		return code
-	}
-	name := display.Self.Name(tag)
-	if name == "" {
-		return code
-	}
-	r, size := utf8.DecodeRuneInString(name)
-	return string(unicode.ToUpper(r)) + name[size:]
 }
 
 func page(title, description, translatedFrom, body string) string {
