@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -22,10 +23,14 @@ func TestMain(m *testing.M) {
 	})
 }
 
-// TestScripts runs the command-line scripts in testdata/script.
+var update = flag.Bool("update", false, "rewrite the files a script compares with cmp, in its archive")
+
+// TestScripts runs the command-line scripts in testdata/script; with
+// -update, the files they compare with cmp are rewritten from the output.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script",
+		Dir:           "testdata/script",
+		UpdateScripts: *update,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"snapshot": cmdSnapshot,
 			"findings": cmdFindings,

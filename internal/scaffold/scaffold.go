@@ -2,11 +2,33 @@
 // home page in every language and a first page in the default language,
 // which build, serve and pass sitegen check -strict as they are.
 //
-// The pages are placeholders in English for the editor to replace. The
-// home pages of the other languages are copies of the default language's,
-// stamped as up to date (translated_from), so that the site starts with
-// one translated page and one fallback page per language: the first page
-// exists only in the default language.
+// The pages are placeholders for the editor to replace, each saying so, in
+// the language of its folder. The home pages of the other languages are
+// translations of the default language's, stamped as up to date
+// (translated_from), so that the site starts with one translated page and
+// one fallback page per language: the first page exists only in the
+// default language.
+//
+// # Languages
+//
+// sitegen has placeholder text in English and Danish, and, short and plain,
+// in Swedish, Norwegian Bokmål, German, Polish, Ukrainian, Turkish and
+// Arabic: languages whose UI strings the built-in theme ships. A tag with a
+// region or script takes its language's text (sv-FI, en-GB). Every other
+// language, Greenlandic among them, gets English placeholders that say
+// they are English, not the folder's language, and are to be replaced.
+//
+// Every page not in English or Danish is marked needs_review (the front
+// matter field for text a native speaker must check), since none has been
+// checked by one: sitegen build warns about them and sitegen check lists
+// them with the status needs-review, until an editor has replaced or
+// checked the text and removed the line.
+//
+// The site's title is the default language's placeholder ("Min
+// webbplats"); a language whose placeholder differs gets its own title in
+// its [[languages]] entry, and every language the name Endonym gives it.
+// Right-to-left languages need nothing here: the theme sets dir from the
+// language (config.Direction).
 //
 // A language the built-in theme has no UI strings for gets an
 // i18n/<lang>.toml with the theme's English strings, each marked
@@ -41,6 +63,7 @@ func Files(langs []string, theme fs.FS) ([]File, error) {
 		return nil, errors.New("no languages: name at least one, e.g. -langs sv,en")
 	}
 	var files []File
+	def := placeholderFor(langs[0])
 	toml := strings.Builder{}
 	fmt.Fprintf(&toml, `# The site's configuration. "go doc github.com/udenmitid/sitegen/internal/config"
 # and the README list every key.
@@ -51,39 +74,36 @@ base_url = "https://example.org/"
 default_language = %q
 # The site's name, in the header and in every page's <title>. A language may
 # give its own with title = "..." in its [[languages]] entry.
-title = "My site"
-`, langs[0])
+title = %q
+`, langs[0], def.site)
 	seen := map[string]bool{}
 	for _, code := range langs {
-		if seen[code] {
+		if seen[strings.ToLower(code)] {
 			return nil, fmt.Errorf("language %q is named twice", code)
 		}
-		seen[code] = true
+		seen[strings.ToLower(code)] = true
 		fmt.Fprintf(&toml, "\n[[languages]]\ncode = %q\nname = %q\n", code, Endonym(code))
+		if site := placeholderFor(code).site; site != def.site {
+			fmt.Fprintf(&toml, "title = %q\n", site)
+		}
 	}
 	files = append(files, File{config.File, []byte(toml.String())}, File{".gitignore", []byte("/public/\n")})
 	if _, diags := config.Parse([]byte(toml.String())); diags.HasErrors() {
 		return nil, diags
 	}
 
-	home := page("Home", "What this site is for, in one sentence.", "",
-		"Write here what the site is for and who it is for. Keep sentences short.\n\n"+
-			"Each page is a Markdown file in content/ and one folder for each language. "+
-			"See [the first page](about.md) for how pages link to each other.\n")
-	hash := sourceHash(home)
+	// The home pages of the other languages are translations of the
+	// default language's, stamped as up to date.
+	hash := sourceHash(page(def.homeTitle, def.homeDescription, "", "", def.review, def.homeBody))
 	for i, code := range langs {
-		data := home
-		if i > 0 {
-			data = page("Home", "What this site is for, in one sentence.", hash, bodyOf(home))
+		p, from := placeholderFor(code), hash
+		if i == 0 {
+			from = ""
 		}
+		data := page(p.homeTitle, p.homeDescription, from, "", p.review, p.homeBody)
 		files = append(files, File{content.Dir + "/" + code + "/" + content.IndexName, []byte(data)})
 	}
-	about := page("About this site", "Who writes this site, and how to reach them.", "",
-		"This page exists only in the default language. In the other languages the site "+
-			"shows a fallback page instead, which says so and links to this one.\n\n"+
-			"To translate it, copy this file to the same place in another language's folder "+
-			"and translate the text.\n")
-	about = strings.Replace(about, "---\n\n", "weight: 10\nmenu: [main, footer]\n---\n\n", 1)
+	about := page(def.aboutTitle, def.aboutDescription, "", "weight: 10\nmenu: [main, footer]\n", def.review, def.aboutBody)
 	files = append(files, File{content.Dir + "/" + langs[0] + "/about.md", []byte(about)})
 
 	for _, code := range langs {
@@ -123,20 +143,21 @@ func Write(dir string, langs []string, theme fs.FS) ([]File, error) {
 	return files, nil
 }
 
-func page(title, description, translatedFrom, body string) string {
+// page is a Markdown file with front matter; extra holds more fields,
+// one a line.
+func page(title, description, translatedFrom, extra string, review bool, body string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "---\ntitle: %s\ndescription: %s\n", title, description)
 	if translatedFrom != "" {
 		fmt.Fprintf(&b, "translated_from: %s\n", translatedFrom)
 	}
+	b.WriteString(extra)
+	if review {
+		b.WriteString("needs_review: true # remove this line once a native speaker has written or checked the text\n")
+	}
 	b.WriteString("---\n\n")
 	b.WriteString(body)
 	return b.String()
-}
-
-func bodyOf(page string) string {
-	_, body, _ := strings.Cut(page, "---\n\n")
-	return body
 }
 
 // sourceHash is the hash sitegen stamp would record for a translation of
