@@ -85,8 +85,8 @@ var placeholders = map[string]placeholder{
 			"Jede Seite ist eine Markdown-Datei im Ordner content/, mit einem Ordner für jede Sprache. " +
 			"Links zwischen Seiten verweisen auf ihre Dateien, wie dieser Link zur [ersten Seite](about.md).\n",
 		aboutTitle:       "Über diese Website",
-		aboutDescription: "Wer hinter der Website steht und wie man sie erreicht.",
-		aboutBody: "Diese Seite ist ein Platzhalter. Schreiben Sie stattdessen, wer hinter der Website steht und wie man sie erreicht.\n\n" +
+		aboutDescription: "Wer hinter der Website steht und wie man Kontakt aufnimmt.",
+		aboutBody: "Diese Seite ist ein Platzhalter. Schreiben Sie stattdessen, wer hinter der Website steht und wie man Kontakt aufnimmt.\n\n" +
 			"Die Seite gibt es nur in der Standardsprache. In den anderen Sprachen zeigt die Website an ihrer Stelle eine Seite, die das sagt und hierher verlinkt. " +
 			"Um die Seite zu übersetzen, kopieren Sie die Datei an dieselbe Stelle im Ordner einer anderen Sprache und übersetzen den Text.\n",
 		review: true,
