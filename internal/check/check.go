@@ -10,10 +10,13 @@
 //   - UI strings missing in a language, and defined but used by no layout;
 //   - readability: LIX of each default-language page, a warning above
 //     [check] lix_max (default 40);
-//   - content lint: images without alt text, vague link texts, skipped
-//     heading levels, a level 1 heading in the body, tables without a
-//     header row, pages without a description, titles and descriptions
-//     used twice in a language.
+//   - content lint: images without alt text, vague link texts, links and
+//     images with no destination ([text](), [text](<>): a browser reads
+//     them as a link to the page itself), skipped heading levels, a level 1
+//     heading in the body, tables without a header row, pages without a
+//     description, titles and descriptions used twice in a language.
+//     These are warnings (sitegen check -strict fails on them): the page
+//     works, but reads worse.
 //
 // Drafts are left out, as sitegen build leaves them out: a published
 // page's link to a draft is a build error. With build.Options.Drafts
