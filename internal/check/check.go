@@ -36,7 +36,11 @@
 // that could be read: the pages whose files load, converted and rendered
 // as far as the layouts allow. A content file that fails to load shows as
 // status "error" in the translation table, and so do its translations when
-// it is the default-language page; links to it are not reported again.
+// it is the default-language page; links to it, and their #anchors, are
+// not reported again. So is a file content.Walk reports and leaves out: a
+// name that cannot be a URL, a page inside a page bundle, an index.md beside
+// an _index.md (one error at the index.md, and no clash of URLs or unknown
+// #anchor for its folder, which is the section).
 //
 // # Each problem once
 //
@@ -76,6 +80,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/udenmitid/sitegen/internal/build"
+	"github.com/udenmitid/sitegen/internal/content"
 	"github.com/udenmitid/sitegen/internal/diag"
 	"github.com/udenmitid/sitegen/internal/pages"
 )
@@ -246,7 +251,7 @@ func omittedFiles(paths []string) map[string]map[string]bool {
 		if !ok {
 			continue
 		}
-		key = norm.NFC.String(key)
+		key = content.PathKey(norm.NFC.String(key)) // a bundle's faq/index.md is the page faq.md
 		if m[key] == nil {
 			m[key] = map[string]bool{}
 		}

@@ -45,11 +45,11 @@ func (c *checker) status(key string, l *pages.Lang) string {
 	p := c.site.Page(key, l.Code)
 	source := c.site.Page(key, def.Code)
 	switch {
-	case c.omitted[key][l.Code]:
+	case c.omitted[key][l.Code], c.stubbed(p):
 		return StatusError
 	case p == nil || p.Fallback:
 		return StatusMissing
-	case c.omitted[key][def.Code]:
+	case c.omitted[key][def.Code], c.stubbed(source):
 		return StatusError
 	case source.Fallback:
 		want := fmt.Sprintf("content/%s/%s", def.Folder, p.FileKey)
@@ -73,6 +73,12 @@ func (c *checker) status(key string, l *pages.Lang) string {
 		return StatusNeedsReview
 	}
 	return StatusOK
+}
+
+// stubbed reports whether p stands in for a file that does not load: with
+// translation_key:, its key is not the one its path gives.
+func (c *checker) stubbed(p *pages.Page) bool {
+	return p != nil && !p.Fallback && p.File != nil && c.leftOut(p.File.Path)
 }
 
 // implicitMessages are message ids the generator itself uses.

@@ -195,6 +195,10 @@ func TestWalk(t *testing.T) {
 		"content/da/faq/skærm.png":         {Data: []byte("x")},
 		"content/da/faq/mere.md":           {Data: []byte("x")},
 		"content/da/faq/_index.md":         {Data: []byte("x")},
+		"content/da/pakke/index.md":        {Data: []byte("x")},
+		"content/da/pakke/skærm.png":       {Data: []byte("x")},
+		"content/da/pakke/inde.md":         {Data: []byte("x")},
+		"content/da/pakke/mappe/dybt.md":   {Data: []byte("x")},
 		"content/da/index.md":              {Data: []byte("x")},
 		"content/pt-br/_index.md":          {Data: []byte("x")},
 		"content/PT-BR/a.md":               {Data: []byte("x")},
@@ -212,7 +216,7 @@ func TestWalk(t *testing.T) {
 		"content/da/gammel~/b.md":          {Data: []byte("x")},
 	}
 	paths, diags := Walk(fsys, []string{"da", "en", "pt-BR"})
-	wantPaths := "content/PT-BR/a.md content/da/_index.md content/da/a.md content/da/billede.png content/da/faq/_index.md content/da/faq/index.md content/da/faq/mere.md content/da/faq/skærm.png content/da/release-1.0.md content/da/sa\u030andan.md content/da/sø/_index.md content/en/hjaelp/b.md"
+	wantPaths := "content/PT-BR/a.md content/da/_index.md content/da/a.md content/da/billede.png content/da/faq/_index.md content/da/faq/mere.md content/da/faq/skærm.png content/da/pakke/index.md content/da/pakke/skærm.png content/da/release-1.0.md content/da/sa\u030andan.md content/da/sø/_index.md content/en/hjaelp/b.md"
 	if got := strings.Join(paths, " "); got != wantPaths {
 		t.Errorf("paths = %s\nwant %s", got, wantPaths)
 	}
@@ -223,12 +227,16 @@ func TestWalk(t *testing.T) {
 		`content/en/a b: folder name cannot be a URL segment`,
 		`content/fr: language "fr" is not in sitegen.toml`,
 		"content/da/index.md: the home page of a language is _index.md",
-		"content/da/faq/mere.md: content/da/faq/ is a page bundle (content/da/faq/index.md is its page), which holds files, not pages",
-		"content/da/faq/_index.md: content/da/faq/ has both index.md",
+		"content/da/pakke/inde.md: content/da/pakke/ is a page bundle (content/da/pakke/index.md is its page), which holds files, not pages",
+		"content/da/pakke/mappe/dybt.md: content/da/pakke/ is a page bundle",
+		"content/da/faq/index.md: content/da/faq/ is both a page bundle (this index.md: one page and its files) and a section (content/da/faq/_index.md: a page that lists pages); keep one",
 		`content/pt-br: content/PT-BR is already the folder of language "pt-BR"`,
 		"content/da/link.md: symbolic links are not allowed",
 	}
 	got := diags.Error()
+	if n := strings.Count(got, "\ncontent/da/faq/"); n != 1 {
+		t.Errorf("%d errors at content/da/faq/, want 1 (at its index.md):\n%s", n, got)
+	}
 	for _, w := range want {
 		if !strings.Contains(got, w) {
 			t.Errorf("diagnostics lack %q:\n%s", w, got)
