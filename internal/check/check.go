@@ -102,6 +102,8 @@ type Finding struct {
 	// Places is every place the problem is found, when there is more
 	// than one; the first is Path and Line.
 	Places []Place `json:"places,omitempty"`
+
+	stamp string // the translation the message's sitegen stamp command names, if any
 }
 
 // A Place is a file, and a line in it when one applies.
@@ -194,6 +196,14 @@ type Report struct {
 	// check -drafts, and sitegen serve's status page when it shows them):
 	// a published page's link to a draft is then an error.
 	Drafts bool `json:"drafts,omitempty"`
+
+	// Src is the site folder as sitegen check's -src named it, from the
+	// folder check runs in ("" or "." for that folder). WriteText gives
+	// it to the commands it suggests ("run: sitegen stamp -src site
+	// content/en/a.md"), so that they work when pasted there. The
+	// findings' messages, and so the JSON and sitegen serve's status page,
+	// name files from the site folder, as every path in the report does.
+	Src string `json:"-"`
 
 	Site *pages.Site `json:"-"` // the model checked; nil when none could be resolved
 }

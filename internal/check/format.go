@@ -21,9 +21,13 @@ func (r *Report) WriteJSON(w io.Writer) error {
 }
 
 // WriteText writes the report for a person: the findings as
-// path:line: severity: message [rule], then the tables.
+// path:line: severity: message [rule], then the tables. The commands it
+// suggests name Report.Src, to be run where check was.
 func (r *Report) WriteText(w io.Writer) {
 	for _, f := range r.Findings {
+		if f.stamp != "" {
+			f.Message = strings.Replace(f.Message, stampCommand("", f.stamp), stampCommand(r.Src, f.stamp), 1)
+		}
 		fmt.Fprintln(w, f)
 	}
 	if t := r.Translations; t != nil {
