@@ -312,15 +312,33 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+// TestStamp: stamp writes the hash and keeps what the editor wrote around
+// it, byte for byte: a comment on the translated_from line, the value's
+// quotes, the field name's case, and everything else in the front matter.
 func TestStamp(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"insert", "---\ntitle: T\ndescription: D\n---\nBody\n", "---\ntitle: T\ndescription: D\ntranslated_from: abc123\n---\nBody\n"},
-		{"replace", "---\ntitle: T\ntranslated_from: old # comment\ndescription: D\n---\nBody\n", "---\ntitle: T\ntranslated_from: abc123\ndescription: D\n---\nBody\n"},
+		{"replace", "---\ntitle: T\ntranslated_from: old\ndescription: D\n---\nBody\n", "---\ntitle: T\ntranslated_from: abc123\ndescription: D\n---\nBody\n"},
+		{"comment kept", "---\ntitle: T\ntranslated_from: old # checked by Anna\ndescription: D\n---\nBody\n", "---\ntitle: T\ntranslated_from: abc123 # checked by Anna\ndescription: D\n---\nBody\n"},
+		{"comment and spacing kept", "---\ntranslated_from:   old\t  #  Anna # 2026\n---\n", "---\ntranslated_from:   abc123\t  #  Anna # 2026\n---\n"},
+		{"double quotes kept", "---\ntranslated_from: \"old\" # Anna\n---\n", "---\ntranslated_from: \"abc123\" # Anna\n---\n"},
+		{"single quotes kept", "---\ntranslated_from: 'old'\n---\n", "---\ntranslated_from: 'abc123'\n---\n"},
+		{"escaped quote in value", "---\ntranslated_from: \"o\\\"ld\" # x\n---\n", "---\ntranslated_from: \"abc123\" # x\n---\n"},
+		{"empty value", "---\ntranslated_from:\ntitle: T\n---\n", "---\ntranslated_from: abc123\ntitle: T\n---\n"},
+		{"empty value with comment", "---\ntranslated_from: # fill in\n---\n", "---\ntranslated_from: abc123 # fill in\n---\n"},
+		{"empty quotes", "---\ntranslated_from: \"\"\n---\n", "---\ntranslated_from: \"abc123\"\n---\n"},
+		{"a # inside a word is no comment", "---\ntranslated_from: old#1\n---\n", "---\ntranslated_from: abc123\n---\n"},
+		{"name in another case, space before colon", "---\nTranslated_From : old # Anna\n---\n", "---\nTranslated_From : abc123 # Anna\n---\n"},
+		{"only this line changes", "---\n# notes: translated_from: x\ntitle: \"T\"   # the title\nparams:\n  translated_from: nested\ntranslated_from: old\n---\n", "---\n# notes: translated_from: x\ntitle: \"T\"   # the title\nparams:\n  translated_from: nested\ntranslated_from: abc123\n---\n"},
 		{"crlf and bom", "\ufeff---\r\ntitle: T\r\n---\r\nBody\r\n", "\ufeff---\r\ntitle: T\r\ntranslated_from: abc123\r\n---\r\nBody\r\n"},
+		{"crlf replace with comment", "---\r\ntranslated_from: old # Anna\r\n---\r\n", "---\r\ntranslated_from: abc123 # Anna\r\n---\r\n"},
 		{"body dashes untouched", "---\ntitle: T\n---\ntranslated_from: x\n---\n", "---\ntitle: T\ntranslated_from: abc123\n---\ntranslated_from: x\n---\n"},
 		{"empty front matter", "---\n---\n", "---\ntranslated_from: abc123\n---\n"},
 		{"toml insert before table", "+++\ntitle = \"T\"\n[params]\nx = 1\n+++\nBody\n", "+++\ntitle = \"T\"\ntranslated_from = \"abc123\"\n[params]\nx = 1\n+++\nBody\n"},
 		{"toml replace", "+++\ntranslated_from = \"old\"\ntitle = \"T\"\n+++\n", "+++\ntranslated_from = \"abc123\"\ntitle = \"T\"\n+++\n"},
+		{"toml comment kept", "+++\ntranslated_from = \"old\" # checked by Anna\n+++\n", "+++\ntranslated_from = \"abc123\" # checked by Anna\n+++\n"},
+		{"toml literal string kept", "+++\ntranslated_from='old'   # Anna\n+++\n", "+++\ntranslated_from='abc123'   # Anna\n+++\n"},
+		{"toml key in a table is another key", "+++\ntitle = \"T\"\n[params]\ntranslated_from = \"x\"\n+++\n", "+++\ntitle = \"T\"\ntranslated_from = \"abc123\"\n[params]\ntranslated_from = \"x\"\n+++\n"},
 	}
 	for _, tt := range tests {
 		got, err := Stamp([]byte(tt.in), "abc123")
