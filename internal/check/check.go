@@ -184,7 +184,7 @@ type Report struct {
 	Version      int           `json:"version"` // of this JSON format
 	Errors       int           `json:"errors"`
 	Warnings     int           `json:"warnings"`
-	Pages        int           `json:"pages"`
+	Pages        int           `json:"pages"` // the Markdown pages checked, of every language: no fallback page, a draft only with Drafts, no file that fails to load
 	Findings     []Finding     `json:"findings"`
 	Translations *Translations `json:"translations,omitempty"`
 	Readability  []Readability `json:"readability"`
