@@ -110,8 +110,9 @@ func shellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
-// stubbed reports whether p stands in for a file that does not load: with
-// translation_key:, its key is not the one its path gives.
+// stubbed reports whether p stands in for a file that does not load
+// (build.Result.Omitted). c.omitted knows the file by the key its path
+// gives, which is not p's key when the file sets translation_key:.
 func (c *checker) stubbed(p *pages.Page) bool {
 	return p != nil && !p.Fallback && p.File != nil && c.leftOut(p.File.Path)
 }

@@ -104,7 +104,6 @@ func replaceValue(rest []byte, hash, format string) []byte {
 			out = append(out, rest[:ws+1]...)
 			out = append(out, hash...)
 			return append(out, val[n-1:]...) // the closing quote on
-
 		}
 	}
 	// A plain value ends where a comment starts: a # at its start or
