@@ -47,6 +47,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	report.Src = *src // the text's sitegen stamp hints then work where check was run
 	if *format == "json" {
 		if err := report.WriteJSON(stdout); err != nil {
 			return err

@@ -210,7 +210,11 @@ func parallel(n int, fn func(i int)) {
 }
 
 // Summary is the one line the build command ends with, e.g.
-// "built 48 pages (da 16, en 16, kl 4 + 12 fallback) in 85 ms".
+// "built 48 pages (da 16, en 16, kl 4 + 12 fallback) in 85 ms": the pages
+// of the site, each language's from its Markdown files and the fallback
+// pages, as many as the languages times the keys. sitegen check's "in 36
+// Markdown pages" counts the first part only; the files written are more
+// (the 404 pages, the language chooser, a redirect page for each alias).
 func (r *Result) Summary() string {
 	counts := make([]int, len(r.Site.Langs))
 	fallback := 0

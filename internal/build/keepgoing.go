@@ -32,6 +32,10 @@ func (b *Builder) modelWithout(site *pages.Site, diags diag.List, in pages.Input
 			b.omitted[key] = true
 		}
 	}
+	for _, p := range b.walkOmitted() {
+		key, _ := contentKey(p)
+		b.omitted[key] = true
+	}
 	last := diags
 	for site == nil {
 		named := map[string]bool{}
@@ -127,11 +131,28 @@ func (b *Builder) keptGoing(res *Result, errs ...error) (*Result, error) {
 	for _, p := range b.dropped {
 		omitted[p] = true
 	}
+	for _, p := range b.walkOmitted() {
+		omitted[p] = true
+	}
 	res.Omitted = slices.Sorted(maps.Keys(omitted))
 	if len(all) == 0 {
 		return res, nil
 	}
 	return res, all.Sort()
+}
+
+// walkOmitted returns the content pages that content.Walk reported and
+// left out of its list (a name that cannot be a URL, index.md beside
+// _index.md, a page inside a page bundle): like a file that fails to load,
+// each is its one error, and a link to it is none.
+func (b *Builder) walkOmitted() []string {
+	var out []string
+	for _, d := range b.broken[brokenWalk] {
+		if _, ok := contentKey(d.Path); ok {
+			out = append(out, d.Path)
+		}
+	}
+	return out
 }
 
 // contentKey returns the key of a content file's path ("content/da/a.md"

@@ -10,10 +10,13 @@
 //   - UI strings missing in a language, and defined but used by no layout;
 //   - readability: LIX of each default-language page, a warning above
 //     [check] lix_max (default 40);
-//   - content lint: images without alt text, vague link texts, skipped
-//     heading levels, a level 1 heading in the body, tables without a
-//     header row, pages without a description, titles and descriptions
-//     used twice in a language.
+//   - content lint: images without alt text, vague link texts, links and
+//     images with no destination ([text](), [text](<>): a browser reads
+//     them as a link to the page itself), skipped heading levels, a level 1
+//     heading in the body, tables without a header row, pages without a
+//     description, titles and descriptions used twice in a language.
+//     These are warnings (sitegen check -strict fails on them): the page
+//     works, but reads worse.
 //
 // Drafts are left out, as sitegen build leaves them out: a published
 // page's link to a draft is a build error. With build.Options.Drafts
@@ -33,7 +36,11 @@
 // that could be read: the pages whose files load, converted and rendered
 // as far as the layouts allow. A content file that fails to load shows as
 // status "error" in the translation table, and so do its translations when
-// it is the default-language page; links to it are not reported again.
+// it is the default-language page; links to it, and their #anchors, are
+// not reported again. So is a file content.Walk reports and leaves out: a
+// name that cannot be a URL, a page inside a page bundle, an index.md beside
+// an _index.md (one error at the index.md, and no clash of URLs or unknown
+// #anchor for its folder, which is the section).
 //
 // # Each problem once
 //
@@ -73,6 +80,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/udenmitid/sitegen/internal/build"
+	"github.com/udenmitid/sitegen/internal/content"
 	"github.com/udenmitid/sitegen/internal/diag"
 	"github.com/udenmitid/sitegen/internal/pages"
 )
@@ -94,6 +102,8 @@ type Finding struct {
 	// Places is every place the problem is found, when there is more
 	// than one; the first is Path and Line.
 	Places []Place `json:"places,omitempty"`
+
+	stamp string // the translation the message's sitegen stamp command names, if any
 }
 
 // A Place is a file, and a line in it when one applies.
@@ -174,7 +184,7 @@ type Report struct {
 	Version      int           `json:"version"` // of this JSON format
 	Errors       int           `json:"errors"`
 	Warnings     int           `json:"warnings"`
-	Pages        int           `json:"pages"`
+	Pages        int           `json:"pages"` // the Markdown pages checked, of every language: no fallback page, a draft only with Drafts, no file that fails to load
 	Findings     []Finding     `json:"findings"`
 	Translations *Translations `json:"translations,omitempty"`
 	Readability  []Readability `json:"readability"`
@@ -186,6 +196,14 @@ type Report struct {
 	// check -drafts, and sitegen serve's status page when it shows them):
 	// a published page's link to a draft is then an error.
 	Drafts bool `json:"drafts,omitempty"`
+
+	// Src is the site folder as sitegen check's -src named it, from the
+	// folder check runs in ("" or "." for that folder). WriteText gives
+	// it to the commands it suggests ("run: sitegen stamp -src site
+	// content/en/a.md"), so that they work when pasted there. The
+	// findings' messages, and so the JSON and sitegen serve's status page,
+	// name files from the site folder, as every path in the report does.
+	Src string `json:"-"`
 
 	Site *pages.Site `json:"-"` // the model checked; nil when none could be resolved
 }
@@ -243,7 +261,7 @@ func omittedFiles(paths []string) map[string]map[string]bool {
 		if !ok {
 			continue
 		}
-		key = norm.NFC.String(key)
+		key = content.PathKey(norm.NFC.String(key)) // a bundle's faq/index.md is the page faq.md
 		if m[key] == nil {
 			m[key] = map[string]bool{}
 		}

@@ -21,9 +21,13 @@ func (r *Report) WriteJSON(w io.Writer) error {
 }
 
 // WriteText writes the report for a person: the findings as
-// path:line: severity: message [rule], then the tables.
+// path:line: severity: message [rule], then the tables. The commands it
+// suggests name Report.Src, to be run where check was.
 func (r *Report) WriteText(w io.Writer) {
 	for _, f := range r.Findings {
+		if f.stamp != "" {
+			f.Message = strings.Replace(f.Message, stampCommand("", f.stamp), stampCommand(r.Src, f.stamp), 1)
+		}
 		fmt.Fprintln(w, f)
 	}
 	if t := r.Translations; t != nil {
@@ -73,9 +77,11 @@ func (r *Report) WriteText(w io.Writer) {
 	fmt.Fprintf(w, "\n%s\n", r.Totals())
 }
 
-// Totals is the report's last line: "1 error, 5 warnings in 4 pages".
+// Totals is the report's last line: "1 error, 5 warnings in 4 Markdown
+// pages". It counts what Pages counts, and says so: sitegen build's "built
+// 7 pages (da 4, en 3 + ...)" counts the fallback pages too.
 func (r *Report) Totals() string {
-	return fmt.Sprintf("%d %s, %d %s in %d %s", r.Errors, plural(r.Errors, "error", "errors"),
+	return fmt.Sprintf("%d %s, %d %s in %d Markdown %s", r.Errors, plural(r.Errors, "error", "errors"),
 		r.Warnings, plural(r.Warnings, "warning", "warnings"), r.Pages, plural(r.Pages, "page", "pages"))
 }
 

@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/udenmitid/sitegen/internal/content"
 	"github.com/udenmitid/sitegen/internal/pages"
 )
 
@@ -98,8 +101,32 @@ func (c *checker) hasAnchor(p *pages.Page, id string) bool {
 		if pr := c.pages[v]; pr != nil && slices.Contains(pr.ids, id) {
 			return true
 		}
+		if v.File != nil && c.idsUnknown(v.File.Path) {
+			return true
+		}
 	}
 	return false
+}
+
+// idsUnknown reports whether the ids of the page at a content file cannot
+// be known: its file does not load, or it is the section whose folder also
+// held an index.md that the build left out (the editor may move that
+// page's text here). Its errors are reported at the file, where the editor
+// must fix them, and a link's #anchor is then no error.
+func (c *checker) idsUnknown(file string) bool {
+	if c.leftOut(file) {
+		return true
+	}
+	dir, name := path.Split(file)
+	return name == content.IndexName && c.leftOut(dir+content.BundleName)
+}
+
+// leftOut reports whether the build left a content file out for its
+// errors (build.Result.Omitted).
+func (c *checker) leftOut(file string) bool {
+	rest, _ := strings.CutPrefix(file, content.Dir+"/")
+	lang, key, _ := strings.Cut(rest, "/")
+	return c.omitted[content.PathKey(norm.NFC.String(key))][lang]
 }
 
 func describe(p *pages.Page) string {

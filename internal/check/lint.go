@@ -88,15 +88,21 @@ func lintPage(p *pages.Page, d *markdown.Result) []Finding {
 		out = append(out, finding(rule, Warning, p.File.Path, line, format, args...))
 	}
 	for _, img := range d.Images {
-		if strings.TrimSpace(img.Alt) == "" {
+		if strings.TrimSpace(img.Alt) == "" && img.Dest != "" { // with no destination, the image is reported below
 			add("alt-text", img.Line, "image %s has no alt text: write what it shows, in ![...](...)", img.Dest)
 		}
 	}
 	for _, l := range d.Links {
-		if l.Image {
-			continue
+		if l.Dest == "" {
+			// [text](), [text](<>), [text][ref] with [ref]: <>: an editor's
+			// slip, which a browser reads as a link to the page itself.
+			what, to := "link", "the page or address it goes to"
+			if l.Image {
+				what, to = "image", "the file it shows"
+			}
+			add("empty-link", l.Line, "%s %q has no destination: write %s, or remove the %s", what, l.Text, to, what)
 		}
-		if vague(p.Lang.Code, l.Text) {
+		if !l.Image && vague(p.Lang.Code, l.Text) {
 			add("link-text", l.Line, "link text %q does not say where the link goes: name the destination", l.Text)
 		}
 	}

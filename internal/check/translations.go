@@ -2,8 +2,10 @@ package check
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/udenmitid/sitegen/internal/markdown"
 	"github.com/udenmitid/sitegen/internal/pages"
@@ -45,11 +47,11 @@ func (c *checker) status(key string, l *pages.Lang) string {
 	p := c.site.Page(key, l.Code)
 	source := c.site.Page(key, def.Code)
 	switch {
-	case c.omitted[key][l.Code]:
+	case c.omitted[key][l.Code], c.stubbed(p):
 		return StatusError
 	case p == nil || p.Fallback:
 		return StatusMissing
-	case c.omitted[key][def.Code]:
+	case c.omitted[key][def.Code], c.stubbed(source):
 		return StatusError
 	case source.Fallback:
 		want := fmt.Sprintf("content/%s/%s", def.Folder, p.FileKey)
@@ -62,10 +64,10 @@ func (c *checker) status(key string, l *pages.Lang) string {
 		want := c.sourceHash(source)
 		switch got := p.File.Meta.TranslatedFrom; {
 		case got == "":
-			c.r.add("translation", Warning, p.File.Path, 1, "outdated: no translated_from; after checking the translation against %s, run: sitegen stamp %s", source.File.Path, p.File.Path)
+			c.r.addStamp(p.File.Path, 1, fmt.Sprintf("outdated: no translated_from; after checking the translation against %s, ", source.File.Path))
 			return StatusOutdated
 		case got != want:
-			c.r.add("translation", Warning, p.File.Path, p.File.Meta.Lines["translated_from"], "outdated: %s changed since this was translated (translated_from %s, now %s); update the translation, then run: sitegen stamp %s", source.File.Path, got, want, p.File.Path)
+			c.r.addStamp(p.File.Path, p.File.Meta.Lines["translated_from"], fmt.Sprintf("outdated: %s changed since this was translated (translated_from %s, now %s); update the translation, then ", source.File.Path, got, want))
 			return StatusOutdated
 		}
 	}
@@ -73,6 +75,46 @@ func (c *checker) status(key string, l *pages.Lang) string {
 		return StatusNeedsReview
 	}
 	return StatusOK
+}
+
+// addStamp reports an outdated translation at file and line: msg, then
+// the command that records the source's hash, "run: sitegen stamp
+// content/en/a.md", named from the site folder as every path in the report
+// is (WriteText adds the -src that check was given).
+func (r *Report) addStamp(file string, line int, msg string) {
+	f := finding("translation", Warning, file, line, "%srun: %s", msg, stampCommand("", file))
+	f.stamp = file
+	r.Findings = append(r.Findings, f)
+}
+
+// stampCommand is the sitegen stamp command line for a translation, run in
+// the folder from which src names the site folder ("" or "." for the site
+// folder itself).
+func stampCommand(src, file string) string {
+	cmd := "sitegen stamp "
+	if src != "" && filepath.Clean(src) != "." {
+		cmd += "-src " + shellQuote(src) + " "
+	}
+	return cmd + shellQuote(file)
+}
+
+// shellQuote quotes s for a POSIX shell when it holds anything but
+// letters, digits and -_./:@+=,.
+func shellQuote(s string) string {
+	plain := s != "" && !strings.ContainsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("-_./:@+=,", r)
+	})
+	if plain {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// stubbed reports whether p stands in for a file that does not load
+// (build.Result.Omitted). c.omitted knows the file by the key its path
+// gives, which is not p's key when the file sets translation_key:.
+func (c *checker) stubbed(p *pages.Page) bool {
+	return p != nil && !p.Fallback && p.File != nil && c.leftOut(p.File.Path)
 }
 
 // implicitMessages are message ids the generator itself uses.

@@ -195,6 +195,10 @@ func TestWalk(t *testing.T) {
 		"content/da/faq/skærm.png":         {Data: []byte("x")},
 		"content/da/faq/mere.md":           {Data: []byte("x")},
 		"content/da/faq/_index.md":         {Data: []byte("x")},
+		"content/da/pakke/index.md":        {Data: []byte("x")},
+		"content/da/pakke/skærm.png":       {Data: []byte("x")},
+		"content/da/pakke/inde.md":         {Data: []byte("x")},
+		"content/da/pakke/mappe/dybt.md":   {Data: []byte("x")},
 		"content/da/index.md":              {Data: []byte("x")},
 		"content/pt-br/_index.md":          {Data: []byte("x")},
 		"content/PT-BR/a.md":               {Data: []byte("x")},
@@ -212,7 +216,7 @@ func TestWalk(t *testing.T) {
 		"content/da/gammel~/b.md":          {Data: []byte("x")},
 	}
 	paths, diags := Walk(fsys, []string{"da", "en", "pt-BR"})
-	wantPaths := "content/PT-BR/a.md content/da/_index.md content/da/a.md content/da/billede.png content/da/faq/_index.md content/da/faq/index.md content/da/faq/mere.md content/da/faq/skærm.png content/da/release-1.0.md content/da/sa\u030andan.md content/da/sø/_index.md content/en/hjaelp/b.md"
+	wantPaths := "content/PT-BR/a.md content/da/_index.md content/da/a.md content/da/billede.png content/da/faq/_index.md content/da/faq/mere.md content/da/faq/skærm.png content/da/pakke/index.md content/da/pakke/skærm.png content/da/release-1.0.md content/da/sa\u030andan.md content/da/sø/_index.md content/en/hjaelp/b.md"
 	if got := strings.Join(paths, " "); got != wantPaths {
 		t.Errorf("paths = %s\nwant %s", got, wantPaths)
 	}
@@ -223,12 +227,16 @@ func TestWalk(t *testing.T) {
 		`content/en/a b: folder name cannot be a URL segment`,
 		`content/fr: language "fr" is not in sitegen.toml`,
 		"content/da/index.md: the home page of a language is _index.md",
-		"content/da/faq/mere.md: content/da/faq/ is a page bundle (content/da/faq/index.md is its page), which holds files, not pages",
-		"content/da/faq/_index.md: content/da/faq/ has both index.md",
+		"content/da/pakke/inde.md: content/da/pakke/ is a page bundle (content/da/pakke/index.md is its page), which holds files, not pages",
+		"content/da/pakke/mappe/dybt.md: content/da/pakke/ is a page bundle",
+		"content/da/faq/index.md: content/da/faq/ is both a page bundle (this index.md: one page and its files) and a section (content/da/faq/_index.md: a page that lists pages); keep one",
 		`content/pt-br: content/PT-BR is already the folder of language "pt-BR"`,
 		"content/da/link.md: symbolic links are not allowed",
 	}
 	got := diags.Error()
+	if n := strings.Count(got, "\ncontent/da/faq/"); n != 1 {
+		t.Errorf("%d errors at content/da/faq/, want 1 (at its index.md):\n%s", n, got)
+	}
 	for _, w := range want {
 		if !strings.Contains(got, w) {
 			t.Errorf("diagnostics lack %q:\n%s", w, got)
@@ -304,15 +312,33 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+// TestStamp: stamp writes the hash and keeps what the editor wrote around
+// it, byte for byte: a comment on the translated_from line, the value's
+// quotes, the field name's case, and everything else in the front matter.
 func TestStamp(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"insert", "---\ntitle: T\ndescription: D\n---\nBody\n", "---\ntitle: T\ndescription: D\ntranslated_from: abc123\n---\nBody\n"},
-		{"replace", "---\ntitle: T\ntranslated_from: old # comment\ndescription: D\n---\nBody\n", "---\ntitle: T\ntranslated_from: abc123\ndescription: D\n---\nBody\n"},
+		{"replace", "---\ntitle: T\ntranslated_from: old\ndescription: D\n---\nBody\n", "---\ntitle: T\ntranslated_from: abc123\ndescription: D\n---\nBody\n"},
+		{"comment kept", "---\ntitle: T\ntranslated_from: old # checked by Anna\ndescription: D\n---\nBody\n", "---\ntitle: T\ntranslated_from: abc123 # checked by Anna\ndescription: D\n---\nBody\n"},
+		{"comment and spacing kept", "---\ntranslated_from:   old\t  #  Anna # 2026\n---\n", "---\ntranslated_from:   abc123\t  #  Anna # 2026\n---\n"},
+		{"double quotes kept", "---\ntranslated_from: \"old\" # Anna\n---\n", "---\ntranslated_from: \"abc123\" # Anna\n---\n"},
+		{"single quotes kept", "---\ntranslated_from: 'old'\n---\n", "---\ntranslated_from: 'abc123'\n---\n"},
+		{"escaped quote in value", "---\ntranslated_from: \"o\\\"ld\" # x\n---\n", "---\ntranslated_from: \"abc123\" # x\n---\n"},
+		{"empty value", "---\ntranslated_from:\ntitle: T\n---\n", "---\ntranslated_from: abc123\ntitle: T\n---\n"},
+		{"empty value with comment", "---\ntranslated_from: # fill in\n---\n", "---\ntranslated_from: abc123 # fill in\n---\n"},
+		{"empty quotes", "---\ntranslated_from: \"\"\n---\n", "---\ntranslated_from: \"abc123\"\n---\n"},
+		{"a # inside a word is no comment", "---\ntranslated_from: old#1\n---\n", "---\ntranslated_from: abc123\n---\n"},
+		{"name in another case, space before colon", "---\nTranslated_From : old # Anna\n---\n", "---\nTranslated_From : abc123 # Anna\n---\n"},
+		{"only this line changes", "---\n# notes: translated_from: x\ntitle: \"T\"   # the title\nparams:\n  translated_from: nested\ntranslated_from: old\n---\n", "---\n# notes: translated_from: x\ntitle: \"T\"   # the title\nparams:\n  translated_from: nested\ntranslated_from: abc123\n---\n"},
 		{"crlf and bom", "\ufeff---\r\ntitle: T\r\n---\r\nBody\r\n", "\ufeff---\r\ntitle: T\r\ntranslated_from: abc123\r\n---\r\nBody\r\n"},
+		{"crlf replace with comment", "---\r\ntranslated_from: old # Anna\r\n---\r\n", "---\r\ntranslated_from: abc123 # Anna\r\n---\r\n"},
 		{"body dashes untouched", "---\ntitle: T\n---\ntranslated_from: x\n---\n", "---\ntitle: T\ntranslated_from: abc123\n---\ntranslated_from: x\n---\n"},
 		{"empty front matter", "---\n---\n", "---\ntranslated_from: abc123\n---\n"},
 		{"toml insert before table", "+++\ntitle = \"T\"\n[params]\nx = 1\n+++\nBody\n", "+++\ntitle = \"T\"\ntranslated_from = \"abc123\"\n[params]\nx = 1\n+++\nBody\n"},
 		{"toml replace", "+++\ntranslated_from = \"old\"\ntitle = \"T\"\n+++\n", "+++\ntranslated_from = \"abc123\"\ntitle = \"T\"\n+++\n"},
+		{"toml comment kept", "+++\ntranslated_from = \"old\" # checked by Anna\n+++\n", "+++\ntranslated_from = \"abc123\" # checked by Anna\n+++\n"},
+		{"toml literal string kept", "+++\ntranslated_from='old'   # Anna\n+++\n", "+++\ntranslated_from='abc123'   # Anna\n+++\n"},
+		{"toml key in a table is another key", "+++\ntitle = \"T\"\n[params]\ntranslated_from = \"x\"\n+++\n", "+++\ntitle = \"T\"\ntranslated_from = \"abc123\"\n[params]\ntranslated_from = \"x\"\n+++\n"},
 	}
 	for _, tt := range tests {
 		got, err := Stamp([]byte(tt.in), "abc123")

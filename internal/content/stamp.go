@@ -9,16 +9,19 @@ import (
 	"strings"
 )
 
-var translatedFromLine = map[string]*regexp.Regexp{
-	YAML: regexp.MustCompile(`(?m)^translated_from:[^\r\n]*`),
-	TOML: regexp.MustCompile(`(?m)^translated_from\s*=[^\r\n]*`),
+// translatedFromKey finds the key of a translated_from line, in any case
+// (field names ignore case), up to its ":" or "=".
+var translatedFromKey = map[string]*regexp.Regexp{
+	YAML: regexp.MustCompile(`(?mi)^translated_from[ \t]*:`),
+	TOML: regexp.MustCompile(`(?mi)^[ \t]*translated_from[ \t]*=`),
 }
 
 var tomlTable = regexp.MustCompile(`(?m)^[ \t]*\[`)
 
 // Stamp returns data with translated_from: set to hash in its front matter,
 // and every other byte as it was: a byte order mark, CRLF line endings,
-// comments and the order of fields survive. YAML and TOML front matter
+// comments (one on the translated_from line too), the value's quotes, the
+// field name's case and the order of fields survive. YAML and TOML front matter
 // are both stamped. A translator runs it (sitegen stamp) after bringing a
 // translation up to date with its source.
 func Stamp(data []byte, hash string) ([]byte, error) {
@@ -59,26 +62,91 @@ func Stamp(data []byte, hash string) ([]byte, error) {
 		return nil, errors.New("the front matter is not closed")
 	}
 	fm := data[start:end]
+	// A TOML key after a [table] header belongs to the table.
+	top := len(fm)
+	if loc := tomlTable.FindIndex(fm); format == TOML && loc != nil {
+		top = loc[0]
+	}
 	var out bytes.Buffer
 	out.Write(bom)
 	out.Write(data[:start])
-	if loc := translatedFromLine[format].FindIndex(fm); loc != nil {
-		out.Write(fm[:loc[0]])
-		out.Write(field)
-		out.Write(fm[loc[1]:])
+	if loc := translatedFromKey[format].FindIndex(fm[:top]); loc != nil {
+		lineEnd := loc[1] + len(bytes.TrimRight(lineAt(fm[loc[1]:]), "\r"))
+		out.Write(fm[:loc[1]])
+		out.Write(replaceValue(fm[loc[1]:lineEnd], hash, format))
+		out.Write(fm[lineEnd:])
 	} else {
-		// A TOML key after a [table] header belongs to the table.
-		at := len(fm)
-		if loc := tomlTable.FindIndex(fm); format == TOML && loc != nil {
-			at = loc[0]
-		}
-		out.Write(fm[:at])
+		out.Write(fm[:top])
 		out.Write(field)
 		out.Write(nl)
-		out.Write(fm[at:])
+		out.Write(fm[top:])
 	}
 	out.Write(data[end:])
 	return out.Bytes(), nil
+}
+
+// lineAt returns b up to its first newline.
+func lineAt(b []byte) []byte {
+	line, _, _ := bytes.Cut(b, []byte("\n"))
+	return line
+}
+
+// replaceValue returns the rest of a translated_from line after its ":" or
+// "=" with the value replaced by hash, keeping what the editor wrote
+// around it: the spaces, the quotes (double or single, YAML and TOML
+// alike), and a # comment. An empty value gets hash, quoted in TOML.
+func replaceValue(rest []byte, hash, format string) []byte {
+	ws := len(rest) - len(bytes.TrimLeft(rest, " \t"))
+	val := rest[ws:]
+	var out []byte
+	if len(val) > 0 && (val[0] == '"' || val[0] == '\'') {
+		if n := closingQuote(val); n > 0 {
+			out = append(out, rest[:ws+1]...)
+			out = append(out, hash...)
+			return append(out, val[n-1:]...) // the closing quote on
+		}
+	}
+	// A plain value ends where a comment starts: a # at its start or
+	// after a space.
+	n := len(val)
+	for i := range val {
+		if val[i] == '#' && (i == 0 || val[i-1] == ' ' || val[i-1] == '\t') {
+			n = i
+			break
+		}
+	}
+	n = len(bytes.TrimRight(val[:n], " \t"))
+	if format == TOML {
+		hash = `"` + hash + `"`
+	}
+	if ws == 0 {
+		ws, rest = 1, append([]byte(" "), rest...)
+		val = rest[1:]
+	}
+	out = append(out, rest[:ws]...)
+	out = append(out, hash...)
+	if n == 0 && len(val) > 0 {
+		out = append(out, ' ') // translated_from: # comment
+	}
+	return append(out, val[n:]...)
+}
+
+// closingQuote returns the index just past the quote that closes the
+// string val starts with, or 0 when it is not closed. In double quotes a
+// backslash escapes; in single quotes two quotes are one (YAML).
+func closingQuote(val []byte) int {
+	q := val[0]
+	for i := 1; i < len(val); i++ {
+		switch {
+		case q == '"' && val[i] == '\\':
+			i++
+		case val[i] == q && q == '\'' && i+1 < len(val) && val[i+1] == '\'':
+			i++
+		case val[i] == q:
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // Source finds the page that a translation f was made from: the page of

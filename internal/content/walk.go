@@ -12,7 +12,10 @@ import (
 
 // Walk lists the files below content/, as their paths are on disk, in
 // lexical order: the pages (Markdown, see IsPage) and the files published
-// beside them. It reports misplaced files and names that cannot be URLs.
+// beside them. It reports misplaced files and names that cannot be URLs,
+// and leaves the files it reports out of the list: each is one error, at
+// the file, and the build leaves the file out of the site (links to it are
+// no further errors).
 // langs are the site's language tags; a language's folder matches its tag
 // without regard to case, as BCP 47 tags are case-insensitive
 // (content/pt-BR/ or content/pt-br/ for "pt-BR").
@@ -77,7 +80,8 @@ func Walk(fsys fs.FS, langs []string) ([]string, diag.List) {
 	if err != nil {
 		diags.Errorf(Dir, 0, "%v", err)
 	}
-	diags.Add(checkBundles(paths))
+	paths, bundleDiags := checkBundles(paths)
+	diags.Add(bundleDiags)
 	return paths, diags
 }
 
@@ -136,33 +140,57 @@ func checkFileName(name string, depth int) string {
 }
 
 // checkBundles reports pages inside a page bundle: a folder with an
-// index.md holds that page's files, not other pages.
-func checkBundles(paths []string) diag.List {
+// index.md holds that page's files, not other pages. It returns the paths
+// without the pages it reports, as Walk leaves out a file whose name it
+// reports, so that the mistake is one error at the file to change and not
+// also a clash of URLs or a page without a section.
+//
+// A folder with both index.md and _index.md is one mistake, reported once
+// at its index.md: the folder is taken as the section (_index.md), so the
+// pages in it are no further errors.
+func checkBundles(paths []string) ([]string, diag.List) {
 	var diags diag.List
 	bundles := map[string]bool{}
+	sections := map[string]bool{}
 	for _, p := range paths {
-		if path.Base(p) == BundleName {
+		switch path.Base(p) {
+		case BundleName:
 			bundles[path.Dir(p)] = true
+		case IndexName:
+			sections[path.Dir(p)] = true
 		}
 	}
 	if len(bundles) == 0 {
-		return nil
+		return paths, nil
 	}
+	kept := paths[:0:0]
 	for _, p := range paths {
-		if !IsPage(p) {
+		if msg := inBundle(p, bundles, sections); msg != "" {
+			diags.Errorf(p, 0, "%s", msg)
 			continue
 		}
-		for b := path.Dir(p); strings.Count(b, "/") > 1; b = path.Dir(b) {
-			if !bundles[b] || p == b+"/"+BundleName {
-				continue
-			}
-			if p == b+"/"+IndexName {
-				diags.Errorf(p, 0, "%s/ has both %s (a page bundle: one page and its files) and %s (a section: a page that lists pages); keep one", b, BundleName, IndexName)
-			} else {
-				diags.Errorf(p, 0, "%s/ is a page bundle (%s/%s is its page), which holds files, not pages: move the page out of the folder, or make the folder a section by renaming %s to %s", b, b, BundleName, BundleName, IndexName)
-			}
-			break
-		}
+		kept = append(kept, p)
 	}
-	return diags
+	return kept, diags
+}
+
+// inBundle says what is wrong with page p being where it is among the
+// folders that hold an index.md (bundles) and an _index.md (sections), or "".
+func inBundle(p string, bundles, sections map[string]bool) string {
+	if !IsPage(p) {
+		return ""
+	}
+	dir := path.Dir(p)
+	if path.Base(p) == BundleName && sections[dir] {
+		return fmt.Sprintf("%s/ is both a page bundle (this %s: one page and its files) and a section (%s/%s: a page that lists pages); keep one: "+
+			"to keep the section, move this page's text into %s and delete %s; to keep the bundle, delete %s and move the folder's pages out",
+			dir, BundleName, dir, IndexName, IndexName, BundleName, IndexName)
+	}
+	for b := dir; strings.Count(b, "/") > 1; b = path.Dir(b) {
+		if !bundles[b] || sections[b] || p == b+"/"+BundleName {
+			continue
+		}
+		return fmt.Sprintf("%s/ is a page bundle (%s/%s is its page), which holds files, not pages: move the page out of the folder, or make the folder a section by renaming %s to %s", b, b, BundleName, BundleName, IndexName)
+	}
+	return ""
 }
