@@ -41,9 +41,10 @@ type Changes struct {
 //     aliases changed, or a page added or removed: the pages whose
 //     rendering reads it (its translations' switchers, its section's
 //     listing, its children's breadcrumbs, every page of its language when
-//     it is in the menu, fallback pages that name it, pages that link to it
-//     when its URL changed), found by comparing each output's signature of
-//     what it was rendered from.
+//     it is in the menu, its language's search pages, which list every
+//     page, fallback pages that name it, pages that link to it when its URL
+//     changed), found by comparing each output's signature of what it was
+//     rendered from.
 //   - A layout, UI string or sitegen.toml: everything.
 //   - A stylesheet, with Options.Dev: the stylesheet only.
 //
@@ -212,6 +213,17 @@ func (b *Builder) updateContent(out Output, changed []string, structural, styles
 			}
 		}
 		slices.Sort(ch.Styles)
+		// The search indexes are assets too, made by the build and not
+		// from static/: keep them, or the next search page fails to render.
+		for _, l := range b.site.Langs {
+			for _, name := range []string{search.FileName(l.Code), "search/" + l.Code + "/"} {
+				if a, ok := b.assets[name]; ok {
+					if _, own := assets[name]; !own {
+						assets[name] = a
+					}
+				}
+			}
+		}
 		b.assets = assets
 		b.env.Assets = assets
 	}
@@ -460,7 +472,8 @@ func (b *Builder) indexFiles() {
 
 // signatures hashes, for every output page, what its rendering reads of
 // other pages: its own summary, its ancestors, children and translations,
-// the menu of its language and the pages layouts look up with Ref. Two
+// the menu of its language and the pages layouts look up with Ref; for a
+// search page, every page of its language. Two
 // builds that give a page the same signature render it the same, as long
 // as its own file, the layouts, UI strings and assets are unchanged.
 func signatures(site *pages.Site, env *render.Env) map[string]uint64 {
@@ -495,11 +508,30 @@ func signatures(site *pages.Site, env *render.Env) map[string]uint64 {
 		writeSum(h, sum(site.Home(l)))
 		langSigs[l] = h.Sum64()
 	}
+	// A search page lists every page of its language, or the main sections
+	// when there are more than [search] list_all_max: it reads them all.
+	allSigs := map[*pages.Lang]uint64{}
+	everyPage := func(l *pages.Lang) uint64 {
+		if s, ok := allSigs[l]; ok {
+			return s
+		}
+		h := fnv.New64a()
+		for _, p := range site.Pages {
+			if p.Lang == l {
+				writeSum(h, sum(p))
+			}
+		}
+		allSigs[l] = h.Sum64()
+		return allSigs[l]
+	}
 	sigs := make(map[string]uint64, len(site.Pages)+len(site.Special))
 	for _, p := range allPages(site) {
 		h := fnv.New64a()
 		writeSum(h, sum(p))
 		writeSum(h, langSigs[p.Lang])
+		if p.Layout() == SearchLayout {
+			writeSum(h, everyPage(p.Lang))
+		}
 		for _, a := range p.Ancestors() {
 			writeSum(h, sum(a))
 		}

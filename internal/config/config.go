@@ -38,6 +38,9 @@
 //	[check]
 //	lix_max = 40             # sitegen check warns above this LIX on default-language pages
 //
+//	[search]
+//	list_all_max = 500       # the search page lists every page up to this many pages a language; above, the main sections
+//
 // An unknown key is an error, so a typo does not silently do nothing.
 //
 // # Language tags
@@ -54,6 +57,23 @@
 // UI strings are i18n/<tag>.toml, the tag as configured (i18n/pt-BR.toml),
 // as translation tools name them. Two languages whose tags differ only in
 // case are the same language.
+//
+// # The search page's list
+//
+// Without JavaScript, a language's search page lists the language's pages
+// by section. It lists every page when the language has at most
+// list_all_max pages (default DefaultListAllMax), and only the home page's
+// children, the main sections, above that: on a large site a list of every
+// page would be the heaviest page of the site, and the sections list their
+// own pages. What is counted is the language's pages, its translations and
+// fallback pages together, which is the number of the site's translation
+// keys: every language has a page for each key, so the search pages of all
+// languages make the same choice. 0 lists the main sections on any site.
+// Layouts ask with {{ .SearchListAll }} (see the render package), so a
+// site's own search.html follows the same rule.
+//
+// The threshold is not the search index's split (search.SplitPages, 300):
+// that one weighs what a query downloads, this one the HTML of one page.
 //
 // # Heading ids
 //
@@ -76,6 +96,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -99,6 +120,7 @@ type Config struct {
 	Markdown        Markdown          `toml:"markdown"`
 	Headers         Headers           `toml:"headers"`
 	Check           Check             `toml:"check"`
+	Search          Search            `toml:"search"`
 
 	base *url.URL
 }
@@ -134,6 +156,19 @@ const (
 type Check struct {
 	LIXMax float64 `toml:"lix_max"`
 }
+
+// Search holds options of the search page.
+type Search struct {
+	// ListAllMax is the most pages a language may have for its search page
+	// to list every page; above it, the list stops at the main sections.
+	// See "The search page's list" in the package documentation.
+	ListAllMax int `toml:"list_all_max"`
+}
+
+// DefaultListAllMax is list_all_max when sitegen.toml does not set it: the
+// theme's search page listing 500 pages whose titles and URLs are about 40
+// characters each is 54 KB of minified HTML.
+const DefaultListAllMax = 500
 
 // cspSource matches a CSP host-source or scheme-source (CSP Level 3,
 // section 2.3.1): "https:", "https://example.org", "https://*.example.org:8443/path/".
@@ -193,6 +228,8 @@ func Parse(data []byte) (*Config, diag.List) {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
 			diags.Errorf(File, perr.Position.Line, "%s", perr.Message)
+		} else if line, msg, ok := typeError(err); ok {
+			diags.Errorf(File, line, "%s", msg)
 		} else {
 			diags.Errorf(File, 0, "%v", err)
 		}
@@ -203,6 +240,9 @@ func Parse(data []byte) (*Config, diag.List) {
 			continue
 		}
 		diags.Errorf(File, lineOf(data, k[len(k)-1]), "unknown key %q%s", k.String(), suggestKey(k))
+	}
+	if !md.IsDefined("search", "list_all_max") {
+		c.Search.ListAllMax = DefaultListAllMax
 	}
 	c.validate(data, &diags)
 	if diags.HasErrors() {
@@ -266,9 +306,38 @@ func (c *Config) validate(data []byte, diags *diag.List) {
 	default:
 		diags.Errorf(File, lineOf(data, "heading_ids"), "heading_ids = %q: write \"unicode\" (ids keep every language's letters) or \"ascii\"", c.Markdown.HeadingIDs)
 	}
+	if c.Search.ListAllMax < 0 {
+		diags.Errorf(File, lineOf(data, "list_all_max"), "[search] list_all_max = %d: write a number of pages, 0 or more (default %d; 0 lists only the main sections)", c.Search.ListAllMax, DefaultListAllMax)
+	}
 	if c.Check.LIXMax == 0 {
 		c.Check.LIXMax = 40
 	}
+}
+
+// decodeError matches the error the TOML decoder gives for a value of the
+// wrong type, which is no toml.ParseError and names its line only in the
+// text.
+var decodeError = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]+)"\): incompatible types: TOML value has type (.+); destination has type (.+)$`)
+
+// typeNames say the decoder's type names as an editor writes values.
+var typeNames = map[string]string{
+	"string": "a string in quotes", "int64": "a whole number", "integer": "a whole number",
+	"float64": "a number with a fraction", "float": "a number",
+	"bool": "true or false", "[]interface {}": "a list [...]", "slice": "a list [...]",
+	"map[string]interface {}": "a table", "struct": "a table", "map": "a table",
+}
+
+// typeError turns the decoder's error for a value of the wrong type
+// (lix_max = "40", list_all_max = 1.5) into its line and a message that
+// names the key and says what to write.
+func typeError(err error) (line int, msg string, ok bool) {
+	m := decodeError.FindStringSubmatch(err.Error())
+	if m == nil {
+		return 0, "", false
+	}
+	line, _ = strconv.Atoi(m[1])
+	name := func(t string) string { return cmp.Or(typeNames[t], t) }
+	return line, fmt.Sprintf("%s is %s; write %s", m[2], name(m[3]), name(m[4])), true
 }
 
 // keys are the keys of sitegen.toml by table ("" for the top level), for
@@ -279,6 +348,7 @@ var keys = map[string][]string{
 	"markdown":  {"unsafe_html", "heading_ids"},
 	"headers":   {"img_src", "connect_src"},
 	"check":     {"lix_max"},
+	"search":    {"list_all_max"},
 }
 
 // suggestKey says what an unknown key may have meant: a near spelling in

@@ -20,6 +20,21 @@ func TestParse(t *testing.T) {
 	}
 }
 
+// TestListAllMax: list_all_max is 500 when unset, and 0 is a value of its
+// own (only the main sections), not "unset".
+func TestListAllMax(t *testing.T) {
+	for in, want := range map[string]int{"": DefaultListAllMax, "[search]\nlist_all_max = 0\n": 0,
+		"[search]\nlist_all_max = 2000\n": 2000} {
+		c, diags := Parse([]byte(`base_url = "https://x/"` + langs + in))
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		if c.Search.ListAllMax != want {
+			t.Errorf("%q: list_all_max = %d, want %d", in, c.Search.ListAllMax, want)
+		}
+	}
+}
+
 func TestHeadingIDs(t *testing.T) {
 	for in, want := range map[string]string{"": HeadingIDsUnicode, "[markdown]\nheading_ids = \"ascii\"\n": HeadingIDsASCII,
 		"[markdown]\nheading_ids = \"unicode\"\n": HeadingIDsUnicode} {
@@ -54,6 +69,12 @@ func TestParseErrors(t *testing.T) {
 		{`base_url = "https://x/"` + langs + "[headers]\nconnect_src = [\"https://a.example; script-src *\"]\n", `sitegen.toml:9: [headers]: "https://a.example; script-src *"`},
 		{`base_url = "https://x/"` + langs + "[[languages]]\ncode = \"ar\"\nname = \"العربية\"\ndir = \"right\"\n", `language "ar": dir must be "ltr" or "rtl", not "right"`},
 		{`base_url = "https://x/"` + "\nlogo = \"../secret.svg\"" + langs, `sitegen.toml:2: logo "../secret.svg" must be a path below static/`},
+		{`base_url = "https://x/"` + langs + "[search]\nlist_all_max = -1\n", `sitegen.toml:9: [search] list_all_max = -1: write a number of pages, 0 or more`},
+		{`base_url = "https://x/"` + langs + "[search]\nlist_all_max = \"many\"\n", `sitegen.toml:9: search.list_all_max is a string in quotes; write a whole number`},
+		{`base_url = "https://x/"` + langs + "[search]\nlist_all_max = 1.5\n", `sitegen.toml:9: search.list_all_max is a number with a fraction; write a whole number`},
+		{`base_url = "https://x/"` + langs + "[check]\nlix_max = \"40\"\n", `sitegen.toml:9: check.lix_max is a string in quotes; write a number`},
+		{`base_url = "https://x/"` + langs + "[search]\nlist_al_max = 10\n", `sitegen.toml:9: unknown key "search.list_al_max" (did you mean "list_all_max"?)`},
+		{`base_url = "https://x/"` + "\nlist_all_max = 10" + langs, `sitegen.toml:2: unknown key "list_all_max"; list_all_max belongs in the [search] table`},
 		{`base_url = "https://x/"` + langs + "[markdown]\nheading_ids = \"latin\"\n", `sitegen.toml:9: heading_ids = "latin": write "unicode" (ids keep every language's letters) or "ascii"`},
 	}
 	for _, tt := range tests {

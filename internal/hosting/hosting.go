@@ -9,7 +9,8 @@
 //	              Cloudflare Pages finds the nearest 404.html by itself)
 //	_headers      Netlify and Cloudflare Pages: security headers for every
 //	              file, a year's immutable cache for fingerprinted assets
-//	              and a short cache for pages
+//	              (CSS, JS and the search indexes, whose names hold a hash
+//	              of their contents) and a short cache for pages
 //
 // Every URL honours the base URL's path, so the files work for a site
 // below a sub-path such as https://example.github.io/udenmitid/. A file of

@@ -11,14 +11,184 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
+	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/check"
+	"github.com/udenmitid/sitegen/internal/search"
+	"github.com/udenmitid/sitegen/internal/sitetest"
+	"github.com/udenmitid/sitegen/internal/theme"
 )
 
 // TestNginx serves the bundled site, built for a sub-path, with nginx and
-// the configuration the README gives, and fetches every internal URL.
+// the configuration the README gives, and fetches every internal URL. Its
+// search indexes are single files; TestNginxSplitSearch serves a split one.
 func TestNginx(t *testing.T) {
+	nginx := findNginx(t)
+	site, docs := bundled(t)
+	root := serveNginx(t, nginx, site.Files)
+
+	fetched := map[string]bool{}
+	for name, d := range docs {
+		for _, r := range d.Refs {
+			file, _, internal := check.Target(r.URL, name, origin, base)
+			if !internal || strings.HasPrefix(r.URL, "mailto:") {
+				continue
+			}
+			u := root + base + strings.TrimSuffix(file, "index.html")
+			if fetched[u] {
+				continue
+			}
+			fetched[u] = true
+			if code, _ := get(t, u); code != http.StatusOK {
+				t.Errorf("%s links to %s: status %d", name, u, code)
+			}
+		}
+	}
+	t.Logf("nginx answered %d internal URLs with 200", len(fetched))
+
+	tests := []struct{ path, want string }{
+		{"/udenmitid/kl/no-such-page/", `<html lang="kl" dir="ltr">`},
+		{"/udenmitid/en/no-such-page/", `<html lang="en" dir="ltr">`},
+		{"/udenmitid/no-such-page", `lang="kl"`}, // the root 404 speaks every language
+	}
+	for _, tt := range tests {
+		code, body := get(t, root+tt.path)
+		if code != http.StatusNotFound || !strings.Contains(body, tt.want) {
+			t.Errorf("%s: status %d, body lacks %q", tt.path, code, tt.want)
+		}
+	}
+	kl404 := string(site.Files["kl/404.html"])
+	if _, body := get(t, root+"/udenmitid/kl/no-such-page/"); body != kl404 {
+		t.Errorf("a missing kl URL is not answered with kl/404.html")
+	}
+
+	if files, pages := checkCaching(t, root, site.Files); files != 3 || pages != 3 {
+		t.Errorf("the bundled site has %d search index files and %d search pages, want 3 single files and 3 pages (one a language)", files, pages)
+	}
+}
+
+// TestNginxSplitSearch serves a site of more than search.SplitPages pages,
+// whose search index is a split one (a manifest and a folder of shards and
+// page files), with the README's nginx configuration, and checks that
+// nginx and _headers cache every file of it for a year.
+func TestNginxSplitSearch(t *testing.T) {
+	nginx := findNginx(t)
+	fsys := fstest.MapFS{
+		"sitegen.toml":         {Data: []byte("base_url = \"https://example.org/\"\n[[languages]]\ncode = \"da\"\nname = \"Dansk\"\n")},
+		"content/da/_index.md": {Data: []byte("---\ntitle: Forside\ndescription: Forsiden.\n---\n")},
+		"content/da/soeg.md":   {Data: []byte("---\ntitle: Søg\ndescription: Søg på siden.\nlayout: search\n---\n")},
+	}
+	for i := range search.SplitPages + 1 {
+		fsys[fmt.Sprintf("content/da/side-%d.md", i)] = &fstest.MapFile{
+			Data: []byte(fmt.Sprintf("---\ntitle: Side %d\ndescription: Side nummer %d.\n---\nOm ting og sager nummer %d.\n", i, i, i))}
+	}
+	site := sitetest.BuildFS(t, fsys, build.Options{Defaults: theme.FS(), BaseURL: origin + base})
+	if site.Result == nil {
+		t.Fatalf("build failed:\n%s", site.Stderr())
+	}
+	root := serveNginx(t, nginx, site.Files)
+	if files, pages := checkCaching(t, root, site.Files); files < 3 || pages != 1 {
+		t.Errorf("%d search index files and %d search pages, want a split index (a manifest, term shards and page files) and one page", files, pages)
+	}
+}
+
+// immutable is the Cache-Control of files whose names hold their hash.
+const immutable = "public, max-age=31536000, immutable"
+
+// checkCaching checks that nginx at root, and the site's _headers, give
+// every file of the search indexes a year's immutable cache, and the
+// search pages, which name the indexes, a short one. The indexes' names
+// hold hashes of their contents, so a deploy that changes an index changes
+// its name and the search page that names it, which is cached for minutes
+// only. It returns the numbers of index files and of search pages.
+func checkCaching(t *testing.T, root string, files map[string][]byte) (indexFiles, searchPages int) {
+	t.Helper()
+	rules := parseHeaders(t, string(files["_headers"]))
+	n := 0
+	for name := range files {
+		if !strings.HasPrefix(name, "search/") {
+			continue
+		}
+		n++
+		if got := cacheControl(t, root+base+name); got != immutable {
+			t.Errorf("nginx: %s%s has Cache-Control %q, want %q", base, name, got, immutable)
+		}
+		if got := rules.cacheControl(base + name); got != immutable {
+			t.Errorf("_headers: %s%s has Cache-Control %q, want %q", base, name, got, immutable)
+		}
+	}
+	manifest := regexp.MustCompile(`data-index="` + regexp.QuoteMeta(base) + `(search/[^"]+)"`)
+	for page, data := range files {
+		m := manifest.FindSubmatch(data)
+		if m == nil || !strings.HasSuffix(page, ".html") {
+			continue
+		}
+		searchPages++
+		if files[string(m[1])] == nil {
+			t.Errorf("%s names %s, which is not in the output", page, m[1])
+		}
+		u := base + strings.TrimSuffix(page, "index.html")
+		if got := cacheControl(t, root+u); strings.Contains(got, "immutable") {
+			t.Errorf("nginx: the search page %s has Cache-Control %q: it must be revalidated to name a new index", u, got)
+		}
+		if got := rules.cacheControl(u); strings.Contains(got, "immutable") || got == "" {
+			t.Errorf("_headers: the search page %s has Cache-Control %q, want a short one", u, got)
+		}
+	}
+	return n, searchPages
+}
+
+// headerRules are the rules of a _headers file: a path pattern, in which
+// "*" matches any characters, and its headers.
+type headerRules []struct {
+	pattern *regexp.Regexp
+	headers map[string]string
+}
+
+// parseHeaders parses Netlify's and Cloudflare Pages' _headers format.
+func parseHeaders(t *testing.T, file string) headerRules {
+	t.Helper()
+	var rules headerRules
+	for line := range strings.Lines(file) {
+		line = strings.TrimRight(line, "\n")
+		switch {
+		case line == "":
+		case !strings.HasPrefix(line, " "):
+			re := "^" + strings.ReplaceAll(regexp.QuoteMeta(line), `\*`, ".*") + "$"
+			rules = append(rules, struct {
+				pattern *regexp.Regexp
+				headers map[string]string
+			}{regexp.MustCompile(re), map[string]string{}})
+		case len(rules) > 0:
+			k, v, ok := strings.Cut(strings.TrimSpace(line), ": ")
+			if !ok {
+				t.Fatalf("_headers: %q is no header", line)
+			}
+			rules[len(rules)-1].headers[k] = v
+		default:
+			t.Fatalf("_headers: a header before any path: %q", line)
+		}
+	}
+	return rules
+}
+
+// cacheControl returns the Cache-Control the rules give a path, which
+// hosts join when several rules set it (hosting.Headers never does).
+func (rules headerRules) cacheControl(p string) string {
+	var values []string
+	for _, r := range rules {
+		if v, ok := r.headers["Cache-Control"]; ok && r.pattern.MatchString(p) {
+			values = append(values, v)
+		}
+	}
+	return strings.Join(values, ", ")
+}
+
+// findNginx returns the path of nginx, or skips the test when it is not
+// installed (and fails it when SITEGEN_NGINX_TESTS=required).
+func findNginx(t *testing.T) string {
 	nginx, err := exec.LookPath("nginx")
 	if err != nil {
 		for _, p := range []string{"/usr/sbin/nginx", "/sbin/nginx"} {
@@ -33,9 +203,15 @@ func TestNginx(t *testing.T) {
 		}
 		t.Skip("nginx not installed (apt-get install nginx); skipping the nginx test")
 	}
-	site, docs := bundled(t)
+	return nginx
+}
+
+// serveNginx writes files into a folder named as the base path and serves
+// them with nginx and the README's server block until the test ends. It
+// returns the server's root URL.
+func serveNginx(t *testing.T, nginx string, files map[string][]byte) string {
 	dir := t.TempDir()
-	for name, data := range site.Files {
+	for name, data := range files {
 		p := filepath.Join(dir, "www", "udenmitid", filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -76,41 +252,21 @@ http {
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
 	root := fmt.Sprintf("http://127.0.0.1:%d", port)
 	waitFor(t, root+"/udenmitid/")
+	return root
+}
 
-	fetched := map[string]bool{}
-	for name, d := range docs {
-		for _, r := range d.Refs {
-			file, _, internal := check.Target(r.URL, name, origin, base)
-			if !internal || strings.HasPrefix(r.URL, "mailto:") {
-				continue
-			}
-			u := root + base + strings.TrimSuffix(file, "index.html")
-			if fetched[u] {
-				continue
-			}
-			fetched[u] = true
-			if code, _ := get(t, u); code != http.StatusOK {
-				t.Errorf("%s links to %s: status %d", name, u, code)
-			}
-		}
+// cacheControl fetches u, which must exist, and returns its Cache-Control.
+func cacheControl(t *testing.T, u string) string {
+	t.Helper()
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Fatalf("GET %s: %v", u, err)
 	}
-	t.Logf("nginx answered %d internal URLs with 200", len(fetched))
-
-	tests := []struct{ path, want string }{
-		{"/udenmitid/kl/no-such-page/", `<html lang="kl" dir="ltr">`},
-		{"/udenmitid/en/no-such-page/", `<html lang="en" dir="ltr">`},
-		{"/udenmitid/no-such-page", `lang="kl"`}, // the root 404 speaks every language
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("GET %s: status %d", u, resp.StatusCode)
 	}
-	for _, tt := range tests {
-		code, body := get(t, root+tt.path)
-		if code != http.StatusNotFound || !strings.Contains(body, tt.want) {
-			t.Errorf("%s: status %d, body lacks %q", tt.path, code, tt.want)
-		}
-	}
-	kl404 := string(site.Files["kl/404.html"])
-	if _, body := get(t, root+"/udenmitid/kl/no-such-page/"); body != kl404 {
-		t.Errorf("a missing kl URL is not answered with kl/404.html")
-	}
+	return strings.Join(resp.Header.Values("Cache-Control"), ", ")
 }
 
 // readmeSnippet returns the nginx server block from README.md.

@@ -210,6 +210,16 @@ func (c *Context) LangDir(l *pages.Lang) template.HTMLAttr {
 	return template.HTMLAttr(`lang="` + l.Code + `"`)
 }
 
+// SearchListAll reports whether a search page lists every page of the
+// page's language (true) or only the home page's children, the main
+// sections (false): true when the language has at most [search]
+// list_all_max pages of sitegen.toml. A language has a page, real or
+// fallback, for each of the site's translation keys, so the answer is the
+// same in every language; see config's "The search page's list".
+func (c *Context) SearchListAll() bool {
+	return len(c.Site.Keys()) <= c.Site.Config.Search.ListAllMax
+}
+
 // InSection reports whether the page being rendered is p or below it.
 func (c *Context) InSection(p *pages.Page) bool {
 	for q := c.Page; q != nil; q = q.Parent {

@@ -18,7 +18,9 @@
 //
 // A template sees a *Context: .Page, .Site, .Body, and methods for UI
 // strings ({{ .T "skip_link" }}, {{ .T "pages" 3 }}, {{ .TIn "en" "id" }}),
-// URLs ({{ .URL .Page }}), dates and assets ({{ (.Asset "css/site.css").URL }}).
+// URLs ({{ .URL .Page }}), dates and assets ({{ (.Asset "css/site.css").URL }}),
+// and whether a search page lists every page or only the main sections
+// ({{ .SearchListAll }}, by [search] list_all_max in sitegen.toml).
 // A page's site-specific values from params: in its front matter are
 // {{ .Page.Params.icon }} (a fallback page has its source's); the site's
 // [params] in sitegen.toml are {{ .Param "contact_email" }}.
