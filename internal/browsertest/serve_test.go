@@ -3,6 +3,7 @@ package browsertest
 import (
 	"context"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,11 +47,37 @@ func TestServeReloadAndRebuild(t *testing.T) {
 	write("content/sv/frågor.md", "---\ntitle: Frågor\ndescription: Vanliga frågor.\n---\nAndra versionen.\n")
 	waitAcrossReload(t, b.ctx, "the page reloaded with the edit", `document.querySelector('main').innerText.includes('Andra versionen')`)
 
+	// The tab leaves the site while it rebuilds: the reload of an open
+	// page could land while the next page is being opened (under load the
+	// page state was read from a document without its stylesheet).
+	run(t, b.ctx, chromedp.Navigate("about:blank"))
 	write("i18n/sv.toml", "search_hint = \"Skriv ett ord.\"\n")
+	waitServed(t, b.base+"/sv/sok/", "Skriv ett ord.")
 	b.load(t, "/sv/sok/")
 	waitAcrossReload(t, b.ctx, "the new UI string", `document.body.innerText.includes('Skriv ett ord.')`)
 	run(t, b.ctx, press("#search-input", "frågor"))
 	waitFor(t, b.ctx, "search results after a full rebuild", `() => document.querySelectorAll('#search-results li').length > 0`, nil)
+}
+
+// waitServed waits until the server answers url with a page that holds
+// text.
+func waitServed(t *testing.T, url, text string) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		resp, err := http.Get(url)
+		if err == nil {
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if strings.Contains(string(body), text) {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("waited 15 s for %s to hold %q (last error: %v)", url, text, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // waitAcrossReload waits until the expression is true in the tab, while
