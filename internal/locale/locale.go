@@ -11,8 +11,8 @@
 //	needs_review = true                  # awaits review by a native speaker
 //
 // A language with a region or script takes each message its own files
-// lack from its parent tags' files, as CLDR's parent locales, go-i18n and
-// Hugo do: de-CH reads i18n/de-CH.toml then i18n/de.toml, zh-Hant-TW reads
+// lack from its parent tags' files, by RFC 4647's lookup as Hugo does:
+// de-CH reads i18n/de-CH.toml then i18n/de.toml, zh-Hant-TW reads
 // zh-Hant-TW, zh-Hant and zh (see Chain). At each tag the site's file comes
 // before the theme's, so a site's i18n/de-CH.toml may hold only the
 // strings Swiss German says differently. A message comes with its
@@ -92,10 +92,13 @@ var messageKeys = []string{"description", "hash", "zero", "one", "two", "few", "
 
 // Chain returns the language tags whose message files lang reads, most
 // specific first: lang as written, then without its variants, then
-// without its region, then the base language, as Hugo and CLDR's parent
-// locales fall back: "de-CH" reads de-CH then de, "zh-Hant-TW" reads
-// zh-Hant-TW, zh-Hant, then zh, "sr-Latn" reads sr-Latn then sr. A tag
-// that does not parse is its own chain.
+// without its region, then the base language: "de-CH" reads de-CH then de,
+// "zh-Hant-TW" reads zh-Hant-TW, zh-Hant, then zh, "sr-Latn" reads sr-Latn
+// then sr. This is the subtag truncation of RFC 4647's lookup, as Hugo
+// falls back; CLDR's parent locales differ in places (en-GB's parent is
+// en-001, zh-Hant's the root), which sitegen leaves aside so that a base
+// language's file always serves its regions. A tag that does not parse is
+// its own chain.
 func Chain(lang string) []string {
 	chain := []string{lang}
 	add := func(tag string) {
