@@ -150,8 +150,17 @@ func checkLanguages(site *pages.Site, cat *locale.Catalog, layouts *render.Templ
 	return diags
 }
 
+// NeedsReviewWarning begins the build's warning about a language's UI
+// strings and pages marked needs_review, which sitegen check reports in
+// its own tables instead.
+const NeedsReviewWarning = "needs review in "
+
 // reportMessages warns about UI strings a language lacks and about
-// translations marked for review.
+// translations marked for review: one line a language, at a file the
+// editor can open. The strings are those the site's own files mark (the
+// theme's marks are for sitegen check), named by the file each comes from,
+// which for de-CH may be i18n/de.toml (locale.Chain); the line stands at
+// the first such file, or at the first page marked when no string is.
 func reportMessages(cat *locale.Catalog, site *pages.Site) diag.List {
 	var diags diag.List
 	for _, l := range site.Langs {
@@ -165,11 +174,48 @@ func reportMessages(cat *locale.Catalog, site *pages.Site) diag.List {
 				review = append(review, p.File.Path)
 			}
 		}
-		if n := len(cat.SiteNeedsReview(l.Code)); n > 0 || len(review) > 0 {
-			diags.Warnf(file, 0, "needs review: %d UI %s and %d %s marked needs_review%s", n, plural(n, "string", "strings"), len(review), plural(len(review), "page", "pages"), listed(review))
+		files, counts := reviewFiles(cat, l.Code)
+		var parts []string
+		switch n := len(cat.SiteNeedsReview(l.Code)); {
+		case len(files) == 1:
+			parts = append(parts, fmt.Sprintf("%d UI %s in %s", n, plural(n, "string", "strings"), files[0]))
+		case len(files) > 1:
+			var each []string
+			for i, f := range files {
+				each = append(each, fmt.Sprintf("%d in %s", counts[i], f))
+			}
+			parts = append(parts, fmt.Sprintf("%d UI strings (%s)", n, strings.Join(each, ", ")))
 		}
+		if len(review) > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s%s", len(review), plural(len(review), "page", "pages"), listed(review)))
+		}
+		if len(parts) == 0 {
+			continue
+		}
+		at := append(files, review...)[0]
+		diags.Warnf(at, 0, "%s%s: %s marked needs_review", NeedsReviewWarning, l.Code, strings.Join(parts, " and "))
 	}
 	return diags
+}
+
+// reviewFiles returns the site's message files that lang's strings marked
+// needs_review come from, in the order of locale.Chain, and how many each.
+func reviewFiles(cat *locale.Catalog, lang string) ([]string, []int) {
+	n := map[string]int{}
+	for _, id := range cat.SiteNeedsReview(lang) {
+		f, _ := cat.Origin(lang, id)
+		n[f]++
+	}
+	var files []string
+	var counts []int
+	for _, tag := range locale.Chain(lang) {
+		f := locale.Dir + "/" + tag + ".toml"
+		if n[f] > 0 {
+			files = append(files, f)
+			counts = append(counts, n[f])
+		}
+	}
+	return files, counts
 }
 
 func listed(paths []string) string {

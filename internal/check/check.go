@@ -279,8 +279,8 @@ func (r *Report) addDiags(l diag.List, rule string) {
 		sev := Error
 		if d.Severity == diag.Warning {
 			sev = Warning
-			if strings.HasPrefix(d.Path, "i18n/") {
-				continue // missing and review-marked UI strings: reported by uiStrings
+			if strings.HasPrefix(d.Path, "i18n/") || strings.HasPrefix(d.Msg, build.NeedsReviewWarning) {
+				continue // missing and review-marked UI strings and pages: reported by uiStrings and the translations table
 			}
 		}
 		r.add(rule, sev, d.Path, d.Line, "%s", d.Msg)

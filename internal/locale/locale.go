@@ -10,18 +10,30 @@
 //	description = "the number of pages in a section"
 //	needs_review = true                  # awaits review by a native speaker
 //
-// A message missing in one language falls back to the default language, and
-// the build warns. A language with no message file at all, neither the
-// theme's nor the site's, is an error that lists every id it needs. The
-// build warns about messages the site's own files mark needs_review; the
-// theme's marks show in sitegen check's UI string status only. A message id used in a layout that no language defines is
-// an error. Go templates in messages see .Count and any named arguments.
+// A language with a region or script takes each message its own files
+// lack from its parent tags' files, by RFC 4647's lookup as Hugo does:
+// de-CH reads i18n/de-CH.toml then i18n/de.toml, zh-Hant-TW reads
+// zh-Hant-TW, zh-Hant and zh (see Chain). At each tag the site's file comes
+// before the theme's, so a site's i18n/de-CH.toml may hold only the
+// strings Swiss German says differently. A message comes with its
+// needs_review mark, and its plural forms follow the CLDR rules of the
+// language that shows it (pt-BR's, not pt's).
+//
+// A message missing in a language and its parent tags falls back to the
+// default language, and the build warns. A language with no message file
+// at all, neither its own nor a parent tag's, neither the theme's nor the
+// site's, is an error that lists every id it needs. The build warns about
+// messages the site's own files mark needs_review; the theme's marks show
+// in sitegen check's UI string status only. A message id used in a layout
+// that no language defines is an error. Go templates in messages see
+// .Count and any named arguments.
 package locale
 
 import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strconv"
@@ -47,11 +59,12 @@ type Catalog struct {
 	langs      []string
 	localizers map[string]*i18n.Localizer
 	plain      map[string]map[string]string        // lang -> id -> text, for messages that need no template
-	defined    map[string]map[string]bool          // lang -> ids its files define
+	defined    map[string]map[string]bool          // lang -> ids its files or its parents' define
+	origin     map[string]map[string]origin        // lang -> id -> the file the message comes from
 	review     map[string][]string                 // lang -> ids marked needs_review
 	siteReview map[string][]string                 // lang -> ids marked needs_review in the site's own files
 	siteIDs    map[string]bool                     // ids the site's own files define, in some language
-	files      map[string]bool                     // lang -> some layer has i18n/<lang>.toml
+	files      map[string]bool                     // lang -> some layer has i18n/<tag>.toml for a tag of Chain(lang)
 	messages   map[string]map[string]*i18n.Message // lang -> id -> message, the default language's where lang lacks it
 	all        []string                            // every id defined in some language, sorted
 
@@ -61,11 +74,69 @@ type Catalog struct {
 	done sync.Map
 }
 
+// An origin is where a language's message comes from.
+type origin struct {
+	file string // i18n/<tag>.toml
+	site bool   // in the site's own files (the last layer), not the theme's
+}
+
+// A msgFile is one parsed message file of one layer.
+type msgFile struct {
+	path   string
+	site   bool
+	msgs   map[string]*i18n.Message
+	review map[string]bool
+}
+
 var messageKeys = []string{"description", "hash", "zero", "one", "two", "few", "many", "other", "needs_review"}
 
-// Load reads i18n/<lang>.toml for each language from each file system in
+// Chain returns the language tags whose message files lang reads, most
+// specific first: lang as written, then without its variants, then
+// without its region, then the base language: "de-CH" reads de-CH then de,
+// "zh-Hant-TW" reads zh-Hant-TW, zh-Hant, then zh, "sr-Latn" reads sr-Latn
+// then sr. This is the subtag truncation of RFC 4647's lookup, as Hugo
+// falls back; CLDR's parent locales differ in places (en-GB's parent is
+// en-001, zh-Hant's the root), which sitegen leaves aside so that a base
+// language's file always serves its regions. A tag that does not parse is
+// its own chain.
+func Chain(lang string) []string {
+	chain := []string{lang}
+	add := func(tag string) {
+		if !slices.ContainsFunc(chain, func(c string) bool { return strings.EqualFold(c, tag) }) {
+			chain = append(chain, tag)
+		}
+	}
+	t, err := language.Parse(lang)
+	if err != nil {
+		return chain
+	}
+	base, script, region := t.Raw()
+	_, sconf := t.Script()
+	_, rconf := t.Region()
+	if base.String() == "und" {
+		return chain
+	}
+	tag := base.String()
+	if sconf == language.Exact {
+		tag += "-" + script.String()
+	}
+	if rconf == language.Exact {
+		add(tag + "-" + region.String())
+	}
+	add(tag)
+	add(base.String())
+	return chain
+}
+
+// Load reads the message files of each language from each file system in
 // turn; a later file system's messages replace an earlier one's with the
-// same id. This is how a site overrides the built-in strings.
+// same id. This is how a site overrides the built-in strings. A language
+// reads i18n/<tag>.toml for each tag of its Chain: a message is taken
+// from the first tag that has it, looking in the site's file before the
+// theme's, so a site's i18n/de-CH.toml overrides single strings and the
+// rest of de-CH comes from de.toml; its needs_review mark comes along. A
+// message no tag of the chain has is the default language's. Plural forms
+// follow the language's own CLDR rules.
 func Load(layers []fs.FS, langs []string, def string) (*Catalog, diag.List) {
 	var diags diag.List
 	c := &Catalog{
@@ -73,42 +144,31 @@ func Load(layers []fs.FS, langs []string, def string) (*Catalog, diag.List) {
 		localizers: map[string]*i18n.Localizer{},
 		plain:      map[string]map[string]string{},
 		defined:    map[string]map[string]bool{},
+		origin:     map[string]map[string]origin{},
 		review:     map[string][]string{},
 		siteReview: map[string][]string{},
 		siteIDs:    map[string]bool{},
 		files:      map[string]bool{},
 		messages:   map[string]map[string]*i18n.Message{},
 	}
-	bundle := i18n.NewBundle(language.Make(def))
-	messages := map[string]map[string]*i18n.Message{}
-	reviews := map[string]map[string]bool{}
-	fromSite := map[string]map[string]bool{} // lang -> id -> defined by the last layer, the site
+	read := map[string][]*msgFile{} // tag -> its files, the last layer first
 	for _, lang := range langs {
-		messages[lang] = map[string]*i18n.Message{}
-		reviews[lang] = map[string]bool{}
-		fromSite[lang] = map[string]bool{}
-		for i, fsys := range layers {
-			if fsys == nil {
+		for _, tag := range Chain(lang) {
+			if _, ok := read[tag]; ok {
 				continue
 			}
-			p := path.Join(Dir, lang+".toml")
-			data, err := fs.ReadFile(fsys, p)
-			if errors.Is(err, fs.ErrNotExist) {
-				continue
-			}
-			if err != nil {
-				diags.Errorf(p, 0, "%v", err)
-				continue
-			}
-			c.files[lang] = true
-			msgs, review, d := parseFile(p, data)
-			diags.Add(d)
-			for _, m := range msgs {
-				messages[lang][m.ID] = m
-				reviews[lang][m.ID] = review[m.ID]
-				fromSite[lang][m.ID] = i == len(layers)-1
-				if i == len(layers)-1 {
-					c.siteIDs[m.ID] = true
+			read[tag] = []*msgFile{}
+			for i := len(layers) - 1; i >= 0; i-- {
+				f, d := readFile(layers[i], tag, i == len(layers)-1)
+				diags.Add(d)
+				if f == nil {
+					continue
+				}
+				read[tag] = append(read[tag], f)
+				if f.site {
+					for id := range f.msgs {
+						c.siteIDs[id] = true
+					}
 				}
 			}
 		}
@@ -116,39 +176,95 @@ func Load(layers []fs.FS, langs []string, def string) (*Catalog, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	ids := map[string]bool{}
+	messages := map[string]map[string]*i18n.Message{}
 	for _, lang := range langs {
-		c.defined[lang] = map[string]bool{}
-		var list []*i18n.Message
-		for id, m := range messages[lang] {
-			list = append(list, m)
-			c.defined[lang][id] = true
-			ids[id] = true
-			if reviews[lang][id] {
-				c.review[lang] = append(c.review[lang], id)
-				if fromSite[lang][id] {
-					c.siteReview[lang] = append(c.siteReview[lang], id)
-				}
-			}
-		}
-		slices.Sort(c.review[lang])
-		slices.Sort(c.siteReview[lang])
+		messages[lang] = c.resolve(lang, read)
+	}
+	c.finish(messages)
+	bundle := i18n.NewBundle(language.Make(def))
+	for _, lang := range langs {
+		list := slices.Collect(maps.Values(messages[lang]))
 		if err := bundle.AddMessages(language.Make(lang), list...); err != nil {
 			diags.Errorf(path.Join(Dir, lang+".toml"), 0, "%v", err)
 		}
 	}
-	for id := range ids {
-		c.all = append(c.all, id)
-	}
-	slices.Sort(c.all)
 	for _, lang := range langs {
 		c.localizers[lang] = i18n.NewLocalizer(bundle, lang)
+	}
+	return c, diags
+}
+
+// readFile reads and parses i18n/<tag>.toml in fsys, or returns nil if
+// there is none.
+func readFile(fsys fs.FS, tag string, site bool) (*msgFile, diag.List) {
+	var diags diag.List
+	if fsys == nil {
+		return nil, nil
+	}
+	p := path.Join(Dir, tag+".toml")
+	data, err := fs.ReadFile(fsys, p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		diags.Errorf(p, 0, "%v", err)
+		return nil, diags
+	}
+	msgs, review, d := parseFile(p, data)
+	f := &msgFile{path: p, site: site, msgs: map[string]*i18n.Message{}, review: review}
+	for _, m := range msgs {
+		f.msgs[m.ID] = m
+	}
+	return f, d
+}
+
+// resolve picks each message of lang from the files of its Chain and
+// records where each came from; see Load.
+func (c *Catalog) resolve(lang string, read map[string][]*msgFile) map[string]*i18n.Message {
+	out := map[string]*i18n.Message{}
+	c.defined[lang] = map[string]bool{}
+	c.origin[lang] = map[string]origin{}
+	for _, tag := range Chain(lang) {
+		for _, f := range read[tag] {
+			c.files[lang] = true
+			for id, m := range f.msgs {
+				if out[id] != nil {
+					continue
+				}
+				out[id] = m
+				c.defined[lang][id] = true
+				c.origin[lang][id] = origin{f.path, f.site}
+				if f.review[id] {
+					c.review[lang] = append(c.review[lang], id)
+					if f.site {
+						c.siteReview[lang] = append(c.siteReview[lang], id)
+					}
+				}
+			}
+		}
+	}
+	slices.Sort(c.review[lang])
+	slices.Sort(c.siteReview[lang])
+	return out
+}
+
+// finish lists every id and fills in, for each language, the default
+// language's message where the language has none.
+func (c *Catalog) finish(messages map[string]map[string]*i18n.Message) {
+	ids := map[string]bool{}
+	for _, lang := range c.langs {
+		for id := range messages[lang] {
+			ids[id] = true
+		}
+	}
+	c.all = slices.Sorted(maps.Keys(ids))
+	for _, lang := range c.langs {
 		c.plain[lang] = map[string]string{}
 		c.messages[lang] = map[string]*i18n.Message{}
 		for _, id := range c.all {
 			m := messages[lang][id]
 			if m == nil {
-				m = messages[def][id]
+				m = messages[c.def][id]
 			}
 			c.messages[lang][id] = m
 			if m != nil && !strings.Contains(m.Other, "{{") && m.One == "" && m.Few == "" && m.Many == "" && m.Two == "" && m.Zero == "" {
@@ -156,7 +272,6 @@ func Load(layers []fs.FS, langs []string, def string) (*Catalog, diag.List) {
 			}
 		}
 	}
-	return c, diags
 }
 
 // parseFile parses one message file and checks it strictly: go-i18n
@@ -262,11 +377,22 @@ func (c *Catalog) Has(id string) bool {
 // IDs returns every message id defined in some language, sorted.
 func (c *Catalog) IDs() []string { return c.all }
 
-// Defined reports whether lang's own files define id.
+// Defined reports whether lang's own files, or those of a parent tag in
+// its Chain, define id.
 func (c *Catalog) Defined(lang, id string) bool { return c.defined[lang][id] }
 
-// Missing returns, for a language, the ids other languages define and it
-// does not; those fall back to the default language.
+// Origin returns the file lang's message id comes from, i18n/<tag>.toml
+// for a tag of Chain(lang), and whether that file is the site's own (the
+// last layer) rather than the theme's. The file is "" when lang takes the
+// message from the default language.
+func (c *Catalog) Origin(lang, id string) (file string, site bool) {
+	o := c.origin[lang][id]
+	return o.file, o.site
+}
+
+// Missing returns, for a language, the ids other languages define and
+// neither it nor a parent tag in its Chain does; those fall back to the
+// default language.
 func (c *Catalog) Missing(lang string) []string {
 	var out []string
 	for _, id := range c.all {
@@ -283,16 +409,19 @@ func (c *Catalog) Missing(lang string) []string {
 func (c *Catalog) SiteDefines(id string) bool { return c.siteIDs[id] }
 
 // HasFile reports whether some layer, the theme's or the site's, has a
-// message file for lang.
+// message file for lang or for a parent tag in its Chain (de.toml for
+// de-CH).
 func (c *Catalog) HasFile(lang string) bool { return c.files[lang] }
 
 // NeedsReview returns the ids marked needs_review in a language, in the
-// theme's files or the site's.
+// theme's files or the site's: the marks of the file each message comes
+// from, which may be a parent tag's (see Origin).
 func (c *Catalog) NeedsReview(lang string) []string { return c.review[lang] }
 
-// SiteNeedsReview returns the ids marked needs_review in the site's own
-// message files (the last layer): those are the site's to get reviewed,
-// while the theme's marks are the theme's.
+// SiteNeedsReview returns the ids of lang marked needs_review in the
+// site's own message files (the last layer), its own or a parent tag's:
+// those are the site's to get reviewed, while the theme's marks are the
+// theme's.
 func (c *Catalog) SiteNeedsReview(lang string) []string { return c.siteReview[lang] }
 
 // T returns message id in lang. args are either one count, which selects

@@ -30,8 +30,9 @@
 // Right-to-left languages need nothing here: the theme sets dir from the
 // language (config.Direction).
 //
-// A language the built-in theme has no UI strings for gets an
-// i18n/<lang>.toml with the theme's English strings, each marked
+// A language the built-in theme has no UI strings for, neither in its own
+// file nor in its base language's (de-CH reads de.toml, see locale.Chain),
+// gets an i18n/<lang>.toml with the theme's English strings, each marked
 // needs_review, for a translator to replace: that site builds, and the
 // build lists the strings still to translate.
 package scaffold
@@ -47,6 +48,7 @@ import (
 
 	"github.com/udenmitid/sitegen/internal/config"
 	"github.com/udenmitid/sitegen/internal/content"
+	"github.com/udenmitid/sitegen/internal/locale"
 )
 
 // A File is one file Write creates.
@@ -107,7 +109,7 @@ title = %q
 	files = append(files, File{content.Dir + "/" + langs[0] + "/about.md", []byte(about)})
 
 	for _, code := range langs {
-		if _, err := fs.Stat(theme, "i18n/"+code+".toml"); err == nil {
+		if themeHas(theme, code) {
 			continue
 		}
 		en, err := fs.ReadFile(theme, "i18n/en.toml")
@@ -117,6 +119,18 @@ title = %q
 		files = append(files, File{"i18n/" + code + ".toml", untranslated(code, en)})
 	}
 	return files, nil
+}
+
+// themeHas reports whether the theme has UI strings for code, in its own
+// file or a parent tag's (de.toml for de-CH): the language reads those
+// (locale.Chain), and a file of English strings would hide them.
+func themeHas(theme fs.FS, code string) bool {
+	for _, tag := range locale.Chain(code) {
+		if _, err := fs.Stat(theme, locale.Dir+"/"+tag+".toml"); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // Write creates the files of a new site in dir, which must not exist or

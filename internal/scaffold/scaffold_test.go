@@ -104,3 +104,23 @@ func TestFilesTwice(t *testing.T) {
 		}
 	}
 }
+
+// TestFilesUIStrings holds that init writes i18n/<lang>.toml of English
+// strings only for a language the theme has no strings for, neither its
+// own nor its base language's: de-CH reads the theme's de.toml, and an
+// English de-CH.toml would hide it.
+func TestFilesUIStrings(t *testing.T) {
+	files, err := Files([]string{"de-CH", "sv-FI", "en-GB", "nb-NO", "ar-EG", "pt-BR", "zh-Hant-TW", "da"}, theme.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range files {
+		if strings.HasPrefix(f.Path, "i18n/") {
+			got = append(got, f.Path)
+		}
+	}
+	if want := "i18n/pt-BR.toml i18n/zh-Hant-TW.toml"; strings.Join(got, " ") != want {
+		t.Errorf("UI string files %q, want %q", got, want)
+	}
+}

@@ -30,7 +30,8 @@
 // needs_review, as no native speaker has checked it yet; sitegen check
 // lists them in its UI string status (the build warns only about a site's
 // own marks). A site whose language the theme does not know writes its own
-// i18n/<lang>.toml; the build names every message id it needs. The locale package's tests hold every theme language
+// i18n/<lang>.toml (a region or script of a language it knows, such as
+// de-CH or sv-FI, uses that language's file: see locale.Chain); the build names every message id it needs. The locale package's tests hold every theme language
 // to en.toml's message ids and to CLDR's plural forms.
 package theme
 
