@@ -14,9 +14,13 @@ func TestChain(t *testing.T) {
 		{"pt-BR", "pt-BR pt"},
 		{"en-GB", "en-GB en"},
 		{"nb-NO", "nb-NO nb"},
-		{"zh-Hant-TW", "zh-Hant-TW zh-Hant zh"},
-		{"zh-Hant", "zh-Hant zh"},
-		{"sr-Latn", "sr-Latn sr"},
+		// A script other than the base language's usual one stops the
+		// chain: zh is Simplified, sr Cyrillic.
+		{"zh-Hant-TW", "zh-Hant-TW zh-Hant"},
+		{"zh-Hant", "zh-Hant"},
+		{"zh-Hans-CN", "zh-Hans-CN zh-Hans zh"},
+		{"sr-Latn", "sr-Latn"},
+		{"sr-Cyrl-RS", "sr-Cyrl-RS sr-Cyrl sr"},
 		{"de-CH-1996", "de-CH-1996 de-CH de"},
 		{"es-419", "es-419 es"},
 		{"x-private", "x-private"},
@@ -50,7 +54,7 @@ func regionalCatalog(t *testing.T, langs ...string) *Catalog {
 }
 
 func TestRegionalFallback(t *testing.T) {
-	c := regionalCatalog(t, "en", "de-CH", "pt-BR", "pt-PT", "sr-Latn", "zh-Hant-TW")
+	c := regionalCatalog(t, "en", "de-CH", "pt-BR", "pt-PT", "sr-Latn", "sr-Cyrl-RS", "zh-Hant-TW")
 	tests := []struct {
 		lang, id string
 		args     []any
@@ -63,9 +67,10 @@ func TestRegionalFallback(t *testing.T) {
 		{"pt-BR", "pages", []any{0}, "0 página"},  // pt's CLDR rule: 0 is "one"
 		{"pt-PT", "pages", []any{0}, "0 páginas"}, // pt-PT's: 0 is "other"
 		{"pt-PT", "pages", []any{1}, "1 página"},
-		{"sr-Latn", "menu", nil, "Meni"},        // its own file
-		{"sr-Latn", "search", nil, "Претрага"},  // the base language's, in the site
-		{"zh-Hant-TW", "search", nil, "Search"}, // no zh file: the default language's
+		{"sr-Latn", "menu", nil, "Meni"},          // its own file
+		{"sr-Latn", "search", nil, "Search"},      // not sr's Cyrillic: the default language's
+		{"sr-Cyrl-RS", "search", nil, "Претрага"}, // sr's usual script: from sr.toml
+		{"zh-Hant-TW", "search", nil, "Search"},   // no zh file: the default language's
 	}
 	for _, tt := range tests {
 		got, err := c.T(tt.lang, tt.id, tt.args...)
@@ -79,7 +84,8 @@ func TestRegionalFallback(t *testing.T) {
 	for _, tt := range []struct{ lang, missing, review, siteReview string }{
 		{"de-CH", "", "street", "street"},
 		{"pt-BR", "", "", ""},
-		{"sr-Latn", "pages", "street", "street"},
+		{"sr-Latn", "pages search street", "", ""},
+		{"sr-Cyrl-RS", "pages", "street", "street"},
 		{"zh-Hant-TW", "menu pages search street", "", ""},
 	} {
 		if got := strings.Join(c.Missing(tt.lang), " "); got != tt.missing {
@@ -98,7 +104,8 @@ func TestRegionalFallback(t *testing.T) {
 	}{
 		{"de-CH", "menu", "i18n/de.toml", false},
 		{"de-CH", "street", "i18n/de-CH.toml", true},
-		{"sr-Latn", "street", "i18n/sr.toml", true},
+		{"sr-Latn", "street", "", false},
+		{"sr-Cyrl-RS", "street", "i18n/sr.toml", true},
 		{"zh-Hant-TW", "menu", "", false},
 	} {
 		if file, site := c.Origin(tt.lang, tt.id); file != tt.file || site != tt.site {

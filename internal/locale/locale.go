@@ -93,12 +93,15 @@ var messageKeys = []string{"description", "hash", "zero", "one", "two", "few", "
 // Chain returns the language tags whose message files lang reads, most
 // specific first: lang as written, then without its variants, then
 // without its region, then the base language: "de-CH" reads de-CH then de,
-// "zh-Hant-TW" reads zh-Hant-TW, zh-Hant, then zh, "sr-Latn" reads sr-Latn
-// then sr. This is the subtag truncation of RFC 4647's lookup, as Hugo
-// falls back; CLDR's parent locales differ in places (en-GB's parent is
-// en-001, zh-Hant's the root), which sitegen leaves aside so that a base
-// language's file always serves its regions. A tag that does not parse is
-// its own chain.
+// "zh-Hans-CN" reads zh-Hans-CN, zh-Hans, then zh. This is the subtag
+// truncation of RFC 4647's lookup, as Hugo falls back, with one stop from
+// CLDR's parent locales: a script other than the base language's usual one
+// does not fall back to the base language, whose strings are in another
+// script. "zh-Hant-TW" reads zh-Hant-TW then zh-Hant, not zh (Simplified);
+// "sr-Latn" reads only sr-Latn, not sr (Cyrillic). A string none of them
+// has is the default language's (Load). CLDR's other parents (en-GB's is
+// en-001) are left aside, so that a base language's file serves its
+// regions. A tag that does not parse is its own chain.
 func Chain(lang string) []string {
 	chain := []string{lang}
 	add := func(tag string) {
@@ -124,6 +127,11 @@ func Chain(lang string) []string {
 		add(tag + "-" + region.String())
 	}
 	add(tag)
+	if sconf == language.Exact {
+		if usual, _ := language.Make(base.String()).Script(); usual != script {
+			return chain // the base language's strings are in another script
+		}
+	}
 	add(base.String())
 	return chain
 }
