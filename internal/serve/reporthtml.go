@@ -17,117 +17,141 @@ import (
 // summary above it whose counts link to the filtered lists. The links keep
 // the rest of the query, except wait.
 func (v *reportView) write(b *strings.Builder, q url.Values) {
-	esc := func(s string) { b.WriteString(html.EscapeString(s)) }
-	num := func(n int) { b.WriteString(strconv.Itoa(n)) }
-	href := func(set ...string) { b.WriteString(html.EscapeString(link(q, set...))) }
-
+	w := pageWriter{b, q}
 	if len(v.findings) > 0 {
-		b.WriteString("<h2 id=\"findings\">Findings</h2>\n")
-		list, rule := v.findings, q.Get("rule")
-		if rule != "" {
-			list = filter(list, rule)
-		}
-		if len(v.findings) > pageSize || rule != "" {
-			b.WriteString(`<table><caption>Findings by rule</caption>` + "\n" + `<thead><tr><th scope="col">Rule</th><th scope="col">Errors</th><th scope="col">Warnings</th></tr></thead>` + "\n<tbody>\n")
-			for _, c := range v.rules {
-				b.WriteString(`<tr><th scope="row"><a href="`)
-				href("rule", c.rule, "findings", "", "#findings")
-				b.WriteString(`">`)
-				esc(c.rule)
-				b.WriteString("</a></th><td>")
-				num(c.errors)
-				b.WriteString("</td><td>")
-				num(c.warnings)
-				b.WriteString("</td></tr>\n")
-			}
-			b.WriteString("</tbody>\n</table>\n")
-			if rule != "" {
-				b.WriteString("<p>Only the findings of rule <code>")
-				esc(rule)
-				b.WriteString(`</code>. <a href="`)
-				href("rule", "", "findings", "", "#findings")
-				b.WriteString(`">Show every finding</a>.</p>` + "\n")
-			}
-		}
-		b.WriteString("<ul>")
-		writeList(b, q, "findings", "findings", list)
+		w.findings(v)
 	}
 	b.WriteString("\n")
 	if len(v.langs) > 0 {
-		b.WriteString("\n<h2 id=\"translations\">Translations</h2>\n")
-		list, lang, status := v.keys, q.Get("lang"), q.Get("status")
-		filtered := lang != "" && status != ""
-		if filtered {
-			list = filter(list, lang+" "+status)
-		}
-		if len(v.keys) > pageSize || filtered {
-			b.WriteString("<table><caption>Pages by translation status</caption>\n<thead><tr><th scope=\"col\">Status</th>")
-			for _, l := range v.langs {
-				b.WriteString(`<th scope="col">`)
-				esc(l)
-				b.WriteString("</th>")
-			}
-			b.WriteString("</tr></thead>\n<tbody>\n")
-			for _, st := range statuses {
-				any := false
-				for _, l := range v.langs {
-					any = any || v.totals[l][st] > 0
-				}
-				if !any {
-					continue
-				}
-				b.WriteString(`<tr><th scope="row">`)
-				esc(st)
-				b.WriteString("</th>")
-				for _, l := range v.langs {
-					b.WriteString("<td>")
-					if n := v.totals[l][st]; n > 0 {
-						b.WriteString(`<a href="`)
-						href("lang", l, "status", st, "translations", "", "#translations")
-						b.WriteString(`">`)
-						num(n)
-						b.WriteString("</a>")
-					} else {
-						b.WriteString("0")
-					}
-					b.WriteString("</td>")
-				}
-				b.WriteString("</tr>\n")
-			}
-			b.WriteString("</tbody>\n</table>\n")
-			if filtered {
-				b.WriteString("<p>Only the keys whose page in <code>")
-				esc(lang)
-				b.WriteString("</code> is <code>")
-				esc(status)
-				b.WriteString(`</code>. <a href="`)
-				href("lang", "", "status", "", "translations", "", "#translations")
-				b.WriteString(`">Show every key</a>.</p>` + "\n")
-			}
-		}
-		b.WriteString("<table>\n<thead><tr><th scope=\"col\">Key</th>")
-		for _, l := range v.langs {
-			b.WriteString(`<th scope="col">`)
-			esc(l)
-			b.WriteString("</th>")
-		}
-		b.WriteString("</tr></thead>\n<tbody>\n")
-		writeList(b, q, "translations", "keys", list)
+		w.translations(v)
 	}
 	b.WriteString("\n")
 	if len(v.lix) > 0 {
 		b.WriteString("<h2 id=\"readability\">Readability (LIX)</h2>\n<ul>")
-		writeList(b, q, "readability", "pages", v.lix)
+		w.list("readability", "pages", v.lix, "</ul>")
 	}
 	b.WriteString("\n")
 }
 
-// writeList writes the page of list that q[id] asks for, ends the list
-// element that holds it (ul, or table and tbody), and after it a pager
-// when the list is longer than a page; noun names its items.
-func writeList(b *strings.Builder, q url.Values, id, noun string, list []item) {
+// A pageWriter writes one page of the status page's report for query q.
+type pageWriter struct {
+	b *strings.Builder
+	q url.Values
+}
+
+func (w pageWriter) esc(s string) { w.b.WriteString(html.EscapeString(s)) }
+func (w pageWriter) num(n int)    { w.b.WriteString(strconv.Itoa(n)) }
+
+// href writes a link to the status page with the query changed by set
+// (see link), escaped for an attribute.
+func (w pageWriter) href(set ...string) { w.esc(link(w.q, set...)) }
+
+// head writes a table's head row: first, then a column for each language.
+func (w pageWriter) head(first string, langs []string) {
+	w.b.WriteString(`<thead><tr><th scope="col">` + first + "</th>")
+	for _, l := range langs {
+		w.b.WriteString(`<th scope="col">`)
+		w.esc(l)
+		w.b.WriteString("</th>")
+	}
+	w.b.WriteString("</tr></thead>\n<tbody>\n")
+}
+
+// findings writes the findings, of q's rule when it is set, with the
+// summary by rule when the list is longer than a page or filtered.
+func (w pageWriter) findings(v *reportView) {
+	b := w.b
+	b.WriteString("<h2 id=\"findings\">Findings</h2>\n")
+	list, rule := v.findings, w.q.Get("rule")
+	if rule != "" {
+		list = filter(list, rule)
+	}
+	if len(v.findings) > pageSize || rule != "" {
+		b.WriteString("<table><caption>Findings by rule</caption>\n")
+		b.WriteString(`<thead><tr><th scope="col">Rule</th><th scope="col">Errors</th><th scope="col">Warnings</th></tr></thead>` + "\n<tbody>\n")
+		for _, c := range v.rules {
+			b.WriteString(`<tr><th scope="row"><a href="`)
+			w.href("rule", c.rule, "findings", "", "#findings")
+			b.WriteString(`">`)
+			w.esc(c.rule)
+			b.WriteString("</a></th><td>")
+			w.num(c.errors)
+			b.WriteString("</td><td>")
+			w.num(c.warnings)
+			b.WriteString("</td></tr>\n")
+		}
+		b.WriteString("</tbody>\n</table>\n")
+		if rule != "" {
+			b.WriteString("<p>Only the findings of rule <code>")
+			w.esc(rule)
+			b.WriteString(`</code>. <a href="`)
+			w.href("rule", "", "findings", "", "#findings")
+			b.WriteString(`">Show every finding</a>.</p>` + "\n")
+		}
+	}
+	b.WriteString("<ul>")
+	w.list("findings", "findings", list, "</ul>")
+}
+
+// translations writes the translation rows, of q's language and status
+// when both are set, with the summary by status when the table is longer
+// than a page or filtered.
+func (w pageWriter) translations(v *reportView) {
+	b := w.b
+	b.WriteString("\n<h2 id=\"translations\">Translations</h2>\n")
+	list, lang, status := v.keys, w.q.Get("lang"), w.q.Get("status")
+	filtered := lang != "" && status != ""
+	if filtered {
+		list = filter(list, lang+" "+status)
+	}
+	if len(v.keys) > pageSize || filtered {
+		b.WriteString("<table><caption>Pages by translation status</caption>\n")
+		w.head("Status", v.langs)
+		for _, st := range statuses {
+			if !slices.ContainsFunc(v.langs, func(l string) bool { return v.totals[l][st] > 0 }) {
+				continue
+			}
+			b.WriteString(`<tr><th scope="row">`)
+			w.esc(st)
+			b.WriteString("</th>")
+			for _, l := range v.langs {
+				b.WriteString("<td>")
+				if n := v.totals[l][st]; n > 0 {
+					b.WriteString(`<a href="`)
+					w.href("lang", l, "status", st, "translations", "", "#translations")
+					b.WriteString(`">`)
+					w.num(n)
+					b.WriteString("</a>")
+				} else {
+					b.WriteString("0")
+				}
+				b.WriteString("</td>")
+			}
+			b.WriteString("</tr>\n")
+		}
+		b.WriteString("</tbody>\n</table>\n")
+		if filtered {
+			b.WriteString("<p>Only the keys whose page in <code>")
+			w.esc(lang)
+			b.WriteString("</code> is <code>")
+			w.esc(status)
+			b.WriteString(`</code>. <a href="`)
+			w.href("lang", "", "status", "", "translations", "", "#translations")
+			b.WriteString(`">Show every key</a>.</p>` + "\n")
+		}
+	}
+	b.WriteString("<table>\n")
+	w.head("Key", v.langs)
+	w.list("translations", "keys", list, "\n</tbody>\n</table>")
+}
+
+// list writes the page of list that q[id] asks for, then end, which closes
+// the element that holds it, and after it a pager when the list is longer
+// than a page; noun names its items.
+func (w pageWriter) list(id, noun string, list []item, end string) {
+	b := w.b
 	pages := max(1, (len(list)+pageSize-1)/pageSize)
-	page, err := strconv.Atoi(q.Get(id))
+	page, err := strconv.Atoi(w.q.Get(id))
 	if err != nil || page < 1 {
 		page = 1
 	}
@@ -136,11 +160,7 @@ func writeList(b *strings.Builder, q url.Values, id, noun string, list []item) {
 	for _, it := range list[from:to] {
 		b.WriteString(it.html)
 	}
-	if id == "translations" {
-		b.WriteString("\n</tbody>\n</table>")
-	} else {
-		b.WriteString("</ul>")
-	}
+	b.WriteString(end)
 	if len(list) == 0 {
 		b.WriteString("\n<p>No " + noun + " match.</p>")
 	}
@@ -151,7 +171,7 @@ func writeList(b *strings.Builder, q url.Values, id, noun string, list []item) {
 	b.WriteString("\n<nav aria-label=\"" + noun + ", by page\"><p>Showing " + noun + " " + num(from+1) + " to " + num(to) + " of " + num(len(list)) + " (page " + num(page) + " of " + num(pages) + ").</p>\n<p>")
 	pageLink := func(label string, p int, rel string) {
 		b.WriteString(`<a href="`)
-		b.WriteString(html.EscapeString(link(q, id, num(p), "#"+id)))
+		w.href(id, num(p), "#"+id)
 		b.WriteString(`"`)
 		if rel != "" {
 			b.WriteString(` rel="` + rel + `"`)
