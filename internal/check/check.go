@@ -7,7 +7,9 @@
 //     fallback page), outdated (translated_from differs from the hash of the
 //     default-language page's title and body, or is not set), orphan (no
 //     default-language page) or needs review;
-//   - UI strings missing in a language, and defined but used by no layout;
+//   - UI strings missing in a language, and the site's own strings that no
+//     layout uses (a translation of a message the built-in theme defines
+//     is the theme's concern);
 //   - readability: LIX of each default-language page, a warning above
 //     [check] lix_max (default 40);
 //   - content lint: images without alt text, vague link texts, links and
@@ -239,12 +241,13 @@ func Run(src fs.FS, opts build.Options) (*Report, error) {
 // A checker makes one Report from what a Checker found: the pages of the
 // site it is made for, each with what its Markdown was found to hold.
 type checker struct {
-	r       *Report
-	res     *build.Result
-	site    *pages.Site
-	out     *recorder                  // the names of the files the build wrote, and a scan of each HTML file
-	omitted map[string]map[string]bool // key -> language -> its file was left out for its errors
-	drafts  bool                       // the site has its drafts
+	r        *Report
+	res      *build.Result
+	site     *pages.Site
+	out      *recorder                  // the names of the files the build wrote, and a scan of each HTML file
+	omitted  map[string]map[string]bool // key -> language -> its file was left out for its errors
+	drafts   bool                       // the site has its drafts
+	themeIDs map[string]bool            // the message ids the built-in files define
 
 	pages    map[*pages.Page]*pageReport // of each page with a file that was converted
 	reported map[string]map[string]bool  // output file -> file#fragment of the links its Markdown holds, judged there

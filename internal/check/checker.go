@@ -7,6 +7,7 @@ import (
 
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/diag"
+	"github.com/udenmitid/sitegen/internal/locale"
 	"github.com/udenmitid/sitegen/internal/markdown"
 	"github.com/udenmitid/sitegen/internal/pages"
 )
@@ -28,8 +29,9 @@ import (
 // when an Update resolves the model again: a page that is no longer in
 // the model (its file removed, or a draft left out) is forgotten.
 type Checker struct {
-	drafts bool // the build shows drafts: a published page's link to one is a finding
-	out    *recorder
+	drafts   bool            // the build shows drafts: a published page's link to one is a finding
+	themeIDs map[string]bool // the message ids the built-in files (build.Options.Defaults) define
+	out      *recorder
 
 	mu       sync.Mutex
 	pages    map[string]*pageReport // by content file path, as each was last converted
@@ -44,7 +46,10 @@ type Checker struct {
 // resolved of each page's links from report to report, at some memory; for
 // one build it does not (Run).
 func NewChecker(opts build.Options) *Checker {
-	c := &Checker{drafts: opts.Drafts, out: newRecorder(), pages: map[string]*pageReport{}}
+	c := &Checker{drafts: opts.Drafts, out: newRecorder(), pages: map[string]*pageReport{}, themeIDs: map[string]bool{}}
+	for _, id := range locale.IDsIn(opts.Defaults) {
+		c.themeIDs[id] = true
+	}
 	c.targets.keep = opts.Incremental
 	return c
 }
@@ -110,7 +115,7 @@ func (c *Checker) Report(res *build.Result, err error) (*Report, error) {
 	}
 	r.Site = res.Site
 	c.mu.Lock()
-	k := &checker{r: r, res: res, site: res.Site, out: c.out, omitted: omittedFiles(res.Omitted), drafts: c.drafts, targets: &c.targets}
+	k := &checker{r: r, res: res, site: res.Site, out: c.out, omitted: omittedFiles(res.Omitted), drafts: c.drafts, targets: &c.targets, themeIDs: c.themeIDs}
 	k.pages = make(map[*pages.Page]*pageReport, len(c.pages))
 	live := make(map[string]bool, len(res.Site.Pages))
 	for _, p := range res.Site.Pages {

@@ -140,7 +140,11 @@ func (c *checker) uiStrings() {
 	if c.res.Layouts != nil { // else no layout could be read to say what is used
 		used := append(c.res.Layouts.MessageIDs(), markdown.AlertMessageIDs()...) // alert labels are used by Markdown
 		for _, id := range cat.IDs() {
-			if cat.SiteDefines(id) && !slices.Contains(used, id) && !slices.Contains(implicitMessages, id) {
+			// A message the built-in theme defines too is the theme's: the
+			// site translates it (sitegen init writes every one for a
+			// language the theme lacks), and whether a layout shows it is
+			// the theme's concern, not a stale string of the site's.
+			if cat.SiteDefines(id) && !c.themeIDs[id] && !slices.Contains(used, id) && !slices.Contains(implicitMessages, id) {
 				u.Unused = append(u.Unused, id)
 			}
 		}

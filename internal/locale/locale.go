@@ -376,6 +376,32 @@ func lineOf(data []byte, id string) int {
 	return 0
 }
 
+// IDsIn returns the message ids that some message file of fsys
+// (i18n/*.toml) defines, sorted: the built-in theme's, for telling a
+// site's own strings from its translations of the theme's. A file that
+// does not parse adds nothing (Load reports it); a nil fsys has none.
+func IDsIn(fsys fs.FS) []string {
+	if fsys == nil {
+		return nil
+	}
+	names, _ := fs.Glob(fsys, Dir+"/*.toml")
+	ids := map[string]bool{}
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			continue
+		}
+		var raw map[string]any
+		if _, err := toml.Decode(string(data), &raw); err != nil {
+			continue
+		}
+		for id := range raw {
+			ids[id] = true
+		}
+	}
+	return slices.Sorted(maps.Keys(ids))
+}
+
 // Has reports whether some language defines the message id.
 func (c *Catalog) Has(id string) bool {
 	_, ok := slices.BinarySearch(c.all, id)

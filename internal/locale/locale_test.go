@@ -91,3 +91,18 @@ func TestLoadErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestIDsIn(t *testing.T) {
+	fsys := fstest.MapFS{
+		"i18n/da.toml":  {Data: []byte("hello = \"Hej\"\n[pages]\none = \"side\"\nother = \"sider\"\n")},
+		"i18n/en.toml":  {Data: []byte("hello = \"Hi\"\nbye = \"Bye\"\n")},
+		"i18n/bad.toml": {Data: []byte("broken = [\n")},
+		"i18n/notes.md": {Data: []byte("not = \"a message\"\n")},
+	}
+	if got := strings.Join(IDsIn(fsys), " "); got != "bye hello pages" {
+		t.Errorf("IDsIn = %q, want bye hello pages", got)
+	}
+	if got := IDsIn(nil); got != nil {
+		t.Errorf("IDsIn(nil) = %q", got)
+	}
+}
