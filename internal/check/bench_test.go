@@ -41,7 +41,7 @@ func BenchmarkScan(b *testing.B) {
 			page = data
 		}
 	}
-	if _, _, ok, _ := tokenScan(page); !ok {
+	if _, _, _, ok, _ := tokenScan(page); !ok {
 		b.Fatal("the page is parsed, not read from its tokens")
 	}
 	b.Run("tokens", func(b *testing.B) {

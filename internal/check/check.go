@@ -19,6 +19,13 @@
 //     description, titles and descriptions used twice in a language.
 //     These are warnings (sitegen check -strict fails on them): the page
 //     works, but reads worse.
+//   - placeholders: an e-mail address or a link on a published page whose
+//     domain is reserved for examples (.example, .invalid, .test,
+//     localhost, example.com/.net/.org) reaches no one; a warning at the
+//     sitegen.toml [params] key, the Markdown line or the layout it comes
+//     from (see placeholder.go). A contact address left at its example
+//     value is the usual cause, so sitegen check -strict, run before
+//     publishing, fails on it.
 //
 // Drafts are left out, as sitegen build leaves them out: a published
 // page's link to a draft is a build error. With build.Options.Drafts

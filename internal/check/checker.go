@@ -143,6 +143,7 @@ func (c *Checker) Report(res *build.Result, err error) (*Report, error) {
 	k.lint()
 	k.markdownLinks()
 	k.renderedLinks()
+	k.renderedPlaceholders()
 	r.count()
 	return r, nil
 }

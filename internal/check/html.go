@@ -28,6 +28,7 @@ type Doc struct {
 	Inline    []string // inline script, inline style, style and on* attributes: what a strict CSP blocks
 	H1        int
 	Canonical string
+	Addresses []string // placeholder e-mail addresses in the text outside code (see Placeholder addresses), in order
 }
 
 // ParseHTML reads a rendered page.
@@ -37,16 +38,22 @@ func ParseHTML(data []byte) (*Doc, error) {
 		return nil, err
 	}
 	d := &Doc{IDs: map[string]bool{}}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
+	var walk func(n *html.Node, inCode bool)
+	walk = func(n *html.Node, inCode bool) {
+		switch n.Type {
+		case html.ElementNode:
 			d.element(n)
+			inCode = inCode || codeElements[n.Data]
+		case html.TextNode:
+			if !inCode && strings.IndexByte(n.Data, '@') >= 0 {
+				d.Addresses = append(d.Addresses, emailsIn(n.Data)...)
+			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+			walk(c, inCode)
 		}
 	}
-	walk(root)
+	walk(root, false)
 	return d, nil
 }
 

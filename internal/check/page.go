@@ -17,17 +17,19 @@ import (
 // pages are named by key and language and looked up in the model of each
 // Report.
 type pageReport struct {
-	readability *Readability
-	lix         []Finding   // the readability warning, if any
-	lint        []Finding   // alt texts, link texts, headings, tables
-	links       []linkCheck // in the order of the page's links
-	external    []link      // links to other sites
-	judged      []string    // the URLs (as resolved) of the links judged here, not again at the rendered page
-	judgedKeys  []string    // what they name, file#fragment, seen from the output file judgedAt
-	judgedAt    string
-	ids         []string  // every id the body defines, sorted
-	hash        string    // of a default-language page: content.File.SourceHash, for its translations
-	diags       diag.List // the build's problems in converting the page
+	readability      *Readability
+	lix              []Finding   // the readability warning, if any
+	lint             []Finding   // alt texts, link texts, headings, tables
+	links            []linkCheck // in the order of the page's links
+	external         []link      // links to other sites
+	judged           []string    // the URLs (as resolved) of the links judged here, not again at the rendered page
+	judgedKeys       []string    // what they name, file#fragment, seen from the output file judgedAt
+	judgedAt         string
+	ids              []string  // every id the body defines, sorted
+	placeholders     []string  // the placeholder addresses and links of its Markdown links, reported there
+	textPlaceholders []string  // the placeholder e-mail addresses in its Markdown text, reported if the rendered page shows them
+	hash             string    // of a default-language page: content.File.SourceHash, for its translations
+	diags            diag.List // the build's problems in converting the page
 }
 
 // A linkCheck is one Markdown link that may be a finding: reported as it
@@ -68,6 +70,7 @@ func inspectPage(site *pages.Site, p *pages.Page, doc *markdown.Result, drafts b
 		pr.readability, pr.lix = readabilityOf(site, p, doc)
 	}
 	pr.lint = lintPage(p, doc)
+	pr.markdownPlaceholders(p.File.Path, doc, site.Config.Origin())
 	pr.markdownLinks(site, p, doc, drafts)
 	return pr
 }

@@ -17,9 +17,10 @@ import (
 // Its strings are numbers in a table every page shares: a layout puts the
 // same links and ids on every page.
 type scan struct {
-	tab  *table
-	ids  []uint32 // sorted, without duplicates
-	refs []uint32 // the URLs, in order, without duplicates
+	tab   *table
+	ids   []uint32 // sorted, without duplicates
+	refs  []uint32 // the URLs, in order, without duplicates
+	addrs []uint32 // placeholder e-mail addresses in the text (emailsIn), in order, without duplicates
 }
 
 func (s *scan) hasID(id string) bool {
@@ -32,9 +33,15 @@ func (s *scan) hasID(id string) bool {
 }
 
 // urls returns the URLs, in order, without duplicates.
-func (s *scan) urls() []string {
-	out := make([]string, len(s.refs))
-	for i, n := range s.refs {
+func (s *scan) urls() []string { return s.strs(s.refs) }
+
+// addresses returns the placeholder e-mail addresses in the page's text
+// outside code, in order, without duplicates.
+func (s *scan) addresses() []string { return s.strs(s.addrs) }
+
+func (s *scan) strs(ns []uint32) []string {
+	out := make([]string, len(ns))
+	for i, n := range ns {
 		out[i] = s.tab.str(n)
 	}
 	return out
@@ -80,7 +87,8 @@ func (t *table) str(n uint32) string {
 }
 
 // scanHTML reads the ids and the URLs of a page: the ids and the Refs'
-// URLs that ParseHTML finds, as a set.
+// URLs that ParseHTML finds, as a set; and the placeholder e-mail
+// addresses in its text outside code (Doc.Addresses).
 //
 // It reads the page's tokens, without building the tree, which takes
 // four times as long. The tree differs from the tokens only where the
@@ -90,35 +98,40 @@ func (t *table) str(n uint32) string {
 // <image>): a page with any of those is read with ParseHTML instead.
 // FuzzScan holds the two to the same result.
 func scanHTML(data []byte, tab *table) (*scan, error) {
-	ids, urls, ok, err := tokenScan(data)
+	ids, urls, addrs, ok, err := tokenScan(data)
 	if err != nil {
 		return nil, err
 	}
 	if !ok {
-		ids, urls, err = treeScan(data)
+		ids, urls, addrs, err = treeScan(data)
 		if err != nil {
 			return nil, err
 		}
 	}
-	seen := make(map[string]bool, len(urls))
-	var refs []string
-	for _, u := range urls {
-		if !seen[u] {
-			seen[u] = true
-			refs = append(refs, u)
-		}
-	}
-	s := &scan{tab: tab, ids: tab.numbers(ids), refs: tab.numbers(refs)}
+	s := &scan{tab: tab, ids: tab.numbers(ids), refs: tab.numbers(once(urls)), addrs: tab.numbers(once(addrs))}
 	slices.Sort(s.ids)
 	s.ids = slices.Clip(slices.Compact(s.ids))
 	return s, nil
 }
 
-// treeScan reads ids and URLs with ParseHTML.
-func treeScan(data []byte) (ids, urls []string, err error) {
+// once returns list without its repeats, in order.
+func once(list []string) []string {
+	seen := make(map[string]bool, len(list))
+	var out []string
+	for _, u := range list {
+		if !seen[u] {
+			seen[u] = true
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// treeScan reads ids, URLs and addresses with ParseHTML.
+func treeScan(data []byte) (ids, urls, addrs []string, err error) {
 	d, err := ParseHTML(data)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	for id := range d.IDs {
 		ids = append(ids, id)
@@ -126,18 +139,20 @@ func treeScan(data []byte) (ids, urls []string, err error) {
 	for _, r := range d.Refs {
 		urls = append(urls, r.URL)
 	}
-	return ids, urls, nil
+	return ids, urls, d.Addresses, nil
 }
 
-// tokenScan reads ids and URLs from the tokens, as Doc.element does from
-// the elements. ok is false when the page holds a start tag that tree
-// construction may drop, move into other rules or rewrite (see scanHTML).
-func tokenScan(data []byte) (ids, urls []string, ok bool, err error) {
+// tokenScan reads ids, URLs and addresses from the tokens, as Doc.element
+// does from the elements. ok is false when the page holds a start tag that
+// tree construction may drop, move into other rules or rewrite (see
+// scanHTML).
+func tokenScan(data []byte) (ids, urls, addrs []string, ok bool, err error) {
 	z := html.NewTokenizer(bytes.NewReader(data))
 	seen := map[string]bool{} // <html>, <head> and <body>: a second one is dropped or merged into the first
 	started := false          // anything but a doctype, comments, spaces and <html>: a <head> after it is dropped
 	tables, forms := 0, 0     // open <table> and <form> elements
 	svg := 0                  // open <svg> elements
+	code := 0                 // open elements of codeElements: their text is no contact
 	var attrs [][2][]byte
 	for {
 		z.AllowCDATA(svg > 0)
@@ -145,9 +160,9 @@ func tokenScan(data []byte) (ids, urls []string, ok bool, err error) {
 		switch tt {
 		case html.ErrorToken:
 			if errors.Is(z.Err(), io.EOF) {
-				return ids, urls, true, nil
+				return ids, urls, addrs, true, nil
 			}
-			return nil, nil, false, z.Err()
+			return nil, nil, nil, false, z.Err()
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			if svg > 0 {
@@ -156,7 +171,7 @@ func tokenScan(data []byte) (ids, urls []string, ok bool, err error) {
 					svg--
 				default:
 					if !svgShapes[string(name)] {
-						return nil, nil, false, nil // may close HTML elements around the <svg>
+						return nil, nil, nil, false, nil // may close HTML elements around the <svg>
 					}
 				}
 				continue
@@ -167,11 +182,18 @@ func tokenScan(data []byte) (ids, urls []string, ok bool, err error) {
 			case "form":
 				forms = max(0, forms-1)
 			}
+			if codeElements[string(name)] {
+				code = max(0, code-1)
+			}
 			continue
 		case html.StartTagToken, html.SelfClosingTagToken:
 		case html.TextToken:
-			if len(bytes.TrimLeft(z.Raw(), " \t\n\f\r")) > 0 {
+			raw := z.Raw()
+			if len(bytes.TrimLeft(raw, " \t\n\f\r")) > 0 {
 				started = true
+			}
+			if code == 0 && bytes.IndexByte(raw, '@') >= 0 {
+				addrs = append(addrs, emailsIn(string(z.Text()))...)
 			}
 			continue
 		default:
@@ -180,40 +202,43 @@ func tokenScan(data []byte) (ids, urls []string, ok bool, err error) {
 		name, more := z.TagName()
 		tag := string(name)
 		if svg > 0 && !svgShapes[tag] {
-			return nil, nil, false, nil // other rules in SVG (a <title> is not raw text there) or out of it
+			return nil, nil, nil, false, nil // other rules in SVG (a <title> is not raw text there) or out of it
 		}
 		if tag == "head" && started {
-			return nil, nil, false, nil
+			return nil, nil, nil, false, nil
 		}
 		if tag != "html" {
 			started = true
 		}
+		if codeElements[tag] && tt == html.StartTagToken {
+			code++
+		}
 		switch tag {
 		case "html", "head", "body":
 			if seen[tag] {
-				return nil, nil, false, nil
+				return nil, nil, nil, false, nil
 			}
 			seen[tag] = true
 		case "table":
 			if tables > 0 {
-				return nil, nil, false, nil // closes the open one, or is dropped
+				return nil, nil, nil, false, nil // closes the open one, or is dropped
 			}
 			tables++ // also <table/>: HTML elements ignore the slash
 		case "form":
 			if forms > 0 {
-				return nil, nil, false, nil // dropped in an open form
+				return nil, nil, nil, false, nil // dropped in an open form
 			}
 			forms++
 		case "caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr":
 			if tables == 0 {
-				return nil, nil, false, nil // dropped outside a table
+				return nil, nil, nil, false, nil // dropped outside a table
 			}
 		case "svg":
 			if tt == html.StartTagToken {
 				svg++
 			}
 		case "select", "frameset", "frame", "math", "image", "template", "plaintext":
-			return nil, nil, false, nil
+			return nil, nil, nil, false, nil
 		}
 		attrs = attrs[:0]
 		for more {

@@ -48,7 +48,7 @@ func FuzzScan(f *testing.F) {
 		if err != nil {
 			t.Skip()
 		}
-		ids, urls, err := treeScan(data)
+		ids, urls, _, err := treeScan(data)
 		if err != nil {
 			t.Fatalf("ParseHTML fails where scanHTML does not: %v", err)
 		}
@@ -94,7 +94,7 @@ func TestScanOrder(t *testing.T) {
 func TestScanTokens(t *testing.T) {
 	icon := `<a href="/s"><svg viewBox="0 0 24 24" id="icon"><circle cx="10" id="c"/><path d="M1 1"></path></svg>Search</a>`
 	for _, page := range []string{scanSeeds[0], scanSeeds[1], icon, `<p>text</p><table><thead><tr><th id="h">h</th></tr></thead><tbody><tr><td><a href="/x">x</a></td></tr></tbody></table><table><tr><td>2</td></tr></table>`} {
-		if _, _, ok, err := tokenScan([]byte(page)); !ok || err != nil {
+		if _, _, _, ok, err := tokenScan([]byte(page)); !ok || err != nil {
 			t.Errorf("%q: read with ParseHTML (err %v), want its tokens", page, err)
 		}
 	}

@@ -13,7 +13,7 @@
 // unticked ones are left out. The letter can be
 // printed, copied and downloaded as a text file once the required fields
 // are filled in, and kept as a draft in this browser's localStorage (only
-// when the reader asks). Nothing is sent anywhere. Without JavaScript the
+// when the reader asks), with the buttons below the letter. Nothing is sent anywhere. Without JavaScript the
 // form stays hidden and the page shows the template with its [placeholders].
 (() => {
   'use strict';
@@ -38,8 +38,12 @@
   const box = el('div', '', 'letter__text');
   box.id = 'letter-text';
   let next = heading.nextElementSibling;
+  // The fields, then the letter they fill in, then the buttons that use
+  // it: on a phone the letter is seen under the fields, not after them.
+  const actionsBox = byId('letter-actions');
   heading.before(section);
   section.append(heading, form, box);
+  if (actionsBox) section.append(actionsBox);
   while (next && next.tagName !== 'H2') {
     const n = next.nextElementSibling;
     box.append(next);
@@ -382,7 +386,7 @@
   };
   form.addEventListener('input', edited);
   form.addEventListener('change', edited);
-  form.addEventListener('click', (ev) => {
+  section.addEventListener('click', (ev) => {
     const b = ev.target.closest('button[data-action]');
     if (b) actions[b.dataset.action]();
   });

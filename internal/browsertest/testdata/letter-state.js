@@ -62,7 +62,7 @@
     nameErrorShown: shown(nameError),
     nameValue: name ? name.value : '',
     focused: active ? active.id : '',
-    buttons: [...document.querySelectorAll('#letter-form button')].filter(shown).map((b) => b.dataset.action),
+    buttons: [...document.querySelectorAll('#letter-form button, #letter-actions button')].filter(shown).map((b) => b.dataset.action),
     stored,
     printed: window.__printed || 0,
     mainText: document.querySelector('main').innerText,
