@@ -223,9 +223,13 @@ func TestLangAndFallbacks(t *testing.T) {
 func TestOfficialSources(t *testing.T) {
 	site, _ := bundled(t)
 	// mitid-erhverv.dk is Digitaliseringsstyrelsen's site for MitID Erhverv;
-	// lifeindenmark.borger.dk is borger.dk in English.
+	// lifeindenmark.borger.dk is borger.dk in English; familieretshuset.dk
+	// decides guardianship and registers a fremtidsfuldmagt. The rest are
+	// municipalities, whose borgerservice does what the pages cite them for
+	// (read access, exemption, power of attorney).
 	official := []string{"mitid.dk", "borger.dk", "digst.dk", "retsinformation.dk", "ombudsmanden.dk", "datatilsynet.dk", "eur-lex.europa.eu",
-		"mitid-erhverv.dk", "lifeindenmark.borger.dk"}
+		"mitid-erhverv.dk", "lifeindenmark.borger.dk", "familieretshuset.dk",
+		"aalborg.dk", "assens.dk", "halsnaes.dk", "horsens.dk", "horsholm.dk", "mariagerfjord.dk", "skive.dk", "vejle.dk", "vesthimmerland.dk"}
 	n := 0
 	for p, doc := range site.Result.Docs {
 		for _, l := range doc.Links {
