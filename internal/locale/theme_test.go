@@ -248,7 +248,8 @@ func checkMessages(fsys fs.FS, langs []string, ref string, forms map[string]map[
 }
 
 // sampleArgs are the named arguments messages are rendered with.
-var sampleArgs = []any{"Date", "‹date›", "Day", 22, "Month", "‹month›", "Year", 2026, "Section", "‹section›"}
+var sampleArgs = []any{"Date", "‹date›", "Day", 22, "Month", "‹month›", "Year", 2026, "Section", "‹section›",
+	"Language", "‹language›", "Term", "‹term›", "Page", 3, "Total", 17, "Number", 4}
 
 var sampleCounts = []string{"0", "1", "2", "3", "5", "11", "22", "101", "1.5"}
 
