@@ -19,22 +19,34 @@ import (
 )
 
 // themeLangs are the languages the built-in theme has UI strings for.
-var themeLangs = []string{"da", "en", "kl", "sv", "nb", "de", "pl", "uk", "tr", "ar"}
+var themeLangs = []string{"da", "en", "kl", "sv", "nb", "de", "pl", "uk", "tr", "ar",
+	"fa", "ps", "ckb", "ku", "ur", "he"}
+
+// themeRegional are the theme's files for a language with a region or
+// script that hold only what it says differently from its parent tags
+// (Chain): they are checked through the chain, not alone.
+var themeRegional = []string{"fa-AF"}
 
 // cldrPlurals are the categories of each language's cardinal plural rules in
 // CLDR (https://www.unicode.org/cldr/charts/latest/supplemental/language_plural_rules.html),
 // in CLDR's order.
 var cldrPlurals = map[string][]string{
-	"da": {"one", "other"},
-	"en": {"one", "other"},
-	"kl": {"one", "other"},
-	"sv": {"one", "other"},
-	"nb": {"one", "other"},
-	"de": {"one", "other"},
-	"tr": {"one", "other"},
-	"pl": {"one", "few", "many", "other"},
-	"uk": {"one", "few", "many", "other"},
-	"ar": {"zero", "one", "two", "few", "many", "other"},
+	"da":  {"one", "other"},
+	"en":  {"one", "other"},
+	"kl":  {"one", "other"},
+	"sv":  {"one", "other"},
+	"nb":  {"one", "other"},
+	"de":  {"one", "other"},
+	"tr":  {"one", "other"},
+	"pl":  {"one", "few", "many", "other"},
+	"uk":  {"one", "few", "many", "other"},
+	"ar":  {"zero", "one", "two", "few", "many", "other"},
+	"fa":  {"one", "other"},
+	"ps":  {"one", "other"},
+	"ckb": {"one", "other"},
+	"ku":  {"one", "other"},
+	"ur":  {"one", "other"},
+	"he":  {"one", "two", "other"},
 }
 
 // comingIDs are ids that languages may define before the reference
@@ -115,6 +127,64 @@ func TestThemeMessages(t *testing.T) {
 	forms := probeForms(t, themeLangs)
 	for _, p := range checkMessages(theme.FS(), themeLangs, "en", forms) {
 		t.Error(p)
+	}
+}
+
+// TestThemeRegional checks the theme's regional files (themeRegional):
+// each holds only ids of en.toml, in the plural forms its language needs,
+// and together with its parent tags' files it defines every id, so that
+// nothing falls back to the default language.
+func TestThemeRegional(t *testing.T) {
+	langs := append([]string{"en"}, themeRegional...)
+	forms := probeForms(t, langs)
+	c, diags := Load([]fs.FS{theme.FS()}, langs, "en")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	ref := map[string]*i18n.Message{}
+	data, err := fs.ReadFile(theme.FS(), path.Join(Dir, "en.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	msgs, _, _ := parseFile("en.toml", data)
+	for _, m := range msgs {
+		ref[m.ID] = m
+	}
+	for _, l := range themeRegional {
+		p := path.Join(Dir, l+".toml")
+		data, err := fs.ReadFile(theme.FS(), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		msgs, _, d := parseFile(p, data)
+		if d.HasErrors() {
+			t.Fatal(d)
+		}
+		for _, m := range msgs {
+			r := ref[m.ID]
+			if r == nil {
+				t.Errorf("%s: message %q is not in en.toml", p, m.ID)
+				continue
+			}
+			needs := []string{"other"}
+			if isPlural(r) {
+				needs = formSet(forms[l])
+			}
+			if got := formsOf(m); !slices.Equal(got, needs) {
+				t.Errorf("%s: message %q has the plural forms %v; %s needs %v", p, m.ID, got, l, needs)
+			}
+			if got, w := fieldsOf(m), fieldsOf(r); !slices.Equal(got, w) {
+				t.Errorf("%s: message %q uses the fields %v; en.toml's uses %v", p, m.ID, got, w)
+			}
+			if file, _ := c.Origin(l, m.ID); file != p {
+				t.Errorf("%s: message %q comes from %s", l, m.ID, file)
+			}
+		}
+		for id := range ref {
+			if !c.Defined(l, id) {
+				t.Errorf("%s: message %q is in none of the files of %v", l, id, Chain(l))
+			}
+		}
 	}
 }
 
@@ -349,23 +419,31 @@ func sortedIDs(msgs map[string]*i18n.Message) []string {
 // TestThemeDates formats a date in every theme language, and one in every
 // month: the pattern and the month names fit together.
 func TestThemeDates(t *testing.T) {
-	c, diags := Load([]fs.FS{theme.FS()}, themeLangs, "da")
+	langs := slices.Concat(themeLangs, themeRegional)
+	c, diags := Load([]fs.FS{theme.FS()}, langs, "da")
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
 	want := map[string]string{
-		"da": "1. december 2026",
-		"en": "1 December 2026",
-		"kl": "1. decembari 2026",
-		"sv": "1 december 2026",
-		"nb": "1. desember 2026",
-		"de": "1. Dezember 2026",
-		"pl": "1 grudnia 2026",
-		"uk": "1 грудня 2026",
-		"tr": "1 Aralık 2026",
-		"ar": "1 ديسمبر 2026",
+		"da":    "1. december 2026",
+		"en":    "1 December 2026",
+		"kl":    "1. decembari 2026",
+		"sv":    "1 december 2026",
+		"nb":    "1. desember 2026",
+		"de":    "1. Dezember 2026",
+		"pl":    "1 grudnia 2026",
+		"uk":    "1 грудня 2026",
+		"tr":    "1 Aralık 2026",
+		"ar":    "1 ديسمبر 2026",
+		"fa":    "1 دسامبر 2026",
+		"fa-AF": "1 دسمبر 2026",
+		"ps":    "2026 دسمبر 1",
+		"ckb":   "1ی کانوونی یەکەمی 2026",
+		"ku":    "1ê berfanbara 2026an",
+		"ur":    "1 دسمبر، 2026",
+		"he":    "1 בדצמבר 2026",
 	}
-	for _, l := range themeLangs {
+	for _, l := range langs {
 		if got, err := c.Date(l, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)); err != nil || got != want[l] {
 			t.Errorf("%s: date = %q, %v; want %q", l, got, err, want[l])
 		}
