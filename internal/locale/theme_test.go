@@ -20,7 +20,7 @@ import (
 
 // themeLangs are the languages the built-in theme has UI strings for.
 var themeLangs = []string{"da", "en", "kl", "sv", "nb", "de", "pl", "uk", "tr", "ar",
-	"fa", "ps", "ckb", "ku", "ur", "he"}
+	"fa", "ps", "ckb", "ku", "ur", "he", "so", "ti", "am", "sw"}
 
 // themeRegional are the theme's files for a language with a region or
 // script that hold only what it says differently from its parent tags
@@ -47,6 +47,10 @@ var cldrPlurals = map[string][]string{
 	"ku":  {"one", "other"},
 	"ur":  {"one", "other"},
 	"he":  {"one", "two", "other"},
+	"so":  {"one", "other"},
+	"ti":  {"one", "other"},
+	"am":  {"one", "other"},
+	"sw":  {"one", "other"},
 }
 
 // comingIDs are ids that languages may define before the reference
@@ -442,6 +446,10 @@ func TestThemeDates(t *testing.T) {
 		"ku":    "1ê berfanbara 2026an",
 		"ur":    "1 دسمبر، 2026",
 		"he":    "1 בדצמבר 2026",
+		"so":    "1 Diseembar 2026",
+		"ti":    "1 ታሕሳስ 2026",
+		"am":    "1 ዲሴምበር 2026",
+		"sw":    "1 Desemba 2026",
 	}
 	for _, l := range langs {
 		if got, err := c.Date(l, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)); err != nil || got != want[l] {
