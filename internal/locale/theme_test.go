@@ -20,7 +20,7 @@ import (
 
 // themeLangs are the languages the built-in theme has UI strings for.
 var themeLangs = []string{"da", "en", "kl", "sv", "nb", "de", "pl", "uk", "tr", "ar",
-	"fa", "ps", "ckb", "ku", "ur", "he", "so", "ti", "am", "sw"}
+	"fa", "ps", "ckb", "ku", "ur", "he", "so", "ti", "am", "sw", "hi", "bn", "ta", "te", "ne", "si"}
 
 // themeRegional are the theme's files for a language with a region or
 // script that hold only what it says differently from its parent tags
@@ -51,6 +51,12 @@ var cldrPlurals = map[string][]string{
 	"ti":  {"one", "other"},
 	"am":  {"one", "other"},
 	"sw":  {"one", "other"},
+	"hi":  {"one", "other"},
+	"bn":  {"one", "other"},
+	"ta":  {"one", "other"},
+	"te":  {"one", "other"},
+	"ne":  {"one", "other"},
+	"si":  {"one", "other"},
 }
 
 // comingIDs are ids that languages may define before the reference
@@ -450,6 +456,12 @@ func TestThemeDates(t *testing.T) {
 		"ti":    "1 ታሕሳስ 2026",
 		"am":    "1 ዲሴምበር 2026",
 		"sw":    "1 Desemba 2026",
+		"hi":    "1 दिसंबर 2026",
+		"bn":    "1 ডিসেম্বর, 2026",
+		"ta":    "1 டிசம்பர், 2026",
+		"te":    "1 డిసెంబర్, 2026",
+		"ne":    "2026 डिसेम्बर 1",
+		"si":    "2026 දෙසැම්බර් 1",
 	}
 	for _, l := range langs {
 		if got, err := c.Date(l, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)); err != nil || got != want[l] {
