@@ -201,11 +201,12 @@ func TestThemeRegional(t *testing.T) {
 // TestCheckMessagesFinds feeds checkMessages files with one defect each, so
 // that TestThemeMessages is known to fail when the theme has such a defect.
 func TestCheckMessagesFinds(t *testing.T) {
-	langs := []string{"en", "pl", "ar"}
+	langs := []string{"en", "pl", "ar", "ja"}
 	forms := probeForms(t, langs)
 	en := "hello = \"Hello\"\nupdated = \"Updated {{.Date}}\"\n[pages]\none = \"{{.Count}} page\"\nother = \"{{.Count}} pages\"\n"
 	pl := "hello = \"Cześć\"\nupdated = \"Zaktualizowano {{.Date}}\"\n[pages]\none = \"{{.Count}} strona\"\nfew = \"{{.Count}} strony\"\nmany = \"{{.Count}} stron\"\nother = \"{{.Count}} strony\"\n"
 	ar := "hello = \"مرحبا\"\nupdated = \"آخر تحديث: {{.Date}}\"\n[pages]\nzero = \"لا صفحات\"\none = \"صفحة واحدة\"\ntwo = \"صفحتان\"\nfew = \"{{.Count}} صفحات\"\nmany = \"{{.Count}} صفحة\"\nother = \"{{.Count}} صفحة\"\n"
+	ja := "hello = \"こんにちは\"\nupdated = \"{{.Date}}更新\"\n[pages]\nother = \"{{.Count}}ページ\"\n"
 	tests := []struct {
 		name, lang, file, want string
 	}{
@@ -223,7 +224,7 @@ func TestCheckMessagesFinds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			files := map[string]string{"en": en, "pl": pl, "ar": ar}
+			files := map[string]string{"en": en, "pl": pl, "ar": ar, "ja": ja}
 			if tt.lang != "" {
 				files[tt.lang] = tt.file
 			}
@@ -319,7 +320,9 @@ func checkMessages(fsys fs.FS, langs []string, ref string, forms map[string]map[
 	}
 	for _, l := range langs {
 		for _, id := range sortedIDs(files[l]) {
-			for _, p := range renderProblems(c, l, files[l][id], forms[l]) {
+			m := files[l][id]
+			plural := isPlural(m) || (want[id] != nil && isPlural(want[id]))
+			for _, p := range renderProblems(c, l, m, plural, forms[l]) {
 				report(l, "message %q%s", id, p)
 			}
 		}
@@ -334,8 +337,10 @@ var sampleArgs = []any{"Date", "‹date›", "Day", 22, "Month", "‹month›", 
 var sampleCounts = []string{"0", "1", "2", "3", "5", "11", "22", "101", "1.5"}
 
 // renderProblems renders one message of lang with sample data and says what
-// is wrong with the result, each problem starting with the sample.
-func renderProblems(c *Catalog, lang string, m *i18n.Message, forms map[string]string) []string {
+// is wrong with the result, each problem starting with the sample. plural
+// says whether layouts give the message a count: the reference language's
+// message has plural forms, even where lang's has only other (ja, zh).
+func renderProblems(c *Catalog, lang string, m *i18n.Message, plural bool, forms map[string]string) []string {
 	var out []string
 	check := func(sample, s string, err error) bool {
 		switch {
@@ -350,7 +355,7 @@ func renderProblems(c *Catalog, lang string, m *i18n.Message, forms map[string]s
 		}
 		return false
 	}
-	if !isPlural(m) {
+	if !plural {
 		s, err := c.T(lang, m.ID, sampleArgs...)
 		if !check("", s, err) {
 			return out
