@@ -20,7 +20,8 @@ import (
 
 // themeLangs are the languages the built-in theme has UI strings for.
 var themeLangs = []string{"da", "en", "kl", "sv", "nb", "de", "pl", "uk", "tr", "ar",
-	"fa", "ps", "ckb", "ku", "ur", "he", "so", "ti", "am", "sw", "hi", "bn", "ta", "te", "ne", "si"}
+	"fa", "ps", "ckb", "ku", "ur", "he", "so", "ti", "am", "sw",
+	"hi", "bn", "ta", "te", "ne", "si", "th", "vi", "fil", "id", "ms"}
 
 // themeRegional are the theme's files for a language with a region or
 // script that hold only what it says differently from its parent tags
@@ -57,6 +58,11 @@ var cldrPlurals = map[string][]string{
 	"te":  {"one", "other"},
 	"ne":  {"one", "other"},
 	"si":  {"one", "other"},
+	"th":  {"other"},
+	"vi":  {"one", "other"},
+	"fil": {"one", "other"},
+	"id":  {"other"},
+	"ms":  {"other"},
 }
 
 // comingIDs are ids that languages may define before the reference
@@ -194,6 +200,29 @@ func TestThemeRegional(t *testing.T) {
 			if !c.Defined(l, id) {
 				t.Errorf("%s: message %q is in none of the files of %v", l, id, Chain(l))
 			}
+		}
+	}
+}
+
+// TestThemeOldTags checks that a site language written with a tag that
+// x/text reads as another language's gets that language's theme strings
+// through Chain: tl is Filipino (fil.toml), iw Hebrew, in Indonesian.
+func TestThemeOldTags(t *testing.T) {
+	tests := map[string]string{"tl": "fil", "iw": "he", "in": "id"}
+	langs := []string{"en"}
+	for tag := range tests {
+		langs = append(langs, tag)
+	}
+	c, diags := Load([]fs.FS{theme.FS()}, langs, "en")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for tag, lang := range tests {
+		if missing := c.Missing(tag); len(missing) > 0 {
+			t.Errorf("%s: missing %v", tag, missing)
+		}
+		if file, _ := c.Origin(tag, "fallback_title"); file != path.Join(Dir, lang+".toml") {
+			t.Errorf("%s: fallback_title comes from %q, want %s.toml", tag, file, lang)
 		}
 	}
 }
@@ -467,6 +496,11 @@ func TestThemeDates(t *testing.T) {
 		"te":    "1 డిసెంబర్, 2026",
 		"ne":    "2026 डिसेम्बर 1",
 		"si":    "2026 දෙසැම්බර් 1",
+		"th":    "1 ธันวาคม ค.ศ. 2026",
+		"vi":    "1 tháng 12, 2026",
+		"fil":   "Disyembre 1, 2026",
+		"id":    "1 Desember 2026",
+		"ms":    "1 Disember 2026",
 	}
 	for _, l := range langs {
 		if got, err := c.Date(l, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)); err != nil || got != want[l] {
