@@ -21,7 +21,7 @@ import (
 // themeLangs are the languages the built-in theme has UI strings for.
 var themeLangs = []string{"da", "en", "kl", "sv", "nb", "de", "pl", "uk", "tr", "ar",
 	"fa", "ps", "ckb", "ku", "ur", "he", "so", "ti", "am", "sw",
-	"hi", "bn", "ta", "te", "ne", "si", "th", "vi", "fil", "id", "ms", "zh", "zh-Hant", "ja", "ko"}
+	"hi", "bn", "ta", "te", "ne", "si", "th", "vi", "fil", "id", "ms", "zh", "zh-Hant", "ja", "ko", "hy", "ka", "az", "uz", "kk", "mn"}
 
 // themeRegional are the theme's files for a language with a region or
 // script that hold only what it says differently from its parent tags
@@ -67,6 +67,12 @@ var cldrPlurals = map[string][]string{
 	"zh-Hant": {"other"},
 	"ja":      {"other"},
 	"ko":      {"other"},
+	"hy":      {"one", "other"},
+	"ka":      {"one", "other"},
+	"az":      {"one", "other"},
+	"uz":      {"one", "other"},
+	"kk":      {"one", "other"},
+	"mn":      {"one", "other"},
 }
 
 // comingIDs are ids that languages may define before the reference
@@ -510,6 +516,12 @@ func TestThemeDates(t *testing.T) {
 		"zh-Hant": "2026年12月1日",
 		"ja":      "2026年12月1日",
 		"ko":      "2026년 12월 1일",
+		"hy":      "1 դեկտեմբերի, 2026 թ.",
+		"ka":      "1 დეკემბერი, 2026",
+		"az":      "1 dekabr 2026",
+		"uz":      "1-dekabr, 2026",
+		"kk":      "2026 ж. 1 желтоқсан",
+		"mn":      "2026 оны арван хоёрдугаар сарын 1",
 	}
 	for _, l := range langs {
 		if got, err := c.Date(l, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)); err != nil || got != want[l] {
