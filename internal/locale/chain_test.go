@@ -21,6 +21,17 @@ func TestChain(t *testing.T) {
 		{"zh-Hans-CN", "zh-Hans-CN zh-Hans zh"},
 		{"sr-Latn", "sr-Latn"},
 		{"sr-Cyrl-RS", "sr-Cyrl-RS sr-Cyrl sr"},
+		// A region whose usual script is not the language's reads that
+		// script's tag instead of the base language (CLDR's likely
+		// subtags): Taiwan and Hong Kong write Traditional Chinese.
+		{"zh-TW", "zh-TW zh-Hant"},
+		{"zh-HK", "zh-HK zh-Hant"},
+		{"zh-CN", "zh-CN zh"},
+		{"zh-SG", "zh-SG zh"},
+		{"sr-ME", "sr-ME sr-Latn"},
+		{"sr-RS", "sr-RS sr"},
+		{"pa-PK", "pa-PK pa-Arab"},
+		{"fa-AF", "fa-AF fa"},
 		{"de-CH-1996", "de-CH-1996 de-CH de"},
 		{"es-419", "es-419 es"},
 		{"x-private", "x-private"},

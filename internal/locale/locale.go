@@ -13,7 +13,8 @@
 // A language with a region or script takes each message its own files
 // lack from its parent tags' files, by RFC 4647's lookup as Hugo does:
 // de-CH reads i18n/de-CH.toml then i18n/de.toml, zh-Hant-TW reads
-// zh-Hant-TW, zh-Hant and zh (see Chain). At each tag the site's file comes
+// zh-Hant-TW then zh-Hant, and zh-TW reads zh-TW then zh-Hant, never zh's
+// Simplified strings (see Chain). At each tag the site's file comes
 // before the theme's, so a site's i18n/de-CH.toml may hold only the
 // strings Swiss German says differently. A message comes with its
 // needs_review mark, and its plural forms follow the CLDR rules of the
@@ -98,7 +99,10 @@ var messageKeys = []string{"description", "hash", "zero", "one", "two", "few", "
 // CLDR's parent locales: a script other than the base language's usual one
 // does not fall back to the base language, whose strings are in another
 // script. "zh-Hant-TW" reads zh-Hant-TW then zh-Hant, not zh (Simplified);
-// "sr-Latn" reads only sr-Latn, not sr (Cyrillic). A string none of them
+// "sr-Latn" reads only sr-Latn, not sr (Cyrillic). A region whose usual
+// script is not the language's, by CLDR's likely subtags, reads that
+// script's tag in its place: "zh-TW" and "zh-HK" read zh-Hant, "sr-ME"
+// reads sr-Latn, "pa-PK" pa-Arab. A string none of them
 // has is the default language's (Load). CLDR's other parents (en-GB's is
 // en-001) are left aside, so that a base language's file serves its
 // regions. A tag that does not parse is its own chain.
@@ -113,12 +117,13 @@ func Chain(lang string) []string {
 	if err != nil {
 		return chain
 	}
-	base, script, region := t.Raw()
-	_, sconf := t.Script()
+	base, _, region := t.Raw()
+	script, sconf := t.Script() // the tag's own script, else its likely one
 	_, rconf := t.Region()
 	if base.String() == "und" {
 		return chain
 	}
+	usual, _ := language.Make(base.String()).Script()
 	tag := base.String()
 	if sconf == language.Exact {
 		tag += "-" + script.String()
@@ -126,11 +131,15 @@ func Chain(lang string) []string {
 	if rconf == language.Exact {
 		add(tag + "-" + region.String())
 	}
+	if sconf != language.Exact && script != usual {
+		// No script written, but the region's usual one is not the
+		// language's (zh-TW is Traditional): read that script's strings.
+		add(base.String() + "-" + script.String())
+		return chain
+	}
 	add(tag)
-	if sconf == language.Exact {
-		if usual, _ := language.Make(base.String()).Script(); usual != script {
-			return chain // the base language's strings are in another script
-		}
+	if script != usual {
+		return chain // the base language's strings are in another script
 	}
 	add(base.String())
 	return chain

@@ -19,22 +19,60 @@ import (
 )
 
 // themeLangs are the languages the built-in theme has UI strings for.
-var themeLangs = []string{"da", "en", "kl", "sv", "nb", "de", "pl", "uk", "tr", "ar"}
+var themeLangs = []string{"da", "en", "kl", "sv", "nb", "de", "pl", "uk", "tr", "ar",
+	"fa", "ps", "ckb", "ku", "ur", "he", "so", "ti", "am", "sw",
+	"hi", "bn", "ta", "te", "ne", "si", "th", "vi", "fil", "id", "ms", "zh", "zh-Hant", "ja", "ko", "hy", "ka", "az", "uz", "kk", "mn"}
+
+// themeRegional are the theme's files for a language with a region or
+// script that hold only what it says differently from its parent tags
+// (Chain): they are checked through the chain, not alone.
+var themeRegional = []string{"fa-AF"}
 
 // cldrPlurals are the categories of each language's cardinal plural rules in
 // CLDR (https://www.unicode.org/cldr/charts/latest/supplemental/language_plural_rules.html),
 // in CLDR's order.
 var cldrPlurals = map[string][]string{
-	"da": {"one", "other"},
-	"en": {"one", "other"},
-	"kl": {"one", "other"},
-	"sv": {"one", "other"},
-	"nb": {"one", "other"},
-	"de": {"one", "other"},
-	"tr": {"one", "other"},
-	"pl": {"one", "few", "many", "other"},
-	"uk": {"one", "few", "many", "other"},
-	"ar": {"zero", "one", "two", "few", "many", "other"},
+	"da":      {"one", "other"},
+	"en":      {"one", "other"},
+	"kl":      {"one", "other"},
+	"sv":      {"one", "other"},
+	"nb":      {"one", "other"},
+	"de":      {"one", "other"},
+	"tr":      {"one", "other"},
+	"pl":      {"one", "few", "many", "other"},
+	"uk":      {"one", "few", "many", "other"},
+	"ar":      {"zero", "one", "two", "few", "many", "other"},
+	"fa":      {"one", "other"},
+	"ps":      {"one", "other"},
+	"ckb":     {"one", "other"},
+	"ku":      {"one", "other"},
+	"ur":      {"one", "other"},
+	"he":      {"one", "two", "other"},
+	"so":      {"one", "other"},
+	"ti":      {"one", "other"},
+	"am":      {"one", "other"},
+	"sw":      {"one", "other"},
+	"hi":      {"one", "other"},
+	"bn":      {"one", "other"},
+	"ta":      {"one", "other"},
+	"te":      {"one", "other"},
+	"ne":      {"one", "other"},
+	"si":      {"one", "other"},
+	"th":      {"other"},
+	"vi":      {"one", "other"},
+	"fil":     {"one", "other"},
+	"id":      {"other"},
+	"ms":      {"other"},
+	"zh":      {"other"},
+	"zh-Hant": {"other"},
+	"ja":      {"other"},
+	"ko":      {"other"},
+	"hy":      {"one", "other"},
+	"ka":      {"one", "other"},
+	"az":      {"one", "other"},
+	"uz":      {"one", "other"},
+	"kk":      {"one", "other"},
+	"mn":      {"one", "other"},
 }
 
 // comingIDs are ids that languages may define before the reference
@@ -118,14 +156,97 @@ func TestThemeMessages(t *testing.T) {
 	}
 }
 
+// TestThemeRegional checks the theme's regional files (themeRegional):
+// each holds only ids of en.toml, in the plural forms its language needs,
+// and together with its parent tags' files it defines every id, so that
+// nothing falls back to the default language.
+func TestThemeRegional(t *testing.T) {
+	langs := append([]string{"en"}, themeRegional...)
+	forms := probeForms(t, langs)
+	c, diags := Load([]fs.FS{theme.FS()}, langs, "en")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	ref := map[string]*i18n.Message{}
+	data, err := fs.ReadFile(theme.FS(), path.Join(Dir, "en.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	msgs, _, _ := parseFile("en.toml", data)
+	for _, m := range msgs {
+		ref[m.ID] = m
+	}
+	for _, l := range themeRegional {
+		p := path.Join(Dir, l+".toml")
+		data, err := fs.ReadFile(theme.FS(), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		msgs, _, d := parseFile(p, data)
+		if d.HasErrors() {
+			t.Fatal(d)
+		}
+		for _, m := range msgs {
+			r := ref[m.ID]
+			if r == nil {
+				t.Errorf("%s: message %q is not in en.toml", p, m.ID)
+				continue
+			}
+			needs := []string{"other"}
+			if isPlural(r) {
+				needs = formSet(forms[l])
+			}
+			if got := formsOf(m); !slices.Equal(got, needs) {
+				t.Errorf("%s: message %q has the plural forms %v; %s needs %v", p, m.ID, got, l, needs)
+			}
+			if got, w := fieldsOf(m), fieldsOf(r); !slices.Equal(got, w) {
+				t.Errorf("%s: message %q uses the fields %v; en.toml's uses %v", p, m.ID, got, w)
+			}
+			if file, _ := c.Origin(l, m.ID); file != p {
+				t.Errorf("%s: message %q comes from %s", l, m.ID, file)
+			}
+		}
+		for id := range ref {
+			if !c.Defined(l, id) {
+				t.Errorf("%s: message %q is in none of the files of %v", l, id, Chain(l))
+			}
+		}
+	}
+}
+
+// TestThemeOldTags checks that a site language written with a tag that
+// x/text reads as another language's gets that language's theme strings
+// through Chain: tl is Filipino (fil.toml), iw Hebrew, in Indonesian; and
+// that a Chinese region takes the strings of its script: zh-TW Traditional.
+func TestThemeOldTags(t *testing.T) {
+	tests := map[string]string{"tl": "fil", "iw": "he", "in": "id", "zh-TW": "zh-Hant", "zh-HK": "zh-Hant", "zh-CN": "zh"}
+	langs := []string{"en"}
+	for tag := range tests {
+		langs = append(langs, tag)
+	}
+	c, diags := Load([]fs.FS{theme.FS()}, langs, "en")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for tag, lang := range tests {
+		if missing := c.Missing(tag); len(missing) > 0 {
+			t.Errorf("%s: missing %v", tag, missing)
+		}
+		if file, _ := c.Origin(tag, "fallback_title"); file != path.Join(Dir, lang+".toml") {
+			t.Errorf("%s: fallback_title comes from %q, want %s.toml", tag, file, lang)
+		}
+	}
+}
+
 // TestCheckMessagesFinds feeds checkMessages files with one defect each, so
 // that TestThemeMessages is known to fail when the theme has such a defect.
 func TestCheckMessagesFinds(t *testing.T) {
-	langs := []string{"en", "pl", "ar"}
+	langs := []string{"en", "pl", "ar", "ja"}
 	forms := probeForms(t, langs)
 	en := "hello = \"Hello\"\nupdated = \"Updated {{.Date}}\"\n[pages]\none = \"{{.Count}} page\"\nother = \"{{.Count}} pages\"\n"
 	pl := "hello = \"Cześć\"\nupdated = \"Zaktualizowano {{.Date}}\"\n[pages]\none = \"{{.Count}} strona\"\nfew = \"{{.Count}} strony\"\nmany = \"{{.Count}} stron\"\nother = \"{{.Count}} strony\"\n"
 	ar := "hello = \"مرحبا\"\nupdated = \"آخر تحديث: {{.Date}}\"\n[pages]\nzero = \"لا صفحات\"\none = \"صفحة واحدة\"\ntwo = \"صفحتان\"\nfew = \"{{.Count}} صفحات\"\nmany = \"{{.Count}} صفحة\"\nother = \"{{.Count}} صفحة\"\n"
+	ja := "hello = \"こんにちは\"\nupdated = \"{{.Date}}更新\"\n[pages]\nother = \"{{.Count}}ページ\"\n"
 	tests := []struct {
 		name, lang, file, want string
 	}{
@@ -143,7 +264,7 @@ func TestCheckMessagesFinds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			files := map[string]string{"en": en, "pl": pl, "ar": ar}
+			files := map[string]string{"en": en, "pl": pl, "ar": ar, "ja": ja}
 			if tt.lang != "" {
 				files[tt.lang] = tt.file
 			}
@@ -239,7 +360,9 @@ func checkMessages(fsys fs.FS, langs []string, ref string, forms map[string]map[
 	}
 	for _, l := range langs {
 		for _, id := range sortedIDs(files[l]) {
-			for _, p := range renderProblems(c, l, files[l][id], forms[l]) {
+			m := files[l][id]
+			plural := isPlural(m) || (want[id] != nil && isPlural(want[id]))
+			for _, p := range renderProblems(c, l, m, plural, forms[l]) {
 				report(l, "message %q%s", id, p)
 			}
 		}
@@ -254,8 +377,10 @@ var sampleArgs = []any{"Date", "‹date›", "Day", 22, "Month", "‹month›", 
 var sampleCounts = []string{"0", "1", "2", "3", "5", "11", "22", "101", "1.5"}
 
 // renderProblems renders one message of lang with sample data and says what
-// is wrong with the result, each problem starting with the sample.
-func renderProblems(c *Catalog, lang string, m *i18n.Message, forms map[string]string) []string {
+// is wrong with the result, each problem starting with the sample. plural
+// says whether layouts give the message a count: the reference language's
+// message has plural forms, even where lang's has only other (ja, zh).
+func renderProblems(c *Catalog, lang string, m *i18n.Message, plural bool, forms map[string]string) []string {
 	var out []string
 	check := func(sample, s string, err error) bool {
 		switch {
@@ -270,7 +395,7 @@ func renderProblems(c *Catalog, lang string, m *i18n.Message, forms map[string]s
 		}
 		return false
 	}
-	if !isPlural(m) {
+	if !plural {
 		s, err := c.T(lang, m.ID, sampleArgs...)
 		if !check("", s, err) {
 			return out
@@ -349,23 +474,56 @@ func sortedIDs(msgs map[string]*i18n.Message) []string {
 // TestThemeDates formats a date in every theme language, and one in every
 // month: the pattern and the month names fit together.
 func TestThemeDates(t *testing.T) {
-	c, diags := Load([]fs.FS{theme.FS()}, themeLangs, "da")
+	langs := slices.Concat(themeLangs, themeRegional)
+	c, diags := Load([]fs.FS{theme.FS()}, langs, "da")
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
 	want := map[string]string{
-		"da": "1. december 2026",
-		"en": "1 December 2026",
-		"kl": "1. decembari 2026",
-		"sv": "1 december 2026",
-		"nb": "1. desember 2026",
-		"de": "1. Dezember 2026",
-		"pl": "1 grudnia 2026",
-		"uk": "1 грудня 2026",
-		"tr": "1 Aralık 2026",
-		"ar": "1 ديسمبر 2026",
+		"da":      "1. december 2026",
+		"en":      "1 December 2026",
+		"kl":      "1. decembari 2026",
+		"sv":      "1 december 2026",
+		"nb":      "1. desember 2026",
+		"de":      "1. Dezember 2026",
+		"pl":      "1 grudnia 2026",
+		"uk":      "1 грудня 2026",
+		"tr":      "1 Aralık 2026",
+		"ar":      "1 ديسمبر 2026",
+		"fa":      "1 دسامبر 2026",
+		"fa-AF":   "1 دسمبر 2026",
+		"ps":      "2026 دسمبر 1",
+		"ckb":     "1ی کانوونی یەکەمی 2026",
+		"ku":      "1ê berfanbara 2026an",
+		"ur":      "1 دسمبر، 2026",
+		"he":      "1 בדצמבר 2026",
+		"so":      "1 Diseembar 2026",
+		"ti":      "1 ታሕሳስ 2026",
+		"am":      "1 ዲሴምበር 2026",
+		"sw":      "1 Desemba 2026",
+		"hi":      "1 दिसंबर 2026",
+		"bn":      "1 ডিসেম্বর, 2026",
+		"ta":      "1 டிசம்பர், 2026",
+		"te":      "1 డిసెంబర్, 2026",
+		"ne":      "2026 डिसेम्बर 1",
+		"si":      "2026 දෙසැම්බර් 1",
+		"th":      "1 ธันวาคม ค.ศ. 2026",
+		"vi":      "1 tháng 12, 2026",
+		"fil":     "Disyembre 1, 2026",
+		"id":      "1 Desember 2026",
+		"ms":      "1 Disember 2026",
+		"zh":      "2026年12月1日",
+		"zh-Hant": "2026年12月1日",
+		"ja":      "2026年12月1日",
+		"ko":      "2026년 12월 1일",
+		"hy":      "1 դեկտեմբերի, 2026 թ.",
+		"ka":      "1 დეკემბერი, 2026",
+		"az":      "1 dekabr 2026",
+		"uz":      "1-dekabr, 2026",
+		"kk":      "2026 ж. 1 желтоқсан",
+		"mn":      "2026 оны арван хоёрдугаар сарын 1",
 	}
-	for _, l := range themeLangs {
+	for _, l := range langs {
 		if got, err := c.Date(l, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)); err != nil || got != want[l] {
 			t.Errorf("%s: date = %q, %v; want %q", l, got, err, want[l])
 		}
