@@ -168,7 +168,8 @@ func TestCheckMessagesFinds(t *testing.T) {
 }
 
 // checkMessages checks the message files of langs against the reference
-// language ref: every language defines exactly ref's ids; a message is
+// language ref: every language defines exactly ref's ids, itself or through
+// a parent tag among langs (pt-BR through pt); a message is
 // plural where ref's is, with exactly the language's plural forms; it uses
 // the template fields ref's does; and it renders, for plurals with counts
 // 0 to 101 and 1.5, showing the count wherever the form serves more than
@@ -206,7 +207,7 @@ func checkMessages(fsys fs.FS, langs []string, ref string, forms map[string]map[
 			continue
 		}
 		for _, id := range sortedIDs(want) {
-			if have[id] == nil {
+			if have[id] == nil && !parentHas(files, l, id) {
 				report(l, "missing message %q", id)
 			}
 		}
@@ -247,8 +248,20 @@ func checkMessages(fsys fs.FS, langs []string, ref string, forms map[string]map[
 	return problems
 }
 
+// parentHas reports whether a file of a parent tag in lang's Chain defines
+// id: a regional file such as pt-BR holds only what differs from pt.
+func parentHas(files map[string]map[string]*i18n.Message, lang, id string) bool {
+	for _, tag := range Chain(lang)[1:] {
+		if files[tag][id] != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // sampleArgs are the named arguments messages are rendered with.
-var sampleArgs = []any{"Date", "‹date›", "Day", 22, "Month", "‹month›", "Year", 2026, "Section", "‹section›"}
+var sampleArgs = []any{"Date", "‹date›", "Day", 22, "Month", "‹month›", "Year", 2026, "Section", "‹section›",
+	"Language", "‹language›", "Term", "‹term›", "Page", 3, "Total", 7, "Number", 4}
 
 var sampleCounts = []string{"0", "1", "2", "3", "5", "11", "22", "101", "1.5"}
 
