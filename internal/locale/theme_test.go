@@ -19,7 +19,9 @@ import (
 )
 
 // themeLangs are the languages the built-in theme has UI strings for.
-var themeLangs = []string{"da", "en", "kl", "sv", "nb", "de", "pl", "uk", "tr", "ar"}
+var themeLangs = []string{"da", "en", "kl", "sv", "nb", "de", "pl", "uk", "tr", "ar",
+	"nn", "fo", "is", "fi", "et",
+}
 
 // cldrPlurals are the categories of each language's cardinal plural rules in
 // CLDR (https://www.unicode.org/cldr/charts/latest/supplemental/language_plural_rules.html),
@@ -35,6 +37,11 @@ var cldrPlurals = map[string][]string{
 	"pl": {"one", "few", "many", "other"},
 	"uk": {"one", "few", "many", "other"},
 	"ar": {"zero", "one", "two", "few", "many", "other"},
+	"nn": {"one", "other"},
+	"fo": {"one", "other"},
+	"is": {"one", "other"},
+	"fi": {"one", "other"},
+	"et": {"one", "other"},
 }
 
 // comingIDs are ids that languages may define before the reference
@@ -376,6 +383,11 @@ func TestThemeDates(t *testing.T) {
 		"uk": "1 грудня 2026",
 		"tr": "1 Aralık 2026",
 		"ar": "1 ديسمبر 2026",
+		"nn": "1. desember 2026",
+		"fo": "1. desember 2026",
+		"is": "1. desember 2026",
+		"fi": "1. joulukuuta 2026",
+		"et": "1. detsember 2026",
 	}
 	for _, l := range themeLangs {
 		if got, err := c.Date(l, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)); err != nil || got != want[l] {
