@@ -20,7 +20,8 @@ import (
 
 // themeLangs are the languages the built-in theme has UI strings for.
 var themeLangs = []string{"da", "en", "kl", "sv", "nb", "de", "pl", "uk", "tr", "ar",
-	"nn", "fo", "is", "fi", "et",
+	"nn", "fo", "is", "fi", "et", "lv", "lt",
+	"fr", "es", "it", "pt", "pt-BR", "nl", "ca", "gl", "eu",
 }
 
 // cldrPlurals are the categories of each language's cardinal plural rules in
@@ -42,6 +43,19 @@ var cldrPlurals = map[string][]string{
 	"is": {"one", "other"},
 	"fi": {"one", "other"},
 	"et": {"one", "other"},
+	"lv": {"zero", "one", "other"},
+	"lt": {"one", "few", "many", "other"},
+	"fr": {"one", "many", "other"},
+	"es": {"one", "many", "other"},
+	"it": {"one", "many", "other"},
+	"pt": {"one", "many", "other"},
+	"nl": {"one", "other"},
+	"ca": {"one", "many", "other"},
+	"gl": {"one", "many", "other"},
+	"eu": {"one", "other"},
+
+	// pt-BR takes what it lacks from pt, but counts by its own rules.
+	"pt-BR": {"one", "many", "other"},
 }
 
 // comingIDs are ids that languages may define before the reference
@@ -388,6 +402,18 @@ func TestThemeDates(t *testing.T) {
 		"is": "1. desember 2026",
 		"fi": "1. joulukuuta 2026",
 		"et": "1. detsember 2026",
+		"lv": "2026. gada 1. decembris",
+		"lt": "2026 m. gruodžio 1 d.",
+		"fr": "1er décembre 2026",
+		"es": "1 de diciembre de 2026",
+		"it": "1º dicembre 2026",
+		"pt": "1 de dezembro de 2026",
+		"nl": "1 december 2026",
+		"ca": "1 de desembre de 2026",
+		"gl": "1 de decembro de 2026",
+		"eu": "2026ko abenduaren 1a",
+
+		"pt-BR": "1 de dezembro de 2026", // through pt
 	}
 	for _, l := range themeLangs {
 		if got, err := c.Date(l, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)); err != nil || got != want[l] {
@@ -402,6 +428,41 @@ func TestThemeDates(t *testing.T) {
 			if err != nil || !strings.Contains(got, "22") || !strings.Contains(got, month) || !strings.Contains(got, "2026") {
 				t.Errorf("%s: date in %s = %q, %v", l, m, got, err)
 			}
+		}
+	}
+}
+
+// TestThemeDateTemplates checks the date patterns that do more than put
+// day, month and year in order: French and Italian mark the first of the
+// month, Catalan elides "de" before a vowel, Basque suffixes the year with
+// -ko or -eko by how it is read and the day with -a unless its name ends in a.
+func TestThemeDateTemplates(t *testing.T) {
+	c, diags := Load([]fs.FS{theme.FS()}, themeLangs, "da")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	tests := []struct {
+		lang    string
+		y, m, d int
+		want    string
+	}{
+		{"fr", 2026, 12, 2, "2 décembre 2026"},
+		{"fr", 2027, 1, 1, "1er janvier 2027"},
+		{"it", 2026, 12, 2, "2 dicembre 2026"},
+		{"ca", 2026, 4, 1, "1 d’abril de 2026"},
+		{"ca", 2026, 10, 12, "12 d’octubre de 2026"},
+		{"eu", 2021, 3, 11, "2021eko martxoaren 11"},
+		{"eu", 2025, 5, 1, "2025eko maiatzaren 1a"},
+		{"eu", 2030, 1, 31, "2030eko urtarrilaren 31"},
+		{"eu", 2000, 9, 22, "2000ko irailaren 22a"},
+		{"eu", 2027, 12, 10, "2027ko abenduaren 10a"},
+		{"eu", 2041, 6, 2, "2041eko ekainaren 2a"},
+		{"eu", 2100, 6, 2, "2100eko ekainaren 2a"},
+	}
+	for _, tt := range tests {
+		got, err := c.Date(tt.lang, time.Date(tt.y, time.Month(tt.m), tt.d, 0, 0, 0, 0, time.UTC))
+		if err != nil || got != tt.want {
+			t.Errorf("%s %d-%02d-%02d: %q, %v; want %q", tt.lang, tt.y, tt.m, tt.d, got, err, tt.want)
 		}
 	}
 }
