@@ -21,7 +21,8 @@ import (
 // themeLangs are the languages the built-in theme has UI strings for.
 var themeLangs = []string{"da", "en", "kl", "sv", "nb", "de", "pl", "uk", "tr", "ar",
 	"nn", "fo", "is", "fi", "et", "lv", "lt",
-	"fr", "es", "it", "pt", "pt-BR", "nl", "ca", "gl", "eu",
+	"fr", "es", "it", "pt", "pt-BR", "nl", "ca", "gl", "eu", "ro",
+	"cs", "sk", "sl", "hr", "bs", "sr", "sr-Latn", "sq", "hu", "el", "bg", "mk", "be",
 }
 
 // cldrPlurals are the categories of each language's cardinal plural rules in
@@ -53,9 +54,24 @@ var cldrPlurals = map[string][]string{
 	"ca": {"one", "many", "other"},
 	"gl": {"one", "many", "other"},
 	"eu": {"one", "other"},
+	"ro": {"one", "few", "other"},
+	"cs": {"one", "few", "many", "other"},
+	"sk": {"one", "few", "many", "other"},
+	"sl": {"one", "two", "few", "other"},
+	"hr": {"one", "few", "other"},
+	"bs": {"one", "few", "other"},
+	"sr": {"one", "few", "other"},
+	"sq": {"one", "other"},
+	"hu": {"one", "other"},
+	"el": {"one", "other"},
+	"bg": {"one", "other"},
+	"mk": {"one", "other"},
+	"be": {"one", "few", "many", "other"},
 
 	// pt-BR takes what it lacks from pt, but counts by its own rules.
 	"pt-BR": {"one", "many", "other"},
+	// sr-Latn reads only its own file, and counts as sr does.
+	"sr-Latn": {"one", "few", "other"},
 }
 
 // comingIDs are ids that languages may define before the reference
@@ -412,8 +428,22 @@ func TestThemeDates(t *testing.T) {
 		"ca": "1 de desembre de 2026",
 		"gl": "1 de decembro de 2026",
 		"eu": "2026ko abenduaren 1a",
+		"ro": "1 decembrie 2026",
+		"cs": "1. prosince 2026",
+		"sk": "1. decembra 2026",
+		"sl": "1. decembra 2026",
+		"hr": "1. prosinca 2026.",
+		"bs": "1. decembra 2026.",
+		"sr": "1. децембра 2026.",
+		"sq": "1 dhjetor 2026",
+		"hu": "2026. december 1.",
+		"el": "1 Δεκεμβρίου 2026",
+		"bg": "1 декември 2026 г.",
+		"mk": "1 декември 2026",
+		"be": "1 снежня 2026 г.",
 
-		"pt-BR": "1 de dezembro de 2026", // through pt
+		"pt-BR":   "1 de dezembro de 2026", // through pt
+		"sr-Latn": "1. decembra 2026.",
 	}
 	for _, l := range themeLangs {
 		if got, err := c.Date(l, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)); err != nil || got != want[l] {
