@@ -26,7 +26,9 @@
 // i18n/<lang>.toml holds the strings of the layouts, and the labels of
 // callouts (alert_note ... alert_caution, for GitHub alerts in Markdown),
 // for the languages the theme knows: da, en, kl, sv, nb, de, pl, uk, tr and
-// ar. Every string but the Danish and English ones is marked
+// ar; nn, fo, is, fi, et, lv, lt, fr, es, it, pt (European; pt-BR holds
+// what Brazilian Portuguese says differently), nl, ca, gl, eu, ro, cs, sk,
+// sl, hr, bs, sr (Cyrillic) and sr-Latn, sq, hu, el, bg, mk and be. Every string but the Danish and English ones is marked
 // needs_review, as no native speaker has checked it yet; sitegen check
 // lists them in its UI string status (the build warns only about a site's
 // own marks). A site whose language the theme does not know writes its own
