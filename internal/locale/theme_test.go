@@ -21,7 +21,11 @@ import (
 // themeLangs are the languages the built-in theme has UI strings for.
 var themeLangs = []string{"da", "en", "kl", "sv", "nb", "de", "pl", "uk", "tr", "ar",
 	"fa", "ps", "ckb", "ku", "ur", "he", "so", "ti", "am", "sw",
-	"hi", "bn", "ta", "te", "ne", "si", "th", "vi", "fil", "id", "ms", "zh", "zh-Hant", "ja", "ko", "hy", "ka", "az", "uz", "kk", "mn"}
+	"hi", "bn", "ta", "te", "ne", "si", "th", "vi", "fil", "id", "ms", "zh", "zh-Hant", "ja", "ko", "hy", "ka", "az", "uz", "kk", "mn",
+	"nn", "fo", "is", "fi", "et", "lv", "lt",
+	"fr", "es", "it", "pt", "pt-BR", "nl", "ca", "gl", "eu", "ro",
+	"cs", "sk", "sl", "hr", "bs", "sr", "sr-Latn", "sq", "hu", "el", "bg", "mk", "be",
+}
 
 // themeRegional are the theme's files for a language with a region or
 // script that hold only what it says differently from its parent tags
@@ -73,6 +77,39 @@ var cldrPlurals = map[string][]string{
 	"uz":      {"one", "other"},
 	"kk":      {"one", "other"},
 	"mn":      {"one", "other"},
+	"nn":      {"one", "other"},
+	"fo":      {"one", "other"},
+	"is":      {"one", "other"},
+	"fi":      {"one", "other"},
+	"et":      {"one", "other"},
+	"lv":      {"zero", "one", "other"},
+	"lt":      {"one", "few", "many", "other"},
+	"fr":      {"one", "many", "other"},
+	"es":      {"one", "many", "other"},
+	"it":      {"one", "many", "other"},
+	"pt":      {"one", "many", "other"},
+	"nl":      {"one", "other"},
+	"ca":      {"one", "many", "other"},
+	"gl":      {"one", "many", "other"},
+	"eu":      {"one", "other"},
+	"ro":      {"one", "few", "other"},
+	"cs":      {"one", "few", "many", "other"},
+	"sk":      {"one", "few", "many", "other"},
+	"sl":      {"one", "two", "few", "other"},
+	"hr":      {"one", "few", "other"},
+	"bs":      {"one", "few", "other"},
+	"sr":      {"one", "few", "other"},
+	"sq":      {"one", "other"},
+	"hu":      {"one", "other"},
+	"el":      {"one", "other"},
+	"bg":      {"one", "other"},
+	"mk":      {"one", "other"},
+	"be":      {"one", "few", "many", "other"},
+
+	// pt-BR takes what it lacks from pt, but counts by its own rules.
+	"pt-BR": {"one", "many", "other"},
+	// sr-Latn reads only its own file, and counts as sr does.
+	"sr-Latn": {"one", "few", "other"},
 }
 
 // comingIDs are ids that languages may define before the reference
@@ -289,7 +326,8 @@ func TestCheckMessagesFinds(t *testing.T) {
 }
 
 // checkMessages checks the message files of langs against the reference
-// language ref: every language defines exactly ref's ids; a message is
+// language ref: every language defines exactly ref's ids, itself or through
+// a parent tag among langs (pt-BR through pt); a message is
 // plural where ref's is, with exactly the language's plural forms; it uses
 // the template fields ref's does; and it renders, for plurals with counts
 // 0 to 101 and 1.5, showing the count wherever the form serves more than
@@ -327,7 +365,7 @@ func checkMessages(fsys fs.FS, langs []string, ref string, forms map[string]map[
 			continue
 		}
 		for _, id := range sortedIDs(want) {
-			if have[id] == nil {
+			if have[id] == nil && !parentHas(files, l, id) {
 				report(l, "missing message %q", id)
 			}
 		}
@@ -368,6 +406,17 @@ func checkMessages(fsys fs.FS, langs []string, ref string, forms map[string]map[
 		}
 	}
 	return problems
+}
+
+// parentHas reports whether a file of a parent tag in lang's Chain defines
+// id: a regional file such as pt-BR holds only what differs from pt.
+func parentHas(files map[string]map[string]*i18n.Message, lang, id string) bool {
+	for _, tag := range Chain(lang)[1:] {
+		if files[tag][id] != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // sampleArgs are the named arguments messages are rendered with.
@@ -522,6 +571,37 @@ func TestThemeDates(t *testing.T) {
 		"uz":      "1-dekabr, 2026",
 		"kk":      "2026 ж. 1 желтоқсан",
 		"mn":      "2026 оны арван хоёрдугаар сарын 1",
+		"nn":      "1. desember 2026",
+		"fo":      "1. desember 2026",
+		"is":      "1. desember 2026",
+		"fi":      "1. joulukuuta 2026",
+		"et":      "1. detsember 2026",
+		"lv":      "2026. gada 1. decembris",
+		"lt":      "2026 m. gruodžio 1 d.",
+		"fr":      "1er décembre 2026",
+		"es":      "1 de diciembre de 2026",
+		"it":      "1º dicembre 2026",
+		"pt":      "1 de dezembro de 2026",
+		"nl":      "1 december 2026",
+		"ca":      "1 de desembre de 2026",
+		"gl":      "1 de decembro de 2026",
+		"eu":      "2026ko abenduaren 1a",
+		"ro":      "1 decembrie 2026",
+		"cs":      "1. prosince 2026",
+		"sk":      "1. decembra 2026",
+		"sl":      "1. decembra 2026",
+		"hr":      "1. prosinca 2026.",
+		"bs":      "1. decembra 2026.",
+		"sr":      "1. децембра 2026.",
+		"sq":      "1 dhjetor 2026",
+		"hu":      "2026. december 1.",
+		"el":      "1 Δεκεμβρίου 2026",
+		"bg":      "1 декември 2026 г.",
+		"mk":      "1 декември 2026",
+		"be":      "1 снежня 2026 г.",
+
+		"pt-BR":   "1 de dezembro de 2026", // through pt
+		"sr-Latn": "1. decembra 2026.",
 	}
 	for _, l := range langs {
 		if got, err := c.Date(l, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)); err != nil || got != want[l] {
@@ -536,6 +616,41 @@ func TestThemeDates(t *testing.T) {
 			if err != nil || !strings.Contains(got, "22") || !strings.Contains(got, month) || !strings.Contains(got, "2026") {
 				t.Errorf("%s: date in %s = %q, %v", l, m, got, err)
 			}
+		}
+	}
+}
+
+// TestThemeDateTemplates checks the date patterns that do more than put
+// day, month and year in order: French and Italian mark the first of the
+// month, Catalan elides "de" before a vowel, Basque suffixes the year with
+// -ko or -eko by how it is read and the day with -a unless its name ends in a.
+func TestThemeDateTemplates(t *testing.T) {
+	c, diags := Load([]fs.FS{theme.FS()}, themeLangs, "da")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	tests := []struct {
+		lang    string
+		y, m, d int
+		want    string
+	}{
+		{"fr", 2026, 12, 2, "2 décembre 2026"},
+		{"fr", 2027, 1, 1, "1er janvier 2027"},
+		{"it", 2026, 12, 2, "2 dicembre 2026"},
+		{"ca", 2026, 4, 1, "1 d’abril de 2026"},
+		{"ca", 2026, 10, 12, "12 d’octubre de 2026"},
+		{"eu", 2021, 3, 11, "2021eko martxoaren 11"},
+		{"eu", 2025, 5, 1, "2025eko maiatzaren 1a"},
+		{"eu", 2030, 1, 31, "2030eko urtarrilaren 31"},
+		{"eu", 2000, 9, 22, "2000ko irailaren 22a"},
+		{"eu", 2027, 12, 10, "2027ko abenduaren 10a"},
+		{"eu", 2041, 6, 2, "2041eko ekainaren 2a"},
+		{"eu", 2100, 6, 2, "2100eko ekainaren 2a"},
+	}
+	for _, tt := range tests {
+		got, err := c.Date(tt.lang, time.Date(tt.y, time.Month(tt.m), tt.d, 0, 0, 0, 0, time.UTC))
+		if err != nil || got != tt.want {
+			t.Errorf("%s %d-%02d-%02d: %q, %v; want %q", tt.lang, tt.y, tt.m, tt.d, got, err, tt.want)
 		}
 	}
 }

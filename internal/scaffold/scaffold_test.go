@@ -107,11 +107,12 @@ func TestFilesTwice(t *testing.T) {
 
 // TestFilesUIStrings holds that init writes i18n/<lang>.toml of English
 // strings only for a language the theme has no strings for, neither its
-// own nor its base language's: de-CH reads the theme's de.toml, and an
-// English de-CH.toml would hide it; zh-Hant-TW reads zh-Hant.toml. uz-Cyrl
-// does not read the theme's uz.toml, which is in the Latin script.
+// own nor its base language's: de-CH reads the theme's de.toml (pt-BR the
+// theme's pt-BR.toml, then pt.toml), and an English de-CH.toml would hide
+// it; zh-Hant-TW reads zh-Hant.toml. uz-Cyrl does not read the theme's
+// uz.toml, which is in the Latin script.
 func TestFilesUIStrings(t *testing.T) {
-	files, err := Files([]string{"de-CH", "sv-FI", "en-GB", "nb-NO", "ar-EG", "pt-BR", "zh-Hant-TW", "uz-Cyrl", "da"}, theme.FS())
+	files, err := Files([]string{"de-CH", "sv-FI", "en-GB", "nb-NO", "ar-EG", "pt-BR", "fy-NL", "zh-Hant-TW", "uz-Cyrl", "da"}, theme.FS())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +122,7 @@ func TestFilesUIStrings(t *testing.T) {
 			got = append(got, f.Path)
 		}
 	}
-	if want := "i18n/pt-BR.toml i18n/uz-Cyrl.toml"; strings.Join(got, " ") != want {
+	if want := "i18n/fy-NL.toml i18n/uz-Cyrl.toml"; strings.Join(got, " ") != want {
 		t.Errorf("UI string files %q, want %q", got, want)
 	}
 }

@@ -25,8 +25,11 @@
 //
 // i18n/<lang>.toml holds the strings of the layouts, and the labels of
 // callouts (alert_note ... alert_caution, for GitHub alerts in Markdown),
-// for the languages the theme knows: da, en, kl, sv, nb, de, pl, uk, tr,
-// ar, fa, fa-AF (Dari: only what it says differently from fa), ps, ckb, ku
+// for the languages the theme knows: da, en, kl, sv, nb, de, pl, uk, tr and
+// ar; nn, fo, is, fi, et, lv, lt, fr, es, it, pt (European; pt-BR holds
+// what Brazilian Portuguese says differently), nl, ca, gl, eu, ro, cs, sk,
+// sl, hr, bs, sr (Cyrillic) and sr-Latn, sq, hu, el, bg, mk and be; fa,
+// fa-AF (Dari: only what it says differently from fa), ps, ckb, ku
 // (Kurmanji), ur, he, so, ti, am, sw, hi, bn, ta, te, ne, si, th, vi, fil,
 // id, ms, zh (Simplified), zh-Hant, ja, ko, hy, ka, az, uz, kk and mn.
 // Every string but the Danish and English ones is marked
