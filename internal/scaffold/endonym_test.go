@@ -1,6 +1,15 @@
 package scaffold
 
-import "testing"
+import (
+	"io/fs"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/udenmitid/sitegen/internal/theme"
+)
 
 func TestEndonym(t *testing.T) {
 	tests := []struct{ code, want string }{
@@ -31,6 +40,9 @@ func TestEndonym(t *testing.T) {
 		// Capitals by the language's rules, and none added inside a name.
 		{"zu", "isiZulu"},
 		{"az-Latn", "Azərbaycan (latın)"},
+		{"ka", "ქართული"}, // Georgian has no case in everyday writing
+		{"hy", "Հայերեն"},
+		{"el", "Ελληνικά"},
 		// No name: the code.
 		{"tok", "tok"},
 		{"not a tag", "not a tag"},
@@ -63,6 +75,46 @@ func TestEndonymTellsApart(t *testing.T) {
 				t.Errorf("Endonym(%q) = Endonym(%q) = %q", code, other, name)
 			}
 			seen[name] = code
+		}
+	}
+}
+
+// TestEndonymThemeLanguages holds the name init gives every language the
+// theme has UI strings for, as a language switcher shows it; a language
+// added to the theme needs its line here.
+func TestEndonymThemeLanguages(t *testing.T) {
+	want := map[string]string{
+		"am": "አማርኛ", "ar": "العربية", "az": "Azərbaycan", "be": "Беларуская", "bg": "Български",
+		"bn": "বাংলা", "bs": "Bosanski", "ca": "Català", "ckb": "کوردی", "cs": "Čeština",
+		"cy": "Cymraeg", "da": "Dansk", "de": "Deutsch", "el": "Ελληνικά", "en": "English",
+		"es": "Español", "et": "Eesti", "eu": "Euskara", "fa": "فارسی", "fa-AF": "دری",
+		"fi": "Suomi", "fil": "Filipino", "fo": "Føroyskt", "fr": "Français", "gl": "Galego",
+		"he": "עברית", "hi": "हिन्दी", "hr": "Hrvatski", "hu": "Magyar", "hy": "Հայերեն",
+		"id": "Indonesia", "is": "Íslenska", "it": "Italiano", "ja": "日本語", "ka": "ქართული",
+		"kk": "Қазақ тілі", "kl": "Kalaallisut", "ko": "한국어", "ku": "Kurdî", "lt": "Lietuvių",
+		"lv": "Latviešu", "mk": "Македонски", "mn": "Монгол", "ms": "Melayu", "nb": "Norsk bokmål",
+		"ne": "नेपाली", "nl": "Nederlands", "nn": "Nynorsk", "pl": "Polski", "ps": "پښتو",
+		"pt": "Português", "pt-BR": "Português (Brasil)", "ro": "Română", "ru": "Русский", "si": "සිංහල",
+		"sk": "Slovenčina", "sl": "Slovenščina", "so": "Soomaali", "sq": "Shqip", "sr": "Српски",
+		"sr-Latn": "Srpski (latinica)", "sv": "Svenska", "sw": "Kiswahili", "ta": "தமிழ்", "te": "తెలుగు",
+		"th": "ไทย", "ti": "ትግርኛ", "tr": "Türkçe", "uk": "Українська", "ur": "اردو",
+		"uz": "O‘zbek", "vi": "Tiếng Việt", "zh": "中文", "zh-Hant": "繁體中文",
+		// Kurmanji by its own tag, which reads ku's strings.
+		"kmr": "Kurmancî",
+	}
+	files, err := fs.Glob(theme.FS(), "i18n/*.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		code := strings.TrimSuffix(path.Base(f), ".toml")
+		if _, ok := want[code]; !ok {
+			t.Errorf("the theme has UI strings for %s (%s); say here what Endonym names it", code, Endonym(code))
+		}
+	}
+	for _, code := range slices.Sorted(maps.Keys(want)) {
+		if got := Endonym(code); got != want[code] {
+			t.Errorf("Endonym(%q) = %q, want %q", code, got, want[code])
 		}
 	}
 }
