@@ -105,8 +105,29 @@ var messageKeys = []string{"description", "hash", "zero", "one", "two", "few", "
 // reads sr-Latn, "pa-PK" pa-Arab. A string none of them
 // has is the default language's (Load). CLDR's other parents (en-GB's is
 // en-001) are left aside, so that a base language's file serves its
-// regions. A tag that does not parse is its own chain.
+// regions. A language CLDR has no plural rules for, which it counts under
+// a macrolanguage that has them, reads the macrolanguage's chain after its
+// own, and counts by its rules (rulesTag): Kurmanji, "kmr", reads kmr then
+// ku (the theme's Kurmanji strings are ku.toml: CLDR's Kurdish, ku, is
+// Kurmanji), Iranian Persian "pes" reads pes then fa. Languages CLDR has
+// rules for stay apart from their macrolanguage: nn and nb do not read
+// no.toml. A tag that does not parse is its own chain.
 func Chain(lang string) []string {
+	chain := ownChain(lang)
+	if t, err := language.Parse(lang); err == nil {
+		if m := rulesTag(lang); m != t {
+			for _, tag := range ownChain(m.String()) {
+				if !slices.ContainsFunc(chain, func(c string) bool { return strings.EqualFold(c, tag) }) {
+					chain = append(chain, tag)
+				}
+			}
+		}
+	}
+	return chain
+}
+
+// ownChain is Chain without the macrolanguage.
+func ownChain(lang string) []string {
 	chain := []string{lang}
 	add := func(tag string) {
 		if !slices.ContainsFunc(chain, func(c string) bool { return strings.EqualFold(c, tag) }) {
@@ -198,18 +219,43 @@ func Load(layers []fs.FS, langs []string, def string) (*Catalog, diag.List) {
 		messages[lang] = c.resolve(lang, read)
 	}
 	c.finish(messages)
-	bundle := i18n.NewBundle(language.Make(def))
+	bundle := i18n.NewBundle(rulesTag(def))
+	byRules := map[language.Tag]string{}
 	for _, lang := range langs {
+		tag := rulesTag(lang)
+		if other, ok := byRules[tag]; ok {
+			diags.Errorf(path.Join(Dir, lang+".toml"), 0, "languages %s and %s count by the plural rules of %s, one language to the UI strings: keep one of them", other, lang, tag)
+			continue
+		}
+		byRules[tag] = lang
 		list := slices.Collect(maps.Values(messages[lang]))
-		if err := bundle.AddMessages(language.Make(lang), list...); err != nil {
+		if err := bundle.AddMessages(tag, list...); err != nil {
 			diags.Errorf(path.Join(Dir, lang+".toml"), 0, "%v", err)
 		}
-	}
-	for _, lang := range langs {
-		c.localizers[lang] = i18n.NewLocalizer(bundle, lang)
+		c.localizers[lang] = i18n.NewLocalizer(bundle, tag.String())
 	}
 	return c, diags
 }
+
+// rulesTag returns the tag whose CLDR plural rules lang counts by: its own,
+// or, for a language go-i18n has no rules for that CLDR counts under a
+// macrolanguage, the macrolanguage's with lang's script and region:
+// Kurmanji, kmr, counts as Kurdish, ku (one and other), whose strings it
+// reads (Chain).
+func rulesTag(lang string) language.Tag {
+	tag := language.Make(lang)
+	if hasRules(tag) {
+		return tag
+	}
+	if m, err := language.Macro.Canonicalize(tag); err == nil && m != tag && hasRules(m) {
+		return m
+	}
+	return tag
+}
+
+// hasRules reports whether go-i18n has CLDR plural rules for tag or a
+// parent of it.
+func hasRules(tag language.Tag) bool { return i18n.NewBundle(tag).AddMessages(tag) == nil }
 
 // readFile reads and parses i18n/<tag>.toml in fsys, or returns nil if
 // there is none.

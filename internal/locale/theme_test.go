@@ -275,6 +275,32 @@ func TestThemeOldTags(t *testing.T) {
 	}
 }
 
+// TestThemeKurmanji checks that a site language "kmr" (Kurmanji) reads the
+// theme's ku.toml and counts by Kurdish's CLDR rules, one and other, which
+// go-i18n has for ku and not for kmr; and that a site with both tags,
+// which would count one language twice, is an error.
+func TestThemeKurmanji(t *testing.T) {
+	c, diags := Load([]fs.FS{theme.FS()}, []string{"en", "kmr"}, "en")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if missing := c.Missing("kmr"); len(missing) > 0 {
+		t.Errorf("kmr: missing %v", missing)
+	}
+	if file, _ := c.Origin("kmr", "fallback_title"); file != "i18n/ku.toml" {
+		t.Errorf("kmr: fallback_title comes from %q, want i18n/ku.toml", file)
+	}
+	for n, want := range map[int]string{1: "Di vê beşê de 1 rûpel heye", 2: "Di vê beşê de 2 rûpel hene", 0: "Di vê beşê de 0 rûpel hene"} {
+		if got, err := c.T("kmr", "section_children", n); err != nil || got != want {
+			t.Errorf("kmr: section_children %d = %q, %v; want %q", n, got, err, want)
+		}
+	}
+	_, diags = Load([]fs.FS{theme.FS()}, []string{"en", "ku", "kmr"}, "en")
+	if !diags.HasErrors() || !strings.Contains(diags.Error(), "ku and kmr") {
+		t.Errorf("a site in ku and kmr: %v; want an error naming both", diags)
+	}
+}
+
 // TestCheckMessagesFinds feeds checkMessages files with one defect each, so
 // that TestThemeMessages is known to fail when the theme has such a defect.
 func TestCheckMessagesFinds(t *testing.T) {
