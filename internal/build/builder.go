@@ -46,14 +46,17 @@ type Builder struct {
 	convOpts   map[string]markdown.Options // what each language's converter was made with
 
 	// What the last successful build made.
-	built   bool
-	site    *pages.Site
-	env     *render.Env
-	assets  map[string]*render.Asset
-	docs    map[string]*doc        // by content file path
-	byFile  map[string]*pages.Page // content file path -> its page
-	sigs    map[string]uint64      // output file -> signature of what it was rendered from
-	outputs map[string]bool        // every output file
+	built  bool
+	site   *pages.Site
+	env    *render.Env
+	assets map[string]*render.Asset
+	docs   map[string]*doc // by content file path
+	// The link dependencies (pages.Link.Deps) of the text each fallback
+	// page shows ([fallback] show_default_text), by output file.
+	fallbackLinks map[string][]string
+	byFile        map[string]*pages.Page // content file path -> its page
+	sigs          map[string]uint64      // output file -> signature of what it was rendered from
+	outputs       map[string]bool        // every output file
 
 	indexes           map[string][]byte // search index files made since the last change, by name below the output folder
 	lastChanges       *Changes          // what the last full build wrote
@@ -386,6 +389,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 		}
 	}
 	var mu sync.Mutex
+	fallbackLinks := map[string][]string{}
 	resDocs := map[*pages.Page]*markdown.Result{}
 	entries := map[*pages.Page]*search.Entry{}
 	// Serve makes the indexes on request (SearchIndex), from the kept pages.
@@ -407,6 +411,12 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 				if b.opts.Text && !b.stubbed[p.File.Path] {
 					resDocs[p] = dc.res
 				}
+				mu.Unlock()
+			} else if b.showsText(p) {
+				dc = b.convertFallback(site, p)
+				errs[i].Add(dc.diags)
+				mu.Lock()
+				fallbackLinks[p.OutputFile()] = dc.links
 				mu.Unlock()
 			}
 			if canRender {
@@ -436,6 +446,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	}
 	ch := &Changes{All: true, Written: w.written()}
 	b.publish(site, env, assets, docs)
+	b.fallbackLinks = fallbackLinks
 	if b.keep {
 		ch.Removed = b.removed(w.written())
 	}
@@ -621,7 +632,8 @@ func (b *Builder) convertOnly(site *pages.Site, p *pages.Page) *doc {
 		d.res = &markdown.Result{}
 		return d
 	}
-	res, problems := b.converters[p.Lang.Code].ConvertWithImages(body, line, resolve, words, b.imageAttrs(links))
+	res, problems := b.converters[p.Lang.Code].ConvertHooks(body, line,
+		markdown.Hooks{Resolve: resolve, Images: b.imageAttrs(links), Links: linkLangs(p.Lang, links)}, words)
 	if c := b.opts.Progress; c != nil {
 		c.Converted.Add(1)
 	}

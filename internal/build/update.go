@@ -36,7 +36,8 @@ type Changes struct {
 // site root, as fsnotify reports them below it. Update re-reads only those
 // files, and renders only the outputs that can differ:
 //
-//   - A page whose body, updated: or needs_review: changed: that page.
+//   - A page whose body, updated: or needs_review: changed: that page, and
+//     the fallback pages that show its text ([fallback] show_default_text).
 //   - A page whose title, description, slug, weight, menu, draft or
 //     aliases changed, or a page added or removed: the pages whose
 //     rendering reads it (its translations' switchers, its section's
@@ -271,6 +272,14 @@ func (b *Builder) updatePages(w *writer, changed []string) diag.List {
 		b.docs[p] = d.kept(&b.slab)
 		diags.Add(d.diags)
 		diags.Add(w.page(b.env, page, d))
+		for _, t := range page.Translations {
+			if t.Source() == page && b.showsText(t) {
+				fd := b.convertFallback(b.site, t)
+				b.fallbackLinks[t.OutputFile()] = fd.links
+				diags.Add(fd.diags)
+				diags.Add(w.page(b.env, t, fd))
+			}
+		}
 	}
 	if datesChanged {
 		diags.Add(w.hosting(b.site, b.assets))
@@ -295,14 +304,14 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 			delete(b.docs, p) // a broken link may resolve now
 		}
 	}
-	// Pages that link to a key whose URL changed in their language, or to
-	// a file name that now names another page or file, must convert their
-	// Markdown again.
+	// Pages that link to a key whose URL or title changed in their
+	// language, or to a file name that now names another page or file,
+	// must convert their Markdown again.
 	moved := b.movedFiles(site, changed)
 	for _, key := range site.Keys() {
 		for _, l := range site.Langs {
-			old := b.site.Page(key, l.Code)
-			if old == nil || old.Path != site.Page(key, l.Code).Path {
+			old, now := b.site.Page(key, l.Code), site.Page(key, l.Code)
+			if old == nil || old.Path != now.Path || old.Title != now.Title || old.TitleLang.Code != now.TitleLang.Code {
 				moved[l.Code+"\x00"+key] = true
 			}
 		}
@@ -332,11 +341,12 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	for _, p := range allPages(site) {
 		name := p.OutputFile()
 		_, hasDoc := b.docs[pathOf(p)]
-		if old, ok := b.sigs[name]; !ok || old != sigs[name] || (p.File != nil && !hasDoc) {
+		if old, ok := b.sigs[name]; !ok || old != sigs[name] || (p.File != nil && !hasDoc) || b.fallbackStale(p, changed, moved) {
 			todo = append(todo, p)
 		}
 	}
 	var mu sync.Mutex
+	fallbackLinks := map[string][]string{}
 	errs := make([]diag.List, len(todo))
 	parallel(len(todo), func(i int) {
 		p := todo[i]
@@ -344,6 +354,12 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 		if p.File != nil {
 			d = b.docFor(site, p, b.docs, &mu)
 			errs[i].Add(d.diags)
+		} else if b.showsText(p) {
+			d = b.convertFallback(site, p)
+			errs[i].Add(d.diags)
+			mu.Lock()
+			fallbackLinks[p.OutputFile()] = d.links
+			mu.Unlock()
 		}
 		errs[i].Add(w.page(env, p, d))
 	})
@@ -375,9 +391,36 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	}
 	slices.Sort(ch.Removed)
 	b.outputs = next
-	b.site, b.env, b.sigs = site, env, sigs
+	for _, p := range site.Pages {
+		name := p.OutputFile()
+		if _, done := fallbackLinks[name]; !done && b.showsText(p) {
+			fallbackLinks[name] = b.fallbackLinks[name]
+		}
+	}
+	b.site, b.env, b.sigs, b.fallbackLinks = site, env, sigs, fallbackLinks
 	b.indexFiles()
 	return diags, nil
+}
+
+// fallbackStale reports whether fallback page p shows its source's text
+// and must render it again although its signature is the same: its
+// source's file changed, or a link of the text goes to a page or file
+// that moved in p's language (moved, as updateStructure finds it), or its
+// links are not known.
+func (b *Builder) fallbackStale(p *pages.Page, changed []string, moved map[string]bool) bool {
+	if !b.showsText(p) {
+		return false
+	}
+	links, ok := b.fallbackLinks[p.OutputFile()]
+	if !ok || slices.Contains(changed, p.Source().File.Path) {
+		return true
+	}
+	for _, k := range links {
+		if moved[p.Lang.Code+"\x00"+k] || moved[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // movedFiles returns the link dependencies (pages.Link.Deps) a change
