@@ -14,107 +14,112 @@ import (
 	"time"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
 
 	"github.com/udenmitid/sitegen/internal/theme"
 )
 
-// themeLangs are the languages the built-in theme has UI strings for.
-var themeLangs = []string{"da", "en", "kl", "sv", "nb", "de", "pl", "uk", "tr", "ar"}
-
-// cldrPlurals are the categories of each language's cardinal plural rules in
-// CLDR (https://www.unicode.org/cldr/charts/latest/supplemental/language_plural_rules.html),
-// in CLDR's order.
-var cldrPlurals = map[string][]string{
-	"da": {"one", "other"},
-	"en": {"one", "other"},
-	"kl": {"one", "other"},
-	"sv": {"one", "other"},
-	"nb": {"one", "other"},
-	"de": {"one", "other"},
-	"tr": {"one", "other"},
-	"pl": {"one", "few", "many", "other"},
-	"uk": {"one", "few", "many", "other"},
-	"ar": {"zero", "one", "two", "few", "many", "other"},
-}
-
-// comingIDs are ids that languages may define before the reference
-// language does: the callout labels, which en.toml gains with GitHub alerts
-// on another branch. They are only tolerated while the reference lacks
-// them; once it has them, every language must.
-var comingIDs = []string{"alert_note", "alert_tip", "alert_important", "alert_warning", "alert_caution"}
-
-var formOrder = []string{"zero", "one", "two", "few", "many", "other"}
-
-// probeCounts are the counts whose plural form the probe asks go-i18n for:
-// every integer to 1000 and a few decimals, which have their own form in
-// some languages (pl, uk: 1.5 is "other").
-func probeCounts() []string {
-	var out []string
-	for i := 0; i <= 1000; i++ {
-		out = append(out, strconv.Itoa(i))
-	}
-	return append(out, "1000000", "0.5", "1.0", "1.5", "2.5", "3.5", "11.5", "100.5")
-}
-
-// probeForms returns, for each language, the plural form go-i18n picks for
-// each of probeCounts, by localizing a message whose forms are their names.
-func probeForms(t *testing.T, langs []string) map[string]map[string]string {
+// themeLangs returns the languages the built-in theme has UI strings for:
+// every i18n/<lang>.toml it holds, so that a language file added to the
+// theme is held to every test here without being named.
+func themeLangs(t testing.TB) []string {
 	t.Helper()
-	var probe strings.Builder
-	probe.WriteString("[probe]\n")
-	for _, f := range formOrder {
-		fmt.Fprintf(&probe, "%s = %q\n", f, f)
+	names, err := fs.Glob(theme.FS(), Dir+"/*.toml")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no theme message files: %v", err)
 	}
-	fsys := fstest.MapFS{}
-	for _, l := range langs {
-		fsys[path.Join(Dir, l+".toml")] = &fstest.MapFile{Data: []byte(probe.String())}
+	var out []string
+	for _, n := range names {
+		out = append(out, strings.TrimSuffix(path.Base(n), ".toml"))
 	}
-	c, diags := Load([]fs.FS{fsys}, langs, langs[0])
+	return out
+}
+
+// notEnglish are the messages of a fallback page's notice: a reader who
+// does not read the page's language must at least be told, in theirs, that
+// the page is not in it, so a language's own text may not be English.
+var notEnglish = []string{"fallback_title", "not_in_language"}
+
+// TestThemeMessages holds every theme language to en.toml (checkMessages)
+// and its notice to its own language.
+func TestThemeMessages(t *testing.T) {
+	langs := themeLangs(t)
+	for _, p := range checkMessages(theme.FS(), langs, "en") {
+		t.Error(p)
+	}
+	c, diags := Load([]fs.FS{theme.FS()}, langs, "en")
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	out := map[string]map[string]string{}
 	for _, l := range langs {
-		out[l] = map[string]string{}
-		for _, n := range probeCounts() {
-			form, err := c.T(l, "probe", n)
-			if err != nil {
-				t.Fatalf("probe %s %s: %v", l, n, err)
+		if base, _ := language.Make(l).Base(); base.String() == "en" {
+			continue
+		}
+		for _, id := range notEnglish {
+			got, _ := c.T(l, id)
+			en, _ := c.T("en", id)
+			if got == en {
+				t.Errorf("%s.toml: %s is English (%q): write it in the language", l, id, got)
 			}
-			out[l][n] = form
 		}
 	}
-	return out
 }
 
-// formSet returns the distinct forms among a language's probe results, in
-// CLDR's order.
-func formSet(byCount map[string]string) []string {
-	var out []string
-	for _, f := range formOrder {
-		for _, g := range byCount {
-			if g == f {
-				out = append(out, f)
+// newerCLDR are the languages whose plural rules in go-i18n (CLDR 47)
+// differ from x/text's (CLDR 32), which sitegen follows (Forms, T): CLDR
+// changed them after version 32, or go-i18n has no rules for them. Each
+// entry says how; TestPluralRulesAgree requires the difference, so that an
+// entry goes once the libraries agree.
+var newerCLDR = map[string]string{
+	"fr":    "many for a million and more (1 000 000 de pages)",
+	"es":    "many for a million and more",
+	"it":    "many for a million and more",
+	"pt":    "many for a million and more",
+	"pt-BR": "many for a million and more",
+	"ca":    "many for a million and more",
+	"gl":    "many for a million and more",
+	"he":    "no many (CLDR 32: 20, 30, ... 100, ...)",
+	"mk":    "11, 111, ... are other, not one",
+	"vi":    "one for 0 and 1",
+	"kmr":   "go-i18n has no rules for Kurmanji; x/text gives CLDR's root rules, other alone",
+}
+
+// TestPluralRulesAgree compares, for every theme language and every
+// language newerCLDR lists, the plural form T picks (x/text's CLDR data)
+// with the one go-i18n's own CLDR data picks, over whole counts to a
+// thousand and a few millions: they agree, but for the languages
+// newerCLDR lists, which must differ.
+func TestPluralRulesAgree(t *testing.T) {
+	counts := append(slices.Clone(wholeCounts), 10_000_000)
+	langs := themeLangs(t)
+	for l := range newerCLDR {
+		if !slices.Contains(langs, l) {
+			langs = append(langs, l)
+		}
+	}
+	for _, l := range langs {
+		b := i18n.NewBundle(language.English)
+		err := b.AddMessages(language.Make(l), &i18n.Message{ID: "p", Zero: "zero", One: "one", Two: "two", Few: "few", Many: "many", Other: "other"})
+		var diffs []string
+		for _, n := range counts {
+			if err != nil {
+				diffs = append(diffs, err.Error())
 				break
 			}
+			theirs, err := i18n.NewLocalizer(b, l).Localize(&i18n.LocalizeConfig{MessageID: "p", PluralCount: n})
+			if err != nil {
+				t.Fatalf("%s %d: %v", l, n, err)
+			}
+			if ours, _ := formOf(l, n); ours != theirs {
+				diffs = append(diffs, fmt.Sprintf("%d is %s, go-i18n says %s", n, ours, theirs))
+			}
 		}
-	}
-	return out
-}
-
-func TestPluralRulesAreCLDRs(t *testing.T) {
-	forms := probeForms(t, themeLangs)
-	for _, l := range themeLangs {
-		if got := formSet(forms[l]); !slices.Equal(got, cldrPlurals[l]) {
-			t.Errorf("%s: go-i18n uses the plural forms %v, CLDR has %v", l, got, cldrPlurals[l])
+		switch why, listed := newerCLDR[l]; {
+		case listed && len(diffs) == 0:
+			t.Errorf("%s: x/text and go-i18n now agree; remove %q from newerCLDR", l, why)
+		case !listed && len(diffs) > 0:
+			t.Errorf("%s: x/text and go-i18n differ: %s", l, strings.Join(diffs[:min(len(diffs), 5)], "; "))
 		}
-	}
-}
-
-func TestThemeMessages(t *testing.T) {
-	forms := probeForms(t, themeLangs)
-	for _, p := range checkMessages(theme.FS(), themeLangs, "en", forms) {
-		t.Error(p)
 	}
 }
 
@@ -122,7 +127,6 @@ func TestThemeMessages(t *testing.T) {
 // that TestThemeMessages is known to fail when the theme has such a defect.
 func TestCheckMessagesFinds(t *testing.T) {
 	langs := []string{"en", "pl", "ar"}
-	forms := probeForms(t, langs)
 	en := "hello = \"Hello\"\nupdated = \"Updated {{.Date}}\"\n[pages]\none = \"{{.Count}} page\"\nother = \"{{.Count}} pages\"\n"
 	pl := "hello = \"Cześć\"\nupdated = \"Zaktualizowano {{.Date}}\"\n[pages]\none = \"{{.Count}} strona\"\nfew = \"{{.Count}} strony\"\nmany = \"{{.Count}} stron\"\nother = \"{{.Count}} strony\"\n"
 	ar := "hello = \"مرحبا\"\nupdated = \"آخر تحديث: {{.Date}}\"\n[pages]\nzero = \"لا صفحات\"\none = \"صفحة واحدة\"\ntwo = \"صفحتان\"\nfew = \"{{.Count}} صفحات\"\nmany = \"{{.Count}} صفحة\"\nother = \"{{.Count}} صفحة\"\n"
@@ -132,13 +136,13 @@ func TestCheckMessagesFinds(t *testing.T) {
 		{"good", "", "", ""},
 		{"missing id", "pl", strings.Replace(pl, "hello = \"Cześć\"\n", "", 1), `pl.toml: missing message "hello"`},
 		{"extra id", "pl", "bye = \"Pa\"\n" + pl, `pl.toml: message "bye" is not in en.toml`},
-		{"coming id tolerated", "pl", "alert_note = \"Informacja\"\n" + pl, ""},
 		{"missing form", "pl", strings.Replace(pl, "few = \"{{.Count}} strony\"\n", "", 1), `pl.toml: message "pages" has the plural forms [one many other]; pl needs [one few many other]`},
 		{"form the language lacks", "pl", strings.Replace(pl, "[pages]\n", "[pages]\ntwo = \"{{.Count}} strony\"\n", 1), `pl.toml: message "pages" has the plural forms [one two few many other]`},
 		{"plural where en has none", "pl", strings.Replace(pl, "hello = \"Cześć\"\n", "", 1) + "[hello]\none = \"Cześć\"\nother = \"Cześć\"\n", `pl.toml: message "hello" has the plural forms [one other]; pl needs [other]`},
 		{"other field", "pl", strings.Replace(pl, "{{.Date}}", "{{.Day}}", 1), `pl.toml: message "updated" uses the fields [Day]; en.toml's uses [Date]`},
+		{"unknown field", "en", strings.Replace(en, "{{.Date}}", "{{.When}}", 1), `en.toml: message "updated" uses the fields [When]; layouts pass only`},
 		{"count left out", "ar", strings.Replace(ar, "many = \"{{.Count}} صفحة\"", "many = \"صفحة\"", 1), `ar.toml: message "pages" with count 11: "صفحة" does not show the count`},
-		{"template error", "ar", strings.Replace(ar, "{{.Date}}", "{{.Date.Year}}", 1), `ar.toml: message "updated": template: :1:26: executing "" at <.Date.Year>: can't evaluate field Year`},
+		{"template error", "ar", strings.Replace(ar, "{{.Date}}", "{{.Date.Year}}", 1), `ar.toml: message "updated": message "updated": template: updated:1:26: executing "updated" at <.Date.Year>: can't evaluate field Year`},
 		{"no file", "ar", "", `ar.toml: open i18n/ar.toml: file does not exist`},
 	}
 	for _, tt := range tests {
@@ -153,7 +157,7 @@ func TestCheckMessagesFinds(t *testing.T) {
 					fsys[path.Join(Dir, l+".toml")] = &fstest.MapFile{Data: []byte(f)}
 				}
 			}
-			problems := checkMessages(fsys, langs, "en", forms)
+			problems := checkMessages(fsys, langs, "en")
 			if tt.want == "" {
 				if len(problems) > 0 {
 					t.Errorf("problems in good files: %q", problems)
@@ -169,11 +173,12 @@ func TestCheckMessagesFinds(t *testing.T) {
 
 // checkMessages checks the message files of langs against the reference
 // language ref: every language defines exactly ref's ids; a message is
-// plural where ref's is, with exactly the language's plural forms; it uses
-// the template fields ref's does; and it renders, for plurals with counts
-// 0 to 101 and 1.5, showing the count wherever the form serves more than
-// one number. forms is probeForms for langs.
-func checkMessages(fsys fs.FS, langs []string, ref string, forms map[string]map[string]string) []string {
+// plural where ref's is, with exactly the forms its language needs
+// (Forms); it uses the template fields ref's does, which are fields the
+// layouts pass (sampleArgs); and it renders, for plurals with counts 0 to
+// 101 and 1.5, showing the count wherever the form serves more than one
+// whole number.
+func checkMessages(fsys fs.FS, langs []string, ref string) []string {
 	var problems []string
 	report := func(lang, format string, args ...any) {
 		problems = append(problems, lang+".toml: "+fmt.Sprintf(format, args...))
@@ -200,6 +205,18 @@ func checkMessages(fsys fs.FS, langs []string, ref string, forms map[string]map[
 	if want == nil {
 		return problems
 	}
+	var known []string
+	for i := 0; i < len(sampleArgs); i += 2 {
+		known = append(known, sampleArgs[i].(string))
+	}
+	for _, id := range sortedIDs(want) {
+		for _, f := range fieldsOf(want[id]) {
+			if f != "Count" && !slices.Contains(known, f) {
+				report(ref, "message %q uses the fields %v; layouts pass only Count, %s", id, fieldsOf(want[id]), strings.Join(known, ", "))
+				break
+			}
+		}
+	}
 	for _, l := range langs {
 		have := files[l]
 		if have == nil {
@@ -212,13 +229,13 @@ func checkMessages(fsys fs.FS, langs []string, ref string, forms map[string]map[
 		}
 		for _, id := range sortedIDs(have) {
 			m, r := have[id], want[id]
-			if r == nil && !slices.Contains(comingIDs, id) {
+			if r == nil {
 				report(l, "message %q is not in %s.toml", id, ref)
 				continue
 			}
 			needs := []string{"other"}
 			if r != nil && isPlural(r) {
-				needs = formSet(forms[l])
+				needs = Forms(l)
 			}
 			if got := formsOf(m); !slices.Equal(got, needs) {
 				report(l, "message %q has the plural forms %v; %s needs %v", id, got, l, needs)
@@ -239,7 +256,7 @@ func checkMessages(fsys fs.FS, langs []string, ref string, forms map[string]map[
 	}
 	for _, l := range langs {
 		for _, id := range sortedIDs(files[l]) {
-			for _, p := range renderProblems(c, l, files[l][id], forms[l]) {
+			for _, p := range renderProblems(c, l, files[l][id]) {
 				report(l, "message %q%s", id, p)
 			}
 		}
@@ -247,7 +264,8 @@ func checkMessages(fsys fs.FS, langs []string, ref string, forms map[string]map[
 	return problems
 }
 
-// sampleArgs are the named arguments messages are rendered with.
+// sampleArgs are the named arguments the layouts pass to messages, with
+// sample values to render them with. A message may use these and Count.
 var sampleArgs = []any{"Date", "‹date›", "Day", 22, "Month", "‹month›", "Year", 2026, "Section", "‹section›",
 	"Language", "‹language›", "Term", "‹term›", "Page", 3, "Total", 17, "Number", 5}
 
@@ -255,7 +273,7 @@ var sampleCounts = []string{"0", "1", "2", "3", "5", "11", "22", "101", "1.5"}
 
 // renderProblems renders one message of lang with sample data and says what
 // is wrong with the result, each problem starting with the sample.
-func renderProblems(c *Catalog, lang string, m *i18n.Message, forms map[string]string) []string {
+func renderProblems(c *Catalog, lang string, m *i18n.Message) []string {
 	var out []string
 	check := func(sample, s string, err error) bool {
 		switch {
@@ -288,37 +306,25 @@ func renderProblems(c *Catalog, lang string, m *i18n.Message, forms map[string]s
 			count = i // as the layouts pass it
 		}
 		s, err := c.T(lang, m.ID, count)
-		if check(" with count "+n, s, err) && servesMany(forms, forms[n]) && !strings.Contains(s, n) {
+		form, _ := formOf(lang, count)
+		if check(" with count "+n, s, err) && servesMany(lang, form) && !strings.Contains(s, n) {
 			out = append(out, fmt.Sprintf(" with count %s: %q does not show the count", n, s))
 		}
 	}
 	return out
 }
 
-// servesMany reports whether more than one whole probe count has the form,
-// so that a message in that form must say which number it means. Only whole
-// numbers count: the layouts pass lengths and limits.
-func servesMany(forms map[string]string, form string) bool {
+// servesMany reports whether more than one whole number has the form in
+// lang, so that a message in that form must say which number it means.
+// Only whole numbers count: the layouts pass lengths and limits.
+func servesMany(lang, form string) bool {
 	seen := 0
-	for n, f := range forms {
-		if _, err := strconv.Atoi(n); err == nil && f == form {
+	for _, n := range wholeCounts {
+		if f, _ := formOf(lang, n); f == form {
 			seen++
 		}
 	}
 	return seen > 1
-}
-
-func isPlural(m *i18n.Message) bool { return !slices.Equal(formsOf(m), []string{"other"}) }
-
-// formsOf returns the plural forms a message defines, in CLDR's order.
-func formsOf(m *i18n.Message) []string {
-	var out []string
-	for i, s := range []string{m.Zero, m.One, m.Two, m.Few, m.Many, m.Other} {
-		if s != "" {
-			out = append(out, formOrder[i])
-		}
-	}
-	return out
 }
 
 var fieldRE = regexp.MustCompile(`\{\{-?\s*\.(\w+)`)
@@ -338,22 +344,18 @@ func fieldsOf(m *i18n.Message) []string {
 }
 
 func sortedIDs(msgs map[string]*i18n.Message) []string {
-	var out []string
-	for id := range msgs {
-		out = append(out, id)
-	}
-	slices.Sort(out)
-	return out
+	return slices.Sorted(maps.Keys(msgs))
 }
 
 // TestThemeDates formats a date in every theme language, and one in every
 // month: the pattern and the month names fit together.
 func TestThemeDates(t *testing.T) {
-	c, diags := Load([]fs.FS{theme.FS()}, themeLangs, "da")
+	langs := themeLangs(t)
+	c, diags := Load([]fs.FS{theme.FS()}, langs, "da")
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	want := map[string]string{
+	want := map[string]string{ // written by hand from each language's usage
 		"da": "1. december 2026",
 		"en": "1 December 2026",
 		"kl": "1. decembari 2026",
@@ -362,12 +364,15 @@ func TestThemeDates(t *testing.T) {
 		"de": "1. Dezember 2026",
 		"pl": "1 grudnia 2026",
 		"uk": "1 грудня 2026",
+		"ru": "1 декабря 2026",
 		"tr": "1 Aralık 2026",
 		"ar": "1 ديسمبر 2026",
+		"cy": "1 Rhagfyr 2026",
 	}
-	for _, l := range themeLangs {
-		if got, err := c.Date(l, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)); err != nil || got != want[l] {
-			t.Errorf("%s: date = %q, %v; want %q", l, got, err, want[l])
+	for _, l := range langs {
+		got, err := c.Date(l, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+		if w, ok := want[l]; err != nil || ok && got != w {
+			t.Errorf("%s: date = %q, %v; want %q", l, got, err, w)
 		}
 		for m := time.January; m <= time.December; m++ {
 			month, err := c.T(l, fmt.Sprintf("month_%d", m))
@@ -386,7 +391,7 @@ func TestThemeDates(t *testing.T) {
 // results: every CLDR category of the language, with %d for the number
 // where the form shows it.
 func TestPluralForms(t *testing.T) {
-	c, diags := Load([]fs.FS{theme.FS()}, themeLangs, "da")
+	c, diags := Load([]fs.FS{theme.FS()}, themeLangs(t), "da")
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
