@@ -55,6 +55,18 @@
 // French, Spanish, Italian, Portuguese, Catalan and Galician have no many
 // for millions. The locale tests list these differences and fail when one
 // appears or goes.
+//
+// # Built-in languages
+//
+// The built-in theme (go doc ./internal/theme) has UI strings for these
+// languages, by tag and in their own names:
+//
+// ar (العربية), cy (Cymraeg), da (dansk), de (Deutsch), en (English),
+// kl (kalaallisut), nb (norsk bokmål), pl (polski), ru (русский),
+// sv (svenska), tr (Türkçe), uk (українська).
+//
+// The list above is written by go test ./internal/locale -run
+// TestBuiltinLanguages -update.
 package locale
 
 import (
