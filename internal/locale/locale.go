@@ -46,15 +46,16 @@
 // where Russian rules (21 takes the form of 1) would pick "21 page", and
 // no Russian forms are asked of an English message.
 //
-// The rules are CLDR's as golang.org/x/text/feature/plural holds them
-// (CLDR 32), for what a language needs and for the form a count takes
-// alike, so that a message with the forms Load asks for has one for every
-// count. go-i18n, whose file format this is, carries a newer CLDR; where the
-// two differ sitegen follows x/text: Macedonian 11 and 111 take the form
-// of 1, Hebrew has many (20, 30, ...), Vietnamese has other alone, and
-// French, Spanish, Italian, Portuguese, Catalan and Galician have no many
-// for millions. The locale tests list these differences and fail when one
-// appears or goes.
+// The rules are CLDR's as go-i18n, whose file format this is, carries them
+// (a 2025 release), for what a language needs and for the form a count
+// takes alike, so that a message with the forms Load asks for has one for
+// every count; French, Spanish, Italian, Portuguese and Catalan need many,
+// for a million and more (1 000 000 de pages). For a language go-i18n has
+// no rules for (Kurmanji, kmr) they are golang.org/x/text/feature/plural's,
+// whose CLDR 32 (2017) gives a language it does not know CLDR's root
+// rules: other alone. x/text's older rules differ for some languages
+// (Hebrew had many, Macedonian 11 took the form of 1); the locale tests
+// list each difference and fail when one appears or goes.
 //
 // # Built-in languages
 //

@@ -108,8 +108,8 @@ func TestIDsIn(t *testing.T) {
 }
 
 // TestForms: the plural forms each language needs, written by hand from
-// CLDR's tables (https://www.unicode.org/cldr/charts/latest/supplemental/language_plural_rules.html,
-// as of CLDR 32, which x/text holds), against what Forms reads from x/text.
+// CLDR's tables (https://www.unicode.org/cldr/charts/latest/supplemental/language_plural_rules.html),
+// against what Forms reads from go-i18n's CLDR data (x/text's for kmr).
 func TestForms(t *testing.T) {
 	tests := []struct {
 		lang string
@@ -126,7 +126,10 @@ func TestForms(t *testing.T) {
 		{"sr-Latn", "one few other"},
 		{"sl", "one two few other"},
 		{"lv", "zero one other"},
-		{"he", "one two many other"},
+		{"he", "one two other"},  // many went in CLDR 42
+		{"fr", "one many other"}, // many: a million and more
+		{"pt-BR", "one many other"},
+		{"it", "one many other"},
 		{"ar", "zero one two few many other"},
 		{"cy", "zero one two few many other"},
 		{"ga", "one two few many other"},
@@ -155,6 +158,9 @@ func TestFormOf(t *testing.T) {
 		{"cy", 0, "zero"}, {"cy", 1, "one"}, {"cy", 2, "two"}, {"cy", 3, "few"}, {"cy", 6, "many"}, {"cy", 5, "other"},
 		{"en", "1", "one"}, {"en", "1.0", "other"}, // a visible decimal is other in English: "1.0 pages"
 		{"pt", "0", "one"}, {"fr", 1.5, "one"}, {"ar", 102, "other"}, {"ar", 111, "many"},
+		{"fr", 1_000_000, "many"}, {"fr", 1_000_001, "other"}, {"he", 20, "other"}, {"mk", 11, "other"}, {"mk", 21, "one"},
+		{"kmr", 1, "other"}, {"ru", "123456789012345678901", "one"}, {"ru", "123456789012345678901.5", "other"},
+		{"fr", "1000000000000000000000", "many"}, {"ru", "22.0", "other"},
 	}
 	for _, tt := range tests {
 		if got, err := formOf(tt.lang, tt.count); err != nil || got != tt.want {
@@ -194,7 +200,7 @@ func TestMissingPluralForm(t *testing.T) {
 			"i18n/en.toml": {Data: []byte("[pages]\none = \"{{.Count}} page\"\nother = \"{{.Count}} pages\"\n")},
 			"i18n/pt.toml": {Data: []byte("[pages]\nmany = \"{{.Count}} páginas\"\nother = \"{{.Count}} páginas\"\n")},
 		}, []string{"en", "pt-BR"},
-			`i18n/pt.toml:1: message "pages" lacks the plural form one, which pt-BR needs (CLDR: one, other): add it`},
+			`i18n/pt.toml:1: message "pages" lacks the plural form one, which pt-BR needs (CLDR: one, many, other): add it`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
