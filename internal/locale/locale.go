@@ -29,16 +29,17 @@
 //
 // # Plural forms
 //
-// A message with any form but other is plural: a count picks its form by
-// the CLDR plural rules of the language it is shown in, and it must have
-// every form that language gives whole numbers, and other (Forms): Danish
-// one and other, Russian one, few, many and other, Arabic and Welsh zero,
-// one, two, few, many and other, Japanese other alone. A plural message
-// that lacks one is an error when the strings load, at its line, naming
-// the language and the forms, never a failure in the middle of a layout.
-// A message of a parent tag's file needs the forms of the language that
-// shows it (pt.toml's, shown in pt-BR, pt-BR's). A message with other
-// alone is one text for every count ("Sider: {{.Count}}").
+// A message that counts is plural: one with any form but other, or whose
+// text shows .Count. A count picks its form by the CLDR plural rules of
+// the language it is shown in, and it must have every form that language
+// gives whole numbers, and other (Forms): Danish one and other, Russian
+// one, few, many and other, Arabic and Welsh zero, one, two, few, many and
+// other, Japanese other alone. A plural message that lacks one is an error
+// when the strings load, at its line, naming the language and the forms,
+// never a failure in the middle of a layout: "Sider: {{.Count}}" alone is
+// an error in Danish, which needs it as one and as other too. A message
+// of a parent tag's file needs the forms of the language that shows it
+// (pt.toml's, shown in pt-BR, pt-BR's).
 //
 // A message a language lacks and shows in the default language is counted
 // by the default language's rules, since its words are that language's: a

@@ -196,6 +196,11 @@ func TestMissingPluralForm(t *testing.T) {
 			"i18n/cy.toml": {Data: []byte("[pages]\nzero = \"dim tudalennau\"\none = \"{{.Count}} dudalen\"\ntwo = \"{{.Count}} dudalen\"\nfew = \"{{.Count}} tudalen\"\nother = \"{{.Count}} tudalen\"\n")},
 		}, []string{"en", "cy"},
 			`i18n/cy.toml:1: message "pages" lacks the plural form many, which cy needs (CLDR: zero, one, two, few, many, other): add it`},
+		{"count with other alone", fstest.MapFS{
+			"i18n/en.toml": {Data: []byte("[pages]\none = \"{{.Count}} page\"\nother = \"{{.Count}} pages\"\n")},
+			"i18n/da.toml": {Data: []byte("pages = \"Sider: {{ .Count }}\"\n")},
+		}, []string{"en", "da"},
+			`i18n/da.toml:1: message "pages" lacks the plural form one, which da needs (CLDR: one, other): add it`},
 		{"parent tag's file", fstest.MapFS{
 			"i18n/en.toml": {Data: []byte("[pages]\none = \"{{.Count}} page\"\nother = \"{{.Count}} pages\"\n")},
 			"i18n/pt.toml": {Data: []byte("[pages]\nmany = \"{{.Count}} páginas\"\nother = \"{{.Count}} páginas\"\n")},
@@ -216,12 +221,11 @@ func TestMissingPluralForm(t *testing.T) {
 // the default language, and counted by the default language's rules, as
 // its words are: a Russian page showing English says "21 pages", where
 // Russian rules (21 is one) would pick "21 page", and needs no Russian
-// forms of the English message. A message with other alone is one text
-// for every count.
+// forms of the English message.
 func TestFallbackCountsByItsLanguage(t *testing.T) {
 	files := fstest.MapFS{
-		"i18n/en.toml": {Data: []byte("hello = \"Hello\"\n[pages]\none = \"{{.Count}} page\"\nother = \"{{.Count}} pages\"\n[results]\nother = \"Results: {{.Count}}\"\n")},
-		"i18n/ru.toml": {Data: []byte("hello = \"Привет\"\n[results]\nother = \"Результаты: {{.Count}}\"\n")},
+		"i18n/en.toml": {Data: []byte("hello = \"Hello\"\n[pages]\none = \"{{.Count}} page\"\nother = \"{{.Count}} pages\"\n[results]\none = \"Results: {{.Count}}\"\nother = \"Results: {{.Count}}\"\n")},
+		"i18n/ru.toml": {Data: []byte("hello = \"Привет\"\n[results]\none = \"{{.Count}} результат\"\nfew = \"{{.Count}} результата\"\nmany = \"{{.Count}} результатов\"\nother = \"{{.Count}} результата\"\n")},
 	}
 	c, diags := Load([]fs.FS{files}, []string{"en", "ru"}, "en")
 	if diags.HasErrors() {
@@ -233,7 +237,7 @@ func TestFallbackCountsByItsLanguage(t *testing.T) {
 		want  string
 	}{
 		{"pages", 1, "1 page"}, {"pages", 21, "21 pages"}, {"pages", 5, "5 pages"}, {"pages", 2, "2 pages"},
-		{"results", 1, "Результаты: 1"}, {"results", 5, "Результаты: 5"}, {"results", 21, "Результаты: 21"},
+		{"results", 1, "1 результат"}, {"results", 5, "5 результатов"}, {"results", 21, "21 результат"}, {"results", 22, "22 результата"},
 	} {
 		if got, err := c.T("ru", tt.id, tt.count); err != nil || got != tt.want {
 			t.Errorf("T(ru, %s, %d) = %q, %v; want %q", tt.id, tt.count, got, err, tt.want)

@@ -3,6 +3,7 @@ package locale
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -189,14 +190,18 @@ func formsOf(m *i18n.Message) []string {
 	return out
 }
 
-// isPlural reports whether a message has plural forms: any form but
-// other. A message with other alone is one text for every count.
+// isPlural reports whether a message counts: it has any form but other,
+// or its text shows .Count. Either way a count picks its form, so it needs
+// every form its language has.
 func isPlural(m *i18n.Message) bool {
-	return m.Zero != "" || m.One != "" || m.Two != "" || m.Few != "" || m.Many != ""
+	return m.Zero != "" || m.One != "" || m.Two != "" || m.Few != "" || m.Many != "" || countRE.MatchString(m.Other)
 }
 
+// countRE finds .Count in a template action.
+var countRE = regexp.MustCompile(`\{\{[^}]*\.Count\b`)
+
 // missingForms returns the forms lang needs (Forms) that a plural message
-// lacks, or nil for a message with other alone.
+// lacks, or nil for a message that does not count.
 func missingForms(lang string, m *i18n.Message) []string {
 	if !isPlural(m) {
 		return nil
@@ -213,7 +218,7 @@ func missingForms(lang string, m *i18n.Message) []string {
 
 // formText returns a message's text in form, or its other text when it has
 // none in that form: a fraction may fall in a category whole numbers do
-// not reach, and a message with other alone serves every count.
+// not reach, and a message that does not count has other alone.
 func formText(m *i18n.Message, form string) string {
 	s := map[string]string{"zero": m.Zero, "one": m.One, "two": m.Two, "few": m.Few, "many": m.Many}[form]
 	if s == "" {
