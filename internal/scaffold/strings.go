@@ -48,16 +48,20 @@ func untranslated(code string, en []byte) ([]byte, error) {
 			b.WriteString(c + "\n")
 		}
 		fmt.Fprintf(&b, "[%s]\n", id)
-		switch v := raw[id].(type) {
-		case string:
-			fmt.Fprintf(&b, "other = %s\n", quote(v))
+		v := raw[id]
+		if text, ok := v.(string); ok {
+			v = map[string]any{"other": text}
+		}
+		switch v := v.(type) {
 		case map[string]any:
 			if d, ok := v["description"].(string); ok {
 				fmt.Fprintf(&b, "description = %s\n", quote(d))
 			}
 			one, _ := v["one"].(string)
 			other, _ := v["other"].(string)
-			plural := slices.ContainsFunc([]string{"zero", "one", "two", "few", "many"}, func(f string) bool { return v[f] != nil })
+			// As locale counts it: a form but other, or .Count shown.
+			plural := slices.ContainsFunc([]string{"zero", "one", "two", "few", "many"}, func(f string) bool { return v[f] != nil }) ||
+				strings.Contains(other, ".Count")
 			if !plural {
 				fmt.Fprintf(&b, "other = %s\n", quote(other))
 				break
