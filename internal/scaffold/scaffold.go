@@ -38,7 +38,10 @@
 // i18n/<lang>.toml with every message of the theme's English strings, each
 // marked needs_review, and each plural message with every form the
 // language needs (locale.Forms), for a translator to replace: that site
-// builds, and the build lists the strings still to translate.
+// builds, and the build lists the strings still to translate. Where the
+// English text names English as the page's language it names the site's
+// language instead, so that even untranslated a Catalan fallback page says
+// "This page is not available in Catalan".
 package scaffold
 
 import (
