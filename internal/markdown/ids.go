@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -110,6 +109,13 @@ func (w *walker) headingIDs(headings []*ast.Heading) {
 		}
 	}
 	used := map[string]bool{}
+	// next holds, for each base id, the suffix to try first: every
+	// smaller one is taken, and stays taken, since ids are only added.
+	// So each heading starts where the last of its base stopped, and n
+	// equal headings cost n tries, not n²/2. The ids are those of
+	// counting from 1 each time (Hugo's way), which GitHub's counter per
+	// base gives too.
+	next := map[string]int{}
 	for _, h := range headings {
 		id := headingID(h)
 		h.RemoveAttributes() // only an id may be set by hand: a style or event attribute would break the CSP or run script
@@ -119,9 +125,12 @@ func (w *walker) headingIDs(headings []*ast.Heading) {
 				base = "section"
 			}
 			id = base
-			for n := 1; used[id] || w.c.layoutIDs[id] != "" || taken[id] != 0; n++ {
+			n := max(next[base], 1)
+			for used[id] || w.c.layoutIDs[id] != "" || taken[id] != 0 {
 				id = base + "-" + strconv.Itoa(n)
+				n++
 			}
+			next[base] = n
 		}
 		used[id] = true
 		h.SetAttributeString("id", []byte(id))
@@ -132,8 +141,15 @@ func (w *walker) headingIDs(headings []*ast.Heading) {
 // page's footnotes ("fn:1", "fnref:1"). Ids made from text cannot be:
 // they have no ":".
 func (w *walker) footnoteIDs() {
+	if len(w.footnotes) == 0 {
+		return
+	}
+	footnotes := make(map[string]bool, len(w.footnotes))
+	for _, id := range w.footnotes {
+		footnotes[id] = true
+	}
 	for _, h := range w.res.Headings {
-		if slices.Contains(w.footnotes, h.ID) {
+		if footnotes[h.ID] {
 			w.problems = append(w.problems, Problem{Line: h.Line,
 				Msg: fmt.Sprintf("heading id %q is also the id of a footnote: choose another id", h.ID)})
 		}
