@@ -142,6 +142,35 @@ func TestHeadingIDs(t *testing.T) {
 	}
 }
 
+// TestHeadingEntities: a heading's id and text are made from the characters
+// a reader sees, references and escapes resolved (issue 23: "R&amp;D and
+// &lt;tag&gt;" was #rampd-and-lttaggt, and its text in the table of
+// contents the source as written).
+func TestHeadingEntities(t *testing.T) {
+	tests := []struct {
+		src, id, text string
+		ascii         bool
+	}{
+		{"R&amp;D and &lt;tag&gt;", "rd-and-tag", "R&D and <tag>", false},
+		{"R&amp;D and &lt;tag&gt;", "rd-and-tag", "R&D and <tag>", true},
+		{"A&nbsp;fox", "a-fox", "A\u00a0fox", false},
+		{"&quot;Citat&quot; &amp; &#34;citat&#34;", "citat--citat", `"Citat" & "citat"`, false},
+		{"Tal &#8212; og &#x2014; tegn &copy;", "tal--og--tegn-", "Tal — og — tegn ©", false},
+		{"Caf&eacute; &AElig;ble", "café-æble", "Café Æble", false},
+		{"Caf&eacute; &AElig;ble", "cafe-aeble", "Café Æble", true},
+		{`1 \* 2 \&amp; ` + "`&amp;`", "1--2-amp-amp", "1 * 2 &amp; &amp;", false},
+		{"&ukendt; reference &#xZZ;", "ukendt-reference-xzz", "&ukendt; reference &#xZZ;", false},
+		{"Nul&#0;tegn", "nultegn", "Nul\ufffdtegn", false}, // U+FFFD, a symbol
+	}
+	for _, tt := range tests {
+		res, _ := New(Options{Lang: "da", ASCIIIDs: tt.ascii}).Convert([]byte("## "+tt.src+"\n"), 1, nil, 0)
+		h := res.Headings[0]
+		if h.ID != tt.id || h.Text != tt.text {
+			t.Errorf("## %s (ascii %v): id %q, text %q; want %q, %q", tt.src, tt.ascii, h.ID, h.Text, tt.id, tt.text)
+		}
+	}
+}
+
 // TestManyEqualHeadings: the thousandth equal heading gets the id counting
 // from 1 gives it.
 func TestManyEqualHeadings(t *testing.T) {
