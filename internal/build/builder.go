@@ -358,7 +358,10 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	b.resolved(site, diags)
 	// With KeepGoing, layouts or UI strings that failed to load leave
 	// nothing to render with; the Markdown is converted all the same.
-	canRender := b.layouts != nil && b.catalog != nil
+	// So does a language with no UI strings, which is one error that
+	// lists them all (checkLanguages): rendering would only repeat it,
+	// one missing string at a time.
+	canRender := b.layouts != nil && b.catalog != nil && !b.langWithoutStrings(site)
 	env := &render.Env{Templates: b.layouts, Catalog: b.catalog, Site: site}
 	w := &writer{out: out, min: b.min, minify: !b.opts.NoMinify, counts: b.opts.Progress}
 	assets, d := w.assets(b.static, b.cfg.BasePath(), !b.opts.Dev)
