@@ -285,7 +285,12 @@ func (b *Builder) setFile(p string, f *content.File, r *content.Resource, d diag
 // loadCatalog, loadLayouts and loadStatic load one kind of input and
 // return a function that records it in b.
 func (b *Builder) loadCatalog() func() {
-	cat, d := locale.Load(b.layers(), b.cfg.Codes(), b.cfg.DefaultLanguage)
+	layers, d := b.layersFor(locale.Dir)
+	cat, dl := locale.Load(layers, b.cfg.Codes(), b.cfg.DefaultLanguage)
+	d.Add(dl)
+	if d.HasErrors() {
+		cat = nil
+	}
 	return func() {
 		b.setBroken(brokenCatalog, d)
 		if cat != nil {
@@ -295,7 +300,12 @@ func (b *Builder) loadCatalog() func() {
 }
 
 func (b *Builder) loadLayouts() func() {
-	t, d := render.Load(b.layers())
+	layers, d := b.layersFor(render.Dir)
+	t, dl := render.Load(layers)
+	d.Add(dl)
+	if d.HasErrors() {
+		t = nil
+	}
 	return func() {
 		b.setBroken(brokenLayouts, d)
 		if t != nil {
@@ -305,15 +315,22 @@ func (b *Builder) loadLayouts() func() {
 }
 
 func (b *Builder) loadStatic() func() {
-	s, d := loadStatic(b.layers())
+	layers, d := b.layersFor(StaticDir)
+	s, dl := loadStatic(layers)
+	d.Add(dl)
 	return func() {
 		b.setBroken(brokenStatic, d)
 		b.static = s
 	}
 }
 
-// model resolves the site from the loaded files.
+// model resolves the site from the loaded files. When content/ as a whole
+// could not be read (it is missing, or a link out of the site), there is
+// no model, and its error is the one to report, not "no pages".
 func (b *Builder) model() (*pages.Site, diag.List) {
+	if d := b.contentUnread(); d != nil {
+		return nil, d
+	}
 	in := pages.Input{Reserved: b.reserved(), Typography: markdown.Typeset}
 	for _, p := range slices.Sorted(maps.Keys(b.files)) {
 		f := b.files[p]
@@ -346,6 +363,18 @@ func (b *Builder) model() (*pages.Site, diag.List) {
 		}
 	}
 	return site, diags
+}
+
+// contentUnread returns the errors that say content/ as a whole could not
+// be read, or nil.
+func (b *Builder) contentUnread() diag.List {
+	var d diag.List
+	for _, e := range b.broken[brokenWalk] {
+		if e.Path == content.Dir && e.Line == 0 {
+			d = append(d, e)
+		}
+	}
+	return d
 }
 
 // buildAll resolves the model and renders every output. reconvert says
