@@ -629,11 +629,13 @@ func (b *Builder) convert(site *pages.Site, p *pages.Page) *doc {
 func (b *Builder) convertOnly(site *pages.Site, p *pages.Page) *doc {
 	d := &doc{}
 	links := map[string]pages.Link{}
+	written := map[string]string{} // URL -> the destination as written
 	resolve := func(dest string) (string, error) {
 		l, err := site.Link(p, dest)
 		d.links = append(d.links, l.Deps...)
 		if err == nil {
 			links[l.URL] = l
+			written[l.URL] = dest
 		}
 		if err != nil && b.omittedLink(l) {
 			// With KeepGoing: the page was left out for its own errors,
@@ -653,7 +655,7 @@ func (b *Builder) convertOnly(site *pages.Site, p *pages.Page) *doc {
 		d.res = &markdown.Result{}
 		return d
 	}
-	res, problems := b.converters[p.Lang.Code].ConvertWithImages(body, line, resolve, words, b.imageAttrs(links))
+	res, problems := b.converters[p.Lang.Code].ConvertWithImages(body, line, resolve, words, b.imageAttrs(links, written))
 	if c := b.opts.Progress; c != nil {
 		c.Converted.Add(1)
 	}
