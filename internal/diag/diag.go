@@ -6,6 +6,11 @@
 //
 // A stage never stops at its first problem. It collects all of them in a
 // List, and the build reports the whole List at the end.
+//
+// A diagnostic is printed safely whatever the file's name: a path with a
+// control character, an invisible or bidirectional format character or
+// bytes that are not UTF-8 is printed quoted, with escapes (QuotePath),
+// so that a name cannot act on the terminal or split the line.
 package diag
 
 import (
