@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/udenmitid/sitegen/internal/diag"
 	"github.com/udenmitid/sitegen/internal/serve"
 	"github.com/udenmitid/sitegen/internal/theme"
 )
@@ -22,7 +23,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if info, err := os.Stat(*src); err != nil || !info.IsDir() {
-		fmt.Fprintf(stderr, "sitegen serve: %s is not a folder; -src names the site folder, which holds sitegen.toml\n", *src)
+		fmt.Fprintf(stderr, "sitegen serve: %s is not a folder; -src names the site folder, which holds sitegen.toml\n", diag.QuotePath(*src))
 		return errUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

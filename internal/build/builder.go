@@ -285,7 +285,12 @@ func (b *Builder) setFile(p string, f *content.File, r *content.Resource, d diag
 // loadCatalog, loadLayouts and loadStatic load one kind of input and
 // return a function that records it in b.
 func (b *Builder) loadCatalog() func() {
-	cat, d := locale.Load(b.layers(), b.cfg.Codes(), b.cfg.DefaultLanguage)
+	layers, d := b.layersFor(locale.Dir)
+	cat, dl := locale.Load(layers, b.cfg.Codes(), b.cfg.DefaultLanguage)
+	d.Add(dl)
+	if d.HasErrors() {
+		cat = nil
+	}
 	return func() {
 		b.setBroken(brokenCatalog, d)
 		if cat != nil {
@@ -295,7 +300,12 @@ func (b *Builder) loadCatalog() func() {
 }
 
 func (b *Builder) loadLayouts() func() {
-	t, d := render.Load(b.layers())
+	layers, d := b.layersFor(render.Dir)
+	t, dl := render.Load(layers)
+	d.Add(dl)
+	if d.HasErrors() {
+		t = nil
+	}
 	return func() {
 		b.setBroken(brokenLayouts, d)
 		if t != nil {
@@ -305,15 +315,22 @@ func (b *Builder) loadLayouts() func() {
 }
 
 func (b *Builder) loadStatic() func() {
-	s, d := loadStatic(b.layers())
+	layers, d := b.layersFor(StaticDir)
+	s, dl := loadStatic(layers)
+	d.Add(dl)
 	return func() {
 		b.setBroken(brokenStatic, d)
 		b.static = s
 	}
 }
 
-// model resolves the site from the loaded files.
+// model resolves the site from the loaded files. When content/ as a whole
+// could not be read (it is missing, or a link out of the site), there is
+// no model, and its error is the one to report, not "no pages".
 func (b *Builder) model() (*pages.Site, diag.List) {
+	if d := b.contentUnread(); d != nil {
+		return nil, d
+	}
 	in := pages.Input{Reserved: b.reserved(), Typography: markdown.Typeset}
 	for _, p := range slices.Sorted(maps.Keys(b.files)) {
 		f := b.files[p]
@@ -348,6 +365,18 @@ func (b *Builder) model() (*pages.Site, diag.List) {
 	return site, diags
 }
 
+// contentUnread returns the errors that say content/ as a whole could not
+// be read, or nil.
+func (b *Builder) contentUnread() diag.List {
+	var d diag.List
+	for _, e := range b.broken[brokenWalk] {
+		if e.Path == content.Dir && e.Line == 0 {
+			d = append(d, e)
+		}
+	}
+	return d
+}
+
 // buildAll resolves the model and renders every output. reconvert says
 // whether Markdown must be converted again (else kept docs are reused).
 func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error) {
@@ -358,7 +387,10 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	b.resolved(site, diags)
 	// With KeepGoing, layouts or UI strings that failed to load leave
 	// nothing to render with; the Markdown is converted all the same.
-	canRender := b.layouts != nil && b.catalog != nil
+	// So does a language with no UI strings, which is one error that
+	// lists them all (checkLanguages): rendering would only repeat it,
+	// one missing string at a time.
+	canRender := b.layouts != nil && b.catalog != nil && !b.langWithoutStrings(site)
 	env := &render.Env{Templates: b.layouts, Catalog: b.catalog, Site: site}
 	w := &writer{out: out, min: b.min, minify: !b.opts.NoMinify, counts: b.opts.Progress}
 	assets, d := w.assets(b.static, b.cfg.BasePath(), !b.opts.Dev)
@@ -597,11 +629,13 @@ func (b *Builder) convert(site *pages.Site, p *pages.Page) *doc {
 func (b *Builder) convertOnly(site *pages.Site, p *pages.Page) *doc {
 	d := &doc{}
 	links := map[string]pages.Link{}
+	written := map[string]string{} // URL -> the destination as written
 	resolve := func(dest string) (string, error) {
 		l, err := site.Link(p, dest)
 		d.links = append(d.links, l.Deps...)
 		if err == nil {
 			links[l.URL] = l
+			written[l.URL] = dest
 		}
 		if err != nil && b.omittedLink(l) {
 			// With KeepGoing: the page was left out for its own errors,
@@ -621,7 +655,7 @@ func (b *Builder) convertOnly(site *pages.Site, p *pages.Page) *doc {
 		d.res = &markdown.Result{}
 		return d
 	}
-	res, problems := b.converters[p.Lang.Code].ConvertWithImages(body, line, resolve, words, b.imageAttrs(links))
+	res, problems := b.converters[p.Lang.Code].ConvertWithImages(body, line, resolve, words, b.imageAttrs(links, written))
 	if c := b.opts.Progress; c != nil {
 		c.Converted.Add(1)
 	}
