@@ -80,7 +80,7 @@ func TestLanguageWithoutStringsKeepGoing(t *testing.T) {
 		t.Fatal(err)
 	}
 	site := sitetest.BuildFS(t, sitetest.FS(t, archive), build.Options{Defaults: theme.FS(), KeepGoing: true})
-	want := `i18n/fi.toml: language "fi" has no UI strings (the built-in theme has none for it): create i18n/fi.toml with these `
+	want := `i18n/fy.toml: language "fy" has no UI strings (the built-in theme has none for it): create i18n/fy.toml with these `
 	if got := site.Stderr(); !strings.HasPrefix(got, want) || strings.Count(got, "\n") != 1 {
 		t.Errorf("stderr:\n%s\nwant one line starting\n%s", got, want)
 	}
