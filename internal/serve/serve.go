@@ -77,6 +77,20 @@
 // tries to leave it (/../go.mod, %2e%2e, a backslash) gets a 404. The
 // reload script is added to pages as they are served, never to what
 // sitegen build writes.
+//
+// # While it rebuilds
+//
+// No request waits for a build. The Store serves each build as a snapshot
+// that nothing changes once it is served; a rebuild makes the next one
+// beside it and swaps it in when the whole build is done. Until then the
+// previous build answers every request, pages and search indexes alike,
+// and a request is answered from one build, never a mix of two. A
+// build's search indexes are made when first asked for (about a second
+// for a language of 10,000 pages), from each page's entry as the build
+// left it (build.SearchFiles), taken right after its pages are served;
+// the first request for an index after a rebuild waits for that, never
+// for a build. Only /_sitegen/?wait waits, as it says, for the report of
+// the latest build.
 package serve
 
 import (
@@ -289,6 +303,7 @@ func (s *Server) initial(stopProgress func()) {
 		return
 	}
 	s.store.Replace(staging.Files(), res)
+	s.store.SetSearch(s.builder.SearchFiles())
 	s.latest, s.latestErr = res, nil
 	s.checks.add(outputs{files: staging.Files(), written: slices.Sorted(maps.Keys(staging.Files()))})
 	// Building every page leaves as much garbage as the server keeps;
@@ -355,6 +370,9 @@ func (s *Server) rebuild(paths []string) {
 	case len(urls) > 0:
 		s.broker.Publish(Event{Name: "reload", Data: jsonList("paths", urls)})
 	}
+	// After the reload is sent: what the indexes are made of takes some
+	// milliseconds at 10,000 pages, which the pages need not wait for.
+	s.store.SetSearch(s.builder.SearchFiles())
 }
 
 // fail keeps the last good build and reports the errors.
