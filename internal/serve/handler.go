@@ -23,8 +23,13 @@ const maxPath = 2048
 //go:embed reload.js
 var reloadJS []byte
 
-// ServeHTTP serves the current build.
+// ServeHTTP serves the current build, to requests for the server's own
+// address (see Who is served).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.guard.allows(r.Host) {
+		s.refuseHost(w, r)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -41,11 +46,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		w.Write(reloadJS)
 		return
-	case Prefix + "events":
-		s.events(w, r)
-		return
-	case Prefix, Prefix + "status":
-		s.status(w, r)
+	case Prefix + "events", Prefix, Prefix + "status":
+		if why, ok := sameOrigin(r); !ok {
+			s.refuseOrigin(w, r, why)
+		} else if r.URL.Path == Prefix+"events" {
+			s.events(w, r)
+		} else {
+			s.status(w, r)
+		}
 		return
 	}
 	// One build answers the whole request, however long it takes and

@@ -78,6 +78,35 @@
 // reload script is added to pages as they are served, never to what
 // sitegen build writes.
 //
+// # Who is served
+//
+// Listening on 127.0.0.1 keeps other machines out, not other web pages:
+// a page on any site the editor visits can point a name of its own at
+// 127.0.0.1 (DNS rebinding) and then read what the server answers as if
+// it were its own site, drafts and the status page included. So the
+// server answers only requests whose Host header names it: 127.0.0.1,
+// localhost or [::1] at the port it listens on (any loopback address; the
+// name in any case, with or without a trailing dot), and when -addr names
+// another address, that address, or with -addr 0.0.0.0 any IP address, at
+// that port. Any other name, or another port, gets 403 Forbidden with a
+// plain-text message saying what to do, and the terminal says so once for
+// each name. (Vite answers such requests with 403 as well, and has
+// server.allowedHosts for names added on purpose; webpack-dev-server
+// refuses them too.)
+//
+// -allow-host name (repeated, or a comma list; Options.AllowHosts) lets a
+// developer add a name on purpose, such as a tunnel's or one in
+// /etc/hosts; an added name is answered at any port, since a tunnel or
+// proxy answers at its own. ParseAllowHost says what a name may be.
+//
+// The event stream (live reload) and the status page (/_sitegen/) answer
+// only the server's own pages, and the address bar: a request whose
+// Origin header is another origin than the one it is addressed to, or
+// that the browser marks as coming from another site or origin
+// (Sec-Fetch-Site other than same-origin or none), gets 403 Forbidden.
+// Pages, stylesheets, images and the reload script load as usual from
+// anywhere, as they would from the published site.
+//
 // # While it rebuilds
 //
 // No request waits for a build. The Store serves each build as a snapshot
@@ -123,28 +152,31 @@ import (
 
 // Options configure the server.
 type Options struct {
-	Src      string    // the site folder
-	Addr     string    // host:port to listen on; port 0 picks a free one
-	Drafts   bool      // show drafts
-	Open     bool      // open the site in a browser
-	Defaults fs.FS     // built-in layouts, i18n and static files
-	Progress io.Writer // where to show the first build's progress, if it is a terminal (package progress); may be nil
+	Src        string    // the site folder
+	Addr       string    // host:port to listen on; port 0 picks a free one
+	Drafts     bool      // show drafts
+	Open       bool      // open the site in a browser
+	Defaults   fs.FS     // built-in layouts, i18n and static files
+	Progress   io.Writer // where to show the first build's progress, if it is a terminal (package progress); may be nil
+	AllowHosts []string  // more host names to answer, at any port (-allow-host; see Who is served and ParseAllowHost)
 }
 
 // A Server builds, serves and rebuilds one site.
 type Server struct {
-	opts    Options
-	root    *os.Root
-	builder *build.Builder
-	ln      net.Listener
-	watcher *Watcher
-	store   *Store
-	broker  *Broker
-	reports *Reporter        // sitegen check's report, for the status page
-	checks  *checks          // what the check has read of the builds, for reports
-	counts  *progress.Counts // the builds' work
-	out     io.Writer        // log lines for the editor
-	base    string           // "http://127.0.0.1:1313/"
+	opts     Options
+	root     *os.Root
+	builder  *build.Builder
+	ln       net.Listener
+	watcher  *Watcher
+	store    *Store
+	broker   *Broker
+	reports  *Reporter        // sitegen check's report, for the status page
+	checks   *checks          // what the check has read of the builds, for reports
+	counts   *progress.Counts // the builds' work
+	out      io.Writer        // log lines for the editor
+	base     string           // "http://127.0.0.1:1313/"
+	guard    *hostGuard       // the Host headers answered
+	refusals *refusals        // requests refused, told to the editor once each
 
 	mu        sync.Mutex    // serializes builds, and guards what follows
 	latest    *build.Result // of the latest successful build
@@ -189,13 +221,22 @@ func New(opts Options, stdout io.Writer) (*Server, error) {
 		}
 		return nil, err
 	}
+	guard, err := newHostGuard(opts.Addr, ln.Addr(), opts.AllowHosts)
+	if err != nil {
+		ln.Close()
+		root.Close()
+		return nil, err
+	}
 	watcher, err := NewWatcher(src)
 	if err != nil {
 		ln.Close()
 		root.Close()
 		return nil, err
 	}
-	s := &Server{opts: opts, root: root, ln: ln, watcher: watcher, store: NewStore(), broker: NewBroker(), out: stdout}
+	// Requests write refusals while builds write their lines.
+	stdout = &lockedWriter{w: stdout}
+	s := &Server{opts: opts, root: root, ln: ln, watcher: watcher, store: NewStore(), broker: NewBroker(), out: stdout,
+		guard: guard, refusals: &refusals{out: stdout}}
 	s.base = "http://" + displayAddr(ln.Addr()) + "/"
 	counts := &progress.Counts{}
 	s.counts = counts
@@ -404,6 +445,18 @@ func URLPath(name string) string {
 		return "/" + strings.TrimSuffix(name, "index.html")
 	}
 	return "/" + name
+}
+
+// A lockedWriter lets goroutines write whole lines to one writer.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
 
 func shorten(paths []string) []string {
