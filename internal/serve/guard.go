@@ -3,10 +3,12 @@ package serve
 import (
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"net/netip"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 
@@ -139,8 +141,8 @@ func (g *hostGuard) allows(hostport string) bool {
 	return ip.IsLoopback() || g.anyIP || g.ips[ip]
 }
 
-// own returns what a developer may type for the server, for messages:
-// "127.0.0.1:1313, localhost:1313 or [::1]:1313".
+// own returns the names the server answers, for messages:
+// "127.0.0.1:1313, localhost:1313 or [::1]:1313", then any allowed names.
 func (g *hostGuard) own(base string) string {
 	u, _ := url.Parse(base)
 	names := []string{u.Host}
@@ -149,6 +151,7 @@ func (g *hostGuard) own(base string) string {
 			names = append(names, n+":"+g.port)
 		}
 	}
+	names = append(names, slices.Sorted(maps.Keys(g.allowed))...)
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
@@ -227,12 +230,15 @@ func (l *refusals) log(key, line string) {
 
 // refuseHost answers a request whose Host the server does not answer.
 func (s *Server) refuseHost(w http.ResponseWriter, r *http.Request) {
-	host, _, _, ok := splitHost(r.Host)
-	hint := "If you reached the server by this name on purpose (a tunnel, a name in /etc/hosts), restart it with -allow-host " + host + "."
-	if !ok {
-		hint = "Open " + s.base + " instead."
+	hint := "Open " + s.base + " instead."
+	key := r.Host
+	if host, port, _, ok := splitHost(r.Host); ok {
+		key = host + " " + port
+		if h, err := ParseAllowHost(host); err == nil {
+			hint = "If you reached the server by this name on purpose (a tunnel, a name in /etc/hosts), restart it with -allow-host " + h + "."
+		}
 	}
-	s.refusals.log("host "+r.Host, fmt.Sprintf("refused requests for host %q: not this server's address (a web page may be trying to read the preview by a name of its own); %s", r.Host, hint))
+	s.refusals.log("host "+key, fmt.Sprintf("refused requests for host %q, which is not this server's (a web page may be trying to read the preview by a name of its own). %s", r.Host, hint))
 	msg := fmt.Sprintf("403 Forbidden: sitegen serve answers requests for %s, not for host %q.\n"+
 		"A web page can point a name of its own at this machine to read the preview (DNS rebinding), so other names are refused.\n%s\n",
 		s.guard.own(s.base), r.Host, hint)
@@ -243,8 +249,11 @@ func (s *Server) refuseHost(w http.ResponseWriter, r *http.Request) {
 // that comes from another site.
 func (s *Server) refuseOrigin(w http.ResponseWriter, r *http.Request, why string) {
 	s.refusals.log("origin "+why, fmt.Sprintf("refused requests for %s from another site (%s): live reload and the status page answer only this server's pages", Prefix, why))
-	msg := fmt.Sprintf("403 Forbidden: %s answers only the pages of this server, and this request came from another site (%s).\n"+
-		"Open %s%s in the address bar.\n", r.URL.Path, why, s.base, strings.TrimPrefix(r.URL.Path, "/"))
+	hint := "Open " + s.base + strings.TrimPrefix(r.URL.Path, "/") + " in the address bar."
+	if r.URL.Path == Prefix+"events" {
+		hint = "Live reload answers only the pages of " + s.base + "."
+	}
+	msg := fmt.Sprintf("403 Forbidden: %s answers only the pages of this server, and this request came from another site (%s).\n%s\n", r.URL.Path, why, hint)
 	plainError(w, msg, http.StatusForbidden)
 }
 
