@@ -106,3 +106,31 @@ func TestNoRequestWaitsOnABuild(t *testing.T) {
 	waitBody(t, s, "da/klage/", "Den nye tekst.")
 	waitBody(t, s, "search/da.json", `"Klage"`)
 }
+
+// TestNoBuildYet: while the first build has failed, so that nothing is
+// served yet, a request for a search index gets a 404 at once; it waited
+// for search files that no build would bring.
+func TestNoBuildYet(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, testSite)
+	write(t, dir, "content/da/klage.md", "---\ntitle: [Klage\n---\nBroken.\n")
+	s, stop := serveDir(t, Options{Src: dir, Addr: "127.0.0.1:0", Drafts: true, Defaults: sitetest.Theme()})
+	defer stop()
+	if s.store.Errors() == nil {
+		t.Fatal("the first build did not fail")
+	}
+	client := &http.Client{Timeout: 5 * time.Second}
+	for _, path := range []string{"search/da.json", "da/"} {
+		resp, err := client.Get(s.URL() + path)
+		if err != nil {
+			t.Fatalf("/%s before any build: %v", path, err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 404 {
+			t.Errorf("/%s before any build: %d, want 404", path, resp.StatusCode)
+		}
+	}
+	write(t, dir, "content/da/klage.md", page("Klage", "Nu i orden."))
+	waitBody(t, s, "da/klage/", "Nu i orden.")
+	waitBody(t, s, "search/da.json", `"Klage"`)
+}

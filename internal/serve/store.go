@@ -60,10 +60,12 @@ func (s *searchSlot) file(ctx context.Context, name string) ([]byte, bool) {
 	}
 }
 
-// NewStore returns an empty Store.
+// NewStore returns an empty Store, which has no search files either.
 func NewStore() *Store {
+	none := newSearchSlot()
+	close(none.ready)
 	s := &Store{}
-	s.cur.Store(&served{base: map[string]packed{}, slab: &slab.Slab{}, search: newSearchSlot()})
+	s.cur.Store(&served{base: map[string]packed{}, slab: &slab.Slab{}, search: none})
 	return s
 }
 
