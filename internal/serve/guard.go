@@ -103,9 +103,9 @@ func hostName(h string) (string, bool) {
 }
 
 // splitHost splits a Host header into the host, as hostName gives it,
-// and the port, "80" when it has none (the server speaks plain HTTP).
+// and the port, "" when it has none.
 func splitHost(hostport string) (host, port string, isIP, ok bool) {
-	host, port = hostport, "80"
+	host = hostport
 	if h, p, err := net.SplitHostPort(hostport); err == nil {
 		host, port = h, p
 	} else if strings.HasPrefix(hostport, "[") && strings.HasSuffix(hostport, "]") {
@@ -127,6 +127,9 @@ func splitHost(hostport string) (host, port string, isIP, ok bool) {
 // header.
 func (g *hostGuard) allows(hostport string) bool {
 	host, port, isIP, ok := splitHost(hostport)
+	if port == "" {
+		port = "80" // the server speaks plain HTTP
+	}
 	switch {
 	case !ok:
 		return false
@@ -174,32 +177,25 @@ func sameOrigin(r *http.Request) (string, bool) {
 	}
 	// Both name the port as written: browsers leave out the scheme's own
 	// port in either, and a request through an HTTPS tunnel has none.
-	if o, ok := canonHost(u.Host); !ok || o != mustCanonHost(r.Host) {
+	o, ok1 := canonHost(u.Host)
+	h, ok2 := canonHost(r.Host)
+	if !ok1 || !ok2 || o != h {
 		return "Origin: " + origin, false
 	}
 	return "", true
 }
 
-// canonHost returns a host and port as written, with the host as
+// canonHost returns a host and its port as written, with the host as
 // hostName gives it, to compare two of them.
 func canonHost(hostport string) (string, bool) {
 	host, port, isIP, ok := splitHost(hostport)
-	if !ok {
-		return "", false
-	}
 	if isIP && strings.Contains(host, ":") {
 		host = "[" + host + "]"
 	}
-	if !strings.HasSuffix(hostport, "]") && strings.Contains(strings.TrimPrefix(hostport, "["), ":") {
+	if port != "" {
 		host += ":" + port
 	}
-	return host, true
-}
-
-// mustCanonHost is canonHost of a Host the guard allowed, or "".
-func mustCanonHost(hostport string) string {
-	h, _ := canonHost(hostport)
-	return h
+	return host, ok
 }
 
 // A refusals log tells the editor, once for each host or origin, that
