@@ -86,9 +86,9 @@
 // it were its own site, drafts and the status page included. So the
 // server answers only requests whose Host header names it: 127.0.0.1,
 // localhost or [::1] at the port it listens on (any loopback address; the
-// name in any case, with or without a trailing dot), and when -addr names
-// another address, that address, or with -addr 0.0.0.0 any IP address, at
-// that port. Any other name, or another port, gets 403 Forbidden with a
+// name in any case, with or without a trailing dot); when -addr gives
+// another address or a host name, that too, and with -addr 0.0.0.0 (every
+// address) any IP address, at that port. Any other name, or another port, gets 403 Forbidden with a
 // plain-text message saying what to do, and the terminal says so once for
 // each name. (Vite answers such requests with 403 as well, and has
 // server.allowedHosts for names added on purpose; webpack-dev-server
