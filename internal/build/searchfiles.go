@@ -30,9 +30,10 @@ type langIndex struct {
 
 // SearchFiles returns the search index files of the latest successful
 // build, or nil when there is none or the Builder keeps no pages
-// (Options.Incremental). It reads every page's kept entry (no Markdown is
-// converted): a few milliseconds at 10,000 pages. The files themselves are
-// made on request (SearchFiles.File).
+// (Options.Incremental). It makes every page's entry from its kept doc
+// (no Markdown is converted): about 70 ms of CPU at 10,000 pages and 6 ms
+// at 1,000 (BenchmarkSearchFiles, on a busy 2-core machine). The files
+// themselves are made on request (SearchFiles.File).
 func (b *Builder) SearchFiles() *SearchFiles {
 	if !b.built || !b.keep {
 		return nil

@@ -411,8 +411,9 @@ func (s *Server) rebuild(paths []string) {
 	case len(urls) > 0:
 		s.broker.Publish(Event{Name: "reload", Data: jsonList("paths", urls)})
 	}
-	// After the reload is sent: what the indexes are made of takes some
-	// milliseconds at 10,000 pages, which the pages need not wait for.
+	// After the reload is sent: taking what the indexes are made of takes
+	// tens of milliseconds at 10,000 pages, which the pages need not wait
+	// for (a request for an index meanwhile waits for it).
 	s.store.SetSearch(s.builder.SearchFiles())
 }
 
