@@ -97,3 +97,23 @@ func typicalPage(fsys fstest.MapFS) string {
 	slices.Sort(names)
 	return names[0]
 }
+
+// BenchmarkSearchFiles is what sitegen serve adds to each rebuild for
+// its search indexes: each page's entry, taken under the build lock, so
+// that the indexes can be made on request while the next build runs.
+func BenchmarkSearchFiles(b *testing.B) {
+	for _, pages := range []int{1000, 10000} {
+		b.Run(fmt.Sprint(pages), func(b *testing.B) {
+			builder := build.NewBuilder(benchCorpus(pages), build.Options{Defaults: theme.FS(), Dev: true, Drafts: true, Incremental: true})
+			if _, err := builder.Build(publish.NewMemory()); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if builder.SearchFiles() == nil {
+					b.Fatal("no SearchFiles")
+				}
+			}
+		})
+	}
+}

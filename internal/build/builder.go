@@ -4,7 +4,6 @@ import (
 	"io/fs"
 	"maps"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -420,7 +419,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	var mu sync.Mutex
 	resDocs := map[*pages.Page]*markdown.Result{}
 	entries := map[*pages.Page]*search.Entry{}
-	// Serve makes the indexes on request (SearchIndex), from the kept pages.
+	// Serve makes the indexes on request (SearchFiles), from the kept pages.
 	writeIndex := !b.opts.Dev && !b.opts.NoSearch
 	renderAll := func(list []*pages.Page) {
 		errs := make([]diag.List, len(list))
@@ -478,62 +477,6 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 		res.Docs = resDocs
 	}
 	return res, ch, nil
-}
-
-// SearchIndex returns the search index of a language as it is now. Builds
-// with Options.Dev leave the indexes out of the output, since they change
-// with every edit; sitegen serve makes them on request with this and
-// SearchFile.
-func (b *Builder) SearchIndex(lang string) ([]byte, bool) {
-	if !b.built || !b.keep {
-		return nil, false
-	}
-	l := b.site.Lang(lang)
-	if l == nil {
-		return nil, false
-	}
-	name := search.FileName(lang)
-	if data, ok := b.indexes[name]; ok {
-		return data, true
-	}
-	// Every language's index reads the entries of every page: make them
-	// once, and all the indexes with them.
-	entries := map[*pages.Page]*search.Entry{}
-	for _, p := range b.site.Pages {
-		if p.File == nil {
-			continue
-		}
-		if d := b.docs[p.File.Path]; d != nil {
-			e := search.NewEntry(b.site, p, d.res)
-			e.Terms = d.terms
-			entries[p] = e
-		}
-	}
-	for _, l := range b.site.Langs {
-		data, files := search.Files(b.site, l, entries, search.SplitPages)
-		b.indexes[search.FileName(l.Code)] = data
-		maps.Copy(b.indexes, files)
-	}
-	return b.indexes[name], true
-}
-
-// SearchFile returns a file of a search index as it is now, by its name
-// below the output folder: "search/<lang>.json" (SearchIndex) or a file of
-// a split index, "search/<lang>.<hash>/t0.json".
-func (b *Builder) SearchFile(name string) ([]byte, bool) {
-	if data, ok := b.indexes[name]; ok && b.built {
-		return data, true
-	}
-	rest, ok := strings.CutPrefix(name, "search/")
-	lang, _, dot := strings.Cut(rest, ".")
-	if !ok || !dot {
-		return nil, false
-	}
-	if _, ok := b.SearchIndex(lang); !ok {
-		return nil, false
-	}
-	data, ok := b.indexes[name]
-	return data, ok
 }
 
 // publish records a successful build as the base for the next Update.

@@ -178,7 +178,7 @@ func (w *writer) assets(files []staticFile, basePath string, fingerprint bool) (
 
 // searchIndexes writes each language's search index and adds it to the
 // assets. With Options.Dev they are not written: sitegen serve makes them
-// when asked (Builder.SearchIndex), since they change with every edit. A
+// when asked (Builder.SearchFiles), since they change with every edit. A
 // split index's folder (search.Files) is added as an asset too, named
 // "search/<lang>/" with the file pattern "search/<lang>.<hash>/*", so that
 // hosting gives its files a year's cache.
