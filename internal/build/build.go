@@ -10,7 +10,8 @@
 //	write    into an Output: a folder swapped in at the end, or memory (publish)
 //
 // The files beside pages (content/<lang>/**, not Markdown) are written as
-// they are. An image a page embeds from them or from static/ gets width=,
+// they are, when they are media or documents that run no script
+// (content.CheckResource; any file with unsafe_html = true). An image a page embeds from them or from static/ gets width=,
 // height= and loading="lazy", and a warning when it is larger than a phone
 // needs (MaxImageWidth, MaxImageBytes).
 //

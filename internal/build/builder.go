@@ -244,12 +244,21 @@ func (b *Builder) loadContent() func() {
 }
 
 // readContent reads a page or a file beside one. Its language is the tag
-// as configured, whatever the case of its folder.
+// as configured, whatever the case of its folder. A file beside a page
+// that could run script in a reader's browser is an error at the file
+// unless the site trusts every editor (content.CheckResource).
 func (b *Builder) readContent(p string) (*content.File, *content.Resource, diag.List) {
 	if !content.IsPage(p) {
 		r, d := content.ReadResource(b.src, p)
-		if r != nil {
-			r.Lang = content.LangOf(r.Lang, b.cfg.Codes())
+		if r == nil {
+			return nil, nil, d
+		}
+		r.Lang = content.LangOf(r.Lang, b.cfg.Codes())
+		if !b.cfg.Markdown.UnsafeHTML {
+			if e := content.CheckResource(r.Key, r.Data); e != nil {
+				d.Errorf(p, e.Line, "%s", e.Msg)
+				return nil, nil, d
+			}
 		}
 		return nil, r, d
 	}
