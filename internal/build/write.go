@@ -66,6 +66,11 @@ func loadStatic(layers []fs.FS) ([]staticFile, diag.List) {
 			if d.IsDir() {
 				return nil
 			}
+			if !d.Type().IsRegular() {
+				// A named pipe or a device would hang the build or never end.
+				diags.Errorf(p, 0, "not a regular file; static/ holds files to publish")
+				return nil
+			}
 			data, err := fs.ReadFile(fsys, p)
 			if err != nil {
 				diags.Errorf(p, 0, "%v", err)

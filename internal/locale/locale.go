@@ -218,10 +218,16 @@ func readFile(fsys fs.FS, tag string, site bool) (*msgFile, diag.List) {
 		return nil, nil
 	}
 	p := path.Join(Dir, tag+".toml")
-	data, err := fs.ReadFile(fsys, p)
+	info, err := fs.Stat(fsys, p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
+	if err == nil && !info.Mode().IsRegular() {
+		// A named pipe or a device would hang the build or never end.
+		diags.Errorf(p, 0, "not a regular file; make it a file of UI strings")
+		return nil, diags
+	}
+	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
 		diags.Errorf(p, 0, "%v", err)
 		return nil, diags

@@ -118,6 +118,10 @@ func TestLoadErrors(t *testing.T) {
 		{"a = '{{define \"b\"}}x{{end}}'\n", `message "a": {{define}} is not allowed`},
 		{"a = '{{ }}'\n", `i18n/da.toml:1: message "a": 1: missing value for command`},
 	}
+	// A named pipe would hang the build.
+	if _, diags := Load([]fs.FS{fstest.MapFS{"i18n/da.toml": {Mode: fs.ModeNamedPipe}}}, []string{"da"}, "da"); diags.Error() != "i18n/da.toml: not a regular file; make it a file of UI strings" {
+		t.Errorf("a named pipe: %v", diags)
+	}
 	for _, tt := range tests {
 		_, diags := Load([]fs.FS{fstest.MapFS{"i18n/da.toml": {Data: []byte(tt.file)}}}, []string{"da"}, "da")
 		if !strings.Contains(diags.Error(), tt.want) {
