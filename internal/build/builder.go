@@ -27,11 +27,12 @@ const SearchLayout = "search"
 // A Builder builds one site, and keeps what it loaded for Update. A
 // Builder is not safe for concurrent use.
 type Builder struct {
-	src  fs.FS
-	opts Options
-	min  *minifier.Minifier
-	keep bool      // keep converted pages and signatures for Update
-	slab slab.Slab // the kept pages' HTML (package slab)
+	src    fs.FS
+	opts   Options
+	min    *minifier.Minifier
+	keep   bool      // keep converted pages and signatures for Update
+	slab   slab.Slab // the kept pages' HTML (package slab)
+	budget budget    // of the Markdown being converted at once
 
 	// The latest good version of each input, and the problems of inputs
 	// that currently fail to load, by path.
@@ -630,7 +631,12 @@ func (b *Builder) convertOnly(site *pages.Site, p *pages.Page) *doc {
 		d.res = &markdown.Result{}
 		return d
 	}
+	// A page over markdown.MaxElements is refused by the converter before
+	// it parses; it takes no more of the budget than the largest page.
+	weight := min(markdown.Elements(body), markdown.MaxElements)
+	b.budget.take(weight)
 	res, problems := b.converters[p.Lang.Code].ConvertWithImages(body, line, resolve, words, b.imageAttrs(links))
+	b.budget.give(weight)
 	if c := b.opts.Progress; c != nil {
 		c.Converted.Add(1)
 	}

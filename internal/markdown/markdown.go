@@ -198,6 +198,9 @@ func (c *Converter) Convert(src []byte, firstLine int, resolve Resolver, textWor
 // ConvertWithImages is Convert that asks images for the attributes of
 // their <img>; images may be nil.
 func (c *Converter) ConvertWithImages(src []byte, firstLine int, resolve Resolver, textWords int, images ImageAttrs) (*Result, []Problem) {
+	if pr := checkSize(src, firstLine); pr != nil {
+		return &Result{}, []Problem{*pr} // too large to parse: see MaxElements
+	}
 	doc := c.md.Parser().Parse(text.NewReader(src))
 	w := walker{c: c, src: src, first: firstLine, resolve: resolve, images: images, res: &Result{}}
 	w.transform(doc)
