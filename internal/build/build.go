@@ -105,6 +105,10 @@ type Options struct {
 
 // An Output receives the files of a build. Write is called concurrently,
 // and must not keep data after it returns: the build reuses the buffer.
+// The build gives it only names that are paths inside the output (a name
+// that is not is an error of its source). An error from Write is the
+// Output's failure, such as a full disk: the build writes nothing more,
+// and reports that one error.
 type Output interface {
 	Write(name string, data []byte) error
 }
