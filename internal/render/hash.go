@@ -213,8 +213,8 @@ func planOf(t, recv reflect.Type) *plan {
 	}
 	errType := reflect.TypeFor[error]()
 	for i := range recv.NumMethod() {
-		mt := recv.Method(i).Type // without the receiver
-		if mt.NumIn() == 0 && (mt.NumOut() == 1 || mt.NumOut() == 2 && mt.Out(1) == errType) {
+		mt := recv.Method(i).Type // In(0) is the receiver
+		if mt.NumIn() == 1 && (mt.NumOut() == 1 || mt.NumOut() == 2 && mt.Out(1) == errType) {
 			p.methods = append(p.methods, i)
 		}
 	}
