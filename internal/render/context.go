@@ -137,19 +137,22 @@ func (c *Context) partial(name, key string) (template.HTML, error) {
 }
 
 // NavKey names what the main menu looks like on this page: the language,
-// and which item is the page or holds it. It is the variant for caching
-// the menu with PartialCached.
+// and for each item that is the page or holds it, which it is and its
+// key. It is the variant for caching the menu with PartialCached. Every
+// item counts, not only the first: with the home page in the menu, a
+// section in it below the home page is marked too.
 func (c *Context) NavKey() string {
 	lang := c.Page.Lang()
+	key := lang.Code
 	for _, p := range c.Site.Menu(lang) {
-		if p == c.Page {
-			return lang.Code + "\x00page\x00" + p.Key()
-		}
-		if c.InSection(p) {
-			return lang.Code + "\x00in\x00" + p.Key()
+		switch {
+		case p == c.Page:
+			key += "\x00page\x00" + p.Key()
+		case c.InSection(p):
+			key += "\x00in\x00" + p.Key()
 		}
 	}
-	return lang.Code
+	return key
 }
 
 // With returns a context for rendering another page of the same build in

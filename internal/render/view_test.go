@@ -45,7 +45,7 @@ name = "العربية"
 		return f
 	}
 	files := []*content.File{
-		file("content/da/_index.md", "title: Forside\ndescription: d\n"),
+		file("content/da/_index.md", "title: Forside\ndescription: d\nmenu: main\n"),
 		file("content/en/_index.md", "title: Home\ndescription: d\n"),
 		file("content/da/hjaelp/_index.md", "title: Hjælp\ndescription: d\nmenu: main\nweight: 2\n"),
 		file("content/da/hjaelp/side.md", "title: Side\ndescription: d\nweight: 3\nmenu: [main, footer]\nupdated: 2026-01-02\nneeds_review: true\ndraft: true\naliases: [/da/gammel/]\nparams:\n  icon: x\n"),
@@ -369,6 +369,31 @@ func TestEveryFieldIsRead(t *testing.T) {
 	}
 }
 
+// TestMethodsAreRead: what a layout reads of a value through its methods
+// counts, also when it comes from unexported fields: a file whose body
+// was let go (content.File.Release) shows its body only in SourceHash.
+func TestMethodsAreRead(t *testing.T) {
+	site := testSite(t)
+	m := NewModel(site, nil)
+	p := page(t, site, "hjaelp/side.md", "da")
+	k := Key{Ident: Ident(p), Member: "File"}
+	before := m.Value(k)
+	saved := p.File
+	f, diags := content.Parse(saved.Path, []byte("---\ntitle: Side\ndescription: d\n---\nAnden tekst.\n"))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	f.Meta = saved.Meta
+	f.BodyLine = saved.BodyLine
+	saved.Release()
+	f.Release()
+	p.File = f
+	if m.Value(k) == before {
+		t.Errorf("the file's body changed (SourceHash %s, was %s), and the read File gives the same value", f.SourceHash(), saved.SourceHash())
+	}
+	p.File = saved
+}
+
 // TestPartialCachedReads: a page that shows a cached partial read what
 // making it read, also when the partial came from the cache; and what a
 // context from With reads is the page's.
@@ -424,7 +449,37 @@ func TestNoRecording(t *testing.T) {
 	if err := env.RenderTo(&without, p, nil, nil); err != nil {
 		t.Fatal(err)
 	}
-	if with.String() != without.String() || !strings.Contains(with.String(), "Side HjælpSide") {
+	if with.String() != without.String() || !strings.Contains(with.String(), "Side ForsideHjælpSide") {
 		t.Errorf("with reads %q, without %q", with.String(), without.String())
+	}
+}
+
+// TestNavKey: pages whose menus look different have different NavKeys,
+// since the menu is cached by it. With the home page in the menu, every
+// page is in its section, and a section in the menu is marked as well.
+func TestNavKey(t *testing.T) {
+	site := testSite(t) // the Danish home page is in the menu
+	env := &Env{Site: site}
+	state := func(p *pages.Page) string {
+		c := env.NewContext(p, nil)
+		var s string
+		for _, m := range c.Site.Menu(c.Page.Lang()) {
+			s += fmt.Sprint(m == c.Page, c.InSection(m), ",")
+		}
+		return s
+	}
+	keys := map[string]string{} // NavKey -> menu state
+	for _, p := range site.Pages {
+		if p.Lang.Code != "da" {
+			continue
+		}
+		k, st := env.NewContext(p, nil).NavKey(), state(p)
+		if other, ok := keys[k]; ok && other != st {
+			t.Errorf("NavKey %q stands for two menus: %s and %s", k, other, st)
+		}
+		keys[k] = st
+	}
+	if len(keys) < 3 {
+		t.Errorf("%d menus; the test wants the home page, a section and a page below it", len(keys))
 	}
 }
