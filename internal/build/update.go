@@ -392,6 +392,14 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	diags.Add(w.hosting(site, b.assets))
 	if diags.HasErrors() {
 		dp.abort()
+		// What was converted in this model may link elsewhere in the
+		// next one, which is compared with the last good model: convert
+		// it again then.
+		for _, p := range todo {
+			if p.File != nil {
+				delete(b.docs, p.File.Path)
+			}
+		}
 		return diags, nil
 	}
 	outputs, pageOutputs := map[string]bool{}, map[string]bool{}
