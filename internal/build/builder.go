@@ -51,6 +51,7 @@ type Builder struct {
 	assets  map[string]*render.Asset
 	docs    map[string]*doc        // by content file path
 	byFile  map[string]*pages.Page // content file path -> its page
+	env     *render.Env            // its layouts, UI strings and cached partials
 	rmodel  *render.Model          // site and assets, in which deps evaluates what pages read
 	deps    *deps                  // what each output page read of the model
 	outputs map[string]bool        // every output file
@@ -443,7 +444,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 		diags.Add(reportMessages(b.catalog, site))
 	}
 	ch := &Changes{All: true, Written: w.written()}
-	b.publish(site, assets, docs, model, dp)
+	b.publish(site, env, assets, docs, model, dp)
 	if b.keep {
 		ch.Removed = b.removed(w.written())
 	}
@@ -515,9 +516,9 @@ func (b *Builder) SearchFile(name string) ([]byte, bool) {
 // publish records a successful build as the base for the next Update:
 // with Options.Incremental, what each page read (dp) with the values of
 // model.
-func (b *Builder) publish(site *pages.Site, assets map[string]*render.Asset, docs map[string]*doc, model *render.Model, dp *deps) {
+func (b *Builder) publish(site *pages.Site, env *render.Env, assets map[string]*render.Asset, docs map[string]*doc, model *render.Model, dp *deps) {
 	b.built = true
-	b.site, b.assets = site, assets
+	b.site, b.env, b.assets = site, env, assets
 	b.indexes = map[string][]byte{}
 	if !b.keep {
 		return

@@ -255,15 +255,17 @@ func (b *Builder) updateContent(out Output, changed []string, structural, styles
 // them that changed (their File), and with stylesChanged, those that read
 // an asset that changed.
 func (b *Builder) updatePages(w *writer, changed []string, stylesChanged bool) diag.List {
-	model, dp := b.rmodel, b.deps
-	model.Assets = b.assets
-	env := &render.Env{Templates: b.layouts, Catalog: b.catalog, Site: b.site, Assets: b.assets}
+	model, dp, env := b.rmodel, b.deps, b.env
+	model.Assets, env.Assets = b.assets, b.assets
 	var touched []*pages.Page
 	for _, p := range changed {
 		page := b.byFile[p]
 		page.File = b.files[p]
 		touched = append(touched, page)
 	}
+	// The partials cached in the last build stay, but for those that
+	// read the pages changed in place, or an asset when one changed.
+	env.Forget(touched, stylesChanged)
 	var check []uint32
 	for _, p := range touched {
 		check = append(check, dp.byPage[model.Ident(p)]...)
@@ -424,7 +426,7 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	slices.Sort(ch.Removed)
 	dp.commit(model, next, pageOutputs)
 	b.outputs = outputs
-	b.site, b.rmodel = site, model
+	b.site, b.env, b.rmodel = site, env, model
 	b.indexFiles()
 	return diags, nil
 }

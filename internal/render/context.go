@@ -30,6 +30,9 @@ type Env struct {
 	Assets    map[string]*Asset
 
 	partials sync.Map // PartialCached results by name and variant: *cached
+
+	mu      sync.Mutex
+	readers map[Read]map[string]bool // a page (Read{Page: p}), the assets (Member "asset"), or nothing recorded (Read{}) -> keys of partials that read it
 }
 
 // A Context is the data a layout executes with. Its Page and Site are
@@ -114,6 +117,56 @@ func (c *Context) PartialCached(name string, variant ...string) (template.HTML, 
 	return c.partial(name, key)
 }
 
+// Forget drops the cached partials whose making read anything of one of
+// ps, or with assets, an asset: those pages or the assets changed in
+// place, and the partials would show what they were. A partial made
+// without recording what it read is dropped too.
+func (e *Env) Forget(ps []*pages.Page, assets bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	drop := func(by Read) {
+		for k := range e.readers[by] {
+			e.partials.Delete(k)
+		}
+		delete(e.readers, by)
+	}
+	for _, p := range ps {
+		drop(Read{Page: p})
+	}
+	if assets {
+		drop(Read{Member: "asset"})
+	}
+	drop(Read{})
+}
+
+// index notes which pages, and whether assets, the partial cached under
+// key read, for Forget.
+func (e *Env) index(key string, reads *Reads) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.readers == nil {
+		e.readers = map[Read]map[string]bool{}
+	}
+	add := func(by Read) {
+		if e.readers[by] == nil {
+			e.readers[by] = map[string]bool{}
+		}
+		e.readers[by][key] = true
+	}
+	if reads == nil {
+		add(Read{})
+		return
+	}
+	for r := range reads.m {
+		switch {
+		case r.Page != nil:
+			add(Read{Page: r.Page})
+		case r.Member == "":
+			add(Read{Member: "asset"})
+		}
+	}
+}
+
 // partial renders a partial for PartialCached and caches it under key.
 func (c *Context) partial(name, key string) (template.HTML, error) {
 	outer := c.s.reads
@@ -133,6 +186,7 @@ func (c *Context) partial(name, key string) (template.HTML, error) {
 	}
 	h := template.HTML(b.String())
 	c.env.partials.Store(key, &cached{h, inner})
+	c.env.index(key, inner)
 	return h, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"hash/maphash"
+	"io"
 	"io/fs"
 	"reflect"
 	"slices"
@@ -481,5 +482,48 @@ func TestNavKey(t *testing.T) {
 	}
 	if len(keys) < 3 {
 		t.Errorf("%d menus; the test wants the home page, a section and a page below it", len(keys))
+	}
+}
+
+// TestForget: Forget drops the cached partials that read a page changed in
+// place, or an asset, and keeps the others.
+func TestForget(t *testing.T) {
+	tmpl, diags := Load([]fs.FS{layouts(map[string]string{
+		"page.html":          `{{ define "main" }}{{ .PartialCached "home" .Page.Lang.Code }}{{ .PartialCached "css" }}{{ end }}`,
+		"partials/home.html": `{{ define "home" }}{{ (.Site.Home .Page.Lang).Title }}{{ end }}`,
+		"partials/css.html":  `{{ define "css" }}{{ (.Asset "site.css").URL }}{{ end }}`,
+	})})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	site := testSite(t)
+	env := &Env{Templates: tmpl, Site: site, Assets: map[string]*Asset{"site.css": {URL: "/site.css"}}}
+	p, home, other := page(t, site, "hjaelp/side.md", "da"), page(t, site, "_index.md", "da"), page(t, site, "soeg.md", "da")
+	cachedNames := func() []string {
+		var names []string
+		env.partials.Range(func(k, _ any) bool {
+			names = append(names, strings.Split(k.(string), "\x00")[0])
+			return true
+		})
+		slices.Sort(names)
+		return names
+	}
+	for _, c := range []struct {
+		ps     []*pages.Page
+		assets bool
+		want   []string
+	}{
+		{[]*pages.Page{other}, false, []string{"css", "home"}},
+		{[]*pages.Page{home}, false, []string{"css"}},
+		{nil, true, []string{"home"}},
+	} {
+		env.partials.Clear()
+		if err := env.RenderTo(io.Discard, p, nil, NewReads()); err != nil {
+			t.Fatal(err)
+		}
+		env.Forget(c.ps, c.assets)
+		if got := cachedNames(); !slices.Equal(got, c.want) {
+			t.Errorf("Forget(%d pages, assets %v) kept %v, want %v", len(c.ps), c.assets, got, c.want)
+		}
 	}
 }
