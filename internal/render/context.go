@@ -91,7 +91,7 @@ func (e *Env) RenderTo(w io.Writer, p *pages.Page, doc *markdown.Result, reads *
 // cached is a PartialCached result and what making it read.
 type cached struct {
 	html  template.HTML
-	reads *Reads // nil when the rendering that made it did not record
+	reads []Read // nil when the rendering that made it did not record
 }
 
 // PartialCached renders the {{define}}d template name once per build for
@@ -110,7 +110,9 @@ func (c *Context) PartialCached(name string, variant ...string) (template.HTML, 
 				// Made by a rendering that did not record: make it again.
 				return c.partial(name, key)
 			}
-			c.s.reads.merge(e.reads)
+			for _, r := range e.reads {
+				c.s.reads.add(r)
+			}
 		}
 		return e.html, nil
 	}
@@ -141,7 +143,7 @@ func (e *Env) Forget(ps []*pages.Page, assets bool) {
 
 // index notes which pages, and whether assets, the partial cached under
 // key read, for Forget.
-func (e *Env) index(key string, reads *Reads) {
+func (e *Env) index(key string, reads []Read) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.readers == nil {
@@ -157,7 +159,7 @@ func (e *Env) index(key string, reads *Reads) {
 		add(Read{})
 		return
 	}
-	for r := range reads.m {
+	for _, r := range reads {
 		switch {
 		case r.Page != nil:
 			add(Read{Page: r.Page})
@@ -167,12 +169,13 @@ func (e *Env) index(key string, reads *Reads) {
 	}
 }
 
-// partial renders a partial for PartialCached and caches it under key.
+// partial renders a partial for PartialCached and caches it under key,
+// with what it read when the rendering records.
 func (c *Context) partial(name, key string) (template.HTML, error) {
 	outer := c.s.reads
 	var inner *Reads
 	if outer != nil {
-		inner = NewReads()
+		inner = &Reads{m: map[Read]struct{}{}}
 		c.s.reads = inner
 	}
 	var b strings.Builder
@@ -181,12 +184,17 @@ func (c *Context) partial(name, key string) (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
+	h := template.HTML(b.String())
+	var list []Read // kept for every page that shows the partial: a slice, not a map
 	if outer != nil {
 		outer.merge(inner)
+		list = make([]Read, 0, len(inner.m))
+		for r := range inner.m {
+			list = append(list, r)
+		}
 	}
-	h := template.HTML(b.String())
-	c.env.partials.Store(key, &cached{h, inner})
-	c.env.index(key, inner)
+	c.env.partials.Store(key, &cached{h, list})
+	c.env.index(key, list)
 	return h, nil
 }
 
