@@ -20,7 +20,7 @@ import (
 
 var (
 	editSeed  = flag.Uint64("edits.seed", 23, "seed of TestUpdateEdits's edits")
-	editSteps = flag.Int("edits.steps", 70, "edits for each theme in TestUpdateEdits; more for a longer run")
+	editSteps = flag.Int("edits.steps", 0, "edits for each theme in TestUpdateEdits, for a longer run (default 80, 40 with -race: each kind of edit once, then at random)")
 )
 
 // TestUpdateEdits is issue 23's generated sequence of edits: every field
@@ -41,7 +41,14 @@ func TestUpdateEdits(t *testing.T) {
 		}
 		t.Run(th.name, func(t *testing.T) {
 			t.Parallel()
-			runEdits(t, th.defaults(), *editSeed, *editSteps)
+			steps := *editSteps
+			if steps == 0 {
+				steps = 80
+				if raceDetector {
+					steps = 40
+				}
+			}
+			runEdits(t, th.defaults(), *editSeed, steps)
 		})
 	}
 }

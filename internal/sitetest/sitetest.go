@@ -72,11 +72,11 @@ func Theme() fs.FS {
 //go:embed all:nosy
 var nosy embed.FS
 
-// Nosy returns layouts that read every field and method of every page
-// they reach (the page, its parent, ancestors, children and
-// grandchildren, translations, the menus, the search and home pages, and
-// on home pages every page and file of the site), with the built-in
-// theme's UI strings and static files. Tests of sitegen serve's rebuilds
+// Nosy returns layouts that read every field and method of the page
+// they render, its parent, children and translations, and some of the
+// other pages they reach (ancestors, grandchildren, menus, the search and
+// home pages); home pages read every field of every page and file of the
+// site. With them come the built-in theme's UI strings and static files. Tests of sitegen serve's rebuilds
 // build on it: a rebuild that leaves out a page whose output shows
 // something that changed differs from a fresh build here.
 func Nosy() fs.FS {
