@@ -66,9 +66,9 @@ func (d *deps) record(m *render.Model, p *pages.Page, r *render.Reads) {
 		}
 		ids[i] = id
 	}
+	slices.Sort(ids)
 	d.staged[p.OutputFile()] = output{ident: m.Ident(p), reads: ids}
 	d.mu.Unlock()
-	slices.Sort(ids)
 }
 
 // values returns the value of every read in m, computed on all cores.

@@ -20,6 +20,14 @@ import (
 // and sitegen serve renders again exactly the pages whose reads changed.
 // TestViewsCoverModel fails when the model gains a field or method that
 // the views lack.
+//
+// Values that are not pages or the site (a *pages.Lang, a *content.File,
+// the *config.Config, a *pages.Resource) are handed out as they are: the
+// read is the member that handed the value out, and its value hashes all
+// a layout can read of it without arguments (hasher.value). Their methods
+// that take arguments are not followed: the configuration's (Language)
+// change only with sitegen.toml, after which every page is rendered
+// again, and a file's ReadBody needs a file system, which layouts lack.
 
 // A PageView is a page as layouts see it: .Page, .Site.Home .Page.Lang,
 // each of .Page.Children.
