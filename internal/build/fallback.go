@@ -10,6 +10,15 @@ import (
 	"github.com/udenmitid/sitegen/internal/pages"
 )
 
+// shownText is what the text a fallback page shows was made from: its
+// source's content file, and the link dependencies (pages.Link.Deps) of
+// the text as resolved from the fallback page. An Update renders the page
+// again when either changed (fallbackStale).
+type shownText struct {
+	src   string
+	links []string
+}
+
 // showsText reports whether p is a fallback page that shows its source's
 // text below its notice: [fallback] show_default_text in sitegen.toml.
 func (b *Builder) showsText(p *pages.Page) bool {
@@ -28,12 +37,14 @@ func (b *Builder) convertFallback(site *pages.Site, p *pages.Page) *doc {
 	src := p.Source()
 	d := &doc{}
 	links := map[string]pages.Link{}
-	ours := map[string]bool{} // the errors of resolving from p alone
+	written := map[string]string{} // URL -> the destination as written
+	ours := map[string]bool{}      // the errors of resolving from p alone
 	resolve := func(dest string) (string, error) {
 		l, err := site.Link(p, dest)
 		d.links = append(d.links, l.Deps...)
 		if err == nil {
 			links[l.URL] = l
+			written[l.URL] = dest
 			return l.URL, nil
 		}
 		if _, srcErr := site.Link(src, dest); srcErr != nil || b.omittedLink(l) {
@@ -49,8 +60,11 @@ func (b *Builder) convertFallback(site *pages.Site, p *pages.Page) *doc {
 		d.res = &markdown.Result{}
 		return d
 	}
+	weight := min(markdown.Elements(body), markdown.MaxElements)
+	b.budget.take(weight)
 	res, problems := b.converters[src.Lang.Code].ConvertHooks(body, line,
-		markdown.Hooks{Resolve: resolve, Images: b.imageAttrs(links), Links: linkLangs(src.Lang, links)}, 0)
+		markdown.Hooks{Resolve: resolve, Images: b.imageAttrs(links, written), Links: linkLangs(src.Lang, links)}, 0)
+	b.budget.give(weight)
 	d.res = res
 	for _, pr := range problems {
 		if ours[pr.Msg] {

@@ -55,7 +55,7 @@ func regionalCatalog(t *testing.T, langs ...string) *Catalog {
 	theme := fstest.MapFS{
 		"i18n/en.toml": {Data: []byte("menu = \"Menu\"\nsearch = \"Search\"\nstreet = \"Street\"\n[pages]\none = \"{{.Count}} page\"\nother = \"{{.Count}} pages\"\n")},
 		"i18n/de.toml": {Data: []byte("menu = \"Menü\"\nsearch = \"Suche\"\n[street]\nother = \"Straße\"\nneeds_review = true\n[pages]\none = \"{{.Count}} Seite\"\nother = \"{{.Count}} Seiten\"\n")},
-		"i18n/pt.toml": {Data: []byte("menu = \"Menu\"\nsearch = \"Pesquisa\"\nstreet = \"Rua\"\n[pages]\none = \"{{.Count}} página\"\nother = \"{{.Count}} páginas\"\n")},
+		"i18n/pt.toml": {Data: []byte("menu = \"Menu\"\nsearch = \"Pesquisa\"\nstreet = \"Rua\"\n[pages]\none = \"{{.Count}} página\"\nmany = \"{{.Count}} de páginas\"\nother = \"{{.Count}} páginas\"\n")},
 	}
 	site := fstest.MapFS{
 		"i18n/de-CH.toml":   {Data: []byte("[street]\nother = \"Strasse\"\nneeds_review = true\n")},

@@ -17,8 +17,7 @@
 // Simplified strings (see Chain). At each tag the site's file comes
 // before the theme's, so a site's i18n/de-CH.toml may hold only the
 // strings Swiss German says differently. A message comes with its
-// needs_review mark, and its plural forms follow the CLDR rules of the
-// language that shows it (pt-BR's, not pt's).
+// needs_review mark.
 //
 // A message missing in a language and its parent tags falls back to the
 // default language, and the build warns. A language with no message file
@@ -26,8 +25,70 @@
 // site's, is an error that lists every id it needs. The build warns about
 // messages the site's own files mark needs_review; the theme's marks show
 // in sitegen check's UI string status only. A message id used in a layout
-// that no language defines is an error. Go templates in messages see
-// .Count and any named arguments.
+// that no language defines is an error.
+//
+// A message is text, not a template: between {{ and }} it may show only
+// one of the arguments the layouts give (Args), as {{.Count}} or {{.Date}}.
+// Anything else, such as a misspelt argument, {{template}}, {{range}} or a
+// function call, is an error when the strings are loaded, at the file and
+// line of the message; a call that lacks an argument its message shows is
+// an error of T, where a template would show "<no value>".
+//
+// # Plural forms
+//
+// A message that counts is plural: one with any form but other, or whose
+// text shows .Count. A count picks its form by the CLDR plural rules of
+// the language it is shown in, and it must have every form that language
+// gives whole numbers, and other (Forms): Danish one and other, Russian
+// one, few, many and other, Arabic and Welsh zero, one, two, few, many and
+// other, Japanese other alone. A plural message that lacks one is an error
+// when the strings load, at its line, naming the language and the forms,
+// never a failure in the middle of a layout: "Sider: {{.Count}}" alone is
+// an error in Danish, which needs it as one and as other too. A message
+// of a parent tag's file needs the forms of the language that shows it
+// (pt.toml's, shown in pt-BR, pt-BR's).
+//
+// A message a language lacks and shows in the default language is counted
+// by the default language's rules, since its words are that language's: a
+// Russian page showing the English "{{.Count}} pages" says "21 pages",
+// where Russian rules (21 takes the form of 1) would pick "21 page", and
+// no Russian forms are asked of an English message.
+//
+// The rules are CLDR's as go-i18n, whose file format this is, carries them
+// (a 2025 release), for what a language needs and for the form a count
+// takes alike, so that a message with the forms Load asks for has one for
+// every count; French, Spanish, Italian, Portuguese and Catalan need many,
+// for a million and more (1 000 000 de pages). For a language go-i18n has
+// no rules for (Kurmanji, kmr) they are golang.org/x/text/feature/plural's,
+// whose CLDR 32 (2017) gives a language it does not know CLDR's root
+// rules: other alone. x/text's older rules differ for some languages
+// (Hebrew had many, Macedonian 11 took the form of 1); the locale tests
+// list each difference and fail when one appears or goes.
+//
+// # Built-in languages
+//
+// The built-in theme (go doc ./internal/theme) has UI strings for these
+// languages, by tag and in their own names:
+//
+// am (አማርኛ), ar (العربية), az (Azərbaycan), be (Беларуская), bg (Български),
+// bn (বাংলা), bs (Bosanski), ca (Català), ckb (کوردی), cs (Čeština),
+// cy (Cymraeg), da (Dansk), de (Deutsch), el (Ελληνικά), en (English),
+// es (Español), et (Eesti), eu (Euskara), fa-AF (دری), fa (فارسی),
+// fi (Suomi), fil (Filipino), fo (Føroyskt), fr (Français), gl (Galego),
+// he (עברית), hi (हिन्दी), hr (Hrvatski), hu (Magyar), hy (Հայերեն),
+// id (Indonesia), is (Íslenska), it (Italiano), ja (日本語), ka (ქართული),
+// kk (Қазақ тілі), kl (Kalaallisut), ko (한국어), ku (Kurdî), lt (Lietuvių),
+// lv (Latviešu), mk (Македонски), mn (Монгол), ms (Melayu),
+// nb (Norsk bokmål), ne (नेपाली), nl (Nederlands), nn (Nynorsk), pl (Polski),
+// ps (پښتو), pt-BR (Português (Brasil)), pt (Português), ro (Română),
+// ru (Русский), si (සිංහල), sk (Slovenčina), sl (Slovenščina), so (Soomaali),
+// sq (Shqip), sr-Latn (Srpski (latinica)), sr (Српски), sv (Svenska),
+// sw (Kiswahili), ta (தமிழ்), te (తెలుగు), th (ไทย), ti (ትግርኛ), tr (Türkçe),
+// uk (Українська), ur (اردو), uz (O‘zbek), vi (Tiếng Việt), zh-Hant (繁體中文),
+// zh (中文).
+//
+// The list above is written by go test ./internal/locale -run
+// TestBuiltinLanguages -update.
 package locale
 
 import (
@@ -58,7 +119,6 @@ const Dir = "i18n"
 type Catalog struct {
 	def        string
 	langs      []string
-	localizers map[string]*i18n.Localizer
 	plain      map[string]map[string]string        // lang -> id -> text, for messages that need no template
 	defined    map[string]map[string]bool          // lang -> ids its files or its parents' define
 	origin     map[string]map[string]origin        // lang -> id -> the file the message comes from
@@ -67,17 +127,22 @@ type Catalog struct {
 	siteIDs    map[string]bool                     // ids the site's own files define, in some language
 	files      map[string]bool                     // lang -> some layer has i18n/<tag>.toml for a tag of Chain(lang)
 	messages   map[string]map[string]*i18n.Message // lang -> id -> message, the default language's where lang lacks it
+	args       map[string]map[string][]string      // lang -> id -> the arguments (Args) its message shows
 	all        []string                            // every id defined in some language, sorted
 
 	// done holds the messages rendered with arguments, by language, id
 	// and arguments: every page of a build shows the same few dates and
 	// counts, and go-i18n runs a template for each.
 	done sync.Map
+
+	// tmpls holds each message form parsed as a template, by id and text.
+	tmpls sync.Map
 }
 
 // An origin is where a language's message comes from.
 type origin struct {
 	file string // i18n/<tag>.toml
+	line int    // the line that defines the message
 	site bool   // in the site's own files (the last layer), not the theme's
 }
 
@@ -86,6 +151,7 @@ type msgFile struct {
 	path   string
 	site   bool
 	msgs   map[string]*i18n.Message
+	lines  map[string]int // id -> the line that defines it
 	review map[string]bool
 }
 
@@ -173,13 +239,13 @@ func ownChain(lang string) []string {
 // from the first tag that has it, looking in the site's file before the
 // theme's, so a site's i18n/de-CH.toml overrides single strings and the
 // rest of de-CH comes from de.toml; its needs_review mark comes along. A
-// message no tag of the chain has is the default language's. Plural forms
-// follow the language's own CLDR rules.
+// message no tag of the chain has is the default language's. A plural
+// message of lang's chain that lacks a form lang needs (Forms) is an error;
+// with any error Load returns no Catalog.
 func Load(layers []fs.FS, langs []string, def string) (*Catalog, diag.List) {
 	var diags diag.List
 	c := &Catalog{
 		def: def, langs: langs,
-		localizers: map[string]*i18n.Localizer{},
 		plain:      map[string]map[string]string{},
 		defined:    map[string]map[string]bool{},
 		origin:     map[string]map[string]origin{},
@@ -188,6 +254,7 @@ func Load(layers []fs.FS, langs []string, def string) (*Catalog, diag.List) {
 		siteIDs:    map[string]bool{},
 		files:      map[string]bool{},
 		messages:   map[string]map[string]*i18n.Message{},
+		args:       map[string]map[string][]string{},
 	}
 	read := map[string][]*msgFile{} // tag -> its files, the last layer first
 	for _, lang := range langs {
@@ -217,24 +284,40 @@ func Load(layers []fs.FS, langs []string, def string) (*Catalog, diag.List) {
 	messages := map[string]map[string]*i18n.Message{}
 	for _, lang := range langs {
 		messages[lang] = c.resolve(lang, read)
+		diags.Add(c.checkForms(lang, messages[lang]))
+	}
+	if diags.HasErrors() {
+		return nil, diags
 	}
 	c.finish(messages)
-	bundle := i18n.NewBundle(rulesTag(def))
-	byRules := map[language.Tag]string{}
-	for _, lang := range langs {
-		tag := rulesTag(lang)
-		if other, ok := byRules[tag]; ok {
-			diags.Errorf(path.Join(Dir, lang+".toml"), 0, "languages %s and %s count by the plural rules of %s, one language to the UI strings: keep one of them", other, lang, tag)
+	return c, diags
+}
+
+// checkForms reports each plural message of lang's own files, or of a
+// parent tag's, that lacks a plural form lang needs (Forms), at the line
+// that defines it: pt-BR shows pt.toml's messages, so they need pt-BR's
+// forms. A message lang takes from the default language is left to the
+// default language's check: T counts its words by that language's rules.
+func (c *Catalog) checkForms(lang string, msgs map[string]*i18n.Message) diag.List {
+	var diags diag.List
+	for _, id := range slices.Sorted(maps.Keys(msgs)) {
+		missing := missingForms(lang, msgs[id])
+		if len(missing) == 0 {
 			continue
 		}
-		byRules[tag] = lang
-		list := slices.Collect(maps.Values(messages[lang]))
-		if err := bundle.AddMessages(tag, list...); err != nil {
-			diags.Errorf(path.Join(Dir, lang+".toml"), 0, "%v", err)
-		}
-		c.localizers[lang] = i18n.NewLocalizer(bundle, tag.String())
+		o := c.origin[lang][id]
+		diags.Errorf(o.file, o.line, "message %q lacks the plural %s %s, which %s needs (CLDR: %s): add %s",
+			id, plural1(len(missing), "form", "forms"), strings.Join(missing, ", "), lang, strings.Join(Forms(lang), ", "),
+			plural1(len(missing), "it", "them"))
 	}
-	return c, diags
+	return diags
+}
+
+func plural1(n int, one, other string) string {
+	if n == 1 {
+		return one
+	}
+	return other
 }
 
 // readFile reads and parses i18n/<tag>.toml in fsys, or returns nil if
@@ -245,18 +328,25 @@ func readFile(fsys fs.FS, tag string, site bool) (*msgFile, diag.List) {
 		return nil, nil
 	}
 	p := path.Join(Dir, tag+".toml")
-	data, err := fs.ReadFile(fsys, p)
+	info, err := fs.Stat(fsys, p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
+	if err == nil && !info.Mode().IsRegular() {
+		// A named pipe or a device would hang the build or never end.
+		diags.Errorf(p, 0, "not a regular file; make it a file of UI strings")
+		return nil, diags
+	}
+	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
 		diags.Errorf(p, 0, "%v", err)
 		return nil, diags
 	}
 	msgs, review, d := parseFile(p, data)
-	f := &msgFile{path: p, site: site, msgs: map[string]*i18n.Message{}, review: review}
+	f := &msgFile{path: p, site: site, msgs: map[string]*i18n.Message{}, lines: map[string]int{}, review: review}
 	for _, m := range msgs {
 		f.msgs[m.ID] = m
+		f.lines[m.ID] = lineOf(data, m.ID)
 	}
 	return f, d
 }
@@ -276,7 +366,7 @@ func (c *Catalog) resolve(lang string, read map[string][]*msgFile) map[string]*i
 				}
 				out[id] = m
 				c.defined[lang][id] = true
-				c.origin[lang][id] = origin{f.path, f.site}
+				c.origin[lang][id] = origin{f.path, f.lines[id], f.site}
 				if f.review[id] {
 					c.review[lang] = append(c.review[lang], id)
 					if f.site {
@@ -304,12 +394,16 @@ func (c *Catalog) finish(messages map[string]map[string]*i18n.Message) {
 	for _, lang := range c.langs {
 		c.plain[lang] = map[string]string{}
 		c.messages[lang] = map[string]*i18n.Message{}
+		c.args[lang] = map[string][]string{}
 		for _, id := range c.all {
 			m := messages[lang][id]
 			if m == nil {
 				m = messages[c.def][id]
 			}
 			c.messages[lang][id] = m
+			if m != nil {
+				c.args[lang][id] = argsOf(m.Zero, m.One, m.Two, m.Few, m.Many, m.Other)
+			}
 			if m != nil && !strings.Contains(m.Other, "{{") && m.One == "" && m.Few == "" && m.Many == "" && m.Two == "" && m.Zero == "" {
 				c.plain[lang][id] = m.Other
 			}
@@ -368,8 +462,8 @@ func parseFile(p string, data []byte) ([]*i18n.Message, map[string]bool, diag.Li
 			continue
 		}
 		for _, form := range []string{m.Zero, m.One, m.Two, m.Few, m.Many, m.Other} {
-			if _, err := template.New(id).Parse(form); err != nil {
-				diags.Errorf(p, line, "message %q: %v", id, strings.TrimPrefix(err.Error(), "template: "+id+":"))
+			if msg := checkForm(id, form); msg != "" {
+				diags.Errorf(p, line, "message %q: %s", id, msg)
 			}
 		}
 		msgs = append(msgs, m)
@@ -535,15 +629,18 @@ func doneKey(lang, id string, args []any) (string, bool) {
 	return key, true
 }
 
-// localize renders message id in lang with go-i18n; see T.
+// localize renders message id in lang; see T. A count selects the plural
+// form by the CLDR rules of the language the message's words are in: lang's
+// for a message of its own files or a parent tag's, the default language's
+// for a message lang lacks and takes from it ("21 pages" on a Russian page
+// that shows the English message, not "21 page" by Russian rules).
 func (c *Catalog) localize(lang, id string, args []any) (string, error) {
-	cfg := &i18n.LocalizeConfig{MessageID: id}
+	var data map[string]any
 	switch {
 	case len(args) == 1:
-		cfg.PluralCount = args[0]
-		cfg.TemplateData = map[string]any{"Count": args[0]}
+		data = map[string]any{"Count": args[0]}
 	case len(args)%2 == 0 && len(args) > 0:
-		data := map[string]any{}
+		data = map[string]any{}
 		for i := 0; i < len(args); i += 2 {
 			name, ok := args[i].(string)
 			if !ok {
@@ -551,23 +648,79 @@ func (c *Catalog) localize(lang, id string, args []any) (string, error) {
 			}
 			data[name] = args[i+1]
 		}
-		cfg.TemplateData = data
-		if n, ok := data["Count"]; ok {
-			cfg.PluralCount = n
-		}
 	case len(args) > 0:
 		return "", fmt.Errorf("message %q: give one count or name-value pairs, not %d arguments", id, len(args))
 	}
-	loc := c.localizers[lang]
-	if loc == nil {
+	if err := c.given(lang, id, data); err != nil {
+		return "", err
+	}
+	msgs, ok := c.messages[lang]
+	if !ok {
 		return "", fmt.Errorf("language %q is not a site language", lang)
 	}
-	s, err := loc.Localize(cfg)
-	var nf *i18n.MessageNotFoundErr
-	if errors.As(err, &nf) && s != "" {
-		err = nil // fell back to the default language; Missing reports it
+	m := msgs[id]
+	if m == nil {
+		return "", fmt.Errorf("message %q is in no file of %s nor of the default language %s: add it to %s/%s.toml", id, lang, c.def, Dir, c.def)
 	}
-	return s, err
+	form := "other"
+	if count, ok := data["Count"]; ok {
+		rules := lang
+		if !c.defined[lang][id] {
+			rules = c.def
+		}
+		f, err := formOf(rules, count)
+		if err != nil {
+			return "", fmt.Errorf("message %q: %v", id, err)
+		}
+		form = f
+	}
+	return c.execute(id, formText(m, form), data)
+}
+
+// execute runs one form of a message as a template with data, as go-i18n
+// does: text without an action is itself, a missing field is "<no value>".
+func (c *Catalog) execute(id, src string, data map[string]any) (string, error) {
+	if !strings.Contains(src, "{{") {
+		return src, nil
+	}
+	var t *template.Template
+	key := id + "\x00" + src
+	if v, ok := c.tmpls.Load(key); ok {
+		t = v.(*template.Template)
+	} else {
+		var err error
+		if t, err = template.New(id).Option("missingkey=default").Parse(src); err != nil {
+			return "", fmt.Errorf("message %q: %v", id, err)
+		}
+		c.tmpls.Store(key, t)
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, data); err != nil {
+		return "", fmt.Errorf("message %q: %v", id, err)
+	}
+	return b.String(), nil
+}
+
+// given returns an error when message id in lang shows an argument that
+// data, the call's arguments, lacks: go-i18n would show "<no value>".
+func (c *Catalog) given(lang, id string, data any) error {
+	m, _ := data.(map[string]any)
+	for _, name := range c.args[lang][id] {
+		if _, ok := m[name]; ok {
+			continue
+		}
+		var have []string
+		for k := range m {
+			have = append(have, "."+k)
+		}
+		slices.Sort(have)
+		gives := "no arguments"
+		if len(have) > 0 {
+			gives = strings.Join(have, ", ")
+		}
+		return fmt.Errorf("message %q in %s shows {{.%s}}, which this call does not give (it gives %s): give it, as .T %q %q value, or take it out of the message", id, lang, name, gives, id, name)
+	}
+	return nil
 }
 
 // PluralForms returns the plural forms of message id in lang by CLDR

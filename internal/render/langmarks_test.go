@@ -76,13 +76,13 @@ func TestLangMarks(t *testing.T) {
 		{"en title on ar page", func() (template.HTMLAttr, error) { return ar.LangAttr(ar.Page) }, `lang="en" dir="ltr"`},
 		{"en title on da page", func() (template.HTMLAttr, error) { return da.LangAttr(da.Page) }, `lang="en"`},
 		{"en title on en page", func() (template.HTMLAttr, error) { return en.LangAttr(en.Page) }, ``},
-		{"ar home on ar page", func() (template.HTMLAttr, error) { return ar.LangAttr(s.Home(s.Lang("ar"))) }, ``},
-		{"da home on ar page", func() (template.HTMLAttr, error) { return ar.LangAttr(s.Home(s.Lang("da"))) }, `lang="da" dir="ltr"`},
-		{"ar home on en page", func() (template.HTMLAttr, error) { return en.LangAttr(s.Home(s.Lang("ar"))) }, `lang="ar" dir="rtl"`},
+		{"ar home on ar page", func() (template.HTMLAttr, error) { return ar.LangAttr(ar.Site.Home(s.Lang("ar"))) }, ``},
+		{"da home on ar page", func() (template.HTMLAttr, error) { return ar.LangAttr(ar.Site.Home(s.Lang("da"))) }, `lang="da" dir="ltr"`},
+		{"ar home on en page", func() (template.HTMLAttr, error) { return en.LangAttr(en.Site.Home(s.Lang("ar"))) }, `lang="ar" dir="rtl"`},
 		// A language.
 		{"ar lang on ar page", func() (template.HTMLAttr, error) { return ar.LangAttr(s.Lang("ar")) }, ``},
 		{"en lang on ar page", func() (template.HTMLAttr, error) { return ar.LangAttr(s.Lang("en")) }, `lang="en" dir="ltr"`},
-		{"nil page", func() (template.HTMLAttr, error) { return ar.LangAttr((*pages.Page)(nil)) }, ``},
+		{"nil page", func() (template.HTMLAttr, error) { return ar.LangAttr((*PageView)(nil)) }, ``},
 		// A UI string the page's language lacks is the default language's.
 		{"note in ar", func() (template.HTMLAttr, error) { return ar.TLangAttr("note") }, `lang="en" dir="ltr"`},
 		{"note in da", func() (template.HTMLAttr, error) { return da.TLangAttr("note") }, ``},
@@ -97,6 +97,10 @@ func TestLangMarks(t *testing.T) {
 	}
 	if _, err := ar.LangAttr("en"); err == nil {
 		t.Error("LangAttr of a string: no error")
+	}
+	// Layouts see pages as views, never the model's *pages.Page.
+	if _, err := ar.LangAttr(s.Page("help.md", "da")); err == nil {
+		t.Error("LangAttr of a *pages.Page: no error")
 	}
 }
 
@@ -116,7 +120,7 @@ func TestTHTML(t *testing.T) {
 	for _, tt := range tests {
 		got, err := tt.c.THTML("below", "Language", s.Lang(tt.lang))
 		if err != nil || got != tt.want {
-			t.Errorf("%s page, %s: %q, %v; want %q", tt.c.Page.Lang.Code, tt.lang, got, err, tt.want)
+			t.Errorf("%s page, %s: %q, %v; want %q", tt.c.Page.Lang().Code, tt.lang, got, err, tt.want)
 		}
 	}
 	// Arguments that are no language are as T gives them.
