@@ -51,8 +51,8 @@
 // other way (which also isolates it: an English title keeps its brackets in
 // place on an Arabic page). The page values say which language their text
 // is in: a page's title and description are in .TitleLang (a fallback
-// page's are its source's, .Source), a language's site title in .TitleLang, a
-// language's name in itself. So layouts write {{ .LangAttr $p }} on every
+// page's are its source's, .Source), a language's site title in
+// .TitleLang, a language's name in itself. So layouts write {{ .LangAttr $p }} on every
 // element that shows a page's title or description (menus, listings,
 // breadcrumbs, footers), {{ .LangDir $l }} on one that shows a language's
 // own name whatever the page (the switcher), {{ .TLangAttr "id" }} on one
