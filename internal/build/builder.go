@@ -49,7 +49,7 @@ type Builder struct {
 	built   bool
 	site    *pages.Site
 	env     *render.Env
-	assets  map[string]*render.Asset
+	assets  *assets
 	docs    map[string]*doc        // by content file path
 	byFile  map[string]*pages.Page // content file path -> its page
 	sigs    map[string]uint64      // output file -> signature of what it was rendered from
@@ -330,9 +330,7 @@ func (b *Builder) model() (*pages.Site, diag.List) {
 		in.Resources = append(in.Resources, b.resources[p])
 	}
 	for _, f := range b.static {
-		if !fingerprinted(f.name) {
-			in.Static = append(in.Static, f.name)
-		}
+		in.Static = append(in.Static, f.name)
 	}
 	site, diags := pages.New(b.cfg, in)
 	if b.opts.KeepGoing {
@@ -361,8 +359,9 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	canRender := b.layouts != nil && b.catalog != nil
 	env := &render.Env{Templates: b.layouts, Catalog: b.catalog, Site: site}
 	w := &writer{out: out, min: b.min, minify: !b.opts.NoMinify, counts: b.opts.Progress}
-	assets, d := w.assets(b.static, b.cfg.BasePath(), !b.opts.Dev)
-	diags.Add(d)
+	diags.Add(w.static(b.static))
+	assets := b.newAssets()
+	assets.writeTo(w)
 	env.Assets = assets
 	diags.Add(w.resources(site))
 	if diags.HasErrors() && !b.opts.KeepGoing {
@@ -425,7 +424,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	}
 	if diags.HasErrors() {
 		if b.opts.KeepGoing {
-			res := &Result{Site: site, Docs: resDocs, Catalog: b.catalog, Layouts: b.layouts, Assets: assets,
+			res := &Result{Site: site, Docs: resDocs, Catalog: b.catalog, Layouts: b.layouts, Assets: assets.Made(), Static: assets.names(),
 				Warnings: diags.Warnings().Sort(), Files: len(w.written())}
 			return res, nil, diags.Errors().Sort()
 		}
@@ -440,12 +439,23 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 		ch.Removed = b.removed(w.written())
 	}
 	b.lastChanges = ch
-	res := &Result{Site: site, Catalog: b.catalog, Layouts: b.layouts, Assets: assets,
+	res := &Result{Site: site, Catalog: b.catalog, Layouts: b.layouts, Assets: assets.Made(), Static: assets.names(),
 		Warnings: diags.Warnings().Sort(), Files: len(w.written())}
 	if b.opts.Text {
 		res.Docs = resDocs
 	}
 	return res, ch, nil
+}
+
+// newAssets returns the assets of a build from the loaded static files:
+// fingerprinted copies for layouts except with Options.Dev, minified
+// unless Options.NoMinify.
+func (b *Builder) newAssets() *assets {
+	var min *minifier.Minifier
+	if !b.opts.NoMinify {
+		min = b.min
+	}
+	return newAssets(b.static, b.cfg.BasePath(), !b.opts.Dev, min)
 }
 
 // SearchIndex returns the search index of a language as it is now. Builds
@@ -505,7 +515,7 @@ func (b *Builder) SearchFile(name string) ([]byte, bool) {
 }
 
 // publish records a successful build as the base for the next Update.
-func (b *Builder) publish(site *pages.Site, env *render.Env, assets map[string]*render.Asset, docs map[string]*doc) {
+func (b *Builder) publish(site *pages.Site, env *render.Env, assets *assets, docs map[string]*doc) {
 	b.built = true
 	b.site, b.env, b.assets = site, env, assets
 	b.indexes = map[string][]byte{}

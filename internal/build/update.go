@@ -203,30 +203,24 @@ func (b *Builder) updateContent(out Output, changed []string, structural, styles
 	w := &writer{out: out, min: b.min, minify: !b.opts.NoMinify}
 	ch := &Changes{}
 	if stylesChanged {
-		assets, d := w.assets(b.static, b.cfg.BasePath(), !b.opts.Dev)
-		if d.HasErrors() {
+		if d := w.static(b.static); d.HasErrors() {
 			return nil, nil, d.Sort()
 		}
-		for name, a := range assets {
-			if path.Ext(name) == ".css" {
-				ch.Styles = append(ch.Styles, a.URL)
+		for _, f := range b.static {
+			if path.Ext(f.name) == ".css" {
+				ch.Styles = append(ch.Styles, b.cfg.BasePath()+f.name)
 			}
 		}
-		slices.Sort(ch.Styles)
 		// The search indexes are assets too, made by the build and not
 		// from static/: keep them, or the next search page fails to render.
-		for _, l := range b.site.Langs {
-			for _, name := range []string{search.FileName(l.Code), "search/" + l.Code + "/"} {
-				if a, ok := b.assets[name]; ok {
-					if _, own := assets[name]; !own {
-						assets[name] = a
-					}
-				}
-			}
+		assets := b.newAssets()
+		for _, a := range b.assets.fixed {
+			assets.setFixed(a)
 		}
 		b.assets = assets
 		b.env.Assets = assets
 	}
+	b.assets.writeTo(w)
 	fast := !structural
 	for _, p := range changed {
 		old := b.byFile[p]
@@ -237,7 +231,7 @@ func (b *Builder) updateContent(out Output, changed []string, structural, styles
 	}
 	var diags diag.List
 	if fast {
-		diags = b.updatePages(w, changed)
+		diags = b.updatePages(w, changed, stylesChanged)
 	} else {
 		var err error
 		diags, err = b.updateStructure(w, changed, ch)
@@ -252,16 +246,17 @@ func (b *Builder) updateContent(out Output, changed []string, structural, styles
 	for _, n := range ch.Written {
 		b.outputs[n] = true
 	}
-	res := &Result{Site: b.site, Catalog: b.catalog, Layouts: b.layouts, Assets: b.assets,
+	res := &Result{Site: b.site, Catalog: b.catalog, Layouts: b.layouts, Assets: b.assets.Made(), Static: b.assets.names(),
 		Warnings: diags.Warnings().Sort(), Files: len(ch.Written)}
 	return res, ch, nil
 }
 
 // updatePages is the fast path: only the changed pages' own outputs, and
-// the sitemap when a date changed.
-func (b *Builder) updatePages(w *writer, changed []string) diag.List {
+// the hosting files when a date changed (the sitemap) or static files did
+// (_headers names them).
+func (b *Builder) updatePages(w *writer, changed []string, staticChanged bool) diag.List {
 	var diags diag.List
-	datesChanged := false
+	datesChanged := staticChanged
 	for _, p := range changed {
 		page := b.byFile[p]
 		f := b.files[p]
@@ -362,10 +357,13 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	for _, p := range allPages(site) {
 		next[p.OutputFile()] = true
 	}
-	for _, a := range b.assets {
+	for _, a := range b.assets.Made() {
 		next[a.File] = true
 	}
-	for name := range hosting.Files(site, nil) {
+	for _, name := range b.assets.names() {
+		next[name] = true
+	}
+	for name := range hosting.Files(site, hosting.Assets{}) {
 		next[name] = true
 	}
 	for n := range b.outputs {

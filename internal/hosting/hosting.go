@@ -9,8 +9,10 @@
 //	              Cloudflare Pages finds the nearest 404.html by itself)
 //	_headers      Netlify and Cloudflare Pages: security headers for every
 //	              file, a year's immutable cache for fingerprinted assets
-//	              (CSS, JS and the search indexes, whose names hold a hash
-//	              of their contents) and a short cache for pages
+//	              (the CSS and JS copies layouts link to and the search
+//	              indexes, whose names hold a hash of their contents) and a
+//	              short cache for pages and for the files of static/
+//	              published under their own names
 //
 // Every URL honours the base URL's path, so the files work for a site
 // below a sub-path such as https://example.github.io/udenmitid/. A file of
@@ -66,14 +68,20 @@ func Describe(name string) string {
 	return name
 }
 
-// Files returns the hosting files of a site. fingerprinted lists the
-// output names of assets whose names hold their hash.
-func Files(site *pages.Site, fingerprinted []string) map[string][]byte {
+// Assets are the files a build publishes besides pages, as _headers
+// caches them.
+type Assets struct {
+	Fingerprinted []string // output names that hold a hash of their contents, or "<folder>/*" for every file of a folder
+	Static        []string // the files of static/, published under their own names
+}
+
+// Files returns the hosting files of a site.
+func Files(site *pages.Site, assets Assets) map[string][]byte {
 	return map[string][]byte{
 		"sitemap.xml": Sitemap(site),
 		"robots.txt":  Robots(site),
 		"_redirects":  Redirects(site),
-		"_headers":    Headers(site, fingerprinted),
+		"_headers":    Headers(site, assets),
 	}
 }
 
@@ -193,7 +201,14 @@ func Redirects(site *pages.Site) []byte {
 
 // Headers writes Netlify's and Cloudflare Pages' _headers. Rules never
 // set the same header for one path twice, since hosts join such values.
-func Headers(site *pages.Site, fingerprinted []string) []byte {
+//
+// Pages and the files of static/ published under their own names are
+// cached for HTMLMaxAge: a hand-written link names such a file without a
+// hash, so a changed file must reach readers soon. Fingerprinted files
+// are cached for a year. A folder of static/ that holds no fingerprinted
+// file gets one rule ("/vendor/*"); the files of a folder that does, and
+// the files at the top, get a rule each.
+func Headers(site *pages.Site, assets Assets) []byte {
 	base := site.Config.BasePath()
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s*\n", base)
@@ -209,9 +224,48 @@ func Headers(site *pages.Site, fingerprinted []string) []byte {
 	for _, l := range site.Langs {
 		fmt.Fprintf(&b, "\n%s%s/*\n%s", base, l.Folder, pagesCache)
 	}
-	sorted := slices.Sorted(slices.Values(fingerprinted))
+	for _, r := range staticRules(site, assets) {
+		fmt.Fprintf(&b, "\n%s%s\n%s", base, r, pagesCache)
+	}
+	sorted := slices.Sorted(slices.Values(assets.Fingerprinted))
 	for _, f := range sorted {
 		fmt.Fprintf(&b, "\n%s%s\n  Cache-Control: public, max-age=31536000, immutable\n", base, f)
 	}
 	return []byte(b.String())
+}
+
+// staticRules returns the paths of the _headers rules that give the files
+// of static/ a short cache (see Headers), sorted: a folder's "<folder>/*",
+// or a file's name. Files that a page rule covers already (below a
+// language's folder, index.html, 404.html) and the hosting files hosts do
+// not serve (_headers, _redirects) get none.
+func staticRules(site *pages.Site, assets Assets) []string {
+	covered := map[string]bool{"index.html": true, "404.html": true, "_headers": true, "_redirects": true}
+	for _, l := range site.Langs {
+		covered[l.Folder] = true
+	}
+	hashed := map[string]bool{} // top folders that hold a fingerprinted file
+	for _, f := range assets.Fingerprinted {
+		if top, _, ok := strings.Cut(f, "/"); ok {
+			hashed[top] = true
+		}
+	}
+	seen := map[string]bool{}
+	var rules []string
+	for _, name := range assets.Static {
+		top, _, inFolder := strings.Cut(name, "/")
+		rule := name
+		switch {
+		case covered[top]:
+			continue
+		case inFolder && !hashed[top]:
+			rule = top + "/*"
+		}
+		if !seen[rule] {
+			seen[rule] = true
+			rules = append(rules, rule)
+		}
+	}
+	slices.Sort(rules)
+	return rules
 }

@@ -122,6 +122,7 @@ type claim struct {
 	line   int
 	fix    string
 	page   bool // a content or generated page: page-to-page clashes are index's
+	static bool // Reserved.Static
 	weight int  // the weaker of two clashing claims is blamed: aliases, then files beside pages
 }
 
@@ -133,10 +134,14 @@ type claim struct {
 func (s *Site) checkOutputs(reserved []Reserved, diags *diag.List) {
 	var claims []claim
 	for _, r := range reserved {
-		c := claim{name: r.Name, what: fmt.Sprintf("%s (%s)", r.What, r.Name), weight: 3}
+		shown := strings.ReplaceAll(r.Name, strings.Repeat("[0-9a-f]", 8), "<hash>")
+		c := claim{name: r.Name, what: fmt.Sprintf("%s (%s)", r.What, shown), weight: 3, static: r.Static}
 		if r.File != "" {
-			c.what, c.file, c.fix, c.weight = fmt.Sprintf("%s (/%s)", r.File, r.Name), r.File, "rename or move the file", 2
-			c.self = "published as /" + r.Name + ", it"
+			c.what, c.file, c.fix, c.weight = fmt.Sprintf("%s (/%s)", r.File, shown), r.File, "rename or move the file", 2
+			if shown != r.Name {
+				c.what = fmt.Sprintf("%s (/%s)", r.What, shown)
+			}
+			c.self = "published as /" + shown + ", it"
 		}
 		claims = append(claims, c)
 	}
@@ -186,7 +191,7 @@ func (s *Site) checkOutputs(reserved []Reserved, diags *diag.List) {
 			continue
 		}
 		for _, p := range patterns {
-			if ok, _ := path.Match(fold(p.name), k); ok {
+			if ok, _ := path.Match(fold(p.name), k); ok && !(p.static && c.static) {
 				report(p, c, "write over")
 			}
 		}

@@ -175,6 +175,13 @@ type Reserved struct {
 	Name string // below the output folder; may be a path.Match pattern ("css/site.*.css")
 	What string // for error messages: "the sitemap"
 	File string // the file to blame for a clash, when an editor made it: "static/css/site.css"; else ""
+
+	// Static marks the files of static/ and the patterns of their
+	// fingerprinted copies ("css/site.[0-9a-f]...css"). A file of static/
+	// is not compared with another one's pattern: both are published, as
+	// x.js and x.min.js are, and the build compares a copy's exact name
+	// with the files of static/ when it makes the copy.
+	Static bool
 }
 
 // Lang returns the language with the given tag, or nil. Tags are compared

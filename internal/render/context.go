@@ -20,7 +20,27 @@ type Asset struct {
 	Name      string // as in static/: "css/site.css"
 	File      string // as written to the output: "css/site.3f9a1c2b.css"
 	URL       string // with the base path
-	Integrity string // "sha384-...", for the integrity attribute
+	Integrity string // "sha384-...", for the integrity attribute; "" when the file keeps its name
+}
+
+// Assets give layouts the files of static/ by their names there
+// (Context.Asset). The build decides what a name gives: the file as it
+// is, or a minified copy under a name that holds its hash (package
+// build).
+type Assets interface {
+	Asset(name string) (*Asset, error)
+}
+
+// AssetMap is Assets from a map of names to assets, for tests and for
+// rendering a page again with the assets a build made.
+type AssetMap map[string]*Asset
+
+// Asset returns the asset of a name, or an error naming it.
+func (m AssetMap) Asset(name string) (*Asset, error) {
+	if a := m[name]; a != nil {
+		return a, nil
+	}
+	return nil, fmt.Errorf("no file %q in static/", name)
 }
 
 // An Env is what all pages of one build share.
@@ -28,7 +48,7 @@ type Env struct {
 	Templates *Templates
 	Catalog   *locale.Catalog
 	Site      *pages.Site
-	Assets    map[string]*Asset
+	Assets    Assets
 
 	refs     sync.Map // content keys layouts looked up with Ref
 	partials sync.Map // PartialCached results by name and variant
@@ -168,13 +188,14 @@ func (c *Context) Date(t time.Time) (string, error) {
 // ISODate formats t as YYYY-MM-DD for a <time datetime> attribute.
 func (c *Context) ISODate(t time.Time) string { return t.Format(time.DateOnly) }
 
-// Asset returns a file from static/ by its name there.
+// Asset returns a file from static/ by its name there: a layout asks for
+// the files it links to by name, {{ (.Asset "css/site.css").URL }}, and
+// the build may publish a fingerprinted copy for it (see package build).
 func (c *Context) Asset(name string) (*Asset, error) {
-	a := c.env.Assets[name]
-	if a == nil {
-		return nil, fmt.Errorf("no asset %q in static/", name)
+	if c.env.Assets == nil {
+		return nil, fmt.Errorf("no file %q in static/", name)
 	}
-	return a, nil
+	return c.env.Assets.Asset(name)
 }
 
 // Ref returns the page for a translation key in the page's language (the

@@ -18,7 +18,9 @@
 //
 // A template sees a *Context: .Page, .Site, .Body, and methods for UI
 // strings ({{ .T "skip_link" }}, {{ .T "pages" 3 }}, {{ .TIn "en" "id" }}),
-// URLs ({{ .URL .Page }}), dates and assets ({{ (.Asset "css/site.css").URL }}),
+// URLs ({{ .URL .Page }}), dates and files of static/ ({{ (.Asset "css/site.css").URL }}
+// and .Integrity: the build gives a CSS or JavaScript file a layout asks
+// for a fingerprinted copy, see package build),
 // and whether a search page lists every page or only the main sections
 // ({{ .SearchListAll }}, by [search] list_all_max in sitegen.toml).
 // A page's site-specific values from params: in its front matter are
