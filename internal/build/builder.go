@@ -314,10 +314,10 @@ func (b *Builder) loadStatic() func() {
 
 // model resolves the site from the loaded files.
 func (b *Builder) model() (*pages.Site, diag.List) {
-	in := pages.Input{Reserved: b.reserved(), Typography: markdown.Typeset}
+	in := pages.Input{Reserved: b.reserved(), Typography: markdown.Typeset, Now: time.Now()}
 	for _, p := range slices.Sorted(maps.Keys(b.files)) {
 		f := b.files[p]
-		if f.Meta.Draft && !b.opts.Drafts {
+		if f.Meta.Held(in.Now) && !b.opts.Drafts {
 			in.Drafts = append(in.Drafts, f.Key)
 			continue
 		}

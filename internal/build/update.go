@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io/fs"
+	"maps"
 	"path"
 	"reflect"
 	"slices"
@@ -193,8 +194,10 @@ func (b *Builder) rewalk(changed []string) {
 // summaryChanged reports whether a front matter change can show on other
 // pages than the file's own.
 func summaryChanged(a, b *content.Meta) bool {
-	return a.Title != b.Title || a.Description != b.Description || a.Slug != b.Slug ||
-		a.Weight != b.Weight || !slices.Equal(a.Menus, b.Menus) || a.Draft != b.Draft || !slices.Equal(a.Aliases, b.Aliases) ||
+	return a.Title != b.Title || a.Description != b.Description || a.Slug != b.Slug || a.URL != b.URL ||
+		a.LinkTitle != b.LinkTitle || a.Summary != b.Summary ||
+		a.Weight != b.Weight || !slices.Equal(a.Menus, b.Menus) || !maps.Equal(a.MenuParents, b.MenuParents) || !maps.Equal(a.MenuIDs, b.MenuIDs) ||
+		a.Draft != b.Draft || !a.PublishDate.Equal(b.PublishDate) || !a.ExpiryDate.Equal(b.ExpiryDate) || !slices.Equal(a.Aliases, b.Aliases) ||
 		a.TranslationKey != b.TranslationKey || a.Layout != b.Layout || !reflect.DeepEqual(a.Params, b.Params)
 }
 
@@ -484,7 +487,7 @@ func signatures(site *pages.Site, env *render.Env) map[string]uint64 {
 			return s
 		}
 		h := fnv.New64a()
-		for _, s := range []string{p.Kind.String(), p.Path, p.Title, p.TitleLang.Code, p.Description,
+		for _, s := range []string{p.Kind.String(), p.Path, p.Title, p.TitleLang.Code, p.LinkTitle, p.Description, p.Summary,
 			strconv.FormatBool(p.Fallback), strconv.Itoa(p.Weight), strings.Join(p.Menus, ","), strconv.FormatBool(p.Draft),
 			fmt.Sprint(p.Params)} {
 			h.Write([]byte(s))
@@ -499,6 +502,12 @@ func signatures(site *pages.Site, env *render.Env) map[string]uint64 {
 		h := fnv.New64a()
 		for _, p := range slices.Concat(site.Menu(l), site.Footer(l), []*pages.Page{site.Search(l)}) {
 			writeSum(h, sum(p))
+		}
+		for _, p := range site.Menu(l) { // the menu's tree
+			h.Write([]byte{3})
+			for _, c := range site.SubMenu(p) {
+				writeSum(h, sum(c))
+			}
 		}
 		for _, k := range refs {
 			writeSum(h, sum(site.Page(k, l.Code)))

@@ -32,6 +32,14 @@
 // content/en/checklists/licensing.md is /en/checklists/licensing/ and
 // content/sv/checklistor/licenser.md is /sv/checklistor/licenser/.
 //
+// A page may move out of that tree: url: (Hugo's url:, Zola's path:, a
+// slug: starting with "/") gives its path below the language folder,
+// /<lang>/<url>/, and a slug: with "/" a path below its section. The
+// pages below a moved section follow it. Each page so moved keeps the URL
+// its file's and its sections' names give it as an alias (a redirect,
+// and a link to it still resolves), unless another page, file or alias
+// has that URL. See package content for the fields.
+//
 // A fallback page stands in for its source, the default language's
 // version (else the first language's that exists): it takes the source's
 // file name as its segment and stands below its language's version of the
@@ -42,14 +50,27 @@
 // section of the same path in another language whose fallback page stands
 // in for it.
 //
-// Two pages with one URL are an error, and so are URLs that differ only in
-// case, since some hosts ignore case. When the two are a page and the
+// Two pages with one URL are an error that names both files and says to
+// give one another url: or slug:, or to rename its file; so are URLs that
+// differ only in case, since some hosts ignore case. When the two are a page and the
 // fallback page for a file of the same name with another translation key,
 // the error says to give the files one translation_key.
 //
 // Besides the content pages the site has a language chooser at /, a 404
 // page in each language at /<lang>/404.html and one in all languages at
 // /404.html.
+//
+// # Menus
+//
+// A language's main menu is the pages with menu: main, by weight (a
+// fallback page where the page is missing). An entry whose menu: gives a
+// parent: (Hugo's menu: {main: {parent: docs}}) stands under the entry it
+// names: the one whose identifier: is docs, else whose link title or
+// title is. A parent that names no entry is a warning at the page, whose
+// entry then stands at the top, and so is an entry whose parents lead
+// back to it. A fallback page's entry stands under the translation of its
+// source's parent. Site.Menu gives every entry in one list, MenuTop and
+// SubMenu the tree. The footer (menu: footer) is one list.
 //
 // # Files beside pages
 //

@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"slices"
@@ -43,7 +44,7 @@ func (s *Site) index(diags *diag.List) {
 			if a.Path != b.Path {
 				same = "a URL that differs only in case (some hosts ignore case) from"
 			}
-			diags.Errorf(s.describe(a), slugLine(a), "has URL /%s, %s %s (/%s); change a slug: or rename a file", a.Path, same, s.describe(b), b.Path)
+			diags.Errorf(s.describe(a), slugLine(a), "has URL /%s, %s %s (/%s); give one of the two another url: or slug:, or rename its file", a.Path, same, s.describe(b), b.Path)
 			continue
 		}
 		folded[k] = p
@@ -93,10 +94,7 @@ func slugLine(p *Page) int {
 	if p.File == nil {
 		return 0
 	}
-	if l := p.File.Meta.Lines["slug"]; l > 0 {
-		return l
-	}
-	return 1
+	return cmp.Or(p.File.Meta.Lines["url"], p.File.Meta.Lines["slug"], 1)
 }
 
 // describe names the file behind a page for error messages.
@@ -225,4 +223,45 @@ func (s *Site) pageWhat(p *Page) string {
 		return fmt.Sprintf("the fallback page in %s for %s (/%s)", p.Lang.Code, p.source.File.Path, p.Path)
 	}
 	return fmt.Sprintf("the page %s (/%s)", p.File.Path, p.Path)
+}
+
+// addMovedAliases gives each real page that url: or a slug: with "/"
+// moves away from the URL its file's name gives it (naturalPath), and
+// each page below a section so moved, an alias at that URL, so that links
+// written to it keep working: unless a page, a file or another alias
+// has the URL, or an output the build writes would be in the way.
+func (s *Site) addMovedAliases(reserved []Reserved, static []string) {
+	taken := map[string]bool{}
+	for _, p := range slices.Concat(s.Pages, s.Special) {
+		taken[fold(p.Path)] = true
+		taken[fold(p.OutputFile())] = true
+	}
+	for _, r := range s.Resources {
+		taken[fold(r.Path)] = true
+	}
+	for _, r := range reserved {
+		taken[fold(r.Name)] = true
+	}
+	for _, n := range static {
+		taken[fold(n)] = true
+	}
+	for _, p := range s.Pages {
+		if p.Fallback || p.File == nil || p.Kind == Home {
+			continue
+		}
+		old := naturalPath(p)
+		if old == p.Path || taken[fold(old)] || taken[fold(old+"index.html")] || taken[fold(strings.TrimSuffix(old, "/"))] {
+			continue
+		}
+		taken[fold(old)] = true
+		a := &Page{Kind: Alias, Path: old, Lang: p.Lang, TitleLang: p.Lang, Title: p.Title, Target: p, AliasLine: urlLine(p), site: s}
+		s.Special = append(s.Special, a)
+		s.byPath[old] = a
+	}
+}
+
+// urlLine is the line of the field that moved a page: its url: or slug:,
+// else its first (a section above it moved).
+func urlLine(p *Page) int {
+	return cmp.Or(p.File.Meta.Lines["url"], p.File.Meta.Lines["slug"], 1)
 }

@@ -131,18 +131,53 @@ func (c *Context) PartialCached(name string, variant ...string) (template.HTML, 
 }
 
 // NavKey names what the main menu looks like on this page: the language,
-// and which item is the page or holds it. It is the variant for caching
-// the menu with PartialCached.
+// the entry that is the page, and the entries that hold it. It is the
+// variant for caching the menu with PartialCached.
 func (c *Context) NavKey() string {
+	key := c.Page.Lang.Code
 	for _, p := range c.Site.Menu(c.Page.Lang) {
-		if p == c.Page {
-			return c.Page.Lang.Code + "\x00page\x00" + p.Key
-		}
-		if c.InSection(p) {
-			return c.Page.Lang.Code + "\x00in\x00" + p.Key
+		switch {
+		case p == c.Page:
+			key += "\x00page\x00" + p.Key
+		case c.InSection(p):
+			key += "\x00in\x00" + p.Key
 		}
 	}
-	return c.Page.Lang.Code
+	return key
+}
+
+// A MenuItem is an entry of the main menu as the page being rendered
+// shows it.
+type MenuItem struct {
+	Page     *pages.Page
+	Current  string            // "page" for the page itself, "true" for an entry whose section holds it, else "": the value of aria-current
+	Lang     template.HTMLAttr // LangAttr of the entry's page
+	Children []MenuItem        // the entries that stand under it (parent:)
+}
+
+// MenuTree returns the main menu of the page's language as a tree: the
+// entries that stand under none, each with those that stand under it
+// (see pages.Site.MenuTop and SubMenu).
+func (c *Context) MenuTree() []MenuItem {
+	return c.menuItems(c.Site.MenuTop(c.Page.Lang), 0)
+}
+
+func (c *Context) menuItems(entries []*pages.Page, depth int) []MenuItem {
+	if depth > 100 { // pages.Site breaks loops; this only bounds the recursion
+		return nil
+	}
+	var items []MenuItem
+	for _, p := range entries {
+		it := MenuItem{Page: p, Lang: c.LangAttr(p), Children: c.menuItems(c.Site.SubMenu(p), depth+1)}
+		switch {
+		case p == c.Page:
+			it.Current = "page"
+		case c.InSection(p):
+			it.Current = "true"
+		}
+		items = append(items, it)
+	}
+	return items
 }
 
 // With returns a context for rendering another page of the same build in

@@ -23,7 +23,10 @@
 // for a fingerprinted copy, see package build),
 // and whether a search page lists every page or only the main sections
 // ({{ .SearchListAll }}, by [search] list_all_max in sitegen.toml).
-// A page's site-specific values from params: in its front matter are
+// The main menu of the page's language is {{ .MenuTree }}: its entries
+// as a tree, each with the value of aria-current for the page being
+// rendered (a page's label there, as in listings and breadcrumbs, is
+// .LinkTitle). A page's site-specific values from params: in its front matter are
 // {{ .Page.Params.icon }} (a fallback page has its source's); the site's
 // [params] in sitegen.toml are {{ .Param "contact_email" }}.
 // A message id written as a constant that no language defines is an error
