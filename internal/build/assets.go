@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/udenmitid/sitegen/internal/diag"
 	"github.com/udenmitid/sitegen/internal/minifier"
 	"github.com/udenmitid/sitegen/internal/render"
 )
@@ -32,9 +33,10 @@ type assets struct {
 	min         *minifier.Minifier // nil: copies are not minified
 	fixed       map[string]*render.Asset
 
-	mu   sync.Mutex
-	out  *writer // where copies are written; set for each build or update
-	made map[string]*madeAsset
+	mu     sync.Mutex
+	out    *writer // where copies are written; set for each build or update
+	made   map[string]*madeAsset
+	failed diag.List // writing copies failed: the Output's errors (writeErrors)
 }
 
 type madeAsset struct {
@@ -120,9 +122,23 @@ func (a *assets) make(name string, w *writer) (*render.Asset, error) {
 		return nil, fmt.Errorf("%s: asked for outside a build", f.path)
 	}
 	if err := w.put(asset.File, data); err != nil {
-		return nil, fmt.Errorf("%s: %v", f.path, err)
+		// The Output failed (a full disk): one error for the build, not
+		// one for each layout that asks (writeErrors).
+		a.mu.Lock()
+		report(&a.failed, f.path, err)
+		a.mu.Unlock()
 	}
 	return asset, nil
+}
+
+// writeErrors returns the problems writing the copies made since the
+// last call, and forgets them.
+func (a *assets) writeErrors() diag.List {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	d := a.failed
+	a.failed = nil
+	return d
 }
 
 // Made returns the assets layouts asked for and the build made itself, by

@@ -27,11 +27,12 @@ const SearchLayout = "search"
 // A Builder builds one site, and keeps what it loaded for Update. A
 // Builder is not safe for concurrent use.
 type Builder struct {
-	src  fs.FS
-	opts Options
-	min  *minifier.Minifier
-	keep bool      // keep converted pages and signatures for Update
-	slab slab.Slab // the kept pages' HTML (package slab)
+	src    fs.FS
+	opts   Options
+	min    *minifier.Minifier
+	keep   bool      // keep converted pages and signatures for Update
+	slab   slab.Slab // the kept pages' HTML (package slab)
+	budget budget    // of the Markdown being converted at once
 
 	// The latest good version of each input, and the problems of inputs
 	// that currently fail to load, by path.
@@ -244,12 +245,21 @@ func (b *Builder) loadContent() func() {
 }
 
 // readContent reads a page or a file beside one. Its language is the tag
-// as configured, whatever the case of its folder.
+// as configured, whatever the case of its folder. A file beside a page
+// that could run script in a reader's browser is an error at the file
+// unless the site trusts every editor (content.CheckResource).
 func (b *Builder) readContent(p string) (*content.File, *content.Resource, diag.List) {
 	if !content.IsPage(p) {
 		r, d := content.ReadResource(b.src, p)
-		if r != nil {
-			r.Lang = content.LangOf(r.Lang, b.cfg.Codes())
+		if r == nil {
+			return nil, nil, d
+		}
+		r.Lang = content.LangOf(r.Lang, b.cfg.Codes())
+		if !b.cfg.Markdown.UnsafeHTML {
+			if e := content.CheckResource(r.Key, r.Data); e != nil {
+				d.Errorf(p, e.Line, "%s", e.Msg)
+				return nil, nil, d
+			}
 		}
 		return nil, r, d
 	}
@@ -419,6 +429,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	renderAll(all)
 	diags.Add(w.searchIndexes(site, entries, assets, writeIndex))
 	renderAll(last)
+	diags.Add(assets.writeErrors())
 	if !diags.HasErrors() {
 		diags.Add(w.hosting(site, assets))
 	}
@@ -631,7 +642,12 @@ func (b *Builder) convertOnly(site *pages.Site, p *pages.Page) *doc {
 		d.res = &markdown.Result{}
 		return d
 	}
+	// A page over markdown.MaxElements is refused by the converter before
+	// it parses; it takes no more of the budget than the largest page.
+	weight := min(markdown.Elements(body), markdown.MaxElements)
+	b.budget.take(weight)
 	res, problems := b.converters[p.Lang.Code].ConvertWithImages(body, line, resolve, words, b.imageAttrs(links))
+	b.budget.give(weight)
 	if c := b.opts.Progress; c != nil {
 		c.Converted.Add(1)
 	}

@@ -270,6 +270,7 @@ func (b *Builder) updatePages(w *writer, changed []string, staticChanged bool) d
 		diags.Add(d.diags)
 		diags.Add(w.page(b.env, page, d))
 	}
+	diags.Add(b.assets.writeErrors())
 	if datesChanged {
 		diags.Add(w.hosting(b.site, b.assets))
 	}
@@ -348,6 +349,7 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	for _, e := range errs {
 		diags.Add(e)
 	}
+	diags.Add(b.assets.writeErrors())
 	diags.Add(b.changedResources(w, site, changed))
 	diags.Add(w.hosting(site, b.assets))
 	if diags.HasErrors() {
