@@ -247,9 +247,10 @@ func (b *Builder) loadContent() func() {
 // readContent reads a page or a file beside one. Its language is the tag
 // as configured, whatever the case of its folder. A file beside a page
 // that could run script in a reader's browser is an error at the file
-// unless the site trusts every editor (content.CheckResource).
+// unless the site trusts every editor (content.CheckResource), and so is
+// an HTML page, whose body is raw HTML (htmlPageNeedsUnsafe).
 func (b *Builder) readContent(p string) (*content.File, *content.Resource, diag.List) {
-	if !content.IsPage(p) {
+	if !content.IsPageFile(b.src, p) {
 		r, d := content.ReadResource(b.src, p)
 		if r == nil {
 			return nil, nil, d
@@ -264,6 +265,10 @@ func (b *Builder) readContent(p string) (*content.File, *content.Resource, diag.
 		return nil, r, d
 	}
 	f, d := content.Read(b.src, p)
+	if f != nil && f.HTML && !b.cfg.Markdown.UnsafeHTML {
+		d.Errorf(p, 1, "%s", htmlPageNeedsUnsafe)
+		return nil, nil, d
+	}
 	if f != nil {
 		f.Lang = content.LangOf(f.Lang, b.cfg.Codes())
 		if !b.opts.Text {
@@ -277,6 +282,14 @@ func (b *Builder) readContent(p string) (*content.File, *content.Resource, diag.
 	}
 	return f, nil, d
 }
+
+// htmlPageNeedsUnsafe is the error at an HTML page (an HTML file that
+// begins with front matter, as Hugo reads one) on a site whose
+// sitegen.toml does not set [markdown] unsafe_html = true. Its body is
+// raw HTML, used as it is, which SECURITY.md allows only where every
+// editor is trusted, as it allows raw HTML in Markdown.
+const htmlPageNeedsUnsafe = "an HTML page (front matter, then HTML) is raw HTML, which this site does not allow from content/ (SECURITY.md): " +
+	"if every editor is trusted, set unsafe_html = true under [markdown] in sitegen.toml; else rename it to .md and write its body in Markdown"
 
 // setFile records the result of reading one content file: a page or a
 // file beside one, or neither when it failed or is gone.
@@ -642,12 +655,19 @@ func (b *Builder) convertOnly(site *pages.Site, p *pages.Page) *doc {
 		d.res = &markdown.Result{}
 		return d
 	}
-	// A page over markdown.MaxElements is refused by the converter before
-	// it parses; it takes no more of the budget than the largest page.
-	weight := min(markdown.Elements(body), markdown.MaxElements)
-	b.budget.take(weight)
-	res, problems := b.converters[p.Lang.Code].ConvertWithImages(body, line, resolve, words, b.imageAttrs(links))
-	b.budget.give(weight)
+	var res *markdown.Result
+	var problems []markdown.Problem
+	if p.File.HTML {
+		res = markdown.ConvertHTML(body, line, words) // an HTML page: its body as it is
+	} else {
+		// A page over markdown.MaxElements is refused by the converter
+		// before it parses; it takes no more of the budget than the
+		// largest page.
+		weight := min(markdown.Elements(body), markdown.MaxElements)
+		b.budget.take(weight)
+		res, problems = b.converters[p.Lang.Code].ConvertWithImages(body, line, resolve, words, b.imageAttrs(links))
+		b.budget.give(weight)
+	}
 	if c := b.opts.Progress; c != nil {
 		c.Converted.Add(1)
 	}

@@ -146,7 +146,7 @@ func (b *Builder) reloadContent(paths []string) (structural bool) {
 			structural = true
 			b.setFile(p, nil, nil, nil)
 		default:
-			if !known && !knownBroken || !content.IsPage(p) {
+			if !known && !knownBroken || !content.IsPageFile(b.src, p) {
 				structural = true
 			}
 			f, r, d := b.readContent(p)
@@ -427,7 +427,7 @@ func (b *Builder) movedFiles(site *pages.Site, changed []string) map[string]bool
 		}
 	}
 	for _, p := range changed {
-		if !content.IsPage(p) {
+		if !content.IsPageFile(b.src, p) {
 			rest := strings.TrimPrefix(p, content.Dir+"/")
 			if _, key, ok := strings.Cut(rest, "/"); ok {
 				moved[pages.FileDep+content.Name(key)] = true

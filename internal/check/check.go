@@ -278,7 +278,7 @@ func omittedFiles(paths []string) map[string]map[string]bool {
 		if !ok {
 			continue
 		}
-		key = content.PathKey(norm.NFC.String(key)) // a bundle's faq/index.md is the page faq.md
+		key = content.PathKey(content.PageKey(norm.NFC.String(key))) // a bundle's faq/index.md is the page faq.md, x.markdown is x.md
 		if m[key] == nil {
 			m[key] = map[string]bool{}
 		}

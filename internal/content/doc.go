@@ -1,5 +1,5 @@
-// Package content reads a site's content folder: it finds every Markdown
-// file and every file beside one, knows each file's language and key, and
+// Package content reads a site's content folder: it finds every page
+// (Markdown, and HTML with front matter) and every file beside one, knows each file's language and key, and
 // splits and checks front matter. It knows nothing of URLs or layouts;
 // package pages builds the site from the files it returns.
 //
@@ -23,6 +23,32 @@
 // no other pages and no _index.md. Files that are not Markdown may also
 // stand in a section's folder or in a folder of their own; package pages
 // says where each is published.
+//
+// # Pages and other files
+//
+// Every file below content/<lang>/ is a page, a file beside a page, or an
+// error; none is published as a copy of a page's source:
+//
+//   - .md and .markdown files, in any letter case (klage.MD,
+//     indlæg.Markdown), are Markdown pages. A page's key is written with
+//     ".md" whatever its file's extension (PageKey), so posts/x.markdown
+//     pairs with another language's posts/x.md, a link may name either,
+//     and two spellings of one page in one folder are an error.
+//   - An .html or .htm file that begins with front matter is an HTML page,
+//     as Hugo reads one (File.HTML): its body is the page's HTML, used as
+//     it is. That is raw HTML, which a site allows only where every editor
+//     is trusted (SECURITY.md), as it allows raw HTML in Markdown: without
+//     [markdown] unsafe_html = true in sitegen.toml an HTML page is an
+//     error that says so.
+//   - An .mdx file (Markdown with JSX) is an error that says to rename it
+//     to .md and write its components in Markdown; any other file that
+//     begins with front matter (reStructuredText, AsciiDoc, a .txt) is an
+//     error that says to convert it to Markdown or remove the front matter.
+//   - Every other file is published beside the pages (see CheckResource
+//     for the kinds a site that does not trust every editor publishes).
+//
+// Drafts (draft: true, or a publish_date to come) are left out in every
+// form.
 //
 // # Names
 //

@@ -61,8 +61,8 @@ func (s *Site) Link(from *Page, dest string) (Link, error) {
 	p = content.Name(p)
 	var l Link
 	switch {
-	case strings.HasSuffix(p, ".md"):
-		l, err = s.linkFile(from, dest, p)
+	case content.IsPage(p):
+		l, err = s.linkFile(from, dest, content.PageKey(p)) // x.markdown and x.MD are the page x.md
 	case strings.HasPrefix(p, "/"):
 		l, err = s.linkRoot(from, dest, p)
 	default:
