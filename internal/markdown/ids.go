@@ -89,8 +89,8 @@ func primary(tag string) string {
 // the rendered page has. An id set with {#id} is kept as written, and may
 // not repeat another {#id} or an id of the layouts (an error at its line).
 // An id made from the text skips every id set by hand on the page, before
-// or after it, every id of the layouts, and the ids made before it, by
-// adding "-1", "-2", ... as GitHub does.
+// or after it (in raw HTML too: <a id="x">), every id of the layouts, and
+// the ids made before it, by adding "-1", "-2", ... as GitHub does.
 func (w *walker) headingIDs(headings []*ast.Heading) {
 	taken := map[string]int{} // id -> line of the heading that set it by hand
 	for _, h := range headings {
@@ -119,7 +119,7 @@ func (w *walker) headingIDs(headings []*ast.Heading) {
 				base = "section"
 			}
 			id = base
-			for n := 1; used[id] || w.c.layoutIDs[id] != "" || taken[id] != 0; n++ {
+			for n := 1; used[id] || w.c.layoutIDs[id] != "" || taken[id] != 0 || slices.Contains(w.rawIDs, id); n++ {
 				id = base + "-" + strconv.Itoa(n)
 			}
 		}
