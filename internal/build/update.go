@@ -579,7 +579,7 @@ func (b *Builder) resolved(site *pages.Site, diags diag.List) {
 // so that the search terms made of it (kept pages, search entries) are
 // the same with Inspect as without.
 func (b *Builder) inspect(site *pages.Site, p *pages.Page, d *doc) {
-	if b.opts.Inspect == nil || b.stubbed[p.File.Path] {
+	if b.opts.Inspect == nil || b.stubbed[p.File.Path] || p.File.Generated {
 		return
 	}
 	b.opts.Inspect(site, p, d.res, d.diags)

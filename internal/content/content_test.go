@@ -92,6 +92,7 @@ func TestParseMeta(t *testing.T) {
 		{"weight float", base + "weight: 1.5\n", nil, 4, "whole number"},
 		{"draft not bool", base + "draft: yes please\n", nil, 4, "true or false"},
 		{"other menu", base + "menu: [main, side]\n", nil, 4, `the menus are "main" and "footer"`},
+		{"issue 24: slug with a trailing slash", base + "slug: alternative/\n", func(m *Meta) bool { return m.Slug == "alternative" }, 0, ""},
 		{"slug path", base + "slug: a/b/\n", func(m *Meta) bool { return m.Slug == "a/b" && m.URL == "" }, 0, ""},
 		{"slug path bad", base + "slug: a/b c\n", nil, 4, `"b c" has U+0020 SPACE`},
 		{"slug empty segment", base + "slug: a//b\n", nil, 4, "it is empty"},

@@ -43,6 +43,11 @@ type File struct {
 	BodyLine int    // the file line on which Body starts
 	HTML     bool   // an HTML page (IsPageFile): Body is the page's HTML, used as it is
 
+	// Generated says that no file is behind this one: package pages made
+	// it for a folder of pages without an _index.md in any language, and
+	// Path is where that file would be.
+	Generated bool
+
 	// Released says that Body was let go after reading, so that a large
 	// site's bodies need not all be in memory at once; ReadBody reads it
 	// again when the page is converted.

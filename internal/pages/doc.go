@@ -48,7 +48,13 @@
 // content/sv/checklistor/bara.md, has the fallback page /en/checklists/bara/.
 // A folder that holds pages needs a section in the page's language, or a
 // section of the same path in another language whose fallback page stands
-// in for it.
+// in for it. A folder of pages with no _index.md in any language gets a
+// section made for it in every language (Hugo makes one for a top-level
+// folder only; here every page stands below its folder's section): titled
+// after the folder ("getting-started" is "Getting started", FolderTitle),
+// listing its pages, with one warning for the folder that says to create
+// the _index.md. A folder whose _index.md is a draft gets none: its
+// published pages are an error.
 //
 // Two pages with one URL are an error that names both files and says to
 // give one another url: or slug:, or to rename its file; so are URLs that

@@ -291,10 +291,10 @@ func TestTranslationKeyErrors(t *testing.T) {
 			fileWith(t, "content/en/b/_index.md", "B", "translation_key: x\n"),
 			file(t, "content/en/a/c.md", "C"),
 		}, "content/en/a/c.md:1: folder a/ has no _index.md in en, and content/da/a/_index.md is paired with a section of another folder there"},
-		{"section missing everywhere", []*content.File{
+		{"section missing everywhere: made, with a warning", []*content.File{
 			file(t, "content/da/_index.md", "F"),
 			file(t, "content/en/a/c.md", "C"),
-		}, "content/en/a/c.md:1: folder a/ has no _index.md in any language: create content/da/a/_index.md"},
+		}, "content/en/a/: warning: folder a/ has no _index.md: sitegen makes its section page, titled \"A\" after the folder, in every language; create content/en/a/_index.md"},
 	}
 	for _, tt := range tests {
 		_, diags := New(testConfig(t, "https://example.org/"), Input{Files: tt.files})

@@ -305,7 +305,7 @@ func New(cfg *config.Config, in Input) (*Site, diag.List) {
 	for _, n := range in.Static {
 		s.static[n] = true
 	}
-	s.group(in.Files, &diags)
+	s.group(s.generateSections(in.Files, in.Drafts, &diags), &diags)
 	if len(s.keys) == 0 {
 		diags.Errorf(content.Dir, 0, "no pages: create %s/%s/%s with a title and description", content.Dir, cfg.DefaultLanguage, content.IndexName)
 		return nil, diags

@@ -217,6 +217,10 @@ func (s *Site) noSection(p *Page, diags *diag.List) {
 			return
 		}
 	}
+	if s.drafts[pk] {
+		diags.Errorf(p.File.Path, 1, "folder %s/ has its %s only as a draft, which is not published, so this page has no section: publish the %s, or make this page a draft too", dir, content.IndexName, content.IndexName)
+		return
+	}
 	diags.Errorf(p.File.Path, 1, "folder %s/ has no %s in any language: create %s/%s/%s with a title and description", dir, content.IndexName, content.Dir, s.Default.Folder, pk)
 }
 
