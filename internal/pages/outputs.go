@@ -22,6 +22,7 @@ func fold(name string) string { return strings.ToLower(norm.NFC.String(name)) }
 func (s *Site) index(diags *diag.List) {
 	folded := map[string]*Page{}
 	unpaired := map[string]bool{}
+	reported := map[string]bool{} // pairs of files whose pages clash
 	for _, p := range slices.Concat(s.Pages, s.Special) {
 		if p.Kind == Alias {
 			continue // checkOutputs
@@ -40,6 +41,11 @@ func (s *Site) index(diags *diag.List) {
 				}
 				continue
 			}
+			pair := sourcePath(a) + "\x00" + sourcePath(b)
+			if reported[pair] {
+				continue // the same two files clash in another language: one error is enough
+			}
+			reported[pair] = true
 			same := "the same URL as"
 			if a.Path != b.Path {
 				same = "a URL that differs only in case (some hosts ignore case) from"
@@ -84,6 +90,18 @@ func unpairedError(real, src *Page, url string, diags *diag.List) {
 		return
 	}
 	diags.Errorf(a.File.Path, keyLine(a), "translation_key: %s differs from that of %s (%s), so they are not translations of each other, yet the two share the URL /%s in some language (one page, and the fallback page for the other): give them the same translation_key, or rename one", a.Key, b.File.Path, b.Key, url)
+}
+
+// sourcePath is the file behind a content page, or "": a fallback page's
+// source's.
+func sourcePath(p *Page) string {
+	switch {
+	case p.File != nil:
+		return p.File.Path
+	case p.Fallback:
+		return p.source.File.Path
+	}
+	return ""
 }
 
 // slugLine is the line to blame for a page's URL: its slug, or the top.

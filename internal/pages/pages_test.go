@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -342,5 +343,47 @@ func TestResources(t *testing.T) {
 		if got, err := s.Resolve(en, dest); err != nil || got != want {
 			t.Errorf("Resolve(%q) = %q, %v; want %q", dest, got, err, want)
 		}
+	}
+}
+
+// TestURLField: url: (and a slug: with "/") moves a page out of its
+// file's place, below its language folder; the base path and the
+// language folder may lead the value, as Hugo sites write it; the page's
+// old URL, and those of its children when it is a section, become aliases
+// unless something else has them; fallback pages stand at the source's url.
+func TestURLField(t *testing.T) {
+	files := []*content.File{
+		file(t, "content/da/_index.md", "F"),
+		file(t, "content/en/_index.md", "H"),
+		fileWith(t, "content/en/a.md", "A", "url: /sub/en/docs/a/\n"),
+		fileWith(t, "content/en/b.md", "B", "url: /sub/x/b/\n"),
+		fileWith(t, "content/en/old/_index.md", "Old", "url: /new/\n"),
+		file(t, "content/en/old/c.md", "C"),
+		fileWith(t, "content/en/d.md", "D", "slug: e/f\n"),
+		fileWith(t, "content/en/g.md", "G", "url: /h/\n"),
+		file(t, "content/en/h2.md", "H2|g"),
+	}
+	s, diags := New(testConfig(t, "https://example.org/sub/"), Input{Files: files})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for key, want := range map[string]string{"a.md": "en/docs/a/", "b.md": "en/x/b/", "old/_index.md": "en/new/", "old/c.md": "en/new/c/", "d.md": "en/e/f/"} {
+		if p := s.Page(key, "en"); p == nil || p.Path != want {
+			t.Errorf("%s is at %v, want %s", key, p, want)
+		}
+	}
+	if p := s.Page("a.md", "kl"); !p.Fallback || p.Path != "kl/docs/a/" {
+		t.Errorf("the fallback page of a.md is at %s, want kl/docs/a/", p.Path)
+	}
+	var aliases []string
+	for _, p := range s.Special {
+		if p.Kind == Alias {
+			aliases = append(aliases, p.Path+" "+p.Target.Key)
+		}
+	}
+	slices.Sort(aliases)
+	want := []string{"en/a/ a.md", "en/b/ b.md", "en/d/ d.md", "en/old/ old/_index.md", "en/old/c/ old/c.md"}
+	if !slices.Equal(aliases, want) {
+		t.Errorf("aliases %q\nwant %q (g.md's old URL en/g/ is h2.md's, by its slug)", aliases, want)
 	}
 }

@@ -254,10 +254,10 @@ func (s *Site) setPath(p *Page, depth int) bool {
 
 // urlOf returns the path below its language folder that a page's url:
 // (or a slug: starting with "/") gives it, or "". A fallback page stands
-// at its source's. The folder of the file's language may lead the path,
-// as a Hugo site writes the url of a page in another language than the
-// default one (url: /fr/docs/x/ of a French page is docs/x, and its
-// fallback page in German is /de/docs/x/).
+// at its source's. The base URL's path and then the folder of the file's
+// language may lead the path, as a Hugo site writes the url of a page in
+// another language than the default one (url: /fr/docs/x/ of a French
+// page is docs/x, and its fallback page in German is /de/docs/x/).
 func urlOf(p *Page) string {
 	f := p.File
 	if p.Fallback {
@@ -270,13 +270,17 @@ func urlOf(p *Page) string {
 	if p.Fallback {
 		folder = p.source.Lang.Folder
 	}
-	if first, rest, ok := strings.Cut(f.Meta.URL, "/"); ok && strings.EqualFold(first, folder) {
+	u := f.Meta.URL
+	if base := strings.Trim(p.site.Config.BasePath(), "/"); base != "" {
+		u = strings.TrimPrefix(u, base+"/") // written with the base path, as a URL from the host's root
+	}
+	if first, rest, ok := strings.Cut(u, "/"); ok && strings.EqualFold(first, folder) {
 		return rest
 	}
-	if strings.EqualFold(f.Meta.URL, folder) {
+	if strings.EqualFold(u, folder) {
 		return "" // the home page's URL: realPage warns
 	}
-	return f.Meta.URL
+	return u
 }
 
 // naturalPath is the URL path a page would have without url: and without
