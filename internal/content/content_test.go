@@ -548,6 +548,10 @@ func TestSource(t *testing.T) {
 		"content/en/klage.md":                md(""),
 		"content/en/other.md":                md("translation_key: klage-en\n"),
 		"content/en/nothing.md":              md("translation_key: nothing\n"),
+		"content/sv/post.markdown":           md(""),
+		"content/en/post.md":                 md(""),
+		"content/sv/om.html":                 md(""),
+		"content/en/om.MD":                   md(""),
 	}
 	langs := []string{"sv", "en"}
 	for _, tt := range []struct{ path, want, err string }{
@@ -555,6 +559,8 @@ func TestSource(t *testing.T) {
 		{"content/en/klage.md", "content/sv/klage.md", ""},
 		{"content/en/other.md", "content/sv/andet.md", ""},
 		{"content/en/nothing.md", "", `no page of sv has translation key "nothing"`},
+		{"content/en/post.md", "content/sv/post.markdown", ""},
+		{"content/en/om.MD", "content/sv/om.html", ""},
 	} {
 		f, _ := Read(fsys, tt.path)
 		src, err := Source(fsys, f, "sv", langs)
