@@ -14,8 +14,9 @@
 // <lang> is one of the language tags in sitegen.toml, in any case
 // (content/pt-BR/ or content/pt-br/). A file's key is its path below
 // content/<lang>/, such as "hjaelp/_index.md" or "klage.md". Every folder
-// that holds pages has an _index.md in its language or in the language
-// whose version stands in for it (see package pages).
+// that holds pages has a section: an _index.md in its language or in the
+// language whose version stands in for it, or, where no language has one,
+// one that package pages makes.
 //
 // A page bundle, as Hugo and Zola write it, is a folder with an index.md:
 // faq/index.md is the page faq, like faq.md would be, and the images and
@@ -126,19 +127,22 @@
 // A site moved from Hugo, Zola, Docusaurus or Jekyll keeps its front
 // matter. Fields with a meaning here are used under any of their names:
 //
-//	Hugo        translationKey: translation_key:   linkTitle: link_title:
-//	            publishDate:, pubDate: publish_date:   expiryDate: expiry_date:
-//	            date:, lastmod: dates like updated: (the newest is the page's)
-//	            url: url:   summary: summary:   menus: menu:
-//	            menu: {main: {weight: 10, parent: docs, identifier: faq}}:
-//	            menu: main, the weight the page's when weight: is not set,
-//	            the entry under the entry named docs (package pages)
-//	Zola        extra: params: (params: wins where both name a value)
-//	            path: url:
-//	Docusaurus  sidebar_position: weight: (a whole number)
-//	            sidebar_label: link_title:
-//	            slug: /a/b/ url:; slug: a/b a path below the section
-//	            id: the URL segment when there is no slug:
+//	Hugo        translationKey      -> translation_key
+//	            linkTitle           -> link_title
+//	            publishDate         -> publish_date (pubDate too)
+//	            expiryDate          -> expiry_date
+//	            date, lastmod       -> dates like updated (the newest is the page's)
+//	            url, summary        -> url, summary
+//	            menus               -> menu
+//	            menu: {main: {weight: 10, parent: docs, identifier: faq}}
+//	                                -> menu: main, weight (when weight is not set),
+//	                                   under the entry named docs (package pages)
+//	Zola        extra               -> params (params wins where both name a value)
+//	            path                -> url
+//	Docusaurus  sidebar_position    -> weight (a whole number)
+//	            sidebar_label       -> link_title
+//	            slug: /a/b/         -> url; slug: a/b is a path below the section
+//	            id                  -> the URL segment when there is no slug
 //
 // Every other field is kept, not refused: it is a value for layouts in
 // .Page.Params under its name in lower case (Hugo's toc: is
