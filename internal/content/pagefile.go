@@ -82,7 +82,7 @@ func notAPage(fsys fs.FS, p string) string {
 		return fmt.Sprintf("MDX (Markdown with JSX components) is not read by sitegen, and the file would be published as its source: rename it to %s and write its imports, exports and components (<Tabs>, <Admonition>, ...) in Markdown, or leave them out",
 			strings.TrimSuffix(path.Base(p), path.Ext(p))+".md")
 	}
-	if IsPage(p) || !frontMatterStart.Match(peek(fsys, p, 512)) {
+	if IsPage(p) || binaryKinds[ext] || !frontMatterStart.Match(peek(fsys, p, 512)) {
 		return ""
 	}
 	if isHTMLName(p) {
@@ -107,4 +107,20 @@ func HTMLPage(data []byte) bool {
 		}
 	}
 	return false
+}
+
+// binaryKinds are extensions of files that cannot begin with front matter
+// (images other than SVG, audio, video, PDF and office files, fonts,
+// archives): notAPage does not open them, as a site may have thousands.
+var binaryKinds = map[string]bool{}
+
+func init() {
+	text := map[string]bool{"svg": true, "srt": true, "vtt": true, "csv": true, "ics": true, "json": true, "tsv": true, "txt": true, "vcf": true, "rtf": true}
+	for _, k := range mediaKinds {
+		for _, e := range k.exts {
+			if !text[e] {
+				binaryKinds["."+e] = true
+			}
+		}
+	}
 }
