@@ -31,7 +31,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	defer stopProfile()
 	if info, err := os.Stat(*src); err != nil || !info.IsDir() {
-		fmt.Fprintf(stderr, "sitegen build: %s is not a folder; -src names the site folder, which holds sitegen.toml\n", *src)
+		fmt.Fprintf(stderr, "sitegen build: %s is not a folder; -src names the site folder, which holds sitegen.toml\n", diag.QuotePath(*src))
 		return errUsage
 	}
 	if *out == "" {

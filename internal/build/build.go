@@ -164,6 +164,17 @@ func checkLanguages(site *pages.Site, cat *locale.Catalog, layouts *render.Templ
 	return diags
 }
 
+// langWithoutStrings reports whether a language of the site has no UI
+// strings at all, which checkLanguages reports.
+func (b *Builder) langWithoutStrings(site *pages.Site) bool {
+	for _, l := range site.Langs {
+		if !b.catalog.HasFile(l.Code) {
+			return true
+		}
+	}
+	return false
+}
+
 // NeedsReviewWarning begins the build's warning about a language's UI
 // strings and pages marked needs_review, which sitegen check reports in
 // its own tables instead.
@@ -179,7 +190,7 @@ func reportMessages(cat *locale.Catalog, site *pages.Site) diag.List {
 	var diags diag.List
 	for _, l := range site.Langs {
 		file := locale.Dir + "/" + l.Code + ".toml"
-		if missing := cat.Missing(l.Code); len(missing) > 0 {
+		if missing := cat.Missing(l.Code); len(missing) > 0 && cat.HasFile(l.Code) {
 			diags.Warnf(file, 0, "%d UI %s missing, shown in %s instead: %s", len(missing), plural(len(missing), "string", "strings"), site.Default.Code, strings.Join(missing, ", "))
 		}
 		var review []string

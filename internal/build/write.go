@@ -111,6 +111,10 @@ type writer struct {
 	minify bool
 	counts *progress.Counts // counts the pages written, if not nil
 
+	// record, when set, is told what each page's rendering read of the
+	// site (deps); it is called concurrently.
+	record func(p *pages.Page, r *render.Reads)
+
 	mu      sync.Mutex
 	names   []string
 	stopped atomic.Bool // the Output failed: nothing more is written
@@ -200,7 +204,7 @@ func (w *writer) static(files []staticFile) diag.List {
 
 // searchIndexes writes each language's search index and adds it to the
 // assets. With Options.Dev they are not written: sitegen serve makes them
-// when asked (Builder.SearchIndex), since they change with every edit. A
+// when asked (Builder.SearchFiles), since they change with every edit. A
 // split index's folder (search.Files) is added as an asset too, named
 // "search/<lang>/" with the file pattern "search/<lang>.<hash>/*", so that
 // hosting gives its files a year's cache.
@@ -274,14 +278,21 @@ func (w *writer) page(env *render.Env, p *pages.Page, d *doc) diag.List {
 	defer buffers.Put(html)
 	html.Reset()
 	name := p.OutputFile()
+	var reads *render.Reads
+	if w.record != nil {
+		reads = render.NewReads()
+	}
 	var err error
 	if w.minify {
-		err = w.renderMinified(html, env, p, res)
+		err = w.renderMinified(html, env, p, res, reads)
 	} else {
-		err = env.RenderTo(html, p, res)
+		err = env.RenderTo(html, p, res, reads)
 	}
 	if err == nil {
 		err = w.put(name, html.Bytes())
+	}
+	if err == nil && reads != nil {
+		w.record(p, reads)
 	}
 	if err == nil && w.counts != nil {
 		w.counts.Written.Add(1)
@@ -293,8 +304,9 @@ func (w *writer) page(env *render.Env, p *pages.Page, d *doc) diag.List {
 	return diags
 }
 
-// renderMinified renders p into out, minified around its body.
-func (w *writer) renderMinified(out *bytes.Buffer, env *render.Env, p *pages.Page, res *markdown.Result) error {
+// renderMinified renders p into out, minified around its body, adding
+// what it read to reads when not nil.
+func (w *writer) renderMinified(out *bytes.Buffer, env *render.Env, p *pages.Page, res *markdown.Result, reads *render.Reads) error {
 	name := p.OutputFile()
 	raw := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(raw)
@@ -306,7 +318,7 @@ func (w *writer) renderMinified(out *bytes.Buffer, env *render.Env, p *pages.Pag
 		return nil
 	}
 	if res != nil && len(res.HTML) > 0 {
-		if err := env.RenderAround(raw, p, res, bodyMark); err != nil {
+		if err := env.RenderAround(raw, p, res, bodyMark, reads); err != nil {
 			return err
 		}
 		if !bytes.Contains(raw.Bytes(), []byte(bodyMark)) {
@@ -325,7 +337,7 @@ func (w *writer) renderMinified(out *bytes.Buffer, env *render.Env, p *pages.Pag
 		// (or its text holds the mark): minify it all.
 		raw.Reset()
 	}
-	if err := env.RenderTo(raw, p, res); err != nil {
+	if err := env.RenderTo(raw, p, res, reads); err != nil {
 		return err
 	}
 	return minify(out)

@@ -60,7 +60,8 @@
 // is the name "å", and its URL is NFC. A character a name may not hold is
 // named in the error by its code point and Unicode name (U+0020 SPACE,
 // U+2013 EN DASH "–"). Symbolic links are refused: the site is what
-// is inside its folder.
+// is inside its folder. content/ itself may be a link to a folder inside
+// the site, not to one outside it (CheckFolder).
 //
 // # Text
 //

@@ -21,6 +21,17 @@ func TestChain(t *testing.T) {
 		{"zh-Hans-CN", "zh-Hans-CN zh-Hans zh"},
 		{"sr-Latn", "sr-Latn"},
 		{"sr-Cyrl-RS", "sr-Cyrl-RS sr-Cyrl sr"},
+		// A region whose usual script is not the language's reads that
+		// script's tag instead of the base language (CLDR's likely
+		// subtags): Taiwan and Hong Kong write Traditional Chinese.
+		{"zh-TW", "zh-TW zh-Hant"},
+		{"zh-HK", "zh-HK zh-Hant"},
+		{"zh-CN", "zh-CN zh"},
+		{"zh-SG", "zh-SG zh"},
+		{"sr-ME", "sr-ME sr-Latn"},
+		{"sr-RS", "sr-RS sr"},
+		{"pa-PK", "pa-PK pa-Arab"},
+		{"fa-AF", "fa-AF fa"},
 		{"de-CH-1996", "de-CH-1996 de-CH de"},
 		{"es-419", "es-419 es"},
 		{"x-private", "x-private"},
@@ -39,7 +50,7 @@ func regionalCatalog(t *testing.T, langs ...string) *Catalog {
 	theme := fstest.MapFS{
 		"i18n/en.toml": {Data: []byte("menu = \"Menu\"\nsearch = \"Search\"\nstreet = \"Street\"\n[pages]\none = \"{{.Count}} page\"\nother = \"{{.Count}} pages\"\n")},
 		"i18n/de.toml": {Data: []byte("menu = \"Menü\"\nsearch = \"Suche\"\n[street]\nother = \"Straße\"\nneeds_review = true\n[pages]\none = \"{{.Count}} Seite\"\nother = \"{{.Count}} Seiten\"\n")},
-		"i18n/pt.toml": {Data: []byte("menu = \"Menu\"\nsearch = \"Pesquisa\"\nstreet = \"Rua\"\n[pages]\none = \"{{.Count}} página\"\nother = \"{{.Count}} páginas\"\n")},
+		"i18n/pt.toml": {Data: []byte("menu = \"Menu\"\nsearch = \"Pesquisa\"\nstreet = \"Rua\"\n[pages]\none = \"{{.Count}} página\"\nmany = \"{{.Count}} de páginas\"\nother = \"{{.Count}} páginas\"\n")},
 	}
 	site := fstest.MapFS{
 		"i18n/de-CH.toml":   {Data: []byte("[street]\nother = \"Strasse\"\nneeds_review = true\n")},

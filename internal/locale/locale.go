@@ -13,11 +13,11 @@
 // A language with a region or script takes each message its own files
 // lack from its parent tags' files, by RFC 4647's lookup as Hugo does:
 // de-CH reads i18n/de-CH.toml then i18n/de.toml, zh-Hant-TW reads
-// zh-Hant-TW, zh-Hant and zh (see Chain). At each tag the site's file comes
+// zh-Hant-TW then zh-Hant, and zh-TW reads zh-TW then zh-Hant, never zh's
+// Simplified strings (see Chain). At each tag the site's file comes
 // before the theme's, so a site's i18n/de-CH.toml may hold only the
 // strings Swiss German says differently. A message comes with its
-// needs_review mark, and its plural forms follow the CLDR rules of the
-// language that shows it (pt-BR's, not pt's).
+// needs_review mark.
 //
 // A message missing in a language and its parent tags falls back to the
 // default language, and the build warns. A language with no message file
@@ -32,7 +32,62 @@
 // Anything else, such as a misspelt argument, {{template}}, {{range}} or a
 // function call, is an error when the strings are loaded, at the file and
 // line of the message; a call that lacks an argument its message shows is
-// an error of T, where go-i18n would show "<no value>".
+// an error of T, where a template would show "<no value>".
+//
+// # Plural forms
+//
+// A message that counts is plural: one with any form but other, or whose
+// text shows .Count. A count picks its form by the CLDR plural rules of
+// the language it is shown in, and it must have every form that language
+// gives whole numbers, and other (Forms): Danish one and other, Russian
+// one, few, many and other, Arabic and Welsh zero, one, two, few, many and
+// other, Japanese other alone. A plural message that lacks one is an error
+// when the strings load, at its line, naming the language and the forms,
+// never a failure in the middle of a layout: "Sider: {{.Count}}" alone is
+// an error in Danish, which needs it as one and as other too. A message
+// of a parent tag's file needs the forms of the language that shows it
+// (pt.toml's, shown in pt-BR, pt-BR's).
+//
+// A message a language lacks and shows in the default language is counted
+// by the default language's rules, since its words are that language's: a
+// Russian page showing the English "{{.Count}} pages" says "21 pages",
+// where Russian rules (21 takes the form of 1) would pick "21 page", and
+// no Russian forms are asked of an English message.
+//
+// The rules are CLDR's as go-i18n, whose file format this is, carries them
+// (a 2025 release), for what a language needs and for the form a count
+// takes alike, so that a message with the forms Load asks for has one for
+// every count; French, Spanish, Italian, Portuguese and Catalan need many,
+// for a million and more (1 000 000 de pages). For a language go-i18n has
+// no rules for (Kurmanji, kmr) they are golang.org/x/text/feature/plural's,
+// whose CLDR 32 (2017) gives a language it does not know CLDR's root
+// rules: other alone. x/text's older rules differ for some languages
+// (Hebrew had many, Macedonian 11 took the form of 1); the locale tests
+// list each difference and fail when one appears or goes.
+//
+// # Built-in languages
+//
+// The built-in theme (go doc ./internal/theme) has UI strings for these
+// languages, by tag and in their own names:
+//
+// am (አማርኛ), ar (العربية), az (azərbaycan), be (беларуская), bg (български),
+// bn (বাংলা), bs (bosanski), ca (català), ckb (کوردیی ناوەندی), cs (čeština),
+// cy (Cymraeg), da (dansk), de (Deutsch), el (Ελληνικά), en (English),
+// es (español), et (eesti), eu (euskara), fa-AF (دری), fa (فارسی),
+// fi (suomi), fil (Filipino), fo (føroyskt), fr (français), gl (galego),
+// he (עברית), hi (हिन्दी), hr (hrvatski), hu (magyar), hy (հայերեն),
+// id (Indonesia), is (íslenska), it (italiano), ja (日本語), ka (ქართული),
+// kk (қазақ тілі), kl (kalaallisut), ko (한국어), ku (), lt (lietuvių),
+// lv (latviešu), mk (македонски), mn (монгол), ms (Melayu),
+// nb (norsk bokmål), ne (नेपाली), nl (Nederlands), nn (nynorsk), pl (polski),
+// ps (پښتو), pt-BR (português), pt (português), ro (română), ru (русский),
+// si (සිංහල), sk (slovenčina), sl (slovenščina), so (Soomaali), sq (shqip),
+// sr-Latn (srpskohrvatski), sr (српски), sv (svenska), sw (Kiswahili),
+// ta (தமிழ்), te (తెలుగు), th (ไทย), ti (ትግርኛ), tr (Türkçe), uk (українська),
+// ur (اردو), uz (o‘zbek), vi (Tiếng Việt), zh-Hant (繁體中文), zh (中文).
+//
+// The list above is written by go test ./internal/locale -run
+// TestBuiltinLanguages -update.
 package locale
 
 import (
@@ -63,7 +118,6 @@ const Dir = "i18n"
 type Catalog struct {
 	def        string
 	langs      []string
-	localizers map[string]*i18n.Localizer
 	plain      map[string]map[string]string        // lang -> id -> text, for messages that need no template
 	defined    map[string]map[string]bool          // lang -> ids its files or its parents' define
 	origin     map[string]map[string]origin        // lang -> id -> the file the message comes from
@@ -79,11 +133,15 @@ type Catalog struct {
 	// and arguments: every page of a build shows the same few dates and
 	// counts, and go-i18n runs a template for each.
 	done sync.Map
+
+	// tmpls holds each message form parsed as a template, by id and text.
+	tmpls sync.Map
 }
 
 // An origin is where a language's message comes from.
 type origin struct {
 	file string // i18n/<tag>.toml
+	line int    // the line that defines the message
 	site bool   // in the site's own files (the last layer), not the theme's
 }
 
@@ -92,6 +150,7 @@ type msgFile struct {
 	path   string
 	site   bool
 	msgs   map[string]*i18n.Message
+	lines  map[string]int // id -> the line that defines it
 	review map[string]bool
 }
 
@@ -105,7 +164,10 @@ var messageKeys = []string{"description", "hash", "zero", "one", "two", "few", "
 // CLDR's parent locales: a script other than the base language's usual one
 // does not fall back to the base language, whose strings are in another
 // script. "zh-Hant-TW" reads zh-Hant-TW then zh-Hant, not zh (Simplified);
-// "sr-Latn" reads only sr-Latn, not sr (Cyrillic). A string none of them
+// "sr-Latn" reads only sr-Latn, not sr (Cyrillic). A region whose usual
+// script is not the language's, by CLDR's likely subtags, reads that
+// script's tag in its place: "zh-TW" and "zh-HK" read zh-Hant, "sr-ME"
+// reads sr-Latn, "pa-PK" pa-Arab. A string none of them
 // has is the default language's (Load). CLDR's other parents (en-GB's is
 // en-001) are left aside, so that a base language's file serves its
 // regions. A tag that does not parse is its own chain.
@@ -120,12 +182,13 @@ func Chain(lang string) []string {
 	if err != nil {
 		return chain
 	}
-	base, script, region := t.Raw()
-	_, sconf := t.Script()
+	base, _, region := t.Raw()
+	script, sconf := t.Script() // the tag's own script, else its likely one
 	_, rconf := t.Region()
 	if base.String() == "und" {
 		return chain
 	}
+	usual, _ := language.Make(base.String()).Script()
 	tag := base.String()
 	if sconf == language.Exact {
 		tag += "-" + script.String()
@@ -133,11 +196,15 @@ func Chain(lang string) []string {
 	if rconf == language.Exact {
 		add(tag + "-" + region.String())
 	}
+	if sconf != language.Exact && script != usual {
+		// No script written, but the region's usual one is not the
+		// language's (zh-TW is Traditional): read that script's strings.
+		add(base.String() + "-" + script.String())
+		return chain
+	}
 	add(tag)
-	if sconf == language.Exact {
-		if usual, _ := language.Make(base.String()).Script(); usual != script {
-			return chain // the base language's strings are in another script
-		}
+	if script != usual {
+		return chain // the base language's strings are in another script
 	}
 	add(base.String())
 	return chain
@@ -150,13 +217,13 @@ func Chain(lang string) []string {
 // from the first tag that has it, looking in the site's file before the
 // theme's, so a site's i18n/de-CH.toml overrides single strings and the
 // rest of de-CH comes from de.toml; its needs_review mark comes along. A
-// message no tag of the chain has is the default language's. Plural forms
-// follow the language's own CLDR rules.
+// message no tag of the chain has is the default language's. A plural
+// message of lang's chain that lacks a form lang needs (Forms) is an error;
+// with any error Load returns no Catalog.
 func Load(layers []fs.FS, langs []string, def string) (*Catalog, diag.List) {
 	var diags diag.List
 	c := &Catalog{
 		def: def, langs: langs,
-		localizers: map[string]*i18n.Localizer{},
 		plain:      map[string]map[string]string{},
 		defined:    map[string]map[string]bool{},
 		origin:     map[string]map[string]origin{},
@@ -195,19 +262,40 @@ func Load(layers []fs.FS, langs []string, def string) (*Catalog, diag.List) {
 	messages := map[string]map[string]*i18n.Message{}
 	for _, lang := range langs {
 		messages[lang] = c.resolve(lang, read)
+		diags.Add(c.checkForms(lang, messages[lang]))
+	}
+	if diags.HasErrors() {
+		return nil, diags
 	}
 	c.finish(messages)
-	bundle := i18n.NewBundle(language.Make(def))
-	for _, lang := range langs {
-		list := slices.Collect(maps.Values(messages[lang]))
-		if err := bundle.AddMessages(language.Make(lang), list...); err != nil {
-			diags.Errorf(path.Join(Dir, lang+".toml"), 0, "%v", err)
-		}
-	}
-	for _, lang := range langs {
-		c.localizers[lang] = i18n.NewLocalizer(bundle, lang)
-	}
 	return c, diags
+}
+
+// checkForms reports each plural message of lang's own files, or of a
+// parent tag's, that lacks a plural form lang needs (Forms), at the line
+// that defines it: pt-BR shows pt.toml's messages, so they need pt-BR's
+// forms. A message lang takes from the default language is left to the
+// default language's check: T counts its words by that language's rules.
+func (c *Catalog) checkForms(lang string, msgs map[string]*i18n.Message) diag.List {
+	var diags diag.List
+	for _, id := range slices.Sorted(maps.Keys(msgs)) {
+		missing := missingForms(lang, msgs[id])
+		if len(missing) == 0 {
+			continue
+		}
+		o := c.origin[lang][id]
+		diags.Errorf(o.file, o.line, "message %q lacks the plural %s %s, which %s needs (CLDR: %s): add %s",
+			id, plural1(len(missing), "form", "forms"), strings.Join(missing, ", "), lang, strings.Join(Forms(lang), ", "),
+			plural1(len(missing), "it", "them"))
+	}
+	return diags
+}
+
+func plural1(n int, one, other string) string {
+	if n == 1 {
+		return one
+	}
+	return other
 }
 
 // readFile reads and parses i18n/<tag>.toml in fsys, or returns nil if
@@ -233,9 +321,10 @@ func readFile(fsys fs.FS, tag string, site bool) (*msgFile, diag.List) {
 		return nil, diags
 	}
 	msgs, review, d := parseFile(p, data)
-	f := &msgFile{path: p, site: site, msgs: map[string]*i18n.Message{}, review: review}
+	f := &msgFile{path: p, site: site, msgs: map[string]*i18n.Message{}, lines: map[string]int{}, review: review}
 	for _, m := range msgs {
 		f.msgs[m.ID] = m
+		f.lines[m.ID] = lineOf(data, m.ID)
 	}
 	return f, d
 }
@@ -255,7 +344,7 @@ func (c *Catalog) resolve(lang string, read map[string][]*msgFile) map[string]*i
 				}
 				out[id] = m
 				c.defined[lang][id] = true
-				c.origin[lang][id] = origin{f.path, f.site}
+				c.origin[lang][id] = origin{f.path, f.lines[id], f.site}
 				if f.review[id] {
 					c.review[lang] = append(c.review[lang], id)
 					if f.site {
@@ -518,15 +607,18 @@ func doneKey(lang, id string, args []any) (string, bool) {
 	return key, true
 }
 
-// localize renders message id in lang with go-i18n; see T.
+// localize renders message id in lang; see T. A count selects the plural
+// form by the CLDR rules of the language the message's words are in: lang's
+// for a message of its own files or a parent tag's, the default language's
+// for a message lang lacks and takes from it ("21 pages" on a Russian page
+// that shows the English message, not "21 page" by Russian rules).
 func (c *Catalog) localize(lang, id string, args []any) (string, error) {
-	cfg := &i18n.LocalizeConfig{MessageID: id}
+	var data map[string]any
 	switch {
 	case len(args) == 1:
-		cfg.PluralCount = args[0]
-		cfg.TemplateData = map[string]any{"Count": args[0]}
+		data = map[string]any{"Count": args[0]}
 	case len(args)%2 == 0 && len(args) > 0:
-		data := map[string]any{}
+		data = map[string]any{}
 		for i := 0; i < len(args); i += 2 {
 			name, ok := args[i].(string)
 			if !ok {
@@ -534,26 +626,57 @@ func (c *Catalog) localize(lang, id string, args []any) (string, error) {
 			}
 			data[name] = args[i+1]
 		}
-		cfg.TemplateData = data
-		if n, ok := data["Count"]; ok {
-			cfg.PluralCount = n
-		}
 	case len(args) > 0:
 		return "", fmt.Errorf("message %q: give one count or name-value pairs, not %d arguments", id, len(args))
 	}
-	if err := c.given(lang, id, cfg.TemplateData); err != nil {
+	if err := c.given(lang, id, data); err != nil {
 		return "", err
 	}
-	loc := c.localizers[lang]
-	if loc == nil {
+	msgs, ok := c.messages[lang]
+	if !ok {
 		return "", fmt.Errorf("language %q is not a site language", lang)
 	}
-	s, err := loc.Localize(cfg)
-	var nf *i18n.MessageNotFoundErr
-	if errors.As(err, &nf) && s != "" {
-		err = nil // fell back to the default language; Missing reports it
+	m := msgs[id]
+	if m == nil {
+		return "", fmt.Errorf("message %q is in no file of %s nor of the default language %s: add it to %s/%s.toml", id, lang, c.def, Dir, c.def)
 	}
-	return s, err
+	form := "other"
+	if count, ok := data["Count"]; ok {
+		rules := lang
+		if !c.defined[lang][id] {
+			rules = c.def
+		}
+		f, err := formOf(rules, count)
+		if err != nil {
+			return "", fmt.Errorf("message %q: %v", id, err)
+		}
+		form = f
+	}
+	return c.execute(id, formText(m, form), data)
+}
+
+// execute runs one form of a message as a template with data, as go-i18n
+// does: text without an action is itself, a missing field is "<no value>".
+func (c *Catalog) execute(id, src string, data map[string]any) (string, error) {
+	if !strings.Contains(src, "{{") {
+		return src, nil
+	}
+	var t *template.Template
+	key := id + "\x00" + src
+	if v, ok := c.tmpls.Load(key); ok {
+		t = v.(*template.Template)
+	} else {
+		var err error
+		if t, err = template.New(id).Option("missingkey=default").Parse(src); err != nil {
+			return "", fmt.Errorf("message %q: %v", id, err)
+		}
+		c.tmpls.Store(key, t)
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, data); err != nil {
+		return "", fmt.Errorf("message %q: %v", id, err)
+	}
+	return b.String(), nil
 }
 
 // given returns an error when message id in lang shows an argument that

@@ -144,3 +144,141 @@ func TestIDsIn(t *testing.T) {
 		t.Errorf("IDsIn(nil) = %q", got)
 	}
 }
+
+// TestForms: the plural forms each language needs, written by hand from
+// CLDR's tables (https://www.unicode.org/cldr/charts/latest/supplemental/language_plural_rules.html),
+// against what Forms reads from go-i18n's CLDR data (x/text's for kmr).
+func TestForms(t *testing.T) {
+	tests := []struct {
+		lang string
+		want string
+	}{
+		{"da", "one other"},
+		{"en", "one other"},
+		{"de-CH", "one other"},
+		{"ru", "one few many other"}, // other: fractions only
+		{"pl", "one few many other"},
+		{"uk", "one few many other"},
+		{"cs", "one few other"}, // many: fractions only, so other serves them
+		{"lt", "one few other"}, // many: fractions only
+		{"sr-Latn", "one few other"},
+		{"sl", "one two few other"},
+		{"lv", "zero one other"},
+		{"he", "one two other"},  // many went in CLDR 42
+		{"fr", "one many other"}, // many: a million and more
+		{"pt-BR", "one many other"},
+		{"it", "one many other"},
+		{"ar", "zero one two few many other"},
+		{"cy", "zero one two few many other"},
+		{"ga", "one two few many other"},
+		{"ja", "other"},
+		{"zh-Hant", "other"},
+		{"kmr", "other"}, // not in CLDR: its root rules
+	}
+	for _, tt := range tests {
+		if got := strings.Join(Forms(tt.lang), " "); got != tt.want {
+			t.Errorf("Forms(%s) = %s, want %s", tt.lang, got, tt.want)
+		}
+	}
+}
+
+// TestFormOf: the category of a count, by CLDR's rules; counts come as
+// ints from the layouts, and as floats or decimal strings otherwise.
+func TestFormOf(t *testing.T) {
+	tests := []struct {
+		lang  string
+		count any
+		want  string
+	}{
+		{"ru", 1, "one"}, {"ru", 21, "one"}, {"ru", 11, "many"}, {"ru", 2, "few"}, {"ru", 22, "few"},
+		{"ru", 12, "many"}, {"ru", 5, "many"}, {"ru", 0, "many"}, {"ru", 100, "many"}, {"ru", 101, "one"},
+		{"ru", "1.5", "other"}, {"ru", 1.5, "other"}, {"ru", int64(3), "few"}, {"ru", -21, "one"},
+		{"cy", 0, "zero"}, {"cy", 1, "one"}, {"cy", 2, "two"}, {"cy", 3, "few"}, {"cy", 6, "many"}, {"cy", 5, "other"},
+		{"en", "1", "one"}, {"en", "1.0", "other"}, // a visible decimal is other in English: "1.0 pages"
+		{"pt", "0", "one"}, {"fr", 1.5, "one"}, {"ar", 102, "other"}, {"ar", 111, "many"},
+		{"fr", 1_000_000, "many"}, {"fr", 1_000_001, "other"}, {"he", 20, "other"}, {"mk", 11, "other"}, {"mk", 21, "one"},
+		{"kmr", 1, "other"}, {"ru", "123456789012345678901", "one"}, {"ru", "123456789012345678901.5", "other"},
+		{"fr", "1000000000000000000000", "many"}, {"ru", "22.0", "other"},
+	}
+	for _, tt := range tests {
+		if got, err := formOf(tt.lang, tt.count); err != nil || got != tt.want {
+			t.Errorf("formOf(%s, %v) = %s, %v; want %s", tt.lang, tt.count, got, err, tt.want)
+		}
+	}
+	for _, bad := range []any{"nope", "1.2.3", "", struct{}{}, "1e6"} {
+		if _, err := formOf("en", bad); err == nil {
+			t.Errorf("formOf(en, %#v): no error", bad)
+		}
+	}
+}
+
+// TestMissingPluralForm: a plural message that lacks a form its language
+// needs is one error when the strings load, at the message's line,
+// naming the file, the message, the language and the forms. This is
+// issue 25's Russian site, whose i18n/ru.toml had English placeholders
+// with one and other: it failed only when a section listed 5 pages.
+func TestMissingPluralForm(t *testing.T) {
+	tests := []struct {
+		name  string
+		files fstest.MapFS
+		langs []string
+		want  string
+	}{
+		{"own file", fstest.MapFS{
+			"i18n/en.toml": {Data: []byte("[pages]\none = \"{{.Count}} page\"\nother = \"{{.Count}} pages\"\n")},
+			"i18n/ru.toml": {Data: []byte("hello = \"Привет\"\n\n[pages]\none = \"{{.Count}} page\"\nother = \"{{.Count}} pages\"\nneeds_review = true\n")},
+		}, []string{"en", "ru"},
+			`i18n/ru.toml:3: message "pages" lacks the plural forms few, many, which ru needs (CLDR: one, few, many, other): add them`},
+		{"one form", fstest.MapFS{
+			"i18n/en.toml": {Data: []byte("[pages]\none = \"{{.Count}} page\"\nother = \"{{.Count}} pages\"\n")},
+			"i18n/cy.toml": {Data: []byte("[pages]\nzero = \"dim tudalennau\"\none = \"{{.Count}} dudalen\"\ntwo = \"{{.Count}} dudalen\"\nfew = \"{{.Count}} tudalen\"\nother = \"{{.Count}} tudalen\"\n")},
+		}, []string{"en", "cy"},
+			`i18n/cy.toml:1: message "pages" lacks the plural form many, which cy needs (CLDR: zero, one, two, few, many, other): add it`},
+		{"count with other alone", fstest.MapFS{
+			"i18n/en.toml": {Data: []byte("[pages]\none = \"{{.Count}} page\"\nother = \"{{.Count}} pages\"\n")},
+			"i18n/da.toml": {Data: []byte("pages = \"Sider: {{ .Count }}\"\n")},
+		}, []string{"en", "da"},
+			`i18n/da.toml:1: message "pages" lacks the plural form one, which da needs (CLDR: one, other): add it`},
+		{"parent tag's file", fstest.MapFS{
+			"i18n/en.toml": {Data: []byte("[pages]\none = \"{{.Count}} page\"\nother = \"{{.Count}} pages\"\n")},
+			"i18n/pt.toml": {Data: []byte("[pages]\nmany = \"{{.Count}} páginas\"\nother = \"{{.Count}} páginas\"\n")},
+		}, []string{"en", "pt-BR"},
+			`i18n/pt.toml:1: message "pages" lacks the plural form one, which pt-BR needs (CLDR: one, many, other): add it`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, diags := Load([]fs.FS{tt.files}, tt.langs, "en")
+			if c != nil || len(diags) != 1 || !diags.HasErrors() || diags.Error() != tt.want {
+				t.Errorf("got %v, %q; want no catalog and the one error %q", c != nil, diags.Error(), tt.want)
+			}
+		})
+	}
+}
+
+// TestFallbackCountsByItsLanguage: a message a language lacks is shown in
+// the default language, and counted by the default language's rules, as
+// its words are: a Russian page showing English says "21 pages", where
+// Russian rules (21 is one) would pick "21 page", and needs no Russian
+// forms of the English message.
+func TestFallbackCountsByItsLanguage(t *testing.T) {
+	files := fstest.MapFS{
+		"i18n/en.toml": {Data: []byte("hello = \"Hello\"\n[pages]\none = \"{{.Count}} page\"\nother = \"{{.Count}} pages\"\n[results]\none = \"Results: {{.Count}}\"\nother = \"Results: {{.Count}}\"\n")},
+		"i18n/ru.toml": {Data: []byte("hello = \"Привет\"\n[results]\none = \"{{.Count}} результат\"\nfew = \"{{.Count}} результата\"\nmany = \"{{.Count}} результатов\"\nother = \"{{.Count}} результата\"\n")},
+	}
+	c, diags := Load([]fs.FS{files}, []string{"en", "ru"}, "en")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for _, tt := range []struct {
+		id    string
+		count int
+		want  string
+	}{
+		{"pages", 1, "1 page"}, {"pages", 21, "21 pages"}, {"pages", 5, "5 pages"}, {"pages", 2, "2 pages"},
+		{"results", 1, "1 результат"}, {"results", 5, "5 результатов"}, {"results", 21, "21 результат"}, {"results", 22, "22 результата"},
+	} {
+		if got, err := c.T("ru", tt.id, tt.count); err != nil || got != tt.want {
+			t.Errorf("T(ru, %s, %d) = %q, %v; want %q", tt.id, tt.count, got, err, tt.want)
+		}
+	}
+}

@@ -65,8 +65,10 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	stdhtml "html"
 	"slices"
 	"sort"
 	"strings"
@@ -604,7 +606,7 @@ func plainText(n ast.Node, src []byte) string {
 func textOf(c ast.Node, src []byte, b *strings.Builder) (ast.WalkStatus, error) {
 	switch c := c.(type) {
 	case *ast.Text:
-		b.Write(c.Segment.Value(src))
+		b.Write(textValue(c, src))
 		if c.SoftLineBreak() || c.HardLineBreak() {
 			b.WriteByte(' ')
 		}
@@ -623,6 +625,23 @@ func textOf(c ast.Node, src []byte, b *strings.Builder) (ast.WalkStatus, error) 
 		return ast.WalkSkipChildren, nil
 	}
 	return ast.WalkContinue, nil
+}
+
+// textValue returns the text a reader sees of a Text node: its source with
+// entity and numeric character references (&amp;, &nbsp;, &#8212;) and
+// backslash escapes (\*) resolved, as the HTML renderer writes it. A
+// heading's id, the table of contents, search and readability read this
+// text, so "R&amp;D" is "R&D" to them as to the reader.
+func textValue(t *ast.Text, src []byte) []byte {
+	v := t.Segment.Value(src)
+	if t.IsRaw() || bytes.IndexAny(v, "&\\\x00") < 0 {
+		return v
+	}
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	html.DefaultWriter.Write(w, v) // as the renderer: resolved and HTML-escaped
+	_ = w.Flush()
+	return []byte(stdhtml.UnescapeString(buf.String()))
 }
 
 func truncate(s string) string {

@@ -160,10 +160,8 @@ func placeholderFor(code string) placeholder {
 // build and check list the pages until that is done.
 func englishPlaceholder(code string) placeholder {
 	name := code
-	if tag, err := language.Parse(code); err == nil {
-		if n := display.English.Tags().Name(tag); n != "" {
-			name = n + " (" + code + ")"
-		}
+	if n := englishName(code); n != code {
+		name = n + " (" + code + ")"
 	}
 	p := placeholders["en"]
 	p.homeBody = fmt.Sprintf("This placeholder is in English, not in %s. Replace it with text in that language: what the site is for and who it is for.\n\n", name) +
@@ -172,4 +170,16 @@ func englishPlaceholder(code string) placeholder {
 		aboutEnglish
 	p.review = true
 	return p
+}
+
+// englishName returns the language's name in English from CLDR ("Irish"
+// for ga, "Brazilian Portuguese" for pt-BR), or the code when CLDR has
+// none.
+func englishName(code string) string {
+	if tag, err := language.Parse(code); err == nil {
+		if n := display.English.Tags().Name(tag); n != "" {
+			return n
+		}
+	}
+	return code
 }

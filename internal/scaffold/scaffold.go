@@ -25,16 +25,23 @@
 // checked the text and removed the line.
 //
 // The site's title is the default language's placeholder ("Min
-// webbplats"); a language whose placeholder differs gets its own title in
-// its [[languages]] entry, and every language the name Endonym gives it.
+// webbplats"), in every language: no [[languages]] entry gets a title of
+// its own, since it would outlive the site's title once the editor sets
+// that (a German page would still read "Meine Website"). Every language
+// gets the name Endonym gives it.
 // Right-to-left languages need nothing here: the theme sets dir from the
 // language (config.Direction).
 //
-// A language the built-in theme has no UI strings for, neither in its own
-// file nor in its base language's (de-CH reads de.toml, see locale.Chain),
-// gets an i18n/<lang>.toml with the theme's English strings, each marked
-// needs_review, for a translator to replace: that site builds, and the
-// build lists the strings still to translate.
+// A language the built-in theme has UI strings for, in its own file or in
+// its base language's (de-CH reads de.toml, see locale.Chain), gets no
+// i18n file: it would hide the theme's. Any other language gets an
+// i18n/<lang>.toml with every message of the theme's English strings, each
+// marked needs_review, and each plural message with every form the
+// language needs (locale.Forms), for a translator to replace: that site
+// builds, and the build lists the strings still to translate. Where the
+// English text names English as the page's language it names the site's
+// language instead, so that even untranslated a Catalan fallback page says
+// "This page is not available in Catalan".
 package scaffold
 
 import (
@@ -85,9 +92,6 @@ title = %q
 		}
 		seen[strings.ToLower(code)] = true
 		fmt.Fprintf(&toml, "\n[[languages]]\ncode = %q\nname = %q\n", code, Endonym(code))
-		if site := placeholderFor(code).site; site != def.site {
-			fmt.Fprintf(&toml, "title = %q\n", site)
-		}
 	}
 	files = append(files, File{config.File, []byte(toml.String())}, File{".gitignore", []byte("/public/\n")})
 	if _, diags := config.Parse([]byte(toml.String())); diags.HasErrors() {
@@ -116,7 +120,11 @@ title = %q
 		if err != nil {
 			return nil, fmt.Errorf("the theme has no English strings to start %s from: %w", code, err)
 		}
-		files = append(files, File{"i18n/" + code + ".toml", untranslated(code, en)})
+		strs, err := untranslated(code, en)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{"i18n/" + code + ".toml", strs})
 	}
 	return files, nil
 }
@@ -182,38 +190,6 @@ func sourceHash(page string) string {
 		panic(diags) // the scaffold's own page always parses
 	}
 	return f.SourceHash()
-}
-
-// untranslated returns the theme's English message file as the start of
-// code's: every message marked needs_review, for a translator.
-func untranslated(code string, en []byte) []byte {
-	var b strings.Builder
-	fmt.Fprintf(&b, "# UI strings for %q. The built-in theme has none for this language, so\n"+
-		"# these are its English strings: translate each one and remove its\n"+
-		"# needs_review line. sitegen build lists the messages still marked.\n\n", code)
-	lines := strings.Split(string(en), "\n")
-	for i := 0; i < len(lines); i++ {
-		line := lines[i]
-		t := strings.TrimSpace(line)
-		switch {
-		case t == "" || strings.HasPrefix(t, "#"):
-			continue
-		case strings.HasPrefix(t, "["):
-			b.WriteString("\n" + line + "\n")
-			for i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" && !strings.HasPrefix(strings.TrimSpace(lines[i+1]), "[") {
-				i++
-				b.WriteString(lines[i] + "\n")
-			}
-			b.WriteString("needs_review = true\n")
-		default:
-			id, value, ok := strings.Cut(line, "=")
-			if !ok {
-				continue
-			}
-			fmt.Fprintf(&b, "\n[%s]\nother =%s\nneeds_review = true\n", strings.TrimSpace(id), value)
-		}
-	}
-	return []byte(b.String())
 }
 
 // Langs splits a -langs value ("sv,en") into codes.

@@ -4,8 +4,10 @@ import (
 	"io/fs"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/udenmitid/sitegen/internal/content"
+	"github.com/udenmitid/sitegen/internal/locale"
 	"github.com/udenmitid/sitegen/internal/theme"
 )
 
@@ -108,9 +110,19 @@ func TestFilesTwice(t *testing.T) {
 // TestFilesUIStrings holds that init writes i18n/<lang>.toml of English
 // strings only for a language the theme has no strings for, neither its
 // own nor its base language's: de-CH reads the theme's de.toml, and an
-// English de-CH.toml would hide it.
+// English de-CH.toml would hide it; zh-Hant-TW reads zh-Hant.toml but not
+// zh.toml (Simplified), sr-Latn not sr.toml (Cyrillic). The theme here is
+// a stand-in, so that the test holds whatever languages the real one has.
 func TestFilesUIStrings(t *testing.T) {
-	files, err := Files([]string{"de-CH", "sv-FI", "en-GB", "nb-NO", "ar-EG", "pt-BR", "zh-Hant-TW", "da"}, theme.FS())
+	en, err := fs.ReadFile(theme.FS(), "i18n/en.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stand := fstest.MapFS{}
+	for _, l := range []string{"en", "da", "de", "sv", "nb", "ar", "zh", "sr"} {
+		stand["i18n/"+l+".toml"] = &fstest.MapFile{Data: en}
+	}
+	files, err := Files([]string{"de-CH", "sv-FI", "en-GB", "nb-NO", "ar-EG", "pt-BR", "zh-Hant-TW", "zh-Hans", "sr-Latn", "sr-Cyrl-RS", "da"}, stand)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +132,68 @@ func TestFilesUIStrings(t *testing.T) {
 			got = append(got, f.Path)
 		}
 	}
-	if want := "i18n/pt-BR.toml i18n/zh-Hant-TW.toml"; strings.Join(got, " ") != want {
+	if want := "i18n/pt-BR.toml i18n/zh-Hant-TW.toml i18n/sr-Latn.toml"; strings.Join(got, " ") != want {
 		t.Errorf("UI string files %q, want %q", got, want)
+	}
+}
+
+// TestUntranslated: the file init writes for a language the theme lacks
+// loads as it is, with every message of the theme's English file marked
+// needs_review and every plural form the language needs (the build would
+// fail at load without one); its notice names the language, in English.
+func TestUntranslated(t *testing.T) {
+	en, err := fs.ReadFile(theme.FS(), "i18n/en.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ code, notice string }{
+		{"ga", "This page is not available in Irish"},    // one, two, few, many, other
+		{"ar", "This page is not available in Arabic"},   // all six
+		{"ru", "This page is not available in Russian"},  // one, few, many, other
+		{"ja", "This page is not available in Japanese"}, // other alone
+		{"pt-BR", "This page is not available in Brazilian Portuguese"},
+	} {
+		t.Run(tt.code, func(t *testing.T) {
+			data, err := untranslated(tt.code, en)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fsys := fstest.MapFS{"i18n/en.toml": {Data: en}, "i18n/" + tt.code + ".toml": {Data: data}}
+			c, diags := locale.Load([]fs.FS{fsys}, []string{"en", tt.code}, "en")
+			if diags.HasErrors() {
+				t.Fatalf("%v\n%s", diags, data)
+			}
+			if m := c.Missing(tt.code); len(m) > 0 {
+				t.Errorf("missing %v", m)
+			}
+			if got, want := len(c.NeedsReview(tt.code)), len(c.IDs()); got != want {
+				t.Errorf("%d of %d messages marked needs_review", got, want)
+			}
+			for _, n := range []int{0, 1, 2, 3, 5, 7, 11, 21, 100} {
+				if s, err := c.T(tt.code, "section_children", n); err != nil || !strings.Contains(s, "page") {
+					t.Errorf("section_children with %d: %q, %v", n, s, err)
+				}
+			}
+			if got, _ := c.T(tt.code, "fallback_title"); got != tt.notice {
+				t.Errorf("fallback_title = %q, want %q", got, tt.notice)
+			}
+			if !strings.Contains(string(data), "# Site search") {
+				t.Errorf("the comments that say where strings show are lost:\n%s", data)
+			}
+		})
+	}
+}
+
+// TestFilesOneTitle: sitegen.toml gets the site's title once, at the top,
+// and no language a title of its own, which would outlive the site's
+// title once the editor sets it (issue 25: "Let’s Encrypt – Mit websted").
+func TestFilesOneTitle(t *testing.T) {
+	files, err := Files([]string{"sv", "ar", "kl", "de", "ga"}, theme.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	toml := string(files[0].Data)
+	if n := strings.Count(toml, "\ntitle = "); n != 1 || !strings.Contains(toml, "\ntitle = \"Min webbplats\"\n") {
+		t.Errorf("sitegen.toml has %d titles, want only the site's:\n%s", n, toml)
 	}
 }

@@ -25,14 +25,17 @@
 //
 // i18n/<lang>.toml holds the strings of the layouts, and the labels of
 // callouts (alert_note ... alert_caution, for GitHub alerts in Markdown),
-// for the languages the theme knows: da, en, kl, sv, nb, de, pl, uk, tr and
-// ar. Every string but the Danish and English ones is marked
-// needs_review, as no native speaker has checked it yet; sitegen check
-// lists them in its UI string status (the build warns only about a site's
-// own marks). A site whose language the theme does not know writes its own
-// i18n/<lang>.toml (a region or script of a language it knows, such as
-// de-CH or sv-FI, uses that language's file: see locale.Chain); the build names every message id it needs. The locale package's tests hold every theme language
-// to en.toml's message ids and to CLDR's plural forms.
+// for the languages go doc ./internal/locale lists. Every string but the
+// Danish and English ones is marked needs_review, as no native speaker has
+// checked it yet; sitegen check lists them in its UI string status (the
+// build warns only about a site's own marks). A site whose language the
+// theme does not know writes its own i18n/<lang>.toml (a region or script
+// of a language it knows, such as de-CH or sv-FI, uses that language's
+// file: see locale.Chain); the build names every message id it needs. The
+// locale package's tests hold every file here to en.toml's message ids, to
+// the plural forms its language needs by CLDR, and its fallback notice to
+// its own language, and find the files themselves: a file added here is
+// tested and listed without being named anywhere.
 package theme
 
 import (
