@@ -6,11 +6,19 @@
 //	robots.txt    points to the sitemap
 //	_redirects    Netlify and Cloudflare Pages: aliases: as 301s, and
 //	              misses below /<lang>/ to that language's 404 page (Netlify;
-//	              Cloudflare Pages finds the nearest 404.html by itself)
+//	              Cloudflare Pages finds the nearest 404.html by itself);
+//	              any other miss to /404.html, which is the 404 page of the
+//	              default language when it is at the root
 //	_headers      Netlify and Cloudflare Pages: security headers for every
 //	              file, a year's immutable cache for fingerprinted assets
 //	              (CSS, JS and the search indexes, whose names hold a hash
 //	              of their contents) and a short cache for pages
+//
+// With the default language at the root (default_language_in_subdir =
+// false), its pages are no folder's: _headers gives each of its top-level
+// folders and files the pages' short cache, and each of its pages its own
+// rule where a folder also holds fingerprinted files (a page /search/
+// beside search/en.<hash>.json).
 //
 // Every URL honours the base URL's path, so the files work for a site
 // below a sub-path such as https://example.github.io/udenmitid/. A file of
@@ -185,7 +193,9 @@ func Redirects(site *pages.Site) []byte {
 	}
 	b.WriteString("\n# A URL that matches no file gets the 404 page of its language (Netlify;\n# Cloudflare Pages ignores these lines and finds the nearest 404.html).\n")
 	for _, l := range site.Langs {
-		fmt.Fprintf(&b, "%s%s/* %s%s/404.html 404\n", base, l.Folder, base, l.Folder)
+		if l.Prefix != "" { // the root language's misses are the catch-all's
+			fmt.Fprintf(&b, "%s%s* %s%s404.html 404\n", base, l.Prefix, base, l.Prefix)
+		}
 	}
 	fmt.Fprintf(&b, "%s* %s404.html 404\n", base, base)
 	return []byte(b.String())
@@ -206,12 +216,66 @@ func Headers(site *pages.Site, fingerprinted []string) []byte {
 	for _, p := range []string{"", "index.html", "404.html"} {
 		fmt.Fprintf(&b, "\n%s%s\n%s", base, p, pagesCache)
 	}
-	for _, l := range site.Langs {
-		fmt.Fprintf(&b, "\n%s%s/*\n%s", base, l.Folder, pagesCache)
+	for _, r := range pageRules(site, fingerprinted) {
+		fmt.Fprintf(&b, "\n%s%s\n%s", base, r, pagesCache)
 	}
 	sorted := slices.Sorted(slices.Values(fingerprinted))
 	for _, f := range sorted {
 		fmt.Fprintf(&b, "\n%s%s\n  Cache-Control: public, max-age=31536000, immutable\n", base, f)
 	}
 	return []byte(b.String())
+}
+
+// pageRules returns the paths below the base path of the _headers rules
+// that give pages, and the files beside them, the pages' cache: each
+// language's folder ("da/*"), and for a language at the root each of its
+// top-level folders and files ("about/*", "brev.pdf"). A top-level folder
+// that also holds fingerprinted files (the search indexes' "search/") gets
+// a rule for each page and file in it instead ("search/"), since hosts join
+// the values of two rules for one path.
+func pageRules(site *pages.Site, fingerprinted []string) []string {
+	var rules []string
+	for _, l := range site.Langs {
+		if l.Prefix != "" {
+			rules = append(rules, l.Prefix+"*")
+		}
+	}
+	root := site.AtRoot()
+	if root == nil {
+		return rules
+	}
+	hashed := map[string]bool{}
+	for _, f := range fingerprinted {
+		if top, _, ok := strings.Cut(f, "/"); ok {
+			hashed[top] = true
+		}
+	}
+	seen := map[string]bool{}
+	add := func(p string) {
+		top, _, inFolder := strings.Cut(p, "/")
+		rule := p
+		if inFolder && !hashed[top] {
+			rule = top + "/*"
+		}
+		if !seen[rule] {
+			seen[rule] = true
+			rules = append(rules, rule)
+		}
+	}
+	var mine []string
+	for _, p := range site.Pages {
+		if p.Lang == root && p.Path != "" {
+			mine = append(mine, p.Path)
+		}
+	}
+	for _, r := range site.Resources {
+		if r.Lang == root {
+			mine = append(mine, r.Path)
+		}
+	}
+	slices.Sort(mine)
+	for _, p := range mine {
+		add(p)
+	}
+	return rules
 }
