@@ -64,6 +64,8 @@ func (s *Site) Link(from *Page, dest string) (Link, error) {
 	p = content.Name(p)
 	var l Link
 	switch {
+	case strings.HasPrefix(p, "@/"):
+		l, err = s.linkContentRoot(from, dest, p[1:])
 	case strings.HasSuffix(p, ".md"):
 		l, err = s.linkFile(from, dest, p)
 	case strings.HasPrefix(p, "/"):
@@ -132,6 +134,40 @@ func (s *Site) toGroup(l Link, g []*Page, lang *Lang) Link {
 	l.Deps = append(l.Deps, target.Key)
 	l.Page, l.URL = target, target.URL
 	return l
+}
+
+// linkContentRoot resolves Zola's link to a content file, "@/blog/post.md"
+// (p is "/blog/post.md"): a path from the language folder, where Zola has
+// the content root. A language suffix as Zola names translations
+// ("@/blog/post.fr.md") says which language's file is meant when no file
+// has that name; the link goes to the page in from's language, as every
+// link to a file does.
+func (s *Site) linkContentRoot(from *Page, dest, p string) (Link, error) {
+	if !strings.HasSuffix(p, ".md") {
+		return Link{}, fmt.Errorf("link to %q: a link starting with @/ (as Zola writes them) names a .md file below %s/<lang>/, such as @/blog/post.md; add the file name", dest, content.Dir)
+	}
+	key := fileKey(from, p)
+	if key == "" {
+		return Link{}, fmt.Errorf("link to %q goes outside %s/<lang>/", dest, content.Dir)
+	}
+	l, g := s.fileGroup(from.Lang, key)
+	if g == nil {
+		stem := strings.TrimSuffix(key, ".md")
+		if i := strings.LastIndexByte(stem, '.'); i > strings.LastIndexByte(stem, '/') {
+			if lang := s.Lang(stem[i+1:]); lang != nil {
+				var more Link
+				more, g = s.fileGroup(lang, stem[:i]+".md")
+				l.Deps = append(l.Deps, more.Deps...)
+			}
+		}
+	}
+	if g == nil {
+		if s.drafts[key] {
+			return l, fmt.Errorf("link to %q goes to a draft, which is not published; publish it or remove the link", dest)
+		}
+		return l, fmt.Errorf("link to %q: no such page in any language (looked for %s/<lang>/%s, as Zola reads @/ from the content folder)", dest, content.Dir, key)
+	}
+	return s.toGroup(l, g, from.Lang), nil
 }
 
 // groupOfFile returns the versions of the page whose file is at key in
