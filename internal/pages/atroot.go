@@ -12,7 +12,7 @@ import (
 // pages and files whose URL lies in another language's folder:
 // content/en/da.md would be /da/, the Danish home page. It blames the
 // topmost page only (a section's pages follow its URL), and the file of a
-// fallback page's source.
+// fallback page's source; index leaves all of them to it.
 func (s *Site) checkLangFolders(diags *diag.List) {
 	root := s.AtRoot()
 	if root == nil {

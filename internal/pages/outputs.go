@@ -25,6 +25,9 @@ func (s *Site) index(diags *diag.List) {
 		if p.Kind == Alias {
 			continue // checkOutputs
 		}
+		if p.Lang.Prefix == "" && isContent(p) && s.langOfFolder(p.Path) != nil {
+			continue // in another language's folder: checkLangFolders
+		}
 		k := fold(p.Path)
 		if other := folded[k]; other != nil {
 			a, b := other, p

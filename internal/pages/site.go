@@ -295,12 +295,10 @@ func New(cfg *config.Config, in Input) (*Site, diag.List) {
 	}
 	s.fillFallbacks()
 	s.tree(&diags)
-	if !diags.HasErrors() {
-		s.checkLangFolders(&diags)
-	}
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	s.checkLangFolders(&diags)
 	for _, l := range s.Langs {
 		if l.Title == "" {
 			l.Title = s.Home(l).Title // a fallback home page has the default language's
