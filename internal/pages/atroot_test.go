@@ -161,12 +161,12 @@ func TestResolveAtRoot(t *testing.T) {
 		}
 	}
 
-	// Below the base path /hjaelp/, /hjaelp/klage/ is /klage/ read below
-	// the base path and /hjaelp/klage/ read from the host's root.
+	// Below the base path /hjaelp/, /hjaelp/klage/ is /klage/ with its
+	// /hjaelp/ read as the base path, or /hjaelp/hjaelp/klage/.
 	s = rootSite(t, "https://example.org/hjaelp/")
 	en = s.Page("hjaelp/bibliotek.md", "en")
 	_, err := s.Resolve(en, "/hjaelp/klage/")
-	want := `link to "/hjaelp/klage/" names more than one page or file: /hjaelp/en/complaints/ (content/en/klage.md, below the base path /hjaelp/) and /hjaelp/en/help/klage/ (the fallback page for content/da/hjaelp/klage.md, from the host's root, without the base path); link to the file of the one it means instead: ../klage.md or klage.md`
+	want := `link to "/hjaelp/klage/" names more than one page or file: /hjaelp/en/complaints/ (content/en/klage.md, the link's /hjaelp/ read as the base path) and /hjaelp/en/help/klage/ (the fallback page for content/da/hjaelp/klage.md, the link read below the base path, as /hjaelp/hjaelp/klage/); link to the file of the one it means instead: ../klage.md or klage.md`
 	if err == nil || err.Error() != want {
 		t.Errorf("ambiguous link: %v\nwant %s", err, want)
 	}

@@ -98,8 +98,9 @@
 // "../api/viewer/" are one). A path from the site root is read below the
 // base path with the base path in front ("/udenmitid/en/about/") or without
 // it ("/en/about/"); when the base path is in front it is also read as a
-// path from the host's root, and the two readings naming two different
-// pages or files is an error that lists both. A path from the root in a
+// path below the base path, as if it were not (/udenmitid/udenmitid/...),
+// and the two readings naming two different pages or files is an error
+// that lists both. A path from the root in a
 // language's folder names that language's page; any other path names a
 // page of the language at the root, or, when every language has its
 // folder, the default language's page without its folder ("/about/" for

@@ -203,7 +203,7 @@ func (s *Site) linkRoot(from *Page, dest, p string) (Link, error) {
 			r, ok = "", true
 		}
 		if ok {
-			readings = []reading{{r, "below the base path " + s.Config.BasePath()}, {rel, "from the host's root, without the base path"}}
+			readings = []reading{{r, "the link's " + s.Config.BasePath() + " read as the base path"}, {rel, "the link read below the base path, as " + s.Config.BasePath() + rel}}
 		}
 	}
 	l, found, err := s.resolveReadings(from, dest, readings, s.findRoot)

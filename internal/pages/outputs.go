@@ -180,7 +180,9 @@ func (s *Site) checkOutputs(reserved []Reserved, diags *diag.List) {
 		}
 	}
 	report := func(a, b *claim, how string) {
-		if a.page && b.page || a.file == "" && b.file == "" {
+		// Two pages with one URL are index's to report; a page that needs
+		// a folder where another is a file (content/da/404.html.md) is not.
+		if a.page && b.page && how == "write over" || a.file == "" && b.file == "" {
 			return
 		}
 		weak, strong := b, a
