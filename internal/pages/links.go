@@ -372,12 +372,6 @@ func (s *Site) describeTarget(l Link) string {
 	return s.pageWhat(l.Page)
 }
 
-// exists reports whether a path below the base path is a page or a file.
-func (s *Site) exists(rel string) bool {
-	_, ok := s.lookup(rel)
-	return ok
-}
-
 // candidates are the output paths a URL path below the base path may be
 // served from: itself, a folder's for a path without its final slash or
 // extension, and the folder for its index.html.
