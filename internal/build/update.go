@@ -437,8 +437,10 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 // movedFiles returns the link dependencies (pages.Link.Deps) a change
 // can have moved: file names whose page or file changed (for every
 // language, since a link falls back to other languages' files), as
-// "file:<key>", and aliases that appeared, went or moved to another page,
-// as "alias:<path>".
+// "file:<key>", aliases that appeared, went or moved to another page,
+// as "alias:<path>", and URL paths where a page or file appeared or went,
+// as "url:<path>" (a link that found nothing at one of its readings may
+// find something now).
 func (b *Builder) movedFiles(site *pages.Site, changed []string) map[string]bool {
 	moved := map[string]bool{}
 	owners := func(s *pages.Site) map[string]string {
@@ -447,9 +449,11 @@ func (b *Builder) movedFiles(site *pages.Site, changed []string) map[string]bool
 			if p.File != nil {
 				m[p.Lang.Code+"\x00"+p.FileKey] = p.Key
 			}
+			m["\x02"+p.Path] = p.Key
 		}
 		for _, r := range s.Resources {
 			m[r.Lang.Code+"\x00"+r.Key] = "\x00" + r.Path
+			m["\x02"+r.Path] = "\x00" + r.Key
 		}
 		for _, p := range s.Special {
 			if p.Kind == pages.Alias {
@@ -462,6 +466,10 @@ func (b *Builder) movedFiles(site *pages.Site, changed []string) map[string]bool
 	mark := func(k string) {
 		if alias, ok := strings.CutPrefix(k, "\x01"); ok {
 			moved[pages.AliasDep+alias] = true
+			return
+		}
+		if p, ok := strings.CutPrefix(k, "\x02"); ok {
+			moved[pages.URLDep+p] = true
 			return
 		}
 		_, key, _ := strings.Cut(k, "\x00")

@@ -21,7 +21,15 @@
 //
 // A page's URL is /<lang>/<segment>/.../ below the base URL's path, written
 // as <lang>/<segment>/.../index.html, where <lang> is the language tag in
-// lower case (/pt-br/ for pt-BR). Each page stands below its section, the
+// lower case (/pt-br/ for pt-BR): the language's Prefix. With
+// default_language_in_subdir = false in sitegen.toml the default language
+// has none: its pages, fallback pages and files are at the root below the
+// base path (/<segment>/.../), its home page at /, and the other languages
+// keep their folders (Site.AtRoot). A page or file of that language whose
+// URL would lie in another language's folder (content/en/da.md is /da/,
+// the Danish home page) is an error that names both; so is a page whose URL
+// needs a folder where the build writes a file (content/en/sitemap.xml.md).
+// Each page stands below its section, the
 // _index.md of its own folder in its own language, and its segment is the
 // name of its file (without .md) or, for a section or page bundle, of its
 // folder, unless that language's page sets slug:. So a section's slug
@@ -64,7 +72,10 @@
 //
 // Besides the content pages the site has a language chooser at /, a 404
 // page in each language at /<lang>/404.html and one in all languages at
-// /404.html.
+// /404.html (Kind Root, NotFound and RootNotFound). With the default
+// language at the root there is no chooser, / being that language's home
+// page, and /404.html, which hosts serve for any miss outside the other
+// languages' folders, is its 404 page (Kind RootNotFound, layout "404").
 //
 // # Menus
 //
@@ -100,22 +111,42 @@
 // name the same page. A link to a file that exists in no language is an
 // error.
 //
-// A link written as a URL goes to the page or file with that URL. A path
-// from the site root ("/en/about/", or "/udenmitid/en/about/" with the
-// base path in front) is read below the base path; a relative one
+// Zola's links from the content folder, "@/blog/post.md" and
+// "@/support/notes/index.md", are read as "/blog/post.md" is: from the
+// language folder. Zola names a translation's file with a language suffix,
+// "@/blog/post.fr.md"; when no file has that name, it is fr's
+// content/fr/blog/post.md (a dotted name that is no site language, as in
+// "@/release-1.0.md", is a name). The link goes to the page in the linking
+// page's language, as every link to a file does.
+//
+// A link written as a URL goes to the page or file with that URL, as the
+// site it was written for served it. Percent-escapes are decoded, and a
+// folder without its final slash gets it ("../api/viewer" and
+// "../api/viewer/" are one). A path from the site root is read below the
+// base path with the base path in front ("/udenmitid/en/about/") or without
+// it ("/en/about/"); when the base path is in front it is also read as a
+// path below the base path, as if it were not (/udenmitid/udenmitid/...),
+// and the two readings naming two different pages or files is an error
+// that lists both. A path from the root in a
+// language's folder names that language's page; any other path names a
+// page of the language at the root, or, when every language has its
+// folder, the default language's page without its folder ("/about/" for
+// /da/about/, as content written for Hugo has it where Hugo serves the
+// default language at the root), and goes to that page in the linking
+// page's language, as Docusaurus localizes such links. A relative URL
 // ("../standards/") is read against the linking page's URL, as a browser
-// reads it; percent-escapes are decoded, and a folder without its final
-// slash gets it. A path from the root without a language folder
-// ("/about/"), as content written for Hugo has it where Hugo serves the
-// default language at the root, is read in the default language and goes
-// to that page in the linking page's language. It may name a page in any language (or an alias of one,
-// for the page it redirects to), a file beside a page or a file from
-// static/ ("/files/x.pdf"), and is written out with the
-// base path in front, its query and #fragment kept. A URL that matches
-// nothing is an error, which suggests the .md file of the page whose file
-// name or slug matches the URL's last segment when exactly one does. A
-// path from the root with a file extension that matches nothing is left
-// to sitegen check, which reports it when the build lacks the file.
+// reads it; when that finds nothing, against the URL without its final
+// slash, as Docusaurus serves pages (/docs/elements/layer), where
+// "../api/viewer" in docs/elements/layer.md is /docs/api/viewer/: the page
+// file's folder. A URL may name a page in any language, or an alias of
+// one (an old URL: aliases: in front matter) for the page it redirects
+// to, a file beside a page or a file from static/ ("/files/x.pdf"), and
+// is written out with the base path in front, its query and #fragment
+// kept. A URL that matches nothing is an error, which suggests the .md
+// file of the page whose file name or slug matches the URL's last segment
+// when exactly one does. A path from the root with a file extension that
+// matches nothing is left to sitegen check, which reports it when the
+// build lacks the file.
 //
 // A relative link that is not a .md file is first a file beside the
 // linking file: its own language's copy, else the default language's copy

@@ -27,6 +27,9 @@ func (s *Site) index(diags *diag.List) {
 		if p.Kind == Alias {
 			continue // checkOutputs
 		}
+		if p.Lang.Prefix == "" && isContent(p) && s.langOfFolder(p.Path) != nil {
+			continue // in another language's folder: checkLangFolders
+		}
 		k := fold(p.Path)
 		if other := folded[k]; other != nil {
 			a, b := other, p
@@ -162,9 +165,20 @@ func (s *Site) checkOutputs(reserved []Reserved, diags *diag.List) {
 		claims = append(claims, c)
 	}
 	for _, p := range slices.Concat(s.Pages, s.Special) {
-		if p.Kind != Alias {
-			claims = append(claims, claim{name: p.OutputFile(), what: s.pageWhat(p), page: true, weight: 3})
+		if p.Kind == Alias {
+			continue
 		}
+		c := claim{name: p.OutputFile(), what: s.pageWhat(p), page: true, weight: 3}
+		// With the default language at the root, a page's URL may need a
+		// folder where the build writes a file (content/en/sitemap.xml.md).
+		switch {
+		case p.File != nil:
+			c.file, c.line, c.self, c.fix = p.File.Path, slugLine(p), "its URL /"+p.Path, "give the page another slug:, or rename the file"
+		case p.Fallback:
+			c.file, c.line, c.fix = p.source.File.Path, 1, "rename the file"
+			c.self = fmt.Sprintf("its fallback page in %s, at /%s,", p.Lang.Code, p.Path)
+		}
+		claims = append(claims, c)
 	}
 	for _, r := range s.Resources {
 		claims = append(claims, claim{name: r.Path, what: fmt.Sprintf("the file %s (/%s)", r.Src.Path, r.Path), file: r.Src.Path,
@@ -187,7 +201,9 @@ func (s *Site) checkOutputs(reserved []Reserved, diags *diag.List) {
 		}
 	}
 	report := func(a, b *claim, how string) {
-		if a.page && b.page || a.file == "" && b.file == "" {
+		// Two pages with one URL are index's to report; a page that needs
+		// a folder where another is a file (content/da/404.html.md) is not.
+		if a.page && b.page && how == "write over" || a.file == "" && b.file == "" {
 			return
 		}
 		weak, strong := b, a

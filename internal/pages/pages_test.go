@@ -136,7 +136,7 @@ func TestResolve(t *testing.T) {
 		{"/da/klage/", "/sub/da/klage/", ""},
 		{"/da/hj%C3%A6lp/", "", "no page or file has the URL /da/hjælp/"},
 		{"/en/klage/", "", `no page or file has the URL /en/klage/; link to the page's file instead: ../klage.md`},
-		{"../hjaelp/", "", `link to "../hjaelp/": no page or file has the URL /en/help/hjaelp/ (the link read from this page's URL /en/help/bibliotek/); link to the page's file instead: _index.md`},
+		{"../hjaelp/", "", `link to "../hjaelp/": no page or file has the URL /en/help/hjaelp/ (the link read from this page's URL /en/help/bibliotek/) nor /en/hjaelp/ (read from /en/help/bibliotek, the page's URL without its final slash, as Docusaurus serves pages); link to the page's file instead: _index.md`},
 		{"/filer/findes-ikke.pdf", "/sub/filer/findes-ikke.pdf", ""},
 		{"/en/findes-ikke/", "", "no page or file has the URL /en/findes-ikke/"},
 		{"/klage/", "/sub/en/complaints/", ""},

@@ -18,9 +18,9 @@ const (
 	Home         Kind = iota // content/<lang>/_index.md
 	Section                  // content/<lang>/<dir>/_index.md
 	Regular                  // content/<lang>/.../<name>.md or .../<name>/index.md
-	Root                     // the language chooser at /
+	Root                     // the language chooser at /; none when the default language is at the root
 	NotFound                 // /<lang>/404.html
-	RootNotFound             // /404.html, in every language
+	RootNotFound             // /404.html: in every language, or the root language's 404 page (see Layout)
 	Alias                    // an old URL that redirects to Target
 )
 
@@ -32,6 +32,7 @@ func (k Kind) String() string { return kindNames[k] }
 type Lang struct {
 	Code        string // the BCP 47 tag as configured, for lang= and hreflang=: "da", "pt-BR"
 	Folder      string // the tag in lower case, for URL paths and folders: "pt-br"
+	Prefix      string // the URL path of the language's pages below the base path: "pt-br/", or "" for the default language at the root
 	Name        string // in the language itself
 	Title       string // the site's name in the language: from sitegen.toml, else the home page's title
 	Description string // the site's description in the language, from sitegen.toml; may be empty
@@ -101,6 +102,10 @@ func (p *Page) Ancestors() []*Page {
 }
 
 // Layout names the layout file that renders the page, without ".html".
+// The 404 page at /404.html, which hosts serve for any miss, is "root"
+// (every language's line) when every language has its folder, and "404"
+// when it is the 404 page of the language at the root: a layout tells it
+// from the other languages' 404 pages by its Kind, RootNotFound.
 func (p *Page) Layout() string {
 	switch {
 	case p.Kind == Alias:
@@ -111,7 +116,7 @@ func (p *Page) Layout() string {
 		return p.File.Meta.Layout
 	case p.Kind == Regular:
 		return "page"
-	case p.Kind == NotFound:
+	case p.Kind == NotFound, p.Kind == RootNotFound && p.Lang.Prefix == "":
 		return "404"
 	case p.Kind == RootNotFound:
 		return "root"
@@ -292,6 +297,7 @@ func New(cfg *config.Config, in Input) (*Site, diag.List) {
 	for i, l := range cfg.Languages {
 		lang := &Lang{Code: l.Code, Folder: l.Folder(), Name: l.Name, Title: l.Title, Description: l.Description, Dir: l.Dir,
 			Index: i, Default: l.Code == cfg.DefaultLanguage}
+		lang.Prefix = prefix(cfg, lang)
 		s.Langs = append(s.Langs, lang)
 		s.byFile = append(s.byFile, map[string]*Page{})
 		s.byRes = append(s.byRes, map[string]*Resource{})
@@ -322,6 +328,7 @@ func New(cfg *config.Config, in Input) (*Site, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	s.checkLangFolders(&diags)
 	for _, l := range s.Langs {
 		if l.Title == "" {
 			l.Title = s.Home(l).Title // a fallback home page has the default language's
@@ -349,17 +356,48 @@ func New(cfg *config.Config, in Input) (*Site, diag.List) {
 	return s, diags
 }
 
+// prefix is the URL path of a language's pages below the base path: its
+// folder, but for the default language when default_language_in_subdir is
+// false, whose pages are at the root. Every URL of the site that depends
+// on the language is made from it.
+func prefix(cfg *config.Config, l *Lang) string {
+	if l.Default && !cfg.DefaultLanguageInSubdir {
+		return ""
+	}
+	return l.Folder + "/"
+}
+
+// AtRoot returns the language whose pages are at the root below the base
+// path (default_language_in_subdir = false), or nil when every language
+// has its folder.
+func (s *Site) AtRoot() *Lang {
+	if s.Default.Prefix == "" {
+		return s.Default
+	}
+	return nil
+}
+
 func byWeight(a, b *Page) int {
 	return cmp.Or(cmp.Compare(a.Weight, b.Weight), strings.Compare(a.Key, b.Key))
 }
 
+// addSpecial adds the language chooser and the 404 pages. With the
+// default language at the root there is no chooser (its home page is the
+// root's index.html), and its 404 page is /404.html, which hosts serve for
+// a miss anywhere outside the other languages' folders.
 func (s *Site) addSpecial() {
-	s.Special = append(s.Special,
-		&Page{Kind: Root, Lang: s.Default, TitleLang: s.Default, site: s},
-		&Page{Kind: RootNotFound, Path: "404.html", Lang: s.Default, TitleLang: s.Default, site: s})
+	if s.AtRoot() == nil {
+		s.Special = append(s.Special,
+			&Page{Kind: Root, Lang: s.Default, TitleLang: s.Default, site: s},
+			&Page{Kind: RootNotFound, Path: "404.html", Lang: s.Default, TitleLang: s.Default, site: s})
+	}
 	var notFound []*Page
 	for _, l := range s.Langs {
-		notFound = append(notFound, &Page{Kind: NotFound, Path: l.Folder + "/404.html", Lang: l, TitleLang: l, Parent: s.Home(l), site: s})
+		kind := NotFound
+		if l.Prefix == "" {
+			kind = RootNotFound
+		}
+		notFound = append(notFound, &Page{Kind: kind, Path: l.Prefix + "404.html", Lang: l, TitleLang: l, Parent: s.Home(l), site: s})
 	}
 	for _, p := range notFound {
 		p.Translations = notFound

@@ -83,7 +83,7 @@ func (s *Site) realPage(f *content.File, lang *Lang, diags *diag.List) *Page {
 	case f.Key == content.IndexName:
 		kind = Home
 		if m.Slug != "" {
-			diags.Warnf(f.Path, m.Lines["slug"], "slug on a home page does nothing: its URL is /%s/; remove it", lang.Folder)
+			diags.Warnf(f.Path, m.Lines["slug"], "slug on a home page does nothing: its URL is /%s; remove it", lang.Prefix)
 		}
 	case f.IsIndex():
 		kind = Section
@@ -227,15 +227,15 @@ func (s *Site) noSection(p *Page, diags *diag.List) {
 // setPath computes a page's URL path from its parent's. It reports false
 // when the parents loop.
 func (s *Site) setPath(p *Page, depth int) bool {
+	if p.Kind == Home {
+		p.Path = p.Lang.Prefix // "" at the root
+		return true
+	}
 	if p.Path != "" {
 		return true
 	}
 	if depth > 1000 {
 		return false
-	}
-	if p.Kind == Home {
-		p.Path = p.Lang.Folder + "/"
-		return true
 	}
 	if !s.setPath(p.Parent, depth+1) {
 		return false

@@ -6,8 +6,8 @@
 //	layouts/section.html         a section with its list   } (and may define "title",
 //	layouts/page.html            a page                    }  "head")
 //	layouts/fallback.html        a page missing in the language
-//	layouts/404.html             /<lang>/404.html
-//	layouts/root.html            the language chooser at / and /404.html
+//	layouts/404.html             /<lang>/404.html, and /404.html of a default language at the root (Kind root-404)
+//	layouts/root.html            the language chooser at / and /404.html, when every language has its folder
 //	layouts/alias.html           a redirect from an old URL (aliases:) for hosts without redirect rules
 //	layouts/partials/*.html      {{define}} blocks the others share; a file without
 //	                             {{define}} is the template of its name ("footer_note")

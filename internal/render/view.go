@@ -166,6 +166,8 @@ func (v *SiteView) FilePage(lang *pages.Lang, key string) *PageView {
 
 func (v *SiteView) Keys() []string { v.read("Keys", ""); return v.s.site.Keys() }
 
+func (v *SiteView) AtRoot() *pages.Lang { v.read("AtRoot", ""); return v.s.site.AtRoot() }
+
 func (v *SiteView) ByPath(p string) *PageView {
 	v.read("ByPath", args(p))
 	return v.s.view(v.s.site.ByPath(p))
