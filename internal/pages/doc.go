@@ -66,7 +66,10 @@
 //
 // Two pages with one URL are an error that names both files and says to
 // give one another url: or slug:, or to rename its file; so are URLs that
-// differ only in case, since some hosts ignore case. When the two are a page and the
+// differ only in case, since some hosts ignore case. When the two are dated
+// on different days, as two posts with one slug that Hugo's permalinks
+// (/:year/:month/:slug/) tell apart, it says to give each its old URL as
+// url:. When the two are a page and the
 // fallback page for a file of the same name with another translation key,
 // the error says to give the files one translation_key.
 //
