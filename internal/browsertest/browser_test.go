@@ -185,7 +185,9 @@ func buildSiteAt(t *testing.T, fsys fs.FS, prefix string) *builtSite {
 			if p.Fallback {
 				sp.Kind = "fallback"
 			}
-			if p.Lang != nil && p.Kind != pages.Root && p.Kind != pages.RootNotFound {
+			// The chooser and /404.html speak every language; /404.html of
+			// a default language at the root is that language's.
+			if p.Lang != nil && p.Kind != pages.Root && (p.Kind != pages.RootNotFound || p.Lang.Prefix == "") {
 				sp.Lang = p.Lang.Code
 			}
 			sp.Title = p.Title
