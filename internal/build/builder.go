@@ -253,7 +253,7 @@ func (b *Builder) readContent(p string) (*content.File, *content.Resource, diag.
 		}
 		return nil, r, d
 	}
-	f, d := content.Read(b.src, p)
+	f, d := content.Read(b.src, p, b.cfg.Taxonomies...)
 	if f != nil {
 		f.Lang = content.LangOf(f.Lang, b.cfg.Codes())
 		if !b.opts.Text {

@@ -64,6 +64,10 @@
 //	weight: 20                          # order among siblings, lowest first (default 0, then by key)
 //	menu: main                          # show in the main navigation; footer: in the footer; or [main, footer]
 //	updated: 2026-11-22                 # date shown on the page and in the sitemap
+//	date: 2026-11-01                    # first published: dated listings put it in order, feeds hold it
+//	tags: [MitID, Digital Post]         # the page's terms of a taxonomy (taxonomies in sitegen.toml)
+//	sort_by: title                      # of a section: order its pages by weight, date or title
+//	page_size: 20                       # of a section: split its listing into pages of 20 (0: never)
 //	draft: true                         # only shown by sitegen serve
 //	aliases: [/da/gammel-side/]         # old URLs that redirect here (see ParseAlias)
 //	translation_key: complaints         # pairs the page with the other languages' pages with this key
@@ -77,12 +81,28 @@
 // Field names are matched without regard to case, as Hugo matches them.
 // Fields other generators write are understood where they mean something
 // here: date: and lastmod: are dates like updated:, and the newest of the
-// three is the page's date (a moment such as 2024-03-01T10:00:00+01:00
-// counts as its day); translationKey: is translation_key:; Hugo's menu:
-// {main: {weight: 10}} is menu: main, its weight the page's when weight:
-// is not set. Fields that
-// mean nothing here (url, tags, categories, publishDate, summary, type,
-// ...) are errors that say what to write instead; values only the site's
+// three is the page's updated date (a moment such as
+// 2024-03-01T10:00:00+01:00 counts as its day); translationKey: is
+// translation_key:; Hugo's menu: {main: {weight: 10}} is menu: main, its
+// weight the page's when weight: is not set; Zola's taxonomies: {tags:
+// [...]} gives the terms of each taxonomy it names.
+//
+// date: is also the page's first publication (Meta.Date), with its time
+// and offset when it has them: a section whose pages have one lists them
+// newest first, and feeds hold them (see package pages). A date in a file
+// name (2015-10-08-title.md, as Jekyll and Hugo sites name posts) is no
+// date: only date: is. sort_by: orders a section's pages otherwise
+// (SortOrders), page_size: splits its listing into pages of that many.
+//
+// The site's taxonomies (taxonomies = ["tags"] in sitegen.toml, the
+// default) are fields too: tags: [MitID, Digital Post], or tags: MitID for
+// one term, each term as written, kept once (Meta.Terms). The files are
+// parsed with the taxonomies' names (Read); a field of a taxonomy the site
+// does not have (categories: when sitegen.toml names only tags) is an
+// error that says how to add it.
+//
+// Fields that mean nothing here (url, publishDate, summary, type, ...)
+// are errors that say what to write instead; values only the site's
 // layouts use belong under params:. Any other unknown field is an error
 // with a "did you mean" for a near miss (titel: -> title), so a typo is
 // caught. YAML anchors and aliases are refused (they can expand without

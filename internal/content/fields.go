@@ -11,7 +11,7 @@ import (
 // Fields are the front matter fields, in the order the documentation
 // lists them.
 var Fields = []string{"title", "description", "slug", "weight", "menu", "updated", "date", "lastmod", "draft",
-	"aliases", "translation_key", "translated_from", "needs_review", "layout", "params"}
+	"aliases", "translation_key", "translated_from", "needs_review", "layout", "params", "sort_by", "page_size"}
 
 // canonicalField returns the name a field is known by. Names are matched
 // without regard to case, as Hugo does, and Hugo's translationKey is
@@ -35,8 +35,8 @@ var hugoFields = map[string]string{
 	"linktitle":   "sitegen shows the title everywhere; shorten title:, or put it under params: if a layout reads it",
 	"type":        "use layout: to pick the layout",
 	"menus":       "write menu: main or menu: footer",
-	"tags":        "sitegen has no taxonomies; put it under params: if a layout reads it",
-	"categories":  "sitegen has no taxonomies; put it under params: if a layout reads it",
+	"tags":        "add \"tags\" to taxonomies = [...] in sitegen.toml to make it a taxonomy, or put it under params: if a layout reads it",
+	"categories":  "add \"categories\" to taxonomies = [...] in sitegen.toml to make it a taxonomy, or put it under params: if a layout reads it",
 	"keywords":    "search engines ignore keywords; put it under params: if a layout reads it",
 	"headless":    "a page without output is not published; use draft: true",
 	"cascade":     "sitegen does not pass front matter to other pages; set the field in each file",
