@@ -314,7 +314,7 @@ func (b *Builder) loadStatic() func() {
 
 // model resolves the site from the loaded files.
 func (b *Builder) model() (*pages.Site, diag.List) {
-	in := pages.Input{Reserved: b.reserved(), Typography: markdown.Typeset}
+	in := pages.Input{Reserved: b.reserved(), Typography: markdown.Typeset, Slug: termSlug(b.cfg), TaxonomyTitle: b.taxonomyTitle}
 	for _, p := range slices.Sorted(maps.Keys(b.files)) {
 		f := b.files[p]
 		if f.Meta.Draft && !b.opts.Drafts {
@@ -343,6 +343,7 @@ func (b *Builder) model() (*pages.Site, diag.List) {
 		if b.catalog != nil {
 			diags.Add(b.layouts.CheckMessages(b.catalog))
 			diags.Add(checkLanguages(site, b.catalog, b.layouts))
+			diags.Add(checkTaxonomies(site, b.catalog))
 		}
 	}
 	return site, diags
@@ -388,6 +389,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	var mu sync.Mutex
 	resDocs := map[*pages.Page]*markdown.Result{}
 	entries := map[*pages.Page]*search.Entry{}
+	feedHTML := newFeedBodies(site)
 	// Serve makes the indexes on request (SearchIndex), from the kept pages.
 	writeIndex := !b.opts.Dev && !b.opts.NoSearch
 	renderAll := func(list []*pages.Page) {
@@ -395,7 +397,8 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 		parallel(len(list), func(i int) {
 			p := list[i]
 			var dc *doc
-			if p.File != nil {
+			// A listing's page 2, 3, ... shows its list, not page 1's text.
+			if p.File != nil && p.PageNumber() == 1 {
 				dc = b.docFor(site, p, docs, &mu) // Inspect sees each page it converts (convert)
 				errs[i].Add(dc.diags)
 				var e *search.Entry
@@ -407,6 +410,12 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 				if b.opts.Text && !b.stubbed[p.File.Path] {
 					resDocs[p] = dc.res
 				}
+				feedHTML.keep(p, dc.res)
+				mu.Unlock()
+			} else if writeIndex && made(p) {
+				e := search.NewEntry(site, p, nil)
+				mu.Lock()
+				entries[p] = e
 				mu.Unlock()
 			}
 			if canRender {
@@ -421,6 +430,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	diags.Add(w.searchIndexes(site, entries, assets, writeIndex))
 	renderAll(last)
 	if !diags.HasErrors() {
+		diags.Add(w.feeds(site, feedHTML.get))
 		diags.Add(w.hosting(site, assets))
 	}
 	if diags.HasErrors() {
@@ -468,6 +478,9 @@ func (b *Builder) SearchIndex(lang string) ([]byte, bool) {
 	// once, and all the indexes with them.
 	entries := map[*pages.Page]*search.Entry{}
 	for _, p := range b.site.Pages {
+		if made(p) {
+			entries[p] = search.NewEntry(b.site, p, nil)
+		}
 		if p.File == nil {
 			continue
 		}
@@ -638,17 +651,32 @@ func (b *Builder) convertOnly(site *pages.Site, p *pages.Page) *doc {
 	return d
 }
 
+// made reports whether p is a real page the site makes without a file: a
+// taxonomy or term page no file writes, which the search index lists too.
+func made(p *pages.Page) bool {
+	return p.File == nil && !p.Fallback && (p.Kind == pages.Taxonomy || p.Kind == pages.Term) && p.PageNumber() == 1
+}
+
 // allPages returns the content pages and the generated ones.
 func allPages(site *pages.Site) []*pages.Page {
 	return slices.Concat(site.Pages, site.Special)
 }
 
-// checkLayouts reports pages whose layout: names no layout.
+// checkLayouts reports pages whose layout: names no layout, and a missing
+// layout of taxonomy and term pages, which only sites with taxonomies
+// need.
 func checkLayouts(site *pages.Site, layouts *render.Templates) diag.List {
 	var diags diag.List
+	missing := map[string]bool{}
 	for _, p := range site.Pages {
-		if p.File != nil && p.File.Meta.Layout != "" && !layouts.Has(p.File.Meta.Layout) {
-			diags.Errorf(p.File.Path, p.File.Meta.Lines["layout"], "no layout %q: create %s/%s.html or remove layout:", p.File.Meta.Layout, render.Dir, p.File.Meta.Layout)
+		switch {
+		case p.File != nil && p.File.Meta.Layout != "":
+			if !layouts.Has(p.File.Meta.Layout) {
+				diags.Errorf(p.File.Path, p.File.Meta.Lines["layout"], "no layout %q: create %s/%s.html or remove layout:", p.File.Meta.Layout, render.Dir, p.File.Meta.Layout)
+			}
+		case (p.Kind == pages.Taxonomy || p.Kind == pages.Term) && !p.Fallback && !layouts.Has(p.Layout()) && !missing[p.Layout()]:
+			missing[p.Layout()] = true
+			diags.Errorf(render.Dir+"/"+p.Layout()+".html", 0, "missing: the site has %s pages (taxonomies in sitegen.toml); create this layout, or copy the built-in theme's", p.Layout())
 		}
 	}
 	return diags

@@ -37,14 +37,17 @@ type Changes struct {
 // files, and renders only the outputs that can differ:
 //
 //   - A page whose body, updated: or needs_review: changed: that page.
-//   - A page whose title, description, slug, weight, menu, draft or
-//     aliases changed, or a page added or removed: the pages whose
+//   - A dated page's body, with full-text feeds: the feeds that hold it.
+//   - A page whose title, description, slug, weight, menu, draft,
+//     aliases, date:, terms, sort_by: or page_size: changed, or a page
+//     added or removed: the pages whose
 //     rendering reads it (its translations' switchers, its section's
 //     listing, its children's breadcrumbs, every page of its language when
 //     it is in the menu, its language's search pages, which list every
 //     page, fallback pages that name it, pages that link to it when its URL
-//     changed), found by comparing each output's signature of what it was
-//     rendered from.
+//     changed, the listings, numbered pages and term pages that list it),
+//     found by comparing each output's signature of what it was rendered
+//     from; and every feed.
 //   - A layout, UI string or sitegen.toml: everything.
 //   - A stylesheet, with Options.Dev: the stylesheet only.
 //
@@ -195,7 +198,8 @@ func (b *Builder) rewalk(changed []string) {
 func summaryChanged(a, b *content.Meta) bool {
 	return a.Title != b.Title || a.Description != b.Description || a.Slug != b.Slug ||
 		a.Weight != b.Weight || !slices.Equal(a.Menus, b.Menus) || a.Draft != b.Draft || !slices.Equal(a.Aliases, b.Aliases) ||
-		a.TranslationKey != b.TranslationKey || a.Layout != b.Layout || !reflect.DeepEqual(a.Params, b.Params)
+		a.TranslationKey != b.TranslationKey || a.Layout != b.Layout || !reflect.DeepEqual(a.Params, b.Params) ||
+		!a.Date.Equal(b.Date) || a.SortBy != b.SortBy || !reflect.DeepEqual(a.PageSize, b.PageSize) || !reflect.DeepEqual(a.Terms, b.Terms)
 }
 
 // updateContent renders what changed content files can reach.
@@ -257,25 +261,62 @@ func (b *Builder) updateContent(out Output, changed []string, structural, styles
 	return res, ch, nil
 }
 
-// updatePages is the fast path: only the changed pages' own outputs, and
-// the sitemap when a date changed.
+// updatePages is the fast path: only the changed pages' own outputs (a
+// listing's numbered pages too, which show its date), the sitemap when a
+// date changed, and the feeds when they hold a changed page.
 func (b *Builder) updatePages(w *writer, changed []string) diag.List {
 	var diags diag.List
-	datesChanged := false
+	datesChanged, feedsChanged := false, false
 	for _, p := range changed {
 		page := b.byFile[p]
 		f := b.files[p]
 		datesChanged = datesChanged || !page.Updated.Equal(f.Meta.Updated)
-		page.File, page.Updated, page.NeedsReview = f, f.Meta.Updated, f.Meta.NeedsReview
+		numbered := []*pages.Page{page}
+		if page.Pager != nil {
+			numbered = page.Pager.Pages()
+		}
+		for _, q := range numbered {
+			q.File, q.Updated, q.NeedsReview = f, f.Meta.Updated, f.Meta.NeedsReview
+		}
 		d := b.convert(b.site, page)
 		b.docs[p] = d.kept(&b.slab)
 		diags.Add(d.diags)
 		diags.Add(w.page(b.env, page, d))
+		for _, q := range numbered[1:] {
+			diags.Add(w.page(b.env, q, nil))
+		}
+		feedsChanged = feedsChanged || inFeed(b.site, page)
 	}
 	if datesChanged {
 		diags.Add(w.hosting(b.site, b.assets))
 	}
+	if feedsChanged {
+		diags.Add(w.feeds(b.site, b.keptHTML))
+	}
 	return diags
+}
+
+// inFeed reports whether a feed holds p.
+func inFeed(site *pages.Site, p *pages.Page) bool {
+	for _, f := range site.Feeds() {
+		if slices.Contains(f.Entries, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// keptHTML returns a page's body as the Builder keeps it, for full-text
+// feeds in an Update.
+func (b *Builder) keptHTML(p *pages.Page) ([]byte, bool) {
+	if p.File == nil {
+		return nil, false
+	}
+	d := b.docs[p.File.Path]
+	if d == nil {
+		return nil, false
+	}
+	return d.unpacked().res.HTML, true
 }
 
 // updateStructure resolves the model again and renders every output whose
@@ -332,7 +373,7 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	for _, p := range allPages(site) {
 		name := p.OutputFile()
 		_, hasDoc := b.docs[pathOf(p)]
-		if old, ok := b.sigs[name]; !ok || old != sigs[name] || (p.File != nil && !hasDoc) {
+		if old, ok := b.sigs[name]; !ok || old != sigs[name] || (p.File != nil && p.PageNumber() == 1 && !hasDoc) {
 			todo = append(todo, p)
 		}
 	}
@@ -341,7 +382,7 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	parallel(len(todo), func(i int) {
 		p := todo[i]
 		var d *doc
-		if p.File != nil {
+		if p.File != nil && p.PageNumber() == 1 { // a listing's page 2, 3, ... shows its list, not page 1's text
 			d = b.docFor(site, p, b.docs, &mu)
 			errs[i].Add(d.diags)
 		}
@@ -351,6 +392,7 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 		diags.Add(e)
 	}
 	diags.Add(b.changedResources(w, site, changed))
+	diags.Add(w.feeds(site, b.keptHTML))
 	diags.Add(w.hosting(site, b.assets))
 	if diags.HasErrors() {
 		return diags, nil
@@ -367,6 +409,9 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	}
 	for name := range hosting.Files(site, nil) {
 		next[name] = true
+	}
+	for _, f := range site.Feeds() {
+		next[f.Path] = true
 	}
 	for n := range b.outputs {
 		if !next[n] {
@@ -488,7 +533,7 @@ func signatures(site *pages.Site, env *render.Env) map[string]uint64 {
 		h := fnv.New64a()
 		for _, s := range []string{p.Kind.String(), p.Path, p.Title, p.TitleLang.Code, p.Description,
 			strconv.FormatBool(p.Fallback), strconv.Itoa(p.Weight), strings.Join(p.Menus, ","), strconv.FormatBool(p.Draft),
-			fmt.Sprint(p.Params)} {
+			fmt.Sprint(p.Params), p.Date.String(), strconv.Itoa(len(p.Members))} {
 			h.Write([]byte(s))
 			h.Write([]byte{0})
 		}
@@ -536,8 +581,23 @@ func signatures(site *pages.Site, env *render.Env) map[string]uint64 {
 			writeSum(h, sum(a))
 		}
 		h.Write([]byte{1})
-		for _, c := range p.Children {
+		for _, c := range p.Listing() {
 			writeSum(h, sum(c))
+		}
+		if p.Pager != nil {
+			for _, q := range p.Pager.Near() {
+				h.Write([]byte(q.Path))
+			}
+			h.Write([]byte(strconv.Itoa(p.Pager.Total())))
+		}
+		for _, pt := range p.TermPages() {
+			writeSum(h, sum(pt.Taxonomy))
+			for _, t := range pt.Terms {
+				writeSum(h, sum(t))
+			}
+		}
+		for _, f := range p.Feeds() {
+			h.Write([]byte(f.Path + "\x00" + f.Title))
 		}
 		h.Write([]byte{2})
 		for _, t := range p.Translations {

@@ -2,7 +2,8 @@
 // beside the pages:
 //
 //	sitemap.xml   every real page, with its translations as xhtml:link
-//	              alternates and lastmod from updated:; no fallback pages
+//	              alternates and lastmod from updated:; no fallback pages;
+//	              each numbered page of a long listing too
 //	robots.txt    points to the sitemap
 //	_redirects    Netlify and Cloudflare Pages: aliases: as 301s, and
 //	              misses below /<lang>/ to that language's 404 page (Netlify;
@@ -10,7 +11,9 @@
 //	_headers      Netlify and Cloudflare Pages: security headers for every
 //	              file, a year's immutable cache for fingerprinted assets
 //	              (CSS, JS and the search indexes, whose names hold a hash
-//	              of their contents) and a short cache for pages
+//	              of their contents) and a short cache for pages and for
+//	              the Atom feeds beside them (/<lang>/.../atom.xml), which
+//	              hosts serve as XML by their extension
 //
 // Every URL honours the base URL's path, so the files work for a site
 // below a sub-path such as https://example.github.io/udenmitid/. A file of
@@ -115,10 +118,18 @@ type alternate struct {
 }
 
 // Sitemap lists the real pages in the sitemaps.org format, each with its
-// real translations, itself and x-default included.
+// real translations, itself and x-default included: the content pages,
+// the taxonomy and term pages and each numbered page of a long listing
+// (with the pages of the same number of its translations).
 func Sitemap(site *pages.Site) []byte {
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
-	for _, p := range site.Pages {
+	list := slices.Clone(site.Pages)
+	for _, p := range site.Special {
+		if p.PageNumber() > 1 {
+			list = append(list, p)
+		}
+	}
+	for _, p := range list {
 		if p.Fallback || p.Draft {
 			continue
 		}
@@ -132,7 +143,7 @@ func Sitemap(site *pages.Site) []byte {
 				u.Alternates = append(u.Alternates, alternate{"alternate", t.Lang.Code, escapeURL(site.Permalink(t))})
 			}
 			x := avail[0]
-			if d := p.Translations[site.Default.Index]; !d.Fallback {
+			if d := p.Translations[site.Default.Index]; !d.Fallback && d.PageNumber() == p.PageNumber() {
 				x = d
 			}
 			u.Alternates = append(u.Alternates, alternate{"alternate", "x-default", escapeURL(site.Permalink(x))})

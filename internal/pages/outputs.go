@@ -54,6 +54,11 @@ func (s *Site) index(diags *diag.List) {
 			s.byPath[p.Path] = p
 		}
 	}
+	for _, f := range s.feeds {
+		if p := folded[fold(f.Path+"/")]; p != nil {
+			diags.Errorf(s.describe(p), slugLine(p), "has URL /%s, a folder where the build writes the Atom feed of /%s (%s); change a slug: or rename the file", p.Path, f.Page.Path, f.Path)
+		}
+	}
 }
 
 // unpaired returns, when a and b are a real page and a fallback page
@@ -107,8 +112,11 @@ func (s *Site) describe(p *Page) string {
 	if p.File != nil {
 		return p.File.Path
 	}
-	if p.Fallback {
+	if p.Fallback && p.source.File != nil {
 		return fmt.Sprintf("%s (fallback page for %s/%s/%s)", p.source.File.Path, content.Dir, p.Lang.Folder, p.FileKey)
+	}
+	if p.Kind == Term {
+		return fmt.Sprintf("the page of the term %q of %s in %s (/%s)", p.Title, p.Taxonomy, p.Lang.Code, p.Path)
 	}
 	return p.OutputFile()
 }
@@ -144,6 +152,9 @@ func (s *Site) checkOutputs(reserved []Reserved, diags *diag.List) {
 		if p.Kind != Alias {
 			claims = append(claims, claim{name: p.OutputFile(), what: s.pageWhat(p), page: true, weight: 3})
 		}
+	}
+	for _, f := range s.feeds {
+		claims = append(claims, claim{name: f.Path, what: fmt.Sprintf("the Atom feed of /%s (/%s)", f.Page.Path, f.Path), page: true, weight: 3})
 	}
 	for _, r := range s.Resources {
 		claims = append(claims, claim{name: r.Path, what: fmt.Sprintf("the file %s (/%s)", r.Src.Path, r.Path), file: r.Src.Path,
@@ -216,8 +227,10 @@ func (s *Site) pageWhat(p *Page) string {
 		return "the 404 page (/404.html)"
 	case p.Kind == NotFound:
 		return fmt.Sprintf("the 404 page of %s (/%s)", p.Lang.Code, p.Path)
-	case p.Fallback:
+	case p.Fallback && p.source.File != nil:
 		return fmt.Sprintf("the fallback page in %s for %s (/%s)", p.Lang.Code, p.source.File.Path, p.Path)
+	case p.File == nil || p.PageNumber() > 1:
+		return fmt.Sprintf("the page /%s", p.Path)
 	}
 	return fmt.Sprintf("the page %s (/%s)", p.File.Path, p.Path)
 }

@@ -29,6 +29,10 @@ func (s *Site) group(files []*content.File, diags *diag.List) {
 			diags.Errorf(f.Path, 1, "%s has the same name; delete or rename one", other.File.Path)
 			continue
 		}
+		if t, kind := s.taxonomyOf(f.Key); t != "" && kind == Regular {
+			diags.Errorf(f.Path, 1, "the folder %s/ holds the pages of the taxonomy %s (taxonomies in sitegen.toml): only %s/%s and a page for each term, %s/<term>/%s; move this page to another folder", t, t, t, content.IndexName, t, content.IndexName)
+			continue
+		}
 		key := f.TranslationKey()
 		if s.byKey[key] == nil {
 			s.byKey[key] = make([]*Page, len(s.Langs))
@@ -61,8 +65,13 @@ func sameKey(a, b *Page, key string) string {
 }
 
 func describeKind(p *Page) string {
-	if p.Kind == Section {
+	switch p.Kind {
+	case Section:
 		return "section"
+	case Taxonomy:
+		return "taxonomy page"
+	case Term:
+		return "term page"
 	}
 	return "page"
 }
@@ -87,10 +96,14 @@ func (s *Site) realPage(f *content.File, lang *Lang, diags *diag.List) *Page {
 	case f.IsIndex():
 		kind = Section
 	}
+	taxonomy, k := s.taxonomyOf(f.Key)
+	if taxonomy != "" {
+		kind = k
+	}
 	return &Page{
 		Kind: kind, Key: f.TranslationKey(), FileKey: f.Key, Lang: lang, File: f,
 		Title: s.typeset(lang, m.Title), TitleLang: lang, Description: s.typeset(lang, m.Description),
-		Weight: m.Weight, Menus: m.Menus, Updated: m.Updated,
+		Weight: m.Weight, Menus: m.Menus, Updated: m.Updated, Date: m.Date, Terms: m.Terms, Taxonomy: taxonomy,
 		Draft: m.Draft, NeedsReview: m.NeedsReview, Params: m.Params, site: s,
 	}
 }
@@ -117,7 +130,7 @@ func (s *Site) fillFallbacks() {
 			versions[i] = &Page{
 				Kind: src.Kind, Key: key, FileKey: src.FileKey, Lang: s.Langs[i], Fallback: true,
 				Title: src.Title, TitleLang: src.Lang, Description: src.Description,
-				Weight: src.Weight, Menus: src.Menus, Params: src.Params, source: src, site: s,
+				Weight: src.Weight, Menus: src.Menus, Date: src.Date, Taxonomy: src.Taxonomy, Params: src.Params, source: src, site: s,
 			}
 		}
 	}
@@ -187,9 +200,6 @@ func (s *Site) tree(diags *diag.List) {
 			}
 			s.Pages = append(s.Pages, p)
 		}
-	}
-	for _, p := range s.Pages {
-		slices.SortFunc(p.Children, byWeight)
 	}
 }
 

@@ -5,6 +5,8 @@
 //	layouts/home.html            a language's home page    } each defines "main"
 //	layouts/section.html         a section with its list   } (and may define "title",
 //	layouts/page.html            a page                    }  "head")
+//	layouts/taxonomy.html        a taxonomy's page, /<lang>/tags/: its terms
+//	layouts/term.html            a term's page, /<lang>/tags/<term>/: its pages
 //	layouts/fallback.html        a page missing in the language
 //	layouts/404.html             /<lang>/404.html
 //	layouts/root.html            the language chooser at / and /404.html
@@ -21,6 +23,15 @@
 // URLs ({{ .URL .Page }}), dates and assets ({{ (.Asset "css/site.css").URL }}),
 // and whether a search page lists every page or only the main sections
 // ({{ .SearchListAll }}, by [search] list_all_max in sitegen.toml).
+// A listing layout ranges over .Page.Listing, the pages it lists on this
+// page of it: a section's children, a taxonomy's terms, a term's pages,
+// cut to this page's share when .Page.Pager splits it into numbered pages
+// (.Pager.Prev, .Next, .First, .Last, .Near, .Number, .Total); .Page.Listed
+// is the whole list. .Page.Date is date: (first published) beside
+// .Page.Updated; .Page.Feeds are the Atom feeds to link in <head>,
+// .Page.Feed a listing's own; .Page.TermPages a page's terms by taxonomy,
+// each a term page to link. Only sites with taxonomies need taxonomy.html
+// and term.html; the built-in theme has both.
 // A page's site-specific values from params: in its front matter are
 // {{ .Page.Params.icon }} (a fallback page has its source's); the site's
 // [params] in sitegen.toml are {{ .Param "contact_email" }}.
