@@ -217,6 +217,7 @@ func Headers(site *pages.Site, fingerprinted []string) []byte {
 	for _, p := range []string{"", "index.html", "404.html"} {
 		fmt.Fprintf(&b, "\n%s%s\n%s", base, p, pagesCache)
 	}
+	b.WriteString("\n# The pages of each language, and the Atom feeds (atom.xml) among them.")
 	for _, l := range site.Langs {
 		fmt.Fprintf(&b, "\n%s%s/*\n%s", base, l.Folder, pagesCache)
 	}

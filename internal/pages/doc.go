@@ -56,8 +56,8 @@
 //
 // A listing page (a home or section page, a term page) lists its pages in
 // the order its front matter's sort_by: names (a fallback page its
-// source's), else, when any of them has date:, by date, else by weight
-// (SortOrder):
+// source's), else, when any of them has date:, by date, else by weight (a
+// taxonomy or term page: by title) (SortOrder):
 //
 //   - weight: lowest weight first (no weight is 0), then by file name;
 //   - date: the pages with a weight first, by weight (Hugo's default
@@ -70,7 +70,7 @@
 // (Natural): 2015-10-8 before 2015-10-19, whose bytes say otherwise. A
 // date in a file name is no date; only date: is. Fallback pages have
 // their source's date, weight and title, so every language lists a
-// section in one order. A taxonomy page lists its terms by title.
+// section in one order.
 //
 // # Taxonomies
 //

@@ -31,10 +31,10 @@ func (s *Site) order() {
 }
 
 // SortOrder returns how a listing page orders its pages: sort_by: in its
-// front matter (a fallback page's source's), else, for a taxonomy page,
-// by title, and for any other, by date when a page it lists has one
-// (date:), else by weight. See content.SortWeight, SortDate and
-// SortTitle.
+// front matter (a fallback page's source's), else by date when a page it
+// lists has one (date:), else, for a taxonomy or term page, by title, and
+// for a home or section page by weight. See content.SortWeight, SortDate
+// and SortTitle.
 func (p *Page) SortOrder() string {
 	f := p.File
 	if p.Fallback {
@@ -43,13 +43,13 @@ func (p *Page) SortOrder() string {
 	if f != nil && f.Meta.SortBy != "" {
 		return f.Meta.SortBy
 	}
-	if p.Kind == Taxonomy {
-		return content.SortTitle
-	}
 	for _, c := range p.Listed() {
 		if !c.Date.IsZero() {
 			return content.SortDate
 		}
+	}
+	if p.Kind == Taxonomy || p.Kind == Term {
+		return content.SortTitle // a term's pages are from many sections, whose weights mean little here
 	}
 	return content.SortWeight
 }

@@ -318,6 +318,7 @@ func New(cfg *config.Config, in Input) (*Site, diag.List) {
 	s.fillFallbacks()
 	s.tree(&diags)
 	if diags.HasErrors() {
+		diags.Add(termDiags)
 		return nil, diags
 	}
 	for _, l := range s.Langs {
