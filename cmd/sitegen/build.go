@@ -31,7 +31,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	defer stopProfile()
 	if info, err := os.Stat(*src); err != nil || !info.IsDir() {
-		fmt.Fprintf(stderr, "sitegen build: %s is not a folder; -src names the site folder, which holds sitegen.toml\n", *src)
+		fmt.Fprintf(stderr, "sitegen build: %s is not a folder; -src names the site folder, which holds sitegen.toml\n", diag.QuotePath(*src))
 		return errUsage
 	}
 	if *out == "" {
@@ -81,11 +81,15 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		}
 		return reportFailure(stderr, err)
 	}
-	if err := dir.Commit(); err != nil {
-		return err
+	var left *publish.LeftoverError
+	if err := dir.Commit(); err != nil && !errors.As(err, &left) {
+		return err // the output folder is as it was
 	}
 	fmt.Fprintln(stdout, res.Summary())
 	printDiags(stderr, res.Warnings)
+	if left != nil {
+		fmt.Fprintf(stderr, "warning: %v\n", left)
+	}
 	return nil
 }
 

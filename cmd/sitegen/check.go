@@ -7,6 +7,7 @@ import (
 
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/check"
+	"github.com/udenmitid/sitegen/internal/diag"
 	"github.com/udenmitid/sitegen/internal/progress"
 	"github.com/udenmitid/sitegen/internal/theme"
 )
@@ -31,7 +32,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		return errUsage
 	}
 	if info, err := os.Stat(*src); err != nil || !info.IsDir() {
-		fmt.Fprintf(stderr, "sitegen check: %s is not a folder; -src names the site folder, which holds sitegen.toml\n", *src)
+		fmt.Fprintf(stderr, "sitegen check: %s is not a folder; -src names the site folder, which holds sitegen.toml\n", diag.QuotePath(*src))
 		return errUsage
 	}
 	root, err := os.OpenRoot(*src)

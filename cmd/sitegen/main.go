@@ -6,7 +6,7 @@
 //
 //	sitegen init DIR [-langs sv,en]
 //	sitegen build [-src dir] [-out dir] [-base-url url]
-//	sitegen serve [-src dir] [-addr host:port] [-drafts=false] [-open]
+//	sitegen serve [-src dir] [-addr host:port] [-allow-host name,...] [-drafts=false] [-open]
 //	sitegen check [-src dir] [-strict] [-drafts] [-format text|json]
 //	sitegen stamp [-src dir] content/<lang>/<file>.md ...
 //	sitegen version

@@ -11,6 +11,7 @@ import (
 
 	"github.com/udenmitid/sitegen/internal/config"
 	"github.com/udenmitid/sitegen/internal/content"
+	"github.com/udenmitid/sitegen/internal/diag"
 )
 
 func runStamp(args []string, stdout, stderr io.Writer) error {
@@ -95,7 +96,7 @@ func stamp(root *os.Root, src string, cfg *config.Config, arg string, stdout io.
 		root.Remove(tmp)
 		return err
 	}
-	fmt.Fprintf(stdout, "%s: translated_from: %s (from %s)\n", rel, hash, source.Path)
+	fmt.Fprintf(stdout, "%s: translated_from: %s (from %s)\n", diag.QuotePath(rel), hash, diag.QuotePath(source.Path))
 	return nil
 }
 

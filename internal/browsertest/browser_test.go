@@ -239,8 +239,9 @@ func findChrome() (string, error) {
 }
 
 // startBrowser starts a headless browser with one tab and returns the tab's
-// context. The browser ends when the test ends.
-func startBrowser(t testing.TB, chrome string) context.Context {
+// context; extra adds to its options (such as a flag). The browser ends
+// when the test ends.
+func startBrowser(t testing.TB, chrome string, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
 	profile := t.TempDir() // removed after the browser has ended
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
@@ -257,6 +258,7 @@ func startBrowser(t testing.TB, chrome string) context.Context {
 		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(int(desktop.width), int(desktop.height)),
 	)
+	opts = append(opts, extra...)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(allocCtx)
 	t.Cleanup(func() {

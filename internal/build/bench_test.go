@@ -131,3 +131,58 @@ func typicalPage(fsys fstest.MapFS) string {
 	slices.Sort(names)
 	return names[0]
 }
+
+// BenchmarkSearchFiles is what sitegen serve adds to each rebuild for
+// its search indexes: each page's entry, taken under the build lock, so
+// that the indexes can be made on request while the next build runs.
+func BenchmarkSearchFiles(b *testing.B) {
+	for _, pages := range []int{1000, 10000} {
+		b.Run(fmt.Sprint(pages), func(b *testing.B) {
+			builder := build.NewBuilder(benchCorpus(pages), build.Options{Defaults: theme.FS(), Dev: true, Drafts: true, Incremental: true})
+			if _, err := builder.Build(publish.NewMemory()); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if builder.SearchFiles() == nil {
+					b.Fatal("no SearchFiles")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkUpdateTitle is sitegen serve's rebuild after one page's title
+// was edited: the model is resolved again, and the pages that show the
+// title (its section's listing, its translations' fallback pages, the
+// search pages) are rendered again.
+func BenchmarkUpdateTitle(b *testing.B) {
+	for _, pages := range []int{1000, 10000} {
+		b.Run(fmt.Sprint(pages), func(b *testing.B) {
+			fsys := fstest.MapFS{}
+			for k, v := range benchCorpus(pages) {
+				fsys[k] = &fstest.MapFile{Data: v.Data}
+			}
+			target := typicalPage(fsys)
+			original := string(fsys[target].Data)
+			builder := build.NewBuilder(fsys, build.Options{Defaults: theme.FS(), Dev: true, Drafts: true, Incremental: true})
+			if _, err := builder.Build(publish.NewMemory()); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				i++
+				fsys[target] = &fstest.MapFile{Data: []byte(strings.Replace(original, "\ntitle: ", fmt.Sprintf("\ntitle: Rettet %d ", i), 1))}
+				out := publish.NewMemory()
+				_, ch, err := builder.Update([]string{target}, out)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(ch.Written) < 2 {
+					b.Fatalf("wrote %v", ch.Written)
+				}
+			}
+		})
+	}
+}

@@ -16,7 +16,8 @@
 // numbered pages after the first are rendered without its text.
 //
 // The files beside pages (content/<lang>/**, not Markdown) are written as
-// they are. An image a page embeds from them or from static/ gets width=,
+// they are, when they are media or documents that run no script
+// (content.CheckResource; any file with unsafe_html = true). An image a page embeds from them or from static/ gets width=,
 // height= and loading="lazy", and a warning when it is larger than a phone
 // needs (MaxImageWidth, MaxImageBytes).
 //
@@ -110,6 +111,10 @@ type Options struct {
 
 // An Output receives the files of a build. Write is called concurrently,
 // and must not keep data after it returns: the build reuses the buffer.
+// The build gives it only names that are paths inside the output (a name
+// that is not is an error of its source). An error from Write is the
+// Output's failure, such as a full disk: the build writes nothing more,
+// and reports that one error.
 type Output interface {
 	Write(name string, data []byte) error
 }
@@ -156,6 +161,17 @@ func checkLanguages(site *pages.Site, cat *locale.Catalog, layouts *render.Templ
 	return diags
 }
 
+// langWithoutStrings reports whether a language of the site has no UI
+// strings at all, which checkLanguages reports.
+func (b *Builder) langWithoutStrings(site *pages.Site) bool {
+	for _, l := range site.Langs {
+		if !b.catalog.HasFile(l.Code) {
+			return true
+		}
+	}
+	return false
+}
+
 // NeedsReviewWarning begins the build's warning about a language's UI
 // strings and pages marked needs_review, which sitegen check reports in
 // its own tables instead.
@@ -171,7 +187,7 @@ func reportMessages(cat *locale.Catalog, site *pages.Site) diag.List {
 	var diags diag.List
 	for _, l := range site.Langs {
 		file := locale.Dir + "/" + l.Code + ".toml"
-		if missing := cat.Missing(l.Code); len(missing) > 0 {
+		if missing := cat.Missing(l.Code); len(missing) > 0 && cat.HasFile(l.Code) {
 			diags.Warnf(file, 0, "%d UI %s missing, shown in %s instead: %s", len(missing), plural(len(missing), "string", "strings"), site.Default.Code, strings.Join(missing, ", "))
 		}
 		var review []string

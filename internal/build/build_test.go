@@ -3,6 +3,7 @@ package build_test
 import (
 	"bytes"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/udenmitid/sitegen/internal/build"
@@ -64,5 +65,26 @@ func TestBuiltinThemeMarkdown(t *testing.T) {
 		}
 		contains = append(contains, `<h2 id="main-1">Main</h2>`, `<h2 id="toc-title-1">Toc title</h2>`, `<h2 id="intro">Intro</h2>`)
 		site.AssertFile(t, lang+"/side/index.html", contains...)
+	}
+}
+
+// TestLanguageWithoutStringsKeepGoing: sitegen build and check (which
+// keep going past errors) report a language with no UI strings once, as
+// the build that stops does; they no longer render its pages to add an
+// error at each string the theme's layouts use (issue 23: errors at
+// layouts/404.html:1, base.html:25 and fallback.html:6, files the site
+// does not have).
+func TestLanguageWithoutStringsKeepGoing(t *testing.T) {
+	archive, err := os.ReadFile("testdata/language-without-strings.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := sitetest.BuildFS(t, sitetest.FS(t, archive), build.Options{Defaults: theme.FS(), KeepGoing: true})
+	want := `i18n/fy.toml: language "fy" has no UI strings (the built-in theme has none for it): create i18n/fy.toml with these `
+	if got := site.Stderr(); !strings.HasPrefix(got, want) || strings.Count(got, "\n") != 1 {
+		t.Errorf("stderr:\n%s\nwant one line starting\n%s", got, want)
+	}
+	if site.Result == nil || len(site.Result.Warnings) != 0 {
+		t.Errorf("warnings: %v", site.Result)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"io/fs"
 	"maps"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -27,11 +26,12 @@ const SearchLayout = "search"
 // A Builder builds one site, and keeps what it loaded for Update. A
 // Builder is not safe for concurrent use.
 type Builder struct {
-	src  fs.FS
-	opts Options
-	min  *minifier.Minifier
-	keep bool      // keep converted pages and signatures for Update
-	slab slab.Slab // the kept pages' HTML (package slab)
+	src    fs.FS
+	opts   Options
+	min    *minifier.Minifier
+	keep   bool      // keep converted pages and signatures for Update
+	slab   slab.Slab // the kept pages' HTML (package slab)
+	budget budget    // of the Markdown being converted at once
 
 	// The latest good version of each input, and the problems of inputs
 	// that currently fail to load, by path.
@@ -48,11 +48,12 @@ type Builder struct {
 	// What the last successful build made.
 	built   bool
 	site    *pages.Site
-	env     *render.Env
 	assets  map[string]*render.Asset
 	docs    map[string]*doc        // by content file path
 	byFile  map[string]*pages.Page // content file path -> its page
-	sigs    map[string]uint64      // output file -> signature of what it was rendered from
+	env     *render.Env            // its layouts, UI strings and cached partials
+	rmodel  *render.Model          // site and assets, in which deps evaluates what pages read
+	deps    *deps                  // what each output page read of the model
 	outputs map[string]bool        // every output file
 
 	indexes           map[string][]byte // search index files made since the last change, by name below the output folder
@@ -244,12 +245,21 @@ func (b *Builder) loadContent() func() {
 }
 
 // readContent reads a page or a file beside one. Its language is the tag
-// as configured, whatever the case of its folder.
+// as configured, whatever the case of its folder. A file beside a page
+// that could run script in a reader's browser is an error at the file
+// unless the site trusts every editor (content.CheckResource).
 func (b *Builder) readContent(p string) (*content.File, *content.Resource, diag.List) {
 	if !content.IsPage(p) {
 		r, d := content.ReadResource(b.src, p)
-		if r != nil {
-			r.Lang = content.LangOf(r.Lang, b.cfg.Codes())
+		if r == nil {
+			return nil, nil, d
+		}
+		r.Lang = content.LangOf(r.Lang, b.cfg.Codes())
+		if !b.cfg.Markdown.UnsafeHTML {
+			if e := content.CheckResource(r.Key, r.Data); e != nil {
+				d.Errorf(p, e.Line, "%s", e.Msg)
+				return nil, nil, d
+			}
 		}
 		return nil, r, d
 	}
@@ -285,7 +295,12 @@ func (b *Builder) setFile(p string, f *content.File, r *content.Resource, d diag
 // loadCatalog, loadLayouts and loadStatic load one kind of input and
 // return a function that records it in b.
 func (b *Builder) loadCatalog() func() {
-	cat, d := locale.Load(b.layers(), b.cfg.Codes(), b.cfg.DefaultLanguage)
+	layers, d := b.layersFor(locale.Dir)
+	cat, dl := locale.Load(layers, b.cfg.Codes(), b.cfg.DefaultLanguage)
+	d.Add(dl)
+	if d.HasErrors() {
+		cat = nil
+	}
 	return func() {
 		b.setBroken(brokenCatalog, d)
 		if cat != nil {
@@ -295,7 +310,12 @@ func (b *Builder) loadCatalog() func() {
 }
 
 func (b *Builder) loadLayouts() func() {
-	t, d := render.Load(b.layers())
+	layers, d := b.layersFor(render.Dir)
+	t, dl := render.Load(layers)
+	d.Add(dl)
+	if d.HasErrors() {
+		t = nil
+	}
 	return func() {
 		b.setBroken(brokenLayouts, d)
 		if t != nil {
@@ -305,15 +325,22 @@ func (b *Builder) loadLayouts() func() {
 }
 
 func (b *Builder) loadStatic() func() {
-	s, d := loadStatic(b.layers())
+	layers, d := b.layersFor(StaticDir)
+	s, dl := loadStatic(layers)
+	d.Add(dl)
 	return func() {
 		b.setBroken(brokenStatic, d)
 		b.static = s
 	}
 }
 
-// model resolves the site from the loaded files.
+// model resolves the site from the loaded files. When content/ as a whole
+// could not be read (it is missing, or a link out of the site), there is
+// no model, and its error is the one to report, not "no pages".
 func (b *Builder) model() (*pages.Site, diag.List) {
+	if d := b.contentUnread(); d != nil {
+		return nil, d
+	}
 	in := pages.Input{Reserved: b.reserved(), Typography: markdown.Typeset, Slug: termSlug(b.cfg), TaxonomyTitle: b.taxonomyTitle}
 	for _, p := range slices.Sorted(maps.Keys(b.files)) {
 		f := b.files[p]
@@ -349,6 +376,18 @@ func (b *Builder) model() (*pages.Site, diag.List) {
 	return site, diags
 }
 
+// contentUnread returns the errors that say content/ as a whole could not
+// be read, or nil.
+func (b *Builder) contentUnread() diag.List {
+	var d diag.List
+	for _, e := range b.broken[brokenWalk] {
+		if e.Path == content.Dir && e.Line == 0 {
+			d = append(d, e)
+		}
+	}
+	return d
+}
+
 // buildAll resolves the model and renders every output. reconvert says
 // whether Markdown must be converted again (else kept docs are reused).
 func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error) {
@@ -359,13 +398,24 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	b.resolved(site, diags)
 	// With KeepGoing, layouts or UI strings that failed to load leave
 	// nothing to render with; the Markdown is converted all the same.
-	canRender := b.layouts != nil && b.catalog != nil
+	// So does a language with no UI strings, which is one error that
+	// lists them all (checkLanguages): rendering would only repeat it,
+	// one missing string at a time.
+	canRender := b.layouts != nil && b.catalog != nil && !b.langWithoutStrings(site)
 	env := &render.Env{Templates: b.layouts, Catalog: b.catalog, Site: site}
 	w := &writer{out: out, min: b.min, minify: !b.opts.NoMinify, counts: b.opts.Progress}
 	assets, d := w.assets(b.static, b.cfg.BasePath(), !b.opts.Dev)
 	diags.Add(d)
 	env.Assets = assets
 	diags.Add(w.resources(site))
+	var model *render.Model
+	var dp *deps
+	if b.keep {
+		model = render.NewModel(site, assets)
+		dp = newDeps()
+		dp.begin()
+		w.record = func(p *pages.Page, r *render.Reads) { dp.record(model, p, r) }
+	}
 	if diags.HasErrors() && !b.opts.KeepGoing {
 		return nil, nil, diags.Sort()
 	}
@@ -390,7 +440,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	resDocs := map[*pages.Page]*markdown.Result{}
 	entries := map[*pages.Page]*search.Entry{}
 	feedHTML := newFeedBodies(site)
-	// Serve makes the indexes on request (SearchIndex), from the kept pages.
+	// Serve makes the indexes on request (SearchFiles), from the kept pages.
 	writeIndex := !b.opts.Dev && !b.opts.NoSearch
 	renderAll := func(list []*pages.Page) {
 		errs := make([]diag.List, len(list))
@@ -445,7 +495,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 		diags.Add(reportMessages(b.catalog, site))
 	}
 	ch := &Changes{All: true, Written: w.written()}
-	b.publish(site, env, assets, docs)
+	b.publish(site, env, assets, docs, model, dp)
 	if b.keep {
 		ch.Removed = b.removed(w.written())
 	}
@@ -458,75 +508,18 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	return res, ch, nil
 }
 
-// SearchIndex returns the search index of a language as it is now. Builds
-// with Options.Dev leave the indexes out of the output, since they change
-// with every edit; sitegen serve makes them on request with this and
-// SearchFile.
-func (b *Builder) SearchIndex(lang string) ([]byte, bool) {
-	if !b.built || !b.keep {
-		return nil, false
-	}
-	l := b.site.Lang(lang)
-	if l == nil {
-		return nil, false
-	}
-	name := search.FileName(lang)
-	if data, ok := b.indexes[name]; ok {
-		return data, true
-	}
-	// Every language's index reads the entries of every page: make them
-	// once, and all the indexes with them.
-	entries := map[*pages.Page]*search.Entry{}
-	for _, p := range b.site.Pages {
-		if made(p) {
-			entries[p] = search.NewEntry(b.site, p, nil)
-		}
-		if p.File == nil {
-			continue
-		}
-		if d := b.docs[p.File.Path]; d != nil {
-			e := search.NewEntry(b.site, p, d.res)
-			e.Terms = d.terms
-			entries[p] = e
-		}
-	}
-	for _, l := range b.site.Langs {
-		data, files := search.Files(b.site, l, entries, search.SplitPages)
-		b.indexes[search.FileName(l.Code)] = data
-		maps.Copy(b.indexes, files)
-	}
-	return b.indexes[name], true
-}
-
-// SearchFile returns a file of a search index as it is now, by its name
-// below the output folder: "search/<lang>.json" (SearchIndex) or a file of
-// a split index, "search/<lang>.<hash>/t0.json".
-func (b *Builder) SearchFile(name string) ([]byte, bool) {
-	if data, ok := b.indexes[name]; ok && b.built {
-		return data, true
-	}
-	rest, ok := strings.CutPrefix(name, "search/")
-	lang, _, dot := strings.Cut(rest, ".")
-	if !ok || !dot {
-		return nil, false
-	}
-	if _, ok := b.SearchIndex(lang); !ok {
-		return nil, false
-	}
-	data, ok := b.indexes[name]
-	return data, ok
-}
-
-// publish records a successful build as the base for the next Update.
-func (b *Builder) publish(site *pages.Site, env *render.Env, assets map[string]*render.Asset, docs map[string]*doc) {
+// publish records a successful build as the base for the next Update:
+// with Options.Incremental, what each page read (dp) with the values of
+// model.
+func (b *Builder) publish(site *pages.Site, env *render.Env, assets map[string]*render.Asset, docs map[string]*doc, model *render.Model, dp *deps) {
 	b.built = true
 	b.site, b.env, b.assets = site, env, assets
 	b.indexes = map[string][]byte{}
 	if !b.keep {
 		return
 	}
-	b.docs = docs
-	b.sigs = signatures(site, env)
+	dp.commit(model, nil, nil)
+	b.docs, b.rmodel, b.deps = docs, model, dp
 	b.indexFiles()
 }
 
@@ -610,11 +603,13 @@ func (b *Builder) convert(site *pages.Site, p *pages.Page) *doc {
 func (b *Builder) convertOnly(site *pages.Site, p *pages.Page) *doc {
 	d := &doc{}
 	links := map[string]pages.Link{}
+	written := map[string]string{} // URL -> the destination as written
 	resolve := func(dest string) (string, error) {
 		l, err := site.Link(p, dest)
 		d.links = append(d.links, l.Deps...)
 		if err == nil {
 			links[l.URL] = l
+			written[l.URL] = dest
 		}
 		if err != nil && b.omittedLink(l) {
 			// With KeepGoing: the page was left out for its own errors,
@@ -634,7 +629,12 @@ func (b *Builder) convertOnly(site *pages.Site, p *pages.Page) *doc {
 		d.res = &markdown.Result{}
 		return d
 	}
-	res, problems := b.converters[p.Lang.Code].ConvertWithImages(body, line, resolve, words, b.imageAttrs(links))
+	// A page over markdown.MaxElements is refused by the converter before
+	// it parses; it takes no more of the budget than the largest page.
+	weight := min(markdown.Elements(body), markdown.MaxElements)
+	b.budget.take(weight)
+	res, problems := b.converters[p.Lang.Code].ConvertWithImages(body, line, resolve, words, b.imageAttrs(links, written))
+	b.budget.give(weight)
 	if c := b.opts.Progress; c != nil {
 		c.Converted.Add(1)
 	}

@@ -61,21 +61,31 @@ func (b *Builder) reserved() []pages.Reserved {
 func (w *writer) resources(site *pages.Site) diag.List {
 	var diags diag.List
 	for _, r := range site.Resources {
-		if err := w.put(r.Path, r.Src.Data); err != nil {
-			diags.Errorf(r.Src.Path, 0, "%v", err)
-		}
+		report(&diags, r.Src.Path, w.put(r.Path, r.Src.Data))
 	}
 	return diags
 }
 
 // imageAttrs gives an embedded image from content/ or static/ its width,
 // height and loading="lazy", and warns when it is larger than a reader's
-// screen needs. links are the page's resolved links by URL.
-func (b *Builder) imageAttrs(links map[string]pages.Link) markdown.ImageAttrs {
+// screen needs. links are the page's resolved links by URL, written their
+// destinations as written. An image from the site root that no file has is
+// an error, as a relative one is (pages.Site.Link lets a link to such a
+// path through).
+func (b *Builder) imageAttrs(links map[string]pages.Link, written map[string]string) markdown.ImageAttrs {
 	return func(url string) ([][2]string, *markdown.Problem) {
 		l, ok := links[url]
 		if !ok {
 			return nil, nil
+		}
+		if l.Page == nil && l.Resource == nil && l.Static == "" && strings.HasPrefix(url, "/") && !strings.HasPrefix(url, "//") {
+			// A path from the site root that no file has: a link may go to
+			// a file a later step of the deployment adds (check reports
+			// it), but an image is part of the page, as a relative one is.
+			shown, _, _ := strings.Cut(url, "?")
+			shown, _, _ = strings.Cut(shown, "#")
+			file := strings.TrimPrefix(shown, b.cfg.BasePath())
+			return nil, &markdown.Problem{Msg: fmt.Sprintf("image %q: no file in %s/ or beside a page has the URL %s; put the file in %s/%s, or beside the page and embed it by its name", written[url], StaticDir, shown, StaticDir, file)}
 		}
 		var data []byte
 		var name string
@@ -93,7 +103,7 @@ func (b *Builder) imageAttrs(links map[string]pages.Link) markdown.ImageAttrs {
 			return nil, nil
 		}
 		lazy := [2]string{"loading", "lazy"}
-		info, err := imagesize.Read(data)
+		info, err := imagesize.Read(name, data)
 		switch {
 		case err == imagesize.ErrUnknown:
 			return [][2]string{lazy}, &markdown.Problem{Warning: true,

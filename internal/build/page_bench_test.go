@@ -2,7 +2,9 @@ package build_test
 
 import (
 	"bytes"
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/markdown"
@@ -10,6 +12,7 @@ import (
 	"github.com/udenmitid/sitegen/internal/pages"
 	"github.com/udenmitid/sitegen/internal/render"
 	"github.com/udenmitid/sitegen/internal/search"
+	"github.com/udenmitid/sitegen/internal/sitetest"
 	"github.com/udenmitid/sitegen/internal/theme"
 )
 
@@ -68,7 +71,7 @@ func BenchmarkPage(b *testing.B) {
 	min := minifier.New()
 	for _, c := range cases {
 		var html bytes.Buffer
-		if err := env.RenderTo(&html, c.p, c.doc); err != nil {
+		if err := env.RenderTo(&html, c.p, c.doc, nil); err != nil {
 			b.Fatal(err)
 		}
 		b.Run("render/"+c.name, func(b *testing.B) {
@@ -76,7 +79,7 @@ func BenchmarkPage(b *testing.B) {
 			var buf bytes.Buffer
 			for b.Loop() {
 				buf.Reset()
-				if err := env.RenderTo(&buf, c.p, c.doc); err != nil {
+				if err := env.RenderTo(&buf, c.p, c.doc, nil); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -91,5 +94,22 @@ func BenchmarkPage(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkEqualHeadingsPage is a whole build of a site whose one page is
+// 100,000 "## Heading" lines, 1.1 MB (issue 23: build and check were
+// still running after 120 s, since each equal heading counted its id's
+// suffix from 1):
+//
+//	go test ./internal/build -run XXX -bench EqualHeadingsPage -benchtime 1x
+func BenchmarkEqualHeadingsPage(b *testing.B) {
+	fsys := mapFS(sitetest.Config + "-- content/da/_index.md --\n---\ntitle: Forside\ndescription: Forsiden.\n---\n")
+	fsys["content/da/mange.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Mange\ndescription: Mange overskrifter.\n---\n" + strings.Repeat("## Heading\n", 100_000))}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := build.Build(fsys, build.Options{Defaults: theme.FS()}, &discard{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

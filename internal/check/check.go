@@ -121,11 +121,16 @@ type Place struct {
 	Line int    `json:"line,omitempty"`
 }
 
+// String formats the place as path:line, the path as diag.QuotePath
+// prints it.
 func (p Place) String() string {
-	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d", p.Path, p.Line)
+	if p.Path == "" {
+		return ""
 	}
-	return p.Path
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d", diag.QuotePath(p.Path), p.Line)
+	}
+	return diag.QuotePath(p.Path)
 }
 
 // String formats the finding as path:line: severity: message [rule], with
@@ -135,7 +140,7 @@ func (f Finding) String() string {
 	if loc != "" {
 		loc += ": "
 	}
-	s := fmt.Sprintf("%s%s: %s [%s]", loc, f.Severity, f.Message, f.Rule)
+	s := fmt.Sprintf("%s%s: %s [%s]", loc, f.Severity, diag.EscapeControls(f.Message), f.Rule)
 	for _, p := range f.Places[min(1, len(f.Places)):] {
 		s += "\n  also at " + p.String()
 	}

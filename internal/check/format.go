@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/udenmitid/sitegen/internal/diag"
 )
 
 // WriteJSON writes the report as indented JSON (see README.md for the
@@ -35,7 +37,7 @@ func (r *Report) WriteText(w io.Writer) {
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		fmt.Fprintf(tw, "key\t%s\n", strings.Join(t.Languages, "\t"))
 		for _, k := range t.Keys {
-			row := []string{k.Key}
+			row := []string{diag.QuotePath(k.Key)}
 			for _, l := range t.Languages {
 				row = append(row, k.Status[l])
 			}
@@ -56,7 +58,7 @@ func (r *Report) WriteText(w io.Writer) {
 		fmt.Fprintf(w, "\nReadability (LIX; warning above %.0f)\n", r.LIXMax)
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, p := range r.Readability {
-			fmt.Fprintf(tw, "%s\t%.1f\t%s\t%d words, %d sentences\n", p.Path, p.LIX, p.Band, p.Words, p.Sentences)
+			fmt.Fprintf(tw, "%s\t%.1f\t%s\t%d words, %d sentences\n", diag.QuotePath(p.Path), p.LIX, p.Band, p.Words, p.Sentences)
 		}
 		tw.Flush()
 	}
@@ -68,7 +70,7 @@ func (r *Report) WriteText(w io.Writer) {
 	if len(r.External) > 0 {
 		fmt.Fprintf(w, "\nExternal links (not fetched): %d\n", len(r.External))
 		for _, e := range r.External {
-			fmt.Fprintf(w, "  %s  (%s)\n", e.URL, strings.Join(e.Sources, ", "))
+			fmt.Fprintf(w, "  %s  (%s)\n", diag.EscapeControls(e.URL), diag.EscapeControls(strings.Join(e.Sources, ", ")))
 		}
 	}
 	if r.Drafts {

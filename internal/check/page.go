@@ -111,6 +111,9 @@ func (pr *pageReport) markdownLinks(site *pages.Site, p *pages.Page, d *markdown
 			continue
 		}
 		if target.Page == nil && target.Resource == nil && target.Static == "" {
+			if l.Image {
+				continue // an image no file has is a build error already
+			}
 			f := finding("link", Error, p.File.Path, l.Line, "link %q: no such file in the output; put it in static%s", l.Dest, u.Path)
 			pr.links = append(pr.links, linkCheck{kind: linkFile, url: resolved, f: &f})
 			continue

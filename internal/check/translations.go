@@ -151,7 +151,11 @@ func (c *checker) uiStrings() {
 	for _, l := range c.site.Langs {
 		if m := cat.Missing(l.Code); len(m) > 0 {
 			u.Missing[l.Code] = m
-			c.r.add("ui-string", Warning, "i18n/"+l.Code+".toml", 0, "%d UI %s missing, shown in %s instead: %s", len(m), map[bool]string{true: "string", false: "strings"}[len(m) == 1], c.site.Default.Code, strings.Join(m, ", "))
+			// A language with no strings at all is the build's one error,
+			// which lists them for a file to create.
+			if cat.HasFile(l.Code) {
+				c.r.add("ui-string", Warning, "i18n/"+l.Code+".toml", 0, "%d UI %s missing, shown in %s instead: %s", len(m), map[bool]string{true: "string", false: "strings"}[len(m) == 1], c.site.Default.Code, strings.Join(m, ", "))
+			}
 		}
 		if rv := cat.NeedsReview(l.Code); len(rv) > 0 {
 			u.NeedsReview[l.Code] = rv

@@ -119,7 +119,9 @@
 // letters are spelt in ASCII the way the page's language writes them
 // without its own letters, and other characters are left out: "Sådan
 // klager du" is #saadan-klager-du in Danish, "Größe" #groesse in German,
-// "Överklaga" #overklaga in Swedish. Either way "## Frist {#frist}" sets
+// "Överklaga" #overklaga in Swedish; a letter with more accents, or one
+// Unicode does not split into letter and accent, is spelt as its base
+// letter ("Ǻlborg" #aalborg in Danish, "Ǣ" #ae). Either way "## Frist {#frist}" sets
 // an id by hand. See the markdown package for the whole rule.
 package config
 

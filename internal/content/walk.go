@@ -24,6 +24,10 @@ func Walk(fsys fs.FS, langs []string) ([]string, diag.List) {
 	var paths []string
 	seenLang := map[string]string{}
 	names := map[string]string{} // NFC path -> path on disk
+	if err := CheckFolder(fsys, Dir); err != nil {
+		diags.Errorf(Dir, 0, "%v", err)
+		return nil, diags
+	}
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == Dir && errors.Is(err, fs.ErrNotExist) {

@@ -2,10 +2,10 @@ package markdown
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"golang.org/x/text/unicode/norm"
@@ -20,17 +20,39 @@ import (
 // "lov-nr-783". Unlike GitHub, any white space counts as a space.
 func Slugify(text string) string { return slug(norm.NFC.String(text)) }
 
-// SlugifyASCII is Slugify for sites that want ids in ASCII: letters are
-// first spelt without their accents the way the language lang does
-// ("Sådan" is "saadan" in Danish, "Größe" is "groesse" in German, "Ärende"
-// is "arende" in Swedish), then everything outside ASCII is left out.
+// SlugifyASCII is Slugify for sites that want ids in ASCII: every Latin
+// letter is spelt the way the language lang writes it without its accents
+// ("Sådan" is "saadan" in Danish, "Größe" is "groesse" in German,
+// "Ärende" is "arende" in Swedish), then everything outside ASCII is left
+// out. A letter is first decomposed (NFD), so that one with several
+// accents follows the rule of its base letter and the accent the rule is
+// about: "Ǻlborg" is "aalborg" in Danish as "Ålborg" is, "Ǣ" is "ae" as "Æ"
+// is. Letters that do not decompose have a spelling of their own (see
+// latinSpellings), so no Latin letter is left out.
 func SlugifyASCII(text, lang string) string {
-	s := transliterator(lang).Replace(norm.NFC.String(text))
+	own := ownSpellings(lang)
+	d := norm.NFD.String(text)
 	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
+	for len(d) > 0 {
+		r, size := utf8.DecodeRuneInString(d)
+		d = d[size:]
+		n := 0 // the accents on r
+		for n < len(d) {
+			m, msize := utf8.DecodeRuneInString(d[n:])
+			if !unicode.IsMark(m) {
+				break
+			}
+			n += msize
+		}
+		marks := d[:n]
+		d = d[n:]
+		r = unicode.ToLower(r)
 		switch {
+		case own.spell(&b, r, marks):
 		case r < 0x80:
 			b.WriteRune(r)
+		case latinASCII[r] != "":
+			b.WriteString(latinASCII[r])
 		case unicode.IsSpace(r):
 			b.WriteByte(' ')
 		}
@@ -50,33 +72,6 @@ func slug(s string) string {
 		}
 	}
 	return norm.NFC.String(b.String())
-}
-
-// Letters that NFD does not split into a base letter and an accent, and
-// the spellings some languages use for their own accented letters. The
-// Danish and Norwegian ones follow Retskrivningsordbogen's rule for
-// writing without æ, ø, å (ae, oe, aa); the German ones Duden's (ae, oe,
-// ue, ss).
-var (
-	baseTransliterations = []string{
-		"æ", "ae", "Æ", "ae", "ø", "o", "Ø", "o", "œ", "oe", "Œ", "oe", "ß", "ss", "ẞ", "ss",
-		"đ", "d", "Đ", "d", "ð", "d", "Ð", "d", "þ", "th", "Þ", "th", "ł", "l", "Ł", "l", "ı", "i",
-	}
-	nordicTransliterations = []string{"ø", "oe", "Ø", "oe", "å", "aa", "Å", "aa"}
-	germanTransliterations = []string{"ä", "ae", "Ä", "ae", "ö", "oe", "Ö", "oe", "ü", "ue", "Ü", "ue"}
-)
-
-// transliterator returns the replacements of SlugifyASCII for a language.
-func transliterator(lang string) *strings.Replacer {
-	var pairs []string
-	switch primary(lang) {
-	case "da", "kl", "nb", "nn", "no", "fo":
-		pairs = append(pairs, nordicTransliterations...)
-	case "de":
-		pairs = append(pairs, germanTransliterations...)
-	}
-	// A strings.Replacer prefers the earlier of two pairs for one letter.
-	return strings.NewReplacer(append(pairs, baseTransliterations...)...)
 }
 
 // primary returns the language subtag of a BCP 47 tag, lower case.
@@ -110,6 +105,13 @@ func (w *walker) headingIDs(headings []*ast.Heading) {
 		}
 	}
 	used := map[string]bool{}
+	// next holds, for each base id, the suffix to try first: every
+	// smaller one is taken, and stays taken, since ids are only added.
+	// So each heading starts where the last of its base stopped, and n
+	// equal headings cost n tries, not n²/2. The ids are those of
+	// counting from 1 each time (Hugo's way), which GitHub's counter per
+	// base gives too.
+	next := map[string]int{}
 	for _, h := range headings {
 		id := headingID(h)
 		h.RemoveAttributes() // only an id may be set by hand: a style or event attribute would break the CSP or run script
@@ -119,9 +121,12 @@ func (w *walker) headingIDs(headings []*ast.Heading) {
 				base = "section"
 			}
 			id = base
-			for n := 1; used[id] || w.c.layoutIDs[id] != "" || taken[id] != 0; n++ {
+			n := max(next[base], 1)
+			for used[id] || w.c.layoutIDs[id] != "" || taken[id] != 0 {
 				id = base + "-" + strconv.Itoa(n)
+				n++
 			}
+			next[base] = n
 		}
 		used[id] = true
 		h.SetAttributeString("id", []byte(id))
@@ -132,8 +137,15 @@ func (w *walker) headingIDs(headings []*ast.Heading) {
 // page's footnotes ("fn:1", "fnref:1"). Ids made from text cannot be:
 // they have no ":".
 func (w *walker) footnoteIDs() {
+	if len(w.footnotes) == 0 {
+		return
+	}
+	footnotes := make(map[string]bool, len(w.footnotes))
+	for _, id := range w.footnotes {
+		footnotes[id] = true
+	}
 	for _, h := range w.res.Headings {
-		if slices.Contains(w.footnotes, h.ID) {
+		if footnotes[h.ID] {
 			w.problems = append(w.problems, Problem{Line: h.Line,
 				Msg: fmt.Sprintf("heading id %q is also the id of a footnote: choose another id", h.ID)})
 		}

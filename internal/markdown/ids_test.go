@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -72,6 +73,24 @@ func TestHeadingIDs(t *testing.T) {
 		{name: "issue 14: an explicit id wins, before or after",
 			src:  "## Eksempel\n\n## Eksempel 1\n\n## Eksempel\n\n## Noter {#eksempel-2}\n",
 			want: "eksempel eksempel-1 eksempel-3 eksempel-2"},
+		// Issue 23: each base id keeps a counter, and the ids are still
+		// GitHub's (github-slugger) and Hugo's for every sequence.
+		{name: "a heading whose text is an earlier generated id",
+			src:  "## A\n\n## A\n\n## A-1\n\n## A\n",
+			want: "a a-1 a-1-1 a-2"},
+		{name: "a generated-looking id first", src: "## A-1\n\n## A\n\n## A\n\n## A\n",
+			want: "a-1 a a-2 a-3"},
+		{name: "ids set by hand are skipped, before or after",
+			src:  "## A\n\n## B {#a-2}\n\n## A\n\n## A\n\n## C {#a-4}\n\n## A\n",
+			want: "a a-2 a-1 a-3 a-4 a-5"},
+		{name: "text that gives a numbered id after the counter passed it",
+			src:  "## Frist\n\n## Frist\n\n## Frist\n\n## Frist 1\n\n## Frist\n",
+			want: "frist frist-1 frist-2 frist-1-1 frist-3"},
+		{name: "empty ids and a heading called Section",
+			src:  "## !!!\n\n## ???\n\n## Section\n\n## Section 1\n",
+			want: "section section-1 section-2 section-1-1"},
+		{name: "layout ids count as taken each time", src: "## Main\n\n## Main\n\n## Main-1\n",
+			want: "main-1 main-2 main-1-1"},
 		{name: "an explicit id that an earlier auto id would have taken",
 			src:  "## Frist\n\n## Frist\n\n## Sidst {#frist-1}\n",
 			want: "frist frist-2 frist-1"},
@@ -120,6 +139,53 @@ func TestHeadingIDs(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestHeadingEntities: a heading's id and text are made from the characters
+// a reader sees, references and escapes resolved (issue 23: "R&amp;D and
+// &lt;tag&gt;" was #rampd-and-lttaggt, and its text in the table of
+// contents the source as written).
+func TestHeadingEntities(t *testing.T) {
+	tests := []struct {
+		src, id, text string
+		ascii         bool
+	}{
+		{"R&amp;D and &lt;tag&gt;", "rd-and-tag", "R&D and <tag>", false},
+		{"R&amp;D and &lt;tag&gt;", "rd-and-tag", "R&D and <tag>", true},
+		{"A&nbsp;fox", "a-fox", "A\u00a0fox", false},
+		{"&quot;Citat&quot; &amp; &#34;citat&#34;", "citat--citat", `"Citat" & "citat"`, false},
+		{"Tal &#8212; og &#x2014; tegn &copy;", "tal--og--tegn-", "Tal — og — tegn ©", false},
+		{"Caf&eacute; &AElig;ble", "café-æble", "Café Æble", false},
+		{"Caf&eacute; &AElig;ble", "cafe-aeble", "Café Æble", true},
+		{`1 \* 2 \&amp; ` + "`&amp;`", "1--2-amp-amp", "1 * 2 &amp; &amp;", false},
+		{"&ukendt; reference &#xZZ;", "ukendt-reference-xzz", "&ukendt; reference &#xZZ;", false},
+		{"Nul&#0;tegn", "nultegn", "Nul\ufffdtegn", false}, // U+FFFD, a symbol
+	}
+	for _, tt := range tests {
+		res, _ := New(Options{Lang: "da", ASCIIIDs: tt.ascii}).Convert([]byte("## "+tt.src+"\n"), 1, nil, 0)
+		h := res.Headings[0]
+		if h.ID != tt.id || h.Text != tt.text {
+			t.Errorf("## %s (ascii %v): id %q, text %q; want %q, %q", tt.src, tt.ascii, h.ID, h.Text, tt.id, tt.text)
+		}
+	}
+}
+
+// TestManyEqualHeadings: the thousandth equal heading gets the id counting
+// from 1 gives it.
+func TestManyEqualHeadings(t *testing.T) {
+	res, _ := New(Options{Lang: "da"}).Convert([]byte(strings.Repeat("## Frist\n\n", 1000)+"## Frist 999\n"), 1, nil, 0)
+	for i, h := range res.Headings[:1000] {
+		want := "frist"
+		if i > 0 {
+			want += "-" + strconv.Itoa(i)
+		}
+		if h.ID != want {
+			t.Fatalf("heading %d: id %q, want %q", i, h.ID, want)
+		}
+	}
+	if got := res.Headings[1000].ID; got != "frist-999-1" {
+		t.Errorf("## Frist 999 after 1000 × ## Frist: id %q, want frist-999-1", got)
 	}
 }
 

@@ -56,41 +56,38 @@ func quoteMarks(lang string) marks {
 // editable says which runes may change; the others are context only
 // (code, escaped quotes). The start and end of text count as spaces.
 //
-// The rules, for ' and " alike: a quote after a space or an opening
-// bracket, dash or quote, and before a non-space, opens; a quote after a
-// non-space and before a space or punctuation closes the innermost open
-// quotation of its kind. For ':
+// Whether a quote can open or close follows the rule CommonMark gives
+// emphasis delimiters (left- and right-flanking): a quote can open when
+// the next character is no space, and is no punctuation unless a space or
+// punctuation comes before the quote; it can close when the character
+// before it is no space, and is no punctuation unless a space or
+// punctuation comes after the quote. So a quotation may hold only
+// punctuation or a number ("-", "?", "5"), stand beside dashes and
+// brackets (–"Hej"–, ("citat")) and end a line. A quote that can only
+// open opens; one that can close closes the innermost open quotation of
+// its kind (and those inside it). One between two punctuation marks can
+// do either: it closes when a quotation of its kind is open, else opens
+// when a later quote can close (("-") in parentheses). For ':
 //
 //   - between two letters or digits it is an apostrophe (det's, don't);
+//   - before a year's last two digits and in 'n' it is an apostrophe
+//     ('90s, rock 'n' roll);
 //   - where it could open but no ' later in the text could close, it is
-//     an apostrophe too ('90s, 'tis);
+//     an apostrophe too ('tis);
 //   - where it could close but no ' is open, it is an apostrophe (Jens'
 //     cykel, the Smiths' house).
 //
-// A " that can neither open nor close, or closes nothing, stays straight.
+// A " that can neither open nor close, or closes nothing, stays straight
+// (a 5" screen).
 func placeQuotes(text []rune, editable []bool, m marks) []string {
 	out := make([]string, len(text))
 	var open []rune // the quotations open, innermost last
-	at := func(i int) rune {
-		if i < 0 || i >= len(text) {
-			return ' '
-		}
-		return text[i]
-	}
-	// closed reports whether text[j] is a quote this pass placed as a
-	// closing one or an apostrophe: a quote may close right after it
-	// ("Han sagde 'nej'"), where after an opening quote it may not.
-	closed := func(j int) bool {
-		return j >= 0 && j < len(out) && (out[j] == m.close || out[j] == m.close2 || out[j] == apostrophe)
-	}
 	for i, r := range text {
 		if (r != '\'' && r != '"') || !editable[i] {
 			continue
 		}
-		before, after := at(i-1), at(i+1)
-		opener := opens(before) && !closed(i-1)
-		canOpen := !unicode.IsSpace(after) && (unicode.IsSpace(before) || opener)
-		canClose := !unicode.IsSpace(before) && !opener && (unicode.IsSpace(after) || closes(after))
+		before, after := runeAt(text, i-1), runeAt(text, i+1)
+		canOpen, canClose := flanking(before, after)
 		if r == '\'' {
 			switch {
 			case wordRune(before) && wordRune(after):
@@ -98,11 +95,11 @@ func placeQuotes(text []rune, editable []bool, m marks) []string {
 			case elision(text, i):
 				// '90s, rock 'n' roll: letters left out, not a quotation.
 				out[i] = apostrophe
-				if at(i+1) == 'n' && at(i+2) == '\'' && editable[i+2] {
+				if runeAt(text, i+1) == 'n' && runeAt(text, i+2) == '\'' && editable[i+2] {
 					out[i+2] = apostrophe
 				}
-			case canOpen && !canClose:
-				if closerAhead(text, editable, i+1) {
+			case canOpen && !canClose, canOpen && betweenPunctuation(before, after) && !isOpen(open, r):
+				if closerAhead(text, editable, i+1, r) {
 					open = append(open, r)
 					out[i] = m.open2
 				} else {
@@ -123,21 +120,59 @@ func placeQuotes(text []rune, editable []bool, m marks) []string {
 			out[i] = m.open
 		case canClose && popTo(&open, r):
 			out[i] = m.close
+		case canOpen && betweenPunctuation(before, after) && closerAhead(text, editable, i+1, r):
+			open = append(open, r)
+			out[i] = m.open
 		}
 	}
 	return out
 }
 
+// betweenPunctuation reports whether a quote stands between two
+// punctuation marks, where it can both open and close, as in ("-") and
+// "'-'": it closes a quotation of its kind that is open, else opens one
+// when a quote later in the text can close it.
+func betweenPunctuation(before, after rune) bool {
+	return punctuation(before) && punctuation(after)
+}
+
+// isOpen reports whether a quotation of kind q is open.
+func isOpen(open []rune, q rune) bool {
+	for _, o := range open {
+		if o == q {
+			return true
+		}
+	}
+	return false
+}
+
+// runeAt returns text[i], or a space outside text.
+func runeAt(text []rune, i int) rune {
+	if i < 0 || i >= len(text) {
+		return ' '
+	}
+	return text[i]
+}
+
+// flanking reports whether a quote between before and after can open a
+// quotation and whether it can close one: CommonMark's left- and
+// right-flanking rule for emphasis delimiters, with symbols counted as
+// punctuation as CommonMark does.
+func flanking(before, after rune) (canOpen, canClose bool) {
+	spaceBefore, spaceAfter := unicode.IsSpace(before), unicode.IsSpace(after)
+	punctBefore, punctAfter := punctuation(before), punctuation(after)
+	canOpen = !spaceAfter && (!punctAfter || spaceBefore || punctBefore)
+	canClose = !spaceBefore && (!punctBefore || spaceAfter || punctAfter)
+	return canOpen, canClose
+}
+
+func punctuation(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
+
 // elision reports whether the ' at text[i] stands for left-out letters
 // where it could open a quotation: before a year's last two digits
 // ('90s, '06) or in 'n' between spaces (rock 'n' roll).
 func elision(text []rune, i int) bool {
-	at := func(j int) rune {
-		if j < 0 || j >= len(text) {
-			return ' '
-		}
-		return text[j]
-	}
+	at := func(j int) rune { return runeAt(text, j) }
 	if !unicode.IsSpace(at(i-1)) && !opens(at(i-1)) {
 		return false
 	}
@@ -147,17 +182,16 @@ func elision(text []rune, i int) bool {
 	return at(i+1) == 'n' && at(i+2) == '\'' && unicode.IsSpace(at(i+3))
 }
 
-// closerAhead reports whether an editable ' from text[from:] on can close.
-func closerAhead(text []rune, editable []bool, from int) bool {
+// closerAhead reports whether an editable quote q from text[from:] on
+// can close a quotation: one that can close and is not an apostrophe
+// between two letters.
+func closerAhead(text []rune, editable []bool, from int, q rune) bool {
 	for j := from; j < len(text); j++ {
-		if text[j] != '\'' || !editable[j] {
+		if text[j] != q || !editable[j] {
 			continue
 		}
-		before, after := text[j-1], ' '
-		if j+1 < len(text) {
-			after = text[j+1]
-		}
-		if !unicode.IsSpace(before) && !opens(before) && (unicode.IsSpace(after) || closes(after)) {
+		before, after := runeAt(text, j-1), runeAt(text, j+1)
+		if _, canClose := flanking(before, after); canClose && !(wordRune(before) && wordRune(after)) {
 			return true
 		}
 	}
@@ -178,16 +212,10 @@ func popTo(open *[]rune, q rune) bool {
 
 func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
 
-// opens reports whether r may stand before an opening quote: an opening
-// bracket or quote, a dash, a slash.
+// opens reports whether r may stand before an elision's apostrophe: an
+// opening bracket or quote, a dash, a slash.
 func opens(r rune) bool {
 	return r == '"' || r == '\'' || r == '/' || unicode.In(r, unicode.Ps, unicode.Pi, unicode.Pd)
-}
-
-// closes reports whether r may stand after a closing quote: punctuation
-// that is not an opening bracket.
-func closes(r rune) bool {
-	return unicode.IsPunct(r) && !unicode.In(r, unicode.Ps, unicode.Pi) || unicode.IsSymbol(r)
 }
 
 // A quoteRun is the inline text of one block, flattened for placeQuotes:

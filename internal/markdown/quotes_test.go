@@ -63,6 +63,56 @@ func TestQuotes(t *testing.T) {
 	}
 }
 
+// TestQuotesFlanking: quotations of punctuation only, of numbers, beside
+// dashes and brackets, nested, and at the ends of lines open and close by
+// the flanking rule (issue 23: "-" became »-", the closing quote straight,
+// since a quote after a dash could only open).
+func TestQuotesFlanking(t *testing.T) {
+	type out struct{ da, en, de, sv string }
+	tests := []struct {
+		in   string
+		want out
+	}{
+		{`"-"`, out{`»-«`, `“-”`, `„-“`, `”-”`}},
+		{`"?" og "!"`, out{`»?« og »!«`, `“?” og “!”`, `„?“ og „!“`, `”?” og ”!”`}},
+		{`"..." og "--"`, out{`»…« og »–«`, `“…” og “–”`, `„…“ og „–“`, `”…” og ”–”`}},
+		{`"§" "+" "€" "5 %"`, out{`»§« »+« »€« »5 %«`, `“§” “+” “€” “5 %”`, `„§“ „+“ „€“ „5 %“`, `”§” ”+” ”€” ”5 %”`}},
+		{`"(-)" og ("-")`, out{`»(-)« og (»-«)`, `“(-)” og (“-”)`, `„(-)“ og („-“)`, `”(-)” og (”-”)`}},
+		// numbers
+		{`"5" og '5'`, out{`»5« og ›5‹`, `“5” og ‘5’`, `„5“ og ‚5‘`, `”5” og ’5’`}},
+		{`"1990"-"2000"`, out{`»1990«-»2000«`, `“1990”-“2000”`, `„1990“-„2000“`, `”1990”-”2000”`}},
+		{`"-5" og "5-"`, out{`»-5« og »5-«`, `“-5” og “5-”`, `„-5“ og „5-“`, `”-5” og ”5-”`}},
+		{`a 5" screen`, out{`a 5" screen`, `a 5" screen`, `a 5" screen`, `a 5" screen`}},
+		// beside dashes
+		{`"a-" "-a" -"a"- "a"-"b"`, out{`»a-« »-a« -»a«- »a«-»b«`, `“a-” “-a” -“a”- “a”-“b”`, `„a-“ „-a“ -„a“- „a“-„b“`, `”a-” ”-a” -”a”- ”a”-”b”`}},
+		{`-- "Hej," sagde han.`, out{`– »Hej,« sagde han.`, `– “Hej,” sagde han.`, `– „Hej,“ sagde han.`, `– ”Hej,” sagde han.`}},
+		{`---"Hej"---`, out{`—»Hej«—`, `—“Hej”—`, `—„Hej“—`, `—”Hej”—`}},
+		// nested
+		{`"'a'" og '"a"'`, out{`»›a‹« og ›»a«‹`, `“‘a’” og ‘“a”’`, `„‚a‘“ og ‚„a“‘`, `”’a’” og ’”a”’`}},
+		{`"'-'"`, out{`»›-‹«`, `“‘-’”`, `„‚-‘“`, `”’-’”`}},
+		// at the ends of lines
+		{"\"Hej\"\nnæste", out{"»Hej«\nnæste", "“Hej”\nnæste", "„Hej“\nnæste", "”Hej”\nnæste"}},
+		{"Han sagde:\n\"Hej.\"", out{"Han sagde:\n»Hej.«", "Han sagde:\n“Hej.”", "Han sagde:\n„Hej.“", "Han sagde:\n”Hej.”"}},
+		{"\"Hej\"\\\nnæste \"-\"", out{"»Hej«<br>\nnæste »-«", "“Hej”<br>\nnæste “-”", "„Hej“<br>\nnæste „-“", "”Hej”<br>\nnæste ”-”"}},
+		{"\"-\nog -\"", out{"»-\nog -«", "“-\nog -”", "„-\nog -“", "”-\nog -”"}},
+		// empty
+		{`"" og ''`, out{`»« og ›‹`, `“” og ‘’`, `„“ og ‚‘`, `”” og ’’`}},
+	}
+	for _, tt := range tests {
+		for lang, want := range map[string]string{"da": tt.want.da, "en": tt.want.en, "de": tt.want.de, "sv": tt.want.sv} {
+			res, _ := New(Options{Lang: lang}).Convert([]byte(tt.in), 1, nil, 0)
+			got := strings.TrimSuffix(strings.TrimPrefix(string(res.HTML), "<p>"), "</p>\n")
+			got = strings.ReplaceAll(got, "&quot;", `"`)
+			if got != want {
+				t.Errorf("%s %s:\n got %s\nwant %s", lang, tt.in, got, want)
+			}
+		}
+	}
+	if got := Typeset("da", `Svar "-" eller "?"`); got != `Svar »-« eller »?«` {
+		t.Errorf("Typeset: %s", got)
+	}
+}
+
 func TestQuotesInHeadingsAndCells(t *testing.T) {
 	src := "## \"Citat\" i en overskrift\n\n| \"a\" | 'b' |\n|---|---|\n| Jens' | x |\n"
 	res, _ := New(Options{Lang: "da"}).Convert([]byte(src), 1, nil, 0)

@@ -24,32 +24,35 @@ func (g *Pager) Total() int { return len(g.pages) }
 // Pages returns every numbered page, the listing page first.
 func (g *Pager) Pages() []*Page { return g.pages }
 
-// First returns the listing page itself.
-func (g *Pager) First() *Page { return g.pages[0] }
+// First returns the listing page itself (nil for a Pager New did not
+// make, as are the other pages of one).
+func (g *Pager) First() *Page { return g.at(1) }
 
 // Last returns the last numbered page.
-func (g *Pager) Last() *Page { return g.pages[len(g.pages)-1] }
+func (g *Pager) Last() *Page { return g.at(len(g.pages)) }
 
 // Prev returns the page before this one, or nil on the first.
-func (g *Pager) Prev() *Page {
-	if g.Number == 1 {
-		return nil
-	}
-	return g.pages[g.Number-2]
-}
+func (g *Pager) Prev() *Page { return g.at(g.Number - 1) }
 
 // Next returns the page after this one, or nil on the last.
-func (g *Pager) Next() *Page {
-	if g.Number == len(g.pages) {
+func (g *Pager) Next() *Page { return g.at(g.Number + 1) }
+
+// at returns page n, nil when there is none.
+func (g *Pager) at(n int) *Page {
+	if n < 1 || n > len(g.pages) {
 		return nil
 	}
-	return g.pages[g.Number]
+	return g.pages[n-1]
 }
 
 // Near returns the numbered pages within two of this one, for a row of
 // page numbers: pages 3 to 7 on page 5.
 func (g *Pager) Near() []*Page {
-	return g.pages[max(0, g.Number-3):min(len(g.pages), g.Number+2)]
+	lo, hi := max(0, g.Number-3), min(len(g.pages), g.Number+2)
+	if lo >= hi {
+		return nil
+	}
+	return g.pages[lo:hi]
 }
 
 // PageNumber returns the page's number among the numbered pages of its

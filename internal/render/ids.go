@@ -46,13 +46,18 @@ func (t *Templates) scanIDs(tree *parse.Tree, n parse.Node) {
 			loc, _ := tree.ErrorContext(n)
 			p, line := splitPos(loc)
 			line += bytes.Count(n.Text[:m[0]], []byte("\n"))
-			t.ids[string(id)] = p + ":" + strconv.Itoa(line)
+			if t.theme[p] {
+				t.ids[string(id)] = ThemeFile(p, line)
+			} else {
+				t.ids[string(id)] = p + ":" + strconv.Itoa(line)
+			}
 		}
 	}
 }
 
 // IDs returns the ids that the layouts give elements with a literal id
 // attribute, such as id="main", each with the first place that sets it
-// ("layouts/base.html:20"). Heading ids must differ from them: a page
-// rendered with any layout may have these elements.
+// ("layouts/base.html:20", or "the built-in theme's layouts/base.html:20"
+// for a file the site does not have). Heading ids must differ from them:
+// a page rendered with any layout may have these elements.
 func (t *Templates) IDs() map[string]string { return maps.Clone(t.ids) }

@@ -16,7 +16,9 @@
 //
 // A page may name another layout with layout: in its front matter. Layouts
 // come in layers: the built-in ones, then the site's own, which replace a
-// built-in file of the same name.
+// built-in file of the same name. An error in a built-in file that the
+// site does not replace names it as "the built-in theme's
+// layouts/base.html:25", not as a file of the site.
 //
 // A template sees a *Context: .Page, .Site, .Body, and methods for UI
 // strings ({{ .T "skip_link" }}, {{ .T "pages" 3 }}, {{ .TIn "en" "id" }}),
@@ -35,6 +37,15 @@
 // A page's site-specific values from params: in its front matter are
 // {{ .Page.Params.icon }} (a fallback page has its source's); the site's
 // [params] in sitegen.toml are {{ .Param "contact_email" }}.
+//
+// .Page, .Site and every page reached from them are views of the site
+// model (PageView, SiteView): they have the fields and methods of
+// pages.Page and pages.Site under the same names, so a layout reads
+// {{ .Page.Title }} or {{ range .Page.Children }} as if they were the
+// model, and each view records what the rendering asks of it (Reads).
+// sitegen serve renders a page again exactly when something it read is
+// different after an edit; nothing a layout shows needs declaring.
+//
 // A message id written as a constant that no language defines is an error
 // when the layouts load, with the layout's file and line. The ids that
 // layouts set literally (id="main") are collected when they load (IDs),
@@ -73,6 +84,7 @@ type Templates struct {
 	byName map[string]*template.Template // layout name ("page") -> template ready to execute
 	refs   []MessageRef
 	ids    map[string]string // literal id attributes -> where the first is set
+	theme  map[string]bool   // paths ("layouts/404.html") of the files in use that come from the theme, not the site
 }
 
 // A MessageRef is a constant message id used in a layout.
@@ -82,19 +94,23 @@ type MessageRef struct {
 }
 
 type source struct {
-	path string
-	text string
+	path  string
+	text  string
+	theme bool // from a layer below the site's: the built-in theme
 }
 
 // Load reads and parses the layouts of every layer; a later layer's file
-// replaces an earlier one's.
+// replaces an earlier one's. The last layer is the site's; the files of
+// the others are the built-in theme's, which the site does not have, so
+// a diagnostic in one names it as the theme's (see ThemeFile).
 func Load(layers []fs.FS) (*Templates, diag.List) {
 	var diags diag.List
 	files := map[string]source{} // name below layouts/ -> source
-	for _, fsys := range layers {
+	for i, fsys := range layers {
 		if fsys == nil {
 			continue
 		}
+		theme := i < len(layers)-1
 		err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if p == Dir && errors.Is(err, fs.ErrNotExist) {
@@ -115,14 +131,19 @@ func Load(layers []fs.FS) (*Templates, diag.List) {
 			if err != nil {
 				return err
 			}
-			files[strings.TrimPrefix(p, Dir+"/")] = source{p, string(data)}
+			files[strings.TrimPrefix(p, Dir+"/")] = source{p, string(data), theme}
 			return nil
 		})
 		if err != nil {
 			diags.Errorf(Dir, 0, "%v", err)
 		}
 	}
-	t := &Templates{byName: map[string]*template.Template{}, ids: map[string]string{}}
+	t := &Templates{byName: map[string]*template.Template{}, ids: map[string]string{}, theme: map[string]bool{}}
+	for _, src := range files {
+		if src.theme {
+			t.theme[src.path] = true
+		}
+	}
 	base := template.New(Dir + "/" + baseFile)
 	var partials, layouts []string
 	for name := range files {
@@ -172,7 +193,7 @@ func Load(layers []fs.FS) (*Templates, diag.List) {
 func (t *Templates) parse(tmpl *template.Template, src source, diags *diag.List) {
 	if _, err := tmpl.Parse(src.text); err != nil {
 		p, line, msg := splitTemplateError(err, src.path)
-		diags.Errorf(p, line, "%s", msg)
+		*diags = append(*diags, t.at(p, line, msg))
 		return
 	}
 	for _, tt := range tmpl.Templates() {
@@ -259,7 +280,7 @@ func (t *Templates) CheckMessages(cat *locale.Catalog) diag.List {
 	for _, r := range t.refs {
 		if !cat.Has(r.ID) {
 			p, line := splitPos(r.Pos)
-			diags.Errorf(p, line, "unknown message id %q: add it to %s/<lang>.toml", r.ID, locale.Dir)
+			diags = append(diags, t.at(p, line, fmt.Sprintf("unknown message id %q: add it to %s/<lang>.toml", r.ID, locale.Dir)))
 		}
 	}
 	return diags
@@ -290,7 +311,7 @@ func (t *Templates) Execute(w io.Writer, name string, ctx *Context) error {
 	}
 	if err := tmpl.ExecuteTemplate(w, Dir+"/"+baseFile, ctx); err != nil {
 		p, line, msg := splitTemplateError(err, Dir+"/"+baseFile)
-		return diagError(p, line, msg)
+		return diag.List{t.at(p, line, msg)}
 	}
 	return nil
 }
@@ -298,9 +319,9 @@ func (t *Templates) Execute(w io.Writer, name string, ctx *Context) error {
 // ExecutePartial renders a {{define}}d template of the layouts, as the
 // layout of the page in ctx sees it, with ctx.
 func (t *Templates) ExecutePartial(w io.Writer, name string, ctx *Context) error {
-	tmpl := t.byName[ctx.Page.Layout()]
+	tmpl := t.byName[ctx.Page.p.Layout()]
 	if tmpl == nil {
-		return fmt.Errorf("no layout %q", ctx.Page.Layout())
+		return fmt.Errorf("no layout %q", ctx.Page.p.Layout())
 	}
 	return tmpl.ExecuteTemplate(w, name, ctx)
 }
@@ -310,6 +331,26 @@ func (t *Templates) ExecuteString(name string, ctx *Context) ([]byte, error) {
 	var b bytes.Buffer
 	err := t.Execute(&b, name, ctx)
 	return b.Bytes(), err
+}
+
+// ThemeFile names a file of the built-in theme for a message: "the
+// built-in theme's layouts/404.html:1". A diagnostic in a file the site
+// does not have names the file this way, with no Path: an editor cannot
+// open it in the site.
+func ThemeFile(p string, line int) string {
+	if line > 0 {
+		p += ":" + strconv.Itoa(line)
+	}
+	return "the built-in theme's " + p
+}
+
+// at is a diagnostic at line of the layout file p: at p when the site has
+// the file, else at no path and naming the theme's file (ThemeFile).
+func (t *Templates) at(p string, line int, msg string) diag.Diagnostic {
+	if t.theme[p] {
+		return diag.Diagnostic{Msg: ThemeFile(p, line) + ": " + msg}
+	}
+	return diag.Diagnostic{Path: p, Line: line, Msg: msg}
 }
 
 func diagError(p string, line int, msg string) error {

@@ -2,11 +2,14 @@ package render
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/udenmitid/sitegen/internal/diag"
 )
 
 func layouts(extra map[string]string) fstest.MapFS {
@@ -106,5 +109,48 @@ func TestPartialWithoutDefine(t *testing.T) {
 	}
 	if b.String() != "<body><p>Written by us.</p></body>" {
 		t.Errorf("got %q", b.String())
+	}
+}
+
+// TestThemeFileDiagnostics: a diagnostic in a layout the site does not
+// have, one of the built-in theme's, names it as the theme's and has no
+// path, for no editor can open it in the site (issue 23: errors at
+// layouts/404.html:1 of a site with no layouts/); the same file in the
+// site is named by its path.
+func TestThemeFileDiagnostics(t *testing.T) {
+	const base = "<html>\n<main id=\"main\">{{ .Nope }}{{ block \"main\" . }}{{ end }}</main></html>"
+	theme := layouts(map[string]string{"base.html": base})
+	site := fstest.MapFS{"layouts/page.html": {Data: []byte(`{{ define "main" }}x{{ end }}`)}}
+	siteBase := fstest.MapFS{"layouts/base.html": {Data: []byte(base)}}
+	tests := []struct {
+		name   string
+		layers []fs.FS
+		want   diag.Diagnostic
+		id     string
+	}{
+		{"in the theme", []fs.FS{theme, site}, diag.Diagnostic{Msg: "the built-in theme's layouts/base.html:2: in {{ .Nope }}: can't evaluate field Nope in type *render.Context"},
+			"the built-in theme's layouts/base.html:2"},
+		{"in the site", []fs.FS{theme, siteBase}, diag.Diagnostic{Path: "layouts/base.html", Line: 2, Msg: "in {{ .Nope }}: can't evaluate field Nope in type *render.Context"},
+			"layouts/base.html:2"},
+	}
+	for _, tt := range tests {
+		tmpl, diags := Load(tt.layers)
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		err := tmpl.Execute(io.Discard, "page", &Context{})
+		var got diag.List
+		if !errors.As(err, &got) || len(got) != 1 || got[0] != tt.want {
+			t.Errorf("%s: error %v, want %v", tt.name, err, tt.want)
+		}
+		if id := tmpl.IDs()["main"]; id != tt.id {
+			t.Errorf("%s: id main at %q, want %q", tt.name, id, tt.id)
+		}
+	}
+	broken := layouts(map[string]string{"partials/nav.html": "{{ define \"nav\" }}\n{{ if }}{{ end }}{{ end }}"})
+	_, diags := Load([]fs.FS{broken, site})
+	want := "the built-in theme's layouts/partials/nav.html:2: missing value for if"
+	if len(diags) != 1 || diags[0].Path != "" || diags[0].Msg != want {
+		t.Errorf("a theme file that does not parse: %v, want %s", diags, want)
 	}
 }

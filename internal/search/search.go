@@ -359,11 +359,17 @@ func Entries(site *pages.Site, lang *pages.Lang, entries map[*pages.Page]*Entry)
 // pages, the other files of the split index by their names below the
 // output folder. The build passes SplitPages.
 func Files(site *pages.Site, lang *pages.Lang, entries map[*pages.Page]*Entry, splitPages int) (index []byte, files map[string][]byte) {
-	list := Entries(site, lang, entries)
+	return Index(lang.Code, Entries(site, lang, entries), splitPages)
+}
+
+// Index is Files from a language's entries as Entries gives them: one
+// file when there are splitPages or fewer, else a split index (Split).
+// It only reads list.
+func Index(lang string, list []*Entry, splitPages int) (index []byte, files map[string][]byte) {
 	if len(list) <= splitPages {
-		return single(lang.Code, list), nil
+		return single(lang, list), nil
 	}
-	return Split(lang.Code, list)
+	return Split(lang, list)
 }
 
 func single(lang string, list []*Entry) []byte {

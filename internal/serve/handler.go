@@ -23,8 +23,13 @@ const maxPath = 2048
 //go:embed reload.js
 var reloadJS []byte
 
-// ServeHTTP serves the current build.
+// ServeHTTP serves the current build, to requests for the server's own
+// address (see Who is served).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.guard.allows(r.Host) {
+		s.refuseHost(w, r)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -41,33 +46,36 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		w.Write(reloadJS)
 		return
-	case Prefix + "events":
-		s.events(w, r)
-		return
-	case Prefix, Prefix + "status":
-		s.status(w, r)
+	case Prefix + "events", Prefix, Prefix + "status":
+		if why, ok := sameOrigin(r); !ok {
+			s.refuseOrigin(w, r, why)
+		} else if r.URL.Path == Prefix+"events" {
+			s.events(w, r)
+		} else {
+			s.status(w, r)
+		}
 		return
 	}
+	// One build answers the whole request, however long it takes and
+	// whatever is rebuilt meanwhile.
+	b := s.store.current()
 	name, ok := FileName(r.URL.Path)
 	if !ok {
-		s.notFound(w, r)
+		s.notFound(w, r, b)
 		return
 	}
-	if data, ok := s.store.Get(name); ok {
-		s.file(w, r, name, data, http.StatusOK)
+	if data, ok := b.get(name); ok {
+		s.file(w, r, b, name, data, http.StatusOK)
 		return
 	}
 	if strings.HasPrefix(name, "search/") && strings.HasSuffix(name, ".json") {
-		s.mu.Lock()
-		data, ok := s.builder.SearchFile(name)
-		s.mu.Unlock()
-		if ok {
-			s.file(w, r, name, data, http.StatusOK)
+		if data, ok := b.search.file(r.Context(), name); ok {
+			s.file(w, r, b, name, data, http.StatusOK)
 			return
 		}
 	}
 	if !strings.HasSuffix(name, ".html") && name != "" {
-		if s.store.Has(name + "/index.html") {
+		if b.has(name + "/index.html") {
 			target := r.URL.Path + "/"
 			if r.URL.RawQuery != "" {
 				target += "?" + r.URL.RawQuery
@@ -76,7 +84,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	s.notFound(w, r)
+	s.notFound(w, r, b)
 }
 
 // FileName maps a URL path to the output file that serves it. It refuses
@@ -105,29 +113,29 @@ func FileName(urlPath string) (string, bool) {
 	return rel, true
 }
 
-// notFound serves the 404 page of the language the URL is in.
-func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+// notFound serves the 404 page of the language the URL is in, from b.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, b *served) {
 	lang, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
 	for _, name := range []string{lang + "/404.html", "404.html"} {
 		if strings.Contains(name, "..") || strings.ContainsAny(name, "\\\x00") {
 			continue
 		}
-		if data, ok := s.store.Get(name); ok {
-			s.file(w, r, name, data, http.StatusNotFound)
+		if data, ok := b.get(name); ok {
+			s.file(w, r, b, name, data, http.StatusNotFound)
 			return
 		}
 	}
 	http.Error(w, "404 page not found", http.StatusNotFound)
 }
 
-// file serves one output file, adding the reload script to HTML.
-func (s *Server) file(w http.ResponseWriter, r *http.Request, name string, data []byte, status int) {
+// file serves one output file of b, adding the reload script to HTML.
+func (s *Server) file(w http.ResponseWriter, r *http.Request, b *served, name string, data []byte, status int) {
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {
 		ctype = http.DetectContentType(data)
 	}
 	if strings.HasPrefix(ctype, "text/html") {
-		data = Inject(data, s.store.Gen())
+		data = Inject(data, b.gen)
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
@@ -161,12 +169,15 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 	ch, cancel := s.broker.Subscribe()
 	defer cancel()
+	// Taken after subscribing: a build served after this is sent as an
+	// event, one served before it is b.
+	b := s.store.current()
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
 	fmt.Fprint(w, "retry: 1000\n\n")
-	if errs := s.store.Errors(); errs != nil {
-		writeEvent(w, Event{Name: "builderror", Data: errorsJSON(errs)})
-	} else if gen, err := strconv.ParseUint(r.URL.Query().Get("gen"), 10, 64); err == nil && gen != s.store.Gen() {
+	if b.errs != nil {
+		writeEvent(w, Event{Name: "builderror", Data: errorsJSON(b.errs)})
+	} else if gen, err := strconv.ParseUint(r.URL.Query().Get("gen"), 10, 64); err == nil && gen != b.gen {
 		// The page was served from an older build than the current one.
 		writeEvent(w, Event{Name: "reload", Data: `{"all":true}`})
 	}
@@ -233,8 +244,9 @@ func (s *Server) status(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Query().Has("wait") {
 		st = s.reports.Wait(r.Context())
 	}
+	b := s.store.current()
 	data := map[string]any{
-		"Errors":  s.store.Errors(),
+		"Errors":  b.errs,
 		"Report":  st.Report,
 		"Body":    st.body(r.URL.Query()),
 		"At":      st.At.Format("15:04:05"),
@@ -244,10 +256,10 @@ func (s *Server) status(w http.ResponseWriter, r *http.Request) {
 	if st.Err != nil {
 		data["CheckErr"] = st.Err.Error()
 	}
-	var b bytes.Buffer
-	if err := statusPage.Execute(&b, data); err != nil {
+	var page bytes.Buffer
+	if err := statusPage.Execute(&page, data); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	s.file(w, r, "status.html", b.Bytes(), http.StatusOK)
+	s.file(w, r, b, "status.html", page.Bytes(), http.StatusOK)
 }

@@ -17,6 +17,7 @@ import (
 type packed struct {
 	data       []byte // when not compressed
 	compressed slab.Compressed
+	gone       bool // in a Store's delta: the file was removed
 }
 
 // packedTypes are the extensions of the files that are compressed.

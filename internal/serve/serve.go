@@ -77,6 +77,49 @@
 // tries to leave it (/../go.mod, %2e%2e, a backslash) gets a 404. The
 // reload script is added to pages as they are served, never to what
 // sitegen build writes.
+//
+// # Who is served
+//
+// Listening on 127.0.0.1 keeps other machines out, not other web pages:
+// a page on any site the editor visits can point a name of its own at
+// 127.0.0.1 (DNS rebinding) and then read what the server answers as if
+// it were its own site, drafts and the status page included. So the
+// server answers only requests whose Host header names it: 127.0.0.1,
+// localhost or [::1] at the port it listens on (any loopback address; the
+// name in any case, with or without a trailing dot); when -addr gives
+// another address or a host name, that too, and with -addr 0.0.0.0 (every
+// address) any IP address, at that port. Any other name, or another port, gets 403 Forbidden with a
+// plain-text message saying what to do, and the terminal says so once for
+// each name. (Vite answers such requests with 403 as well, and has
+// server.allowedHosts for names added on purpose; webpack-dev-server
+// refuses them too.)
+//
+// -allow-host name (repeated, or a comma list; Options.AllowHosts) lets a
+// developer add a name on purpose, such as a tunnel's or one in
+// /etc/hosts; an added name is answered at any port, since a tunnel or
+// proxy answers at its own. ParseAllowHost says what a name may be.
+//
+// The event stream (live reload) and the status page (/_sitegen/) answer
+// only the server's own pages, and the address bar: a request whose
+// Origin header is another origin than the one it is addressed to, or
+// that the browser marks as coming from another site or origin
+// (Sec-Fetch-Site other than same-origin or none), gets 403 Forbidden.
+// Pages, stylesheets, images and the reload script load as usual from
+// anywhere, as they would from the published site.
+//
+// # While it rebuilds
+//
+// No request waits for a build. The Store serves each build as a snapshot
+// that nothing changes once it is served; a rebuild makes the next one
+// beside it and swaps it in when the whole build is done. Until then the
+// previous build answers every request, pages and search indexes alike,
+// and a request is answered from one build, never a mix of two. A
+// build's search indexes are made when first asked for (about a second
+// for a language of 10,000 pages), from each page's entry as the build
+// left it (build.SearchFiles), taken right after its pages are served;
+// the first request for an index after a rebuild waits for that, never
+// for a build. Only /_sitegen/?wait waits, as it says, for the report of
+// the latest build.
 package serve
 
 import (
@@ -109,28 +152,31 @@ import (
 
 // Options configure the server.
 type Options struct {
-	Src      string    // the site folder
-	Addr     string    // host:port to listen on; port 0 picks a free one
-	Drafts   bool      // show drafts
-	Open     bool      // open the site in a browser
-	Defaults fs.FS     // built-in layouts, i18n and static files
-	Progress io.Writer // where to show the first build's progress, if it is a terminal (package progress); may be nil
+	Src        string    // the site folder
+	Addr       string    // host:port to listen on; port 0 picks a free one
+	Drafts     bool      // show drafts
+	Open       bool      // open the site in a browser
+	Defaults   fs.FS     // built-in layouts, i18n and static files
+	Progress   io.Writer // where to show the first build's progress, if it is a terminal (package progress); may be nil
+	AllowHosts []string  // more host names to answer, at any port (-allow-host; see Who is served and ParseAllowHost)
 }
 
 // A Server builds, serves and rebuilds one site.
 type Server struct {
-	opts    Options
-	root    *os.Root
-	builder *build.Builder
-	ln      net.Listener
-	watcher *Watcher
-	store   *Store
-	broker  *Broker
-	reports *Reporter        // sitegen check's report, for the status page
-	checks  *checks          // what the check has read of the builds, for reports
-	counts  *progress.Counts // the builds' work
-	out     io.Writer        // log lines for the editor
-	base    string           // "http://127.0.0.1:1313/"
+	opts     Options
+	root     *os.Root
+	builder  *build.Builder
+	ln       net.Listener
+	watcher  *Watcher
+	store    *Store
+	broker   *Broker
+	reports  *Reporter        // sitegen check's report, for the status page
+	checks   *checks          // what the check has read of the builds, for reports
+	counts   *progress.Counts // the builds' work
+	out      io.Writer        // log lines for the editor
+	base     string           // "http://127.0.0.1:1313/"
+	guard    *hostGuard       // the Host headers answered
+	refusals *refusals        // requests refused, told to the editor once each
 
 	mu        sync.Mutex    // serializes builds, and guards what follows
 	latest    *build.Result // of the latest successful build
@@ -175,13 +221,22 @@ func New(opts Options, stdout io.Writer) (*Server, error) {
 		}
 		return nil, err
 	}
+	guard, err := newHostGuard(opts.Addr, ln.Addr(), opts.AllowHosts)
+	if err != nil {
+		ln.Close()
+		root.Close()
+		return nil, err
+	}
 	watcher, err := NewWatcher(src)
 	if err != nil {
 		ln.Close()
 		root.Close()
 		return nil, err
 	}
-	s := &Server{opts: opts, root: root, ln: ln, watcher: watcher, store: NewStore(), broker: NewBroker(), out: stdout}
+	// Requests write refusals while builds write their lines.
+	stdout = &lockedWriter{w: stdout}
+	s := &Server{opts: opts, root: root, ln: ln, watcher: watcher, store: NewStore(), broker: NewBroker(), out: stdout,
+		guard: guard, refusals: &refusals{out: stdout}}
 	s.base = "http://" + displayAddr(ln.Addr()) + "/"
 	counts := &progress.Counts{}
 	s.counts = counts
@@ -289,6 +344,7 @@ func (s *Server) initial(stopProgress func()) {
 		return
 	}
 	s.store.Replace(staging.Files(), res)
+	s.store.SetSearch(s.builder.SearchFiles())
 	s.latest, s.latestErr = res, nil
 	s.checks.add(outputs{files: staging.Files(), written: slices.Sorted(maps.Keys(staging.Files()))})
 	// Building every page leaves as much garbage as the server keeps;
@@ -355,6 +411,10 @@ func (s *Server) rebuild(paths []string) {
 	case len(urls) > 0:
 		s.broker.Publish(Event{Name: "reload", Data: jsonList("paths", urls)})
 	}
+	// After the reload is sent: taking what the indexes are made of takes
+	// tens of milliseconds at 10,000 pages, which the pages need not wait
+	// for (a request for an index meanwhile waits for it).
+	s.store.SetSearch(s.builder.SearchFiles())
 }
 
 // fail keeps the last good build and reports the errors.
@@ -386,6 +446,18 @@ func URLPath(name string) string {
 		return "/" + strings.TrimSuffix(name, "index.html")
 	}
 	return "/" + name
+}
+
+// A lockedWriter lets goroutines write whole lines to one writer.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
 
 func shorten(paths []string) []string {
