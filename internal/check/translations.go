@@ -142,7 +142,7 @@ func (c *checker) uiStrings() {
 		}
 	}
 	if c.res.Layouts != nil { // else no layout could be read to say what is used
-		used := append(c.res.Layouts.MessageIDs(), markdown.AlertMessageIDs()...) // alert labels are used by Markdown
+		used := slices.Concat(c.res.Layouts.MessageIDs(), markdown.AlertMessageIDs(), markdown.UIMessageIDs()) // alert labels and the converter's words are used by Markdown
 		for _, id := range cat.IDs() {
 			// A message the built-in theme defines too is the theme's: the
 			// site translates it (sitegen init writes every one for a
