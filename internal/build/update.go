@@ -473,7 +473,9 @@ func (b *Builder) indexFiles() {
 // signatures hashes, for every output page, what its rendering reads of
 // other pages: its own summary, its ancestors, children and translations,
 // the menu of its language and the pages layouts look up with Ref; for a
-// search page, every page of its language. Two
+// search page, every page of its language; with the sidebar or the
+// previous and next links ([theme] in sitegen.toml), every page of its
+// main section (render.MainSection). Two
 // builds that give a page the same signature render it the same, as long
 // as its own file, the layouts, UI strings and assets are unchanged.
 func signatures(site *pages.Site, env *render.Env) map[string]uint64 {
@@ -524,11 +526,34 @@ func signatures(site *pages.Site, env *render.Env) map[string]uint64 {
 		allSigs[l] = h.Sum64()
 		return allSigs[l]
 	}
+	sectionSigs := map[*pages.Page]uint64{}
+	inSection := func(p *pages.Page) uint64 {
+		th := site.Config.Theme
+		root := render.MainSection(p)
+		if !th.Sidebar && !th.PrevNext || root == nil {
+			return 0
+		}
+		if s, ok := sectionSigs[root]; ok {
+			return s
+		}
+		h := fnv.New64a()
+		var walk func(p *pages.Page)
+		walk = func(p *pages.Page) {
+			writeSum(h, sum(p))
+			for _, c := range p.Children {
+				walk(c)
+			}
+		}
+		walk(root)
+		sectionSigs[root] = h.Sum64()
+		return sectionSigs[root]
+	}
 	sigs := make(map[string]uint64, len(site.Pages)+len(site.Special))
 	for _, p := range allPages(site) {
 		h := fnv.New64a()
 		writeSum(h, sum(p))
 		writeSum(h, langSigs[p.Lang])
+		writeSum(h, inSection(p))
 		if p.Layout() == SearchLayout {
 			writeSum(h, everyPage(p.Lang))
 		}

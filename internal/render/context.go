@@ -32,6 +32,7 @@ type Env struct {
 
 	refs     sync.Map // content keys layouts looked up with Ref
 	partials sync.Map // PartialCached results by name and variant
+	orders   sync.Map // main section page -> its *readingOrder, for Pager
 }
 
 // Ref records that layouts look up key with .Ref. A rebuild seeds its
@@ -57,7 +58,9 @@ type Context struct {
 	Body template.HTML    // the rendered Markdown; empty for fallback and generated pages
 	Doc  *markdown.Result // nil for fallback and generated pages
 
-	env *Env
+	env         *Env
+	sidebarDone bool          // SidebarTree has run
+	sidebarHTML template.HTML // and made this
 }
 
 // NewContext returns the context for rendering p.

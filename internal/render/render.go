@@ -26,6 +26,10 @@
 // A page's site-specific values from params: in its front matter are
 // {{ .Page.Params.icon }} (a fallback page has its source's); the site's
 // [params] in sitegen.toml are {{ .Param "contact_email" }}.
+// With [theme] sidebar in sitegen.toml, {{ .SidebarTree }} is the tree of
+// the page's main section (.Sidebar, MainSection) and {{ .Pager }} its
+// previous and next page with [theme] prev_next; see Context.Sidebar,
+// Context.SidebarTree and Context.Pager for what they hold and cost.
 // A message id written as a constant that no language defines is an error
 // when the layouts load, with the layout's file and line. The ids that
 // layouts set literally (id="main") are collected when they load (IDs),
