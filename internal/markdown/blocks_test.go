@@ -178,7 +178,7 @@ func checkProblems(t *testing.T, got, want []Problem) {
 // text": code with a known language is highlighted with classes, never a
 // style attribute; every block is one focusable, named box.
 func TestCodeBlocks(t *testing.T) {
-	const box = `<pre class="code" tabindex="0" role="group" aria-label="Kode">`
+	const box = `<pre class="code" dir="ltr" tabindex="0" role="group" aria-label="Kode">`
 	tests := []struct {
 		name, src string
 		highlight bool
@@ -350,7 +350,7 @@ func TestDisclosures(t *testing.T) {
 			want: "<details class=\"disclosure\">\n<summary>Hvad siger <em>loven</em>?</summary>\n<p>Forvaltningsloven § 22.</p>\n</details>\n"},
 		{name: "lists, code and quotes inside; text after", src: "Før.\n::: details Mere\n- En\n- To\n\n```sh\n:::\n```\n\n> Citat \"her\".\n:::\nEfter.\n",
 			want: "<p>Før.</p>\n<details class=\"disclosure\">\n<summary>Mere</summary>\n<ul>\n<li>En</li>\n<li>To</li>\n</ul>\n" +
-				"<pre class=\"code\" tabindex=\"0\" role=\"group\" aria-label=\"Kode\"><code class=\"language-sh\">:::\n</code></pre>\n" +
+				"<pre class=\"code\" dir=\"ltr\" tabindex=\"0\" role=\"group\" aria-label=\"Kode\"><code class=\"language-sh\">:::\n</code></pre>\n" +
 				"<blockquote>\n<p>Citat »her«.</p>\n</blockquote>\n</details>\n<p>Efter.</p>\n"},
 		{name: "nested with equal fences", src: "::: details Ydre\nA\n::: details Indre\nB\n:::\nC\n:::\n",
 			want: "<details class=\"disclosure\">\n<summary>Ydre</summary>\n<p>A</p>\n<details class=\"disclosure\">\n<summary>Indre</summary>\n<p>B</p>\n</details>\n<p>C</p>\n</details>\n"},

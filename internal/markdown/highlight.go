@@ -14,7 +14,7 @@ import (
 
 // A block of code, fenced or indented, is one box:
 //
-//	<pre class="code" tabindex="0" role="group" aria-label="Code"><code class="language-go">
+//	<pre class="code" dir="ltr" tabindex="0" role="group" aria-label="Code"><code class="language-go">
 //	<span class="k">func</span> main() {}
 //	</code></pre>
 //
@@ -30,7 +30,9 @@ import (
 // the page is converted, by chroma, the library Hugo uses: each token is a
 // <span> with a class (HighlightClasses), which the theme's stylesheet
 // colours. No style attribute is written, so the Content-Security-Policy
-// needs no 'unsafe-inline' for styles. Code in a language chroma does not
+// needs no 'unsafe-inline' for styles. Code reads left to right on a
+// right-to-left page too (dir="ltr"): its lines start at the left and
+// scroll to the right. Code in a language chroma does not
 // know, with no language, or with Options.Highlight off, is the same box
 // with the text escaped and no spans.
 type codeBlocks struct {
@@ -54,7 +56,7 @@ func (e codeBlocks) render(w util.BufWriter, src []byte, n ast.Node, entering bo
 	if f, ok := n.(*ast.FencedCodeBlock); ok {
 		lang = string(f.Language(src))
 	}
-	_, _ = w.WriteString(`<pre class="code" tabindex="0" role="group" aria-label="`)
+	_, _ = w.WriteString(`<pre class="code" dir="ltr" tabindex="0" role="group" aria-label="`)
 	_, _ = w.Write(util.EscapeHTML([]byte(e.c.ui[IDCodeLabel])))
 	_, _ = w.WriteString(`"><code`)
 	if lang != "" {
