@@ -15,10 +15,19 @@
   const vw = Math.min(window.innerWidth, de.clientWidth);
   const scrolls = (cs) => cs.overflowX === 'auto' || cs.overflowX === 'scroll';
   const hides = (v) => v === 'hidden' || v === 'clip';
+  // The content of a closed disclosure is not shown (content-visibility:
+  // hidden), though it has boxes.
   const shown = (el, cs) => {
     if (cs.display === 'none' || cs.visibility !== 'visible') return false;
+    if (el.checkVisibility && !el.checkVisibility()) return false;
     const r = el.getBoundingClientRect();
     return r.width > 0 && r.height > 0;
+  };
+  // Text hidden for screen readers only (the theme's .visually-hidden: a
+  // box of 1 px, clipped) is meant to be cut off.
+  const screenReaderOnly = (el) => {
+    const r = el.getBoundingClientRect();
+    return r.width <= 1 && r.height <= 1;
   };
   // reach is how far right an element's box or its content goes.
   const reach = (el) => {
@@ -39,7 +48,7 @@
       if (!inScroller && reach(el) > vw + 0.5 && ![...el.children].some((c) => reach(c) > vw + 0.5)) {
         sticksOut.push(describe(el) + ' reaches x=' + Math.round(reach(el)));
       }
-      if (opts.textSpacing) {
+      if (opts.textSpacing && !screenReaderOnly(el)) {
         if (hides(cs.overflowX) && el.scrollWidth > el.clientWidth + 1) {
           clipped.push(describe(el) + ' cuts off ' + (el.scrollWidth - el.clientWidth) + 'px sideways');
         }
