@@ -111,8 +111,9 @@ type builtSite struct {
 }
 
 // fixtureDir holds pages that the tests add to the bundled site, to
-// check Markdown the bundled site does not use: task lists and all five
-// kinds of GitHub alerts, in da, en and kl.
+// check Markdown the bundled site does not use: task lists, all five
+// kinds of GitHub alerts, highlighted code, disclosures and footnotes, in
+// da, en and kl.
 const fixtureDir = "testdata/fixture"
 
 // buildSite builds the bundled site at the repository root in memory, as
