@@ -23,6 +23,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/udenmitid/sitegen/internal/build"
+	"github.com/udenmitid/sitegen/internal/locale"
 	"github.com/udenmitid/sitegen/internal/pages"
 	"github.com/udenmitid/sitegen/internal/publish"
 	"github.com/udenmitid/sitegen/internal/theme"
@@ -106,11 +107,13 @@ type builtSite struct {
 	files   map[string][]byte
 	pages   []sitePage // every HTML page but the alias redirects
 	aliases []sitePage
+	catalog *locale.Catalog // the UI strings, for the names screen readers should say
 }
 
 // fixtureDir holds pages that the tests add to the bundled site, to
-// check Markdown the bundled site does not use: task lists and all five
-// kinds of GitHub alerts, in da, en and kl.
+// check Markdown the bundled site does not use: task lists, all five
+// kinds of GitHub alerts, highlighted code, disclosures and footnotes, in
+// da, en and kl.
 const fixtureDir = "testdata/fixture"
 
 // buildSite builds the bundled site at the repository root in memory, as
@@ -160,7 +163,7 @@ func buildSiteFS(t *testing.T, fsys fs.FS) *builtSite {
 	for _, p := range res.Site.Special {
 		byFile[p.OutputFile()] = p
 	}
-	s := &builtSite{files: mem.Files()}
+	s := &builtSite{files: mem.Files(), catalog: res.Catalog}
 	for _, name := range mem.Names() {
 		if !strings.HasSuffix(name, ".html") {
 			continue

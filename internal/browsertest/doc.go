@@ -2,16 +2,21 @@
 // WCAG 2.2 AA. It has no code of its own outside its tests.
 //
 // The tests build the bundled site in memory, with the pages of
-// testdata/fixture/ added (task lists and all five kinds of GitHub alerts,
-// and a dated section split into numbered pages, with tags, term pages
-// and feeds, which the bundled site does not use), serve it on a loopback port and
-// drive a headless Chromium with chromedp. For every HTML page they run the
+// testdata/fixture/ added (task lists, all five kinds of GitHub alerts,
+// highlighted code, disclosures and footnotes, and a dated section split
+// into numbered pages, with tags, term pages and feeds, which the bundled
+// site does not use), and a site in Danish, Arabic and English with the
+// section sidebar and previous/next links on, and a dated section split
+// into numbered pages (testdata/rtl-site.txtar), serve them on a loopback
+// port and drive a headless Chromium with chromedp. For every HTML page they run the
 // axe-core rules for WCAG 2.0, 2.1 and 2.2 A and AA at 1280 and 320 CSS px,
 // and its colour rules in dark mode; check the contrast of the colours axe
 // cannot see (visited and hovered links, the focus indicator); check
 // reflow at 320 px (1.4.10) and text spacing (1.4.12); Tab to the skip
-// link and through every page (2.4.1, 2.4.7, 2.4.11); and check that the
-// content does not need JavaScript. They write screenshots to
+// link and through every page (2.4.1, 2.4.7, 2.4.11); check that the
+// content does not need JavaScript; and read Chromium's accessibility
+// tree for what a screen reader says of code, disclosures, footnotes,
+// task lists and the sidebar, in each language's words. They write screenshots to
 // testdata-artifacts/screenshots/ at the repository root.
 //
 // They need Chromium and axe-core:

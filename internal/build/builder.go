@@ -162,7 +162,8 @@ func (b *Builder) loadConfig() error {
 }
 
 // makeConverters makes each language's Markdown converter from the
-// configuration, the labels of GitHub alerts in the UI strings, and the
+// configuration, the labels of GitHub alerts and the converter's other
+// words in the UI strings, and the
 // ids the layouts use; so it runs once the UI strings and layouts are
 // loaded. It reports whether any converter differs from the one before,
 // which means every page must be converted again.
@@ -191,6 +192,8 @@ func (b *Builder) makeConverters() bool {
 			UnsafeHTML:  b.cfg.Markdown.UnsafeHTML,
 			ASCIIIDs:    b.cfg.Markdown.HeadingIDs == config.HeadingIDsASCII,
 			AlertLabels: labels,
+			UI:          b.converterStrings(l.Code),
+			Highlight:   b.cfg.Markdown.Highlight,
 			LayoutIDs:   layoutIDs,
 		}
 		old, ok := b.convOpts[l.Code]
@@ -206,9 +209,30 @@ func (b *Builder) makeConverters() bool {
 	return changed
 }
 
+// converterStrings returns the UI strings the converter writes into a
+// language's pages (markdown.UIMessageIDs); footnote_ref gets
+// markdown.NumberSlot as its .Number. A string no language defines stays
+// missing, and the converter reports it where a page needs it.
+func (b *Builder) converterStrings(lang string) map[string]string {
+	ui := map[string]string{}
+	if b.catalog == nil {
+		return ui
+	}
+	for _, id := range markdown.UIMessageIDs() {
+		var args []any
+		if id == markdown.IDFootnoteRef {
+			args = []any{"Number", markdown.NumberSlot}
+		}
+		if s, err := b.catalog.T(lang, id, args...); err == nil && s != "" {
+			ui[id] = s
+		}
+	}
+	return ui
+}
+
 func sameOptions(a, b markdown.Options) bool {
-	return a.Lang == b.Lang && a.UnsafeHTML == b.UnsafeHTML && a.ASCIIIDs == b.ASCIIIDs &&
-		maps.Equal(a.AlertLabels, b.AlertLabels) && maps.Equal(a.LayoutIDs, b.LayoutIDs)
+	return a.Lang == b.Lang && a.UnsafeHTML == b.UnsafeHTML && a.ASCIIIDs == b.ASCIIIDs && a.Highlight == b.Highlight &&
+		maps.Equal(a.AlertLabels, b.AlertLabels) && maps.Equal(a.UI, b.UI) && maps.Equal(a.LayoutIDs, b.LayoutIDs)
 }
 
 func (b *Builder) layers() []fs.FS { return []fs.FS{b.opts.Defaults, b.src} }

@@ -126,6 +126,13 @@ title = "Prøvested"
 contact = "a@example.org"
 [search]
 list_all_max = 500
+# The section sidebar, previous/next links and numbered pages on, so that
+# edits reach them too (issue 26).
+[theme]
+sidebar = true
+prev_next = true
+[pagination]
+page_size = 2
 [[languages]]
 code = "da"
 name = "Dansk"

@@ -162,7 +162,7 @@ func (c *checker) uiStrings() {
 		}
 	}
 	if c.res.Layouts != nil { // else no layout could be read to say what is used
-		used := append(c.res.Layouts.MessageIDs(), markdown.AlertMessageIDs()...) // alert labels are used by Markdown
+		used := slices.Concat(c.res.Layouts.MessageIDs(), markdown.AlertMessageIDs(), markdown.UIMessageIDs()) // alert labels and the converter's words are used by Markdown
 		for _, t := range c.site.Config.Taxonomies {
 			used = append(used, build.TaxonomyMessage(t)) // a taxonomy's page is titled with it
 		}

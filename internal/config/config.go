@@ -34,6 +34,11 @@
 //	[markdown]
 //	unsafe_html = false      # raw HTML in Markdown; keep it off unless every editor is trusted
 //	heading_ids = "unicode"  # or "ascii"; see below
+//	highlight = true         # colour fenced code that names its language (```go), with CSS classes
+//
+//	[theme]                  # the built-in theme's navigation within a section
+//	sidebar = false          # the tree of the current section beside the text (a closed disclosure on phones)
+//	prev_next = false        # links to the previous and next page in the section's reading order
 //
 //	[check]
 //	lix_max = 40             # sitegen check warns above this LIX on default-language pages
@@ -123,6 +128,26 @@
 // Unicode does not split into letter and accent, is spelt as its base
 // letter ("Ǻlborg" #aalborg in Danish, "Ǣ" #ae). Either way "## Frist {#frist}" sets
 // an id by hand. See the markdown package for the whole rule.
+//
+// # Highlighted code
+//
+// With highlight = true, the default, a fenced code block that names its
+// language (```go, ```yaml, ```sh) is coloured when the site is built, by
+// chroma (the library Hugo uses): each token is a <span> with a class, and
+// the theme's stylesheet gives the classes their colours, so no page needs
+// inline styles. Code in a language chroma does not know, or with no
+// language, is shown as it is, in the same box. highlight = false leaves
+// every block plain.
+//
+// # The section sidebar and previous/next links
+//
+// [theme] sidebar = true shows, on every page inside a section, the tree of
+// the main section it is in (the home page's child it is below): beside the
+// text on a wide screen, and as a closed disclosure on a phone. [theme]
+// prev_next = true adds links to the previous and next page in that
+// section's reading order. Both follow the sections and their order
+// (weight, then file name): there are no menu entries to write. Both are
+// off unless turned on. See the render package for what they show.
 package config
 
 import (
@@ -161,6 +186,7 @@ type Config struct {
 	Taxonomies      []string          `toml:"taxonomies"`
 	Feeds           Feeds             `toml:"feeds"`
 	Pagination      Pagination        `toml:"pagination"`
+	Theme           Theme             `toml:"theme"`
 
 	base *url.URL
 }
@@ -178,6 +204,14 @@ type Language struct {
 type Markdown struct {
 	UnsafeHTML bool   `toml:"unsafe_html"`
 	HeadingIDs string `toml:"heading_ids"` // "unicode" (the default) or "ascii"
+	Highlight  bool   `toml:"highlight"`   // highlight fenced code by its language; true when unset
+}
+
+// Theme switches parts of the built-in theme on. A site's own layouts
+// read them as {{ .Site.Config.Theme.Sidebar }}.
+type Theme struct {
+	Sidebar  bool `toml:"sidebar"`   // the section sidebar
+	PrevNext bool `toml:"prev_next"` // previous and next links
 }
 
 // Headers extends the security headers the build writes in _headers.
@@ -315,6 +349,9 @@ func Parse(data []byte) (*Config, diag.List) {
 	if !md.IsDefined("feeds", "entries") {
 		c.Feeds.Entries = DefaultFeedEntries
 	}
+	if !md.IsDefined("markdown", "highlight") {
+		c.Markdown.Highlight = true
+	}
 	c.validate(data, &diags)
 	if diags.HasErrors() {
 		return nil, diags
@@ -449,12 +486,13 @@ func typeError(err error) (line int, msg string, ok bool) {
 var keys = map[string][]string{
 	"":           {"base_url", "default_language", "title", "description", "logo", "taxonomies"},
 	"languages":  {"code", "name", "title", "description", "dir"},
-	"markdown":   {"unsafe_html", "heading_ids"},
+	"markdown":   {"unsafe_html", "heading_ids", "highlight"},
 	"headers":    {"img_src", "connect_src"},
 	"check":      {"lix_max"},
 	"search":     {"list_all_max"},
 	"feeds":      {"enabled", "entries", "full_text"},
 	"pagination": {"page_size"},
+	"theme":      {"sidebar", "prev_next"},
 }
 
 // suggestKey says what an unknown key may have meant: a near spelling in

@@ -35,6 +35,34 @@ func TestListAllMax(t *testing.T) {
 	}
 }
 
+// TestThemeAndHighlight: highlighting is on unless turned off, the
+// sidebar and the previous/next links off unless turned on.
+func TestThemeAndHighlight(t *testing.T) {
+	tests := []struct {
+		in                           string
+		highlight, sidebar, prevNext bool
+	}{
+		{"", true, false, false},
+		{"[markdown]\nhighlight = false\n", false, false, false},
+		{"[markdown]\nhighlight = true\n[theme]\nsidebar = true\nprev_next = true\n", true, true, true},
+		{"[theme]\nprev_next = true\n", true, false, true},
+	}
+	for _, tt := range tests {
+		c, diags := Parse([]byte(`base_url = "https://x/"` + langs + tt.in))
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		if c.Markdown.Highlight != tt.highlight || c.Theme.Sidebar != tt.sidebar || c.Theme.PrevNext != tt.prevNext {
+			t.Errorf("%q: highlight %v, sidebar %v, prev_next %v; want %v, %v, %v", tt.in,
+				c.Markdown.Highlight, c.Theme.Sidebar, c.Theme.PrevNext, tt.highlight, tt.sidebar, tt.prevNext)
+		}
+	}
+	_, diags := Parse([]byte(`base_url = "https://x/"` + langs + "[theme]\nside_bar = true\n"))
+	if got, want := diags.Error(), `sitegen.toml:9: unknown key "theme.side_bar" (did you mean "sidebar"?)`; got != want {
+		t.Errorf("typo: %s\nwant %s", got, want)
+	}
+}
+
 func TestHeadingIDs(t *testing.T) {
 	for in, want := range map[string]string{"": HeadingIDsUnicode, "[markdown]\nheading_ids = \"ascii\"\n": HeadingIDsASCII,
 		"[markdown]\nheading_ids = \"unicode\"\n": HeadingIDsUnicode} {

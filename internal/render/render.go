@@ -37,6 +37,11 @@
 // A page's site-specific values from params: in its front matter are
 // {{ .Page.Params.icon }} (a fallback page has its source's); the site's
 // [params] in sitegen.toml are {{ .Param "contact_email" }}.
+// With [theme] sidebar in sitegen.toml, {{ .SidebarTree }} is the tree of
+// the page's main section (.Sidebar) and {{ .PrevNext }} its previous and
+// next page with [theme] prev_next; see Context.Sidebar,
+// Context.SidebarTree and Context.PrevNext for what they hold and cost.
+// (.Page.Pager is another thing: the numbered pages of a long listing.)
 //
 // .Page, .Site and every page reached from them are views of the site
 // model (PageView, SiteView): they have the fields and methods of
