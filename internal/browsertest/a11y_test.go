@@ -141,6 +141,17 @@ func TestRightToLeft(t *testing.T) {
 			t.Fatalf("the test site has no %s page: %v", want, kinds)
 		}
 	}
+	// One page, left to right and right to left, has everything of issue
+	// 26 that the checks below cover at once: the sidebar, highlighted
+	// code, a disclosure and a listing split into numbered pages.
+	for _, page := range []string{"da/akhbar/index.html", "ar/akhbar/index.html"} {
+		html := string(site.files[page])
+		for _, want := range []string{`<details class="sidebar"`, `<pre class="code"`, `<span class="c">`, `<details class="disclosure"`, `<nav class="pagination"`} {
+			if !strings.Contains(html, want) {
+				t.Errorf("%s has no %s", page, want)
+			}
+		}
+	}
 	b := browseSite(t, chrome, string(axeSrc), site)
 	// What a screen reader says of the sidebar, the previous/next links,
 	// code, a disclosure, footnotes and a task list, left to right and
@@ -157,6 +168,8 @@ func TestRightToLeft(t *testing.T) {
 			{name: "rtl-ar-guide-1280", url: "/ar/hjaelp/vejledning/", v: desktop},
 			{name: "rtl-ar-guide-1280-dark", url: "/ar/hjaelp/vejledning/", v: dark},
 			{name: "rtl-da-guide-1280", url: "/da/hjaelp/vejledning/", v: desktop},
+			{name: "rtl-ar-news-320", url: "/ar/akhbar/", v: narrow},
+			{name: "rtl-da-news-1280", url: "/da/akhbar/", v: desktop},
 		})
 	})
 }
