@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/udenmitid/sitegen/internal/bench/corpus"
 	"github.com/udenmitid/sitegen/internal/build"
@@ -43,6 +44,7 @@ func BenchmarkBuild(b *testing.B) {
 		b.Run(fmt.Sprint(pages), func(b *testing.B) {
 			fsys := benchCorpus(pages)
 			b.ReportAllocs()
+			cpu := cpuTime()
 			for b.Loop() {
 				out := &discard{}
 				if _, err := build.Build(fsys, build.Options{Defaults: theme.FS()}, out); err != nil {
@@ -50,8 +52,15 @@ func BenchmarkBuild(b *testing.B) {
 				}
 				b.SetBytes(out.bytes.Load())
 			}
+			reportCPU(b, cpu)
 		})
 	}
+}
+
+// reportCPU reports the CPU time per build since start (cpuTime), as
+// cpu-ms/op.
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric(float64(cpuTime()-start)/1e6/float64(b.N), "cpu-ms/op")
 }
 
 // BenchmarkBuildDated is BenchmarkBuild with every page of the corpus
@@ -72,6 +81,7 @@ func BenchmarkBuildDated(b *testing.B) {
 				fsys[name] = &fstest.MapFile{Data: []byte(data)}
 			}
 			b.ReportAllocs()
+			cpu := cpuTime()
 			for b.Loop() {
 				out := &discard{}
 				res, err := build.Build(fsys, build.Options{Defaults: theme.FS()}, out)
@@ -83,6 +93,7 @@ func BenchmarkBuildDated(b *testing.B) {
 				}
 				b.SetBytes(out.bytes.Load())
 			}
+			reportCPU(b, cpu)
 		})
 	}
 }
