@@ -348,9 +348,13 @@ func (e *siteEditor) edits() []struct {
 		}},
 		edit{"config", 3, func(s *editSite) {
 			cfg := s.files["sitegen.toml"]
-			switch rng.IntN(3) {
+			switch rng.IntN(4) {
 			case 0:
 				cfg = replaceLine(cfg, "title = ", fmt.Sprintf("title = \"Sted %d\"", e.next()))
+			case 3:
+				// The sidebar off leaves the previous/next links alone
+				// to read the sections' order in the edits that follow.
+				cfg = replaceLine(cfg, "sidebar = ", pick(rng, []string{"sidebar = true", "sidebar = false"}))
 			case 1:
 				cfg = replaceLine(cfg, "contact = ", fmt.Sprintf("contact = \"k%d@example.org\"", e.next()))
 			default:
