@@ -158,3 +158,60 @@ func TestSidebarUpdate(t *testing.T) {
 	fresh := sitetest.BuildFS(t, fsys, build.Options{Defaults: theme.FS(), Dev: true})
 	compare(t, "title in the sidebar", out, fresh.Files)
 }
+
+// TestPrevNextUpdate: with the previous/next links alone ([theme]
+// prev_next, no sidebar, whose reads of the sections would hide a miss),
+// sitegen serve renders again the pages whose neighbours an edit moved,
+// though nothing else on them changed: the page after a subsection gets a
+// new previous page when a page is added at the subsection's end, or its
+// pages change order; the last page of a subsection a new next page when
+// a page is added after the subsection. Each time the output equals a
+// fresh build.
+func TestPrevNextUpdate(t *testing.T) {
+	page := func(title string, weight int) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: %s\ndescription: Om %s.\nweight: %d\n---\nTekst.\n", title, title, weight))}
+	}
+	fsys := fstest.MapFS{
+		"sitegen.toml":                 {Data: []byte("base_url = \"https://example.org/\"\n[theme]\nprev_next = true\n[[languages]]\ncode = \"da\"\nname = \"Dansk\"\n[[languages]]\ncode = \"en\"\nname = \"English\"\n")},
+		"content/da/_index.md":         page("Forside", 0),
+		"content/da/guide/_index.md":   page("Guide", 1),
+		"content/da/guide/a/_index.md": page("Del A", 1),
+		"content/da/guide/a/a1.md":     page("A1", 1),
+		"content/da/guide/a/a2.md":     page("A2", 2),
+		"content/da/guide/b.md":        page("B", 3),
+	}
+	opts := build.Options{Defaults: theme.FS(), Incremental: true, Dev: true}
+	b := build.NewBuilder(fsys, opts)
+	out := store{}
+	staging := publish.NewMemory()
+	if _, err := b.Build(staging); err != nil {
+		t.Fatal(err)
+	}
+	for n, d := range staging.Files() {
+		out[n] = d
+	}
+	for _, c := range []struct {
+		name string
+		file string
+		data *fstest.MapFile
+		page string // a page whose links must change
+		want string // the link it must show
+	}{
+		{"a page added at the subsection's end", "content/da/guide/a/a3.md", page("A3", 3), "da/guide/b/index.html", `href="/da/guide/a/a3/" rel="prev"`},
+		{"the subsection's pages reordered", "content/da/guide/a/a3.md", page("A3", 0), "da/guide/b/index.html", `href="/da/guide/a/a2/" rel="prev"`},
+		{"a page added after the subsection", "content/da/guide/c.md", page("C", 2), "da/guide/a/a2/index.html", `href="/da/guide/c/" rel="next"`},
+	} {
+		fsys[c.file] = c.data
+		staging = publish.NewMemory()
+		_, ch, err := b.Update([]string{c.file}, staging)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out.apply(staging, ch)
+		if !strings.Contains(string(out[c.page]), c.want) {
+			t.Errorf("%s: %s has no %s", c.name, c.page, c.want)
+		}
+		fresh := sitetest.BuildFS(t, fsys, build.Options{Defaults: theme.FS(), Dev: true})
+		compare(t, c.name, out, fresh.Files)
+	}
+}
