@@ -94,7 +94,13 @@ func (b *tab) checkNames(t *testing.T, url, lang string, sidebar bool) {
 	}
 	ref := tr("footnote_ref", "Number", 1)
 	has(fmt.Sprintf("link %q to the first footnote", ref), link(ref))
-	has(fmt.Sprintf("link %q back from a footnote", tr("footnote_back")), link(tr("footnote_back")))
+	// A note referred to more than once has a link back to each
+	// reference, each numbered: "Back to the text 2" (markdown's
+	// footnotes).
+	back := tr("footnote_back")
+	has(fmt.Sprintf("link %q back from a footnote", back), func(n axNode) bool {
+		return link(back)(n) || link(n.Name)(n) && strings.HasPrefix(n.Name, back+" ")
+	})
 	has(fmt.Sprintf("heading %q above the footnotes", tr("footnotes_title")), is("heading", tr("footnotes_title")))
 	has(fmt.Sprintf("group %q, a block of code", tr("code_label")), is("group", tr("code_label")))
 	has("closed disclosure", func(n axNode) bool { return n.Role == "DisclosureTriangle" && n.Props["expanded"] == "false" })
