@@ -5,10 +5,12 @@
 // testdata/fixture/ added (task lists, all five kinds of GitHub alerts,
 // highlighted code, disclosures and footnotes, and a dated section split
 // into numbered pages, with tags, term pages and feeds, which the bundled
-// site does not use), and a site in Danish, Arabic and English with the
-// section sidebar and previous/next links on, and a dated section split
-// into numbered pages (testdata/rtl-site.txtar), serve them on a loopback
-// port and drive a headless Chromium with chromedp. For every HTML page they run the
+// site does not use), and a site of 30 languages (testdata/rtl-site.txtar)
+// for right-to-left pages and fallback pages, with and without the default
+// language's text, and with the section sidebar, previous/next links and
+// a dated section split into numbered pages, serve them on a loopback
+// port and drive a headless Chromium with chromedp. For every HTML page
+// they run the
 // axe-core rules for WCAG 2.0, 2.1 and 2.2 A and AA at 1280 and 320 CSS px,
 // and its colour rules in dark mode; check the contrast of the colours axe
 // cannot see (visited and hovered links, the focus indicator); check

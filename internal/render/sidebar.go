@@ -34,6 +34,11 @@ type SidebarItem struct {
 // is the root of the sidebar's tree and of the previous/next links'
 // reading order. What it reads of p is recorded, as p's view reads it.
 func mainSection(p *PageView) *PageView {
+	if g := p.Pager(); g != nil && g.Number() > 1 {
+		// A listing's page 2, 3, ... is in its section as its first page
+		// is: the tree is the first page's, shared (SidebarTree).
+		p = g.First()
+	}
 	if k := p.Kind(); k != pages.Section && k != pages.Regular {
 		return nil
 	}
@@ -76,7 +81,7 @@ func (c *Context) Sidebar() *SidebarItem {
 // sidebarItem returns the item of p, open, with its children; below is
 // the way on from p to the page being rendered.
 func (c *Context) sidebarItem(p *PageView, below []*PageView) *SidebarItem {
-	it := &SidebarItem{Page: p, LangAttr: c.LangAttr(p), Open: true}
+	it := &SidebarItem{Page: p, LangAttr: c.titleLangAttr(p), Open: true}
 	var next *PageView
 	if len(below) > 0 {
 		next = below[0]
@@ -89,10 +94,17 @@ func (c *Context) sidebarItem(p *PageView, below []*PageView) *SidebarItem {
 		}
 		// The page being rendered is not marked here: the tree is shared
 		// by the pages of its section, and SidebarTree marks it.
-		it.Children = append(it.Children, &SidebarItem{Page: k, LangAttr: c.LangAttr(k)})
+		it.Children = append(it.Children, &SidebarItem{Page: k, LangAttr: c.titleLangAttr(k)})
 	}
 	it.More = more
 	return it
+}
+
+// titleLangAttr is LangAttr of a page, which errs only for a value that
+// is no page or language.
+func (c *Context) titleLangAttr(p *PageView) template.HTMLAttr {
+	a, _ := c.LangAttr(p)
+	return a
 }
 
 // sidebarPart returns the children of p the sidebar shows: all of them, or

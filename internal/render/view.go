@@ -229,6 +229,9 @@ type PageTermsView struct {
 	Terms    []*PageView
 }
 
+func (v *PageView) Source() *PageView     { v.read("Source"); return v.s.view(v.p.Source()) }
+func (v *PageView) Versions() []*PageView { v.read("Versions"); return v.s.list(v.p.Versions()) }
+
 func (v *SiteView) read(member, args string) { v.s.read(nil, member, args) }
 
 // The fields of pages.Site; see there.
