@@ -65,13 +65,13 @@ func stamp(root *os.Root, src string, cfg *config.Config, arg string, stdout io.
 	if cfg.Language(lang).Code == cfg.DefaultLanguage {
 		return fmt.Errorf("%s is the default language: its pages are the sources; stamp their translations", lang)
 	}
-	f, diags := content.Read(root.FS(), rel)
+	f, diags := content.Read(root.FS(), rel, cfg.Taxonomies...)
 	if f == nil {
 		return fmt.Errorf("it does not build:\n%v", diags)
 	}
 	// The source is the default-language page with the same translation
 	// key: the same path, unless translation_key: pairs other names.
-	source, err := content.Source(root.FS(), f, cfg.DefaultLanguage, cfg.Codes())
+	source, err := content.Source(root.FS(), f, cfg.DefaultLanguage, cfg.Codes(), cfg.Taxonomies...)
 	if err != nil {
 		return err
 	}

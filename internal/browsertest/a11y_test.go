@@ -104,6 +104,14 @@ func TestBrowser(t *testing.T) {
 			"Install it with: npm ci (in the repository root, which has package-lock.json)", err)
 	}
 	b := browseSite(t, chrome, string(axeSrc), buildSite(t))
+	// What a screen reader says of code, disclosures, footnotes and task
+	// lists, on the fixture's pages (issues 26 and 29).
+	t.Run("screen-reader-names", func(t *testing.T) {
+		run(t, b.ctx, emulate(desktop, false))
+		for _, lang := range []string{"da", "en", "kl"} {
+			t.Run(lang, func(t *testing.T) { b.checkNames(t, "/"+lang+"/markdown/", lang, false) })
+		}
+	})
 	t.Run("screenshots", func(t *testing.T) {
 		b.screenshots(t, b.site)
 	})
@@ -147,7 +155,37 @@ func TestRightToLeft(t *testing.T) {
 			t.Fatalf("the test site has no %s page: %v", want, kinds)
 		}
 	}
-	browseSite(t, chrome, string(axeSrc), site)
+	// One page, left to right and right to left, has everything of issue
+	// 26 that the checks below cover at once: the sidebar, highlighted
+	// code, a disclosure and a listing split into numbered pages.
+	for _, page := range []string{"da/akhbar/index.html", "ar/akhbar/index.html"} {
+		html := string(site.files[page])
+		for _, want := range []string{`<details class="sidebar"`, `<pre class="code"`, `<span class="c">`, `<details class="disclosure"`, `<nav class="pagination"`} {
+			if !strings.Contains(html, want) {
+				t.Errorf("%s has no %s", page, want)
+			}
+		}
+	}
+	b := browseSite(t, chrome, string(axeSrc), site)
+	// What a screen reader says of the sidebar, the previous/next links,
+	// code, a disclosure, footnotes and a task list, left to right and
+	// right to left (issues 26 and 29).
+	t.Run("screen-reader-names", func(t *testing.T) {
+		run(t, b.ctx, emulate(desktop, false))
+		for _, lang := range []string{"da", "ar"} {
+			t.Run(lang, func(t *testing.T) { b.checkNames(t, "/"+lang+"/hjaelp/vejledning/", lang, true) })
+		}
+	})
+	t.Run("screenshots", func(t *testing.T) {
+		b.shoot(t, []shot{
+			{name: "rtl-ar-guide-320", url: "/ar/hjaelp/vejledning/", v: narrow},
+			{name: "rtl-ar-guide-1280", url: "/ar/hjaelp/vejledning/", v: desktop},
+			{name: "rtl-ar-guide-1280-dark", url: "/ar/hjaelp/vejledning/", v: dark},
+			{name: "rtl-da-guide-1280", url: "/da/hjaelp/vejledning/", v: desktop},
+			{name: "rtl-ar-news-320", url: "/ar/akhbar/", v: narrow},
+			{name: "rtl-da-news-1280", url: "/da/akhbar/", v: desktop},
+		})
+	})
 }
 
 //go:embed testdata/rtl-site.txtar
@@ -556,10 +594,6 @@ func (b *tab) checkRedirect(t *testing.T, p sitePage) {
 
 // screenshots writes full-page PNGs to testdata-artifacts/screenshots/.
 func (b *tab) screenshots(t *testing.T, site *builtSite) {
-	dir := filepath.Join(repoRoot, shotDir)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
 	fallback := ""
 	for _, p := range site.pages {
 		if p.Kind == "fallback" && (fallback == "" || p.URL == "/kl/klage/") {
@@ -567,12 +601,7 @@ func (b *tab) screenshots(t *testing.T, site *builtSite) {
 		}
 	}
 	fallbackName := strings.ReplaceAll(strings.Trim(fallback, "/"), "/", "-") + "-fallback"
-	shots := []struct {
-		name    string
-		url     string
-		v       viewport
-		spacing bool // with the text spacing of WCAG 1.4.12
-	}{
+	b.shoot(t, []shot{
 		{name: "da-home-320", url: "/da/", v: narrow},
 		{name: "da-home-1280", url: "/da/", v: desktop},
 		{name: "da-home-1280-dark", url: "/da/", v: dark},
@@ -585,6 +614,24 @@ func (b *tab) screenshots(t *testing.T, site *builtSite) {
 		{name: "da-ansatte-brev-320", url: "/da/ansatte/brev/", v: narrow},
 		{name: "da-ansatte-brev-1280", url: "/da/ansatte/brev/", v: desktop},
 		{name: "da-ansatte-brev-1280-dark", url: "/da/ansatte/brev/", v: dark},
+		{name: "da-markdown-320", url: "/da/markdown/", v: narrow},
+		{name: "da-markdown-1280-dark", url: "/da/markdown/", v: dark},
+	})
+}
+
+// A shot is a screenshot to take.
+type shot struct {
+	name    string
+	url     string
+	v       viewport
+	spacing bool // with the text spacing of WCAG 1.4.12
+}
+
+// shoot writes full-page PNGs of the shots to testdata-artifacts/screenshots/.
+func (b *tab) shoot(t *testing.T, shots []shot) {
+	dir := filepath.Join(repoRoot, shotDir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
 	}
 	for _, s := range shots {
 		t.Run(s.name, func(t *testing.T) {

@@ -23,6 +23,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/udenmitid/sitegen/internal/build"
+	"github.com/udenmitid/sitegen/internal/locale"
 	"github.com/udenmitid/sitegen/internal/pages"
 	"github.com/udenmitid/sitegen/internal/publish"
 	"github.com/udenmitid/sitegen/internal/theme"
@@ -106,11 +107,13 @@ type builtSite struct {
 	files   map[string][]byte
 	pages   []sitePage // every HTML page but the alias redirects
 	aliases []sitePage
+	catalog *locale.Catalog // the UI strings, for the names screen readers should say
 }
 
 // fixtureDir holds pages that the tests add to the bundled site, to
-// check Markdown the bundled site does not use: task lists and all five
-// kinds of GitHub alerts, in da, en and kl.
+// check Markdown the bundled site does not use: task lists, all five
+// kinds of GitHub alerts, highlighted code, disclosures and footnotes, in
+// da, en and kl.
 const fixtureDir = "testdata/fixture"
 
 // buildSite builds the bundled site at the repository root in memory, as
@@ -171,7 +174,7 @@ func buildSiteAt(t *testing.T, fsys fs.FS, prefix string) *builtSite {
 	for _, p := range res.Site.Special {
 		byFile[p.OutputFile()] = p
 	}
-	s := &builtSite{files: map[string][]byte{}}
+	s := &builtSite{files: map[string][]byte{}, catalog: res.Catalog}
 	for name, data := range mem.Files() {
 		s.files[prefix+name] = data
 	}

@@ -2,12 +2,14 @@ package build_test
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/udenmitid/sitegen/internal/bench/corpus"
 	"github.com/udenmitid/sitegen/internal/build"
@@ -42,6 +44,7 @@ func BenchmarkBuild(b *testing.B) {
 		b.Run(fmt.Sprint(pages), func(b *testing.B) {
 			fsys := benchCorpus(pages)
 			b.ReportAllocs()
+			cpu := cpuTime()
 			for b.Loop() {
 				out := &discard{}
 				if _, err := build.Build(fsys, build.Options{Defaults: theme.FS()}, out); err != nil {
@@ -49,6 +52,48 @@ func BenchmarkBuild(b *testing.B) {
 				}
 				b.SetBytes(out.bytes.Load())
 			}
+			reportCPU(b, cpu)
+		})
+	}
+}
+
+// reportCPU reports the CPU time per build since start (cpuTime), as
+// cpu-ms/op.
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric(float64(cpuTime()-start)/1e6/float64(b.N), "cpu-ms/op")
+}
+
+// BenchmarkBuildDated is BenchmarkBuild with every page of the corpus
+// dated (date: for updated:) and given two of 50 tags, so that every
+// section lists by date and has a feed, and the tags have term pages and
+// feeds in every language (issue 26): the cost of those on the build path.
+func BenchmarkBuildDated(b *testing.B) {
+	for _, pages := range []int{1000} {
+		b.Run(fmt.Sprint(pages), func(b *testing.B) {
+			fsys := fstest.MapFS{}
+			i := 0
+			for _, name := range slices.Sorted(maps.Keys(benchCorpus(pages))) {
+				data := string(benchCorpus(pages)[name].Data)
+				if strings.HasSuffix(name, ".md") {
+					i++
+					data = strings.Replace(data, "\nupdated: ", fmt.Sprintf("\ntags: [emne %d, emne %d]\ndate: ", i%50, (i*7)%50), 1)
+				}
+				fsys[name] = &fstest.MapFile{Data: []byte(data)}
+			}
+			b.ReportAllocs()
+			cpu := cpuTime()
+			for b.Loop() {
+				out := &discard{}
+				res, err := build.Build(fsys, build.Options{Defaults: theme.FS()}, out)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(res.Site.Feeds()) < 100 {
+					b.Fatalf("%d feeds", len(res.Site.Feeds()))
+				}
+				b.SetBytes(out.bytes.Load())
+			}
+			reportCPU(b, cpu)
 		})
 	}
 }

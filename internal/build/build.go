@@ -7,7 +7,13 @@
 //	         images measured                                   (markdown, imagesize)
 //	render   each page with its layout and UI strings          (render)
 //	minify   HTML, CSS, JS, SVG, JSON, XML                     (minifier)
+//	feeds    the Atom feed of each listing with dated pages     (atom)
 //	write    into an Output: a folder swapped in at the end, or memory (publish)
+//
+// Feeds are written as atom makes them, not minified (a full-text entry's
+// <pre> keeps its white space); for full_text feeds the build keeps the
+// converted HTML of the pages feeds hold, and no other page's. A listing's
+// numbered pages after the first are rendered without its text.
 //
 // Every file of static/ (the theme's, and the site's, which replaces a
 // theme file of the same name) is written as it is, byte for byte, at its

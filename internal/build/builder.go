@@ -165,7 +165,8 @@ func (b *Builder) loadConfig() error {
 }
 
 // makeConverters makes each language's Markdown converter from the
-// configuration, the labels of GitHub alerts in the UI strings, and the
+// configuration, the labels of GitHub alerts and the converter's other
+// words in the UI strings, and the
 // ids the layouts use; so it runs once the UI strings and layouts are
 // loaded. It reports whether any converter differs from the one before,
 // which means every page must be converted again.
@@ -194,6 +195,8 @@ func (b *Builder) makeConverters() bool {
 			UnsafeHTML:  b.cfg.Markdown.UnsafeHTML,
 			ASCIIIDs:    b.cfg.Markdown.HeadingIDs == config.HeadingIDsASCII,
 			AlertLabels: labels,
+			UI:          b.converterStrings(l.Code),
+			Highlight:   b.cfg.Markdown.Highlight,
 			LayoutIDs:   layoutIDs,
 		}
 		old, ok := b.convOpts[l.Code]
@@ -209,9 +212,30 @@ func (b *Builder) makeConverters() bool {
 	return changed
 }
 
+// converterStrings returns the UI strings the converter writes into a
+// language's pages (markdown.UIMessageIDs); footnote_ref gets
+// markdown.NumberSlot as its .Number. A string no language defines stays
+// missing, and the converter reports it where a page needs it.
+func (b *Builder) converterStrings(lang string) map[string]string {
+	ui := map[string]string{}
+	if b.catalog == nil {
+		return ui
+	}
+	for _, id := range markdown.UIMessageIDs() {
+		var args []any
+		if id == markdown.IDFootnoteRef {
+			args = []any{"Number", markdown.NumberSlot}
+		}
+		if s, err := b.catalog.T(lang, id, args...); err == nil && s != "" {
+			ui[id] = s
+		}
+	}
+	return ui
+}
+
 func sameOptions(a, b markdown.Options) bool {
-	return a.Lang == b.Lang && a.UnsafeHTML == b.UnsafeHTML && a.ASCIIIDs == b.ASCIIIDs &&
-		maps.Equal(a.AlertLabels, b.AlertLabels) && maps.Equal(a.LayoutIDs, b.LayoutIDs)
+	return a.Lang == b.Lang && a.UnsafeHTML == b.UnsafeHTML && a.ASCIIIDs == b.ASCIIIDs && a.Highlight == b.Highlight &&
+		maps.Equal(a.AlertLabels, b.AlertLabels) && maps.Equal(a.UI, b.UI) && maps.Equal(a.LayoutIDs, b.LayoutIDs)
 }
 
 func (b *Builder) layers() []fs.FS { return []fs.FS{b.opts.Defaults, b.src} }
@@ -267,7 +291,7 @@ func (b *Builder) readContent(p string) (*content.File, *content.Resource, diag.
 		}
 		return nil, r, d
 	}
-	f, d := content.Read(b.src, p)
+	f, d := content.Read(b.src, p, b.cfg.Taxonomies...)
 	if f != nil && f.HTML && !b.cfg.Markdown.UnsafeHTML {
 		d.Errorf(p, 1, "%s", htmlPageNeedsUnsafe)
 		return nil, nil, d
@@ -357,7 +381,7 @@ func (b *Builder) model() (*pages.Site, diag.List) {
 	if d := b.contentUnread(); d != nil {
 		return nil, d
 	}
-	in := pages.Input{Reserved: b.reserved(), Typography: markdown.Typeset, Now: time.Now()}
+	in := pages.Input{Reserved: b.reserved(), Typography: markdown.Typeset, Now: time.Now(), Slug: termSlug(b.cfg), TaxonomyTitle: b.taxonomyTitle}
 	for _, p := range slices.Sorted(maps.Keys(b.files)) {
 		f := b.files[p]
 		if f.Meta.Held(in.Now) && !b.opts.Drafts {
@@ -384,6 +408,7 @@ func (b *Builder) model() (*pages.Site, diag.List) {
 		if b.catalog != nil {
 			diags.Add(b.layouts.CheckMessages(b.catalog))
 			diags.Add(checkLanguages(site, b.catalog, b.layouts))
+			diags.Add(checkTaxonomies(site, b.catalog))
 		}
 	}
 	return site, diags
@@ -454,6 +479,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	shown := map[string]shownText{}
 	resDocs := map[*pages.Page]*markdown.Result{}
 	entries := map[*pages.Page]*search.Entry{}
+	feedHTML := newFeedBodies(site)
 	// Serve makes the indexes on request (SearchFiles), from the kept pages.
 	writeIndex := !b.opts.Dev && !b.opts.NoSearch
 	renderAll := func(list []*pages.Page) {
@@ -461,7 +487,8 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 		parallel(len(list), func(i int) {
 			p := list[i]
 			var dc *doc
-			if p.File != nil {
+			// A listing's page 2, 3, ... shows its list, not page 1's text.
+			if p.File != nil && p.PageNumber() == 1 {
 				dc = b.docFor(site, p, docs, &mu) // Inspect sees each page it converts (convert)
 				errs[i].Add(dc.diags)
 				var e *search.Entry
@@ -473,6 +500,12 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 				if b.opts.Text && !b.stubbed[p.File.Path] {
 					resDocs[p] = dc.res
 				}
+				feedHTML.keep(p, dc.res)
+				mu.Unlock()
+			} else if writeIndex && made(p) {
+				e := search.NewEntry(site, p, nil)
+				mu.Lock()
+				entries[p] = e
 				mu.Unlock()
 			} else if b.showsText(p) {
 				dc = b.convertFallback(site, p)
@@ -494,6 +527,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	renderAll(last)
 	diags.Add(assets.writeErrors())
 	if !diags.HasErrors() {
+		diags.Add(w.feeds(site, feedHTML.get))
 		diags.Add(w.hosting(site, assets))
 	}
 	if diags.HasErrors() {
@@ -684,17 +718,32 @@ func (b *Builder) convertOnly(site *pages.Site, p *pages.Page) *doc {
 	return d
 }
 
+// made reports whether p is a real page the site makes without a file: a
+// taxonomy or term page no file writes, which the search index lists too.
+func made(p *pages.Page) bool {
+	return p.File == nil && !p.Fallback && (p.Kind == pages.Taxonomy || p.Kind == pages.Term) && p.PageNumber() == 1
+}
+
 // allPages returns the content pages and the generated ones.
 func allPages(site *pages.Site) []*pages.Page {
 	return slices.Concat(site.Pages, site.Special)
 }
 
-// checkLayouts reports pages whose layout: names no layout.
+// checkLayouts reports pages whose layout: names no layout, and a missing
+// layout of taxonomy and term pages, which only sites with taxonomies
+// need.
 func checkLayouts(site *pages.Site, layouts *render.Templates) diag.List {
 	var diags diag.List
+	missing := map[string]bool{}
 	for _, p := range site.Pages {
-		if p.File != nil && p.File.Meta.Layout != "" && !layouts.Has(p.File.Meta.Layout) {
-			diags.Errorf(p.File.Path, p.File.Meta.Lines["layout"], "no layout %q: create %s/%s.html or remove layout:", p.File.Meta.Layout, render.Dir, p.File.Meta.Layout)
+		switch {
+		case p.File != nil && p.File.Meta.Layout != "":
+			if !layouts.Has(p.File.Meta.Layout) {
+				diags.Errorf(p.File.Path, p.File.Meta.Lines["layout"], "no layout %q: create %s/%s.html or remove layout:", p.File.Meta.Layout, render.Dir, p.File.Meta.Layout)
+			}
+		case (p.Kind == pages.Taxonomy || p.Kind == pages.Term) && !p.Fallback && !layouts.Has(p.Layout()) && !missing[p.Layout()]:
+			missing[p.Layout()] = true
+			diags.Errorf(render.Dir+"/"+p.Layout()+".html", 0, "missing: the site has %s pages (taxonomies in sitegen.toml); create this layout, or copy the built-in theme's", p.Layout())
 		}
 	}
 	return diags

@@ -139,6 +139,13 @@ title = "Prøvested"
 contact = "a@example.org"
 [search]
 list_all_max = 500
+# The section sidebar, previous/next links and numbered pages on, so that
+# edits reach them too (issue 26).
+[theme]
+sidebar = true
+prev_next = true
+[pagination]
+page_size = 2
 [[languages]]
 code = "da"
 name = "Dansk"
@@ -292,6 +299,14 @@ func (e *siteEditor) fieldEdits() map[string]func(s *editSite, pg *srcPage, p st
 		"id": func(s *editSite, pg *srcPage, p string) {
 			setOrDelete(pg, "id", pick(rng, []string{"", "", fmt.Sprintf("id-%d", e.next())}))
 		},
+		"sort_by": func(s *editSite, pg *srcPage, p string) {
+			setOrDelete(pg, "sort_by", pick(rng, []string{"", "weight", "date", "title"}))
+		},
+		"page_size": func(s *editSite, pg *srcPage, p string) {
+			setOrDelete(pg, "page_size", pick(rng, []string{"", "0", "1", "2"}))
+		},
+		// tags is no field of content.Fields (a site names its
+		// taxonomies); its edits are below, with the other kinds.
 	}
 }
 
@@ -332,6 +347,11 @@ func (e *siteEditor) edits() []struct {
 		s.pages[p].body += add(p, key)
 	}
 	list = append(list,
+		edit{"field tags", 4, func(s *editSite) {
+			if p := pick(rng, pagePaths(s, nil)); p != "" {
+				setOrDelete(s.pages[p], "tags", pick(rng, []string{"", "[MitID]", "[MitID, Post]", "[Post]", fmt.Sprintf("[Ord %d]", rng.IntN(3))}))
+			}
+		}},
 		edit{"body", 12, func(s *editSite) {
 			body(s, func(p, key string) string { return fmt.Sprintf("\nRettet %d.\n", e.next()) })
 		}},
@@ -367,9 +387,13 @@ func (e *siteEditor) edits() []struct {
 		}},
 		edit{"config", 3, func(s *editSite) {
 			cfg := s.files["sitegen.toml"]
-			switch rng.IntN(3) {
+			switch rng.IntN(4) {
 			case 0:
 				cfg = replaceLine(cfg, "title = ", fmt.Sprintf("title = \"Sted %d\"", e.next()))
+			case 3:
+				// The sidebar off leaves the previous/next links alone
+				// to read the sections' order in the edits that follow.
+				cfg = replaceLine(cfg, "sidebar = ", pick(rng, []string{"sidebar = true", "sidebar = false"}))
 			case 1:
 				cfg = replaceLine(cfg, "contact = ", fmt.Sprintf("contact = \"k%d@example.org\"", e.next()))
 			default:

@@ -22,7 +22,9 @@ type shownText struct {
 // showsText reports whether p is a fallback page that shows its source's
 // text below its notice: [fallback] show_default_text in sitegen.toml.
 func (b *Builder) showsText(p *pages.Page) bool {
-	return p.Fallback && b.cfg.Fallback.ShowDefaultText && p.Source() != nil && p.Source().File != nil
+	// A listing's numbered pages after the first show its list, not its
+	// text, in every language.
+	return p.Fallback && b.cfg.Fallback.ShowDefaultText && p.Source() != nil && p.Source().File != nil && p.PageNumber() == 1
 }
 
 // convertFallback converts the text of fallback page p's source for p to

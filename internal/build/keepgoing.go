@@ -99,7 +99,7 @@ func (b *Builder) stubs() []*content.File {
 		if _, ok := contentKey(p); !ok {
 			continue
 		}
-		f := content.Partial(b.src, p)
+		f := content.Partial(b.src, p, b.cfg.Taxonomies...)
 		if f == nil || b.cfg.Language(f.Lang) == nil {
 			continue
 		}

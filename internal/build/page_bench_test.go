@@ -2,6 +2,8 @@ package build_test
 
 import (
 	"bytes"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -111,5 +113,62 @@ func BenchmarkEqualHeadingsPage(b *testing.B) {
 		if _, err := build.Build(fsys, build.Options{Defaults: theme.FS()}, &discard{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// codePage is a page of 36 fenced code blocks in six languages between
+// paragraphs, as one page of issue 26's Docusaurus site had.
+func codePage() []byte {
+	blocks := []string{
+		"```go\nfunc main() {\n\tfor i, s := range os.Args[1:] {\n\t\tfmt.Printf(\"%d: %q\\n\", i, s) // each argument\n\t}\n}\n```\n",
+		"```sh\n$ sitegen build -src site -out public\n$ ls public/da/ | head -n 20 # the Danish pages\n```\n",
+		"```yaml\ntitle: \"Klage\"\nweight: 2\nmenu: [main, footer]\naliases:\n  - /da/gammel-klage/\n```\n",
+		"```toml\nbase_url = \"https://example.org/\"\n[[languages]]\ncode = \"da\"\nname = \"Dansk\"\n```\n",
+		"```js\nconst index = await fetch(url).then((r) => r.json());\nfor (const page of index.pages) {\n  console.log(page.title, page.url);\n}\n```\n",
+		"```html\n<nav aria-label=\"Sprog\">\n  <a href=\"/da/\" lang=\"da\">Dansk</a>\n</nav>\n```\n",
+	}
+	var b strings.Builder
+	b.WriteString("---\ntitle: Kode\ndescription: En side med 36 kodeblokke.\n---\n")
+	for i := range 36 {
+		fmt.Fprintf(&b, "Trin %d: kør det, der står herunder, og se hvad der sker.\n\n%s\n", i+1, blocks[i%len(blocks)])
+	}
+	return []byte(b.String())
+}
+
+// BenchmarkCodePage converts a page of 36 code blocks with highlighting
+// on and off: what highlighting costs a page that has much code.
+//
+//	go test ./internal/build -run XXX -bench CodePage
+func BenchmarkCodePage(b *testing.B) {
+	src := codePage()
+	for _, on := range []bool{false, true} {
+		b.Run(fmt.Sprintf("highlight=%v", on), func(b *testing.B) {
+			conv := markdown.New(markdown.Options{Lang: "da", Highlight: on, UI: map[string]string{markdown.IDCodeLabel: "Kode"}})
+			conv.Convert(src, 1, nil, search.TextWords) // chroma compiles a lexer when first used
+			b.ReportAllocs()
+			for b.Loop() {
+				conv.Convert(src, 1, nil, search.TextWords)
+			}
+		})
+	}
+}
+
+// BenchmarkBuildSidebar is BenchmarkBuild at 1,000 pages with the
+// sidebar and previous/next links on: what they cost a whole build.
+//
+//	go test ./internal/build -run XXX -bench BuildSidebar
+func BenchmarkBuildSidebar(b *testing.B) {
+	fsys := fstest.MapFS{}
+	for k, v := range benchCorpus(1000) {
+		fsys[k] = v
+	}
+	fsys["sitegen.toml"] = &fstest.MapFile{Data: append(slices.Clone(fsys["sitegen.toml"].Data), "\n[theme]\nsidebar = true\nprev_next = true\n"...)}
+	b.ReportAllocs()
+	for b.Loop() {
+		out := &discard{}
+		if _, err := build.Build(fsys, build.Options{Defaults: theme.FS()}, out); err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(out.bytes.Load())
 	}
 }

@@ -40,6 +40,9 @@ func (b *Builder) SearchFiles() *SearchFiles {
 	}
 	entries := map[*pages.Page]*search.Entry{}
 	for _, p := range b.site.Pages {
+		if made(p) {
+			entries[p] = search.NewEntry(b.site, p, nil)
+		}
 		if p.File == nil {
 			continue
 		}

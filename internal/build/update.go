@@ -45,6 +45,8 @@ type Changes struct {
 //     or whose Markdown must be converted again (its own file changed, or
 //     a link in it now goes elsewhere or to a page whose title changed),
 //     or a fallback page's that shows it.
+//   - The Atom feeds: again after any change to the model, and after a
+//     body change to a page a feed holds (its summary or full text).
 //   - A layout, UI string or sitegen.toml: everything.
 //   - A stylesheet, with Options.Dev: the stylesheet, and the pages that
 //     read a changed asset.
@@ -256,10 +258,18 @@ func (b *Builder) updatePages(w *writer, changed []string, stylesChanged bool) d
 	model, dp, env := b.rmodel, b.deps, b.env
 	model.Assets, env.Assets = b.assets, b.assets
 	var touched []*pages.Page
+	feedsChanged := false
 	for _, p := range changed {
 		page := b.byFile[p]
-		page.File = b.files[p]
-		touched = append(touched, page)
+		numbered := []*pages.Page{page}
+		if page.Pager != nil {
+			numbered = page.Pager.Pages() // a split listing's numbered pages share its file
+		}
+		for _, q := range numbered {
+			q.File = b.files[p]
+			touched = append(touched, q)
+		}
+		feedsChanged = feedsChanged || inFeed(b.site, page)
 	}
 	// The partials cached in the last build stay, but for those that
 	// read the pages changed in place, or an asset when one changed.
@@ -300,7 +310,7 @@ func (b *Builder) updatePages(w *writer, changed []string, stylesChanged bool) d
 	shown := map[string]shownText{}
 	for p := range todo {
 		var d *doc
-		if p.File != nil {
+		if p.File != nil && p.PageNumber() == 1 { // a listing's page 2, 3, ... shows its list, not page 1's text
 			if slices.Contains(touched, p) {
 				d = b.convert(b.site, p)
 				b.docs[p.File.Path] = d.kept(&b.slab)
@@ -318,6 +328,9 @@ func (b *Builder) updatePages(w *writer, changed []string, stylesChanged bool) d
 	diags.Add(b.assets.writeErrors())
 	if stylesChanged {
 		diags.Add(w.hosting(b.site, b.assets))
+	}
+	if feedsChanged {
+		diags.Add(w.feeds(b.site, b.keptHTML))
 	}
 	if diags.HasErrors() {
 		dp.abort()
@@ -383,7 +396,7 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	var todo []*pages.Page
 	for _, p := range allPages(site) {
 		_, hasDoc := b.docs[pathOf(p)]
-		if dp.stale(model, p, next) || (p.File != nil && !hasDoc) || b.fallbackStale(p, changed, moved) {
+		if dp.stale(model, p, next) || (p.File != nil && p.PageNumber() == 1 && !hasDoc) || b.fallbackStale(p, changed, moved) {
 			todo = append(todo, p)
 		}
 	}
@@ -395,7 +408,7 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	parallel(len(todo), func(i int) {
 		p := todo[i]
 		var d *doc
-		if p.File != nil {
+		if p.File != nil && p.PageNumber() == 1 { // a listing's page 2, 3, ... shows its list, not page 1's text
 			d = b.docFor(site, p, b.docs, &mu)
 			errs[i].Add(d.diags)
 		} else if b.showsText(p) {
@@ -412,6 +425,7 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	}
 	diags.Add(b.assets.writeErrors())
 	diags.Add(b.changedResources(w, site, changed))
+	diags.Add(w.feeds(site, b.keptHTML))
 	diags.Add(w.hosting(site, b.assets))
 	if diags.HasErrors() {
 		dp.abort()
@@ -442,6 +456,9 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	for name := range hosting.Files(site, hosting.Assets{}) {
 		outputs[name] = true
 	}
+	for _, f := range site.Feeds() {
+		outputs[f.Path] = true
+	}
 	for n := range b.outputs {
 		if !outputs[n] {
 			ch.Removed = append(ch.Removed, n)
@@ -459,6 +476,16 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	b.site, b.env, b.rmodel, b.shown = site, env, model, shown
 	b.indexFiles()
 	return diags, nil
+}
+
+// inFeed reports whether a feed holds p.
+func inFeed(site *pages.Site, p *pages.Page) bool {
+	for _, f := range site.Feeds() {
+		if slices.Contains(f.Entries, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // fallbackStale reports whether fallback page p shows its source's text
@@ -481,6 +508,19 @@ func (b *Builder) fallbackStale(p *pages.Page, changed []string, moved map[strin
 		}
 	}
 	return false
+}
+
+// keptHTML returns a page's body as the Builder keeps it, for full-text
+// feeds in an Update.
+func (b *Builder) keptHTML(p *pages.Page) ([]byte, bool) {
+	if p.File == nil {
+		return nil, false
+	}
+	d := b.docs[p.File.Path]
+	if d == nil {
+		return nil, false
+	}
+	return d.unpacked().res.HTML, true
 }
 
 // movedFiles returns the link dependencies (pages.Link.Deps) a change

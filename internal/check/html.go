@@ -16,6 +16,7 @@ type Ref struct {
 	URL      string
 	Rel      string // of a <link> or <a>
 	HrefLang string
+	Type     string // of a <link> or <a>: type=, e.g. "application/atom+xml" for a feed
 	Text     string // an <a>'s text
 }
 
@@ -83,13 +84,13 @@ func (d *Doc) element(n *html.Node) {
 		d.H1++
 	case atom.A:
 		if href := attr("href"); href != "" {
-			d.Refs = append(d.Refs, Ref{Tag: "a", URL: href, Rel: attr("rel"), HrefLang: attr("hreflang"), Text: strings.Join(strings.Fields(textOf(n)), " ")})
+			d.Refs = append(d.Refs, Ref{Tag: "a", URL: href, Rel: attr("rel"), HrefLang: attr("hreflang"), Type: attr("type"), Text: strings.Join(strings.Fields(textOf(n)), " ")})
 		}
 		if name := attr("name"); name != "" {
 			d.IDs[name] = true
 		}
 	case atom.Link:
-		d.Refs = append(d.Refs, Ref{Tag: "link", URL: attr("href"), Rel: attr("rel"), HrefLang: attr("hreflang")})
+		d.Refs = append(d.Refs, Ref{Tag: "link", URL: attr("href"), Rel: attr("rel"), HrefLang: attr("hreflang"), Type: attr("type")})
 		if attr("rel") == "canonical" {
 			d.Canonical = attr("href")
 		}

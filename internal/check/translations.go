@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/markdown"
 	"github.com/udenmitid/sitegen/internal/pages"
 )
@@ -30,6 +31,9 @@ func (c *checker) translations() {
 	}
 	slices.Sort(keys)
 	for _, key := range keys {
+		if c.made(key) {
+			continue
+		}
 		if p := c.site.Page(key, c.site.Default.Code); p != nil && p.File != nil && p.File.Generated {
 			continue // a section sitegen made for a folder without _index.md: no file to translate
 		}
@@ -55,8 +59,12 @@ func (c *checker) status(key string, l *pages.Lang) string {
 		return StatusError
 	case p == nil || p.Fallback:
 		return StatusMissing
+	case p.File == nil:
+		return StatusOK // a taxonomy or term page the site makes: nothing to translate
 	case c.omitted[key][def.Code], c.stubbed(source):
 		return StatusError
+	case source.File == nil && !source.Fallback:
+		return StatusOK // the default language's is made, so nothing dates this one
 	case source.Fallback:
 		want := fmt.Sprintf("content/%s/%s", def.Folder, p.FileKey)
 		if p.File.Meta.TranslationKey != "" {
@@ -79,6 +87,18 @@ func (c *checker) status(key string, l *pages.Lang) string {
 		return StatusNeedsReview
 	}
 	return StatusOK
+}
+
+// made reports whether every version of key is a page the site makes
+// (a taxonomy or term page without a file) or a fallback page: no file
+// to translate, so the table leaves it out.
+func (c *checker) made(key string) bool {
+	for _, l := range c.site.Langs {
+		if p := c.site.Page(key, l.Code); p == nil || p.File != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // addStamp reports an outdated translation at file and line: msg, then
@@ -146,7 +166,10 @@ func (c *checker) uiStrings() {
 		}
 	}
 	if c.res.Layouts != nil { // else no layout could be read to say what is used
-		used := append(c.res.Layouts.MessageIDs(), markdown.AlertMessageIDs()...) // alert labels are used by Markdown
+		used := slices.Concat(c.res.Layouts.MessageIDs(), markdown.AlertMessageIDs(), markdown.UIMessageIDs()) // alert labels and the converter's words are used by Markdown
+		for _, t := range c.site.Config.Taxonomies {
+			used = append(used, build.TaxonomyMessage(t)) // a taxonomy's page is titled with it
+		}
 		for _, id := range cat.IDs() {
 			// A message the built-in theme defines too is the theme's: the
 			// site translates it (sitegen init writes every one for a

@@ -35,6 +35,11 @@
 //	[markdown]
 //	unsafe_html = false      # raw HTML in Markdown; keep it off unless every editor is trusted
 //	heading_ids = "unicode"  # or "ascii"; see below
+//	highlight = true         # colour fenced code that names its language (```go), with CSS classes
+//
+//	[theme]                  # the built-in theme's navigation within a section
+//	sidebar = false          # the tree of the current section beside the text (a closed disclosure on phones)
+//	prev_next = false        # links to the previous and next page in the section's reading order
 //
 //	[check]
 //	lix_max = 40             # sitegen check warns above this LIX on default-language pages
@@ -42,6 +47,15 @@
 //	[search]
 //	list_all_max = 500       # the search page lists every page up to this many pages a language; above, the main sections
 //
+//	taxonomies = ["tags", "categories"]  # top level, before any table: the taxonomies (default ["tags"])
+//
+//	[feeds]                  # Atom feeds of dated pages
+//	enabled = true           # false writes no feeds and links none
+//	entries = 20             # the newest this many pages in each feed
+//	full_text = false        # true puts each page's whole text in its entry, not its description
+//
+//	[pagination]
+//	page_size = 0            # a listing of more pages is split into numbered pages; 0 never splits
 //	[fallback]
 //	show_default_text = false  # fallback pages show the default language's text below their notice
 //
@@ -89,6 +103,30 @@
 // The threshold is not the search index's split (search.SplitPages, 300):
 // that one weighs what a query downloads, this one the HTML of one page.
 //
+// # Taxonomies
+//
+// Each name in taxonomies is a taxonomy and the front matter field that
+// lists a page's terms: with taxonomies = ["tags", "categories"], a page
+// with tags: [MitID, Digital Post] is on the term pages of both tags. A
+// name is lower case letters, digits, "_" and "-", and not a front matter
+// field of its own (title, date, ...). A taxonomy other than tags and
+// categories needs its name in the UI strings, taxonomy_<name> (see
+// package pages and the README).
+//
+// # Feeds
+//
+// Every listing page (a home, section or term page) with dated pages
+// (date: in front matter) below it gets an Atom feed, atom.xml in its
+// folder, of its newest [feeds] entries pages (default DefaultFeedEntries).
+// Its author is [params] author when set (as Hugo's feed templates read
+// it), else the site's title in the feed's language. See package atom.
+//
+// # Pagination
+//
+// A listing of more than [pagination] page_size pages is split into
+// numbered pages of that many: the listing's own URL, then page/2/,
+// page/3/, ... below it (Hugo's form). A section's page_size: in front
+// matter overrides it for that section; 0, the default, never splits.
 // # Fallback pages
 //
 // A page missing in a language is a fallback page there: its title, a
@@ -117,6 +155,26 @@
 // Unicode does not split into letter and accent, is spelt as its base
 // letter ("Ǻlborg" #aalborg in Danish, "Ǣ" #ae). Either way "## Frist {#frist}" sets
 // an id by hand. See the markdown package for the whole rule.
+//
+// # Highlighted code
+//
+// With highlight = true, the default, a fenced code block that names its
+// language (```go, ```yaml, ```sh) is coloured when the site is built, by
+// chroma (the library Hugo uses): each token is a <span> with a class, and
+// the theme's stylesheet gives the classes their colours, so no page needs
+// inline styles. Code in a language chroma does not know, or with no
+// language, is shown as it is, in the same box. highlight = false leaves
+// every block plain.
+//
+// # The section sidebar and previous/next links
+//
+// [theme] sidebar = true shows, on every page inside a section, the tree of
+// the main section it is in (the home page's child it is below): beside the
+// text on a wide screen, and as a closed disclosure on a phone. [theme]
+// prev_next = true adds links to the previous and next page in that
+// section's reading order. Both follow the sections and their order
+// (weight, then file name): there are no menu entries to write. Both are
+// off unless turned on. See the render package for what they show.
 package config
 
 import (
@@ -156,6 +214,10 @@ type Config struct {
 	Headers                 Headers           `toml:"headers"`
 	Check                   Check             `toml:"check"`
 	Search                  Search            `toml:"search"`
+	Taxonomies              []string          `toml:"taxonomies"`
+	Feeds                   Feeds             `toml:"feeds"`
+	Pagination              Pagination        `toml:"pagination"`
+	Theme                   Theme             `toml:"theme"`
 	Fallback                Fallback          `toml:"fallback"`
 
 	base *url.URL
@@ -174,6 +236,14 @@ type Language struct {
 type Markdown struct {
 	UnsafeHTML bool   `toml:"unsafe_html"`
 	HeadingIDs string `toml:"heading_ids"` // "unicode" (the default) or "ascii"
+	Highlight  bool   `toml:"highlight"`   // highlight fenced code by its language; true when unset
+}
+
+// Theme switches parts of the built-in theme on. A site's own layouts
+// read them as {{ .Site.Config.Theme.Sidebar }}.
+type Theme struct {
+	Sidebar  bool `toml:"sidebar"`   // the section sidebar
+	PrevNext bool `toml:"prev_next"` // previous and next links
 }
 
 // Headers extends the security headers the build writes in _headers.
@@ -200,6 +270,28 @@ type Search struct {
 	// See "The search page's list" in the package documentation.
 	ListAllMax int `toml:"list_all_max"`
 }
+
+// Feeds holds the options of the Atom feeds.
+type Feeds struct {
+	Enabled  bool `toml:"enabled"`   // default true
+	Entries  int  `toml:"entries"`   // the newest this many pages a feed; default DefaultFeedEntries
+	FullText bool `toml:"full_text"` // each entry holds the page's whole text, not its description
+}
+
+// DefaultFeedEntries is [feeds] entries when sitegen.toml does not set it,
+// as in Hugo and Zola's usual templates.
+const DefaultFeedEntries = 20
+
+// Pagination holds the options of long listings.
+type Pagination struct {
+	// PageSize is the most pages one page of a listing shows; a longer
+	// listing is split into numbered pages. 0 never splits.
+	PageSize int `toml:"page_size"`
+}
+
+// DefaultTaxonomies are the taxonomies of a site whose sitegen.toml names
+// none.
+var DefaultTaxonomies = []string{"tags"}
 
 // Fallback holds options of fallback pages; see "Fallback pages" in the
 // package documentation.
@@ -289,6 +381,18 @@ func Parse(data []byte) (*Config, diag.List) {
 	if !md.IsDefined("search", "list_all_max") {
 		c.Search.ListAllMax = DefaultListAllMax
 	}
+	if !md.IsDefined("taxonomies") {
+		c.Taxonomies = slices.Clone(DefaultTaxonomies)
+	}
+	if !md.IsDefined("feeds", "enabled") {
+		c.Feeds.Enabled = true
+	}
+	if !md.IsDefined("feeds", "entries") {
+		c.Feeds.Entries = DefaultFeedEntries
+	}
+	if !md.IsDefined("markdown", "highlight") {
+		c.Markdown.Highlight = true
+	}
 	c.validate(data, &diags)
 	if diags.HasErrors() {
 		return nil, diags
@@ -357,6 +461,39 @@ func (c *Config) validate(data []byte, diags *diag.List) {
 	if c.Check.LIXMax == 0 {
 		c.Check.LIXMax = 40
 	}
+	if c.Feeds.Entries < 1 {
+		diags.Errorf(File, lineOf(data, "entries"), "[feeds] entries = %d: write how many of the newest pages a feed holds, 1 or more (default %d); enabled = false writes no feeds", c.Feeds.Entries, DefaultFeedEntries)
+	}
+	if c.Pagination.PageSize < 0 {
+		diags.Errorf(File, lineOf(data, "page_size"), "[pagination] page_size = %d: write the most pages one page of a listing shows, or 0 to never split a listing", c.Pagination.PageSize)
+	}
+	c.checkTaxonomies(data, diags)
+}
+
+// taxonomyName is what a taxonomy's name may be: it is a front matter
+// field, a URL segment and part of a UI string's id.
+var taxonomyName = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
+
+// notTaxonomies are the names a taxonomy cannot have: front matter fields
+// with a meaning of their own.
+var notTaxonomies = []string{"title", "description", "slug", "weight", "menu", "updated", "date", "lastmod", "draft",
+	"aliases", "translation_key", "translationkey", "translated_from", "needs_review", "layout", "params", "sort_by", "page_size",
+	"link_title", "linktitle", "summary", "url", "publish_date", "publishdate", "expiry_date", "expirydate", "extra", "id", "page"}
+
+func (c *Config) checkTaxonomies(data []byte, diags *diag.List) {
+	seen := map[string]bool{}
+	for _, t := range c.Taxonomies {
+		line := lineOf(data, "taxonomies")
+		switch {
+		case !taxonomyName.MatchString(t):
+			diags.Errorf(File, line, "taxonomies: %q is no taxonomy name: use lower-case letters, digits, _ and -, starting with a letter, e.g. \"tags\"", t)
+		case slices.Contains(notTaxonomies, t):
+			diags.Errorf(File, line, "taxonomies: %q is a front matter field of its own; name the taxonomy otherwise", t)
+		case seen[t]:
+			diags.Errorf(File, line, "taxonomies: %q is listed twice", t)
+		}
+		seen[t] = true
+	}
 }
 
 // decodeError matches the error the TOML decoder gives for a value of the
@@ -388,12 +525,15 @@ func typeError(err error) (line int, msg string, ok bool) {
 // keys are the keys of sitegen.toml by table ("" for the top level), for
 // suggestions.
 var keys = map[string][]string{
-	"":          {"base_url", "default_language", "default_language_in_subdir", "title", "description", "logo"},
-	"languages": {"code", "name", "title", "description", "dir"},
-	"markdown":  {"unsafe_html", "heading_ids"},
-	"headers":   {"img_src", "connect_src"},
-	"check":     {"lix_max"},
-	"search":    {"list_all_max"},
+	"":           {"base_url", "default_language", "default_language_in_subdir", "title", "description", "logo", "taxonomies"},
+	"languages":  {"code", "name", "title", "description", "dir"},
+	"markdown":   {"unsafe_html", "heading_ids", "highlight"},
+	"headers":    {"img_src", "connect_src"},
+	"check":      {"lix_max"},
+	"search":     {"list_all_max"},
+	"feeds":      {"enabled", "entries", "full_text"},
+	"pagination": {"page_size"},
+	"theme":      {"sidebar", "prev_next"},
 }
 
 // suggestKey says what an unknown key may have meant: a near spelling in

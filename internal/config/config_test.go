@@ -50,6 +50,34 @@ func TestDefaultLanguageInSubdir(t *testing.T) {
 	}
 }
 
+// TestThemeAndHighlight: highlighting is on unless turned off, the
+// sidebar and the previous/next links off unless turned on.
+func TestThemeAndHighlight(t *testing.T) {
+	tests := []struct {
+		in                           string
+		highlight, sidebar, prevNext bool
+	}{
+		{"", true, false, false},
+		{"[markdown]\nhighlight = false\n", false, false, false},
+		{"[markdown]\nhighlight = true\n[theme]\nsidebar = true\nprev_next = true\n", true, true, true},
+		{"[theme]\nprev_next = true\n", true, false, true},
+	}
+	for _, tt := range tests {
+		c, diags := Parse([]byte(`base_url = "https://x/"` + langs + tt.in))
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		if c.Markdown.Highlight != tt.highlight || c.Theme.Sidebar != tt.sidebar || c.Theme.PrevNext != tt.prevNext {
+			t.Errorf("%q: highlight %v, sidebar %v, prev_next %v; want %v, %v, %v", tt.in,
+				c.Markdown.Highlight, c.Theme.Sidebar, c.Theme.PrevNext, tt.highlight, tt.sidebar, tt.prevNext)
+		}
+	}
+	_, diags := Parse([]byte(`base_url = "https://x/"` + langs + "[theme]\nside_bar = true\n"))
+	if got, want := diags.Error(), `sitegen.toml:9: unknown key "theme.side_bar" (did you mean "sidebar"?)`; got != want {
+		t.Errorf("typo: %s\nwant %s", got, want)
+	}
+}
+
 func TestHeadingIDs(t *testing.T) {
 	for in, want := range map[string]string{"": HeadingIDsUnicode, "[markdown]\nheading_ids = \"ascii\"\n": HeadingIDsASCII,
 		"[markdown]\nheading_ids = \"unicode\"\n": HeadingIDsUnicode} {
@@ -194,5 +222,39 @@ name = "Srpski"
 	}
 	if c.DefaultLanguage != "pt-BR" || c.Languages[1].Folder() != "zh-hans" || c.Language("ZH-HANS") != &c.Languages[1] || Folder("sr-Latn-RS") != "sr-latn-rs" {
 		t.Errorf("config = %+v", c)
+	}
+}
+
+// TestIssue26Keys: taxonomies, [feeds] and [pagination] have their
+// defaults when unset, and bad values are errors naming the key.
+func TestIssue26Keys(t *testing.T) {
+	c, diags := Parse([]byte(`base_url = "https://x/"` + langs))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if strings.Join(c.Taxonomies, ",") != "tags" || !c.Feeds.Enabled || c.Feeds.Entries != DefaultFeedEntries || c.Feeds.FullText || c.Pagination.PageSize != 0 {
+		t.Errorf("defaults: %+v %+v %+v", c.Taxonomies, c.Feeds, c.Pagination)
+	}
+	c, diags = Parse([]byte(`base_url = "https://x/"` + "\ntaxonomies = []" + langs + "[feeds]\nenabled = false\nentries = 5\nfull_text = true\n[pagination]\npage_size = 10\n"))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if len(c.Taxonomies) != 0 || c.Feeds.Enabled || c.Feeds.Entries != 5 || !c.Feeds.FullText || c.Pagination.PageSize != 10 {
+		t.Errorf("set: %+v %+v %+v", c.Taxonomies, c.Feeds, c.Pagination)
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"taxonomies = [\"Tags\"]\n" + langs, `"Tags" is no taxonomy name`},
+		{"taxonomies = [\"tags\", \"tags\"]\n" + langs, `"tags" is listed twice`},
+		{"taxonomies = [\"date\"]\n" + langs, `"date" is a front matter field of its own`},
+		{"taxonomies = [\"page\"]\n" + langs, `"page" is a front matter field of its own`},
+		{langs + "[feeds]\nentries = 0\n", "[feeds] entries = 0: write how many"},
+		{langs + "[pagination]\npage_size = -2\n", "[pagination] page_size = -2"},
+		{langs + "[feeds]\nfull_txt = true\n", `unknown key "feeds.full_txt" (did you mean "full_text"?)`},
+		{langs + "page_size = 3\n", "page_size belongs in the [pagination] table"},
+	} {
+		_, diags := Parse([]byte(`base_url = "https://x/"` + "\n" + tt.in))
+		if !strings.Contains(diags.Error(), tt.want) {
+			t.Errorf("%q: %v, want %q", tt.in, diags, tt.want)
+		}
 	}
 }

@@ -145,6 +145,7 @@ func TestParseMeta(t *testing.T) {
 		{"params scalar", base + "params: x\n", nil, 4, "params: must be fields"},
 		{"titel", "titel: T\ndescription: D\n", nil, 2, `unknown field (did you mean "title"?)`},
 		{"near miss says params", base + "titl: x\n", nil, 4, "goes under params:"},
+		{"tags without taxonomies kept", base + "tags: [a]\n", func(m *Meta) bool { return len(m.Params["tags"].([]any)) == 1 && m.Terms == nil }, 0, ""},
 		{"duplicate", base + "title: U\n", nil, 4, "given twice"},
 		{"title list", "title: [a]\ndescription: D\n", nil, 2, "single value"},
 		{"not a mapping", "- a\n- b\n", nil, 2, "must be fields"},
@@ -331,9 +332,11 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte{0xff, 0xfe})
 	f.Add([]byte("+++\ntitle = \"T\"\ndescription = \"D\"\ndate = 2024-01-02\n[params]\nx = [1, {a = 2}]\n+++\nBody"))
 	f.Add([]byte("---\ntitle: T\ndescription: D\nparams: {a: [1, 2]}\naliases: [/da/%C3%B8l/, \"/x?y\"]\ntranslationKey: k\nlastmod: 2024-01-02T03:04:05Z\n---\nsa\u030a"))
+	f.Add([]byte("---\ntitle: T\ntags: [a, \"b c\", a]\ncategories: x\ndate: 2015-10-08T10:00:00+02:00\nsort_by: date\npage_size: 3\n---\n"))
+	f.Add([]byte("+++\ntitle = \"T\"\n[taxonomies]\ntags = [\"a\"]\ncategories = [[1]]\n+++\n"))
 	addContentSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		file, diags := Parse("content/da/x.md", data)
+		file, diags := Parse("content/da/x.md", data, "tags", "categories")
 		if diags.HasErrors() != (file == nil) {
 			t.Fatalf("file %v with diagnostics %v", file, diags)
 		}
@@ -344,6 +347,13 @@ func FuzzParse(f *testing.F) {
 		}
 		if file != nil && file.Meta.Title == "" {
 			t.Fatalf("accepted without a title: %+v", file.Meta)
+		}
+		if file != nil {
+			for tax, terms := range file.Meta.Terms {
+				if tax != "tags" && tax != "categories" || len(terms) == 0 || slices.Contains(terms, "") {
+					t.Fatalf("terms %q: %q", tax, terms)
+				}
+			}
 		}
 	})
 }
@@ -573,5 +583,77 @@ func TestSource(t *testing.T) {
 		if err != nil || src.Path != tt.want {
 			t.Errorf("%s: source %v, %v; want %s", tt.path, src, err, tt.want)
 		}
+	}
+}
+
+// TestParseMetaIssue26 covers the fields of dated pages, ordered and
+// split listings and taxonomies (issue 26).
+func TestParseMetaIssue26(t *testing.T) {
+	base := "title: T\ndescription: D\n"
+	taxonomies := []string{"tags", "categories"}
+	tests := []struct {
+		name, front string
+		toml        bool
+		check       func(*Meta) bool
+		errLine     int
+		err         string
+	}{
+		{"date is the first publication", base + "date: 2015-10-08\nupdated: 2016-01-02\n", false, func(m *Meta) bool {
+			return m.Date.Equal(time.Date(2015, 10, 8, 0, 0, 0, 0, time.UTC)) && m.Updated.Year() == 2016
+		}, 0, ""},
+		{"date keeps its moment", base + "date: 2024-03-01T10:00:00+01:00\n", false, func(m *Meta) bool {
+			_, off := m.Date.Zone()
+			return m.Date.Equal(time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)) && off == 3600 && m.Updated.Equal(time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC))
+		}, 0, ""},
+		{"updated is no date", base + "updated: 2016-01-02\n", false, func(m *Meta) bool { return m.Date.IsZero() }, 0, ""},
+		{"sort_by", base + "sort_by: title\n", false, func(m *Meta) bool { return m.SortBy == SortTitle }, 0, ""},
+		{"sort_by Zola's", base + "sort_by: update_date\n", false, nil, 4, `"update_date" is no order: write weight`},
+		{"page_size", base + "page_size: 10\n", false, func(m *Meta) bool { return *m.PageSize == 10 }, 0, ""},
+		{"page_size 0", base + "page_size: 0\n", false, func(m *Meta) bool { return *m.PageSize == 0 }, 0, ""},
+		{"page_size unset", base, false, func(m *Meta) bool { return m.PageSize == nil }, 0, ""},
+		{"page_size negative", base + "page_size: -1\n", false, nil, 4, "whole number of pages"},
+		{"tags", base + "tags: [MitID, Digital Post, MitID]\n", false, func(m *Meta) bool {
+			return slices.Equal(m.Terms["tags"], []string{"MitID", "Digital Post"})
+		}, 0, ""},
+		{"one tag", base + "Tags: MitID\n", false, func(m *Meta) bool { return slices.Equal(m.Terms["tags"], []string{"MitID"}) }, 0, ""},
+		{"empty tags", base + "tags:\n", false, func(m *Meta) bool { return m.Terms == nil }, 0, ""},
+		{"empty term", base + "tags:\n  - a\n  - \"\"\n", false, nil, 6, "a term must not be empty"},
+		{"term list in list", base + "tags: [[a]]\n", false, nil, 4, "a term must be a single value"},
+		{"tags map", base + "tags: {a: b}\n", false, nil, 4, "must be a list of terms"},
+		{"categories", base + "categories: [Råd]\n", false, func(m *Meta) bool { return m.Terms["categories"][0] == "Råd" }, 0, ""},
+		{"not a taxonomy", base + "series: [a]\n", false, func(m *Meta) bool { return m.Terms == nil && len(m.Params["series"].([]any)) == 1 }, 0, ""},
+		{"zola taxonomies", "title = \"T\"\ndate = 2015-10-08\n[taxonomies]\ntags = [\"a\", \"b\"]\ncategories = [\"c\"]\n", true, func(m *Meta) bool {
+			return slices.Equal(m.Terms["tags"], []string{"a", "b"}) && m.Terms["categories"][0] == "c" && m.Date.Day() == 8
+		}, 0, ""},
+		{"zola unknown taxonomy kept", "title = \"T\"\n[taxonomies]\nseries = [\"a\"]\ntags = [\"b\"]\n", true, func(m *Meta) bool {
+			return m.Params["taxonomies"] != nil && slices.Equal(m.Terms["tags"], []string{"b"}) && m.Terms["series"] == nil
+		}, 0, ""},
+		{"tags twice", base + "tags: [a]\ntaxonomies: {tags: [b]}\n", false, nil, 5, "the terms of tags are given twice"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var m *Meta
+			var errs []*LineError
+			if tt.toml {
+				m, errs = ParseTOMLMeta([]byte(tt.front), 2, taxonomies...)
+			} else {
+				m, errs = ParseMeta([]byte(tt.front), 2, taxonomies...)
+			}
+			if tt.err == "" {
+				if len(errs) > 0 {
+					t.Fatalf("unexpected errors: %v", errs)
+				}
+				if !tt.check(m) {
+					t.Errorf("meta = %+v", m)
+				}
+				return
+			}
+			for _, e := range errs {
+				if strings.Contains(e.Msg, tt.err) && (tt.errLine == 0 || e.Line == tt.errLine) {
+					return
+				}
+			}
+			t.Errorf("errors %v; want %q at line %d", errs, tt.err, tt.errLine)
+		})
 	}
 }

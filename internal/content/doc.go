@@ -111,6 +111,10 @@
 //	updated: 2026-11-22                 # date shown on the page and in the sitemap
 //	publish_date: 2026-12-01            # not published before this day (or moment)
 //	expiry_date: 2027-06-30             # not published from this day (or moment) on
+//	date: 2026-11-01                    # first published: dated listings put it in order, feeds hold it
+//	tags: [MitID, Digital Post]         # the page's terms of a taxonomy (taxonomies in sitegen.toml)
+//	sort_by: title                      # of a section: order its pages by weight, date or title
+//	page_size: 20                       # of a section: split its listing into pages of 20 (0: never)
 //	draft: true                         # only shown by sitegen serve
 //	aliases: [/da/gammel-side/]         # old URLs that redirect here (see ParseAlias)
 //	translation_key: complaints         # pairs the page with the other languages' pages with this key
@@ -122,6 +126,22 @@
 //	---
 //
 // Field names are matched without regard to case, as Hugo matches them.
+//
+// date: is also the page's first publication (Meta.Date), with its time
+// and offset when it has them: a section whose pages have one lists them
+// newest first, and feeds hold them (see package pages). A date in a file
+// name (2015-10-08-title.md, as Jekyll and Hugo sites name posts) is no
+// date: only date: is. sort_by: orders a section's pages otherwise
+// (SortOrders), page_size: splits its listing into pages of that many.
+//
+// The site's taxonomies (taxonomies = ["tags"] in sitegen.toml, the
+// default) are fields too: tags: [MitID, Digital Post], or tags: MitID for
+// one term, each term as written, kept once (Meta.Terms); so is Zola's
+// taxonomies: {tags: [...]}, for the taxonomies the site has. The files
+// are parsed with the taxonomies' names (Read). A taxonomy field of
+// another generator that the site does not name (categories: when
+// sitegen.toml names only tags) is kept in params, and sitegen check says
+// how to make it a taxonomy.
 //
 // # Front matter from other generators
 //
@@ -149,8 +169,7 @@
 // .Page.Params under its name in lower case (Hugo's toc: is
 // {{ .Page.Params.toc }}), and sitegen check lists such fields once a name
 // with the number of files (Meta.Unused); the build says nothing of them.
-// Taxonomies (tags:, categories:, Zola's taxonomies:) are kept in params
-// until sitegen has taxonomies of its own (issue 26). A field one edit
+// A field one edit
 // from a sitegen field's name (two for names of five letters or more, and
 // two neighbouring letters swapped count as one) that no other generator
 // defines is a misspelling: an error with a "did you mean" (titel: ->

@@ -13,7 +13,7 @@ import (
 // them by, in the order the documentation lists them.
 var Fields = []string{"title", "description", "link_title", "summary", "slug", "url", "weight", "menu",
 	"updated", "date", "lastmod", "publish_date", "expiry_date", "draft", "aliases", "translation_key",
-	"translated_from", "needs_review", "layout", "params", "extra", "id"}
+	"translated_from", "needs_review", "layout", "params", "extra", "id", "sort_by", "page_size"}
 
 // fieldNames are the other names of fields sitegen uses: Hugo's camelCase,
 // Zola's, Docusaurus's and Jekyll's, by their lower-case spelling.
@@ -41,9 +41,9 @@ func canonicalField(name string) string {
 }
 
 // Taxonomies are the fields that list a page's terms in Hugo, Zola and
-// Jekyll. sitegen keeps them in params until it has taxonomies of its own
-// (issue 26).
-var Taxonomies = []string{"tags", "categories", "taxonomies", "category"}
+// Jekyll. Those the site names in taxonomies = [...] in sitegen.toml are
+// its taxonomies; the others are kept in params.
+var Taxonomies = []string{"tags", "categories", "category"}
 
 // otherFields are front matter fields other generators (Hugo, Zola,
 // Docusaurus, Jekyll) define that sitegen does not use, with a word on
@@ -78,7 +78,6 @@ var otherFields = map[string]string{
 	// Zola
 	"template":            "sitegen picks a layout with layout:",
 	"page_template":       "",
-	"sort_by":             "",
 	"paginate_by":         "",
 	"paginate_path":       "",
 	"paginate_reversed":   "",
@@ -124,7 +123,7 @@ var otherFields = map[string]string{
 func FieldHint(name string) string {
 	name = strings.ToLower(name)
 	if slices.Contains(Taxonomies, name) {
-		return "taxonomies come with issue 26; until then the terms are kept in params"
+		return "add \"" + name + "\" to taxonomies = [...] in sitegen.toml to make it a taxonomy; until then its terms are kept in params"
 	}
 	return otherFields[name]
 }

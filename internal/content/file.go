@@ -131,8 +131,9 @@ func (f *File) SourceHash() string {
 }
 
 // Parse parses one content file. p is its path from the site root
-// ("content/da/klage.md"); it must be below a language folder.
-func Parse(p string, data []byte) (*File, diag.List) {
+// ("content/da/klage.md"); it must be below a language folder. taxonomies
+// names the front matter fields that list terms (see ParseFront).
+func Parse(p string, data []byte, taxonomies ...string) (*File, diag.List) {
 	var diags diag.List
 	rest, ok := strings.CutPrefix(p, Dir+"/")
 	lang, key, ok2 := strings.Cut(rest, "/")
@@ -153,7 +154,7 @@ func Parse(p string, data []byte) (*File, diag.List) {
 		diags.Errorf(p, le.Line, "%s", le.Msg)
 		return nil, diags
 	}
-	meta, errs := ParseFront(front)
+	meta, errs := ParseFront(front, taxonomies...)
 	for _, e := range errs {
 		diags.Errorf(p, e.Line, "%s", e.Msg)
 	}
@@ -169,7 +170,7 @@ func Parse(p string, data []byte) (*File, diag.List) {
 // from it, and the fields that are right (title, translation_key, ...).
 // The title is the file's name when it cannot be read. It returns nil when
 // not even the language folder is known.
-func Partial(fsys fs.FS, p string) *File {
+func Partial(fsys fs.FS, p string, taxonomies ...string) *File {
 	rest, ok := strings.CutPrefix(p, Dir+"/")
 	lang, key, ok2 := strings.Cut(rest, "/")
 	if !ok || !ok2 || key == "" {
@@ -180,7 +181,7 @@ func Partial(fsys fs.FS, p string) *File {
 		if data, err = normalize(data); err == nil {
 			if front, body, bodyLine, err := Split(data); err == nil {
 				f.Body, f.BodyLine = body, bodyLine
-				f.Meta, _ = ParseFront(front)
+				f.Meta, _ = ParseFront(front, taxonomies...)
 			}
 		}
 	}
@@ -263,10 +264,10 @@ var sedTemp = regexp.MustCompile(`^sed[A-Za-z0-9]{6}$`)
 // ignoredSuffixes are the endings of backup, swap and reject files.
 var ignoredSuffixes = []string{".bak", ".orig", ".rej", ".swp", ".swo", ".swn", ".swx", ".tmp"}
 
-// Read reads and parses one content file. A file over MaxFileSize is
-// refused before it is read, and reading stops at MaxFileSize+1 bytes
-// whatever its size said.
-func Read(fsys fs.FS, p string) (*File, diag.List) {
+// Read reads and parses one content file; taxonomies are as for Parse.
+// A file over MaxFileSize is refused before it is read, and reading stops
+// at MaxFileSize+1 bytes whatever its size said.
+func Read(fsys fs.FS, p string, taxonomies ...string) (*File, diag.List) {
 	var diags diag.List
 	data, err := readLimited(fsys, p, MaxFileSize)
 	var big *tooLarge
@@ -281,7 +282,7 @@ func Read(fsys fs.FS, p string) (*File, diag.List) {
 		diags.Errorf(p, 0, "%v", unwrapPath(err))
 		return nil, diags
 	}
-	return Parse(p, data)
+	return Parse(p, data, taxonomies...)
 }
 
 // unwrapPath drops the path from an *fs.PathError: diagnostics name the

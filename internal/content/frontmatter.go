@@ -29,6 +29,9 @@ type Meta struct {
 	Updated        time.Time         // the newest of updated:, date: and lastmod:
 	PublishDate    time.Time         // publish_date:, the moment from which the page is published; zero when not set
 	ExpiryDate     time.Time         // expiry_date:, the moment from which it is not; zero when not set
+	Date           time.Time         // date:, the first publication: a day at midnight UTC, or a moment with its offset; zero when not set
+	SortBy         string            // sort_by: of a section, how it orders its pages: SortWeight, SortDate or SortTitle; "" when not set
+	PageSize       *int              // page_size: of a section, the most pages a page of its listing shows (0: never split); nil when not set
 	Draft          bool
 	Aliases        []Alias
 	TranslationKey string // translation_key: as written; "" when not set (see File.TranslationKey)
@@ -44,9 +47,16 @@ type Meta struct {
 	// "menu.main.name", and are not in Params.
 	Unused []string
 
+	// Terms are the page's terms by taxonomy ("tags" -> ["MitID",
+	// "Digital Post"]), as written, in order, each once; from the fields
+	// named by the taxonomies the file was parsed with, and from Zola's
+	// taxonomies: {tags: [...]}. nil when the page has none.
+	Terms map[string][]string
+
 	menuWeight  *int // from Hugo's menu: {main: {weight: 10}}
 	id          string
 	fieldParams map[string]any // the values of Unused, merged beneath params: and extra:
+	taxonomies  []string       // the taxonomies the file is parsed with
 
 	// Lines maps a field name to the line of the file it is on, so that
 	// later stages can report problems with a value where it was written.
@@ -112,19 +122,22 @@ func Split(data []byte) (front Front, body []byte, bodyLine int, err error) {
 	return Front{}, nil, 0, &LineError{1, fmt.Sprintf("front matter is not closed: add a line %q after the last field", fence)}
 }
 
-// ParseFront parses and checks front matter in either format.
-func ParseFront(front Front) (*Meta, []*LineError) {
+// ParseFront parses and checks front matter in either format. taxonomies
+// names the fields that list a page's terms (sitegen.toml's taxonomies);
+// any other field of that kind is an error that says how to make it one.
+func ParseFront(front Front, taxonomies ...string) (*Meta, []*LineError) {
 	if front.Format == TOML {
-		return ParseTOMLMeta(front.Text, front.Line)
+		return ParseTOMLMeta(front.Text, front.Line, taxonomies...)
 	}
-	return ParseMeta(front.Text, front.Line)
+	return ParseMeta(front.Text, front.Line, taxonomies...)
 }
 
 var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 
 // ParseMeta parses and checks YAML front matter. line is the file line on
-// which yml starts; errors carry file lines.
-func ParseMeta(yml []byte, line int) (*Meta, []*LineError) {
+// which yml starts; errors carry file lines. taxonomies are as for
+// ParseFront.
+func ParseMeta(yml []byte, line int, taxonomies ...string) (*Meta, []*LineError) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(yml, &doc); err != nil {
 		return nil, []*LineError{yamlError(err, yml, line)}
@@ -139,13 +152,13 @@ func ParseMeta(yml []byte, line int) (*Meta, []*LineError) {
 	if n := findAlias(root); n != nil {
 		return nil, []*LineError{{line - 1 + n.Line, "YAML aliases (*name) are not allowed in front matter; write the value out"}}
 	}
-	return metaFromNode(root, line)
+	return metaFromNode(root, line, taxonomies)
 }
 
 // metaFromNode checks the fields of a mapping node whose lines count from
 // line (TOML front matter is turned into such a node too).
-func metaFromNode(root *yaml.Node, line int) (*Meta, []*LineError) {
-	m := &Meta{Lines: map[string]int{}}
+func metaFromNode(root *yaml.Node, line int, taxonomies []string) (*Meta, []*LineError) {
+	m := &Meta{Lines: map[string]int{}, taxonomies: taxonomies}
 	var errs []*LineError
 	fail := func(n *yaml.Node, format string, args ...any) {
 		errs = append(errs, &LineError{line - 1 + n.Line, fmt.Sprintf(format, args...)})
@@ -231,12 +244,32 @@ func (m *Meta) set(name, written string, v *yaml.Node, line int) error {
 		return m.setWeight(written, v)
 	case "menu":
 		return m.setMenus(v)
-	case "updated", "date", "lastmod":
+	case "date":
+		if err := m.setDate(v); err != nil {
+			return err
+		}
+		m.Date, _ = parseMoment(v.Value)
+	case "updated", "lastmod":
 		return m.setDate(v)
 	case "publish_date":
 		return moment(v, &m.PublishDate)
 	case "expiry_date":
 		return moment(v, &m.ExpiryDate)
+	case "sort_by":
+		if err := scalar(v, &m.SortBy); err != nil {
+			return err
+		}
+		if !slices.Contains(SortOrders, m.SortBy) {
+			return fmt.Errorf("%q is no order: write weight (lowest weight first), date (newest first) or title (by the language's alphabet)", m.SortBy)
+		}
+	case "page_size":
+		n, err := strconv.Atoi(v.Value)
+		if v.Kind != yaml.ScalarNode || v.Tag != "!!int" || err != nil || n < 0 {
+			return errors.New("must be a whole number of pages, e.g. page_size: 20, or 0 to never split the listing")
+		}
+		m.PageSize = &n
+	case "taxonomies":
+		return m.setTaxonomies(v, line)
 	case "draft":
 		return boolean(v, &m.Draft)
 	case "needs_review":
@@ -257,6 +290,9 @@ func (m *Meta) set(name, written string, v *yaml.Node, line int) error {
 	case "params", "extra":
 		return m.setParams(name, v)
 	default:
+		if slices.Contains(m.taxonomies, name) {
+			return m.setTerms(name, v, line)
+		}
 		if err := unknownField(name); err != nil {
 			return err
 		}
@@ -373,6 +409,88 @@ func moment(v *yaml.Node, dst *time.Time) error {
 	return fmt.Errorf("%q is not a date written as YYYY-MM-DD (or YYYY-MM-DDThh:mm:ss), e.g. 2026-11-22", s)
 }
 
+// The orders of sort_by:.
+const (
+	SortWeight = "weight" // weight, lowest first, then file name
+	SortDate   = "date"   // pages with a weight first, then date, newest first, then title, then file name
+	SortTitle  = "title"  // pages with a weight first, then title, then file name
+)
+
+// SortOrders are the values of sort_by:.
+var SortOrders = []string{SortWeight, SortDate, SortTitle}
+
+// setTerms reads the terms of a taxonomy: a list of terms, or one term
+// (tags: MitID). Each is kept once, as written first.
+func (m *Meta) setTerms(taxonomy string, v *yaml.Node, line int) error {
+	items := v.Content
+	switch {
+	case v.Kind == yaml.ScalarNode && v.Tag != "!!null":
+		items = []*yaml.Node{v}
+	case v.Kind == yaml.ScalarNode:
+		items = nil
+	case v.Kind != yaml.SequenceNode:
+		return fmt.Errorf("must be a list of terms, e.g. %s: [MitID, Digital Post]", taxonomy)
+	}
+	var errs itemErrors
+	for _, item := range items {
+		var term string
+		if err := text(item, &term); err != nil {
+			errs = append(errs, &LineError{line - 1 + item.Line, "a term " + err.Error() + fmt.Sprintf(": write each term as text, e.g. %s: [MitID, Digital Post]", taxonomy)})
+			continue
+		}
+		if m.Terms == nil {
+			m.Terms = map[string][]string{}
+		}
+		if !slices.Contains(m.Terms[taxonomy], term) {
+			m.Terms[taxonomy] = append(m.Terms[taxonomy], term)
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// setTaxonomies reads Zola's taxonomies: {tags: [...], categories: [...]},
+// each of whose names must be one of the site's taxonomies.
+func (m *Meta) setTaxonomies(v *yaml.Node, line int) error {
+	if v.Kind != yaml.MappingNode {
+		return errors.New("must be fields naming taxonomies, each with its terms, e.g. taxonomies: {tags: [MitID]}; or write tags: [MitID]")
+	}
+	var errs itemErrors
+	kept := false
+	defer func() {
+		if kept {
+			m.keep("taxonomies", v)
+		}
+	}()
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, terms := v.Content[i], v.Content[i+1]
+		name := strings.ToLower(k.Value)
+		if !slices.Contains(m.taxonomies, name) {
+			// Another generator's taxonomy the site does not have: kept
+			// in params with the rest of the field, as any field sitegen
+			// does not use is (check says how to make it a taxonomy).
+			kept = true
+			continue
+		}
+		if _, dup := m.Terms[name]; dup {
+			errs = append(errs, &LineError{line - 1 + k.Line, fmt.Sprintf("the terms of %s are given twice; keep one list", k.Value)})
+			continue
+		}
+		var items itemErrors
+		if err := m.setTerms(name, terms, line); errors.As(err, &items) {
+			errs = append(errs, items...)
+		} else if err != nil {
+			errs = append(errs, &LineError{line - 1 + terms.Line, k.Value + ": " + err.Error()})
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
 // setDate reads updated:, date: or lastmod: and keeps the newest date, as
 // Hugo shows the newer of date and lastmod.
 func (m *Meta) setDate(v *yaml.Node) error {
@@ -394,6 +512,18 @@ func (m *Meta) setDate(v *yaml.Node) error {
 // as YAML, TOML and Hugo write one (RFC 3339, with or without an offset,
 // "T" or a space).
 var dateLayouts = []string{time.DateOnly, time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999", "2006-01-02 15:04:05.999999999 -07:00"}
+
+// parseMoment reads a date, at midnight UTC, or a moment, with its offset
+// (UTC when it has none), as date: gives a page's first publication.
+func parseMoment(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date written as YYYY-MM-DD (or YYYY-MM-DDThh:mm:ss), e.g. 2026-11-22", s)
+}
 
 // parseDate reads a date or a moment and returns its day, as written (a
 // moment's own offset decides the day), at midnight UTC.

@@ -151,8 +151,9 @@ func closingQuote(val []byte) int {
 
 // Source finds the page that a translation f was made from: the page of
 // language def with f's translation key (see File.TranslationKey). langs
-// are the site's language tags, for finding def's folder.
-func Source(fsys fs.FS, f *File, def string, langs []string) (*File, error) {
+// are the site's language tags, for finding def's folder; taxonomies are
+// as for Read.
+func Source(fsys fs.FS, f *File, def string, langs []string, taxonomies ...string) (*File, error) {
 	paths, diags := Walk(fsys, langs)
 	var folder string
 	var candidates []string
@@ -171,7 +172,7 @@ func Source(fsys fs.FS, f *File, def string, langs []string) (*File, error) {
 	}
 	want := f.TranslationKey()
 	for _, p := range candidates {
-		src, d := Read(fsys, p)
+		src, d := Read(fsys, p, taxonomies...)
 		if src == nil {
 			if Name(p) == Name(Dir+"/"+folder+"/"+f.Key) {
 				return nil, fmt.Errorf("its source does not build:\n%v", d)

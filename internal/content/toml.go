@@ -16,7 +16,7 @@ import (
 // ParseTOMLMeta parses and checks TOML front matter (between "+++" lines).
 // line is the file line on which text starts. The fields and their rules
 // are those of YAML front matter.
-func ParseTOMLMeta(text []byte, line int) (*Meta, []*LineError) {
+func ParseTOMLMeta(text []byte, line int, taxonomies ...string) (*Meta, []*LineError) {
 	var raw map[string]any
 	md, err := toml.Decode(string(text), &raw)
 	if err != nil {
@@ -44,7 +44,7 @@ func ParseTOMLMeta(text []byte, line int) (*Meta, []*LineError) {
 			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: name, Line: l},
 			tomlNode(raw[name], l))
 	}
-	return metaFromNode(root, line)
+	return metaFromNode(root, line, taxonomies)
 }
 
 // tomlKey matches a top-level key and "[table]" headers. TOML decoders do

@@ -2,7 +2,8 @@
 // beside the pages:
 //
 //	sitemap.xml   every real page, with its translations as xhtml:link
-//	              alternates and lastmod from updated:; no fallback pages
+//	              alternates and lastmod from updated:; no fallback pages;
+//	              each numbered page of a long listing too
 //	robots.txt    points to the sitemap
 //	_redirects    Netlify and Cloudflare Pages: aliases: as 301s, and
 //	              misses below /<lang>/ to that language's 404 page (Netlify;
@@ -14,7 +15,9 @@
 //	              (the CSS and JS copies layouts link to and the search
 //	              indexes, whose names hold a hash of their contents) and a
 //	              short cache for pages and for the files of static/
-//	              published under their own names
+//	              published under their own names,
+//	              and the Atom feeds beside pages (/<lang>/.../atom.xml), which
+//	              hosts serve as XML by their extension
 //
 // With the default language at the root (default_language_in_subdir =
 // false), its pages are no folder's: _headers gives each of its top-level
@@ -131,10 +134,18 @@ type alternate struct {
 }
 
 // Sitemap lists the real pages in the sitemaps.org format, each with its
-// real translations, itself and x-default included.
+// real translations, itself and x-default included: the content pages,
+// the taxonomy and term pages and each numbered page of a long listing
+// (with the pages of the same number of its translations).
 func Sitemap(site *pages.Site) []byte {
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
-	for _, p := range site.Pages {
+	list := slices.Clone(site.Pages)
+	for _, p := range site.Special {
+		if p.PageNumber() > 1 {
+			list = append(list, p)
+		}
+	}
+	for _, p := range list {
 		if p.Fallback || p.Draft {
 			continue
 		}
@@ -148,7 +159,7 @@ func Sitemap(site *pages.Site) []byte {
 				u.Alternates = append(u.Alternates, alternate{"alternate", t.Lang.Code, escapeURL(site.Permalink(t))})
 			}
 			x := avail[0]
-			if d := p.Translations[site.Default.Index]; !d.Fallback {
+			if d := p.Translations[site.Default.Index]; !d.Fallback && d.PageNumber() == p.PageNumber() {
 				x = d
 			}
 			u.Alternates = append(u.Alternates, alternate{"alternate", "x-default", escapeURL(site.Permalink(x))})
@@ -231,6 +242,7 @@ func Headers(site *pages.Site, assets Assets) []byte {
 	for _, p := range []string{"", "index.html", "404.html"} {
 		fmt.Fprintf(&b, "\n%s%s\n%s", base, p, pagesCache)
 	}
+	b.WriteString("\n# The pages of each language, and the Atom feeds (atom.xml) among them.")
 	for _, r := range shortRules(site, assets) {
 		fmt.Fprintf(&b, "\n%s%s\n%s", base, r, pagesCache)
 	}

@@ -87,7 +87,7 @@ func TestHreflang(t *testing.T) {
 	alternates := func(d *check.Doc) map[string]string {
 		m := map[string]string{}
 		for _, r := range d.Refs {
-			if r.Tag == "link" && r.Rel == "alternate" {
+			if r.Tag == "link" && r.Rel == "alternate" && r.Type == "" { // not a feed (type="application/atom+xml")
 				m[r.HrefLang] = r.URL
 			}
 		}

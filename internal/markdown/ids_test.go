@@ -122,7 +122,7 @@ func TestHeadingIDs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, problems := New(Options{Lang: "da", ASCIIIDs: tt.ascii, LayoutIDs: layout}).Convert([]byte(tt.src), 1, nil, 0)
+			res, problems := New(Options{Lang: "da", ASCIIIDs: tt.ascii, LayoutIDs: layout, UI: daUI}).Convert([]byte(tt.src), 1, nil, 0)
 			var ids []string
 			for _, h := range res.Headings {
 				ids = append(ids, h.ID)

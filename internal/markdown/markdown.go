@@ -4,12 +4,34 @@
 // # Dialect
 //
 // CommonMark with GitHub's tables, strikethrough, autolinks and task
-// lists, footnotes (for legal references), definition lists and GitHub
-// alerts. Raw HTML is left out unless the site turns it on.
+// lists, footnotes (for legal references), definition lists, GitHub
+// alerts and disclosures. Raw HTML is left out unless the site turns it
+// on. The words the converter writes into a page (a code block's name,
+// the footnotes' heading and links, a task's state) are UI strings in the
+// page's language (Options.UI, UIMessageIDs).
 //
-// Task list items ("- [ ] Ring til kommunen", "- [x] Done") become
-// read-only checkboxes, each labelled by its item's text; their lists have
-// the class "task-list", their items "task-list-item".
+// Task list items ("- [ ] Ring til kommunen", "- [x] Done") are list items
+// with marks, not checkboxes: their lists have the class "task-list",
+// their items "task-list-item" and "task-list-item--done" or
+// "task-list-item--todo", and each item starts with its state in words
+// for screen readers (task_done, task_todo; see taskList).
+//
+// Footnotes ("[^1]") have links whose names a screen reader can say
+// ("Fodnote 1", "Tilbage til teksten") and a heading above the notes
+// (footnote_ref, footnote_back, footnotes_title; see footnotes).
+//
+// A block of code is a box of its own that scrolls sideways, focusable
+// and named (code_label); fenced code that names its language ("```go")
+// is highlighted with CSS classes when Options.Highlight is set (see
+// codeBlocks and HighlightClasses).
+//
+// A disclosure, a block that opens when its summary is activated, is
+// written as VitePress and markdown-it-container users write it, and
+// becomes <details> and <summary> (see disclosures):
+//
+//	::: details Hvad siger loven?
+//	Forvaltningsloven § 22 siger, at en afgørelse skal begrundes.
+//	:::
 //
 // A quotation whose first line is "[!NOTE]", "[!TIP]", "[!IMPORTANT]",
 // "[!WARNING]" or "[!CAUTION]" (in any case, alone or followed by the
@@ -95,6 +117,17 @@ type Options struct {
 	// label is missing is an error at its line.
 	AlertLabels map[string]string
 
+	// UI holds the other words the converter writes into pages, in Lang,
+	// by UI string id (UIMessageIDs): the name of a block of code, the
+	// footnotes' heading and links' names, what a task list item says
+	// before its text. footnote_ref has NumberSlot where the number goes.
+	// A page that needs a missing one gets an error at its line.
+	UI map[string]string
+
+	// Highlight colours fenced code by its language, with classes (see
+	// HighlightClasses).
+	Highlight bool
+
 	// LayoutIDs holds the ids the layouts give elements of every page,
 	// each with where it is set ("layouts/base.html:12"). Ids made from
 	// heading text skip them; {#id} may not use them.
@@ -109,11 +142,16 @@ type Converter struct {
 	asciiIDs  bool
 	marks     marks
 	labels    map[string]string
+	ui        map[string]string
+	highlight bool
 	layoutIDs map[string]string
 }
 
 // New returns a Converter for one language.
 func New(opts Options) *Converter {
+	c := &Converter{unsafe: opts.UnsafeHTML, lang: opts.Lang, asciiIDs: opts.ASCIIIDs,
+		marks: quoteMarks(opts.Lang), labels: opts.AlertLabels, ui: opts.UI, highlight: opts.Highlight,
+		layoutIDs: opts.LayoutIDs}
 	rendererOpts := []goldmark.Option{}
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
@@ -134,12 +172,16 @@ func New(opts Options) *Converter {
 				extension.LeftDoubleQuote: nil, extension.RightDoubleQuote: nil, extension.Apostrophe: nil,
 			})),
 			taskList{},
+			taskRenderer{c},
 			callouts{},
+			codeBlocks{c},
+			footnotes{c},
+			disclosures{},
 		),
 		goldmark.WithParserOptions(parser.WithHeadingAttribute()),
 	)...)
-	return &Converter{md: md, unsafe: opts.UnsafeHTML, lang: opts.Lang, asciiIDs: opts.ASCIIIDs,
-		marks: quoteMarks(opts.Lang), labels: opts.AlertLabels, layoutIDs: opts.LayoutIDs}
+	c.md = md
+	return c
 }
 
 // A Heading is a heading of the page.
@@ -263,6 +305,7 @@ type walker struct {
 	rawIDs    []string // the ids raw HTML defines (<a id="x">), when raw HTML is on
 	lines     []int    // offsets of line starts, built on first use
 	quoteRun  quoteRun // the quotes pass's scratch space
+	uiMissing map[string]bool
 }
 
 // transform rewrites the parsed page before it is walked: GitHub alerts
@@ -274,7 +317,10 @@ func (w *walker) transform(doc ast.Node) {
 	var alerts []*ast.Blockquote
 	var boxes []*east.TaskCheckBox
 	var headings []*ast.Heading
+	var paragraphs []*ast.Paragraph
+	var details []*disclosure
 	hasQuotes := bytes.ContainsAny(w.src, "'\"")
+	hasFences := bytes.Contains(w.src, []byte(":::"))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -290,6 +336,12 @@ func (w *walker) transform(doc ast.Node) {
 			if w.c.unsafe && !isComment(n, w.src) {
 				w.rawIDs = append(w.rawIDs, htmlIDs(rawText(n, w.src))...)
 			}
+		case *ast.Paragraph:
+			if hasFences {
+				paragraphs = append(paragraphs, n)
+			}
+		case *disclosure:
+			details = append(details, n)
 		}
 		if hasQuotes && n.Type() == ast.TypeBlock && n.FirstChild() != nil && n.FirstChild().Type() == ast.TypeInline {
 			quotes = append(quotes, n)
@@ -300,6 +352,12 @@ func (w *walker) transform(doc ast.Node) {
 		w.alert(bq)
 	}
 	w.tasks(boxes)
+	for _, p := range paragraphs {
+		w.containers(p)
+	}
+	for _, d := range details {
+		w.summaries(d)
+	}
 	for _, b := range quotes {
 		w.quotes(b)
 	}
@@ -357,9 +415,14 @@ func (w *walker) walk(doc ast.Node, textWords int) {
 			if a := alignClass(n.Alignment); a != "" {
 				n.SetAttributeString("class", []byte(a))
 			}
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			w.needUI(IDCodeLabel, w.line(n))
 		case *east.Footnote:
 			w.footnotes = append(w.footnotes, fmt.Sprintf("fn:%d", n.Index))
+			w.needUI(IDFootnotesTitle, w.line(n))
+			w.needUI(IDFootnoteBack, w.line(n))
 		case *east.FootnoteLink:
+			w.needUI(IDFootnoteRef, w.line(n))
 			ref := ""
 			if n.RefIndex > 0 {
 				ref = fmt.Sprint(n.RefIndex)
@@ -608,7 +671,7 @@ func alignClass(a east.Alignment) string {
 func isTextBlock(n ast.Node) bool {
 	switch n.Kind() {
 	case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock, east.KindTableCell,
-		east.KindDefinitionTerm:
+		east.KindDefinitionTerm, kindSummary:
 		return true
 	}
 	return false

@@ -96,9 +96,11 @@ func FuzzConvert(f *testing.F) {
 	f.Add("[a](a.md) ![b](b.png) <https://x> [c](javascript:x)")
 	f.Add("## H {#id onclick=x}\n\n| a |\n|---|\n| b |\n\n[^1]\n\n[^1]: x")
 	f.Add("> [!NOTE] x\n> - [ ] a\n>   - [x] b\n\n> [!foo]\n\n{{< callout >}} `{{%` \\{% x %}\n\n## Main\n\n## Main {#main}\n\n\"'x'\" Jens'")
+	f.Add("::: details *S* [^1]\n```go\nfunc x() { return \"<\" }\n:::\n```\n:::: details\n- [x] a\n::::\n:::tip\n\n    code\n\n[^1]: n")
 	f.Fuzz(func(t *testing.T, src string) {
 		resolve := func(dest string) (string, error) { return "/x/", nil }
-		res, problems := New(Options{Lang: "da", AlertLabels: map[string]string{"note": "<b>"}, LayoutIDs: map[string]string{"main": "x"}}).Convert([]byte(src), 1, resolve, AllText)
+		res, problems := New(Options{Lang: "da", AlertLabels: map[string]string{"note": "<b>"}, LayoutIDs: map[string]string{"main": "x"},
+			UI: daUI, Highlight: true}).Convert([]byte(src), 1, resolve, AllText)
 		for _, p := range problems {
 			if p.Line < 1 || p.Line > strings.Count(src, "\n")+1 {
 				t.Fatalf("problem at line %d of %d-line input", p.Line, strings.Count(src, "\n")+1)

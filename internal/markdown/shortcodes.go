@@ -118,8 +118,8 @@ func shortcodeMessage(open, name string, closing bool, rest string) string {
 		what = "write a fenced code block instead: the code between lines of ```"
 	case lname == "youtube" || lname == "vimeo" || lname == "video" || lname == "tweet" || lname == "x" || lname == "instagram":
 		what = "write a Markdown link to the video or post instead"
-	case lname == "details":
-		what = "write plain Markdown instead: a heading and the text under it"
+	case lname == "details" || lname == "expand" || lname == "collapse" || lname == "spoiler":
+		what = "write a disclosure instead, the summary on a line \"::: details Summary\", the text below it, and a line \":::\" after it"
 	}
 	if name == "" {
 		tag = open

@@ -10,74 +10,81 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// GFM task lists ("- [ ] item", "- [x] done") become read-only
-// checkboxes. goldmark's task list parser finds them; the markup is our
-// own, so that each checkbox has an accessible name: the item's first
-// paragraph is the checkbox's <label>, which holds the checkbox too, so
-// no id is needed:
+// GFM task lists ("- [ ] item", "- [x] done") become lists with marks,
+// not checkboxes: a checkbox that cannot be ticked looks as if it could,
+// and a screen reader announces a form control that does nothing. goldmark's
+// task list parser finds the items; the markup is our own. Each item says
+// its state in words for screen readers, before its text, in the page's
+// language (the UI strings task_done and task_todo, Options.UI), and its
+// class lets the theme draw the mark where the bullet would be:
 //
 //	<ul class="task-list">
-//	<li class="task-list-item"><label><input type="checkbox" disabled checked> Item</label></li>
+//	<li class="task-list-item task-list-item--done"><span class="visually-hidden">Udført:</span> Ring til kommunen</li>
+//	<li class="task-list-item task-list-item--todo"><span class="visually-hidden">Ikke udført:</span> Skriv klagen</li>
+//	</ul>
 //
-// The checkbox is disabled, as GitHub renders it: the page shows a state
-// and has no form to submit. The classes let the theme drop the bullets.
+// The words are hidden by the theme's class visually-hidden, so with CSS
+// off they are shown. A list with some task items and some plain ones
+// keeps the bullets of the plain ones.
 type taskList struct{}
 
 func (taskList) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(extension.NewTaskCheckBoxParser(), 0)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(taskRenderer{}, 100)))
 }
 
-// kindTaskLabel is the kind of taskLabel nodes.
-var kindTaskLabel = ast.NewNodeKind("TaskLabel")
+// kindTaskMark is the kind of taskMark nodes.
+var kindTaskMark = ast.NewNodeKind("TaskMark")
 
-// A taskLabel holds a task's checkbox and the inline content after it.
-type taskLabel struct{ ast.BaseInline }
+// A taskMark stands where a task's "[ ]" or "[x]" was: the state in words.
+type taskMark struct {
+	ast.BaseInline
+	done bool
+}
 
-func (n *taskLabel) Kind() ast.NodeKind            { return kindTaskLabel }
-func (n *taskLabel) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
+func (n *taskMark) Kind() ast.NodeKind { return kindTaskMark }
+func (n *taskMark) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Done": map[bool]string{true: "yes", false: "no"}[n.done]}, nil)
+}
 
-// tasks labels the checkboxes of task list items and classes their lists.
+// tasks replaces the checkboxes of task list items by their marks and
+// classes their items and lists.
 func (w *walker) tasks(boxes []*east.TaskCheckBox) {
 	for _, cb := range boxes {
 		block := cb.Parent()
 		item := block.Parent()
-		item.SetAttributeString("class", []byte("task-list-item"))
+		state, id := "todo", IDTaskTodo
+		if cb.IsChecked {
+			state, id = "done", IDTaskDone
+		}
+		item.SetAttributeString("class", []byte("task-list-item task-list-item--"+state))
 		if list := item.Parent(); list != nil {
 			list.SetAttributeString("class", []byte("task-list"))
 		}
-		label := &taskLabel{}
-		for c := block.FirstChild(); c != nil; {
-			next := c.NextSibling()
-			label.AppendChild(label, c)
-			c = next
-		}
-		block.AppendChild(block, label)
-		if visibleText(label, w.src) == "" {
+		block.ReplaceChild(block, cb, &taskMark{done: cb.IsChecked})
+		if visibleText(block, w.src) == "" {
 			w.problems = append(w.problems, Problem{Line: w.line(block), Warning: true,
-				Msg: "task list item without text: write what is to be done after the [ ], so that the checkbox has a name"})
+				Msg: "task list item without text: write what is to be done after the [ ]"})
 		}
+		w.needUI(id, w.line(block))
 	}
 }
 
-type taskRenderer struct{}
+type taskRenderer struct{ c *Converter }
 
-func (taskRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(east.KindTaskCheckBox, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+func (r taskRenderer) Extend(m goldmark.Markdown) {
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(r, 100)))
+}
+
+func (r taskRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(kindTaskMark, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
-			if n.(*east.TaskCheckBox).IsChecked {
-				_, _ = w.WriteString(`<input type="checkbox" disabled checked> `)
-			} else {
-				_, _ = w.WriteString(`<input type="checkbox" disabled> `)
+			id := IDTaskTodo
+			if n.(*taskMark).done {
+				id = IDTaskDone
 			}
-		}
-		return ast.WalkContinue, nil
-	})
-	reg.Register(kindTaskLabel, func(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering {
-			_, _ = w.WriteString("<label>")
-		} else {
-			_, _ = w.WriteString("</label>")
+			_, _ = w.WriteString(`<span class="visually-hidden">`)
+			_, _ = w.Write(util.EscapeHTML([]byte(r.c.ui[id])))
+			_, _ = w.WriteString(`</span> `)
 		}
 		return ast.WalkContinue, nil
 	})

@@ -92,6 +92,75 @@
 // source's parent. Site.Menu gives every entry in one list, MenuTop and
 // SubMenu the tree. The footer (menu: footer) is one list.
 //
+// The taxonomy and term pages and numbered pages of long listings are
+// described below.
+//
+// # Order
+//
+// A listing page (a home or section page, a term page) lists its pages in
+// the order its front matter's sort_by: names (a fallback page its
+// source's), else, when any of them has date:, by date, else by weight (a
+// taxonomy or term page: by title) (SortOrder):
+//
+//   - weight: lowest weight first (no weight is 0), then by file name;
+//   - date: the pages with a weight first, by weight (Hugo's default
+//     order), then the newest first, then by title, then by file name;
+//   - title: the pages with a weight first, then by title.
+//
+// Titles are compared by the collation of the listing's language
+// (golang.org/x/text/collate: Æ, Ø, Å after Z in Danish) with numbers by
+// value; file names (the path below content/<lang>/) in natural order
+// (Natural): 2015-10-8 before 2015-10-19, whose bytes say otherwise. A
+// date in a file name is no date; only date: is. Fallback pages have
+// their source's date, weight and title, so every language lists a
+// section in one order.
+//
+// # Taxonomies
+//
+// Each taxonomy named in sitegen.toml (taxonomies = ["tags"], the
+// default) that a page uses has a page in every language,
+// /<lang>/<taxonomy>/ (Kind Taxonomy), titled with its name in the UI
+// strings (taxonomy_tags; Input.TaxonomyTitle), which lists its terms,
+// and a page for each term, /<lang>/<taxonomy>/<term>/ (Kind Term),
+// titled with the term as the pages write it, which lists the pages of
+// its language with the term (Members). A term's URL segment is the term
+// as headings make ids (Input.Slug): lower case, "-" for spaces and runs
+// of other characters, the letters of every script kept ("Ærø & Å" is
+// ærø-å); terms with one segment are one term.
+//
+// Either page may be written: content/<lang>/<taxonomy>/_index.md gives
+// the taxonomy page's title, slug and text in that language, and
+// content/<lang>/<taxonomy>/<term>/_index.md, the folder named as the
+// term's segment, a term's. Written term pages pair across languages by
+// translation_key like any page, so "fritagelse" in Danish and
+// "exemption" in English are one term; pages written with the same term
+// are too. A term that some languages' pages do not use has a fallback
+// page in those, which lists its language's versions of its source's
+// pages. Any other page in a taxonomy's folder is an error. A page's
+// terms, linked, are TermPages.
+//
+// # Long listings
+//
+// A listing of more than [pagination] page_size pages of sitegen.toml (a
+// section's page_size: overrides it; 0 never splits) is split into
+// numbered pages (Pager): the listing page itself shows the first
+// page_size pages, and pages at <listing>/page/2/, /page/3/, ... (Hugo's
+// form) the rest; they are in Site.Special, with the listing's layout and
+// fields. A numbered page's translations are the pages of the same number
+// of its translations' listings, or their first page where they have
+// fewer; only those of the same number are its alternates
+// (Available).
+//
+// # Feeds
+//
+// Each listing page with real pages of its language with date: below it
+// (at any depth; a term page's its members) has an Atom feed, atom.xml
+// in its folder (Feed): the home page's is the whole language's. It
+// holds the newest [feeds] entries of them, never a fallback page, a
+// draft or a page without date:. Pages link to their own feed, the
+// nearest one above them and their language's (Page.Feeds). Package
+// atom writes them.
+//
 // # Files beside pages
 //
 // A file under content/<lang>/ that is not Markdown (a Resource) is

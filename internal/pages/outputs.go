@@ -70,6 +70,11 @@ func (s *Site) index(diags *diag.List) {
 			s.byPath[p.Path] = p
 		}
 	}
+	for _, f := range s.feeds {
+		if p := folded[fold(f.Path+"/")]; p != nil {
+			diags.Errorf(s.describe(p), slugLine(p), "has URL /%s, a folder where the build writes the Atom feed of /%s (%s); change a slug: or rename the file", p.Path, f.Page.Path, f.Path)
+		}
+	}
 }
 
 // datedApart reports whether two content pages are dated (date:,
@@ -142,8 +147,11 @@ func (s *Site) describe(p *Page) string {
 	if p.File != nil {
 		return p.File.Path
 	}
-	if p.Fallback {
+	if p.Fallback && p.source.File != nil {
 		return fmt.Sprintf("%s (fallback page for %s/%s/%s)", p.source.File.Path, content.Dir, p.Lang.Folder, p.FileKey)
+	}
+	if p.Kind == Term {
+		return fmt.Sprintf("the page of the term %q of %s in %s (/%s)", p.Title, p.Taxonomy, p.Lang.Code, p.Path)
 	}
 	return p.OutputFile()
 }
@@ -190,11 +198,14 @@ func (s *Site) checkOutputs(reserved []Reserved, diags *diag.List) {
 		switch {
 		case p.File != nil:
 			c.file, c.line, c.self, c.fix = p.File.Path, slugLine(p), "its URL /"+p.Path, "give the page another slug:, or rename the file"
-		case p.Fallback:
+		case p.Fallback && p.source.File != nil: // not a term page sitegen made
 			c.file, c.line, c.fix = p.source.File.Path, 1, "rename the file"
 			c.self = fmt.Sprintf("its fallback page in %s, at /%s,", p.Lang.Code, p.Path)
 		}
 		claims = append(claims, c)
+	}
+	for _, f := range s.feeds {
+		claims = append(claims, claim{name: f.Path, what: fmt.Sprintf("the Atom feed of /%s (/%s)", f.Page.Path, f.Path), page: true, weight: 3})
 	}
 	for _, r := range s.Resources {
 		claims = append(claims, claim{name: r.Path, what: fmt.Sprintf("the file %s (/%s)", r.Src.Path, r.Path), file: r.Src.Path,
@@ -269,8 +280,10 @@ func (s *Site) pageWhat(p *Page) string {
 		return "the 404 page (/404.html)"
 	case p.Kind == NotFound:
 		return fmt.Sprintf("the 404 page of %s (/%s)", p.Lang.Code, p.Path)
-	case p.Fallback:
+	case p.Fallback && p.source.File != nil:
 		return fmt.Sprintf("the fallback page in %s for %s (/%s)", p.Lang.Code, p.source.File.Path, p.Path)
+	case p.File == nil || p.PageNumber() > 1:
+		return fmt.Sprintf("the page /%s", p.Path)
 	}
 	return fmt.Sprintf("the page %s (/%s)", p.File.Path, p.Path)
 }

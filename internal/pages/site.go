@@ -22,9 +22,11 @@ const (
 	NotFound                 // /<lang>/404.html
 	RootNotFound             // /404.html: in every language, or the root language's 404 page (see Layout)
 	Alias                    // an old URL that redirects to Target
+	Taxonomy                 // /<lang>/<taxonomy>/: the terms of a taxonomy; content/<lang>/<taxonomy>/_index.md, or made
+	Term                     // /<lang>/<taxonomy>/<term>/: the pages with a term; content/<lang>/<taxonomy>/<term>/_index.md, or made
 )
 
-var kindNames = [...]string{"home", "section", "page", "root", "404", "root-404", "alias"}
+var kindNames = [...]string{"home", "section", "page", "root", "404", "root-404", "alias", "taxonomy", "term"}
 
 func (k Kind) String() string { return kindNames[k] }
 
@@ -62,7 +64,10 @@ type Page struct {
 	Weight      int
 	Menus       []string // the menus the page is in ("main", "footer"); a fallback page is in its source's
 	Updated     time.Time
-	Draft       bool // draft:, or a publish_date still to come or an expiry_date past (content.Meta.Held)
+	Date        time.Time           // date:, the first publication; zero when not set; a fallback page has its source's
+	Terms       map[string][]string // the page's terms by taxonomy, as written (tags: [...]); nil for fallback and generated pages
+	Taxonomy    string              // of a taxonomy or term page: the taxonomy's name ("tags")
+	Draft       bool                // draft:, or a publish_date still to come or an expiry_date past (content.Meta.Held)
 	NeedsReview bool
 	Params      map[string]any // params: from front matter, for layouts; a fallback page has its source's
 
@@ -71,9 +76,13 @@ type Page struct {
 	Translations []*Page // the key in every site language, real or fallback, in language order
 	Target       *Page   // for an alias: the page it redirects to
 	AliasLine    int     // for an alias: the line of its file it is written on
+	Members      []*Page // of a term page: the pages with the term, in the listing's order
+	Pager        *Pager  // of a listing split into numbered pages: which one this is; nil when it is one page
+	Feed         *Feed   // of a listing with dated pages below it: its Atom feed; nil when it has none
 
 	ancestors []*Page
-	source    *Page // for a fallback page: the version it stands in for
+	source    *Page       // for a fallback page: the version it stands in for
+	termPages []PageTerms // the term pages of the page's terms
 	site      *Site
 }
 
@@ -105,11 +114,12 @@ func (p *Page) Versions() []*Page {
 	return out
 }
 
-// Available returns the real versions of the page, in language order.
+// Available returns the real versions of the page, in language order: of
+// a numbered page of a listing (Pager), those of the same number.
 func (p *Page) Available() []*Page {
 	var out []*Page
 	for _, t := range p.Translations {
-		if !t.Fallback {
+		if !t.Fallback && t.PageNumber() == p.PageNumber() {
 			out = append(out, t)
 		}
 	}
@@ -162,7 +172,9 @@ func (p *Page) OutputFile() string {
 
 // A Site is every page of a site in every language.
 type Site struct {
-	typography func(lang, text string) string // Input.Typography, or nil
+	typography    func(lang, text string) string     // Input.Typography, or nil
+	slug          func(lang, text string) string     // Input.Slug, or nil
+	taxonomyTitle func(lang, taxonomy string) string // Input.TaxonomyTitle, or nil
 
 	Config    *config.Config
 	Langs     []*Lang
@@ -179,6 +191,7 @@ type Site struct {
 	byOut   map[string]bool      // folded output names of pages, resources and reserved files
 	static  map[string]bool
 	keys    []string
+	feeds   []*Feed
 	menus   map[string][][]*Page // menu name -> language index -> pages
 	search  []*Page              // language index -> the search page, or nil
 	drafts  map[string]bool      // file keys that exist only as drafts
@@ -205,6 +218,17 @@ type Input struct {
 	// ellipses for the language, as the Markdown body gets them. The
 	// file keeps what was written, so translated_from hashes do not move.
 	Typography func(lang, text string) string
+
+	// Slug, when set, makes the URL segment of a term from the term as
+	// written, as headings get their ids (markdown.Slugify); New then
+	// joins runs of "-" and trims them from the ends. Without it a term's
+	// segment is the term in lower case with "-" for spaces.
+	Slug func(lang, text string) string
+
+	// TaxonomyTitle, when set, gives the title of a taxonomy's page in a
+	// language that has no content/<lang>/<taxonomy>/_index.md: the UI
+	// string taxonomy_<name>. Without it the title is the name.
+	TaxonomyTitle func(lang, taxonomy string) string
 }
 
 // A Reserved is an output file the build writes besides the pages and
@@ -313,7 +337,7 @@ func (s *Site) Permalink(p *Page) string { return p.Permalink }
 // New builds the site model from the content files.
 func New(cfg *config.Config, in Input) (*Site, diag.List) {
 	var diags diag.List
-	s := &Site{typography: in.Typography, now: in.Now, Config: cfg, byKey: map[string][]*Page{}, byPath: map[string]*Page{}, resPath: map[string]*Resource{}, drafts: map[string]bool{}, static: map[string]bool{}}
+	s := &Site{typography: in.Typography, now: in.Now, slug: in.Slug, taxonomyTitle: in.TaxonomyTitle, Config: cfg, byKey: map[string][]*Page{}, byPath: map[string]*Page{}, resPath: map[string]*Resource{}, drafts: map[string]bool{}, static: map[string]bool{}}
 	if s.now.IsZero() {
 		s.now = time.Now()
 	}
@@ -346,9 +370,14 @@ func New(cfg *config.Config, in Input) (*Site, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	// A term that cannot have a page is left out and reported at the end,
+	// so that the rest of the model resolves and is checked too.
+	var termDiags diag.List
+	s.addTaxonomies(&termDiags)
 	s.fillFallbacks()
 	s.tree(&diags)
 	if diags.HasErrors() {
+		diags.Add(termDiags)
 		return nil, diags
 	}
 	s.checkLangFolders(&diags)
@@ -359,12 +388,21 @@ func New(cfg *config.Config, in Input) (*Site, diag.List) {
 			l.Title, l.TitleLang = h.Title, h.TitleLang
 		}
 	}
+	s.collectMembers()
+	s.order()
+	s.makeFeeds()
 	s.addSpecial()
+	s.paginate()
 	s.addAliases()
 	s.addResources(in.Resources, &diags)
 	s.index(&diags)
 	s.checkOutputs(in.Reserved, &diags)
 	s.addMovedAliases(in.Reserved, in.Static)
+	for _, p := range slices.Concat(s.Pages, s.Special) {
+		if p.LinkTitle == "" { // a page sitegen made: a term, a numbered page, an alias
+			p.LinkTitle = p.Title
+		}
+	}
 	s.buildMenus(&diags)
 	s.findSearch()
 	base, origin := cfg.BasePath(), cfg.Origin()
@@ -372,12 +410,17 @@ func New(cfg *config.Config, in Input) (*Site, diag.List) {
 		p.URL = base + p.Path
 		p.Permalink = origin + p.URL
 	}
+	for _, f := range s.feeds {
+		f.URL = base + f.Path
+		f.Permalink = origin + f.URL
+	}
 	for _, r := range s.Resources {
 		r.URL = base + r.Path
 	}
 	for _, p := range slices.Concat(s.Pages, s.Special) {
 		p.Ancestors() // computed now, while one goroutine owns the model
 	}
+	diags.Add(termDiags)
 	return s, diags
 }
 

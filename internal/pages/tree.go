@@ -30,6 +30,10 @@ func (s *Site) group(files []*content.File, diags *diag.List) {
 			diags.Errorf(f.Path, 1, "%s has the same name; delete or rename one", other.File.Path)
 			continue
 		}
+		if t, kind := s.taxonomyOf(f.Key); t != "" && kind == Regular {
+			diags.Errorf(f.Path, 1, "the folder %s/ holds the pages of the taxonomy %s (taxonomies in sitegen.toml): only %s/%s and a page for each term, %s/<term>/%s; move this page to another folder", t, t, t, content.IndexName, t, content.IndexName)
+			continue
+		}
 		key := f.TranslationKey()
 		if s.byKey[key] == nil {
 			s.byKey[key] = make([]*Page, len(s.Langs))
@@ -62,8 +66,13 @@ func sameKey(a, b *Page, key string) string {
 }
 
 func describeKind(p *Page) string {
-	if p.Kind == Section {
+	switch p.Kind {
+	case Section:
 		return "section"
+	case Taxonomy:
+		return "taxonomy page"
+	case Term:
+		return "term page"
 	}
 	return "page"
 }
@@ -95,11 +104,15 @@ func (s *Site) realPage(f *content.File, lang *Lang, diags *diag.List) *Page {
 		diags.Warnf(f.Path, m.Lines["url"], "url /%s/ is the home page's URL: the page stays at its own; give it a path of its own, e.g. /%s/docs/x/, or remove url:", m.URL, m.URL)
 	}
 	title := s.typeset(lang, m.Title)
+	taxonomy, k := s.taxonomyOf(f.Key)
+	if taxonomy != "" {
+		kind = k
+	}
 	return &Page{
 		Kind: kind, Key: f.TranslationKey(), FileKey: f.Key, Lang: lang, File: f,
 		Title: title, TitleLang: lang, LinkTitle: cmp.Or(s.typeset(lang, m.LinkTitle), title),
 		Description: s.typeset(lang, m.Description), Summary: s.typeset(lang, m.Summary),
-		Weight: m.Weight, Menus: m.Menus, Updated: m.Updated,
+		Weight: m.Weight, Menus: m.Menus, Updated: m.Updated, Date: m.Date, Terms: m.Terms, Taxonomy: taxonomy,
 		Draft: m.Held(s.now), NeedsReview: m.NeedsReview, Params: m.Params, site: s,
 	}
 }
@@ -126,7 +139,7 @@ func (s *Site) fillFallbacks() {
 			versions[i] = &Page{
 				Kind: src.Kind, Key: key, FileKey: src.FileKey, Lang: s.Langs[i], Fallback: true,
 				Title: src.Title, TitleLang: src.Lang, LinkTitle: src.LinkTitle, Description: src.Description, Summary: src.Summary,
-				Weight: src.Weight, Menus: src.Menus, Params: src.Params, source: src, site: s,
+				Weight: src.Weight, Menus: src.Menus, Date: src.Date, Taxonomy: src.Taxonomy, Params: src.Params, source: src, site: s,
 			}
 		}
 	}
@@ -196,9 +209,6 @@ func (s *Site) tree(diags *diag.List) {
 			}
 			s.Pages = append(s.Pages, p)
 		}
-	}
-	for _, p := range s.Pages {
-		slices.SortFunc(p.Children, byWeight)
 	}
 }
 

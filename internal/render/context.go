@@ -53,6 +53,7 @@ type Env struct {
 
 	mu      sync.Mutex
 	readers map[Read]map[string]bool // a page (Read{Page: p}), the assets (Member "asset"), or nothing recorded (Read{}) -> keys of partials that read it
+	orders  sync.Map                 // main section page -> its *readingOrder, for Pager
 }
 
 // A Context is the data a layout executes with. Its Page and Site are
@@ -64,8 +65,10 @@ type Context struct {
 	Body template.HTML    // the rendered Markdown; empty for fallback and generated pages
 	Doc  *markdown.Result // nil for fallback and generated pages
 
-	env *Env
-	s   *session
+	env         *Env
+	s           *session
+	sidebarDone bool          // SidebarTree has run
+	sidebarHTML template.HTML // and made this
 }
 
 // NewContext returns the context for rendering p, recording nothing.

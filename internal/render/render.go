@@ -5,6 +5,8 @@
 //	layouts/home.html            a language's home page    } each defines "main"
 //	layouts/section.html         a section with its list   } (and may define "title",
 //	layouts/page.html            a page                    }  "head")
+//	layouts/taxonomy.html        a taxonomy's page, /<lang>/tags/: its terms
+//	layouts/term.html            a term's page, /<lang>/tags/<term>/: its pages
 //	layouts/fallback.html        a page missing in the language
 //	layouts/404.html             /<lang>/404.html, and /404.html of a default language at the root (Kind root-404)
 //	layouts/root.html            the language chooser at / and /404.html, when every language has its folder
@@ -32,9 +34,23 @@
 // The main menu of the page's language is {{ .MenuTree }}: its entries
 // as a tree, each with the value of aria-current for the page being
 // rendered (a page's label there, as in listings and breadcrumbs, is
-// .LinkTitle). A page's site-specific values from params: in its front matter are
+// A listing layout ranges over .Page.Listing, the pages it lists on this
+// page of it: a section's children, a taxonomy's terms, a term's pages,
+// cut to this page's share when .Page.Pager splits it into numbered pages
+// (.Pager.Prev, .Next, .First, .Last, .Near, .Number, .Total); .Page.Listed
+// is the whole list. .Page.Date is date: (first published) beside
+// .Page.Updated; .Page.Feeds are the Atom feeds to link in <head>,
+// .Page.Feed a listing's own; .Page.TermPages a page's terms by taxonomy,
+// each a term page to link. Only sites with taxonomies need taxonomy.html
+// and term.html; the built-in theme has both.
+// A page's site-specific values from params: in its front matter are
 // {{ .Page.Params.icon }} (a fallback page has its source's); the site's
 // [params] in sitegen.toml are {{ .Param "contact_email" }}.
+// With [theme] sidebar in sitegen.toml, {{ .SidebarTree }} is the tree of
+// the page's main section (.Sidebar) and {{ .PrevNext }} its previous and
+// next page with [theme] prev_next; see Context.Sidebar,
+// Context.SidebarTree and Context.PrevNext for what they hold and cost.
+// (.Page.Pager is another thing: the numbered pages of a long listing.)
 //
 // .Page, .Site and every page reached from them are views of the site
 // model (PageView, SiteView): they have the fields and methods of

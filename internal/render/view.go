@@ -125,6 +125,15 @@ func (v *PageView) Translations() []*PageView {
 }
 func (v *PageView) Target() *PageView { v.read("Target"); return v.s.view(v.p.Target) }
 func (v *PageView) AliasLine() int    { v.read("AliasLine"); return v.p.AliasLine }
+func (v *PageView) Date() time.Time   { v.read("Date"); return v.p.Date }
+func (v *PageView) Terms() map[string][]string {
+	v.read("Terms")
+	return v.p.Terms
+}
+func (v *PageView) Taxonomy() string     { v.read("Taxonomy"); return v.p.Taxonomy }
+func (v *PageView) Members() []*PageView { v.read("Members"); return v.s.list(v.p.Members) }
+func (v *PageView) Pager() *PagerView    { v.read("Pager"); return v.s.pager(v.p.Pager) }
+func (v *PageView) Feed() *FeedView      { v.read("Feed"); return v.s.feed(v.p.Feed) }
 
 // The methods of pages.Page; see there.
 
@@ -134,8 +143,96 @@ func (v *PageView) Available() []*PageView { v.read("Available"); return v.s.lis
 func (v *PageView) Ancestors() []*PageView { v.read("Ancestors"); return v.s.list(v.p.Ancestors()) }
 func (v *PageView) Layout() string         { v.read("Layout"); return v.p.Layout() }
 func (v *PageView) OutputFile() string     { v.read("OutputFile"); return v.p.OutputFile() }
-func (v *PageView) Source() *PageView      { v.read("Source"); return v.s.view(v.p.Source()) }
-func (v *PageView) Versions() []*PageView  { v.read("Versions"); return v.s.list(v.p.Versions()) }
+func (v *PageView) Feeds() []*FeedView     { v.read("Feeds"); return v.s.feeds(v.p.Feeds()) }
+func (v *PageView) Dated() bool            { v.read("Dated"); return v.p.Dated() }
+func (v *PageView) Listing() []*PageView   { v.read("Listing"); return v.s.list(v.p.Listing()) }
+func (v *PageView) Listed() []*PageView    { v.read("Listed"); return v.s.list(v.p.Listed()) }
+func (v *PageView) PageNumber() int        { v.read("PageNumber"); return v.p.PageNumber() }
+func (v *PageView) PageSize() int          { v.read("PageSize"); return v.p.PageSize() }
+func (v *PageView) SortOrder() string      { v.read("SortOrder"); return v.p.SortOrder() }
+func (v *PageView) TermPages() []PageTermsView {
+	v.read("TermPages")
+	pts := v.p.TermPages()
+	if pts == nil {
+		return nil
+	}
+	out := make([]PageTermsView, len(pts))
+	for i, pt := range pts {
+		out[i] = PageTermsView{Taxonomy: v.s.view(pt.Taxonomy), Terms: v.s.list(pt.Terms)}
+	}
+	return out
+}
+
+// The pager, feeds and terms a page hands out hold pages, which layouts
+// get as views too. Their reads are the page member that handed them
+// out (Pager, Feed, Feeds, TermPages), whose value hashes every field and
+// method of the pager or feed, the pages by their Ident; what a layout
+// reads of those pages is a read of their own.
+
+// A PagerView is a pages.Pager as layouts see it: .Page.Pager.
+type PagerView struct {
+	g *pages.Pager
+	s *session
+}
+
+func (s *session) pager(g *pages.Pager) *PagerView {
+	if g == nil {
+		return nil
+	}
+	return &PagerView{g, s}
+}
+
+func (g *PagerView) Number() int        { return g.g.Number }
+func (g *PagerView) Items() []*PageView { return g.s.list(g.g.Items) }
+func (g *PagerView) Total() int         { return g.g.Total() }
+func (g *PagerView) Pages() []*PageView { return g.s.list(g.g.Pages()) }
+func (g *PagerView) First() *PageView   { return g.s.view(g.g.First()) }
+func (g *PagerView) Last() *PageView    { return g.s.view(g.g.Last()) }
+func (g *PagerView) Prev() *PageView    { return g.s.view(g.g.Prev()) }
+func (g *PagerView) Next() *PageView    { return g.s.view(g.g.Next()) }
+func (g *PagerView) Near() []*PageView  { return g.s.list(g.g.Near()) }
+
+// A FeedView is a pages.Feed as layouts see it: each of .Page.Feeds.
+type FeedView struct {
+	f *pages.Feed
+	s *session
+}
+
+func (s *session) feed(f *pages.Feed) *FeedView {
+	if f == nil {
+		return nil
+	}
+	return &FeedView{f, s}
+}
+
+func (s *session) feeds(fs []*pages.Feed) []*FeedView {
+	if fs == nil {
+		return nil
+	}
+	out := make([]*FeedView, len(fs))
+	for i, f := range fs {
+		out[i] = s.feed(f)
+	}
+	return out
+}
+
+func (f *FeedView) Page() *PageView      { return f.s.view(f.f.Page) }
+func (f *FeedView) Title() string        { return f.f.Title }
+func (f *FeedView) Path() string         { return f.f.Path }
+func (f *FeedView) URL() string          { return f.f.URL }
+func (f *FeedView) Permalink() string    { return f.f.Permalink }
+func (f *FeedView) Entries() []*PageView { return f.s.list(f.f.Entries) }
+func (f *FeedView) Updated() time.Time   { return f.f.Updated }
+
+// A PageTermsView is a pages.PageTerms as layouts see it: each of
+// .Page.TermPages.
+type PageTermsView struct {
+	Taxonomy *PageView
+	Terms    []*PageView
+}
+
+func (v *PageView) Source() *PageView     { v.read("Source"); return v.s.view(v.p.Source()) }
+func (v *PageView) Versions() []*PageView { v.read("Versions"); return v.s.list(v.p.Versions()) }
 
 func (v *SiteView) read(member, args string) { v.s.read(nil, member, args) }
 
@@ -147,6 +244,7 @@ func (v *SiteView) Default() *pages.Lang         { v.read("Default", ""); return
 func (v *SiteView) Pages() []*PageView           { v.read("Pages", ""); return v.s.list(v.s.site.Pages) }
 func (v *SiteView) Special() []*PageView         { v.read("Special", ""); return v.s.list(v.s.site.Special) }
 func (v *SiteView) Resources() []*pages.Resource { v.read("Resources", ""); return v.s.site.Resources }
+func (v *SiteView) Feeds() []*FeedView           { v.read("Feeds", ""); return v.s.feeds(v.s.site.Feeds()) }
 
 // The methods of pages.Site; see there. Their arguments are recorded with
 // them (args), so that the same call can be made in another build's model.
@@ -282,10 +380,15 @@ func splitArgs(s string) (list []*string, ok bool) {
 }
 
 // Ident names a page the same way in every build of the site: its
-// language and translation key, or for a generated page without a key
+// language and translation key (and its number, for a numbered page of a
+// split listing), or for a generated page without a key
 // (the language chooser, the 404 pages, aliases), its output file.
 func Ident(p *pages.Page) string {
 	if p.Key != "" {
+		if n := p.PageNumber(); n > 1 {
+			// A listing's page 2, 3, ... has the listing's key.
+			return p.Lang.Code + "\x00" + p.Key + "\x00" + strconv.Itoa(n)
+		}
 		return p.Lang.Code + "\x00" + p.Key
 	}
 	return "\x01" + p.OutputFile()

@@ -81,6 +81,14 @@ func viewType(t reflect.Type) reflect.Type {
 		return reflect.TypeFor[[]*PageView]()
 	case reflect.TypeFor[*pages.Site]():
 		return reflect.TypeFor[*SiteView]()
+	case reflect.TypeFor[*pages.Pager]():
+		return reflect.TypeFor[*PagerView]()
+	case reflect.TypeFor[*pages.Feed]():
+		return reflect.TypeFor[*FeedView]()
+	case reflect.TypeFor[[]*pages.Feed]():
+		return reflect.TypeFor[[]*FeedView]()
+	case reflect.TypeFor[[]pages.PageTerms]():
+		return reflect.TypeFor[[]PageTermsView]()
 	}
 	return t
 }
@@ -310,7 +318,14 @@ func change(v reflect.Value, site *pages.Site, other *pages.Page) bool {
 		if !v.IsNil() {
 			c.Elem().Set(v.Elem())
 		}
-		if c.Elem().Kind() != reflect.Struct || c.Elem().NumField() == 0 || !change(c.Elem().Field(0), site, other) {
+		switch {
+		case c.Elem().Kind() != reflect.Struct:
+			// A pointer to a value (page_size: as *int): set where it
+			// was nil, else the value changed.
+			if !v.IsNil() && !change(c.Elem(), site, other) {
+				return false
+			}
+		case c.Elem().NumField() == 0 || !change(c.Elem().Field(0), site, other):
 			return false
 		}
 		v.Set(c)

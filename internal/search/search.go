@@ -12,7 +12,8 @@
 //
 // u is the URL, t the title, d the description, s the title of the page's
 // section, h the headings, b the page's distinctive words, normalized (see
-// Normalize) and most frequent first. A page missing in the index's
+// Normalize) and most frequent first. Taxonomy and term pages the site
+// makes are listed too, with their names as titles. A page missing in the index's
 // language is listed in the language it exists in, with "l" naming it, so
 // a reader of a partly translated language still finds every page.
 //

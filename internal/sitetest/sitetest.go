@@ -203,7 +203,7 @@ func runGolden(t *testing.T, p string) {
 		t.Fatal(err)
 	}
 	a := txtar.Parse(data)
-	opts := options(t, a.Comment)
+	opts := Options(a.Comment)
 	site := BuildFS(t, FS(t, data), opts)
 
 	got := map[string][]byte{
@@ -276,7 +276,9 @@ func ensureNewline(data []byte) []byte {
 	return data
 }
 
-func options(t *testing.T, comment []byte) build.Options {
+// Options returns the build options an archive's comment sets (see the
+// package documentation).
+func Options(comment []byte) build.Options {
 	var opts build.Options
 	opts.NoMinify = true
 	for _, line := range strings.Split(string(comment), "\n") {

@@ -7,6 +7,14 @@
 // i18n/<lang>.toml and static/<name> replace the theme's file of the same
 // name (an i18n file replaces the theme's messages one id at a time).
 //
+// # Stylesheet
+//
+// static/css/site.css is the one stylesheet. Its colours meet WCAG 2.2 AA
+// in light and dark mode; the colours of highlighted code (the classes
+// markdown.HighlightClasses names, and only those) are written from a
+// table by go test ./internal/theme -run TestHighlightCSS -update, which
+// checks each against the code's background.
+//
 // # Layouts
 //
 //	layouts/base.html               the skeleton: head, skip link, header, breadcrumbs, main (with a line saying a page marked needs_review awaits review), footer
@@ -19,12 +27,16 @@
 //	layouts/root.html               the language chooser at / and the root 404.html (when every language has its folder)
 //	layouts/alias.html              the redirect page of an old URL (aliases:)
 //	layouts/partials/*.html         header, menu, switcher, breadcrumbs, hreflang links, table of contents, listing, footer
+//	layouts/partials/sidebar.html   the section sidebar ([theme] sidebar = true in sitegen.toml)
+//	layouts/partials/pager.html     the previous and next page ([theme] prev_next = true)
 //	layouts/partials/footer_note.html  empty: a site's own line at the bottom of every page
 //
 // # UI strings
 //
-// i18n/<lang>.toml holds the strings of the layouts, and the labels of
-// callouts (alert_note ... alert_caution, for GitHub alerts in Markdown),
+// i18n/<lang>.toml holds the strings of the layouts, the labels of
+// callouts (alert_note ... alert_caution, for GitHub alerts in Markdown)
+// and the other words Markdown pages get (code_label, footnotes_title,
+// footnote_ref, footnote_back, task_done, task_todo),
 // for the languages go doc ./internal/locale lists. Every string but the
 // Danish and English ones is marked needs_review, as no native speaker has
 // checked it yet; sitegen check lists them in its UI string status (the

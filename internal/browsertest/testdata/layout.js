@@ -15,10 +15,19 @@
   const vw = Math.min(window.innerWidth, de.clientWidth);
   const scrolls = (cs) => cs.overflowX === 'auto' || cs.overflowX === 'scroll';
   const hides = (v) => v === 'hidden' || v === 'clip';
+  // The content of a closed disclosure is not shown (content-visibility:
+  // hidden), though it has boxes.
   const shown = (el, cs) => {
     if (cs.display === 'none' || cs.visibility !== 'visible') return false;
+    if (el.checkVisibility && !el.checkVisibility()) return false;
     const r = el.getBoundingClientRect();
     return r.width > 0 && r.height > 0;
+  };
+  // Text hidden for screen readers only (the theme's .visually-hidden: a
+  // box of 1 px, clipped) is meant to be cut off.
+  const screenReaderOnly = (el) => {
+    const r = el.getBoundingClientRect();
+    return r.width <= 1 && r.height <= 1;
   };
   // reach is how far right an element's box or its content goes.
   const reach = (el) => {
@@ -41,8 +50,7 @@
       }
       // Text for screen readers only (.visually-hidden: a 1 × 1 px box
       // that clips its text on purpose) is not text a reader sees cut off.
-      const r = el.getBoundingClientRect();
-      if (opts.textSpacing && !(r.width <= 1 && r.height <= 1)) {
+      if (opts.textSpacing && !screenReaderOnly(el)) {
         if (hides(cs.overflowX) && el.scrollWidth > el.clientWidth + 1) {
           clipped.push(describe(el) + ' cuts off ' + (el.scrollWidth - el.clientWidth) + 'px sideways');
         }
