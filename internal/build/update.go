@@ -216,7 +216,7 @@ func (b *Builder) updateContent(out Output, changed []string, structural, styles
 		// The search indexes are assets too, made by the build and not
 		// from static/: keep them, or the next search page fails to render.
 		for _, l := range b.site.Langs {
-			for _, name := range []string{search.FileName(l.Code), "search/" + l.Code + "/"} {
+			for _, name := range []string{search.FileName(l.Code), "search/" + l.Folder + "/"} {
 				if a, ok := b.assets[name]; ok {
 					if _, own := assets[name]; !own {
 						assets[name] = a
@@ -268,7 +268,7 @@ func (b *Builder) updatePages(w *writer, changed []string) diag.List {
 		datesChanged = datesChanged || !page.Updated.Equal(f.Meta.Updated)
 		page.File, page.Updated, page.NeedsReview = f, f.Meta.Updated, f.Meta.NeedsReview
 		d := b.convert(b.site, page)
-		b.docs[p] = d.kept(&b.slab)
+		b.docs[p] = d.kept(&b.slab, page.Lang.Code)
 		diags.Add(d.diags)
 		diags.Add(w.page(b.env, page, d))
 	}

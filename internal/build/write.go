@@ -228,7 +228,8 @@ func (w *writer) assets(files []staticFile, basePath string, fingerprint bool) (
 // assets. With Options.Dev they are not written: sitegen serve makes them
 // when asked (Builder.SearchFiles), since they change with every edit. A
 // split index's folder (search.Files) is added as an asset too, named
-// "search/<lang>/" with the file pattern "search/<lang>.<hash>/*", so that
+// "search/<lang>/" with the file pattern "search/<lang>.<hash>/*" (the
+// tag in lower case, as in the files' names), so that
 // hosting gives its files a year's cache.
 func (w *writer) searchIndexes(site *pages.Site, entries map[*pages.Page]*search.Entry, assets map[string]*render.Asset, write bool) diag.List {
 	var diags diag.List
@@ -253,7 +254,7 @@ func (w *writer) searchIndexes(site *pages.Site, entries map[*pages.Page]*search
 			report(&diags, "", w.put(a.File, data))
 			for _, f := range slices.Sorted(maps.Keys(files)) {
 				report(&diags, "", w.put(f, files[f]))
-				dir := "search/" + l.Code + "/"
+				dir := "search/" + l.Folder + "/"
 				if assets[dir] == nil {
 					assets[dir] = &render.Asset{Name: dir, File: path.Dir(f) + "/*"}
 				}

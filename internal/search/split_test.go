@@ -15,28 +15,26 @@ import (
 
 func TestPostings(t *testing.T) {
 	list := []*Entry{
-		{Title: "Klag over afslag", Description: "Sådan klager du.", Terms: "klage afslag frist"},
-		{Title: "Frister", Section: "Klage", Headings: []string{"Over fristen"}, Terms: "frist klage"},
+		{Title: "Klag over afslag", Description: "Sådan klager du.", Terms: "klag afslag frist"},
+		{Title: "Frister", Section: "Klage", Headings: []string{"Over fristen"}, Terms: "frist klag"},
 		{Title: "Om os"},
 		{Title: "Afslag på afslag", Terms: "afslag"},
 	}
+	// Stems: klag for "Klag", "klager", "Klage"; frist for "Frister",
+	// "fristen", "frist".
 	tests := []struct{ term, want string }{
-		{"klag", "A"},     // page 0, title position 0
+		{"klag", "AS"},    // page 0, title position 0 (and the body's "klage"); page 1's section
 		{"afslag", "C2A"}, // title position 2 on page 0, 0 on page 3 (its first), skipping 1 and 2
 		{"over", "BQ"},    // title on page 0, a heading on page 1
-		{"klager", "R"},   // the description
-		{"frist", "ch"},   // the body: at 13 of 19 on page 0 (level 2 of 8), first on page 1 (level 7)
-		{"klage", "hS"},   // the body's first word on page 0, the section on page 1
+		{"frist", "cA"},   // the body: at 13 of 19 on page 0 (level 2 of 8); page 1's title
 		{"os", "2B"},      // skips pages 0 and 1
 		{"om", "2A"},      // words of one or two letters of a title are indexed
-		{"paa", "3B"},     // "på", folded
-		{"sadan", ""},     // not a word of any page
-		{"saadan", "R"},   // "Sådan", folded
-		{"frister", "1A"}, // page 1
-		{"fristen", "1Q"}, // page 1's heading
+		{"pa", "3B"},      // "på", folded
+		{"sadan", "R"},    // "Sådan", folded
 		{"du", "R"},       // the description's short words too
+		{"klage", ""},     // a key, not a stem
 	}
-	postings := splitPostings(list)
+	postings := splitPostings(For("da"), list, newFormTable())
 	for _, tt := range tests {
 		got := ""
 		if p := postings[tt.term]; p != nil {
@@ -63,7 +61,7 @@ func TestDensePostings(t *testing.T) {
 		{"klage", "C"},   // on one: its place in the title
 		{"regler", "2A"}, // on one
 	}
-	postings := splitPostings(list)
+	postings := splitPostings(For("kl"), list, newFormTable())
 	for _, tt := range tests {
 		if got := postings[tt.term].String(); got != tt.want {
 			t.Errorf("postings of %q = %q, want %q", tt.term, got, tt.want)
@@ -91,6 +89,8 @@ func TestSymbolScore(t *testing.T) {
 func TestSplitShards(t *testing.T) {
 	list := entries(3000, 1)
 	manifest, files := Split("da", list)
+	forms := newFormTable()
+	postings := splitPostings(For("da"), list, forms)
 	ix, err := openSplit(manifest, files)
 	if err != nil {
 		t.Fatal(err)
@@ -126,11 +126,17 @@ func TestSplitShards(t *testing.T) {
 			}
 		}
 	}
-	if want := len(splitPostings(list)); len(seen) != want {
+	want := len(postings)
+	for k := range forms.stemOf {
+		if postings[k] == nil {
+			want++
+		}
+	}
+	if len(seen) != want {
 		t.Errorf("%d terms in the shards, want %d", len(seen), want)
 	}
 	// A prefix fetches every shard that may hold a term beginning with it.
-	for _, w := range []string{"\x00", "k", "kl", "ord1", "ord", "o", "zzzz"} {
+	for _, w := range []string{"\x00", "k", "kl", "ord1", "ord", "o", "zzzz", "klag"} {
 		got := ix.shards(w, true)
 		var want []int
 		for i := range ix.man.Shards {
@@ -161,7 +167,7 @@ func TestSplitShards(t *testing.T) {
 		all = append(all, chunk...)
 	}
 	for i, e := range list {
-		if i >= len(all) || all[i] != (pageData{e.URL, e.Title, e.Lang, e.Description, e.Section}) {
+		if i >= len(all) || all[i] != (pageData{e.URL, e.Title, e.Description, e.Section}) {
 			t.Fatalf("page %d: got %+v, want %+v", i, all[min(i, len(all)-1)], e)
 		}
 	}
@@ -186,7 +192,10 @@ func TestSplitShards(t *testing.T) {
 // file's first two are further apart than that.
 func TestSplitSearch(t *testing.T) {
 	list := entries(2000, 3)
-	single := prepareSingle(list)
+	one, err := openSingle(single("da", list))
+	if err != nil {
+		t.Fatal(err)
+	}
 	manifest, files := Split("da", list)
 	ix, err := openSplit(manifest, files)
 	if err != nil {
@@ -196,15 +205,17 @@ func TestSplitSearch(t *testing.T) {
 		"borgerservice", "søg", "SØG OM", "zzz", "klage zzz", "på", "aeldre", "ældre", "handbog", "i", "post digital", "bor"}
 	for _, q := range queries {
 		t.Run(q, func(t *testing.T) {
-			want := singleSearch(single, q)
+			want := one.search(q)
 			got, err := ix.search(q)
 			if err != nil {
 				t.Fatal(err)
 			}
-			short := slices.ContainsFunc(strings.Fields(Normalize(q)), func(w string) bool { return len([]rune(w)) < 3 })
+			keys := strings.Fields(For("da").Normalize(q))
+			short := slices.ContainsFunc(keys, func(w string) bool { return len([]rune(w)) < 3 })
 			if short {
-				// Words of one or two letters match whole words only:
-				// the hits are among the single file's.
+				// Words of one or two letters match their own key only:
+				// the hits are among the single file's, which reads every
+				// word as a prefix.
 				inWant := map[int]bool{}
 				for _, h := range want {
 					inWant[h.page] = true
@@ -223,11 +234,11 @@ func TestSplitSearch(t *testing.T) {
 			// level, 2/Levels), or of all levels for a dense term (within
 			// 2 + 2/Levels).
 			tol := 0.0
-			postings := splitPostings(list)
-			for _, w := range strings.Fields(Normalize(q)) {
+			postings := splitPostings(For("da"), list, newFormTable())
+			for _, w := range keys {
 				tol += 2.0 / Levels
 				for term, p := range postings {
-					if strings.HasPrefix(term, w) && p.n*DenseShare > len(list) {
+					if strings.HasPrefix(term, w[:min(len(w), 3)]) && p.n*DenseShare > len(list) {
 						tol += 2
 						break
 					}
@@ -341,7 +352,8 @@ func entries(n int, seed uint64) []*Entry {
 		for range r.IntN(4) {
 			e.Headings = append(e.Headings, words(1, 4))
 		}
-		e.Terms = Terms([]string{words(20, 300)}, MaxTerms)
+		body := For("da").Body([]string{words(20, 300)}, MaxTerms)
+		e.Terms, e.Forms = body.Terms, body.Forms
 		list[i] = e
 	}
 	return list
@@ -356,9 +368,9 @@ func entries(n int, seed uint64) []*Entry {
 func BenchmarkQuery(b *testing.B) {
 	list := entries(10000, 1)
 	b.Run("single", func(b *testing.B) {
-		prepared := prepareSingle(list)
+		one, _ := openSingle(single("da", list))
 		for b.Loop() {
-			singleSearch(prepared, "klage afslag")
+			one.search("klage afslag")
 		}
 		b.ReportMetric(float64(gzipSize(single("da", list))), "download-bytes")
 	})
