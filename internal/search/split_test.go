@@ -262,62 +262,108 @@ func TestSplitSearch(t *testing.T) {
 	}
 }
 
-// TestSplitDownload reports what queries download from the split index of
+// TestSplitDownload reports what queries download from the indexes of
 // a built site: SITEGEN_SEARCH_OUT=/dev/shm/out go test -run
 // SplitDownload -v ./internal/search (the folder sitegen build wrote).
+// For each language, a query's own download (the manifest, shards and
+// page files of the first 20 results; a single file whole), and with the
+// other languages' when it finds fewer than few pages, as search.js then
+// loads them too.
 func TestSplitDownload(t *testing.T) {
 	out := os.Getenv("SITEGEN_SEARCH_OUT")
 	if out == "" {
 		t.Skip("set SITEGEN_SEARCH_OUT to a built site's folder")
 	}
-	manifests, _ := filepath.Glob(filepath.Join(out, "search", "*.*.json"))
-	for _, m := range manifests {
-		manifest, err := os.ReadFile(m)
+	const few = 3 // search.html's data-few
+	type index struct {
+		name  string
+		data  []byte // the file search.html names
+		one   *singleIndex
+		split *splitIndex
+	}
+	// query returns what a query downloads from ix, gzipped, its hits and
+	// files, and a description of the files.
+	query := func(ix *index, q string) (size, hits, files int) {
+		if ix.one != nil {
+			return gzipSize(ix.data), len(ix.one.search(q)), 1
+		}
+		hs, err := ix.split.search(q)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(string(manifest), `"shards"`) {
-			t.Logf("%s: one file, %d bytes, %d gzipped", m, len(manifest), gzipSize(manifest))
+		if _, err := ix.split.pages(hs[:min(20, len(hs))]); err != nil {
+			t.Fatal(err)
+		}
+		size, n := ix.split.download()
+		return size + gzipSize(ix.data), len(hs), n + 1
+	}
+	manifests, _ := filepath.Glob(filepath.Join(out, "search", "*.*.json"))
+	var all []*index
+	for _, m := range manifests {
+		data, err := os.ReadFile(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix := &index{name: filepath.Base(m), data: data}
+		all = append(all, ix)
+		if !strings.Contains(string(data), `"shards"`) {
+			if ix.one, err = openSingle(data); err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s: one file, %d bytes, %d gzipped", m, len(data), gzipSize(data))
 			continue
 		}
-		dir := strings.TrimSuffix(m, ".json")
 		var man struct{ Dir string }
-		json.Unmarshal(manifest, &man)
-		dir = filepath.Join(out, "search", man.Dir)
-		names, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+		json.Unmarshal(data, &man)
+		names, _ := filepath.Glob(filepath.Join(out, "search", man.Dir, "*.json"))
 		files := map[string][]byte{}
 		total := 0
 		for _, n := range names {
-			data, _ := os.ReadFile(n)
+			d, _ := os.ReadFile(n)
 			rel, _ := filepath.Rel(out, n)
-			files[filepath.ToSlash(rel)] = data
-			total += len(data)
+			files[filepath.ToSlash(rel)] = d
+			total += len(d)
 		}
-		ix, err := openSplit(manifest, files)
-		if err != nil {
+		if ix.split, err = openSplit(data, files); err != nil {
 			t.Fatal(err)
 		}
 		var sizes []int
 		var worst string
 		for _, q := range benchQueries {
-			hits, err := ix.search(q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := ix.pages(hits[:min(20, len(hits))]); err != nil {
-				t.Fatal(err)
-			}
-			size, n := ix.download()
-			size += gzipSize(manifest)
+			size, hits, n := query(ix, q)
 			if len(sizes) == 0 || size > slices.Max(sizes) {
-				worst = fmt.Sprintf("%q (%d hits, %d files)", q, len(hits), n+1)
+				worst = fmt.Sprintf("%q (%d hits, %d files)", q, hits, n)
 			}
 			sizes = append(sizes, size)
 		}
 		sort.Ints(sizes)
 		over := len(sizes) - sort.SearchInts(sizes, 100_001)
 		t.Logf("%s: %d files, %d bytes; manifest %d bytes gzipped; per query (gzip -9, first 20 results): median %d, largest %d for %s; %d of %d queries over 100 KB",
-			filepath.Base(m), len(files)+1, total+len(manifest), gzipSize(manifest), sizes[len(sizes)/2], sizes[len(sizes)-1], worst, over, len(sizes))
+			ix.name, len(files)+1, total+len(data), gzipSize(data), sizes[len(sizes)/2], sizes[len(sizes)-1], worst, over, len(sizes))
+	}
+	for _, ix := range all {
+		most, n := 0, 0
+		var worst string
+		for _, q := range benchQueries {
+			size, hits, _ := query(ix, q)
+			if hits >= few {
+				continue
+			}
+			n++
+			for _, o := range all {
+				if o != ix {
+					s, _, _ := query(o, q)
+					size += s
+				}
+			}
+			if size > most {
+				most, worst = size, fmt.Sprintf("%q (%d hits)", q, hits)
+			}
+		}
+		if n > 0 {
+			t.Logf("%s with the other languages' indexes: %d of %d queries find fewer than %d pages and load them; at most %d bytes gzipped, for %s",
+				ix.name, n, len(benchQueries), few, most, worst)
+		}
 	}
 }
 
