@@ -378,9 +378,11 @@ func (a *Analyzer) fold(b []byte, lower []byte) []byte {
 			b = utf8.AppendRune(b, r)
 			continue
 		}
-		d := norm.NFD.String(string(r))
-		for _, p := range d {
-			if !unicode.Is(unicode.Mn, p) {
+		// The letter without its marks, folded too: Arabic ئ is ي, then ی.
+		for _, p := range norm.NFD.String(string(r)) {
+			if f, ok := letterFolds[p]; ok {
+				b = append(b, f...)
+			} else if !unicode.Is(unicode.Mn, p) {
 				b = utf8.AppendRune(b, p)
 			}
 		}

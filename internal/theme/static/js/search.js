@@ -136,7 +136,9 @@
           drop = drop && re.mark.test(c);
         } else {
           drop = true;
-          out += re.cyrillic.test(c) ? c : c.normalize('NFD').replace(re.mn, '');
+          // The letter without its marks, folded too: Arabic ئ is ي, then ی.
+          if (re.cyrillic.test(c)) out += c;
+          else for (const p of c.normalize('NFD').replace(re.mn, '')) out += letterFolds[p] !== undefined ? letterFolds[p] : p;
         }
       }
       return digraphs && out.length > 1 ? out.replace(digraphs, (m) => fold[m]) : out;
