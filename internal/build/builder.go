@@ -48,11 +48,12 @@ type Builder struct {
 	// What the last successful build made.
 	built   bool
 	site    *pages.Site
-	env     *render.Env
 	assets  map[string]*render.Asset
 	docs    map[string]*doc        // by content file path
 	byFile  map[string]*pages.Page // content file path -> its page
-	sigs    map[string]uint64      // output file -> signature of what it was rendered from
+	env     *render.Env            // its layouts, UI strings and cached partials
+	rmodel  *render.Model          // site and assets, in which deps evaluates what pages read
+	deps    *deps                  // what each output page read of the model
 	outputs map[string]bool        // every output file
 
 	indexes           map[string][]byte // search index files made since the last change, by name below the output folder
@@ -406,6 +407,14 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	diags.Add(d)
 	env.Assets = assets
 	diags.Add(w.resources(site))
+	var model *render.Model
+	var dp *deps
+	if b.keep {
+		model = render.NewModel(site, assets)
+		dp = newDeps()
+		dp.begin()
+		w.record = func(p *pages.Page, r *render.Reads) { dp.record(model, p, r) }
+	}
 	if diags.HasErrors() && !b.opts.KeepGoing {
 		return nil, nil, diags.Sort()
 	}
@@ -476,7 +485,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 		diags.Add(reportMessages(b.catalog, site))
 	}
 	ch := &Changes{All: true, Written: w.written()}
-	b.publish(site, env, assets, docs)
+	b.publish(site, env, assets, docs, model, dp)
 	if b.keep {
 		ch.Removed = b.removed(w.written())
 	}
@@ -489,16 +498,18 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	return res, ch, nil
 }
 
-// publish records a successful build as the base for the next Update.
-func (b *Builder) publish(site *pages.Site, env *render.Env, assets map[string]*render.Asset, docs map[string]*doc) {
+// publish records a successful build as the base for the next Update:
+// with Options.Incremental, what each page read (dp) with the values of
+// model.
+func (b *Builder) publish(site *pages.Site, env *render.Env, assets map[string]*render.Asset, docs map[string]*doc, model *render.Model, dp *deps) {
 	b.built = true
 	b.site, b.env, b.assets = site, env, assets
 	b.indexes = map[string][]byte{}
 	if !b.keep {
 		return
 	}
-	b.docs = docs
-	b.sigs = signatures(site, env)
+	dp.commit(model, nil, nil)
+	b.docs, b.rmodel, b.deps = docs, model, dp
 	b.indexFiles()
 }
 

@@ -118,6 +118,10 @@ type writer struct {
 	minify bool
 	counts *progress.Counts // counts the pages written, if not nil
 
+	// record, when set, is told what each page's rendering read of the
+	// site (deps); it is called concurrently.
+	record func(p *pages.Page, r *render.Reads)
+
 	mu      sync.Mutex
 	names   []string
 	stopped atomic.Bool // the Output failed: nothing more is written
@@ -309,14 +313,21 @@ func (w *writer) page(env *render.Env, p *pages.Page, d *doc) diag.List {
 	defer buffers.Put(html)
 	html.Reset()
 	name := p.OutputFile()
+	var reads *render.Reads
+	if w.record != nil {
+		reads = render.NewReads()
+	}
 	var err error
 	if w.minify {
-		err = w.renderMinified(html, env, p, res)
+		err = w.renderMinified(html, env, p, res, reads)
 	} else {
-		err = env.RenderTo(html, p, res)
+		err = env.RenderTo(html, p, res, reads)
 	}
 	if err == nil {
 		err = w.put(name, html.Bytes())
+	}
+	if err == nil && reads != nil {
+		w.record(p, reads)
 	}
 	if err == nil && w.counts != nil {
 		w.counts.Written.Add(1)
@@ -328,8 +339,9 @@ func (w *writer) page(env *render.Env, p *pages.Page, d *doc) diag.List {
 	return diags
 }
 
-// renderMinified renders p into out, minified around its body.
-func (w *writer) renderMinified(out *bytes.Buffer, env *render.Env, p *pages.Page, res *markdown.Result) error {
+// renderMinified renders p into out, minified around its body, adding
+// what it read to reads when not nil.
+func (w *writer) renderMinified(out *bytes.Buffer, env *render.Env, p *pages.Page, res *markdown.Result, reads *render.Reads) error {
 	name := p.OutputFile()
 	raw := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(raw)
@@ -341,7 +353,7 @@ func (w *writer) renderMinified(out *bytes.Buffer, env *render.Env, p *pages.Pag
 		return nil
 	}
 	if res != nil && len(res.HTML) > 0 {
-		if err := env.RenderAround(raw, p, res, bodyMark); err != nil {
+		if err := env.RenderAround(raw, p, res, bodyMark, reads); err != nil {
 			return err
 		}
 		if !bytes.Contains(raw.Bytes(), []byte(bodyMark)) {
@@ -360,7 +372,7 @@ func (w *writer) renderMinified(out *bytes.Buffer, env *render.Env, p *pages.Pag
 		// (or its text holds the mark): minify it all.
 		raw.Reset()
 	}
-	if err := env.RenderTo(raw, p, res); err != nil {
+	if err := env.RenderTo(raw, p, res, reads); err != nil {
 		return err
 	}
 	return minify(out)
