@@ -640,13 +640,19 @@ func (b *tab) checkPrint(t *testing.T) printState {
 
 // searchState is what search-state.js reports.
 type searchState struct {
-	FormShown  bool
-	Ready      bool
-	Query      string
-	Status     string
-	StatusLive string
-	Results    []searchResult
-	AllPages   []struct {
+	FormShown   bool
+	Ready       bool
+	Query       string
+	Searched    string // the query whose results, with the other languages', are all shown
+	Status      string
+	StatusLive  string
+	Results     []searchResult
+	OthersTitle string // the heading of the other languages' results, when shown
+	Others      []struct {
+		Title, Href, Lang, Dir, Name string
+	}
+	NoJS     string // the note shown without JavaScript
+	AllPages []struct {
 		Title, Href, Lang string
 		Shown             bool
 	}
@@ -664,17 +670,33 @@ func (s searchState) hrefs() []string {
 	return out
 }
 
+// otherHrefs are the URLs of the other languages' results, each with its
+// lang, dir and language name: "/da/klage/ da ltr (Dansk)".
+func (s searchState) otherHrefs() []string {
+	var out []string
+	for _, r := range s.Others {
+		out = append(out, r.Href+" "+r.Lang+" "+r.Dir+" "+r.Name)
+	}
+	return out
+}
+
 // TestSearch searches the bundled site in Danish, English and Greenlandic
 // and checks the results, the announced count, and the list of all pages
 // that the page shows also without JavaScript.
 func TestSearch(t *testing.T) {
 	b, site := serveBundled(t)
 	ctx := b.ctx
+	// What the page says without JavaScript (search_nojs).
+	noJS := map[string]string{
+		"da": "Søgningen kræver JavaScript, som er slået fra eller ikke findes i din browser. Du kan finde alle sider i listen herunder.",
+		"en": "Searching needs JavaScript, which is turned off or not available in your browser. You can find every page in the list below.",
+		"kl": "Ujarlerneq JavaScript-imik atorfissaqarpoq, browserinnili atorneqarsinnaanngilaq. Quppernerit tamarmik ataani allattorsimaffimmi nassaarisinnaavatit.",
+	}
 	// The status the results announce, with the number as n.
 	count := map[string]*regexp.Regexp{
-		"da": regexp.MustCompile(`^(?P<n>\d+) resultat(er)?$`),
-		"en": regexp.MustCompile(`^(?P<n>\d+) results?$`),
-		"kl": regexp.MustCompile(`^Nassaat(it)? (?P<n>\d+)$`),
+		"da": regexp.MustCompile(`^(?P<n>\d+) resultat(er)?(\. Resultater på andre sprog: \d+ resultat(er)?)?$`),
+		"en": regexp.MustCompile(`^(?P<n>\d+) results?(\. Results in other languages: \d+ results?)?$`),
+		"kl": regexp.MustCompile(`^Nassaat(it)? (?P<n>\d+)(\. .+)?$`),
 	}
 	tests := []struct {
 		lang, url string
@@ -692,14 +714,21 @@ func TestSearch(t *testing.T) {
 			{q: "xyzzyq", none: true},
 		}},
 		{"en", "/en/search/", []searchQuery{
+			// Issue 28: a reader with a Danish letter in hand types its
+			// word: the English pages that name it, then the Danish ones,
+			// marked as Danish.
+			{q: "afslag", top: []string{"/en/refused/", "/en/complaints/"},
+				others: []string{"/da/afslag/ da ltr (Dansk)", "/da/klage/ da ltr (Dansk)"}},
 			{q: "fritagel", has: "/en/digital-post/exemption/"},
 			{q: "exempt", first: "/en/digital-post/exemption/"},
 			{q: "introduction", first: "/en/employees/letter/", n: 1},
 			{q: "digital post", top: []string{"/en/digital-post/", "/en/digital-post/exemption/", "/en/digital-post/read-access/"}},
 		}},
 		{"kl", "/kl/soeg/", []searchQuery{
-			// Greenlandic has no such page: the Danish one, marked.
-			{q: "fritagel", first: "/da/digital-post/fritagelse/", lang: "da"},
+			// Issue 28: Greenlandic has no such page: the Danish and the
+			// English ones, each marked with its language.
+			{q: "fritagel", none: true, others: []string{"/da/digital-post/fritagelse/ da ltr (Dansk)",
+				"/en/digital-post/exemption/ en ltr (English)"}},
 		}},
 	}
 	for _, tt := range tests {
@@ -723,9 +752,8 @@ func TestSearch(t *testing.T) {
 					waitFor(t, ctx, "results", `(q) => {
 						const f = document.querySelector('form[data-index]');
 						return f.dataset.state === 'ready' && document.getElementById('search-input').value === q &&
-							document.getElementById('search-status').textContent !== '';
+							f.dataset.searched === q;
 					}`, sq.q)
-					time.Sleep(250 * time.Millisecond) // past the debounce: the last keystroke's results
 					st := eval[searchState](t, ctx, searchStateJS, nil)
 					sq.check(t, st, count[tt.lang])
 					if sq.q == "fritagel" {
@@ -740,13 +768,15 @@ func TestSearch(t *testing.T) {
 					}
 				})
 			}
-			// The index is the one request.
+			// The language's index, and the others' when a query found
+			// few pages, are the only requests.
 			var others []string
 			index := false
 			for _, r := range reqs.end() {
-				if strings.Contains(r, "/search/"+tt.lang+".") {
+				switch {
+				case strings.Contains(r, "/search/"+tt.lang+"."):
 					index = true
-				} else {
+				case !strings.Contains(r, "/search/"):
 					others = append(others, r)
 				}
 			}
@@ -754,7 +784,7 @@ func TestSearch(t *testing.T) {
 				t.Error("no request for the search index was seen")
 			}
 			if len(others) > 0 {
-				t.Errorf("searching made requests other than for the index:\n%s", strings.Join(others, "\n"))
+				t.Errorf("searching made requests other than for the indexes:\n%s", strings.Join(others, "\n"))
 			}
 
 			// Without JavaScript: no form, and a link to every page of the
@@ -765,6 +795,11 @@ func TestSearch(t *testing.T) {
 			st = eval[searchState](t, ctx, searchStateJS, nil)
 			if st.FormShown {
 				t.Error("with JavaScript off, the search form is shown")
+			}
+			// Issue 28: the page says so, in its language (the Danish page
+			// read "Her kan du søge på hele siden" and showed no box).
+			if want := noJS[tt.lang]; st.NoJS != want {
+				t.Errorf("with JavaScript off, the page says %q; want %q", st.NoJS, want)
 			}
 			screenshot(t, ctx, tt.lang+"-search-nojs-1280")
 			links := map[string]bool{}
@@ -792,18 +827,27 @@ func TestSearch(t *testing.T) {
 
 // searchQuery is a query and what it must find.
 type searchQuery struct {
-	q     string
-	first string   // the first result's URL
-	has   string   // a URL among the results
-	top   []string // the URLs of the first results, in any order
-	lang  string   // the lang attribute of the first result's link
-	none  bool     // no results
-	n     int      // the number of results, if not 0
+	q      string
+	first  string   // the first result's URL
+	has    string   // a URL among the results
+	top    []string // the URLs of the first results, in any order
+	lang   string   // the lang attribute of the first result's link
+	none   bool     // no results
+	n      int      // the number of results, if not 0
+	others []string // among the other languages' results (otherHrefs)
 }
 
 func (sq searchQuery) check(t *testing.T, st searchState, count *regexp.Regexp) {
 	t.Helper()
 	got := st.hrefs()
+	for _, o := range sq.others {
+		if !slices.Contains(st.otherHrefs(), o) {
+			t.Errorf("%q: the other languages' results are %q; want %q among them", sq.q, st.otherHrefs(), o)
+		}
+	}
+	if len(sq.others) > 0 && st.OthersTitle == "" {
+		t.Errorf("%q: the other languages' results have no heading", sq.q)
+	}
 	if sq.none {
 		if len(got) > 0 || st.Status == "" || count.MatchString(st.Status) {
 			t.Errorf("%q: %d results, status %q; want none, and a message that says so", sq.q, len(got), st.Status)

@@ -21,7 +21,7 @@ import (
 
 // SearchLayout is the layout of search pages, which show the search
 // index's URL.
-const SearchLayout = "search"
+const SearchLayout = pages.SearchLayout
 
 // A Builder builds one site, and keeps what it loaded for Update. A
 // Builder is not safe for concurrent use.
@@ -78,7 +78,7 @@ type doc struct {
 	res   *markdown.Result
 	links []string // keys the page links to, for finding pages to redo when a URL changes
 	diags diag.List
-	terms string          // of a kept doc, whose res has no Text: search.Terms of the text
+	body  search.Body     // of a kept doc, whose res has no Text: the search terms of the text
 	html  slab.Compressed // of a kept doc whose res has no HTML (see kept)
 }
 
@@ -613,7 +613,7 @@ func (b *Builder) docFor(site *pages.Site, p *pages.Page, docs map[string]*doc, 
 	d = b.convert(site, p)
 	if b.keep {
 		mu.Lock()
-		docs[p.File.Path] = d.kept(&b.slab)
+		docs[p.File.Path] = d.kept(&b.slab, p.Lang.Code)
 		mu.Unlock()
 	}
 	return d
@@ -623,12 +623,12 @@ func (b *Builder) docFor(site *pages.Site, p *pages.Page, docs map[string]*doc, 
 // keep until it is converted again: the body's HTML compressed (see
 // package slab; at 10,000 pages 170 MB of HTML takes about 95 MB), and instead
 // of the text, the search terms made of it. unpacked gives the HTML back.
-func (d *doc) kept(s *slab.Slab) *doc {
+func (d *doc) kept(s *slab.Slab, lang string) *doc {
 	if d.res == nil {
 		return d
 	}
 	res := *d.res
-	k := &doc{res: &res, links: d.links, diags: d.diags, terms: search.Terms(d.res.Text, search.MaxTerms)}
+	k := &doc{res: &res, links: d.links, diags: d.diags, body: search.For(lang).Body(d.res.Text, search.MaxTerms)}
 	res.Text = nil
 	if html, ok := s.Compress(res.HTML); ok {
 		res.HTML, k.html = nil, html

@@ -39,5 +39,5 @@ func TestFirstWords(t *testing.T) {
 // search terms, for TestInspectEveryConversion.
 func Kept(b *Builder, path string) (text int, terms string) {
 	d := b.docs[path]
-	return len(d.res.Text), d.terms
+	return len(d.res.Text), d.body.Terms
 }

@@ -85,7 +85,7 @@ func TestInspectEveryConversion(t *testing.T) {
 	// What the Builder keeps for the search index: the terms of the text
 	// a search conversion keeps (its first block here), not the text.
 	text, terms := build.Kept(b, "content/da/klage.md")
-	if want := search.Terms([]string{strings.TrimSpace(long)}, search.MaxTerms); text != 0 || terms != want {
+	if want := search.For("da").Body([]string{strings.TrimSpace(long)}, search.MaxTerms).Terms; text != 0 || terms != want {
 		t.Errorf("the Builder keeps %d blocks of the page's text and the terms %.40q…, want none and %.40q…", text, terms, want)
 	}
 

@@ -17,7 +17,7 @@ import (
 // called, so an index made later, while the Builder runs the next build,
 // is the index of this one. It is safe for concurrent use.
 type SearchFiles struct {
-	langs map[string]*langIndex // by language code
+	langs map[string]*langIndex // by language tag in lower case, as in the files' names
 }
 
 // langIndex is the index of one language, made once, when first asked.
@@ -48,13 +48,13 @@ func (b *Builder) SearchFiles() *SearchFiles {
 		}
 		if d := b.docs[p.File.Path]; d != nil {
 			e := search.NewEntry(b.site, p, d.res)
-			e.Terms = d.terms
+			e.Terms, e.Forms = d.body.Terms, d.body.Forms
 			entries[p] = e
 		}
 	}
 	s := &SearchFiles{langs: make(map[string]*langIndex, len(b.site.Langs))}
 	for _, l := range b.site.Langs {
-		s.langs[l.Code] = &langIndex{code: l.Code, list: search.Entries(b.site, l, entries)}
+		s.langs[l.Folder] = &langIndex{code: l.Code, list: search.Entries(b.site, l, entries)}
 	}
 	return s
 }

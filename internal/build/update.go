@@ -313,7 +313,7 @@ func (b *Builder) updatePages(w *writer, changed []string, stylesChanged bool) d
 		if p.File != nil && p.PageNumber() == 1 { // a listing's page 2, 3, ... shows its list, not page 1's text
 			if slices.Contains(touched, p) {
 				d = b.convert(b.site, p)
-				b.docs[p.File.Path] = d.kept(&b.slab)
+				b.docs[p.File.Path] = d.kept(&b.slab, p.Lang.Code)
 			} else {
 				d = b.docFor(b.site, p, b.docs, &mu)
 			}

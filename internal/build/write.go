@@ -206,7 +206,8 @@ func (w *writer) static(files []staticFile) diag.List {
 // assets. With Options.Dev they are not written: sitegen serve makes them
 // when asked (Builder.SearchFiles), since they change with every edit. A
 // split index's folder (search.Files) is added as an asset too, named
-// "search/<lang>/" with the file pattern "search/<lang>.<hash>/*", so that
+// "search/<lang>/" with the file pattern "search/<lang>.<hash>/*" (the
+// tag in lower case, as in the files' names), so that
 // hosting gives its files a year's cache.
 func (w *writer) searchIndexes(site *pages.Site, entries map[*pages.Page]*search.Entry, assets *assets, write bool) diag.List {
 	var diags diag.List

@@ -134,15 +134,24 @@ func (p *Page) Ancestors() []*Page {
 	return p.ancestors
 }
 
+// SearchLayout is the layout of search pages (layout: search).
+const SearchLayout = "search"
+
 // Layout names the layout file that renders the page, without ".html".
 // The 404 page at /404.html, which hosts serve for any miss, is "root"
 // (every language's line) when every language has its folder, and "404"
 // when it is the 404 page of the language at the root: a layout tells it
 // from the other languages' 404 pages by its Kind, RootNotFound.
+//
+// A fallback page has the fallback layout, but the fallback page of a
+// search page has the search layout, so that every language has a
+// search page that searches in it.
 func (p *Page) Layout() string {
 	switch {
 	case p.Kind == Alias:
 		return "alias"
+	case p.Fallback && p.source != nil && p.source.File != nil && p.source.File.Meta.Layout == SearchLayout:
+		return SearchLayout
 	case p.Fallback:
 		return "fallback"
 	case p.File != nil && p.File.Meta.Layout != "":
@@ -308,7 +317,8 @@ func (s *Site) SubMenu(p *Page) []*Page { return s.subMenu[p] }
 func (s *Site) Footer(lang *Lang) []*Page { return s.menus["footer"][lang.Index] }
 
 // Search returns the search page of a language: the first page, in key
-// order, whose layout is "search", or nil when the site has none.
+// order, whose layout is "search" (its own, or the fallback page of
+// another language's, see Layout), or nil when the site has none.
 func (s *Site) Search(lang *Lang) *Page { return s.search[lang.Index] }
 
 // findSearch finds each language's search page. The header of every page
@@ -317,7 +327,7 @@ func (s *Site) findSearch() {
 	s.search = make([]*Page, len(s.Langs))
 	for _, l := range s.Langs {
 		for _, key := range s.keys {
-			if p := s.byKey[key][l.Index]; p.File != nil && p.File.Meta.Layout == "search" {
+			if p := s.byKey[key][l.Index]; p.Layout() == SearchLayout {
 				s.search[l.Index] = p
 				break
 			}

@@ -4,17 +4,19 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
-	"maps"
 	"path"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 )
 
 // This file holds, for the tests, what search.js does in the browser: a
-// search of the single file (singleSearch) and of a split index
-// (splitIndex), step by step as search.js does them.
+// search of the single file (singleIndex) and of a split index
+// (splitIndex), step by step as search.js does them, from the files the
+// browser downloads. The analysis is the Analyzer's, which
+// TestAnalyseLikeJavaScript holds to search.js's.
 
 type hit struct {
 	score float64
@@ -33,45 +35,159 @@ func sortHits(hits []hit) {
 	})
 }
 
-// singlePage is a page of a single-file index as search.js prepares it
-// when the index is loaded: each field's words, each after a space.
-type singlePage struct{ t, h, d, s, b string }
+// A stemSet is the stems a query word matches.
+type stemSet map[string]bool
 
-func prepareSingle(list []*Entry) []singlePage {
-	field := func(s string) string { return " " + strings.Join(strings.Fields(Normalize(s)), " ") }
-	out := make([]singlePage, len(list))
-	for i, e := range list {
-		out[i] = singlePage{field(e.Title), field(strings.Join(e.Headings, " ")), field(e.Description), field(e.Section), " " + e.Terms}
+// suffixList is search.js's suffixList: the shortest endings first.
+func suffixList(s string) []string {
+	out := strings.Fields(s)
+	slices.SortStableFunc(out, func(a, b string) int {
+		if d := utf8.RuneCountInString(a) - utf8.RuneCountInString(b); d != 0 {
+			return d
+		}
+		return strings.Compare(a, b)
+	})
+	return out
+}
+
+// fallbackStems is search.js's fallbackStems.
+func fallbackStems(w string, suffixes []string, find func(string) string) []string {
+	for _, x := range suffixes {
+		if strings.HasSuffix(w, x) && utf8.RuneCountInString(w)-utf8.RuneCountInString(x) >= 3 {
+			if s := find(strings.TrimSuffix(w, x)); s != "" {
+				return []string{s}
+			}
+		}
+	}
+	return nil
+}
+
+// singlePage is a page of a single-file index as search.js prepares it
+// when the index is loaded: each field's stems.
+type singlePage struct {
+	entry      pageData
+	t, h, d, s []string
+	b          []string
+	at         []int
+	blen       int
+}
+
+type singleIndex struct {
+	a        *Analyzer
+	stemOf   map[string]string
+	words    map[string]bool
+	sorted   []string
+	suffixes []string
+	pages    []singlePage
+}
+
+// openSingle reads a single file as search.js's single does.
+func openSingle(data []byte) (*singleIndex, error) {
+	var ix struct {
+		Lang     string
+		Fold     map[string]string
+		Suffixes string
+		Forms    map[string]string
+		Pages    []*Entry
+	}
+	if err := json.Unmarshal(data, &ix); err != nil {
+		return nil, err
+	}
+	s := &singleIndex{a: For(ix.Lang), stemOf: map[string]string{}, words: map[string]bool{}, suffixes: suffixList(ix.Suffixes)}
+	for stem, items := range ix.Forms {
+		chars := []rune(stem)
+		for _, it := range strings.Split(items, " ") {
+			drop := len(it) - len(strings.TrimLeft(it, "-"))
+			s.stemOf[string(chars[:len(chars)-drop])+it[drop:]] = stem
+		}
+	}
+	for k := range s.stemOf {
+		s.words[k] = true
+	}
+	stems := func(text string) []string {
+		var out []string
+		for _, tk := range s.a.tokens(text, true) {
+			st := s.stem(tk.Key)
+			s.words[st] = true
+			out = append(out, st)
+		}
+		return out
+	}
+	for _, e := range ix.Pages {
+		p := singlePage{entry: pageData{e.URL, e.Title, e.Description, e.Section},
+			t: stems(e.Title), h: stems(strings.Join(e.Headings, " ")), d: stems(e.Description), s: stems(e.Section)}
+		o := 0
+		for _, st := range strings.Fields(e.Terms) {
+			p.b = append(p.b, st)
+			p.at = append(p.at, o)
+			s.words[st] = true
+			o += 1 + utf16Len(st)
+		}
+		p.blen = max(o, 1)
+		s.pages = append(s.pages, p)
+	}
+	for w := range s.words {
+		s.sorted = append(s.sorted, w)
+	}
+	// search.js sorts by UTF-16 code units; the binary search needs only
+	// an order it agrees with.
+	slices.Sort(s.sorted)
+	return s, nil
+}
+
+func (s *singleIndex) stem(key string) string {
+	if st, ok := s.stemOf[key]; ok {
+		return st
+	}
+	return key
+}
+
+func (s *singleIndex) match(w string, unit bool) stemSet {
+	out := stemSet{}
+	i := sort.SearchStrings(s.sorted, w)
+	for ; i < len(s.sorted) && strings.HasPrefix(s.sorted[i], w); i++ {
+		out[s.stem(s.sorted[i])] = true
+	}
+	if len(out) == 0 && !unit {
+		for _, st := range fallbackStems(w, s.suffixes, func(c string) string {
+			if s.words[c] {
+				return s.stem(c)
+			}
+			return ""
+		}) {
+			out[st] = true
+		}
 	}
 	return out
 }
 
-// singleSearch is search.js's search of a single-file index.
-func singleSearch(list []singlePage, q string) []hit {
-	qw := strings.Fields(Normalize(q))
-	phrase := " " + strings.Join(qw, " ")
+// search is search.js's single search.
+func (s *singleIndex) search(q string) []hit {
+	var ms []stemSet
+	for _, tk := range s.a.Keys(q) {
+		ms = append(ms, s.match(tk.Key, tk.Unit))
+	}
+	has := func(f []string, m stemSet) bool { return slices.ContainsFunc(f, func(x string) bool { return m[x] }) }
 	var hits []hit
-	for i, e := range list {
-		t, h, d, s, b := e.t, e.h, e.d, e.s, e.b
+	for i, e := range s.pages {
 		score := 0.0
-		for _, w := range qw {
-			k := " " + w
+		for _, m := range ms {
 			var sc float64
 			switch {
-			case strings.Contains(t, k):
+			case has(e.t, m):
 				sc = 100
-			case strings.Contains(h, k):
+			case has(e.h, m):
 				sc = 30
-			case strings.Contains(d, k):
+			case has(e.d, m):
 				sc = 12
-			case strings.Contains(s, k):
+			case has(e.s, m):
 				sc = 10
 			default:
-				at := strings.Index(b, k)
-				if at < 0 {
+				j := slices.IndexFunc(e.b, func(x string) bool { return m[x] })
+				if j < 0 {
 					score = -1
 				} else {
-					sc = 1 + 4*(1-float64(utf16Len(b[:at]))/float64(utf16Len(b)))
+					sc = 1 + 4*(1-float64(e.at[j])/float64(e.blen))
 				}
 			}
 			if score < 0 {
@@ -82,8 +198,20 @@ func singleSearch(list []singlePage, q string) []hit {
 		if score < 0 {
 			continue
 		}
-		if len(qw) > 1 && strings.Contains(t, phrase) {
-			score += 200
+		if len(ms) > 1 {
+			for j := range e.t {
+				in := true
+				for k, m := range ms {
+					if j+k >= len(e.t) || !m[e.t[j+k]] {
+						in = false
+						break
+					}
+				}
+				if in {
+					score += 200
+					break
+				}
+			}
 		}
 		hits = append(hits, hit{score, i})
 	}
@@ -94,21 +222,48 @@ func singleSearch(list []singlePage, q string) []hit {
 // A splitIndex searches the files of a split index as search.js does, and
 // counts what it fetches.
 type splitIndex struct {
+	a   *Analyzer
 	man struct {
-		N      int      `json:"n"`
-		Dir    string   `json:"dir"`
-		Chunk  int      `json:"chunk"`
-		Levels int      `json:"levels"`
-		Shards []string `json:"shards"`
+		Lang     string   `json:"lang"`
+		Suffixes string   `json:"suffixes"`
+		N        int      `json:"n"`
+		Dir      string   `json:"dir"`
+		Chunk    int      `json:"chunk"`
+		Levels   int      `json:"levels"`
+		Shards   []string `json:"shards"`
 	}
-	files   map[string][]byte         // by name below the output folder
-	cache   map[int]map[string]string // the shards read
-	fetched map[string]bool           // the files a search has fetched
+	files   map[string][]byte           // by name below the output folder
+	cache   map[int]map[string]shardVal // the shards read
+	fetched map[string]bool             // the files a search has fetched
+}
+
+// A shardVal is a term's value in a shard: its postings, or its stem as
+// a key of the table of forms (with postings when it is a stem too).
+type shardVal struct {
+	stem     string
+	postings string
+}
+
+func (v *shardVal) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] == '[' {
+		var a []string
+		if err := json.Unmarshal(b, &a); err != nil {
+			return err
+		}
+		v.stem = a[0]
+		if len(a) > 1 {
+			v.postings = a[1]
+		}
+		return nil
+	}
+	return json.Unmarshal(b, &v.postings)
 }
 
 func openSplit(manifest []byte, files map[string][]byte) (*splitIndex, error) {
-	ix := &splitIndex{files: files, cache: map[int]map[string]string{}, fetched: map[string]bool{}}
-	return ix, json.Unmarshal(manifest, &ix.man)
+	ix := &splitIndex{files: files, cache: map[int]map[string]shardVal{}, fetched: map[string]bool{}}
+	err := json.Unmarshal(manifest, &ix.man)
+	ix.a = For(ix.man.Lang)
+	return ix, err
 }
 
 func (ix *splitIndex) get(name string, v any) error {
@@ -130,19 +285,68 @@ func (ix *splitIndex) shards(w string, prefix bool) []int {
 	return out
 }
 
-func (ix *splitIndex) terms(i int) (map[string]string, error) {
+func (ix *splitIndex) terms(i int) (map[string]shardVal, error) {
 	if t, ok := ix.cache[i]; ok {
 		return t, nil
 	}
-	var t map[string]string
+	var t map[string]shardVal
 	err := ix.get("t"+strconv.Itoa(i)+".json", &t)
 	ix.cache[i] = t
 	return t, err
 }
 
-// search is search.js's splitSearch.
+// entry is search.js's entry: a term's value, and whether there is one.
+func (ix *splitIndex) entry(t string) (shardVal, bool, error) {
+	terms, err := ix.terms(ix.shards(t, false)[0])
+	v, ok := terms[t]
+	return v, ok, err
+}
+
+func stemOfVal(t string, v shardVal) string {
+	if v.stem != "" {
+		return v.stem
+	}
+	return t
+}
+
+// match is search.js's split match.
+func (ix *splitIndex) match(w string, prefix, unit bool) (stemSet, error) {
+	out := stemSet{}
+	for _, i := range ix.shards(w, prefix) {
+		t, err := ix.terms(i)
+		if err != nil {
+			return nil, err
+		}
+		for k, v := range t {
+			if prefix && strings.HasPrefix(k, w) || !prefix && k == w {
+				out[stemOfVal(k, v)] = true
+			}
+		}
+	}
+	if len(out) == 0 && !unit {
+		var err error
+		for _, s := range fallbackStems(w, suffixList(ix.man.Suffixes), func(c string) string {
+			v, ok, e := ix.entry(c)
+			if e != nil {
+				err = e
+			}
+			if !ok {
+				return ""
+			}
+			return stemOfVal(c, v)
+		}) {
+			out[s] = true
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// search is search.js's split search.
 func (ix *splitIndex) search(q string) ([]hit, error) {
-	qw := strings.Fields(Normalize(q))
+	qw := ix.a.Keys(q)
 	n := ix.man.N
 	total := make([]float64, n)
 	count := make([]int, n)
@@ -150,23 +354,20 @@ func (ix *splitIndex) search(q string) ([]hit, error) {
 	for i := range phrase {
 		phrase[i] = 0x7fff
 	}
-	for k, w := range qw {
+	for k, tk := range qw {
+		prefix := k == len(qw)-1 && (tk.Unit || utf8.RuneCountInString(tk.Key) >= 3)
+		m, err := ix.match(tk.Key, prefix, tk.Unit)
+		if err != nil {
+			return nil, err
+		}
 		sc := make([]float64, n)
 		pm := make([]uint32, n)
-		prefix := k == len(qw)-1 && utf8.RuneCountInString(w) >= 3
-		terms := map[string]string{}
-		for _, i := range ix.shards(w, prefix) {
-			t, err := ix.terms(i)
+		for s := range m {
+			v, _, err := ix.entry(s)
 			if err != nil {
 				return nil, err
 			}
-			maps.Copy(terms, t)
-		}
-		for t, post := range terms {
-			if prefix && !strings.HasPrefix(t, w) || !prefix && t != w {
-				continue
-			}
-			exact := t == w || k == len(qw)-1
+			post := v.postings
 			page, skip := 0, 0
 			for j := 0; j < len(post); j++ {
 				c := post[j]
@@ -179,7 +380,7 @@ func (ix *splitIndex) search(q string) ([]hit, error) {
 				if s := symbolScore(c); s > sc[page] {
 					sc[page] = s
 				}
-				if exact && c < titleFar {
+				if c < titleFar {
 					pm[page] |= 1 << (c - titleSym)
 				}
 				page++
@@ -191,7 +392,11 @@ func (ix *splitIndex) search(q string) ([]hit, error) {
 			}
 			total[i] += sc[i]
 			count[i]++
-			phrase[i] &= pm[i] >> k
+			if k < 15 {
+				phrase[i] &= pm[i] >> k
+			} else {
+				phrase[i] = 0
+			}
 		}
 	}
 	var hits []hit
@@ -209,7 +414,7 @@ func (ix *splitIndex) search(q string) ([]hit, error) {
 	return hits, nil
 }
 
-// pages is search.js's entries: the data of the pages of hits.
+// pages is the page data search.js fetches for hits.
 func (ix *splitIndex) pages(hits []hit) ([]pageData, error) {
 	var out []pageData
 	for _, h := range hits {

@@ -66,12 +66,19 @@ func symbolScore(sym byte) float64 {
 // Split makes the split index of a language from its entries, in the
 // order Entries gives them: the manifest, and the other files by their
 // names below the output folder, all in the folder search/<lang>.<hash>/
-// whose hash covers all of them.
+// (the tag in lower case) whose hash covers all of them.
 func Split(lang string, list []*Entry) (manifest []byte, files map[string][]byte) {
-	postings := splitPostings(list)
-	terms := make([]string, 0, len(postings))
+	a := For(lang)
+	forms := newFormTable()
+	postings := splitPostings(a, list, forms)
+	terms := make([]string, 0, len(postings)+len(forms.stemOf))
 	for t := range postings {
 		terms = append(terms, t)
+	}
+	for k := range forms.stemOf {
+		if postings[k] == nil {
+			terms = append(terms, k)
+		}
 	}
 	slices.Sort(terms) // code point order, as search.js compares keys
 
@@ -90,7 +97,15 @@ func Split(lang string, list []*Entry) (manifest []byte, files map[string][]byte
 		}
 		writeJSON(&cur, t)
 		cur.WriteByte(':')
-		writeJSON(&cur, postings[t].String())
+		p := postings[t]
+		switch stem, form := forms.stemOf[t]; {
+		case form && p != nil:
+			writeJSON(&cur, []string{stem, p.String()})
+		case form:
+			writeJSON(&cur, []string{stem})
+		default:
+			writeJSON(&cur, p.String())
+		}
 	}
 	if cur.Len() > 0 {
 		shards = append(shards, closeShard(&cur))
@@ -104,7 +119,7 @@ func Split(lang string, list []*Entry) (manifest []byte, files map[string][]byte
 			if j > 0 {
 				b.WriteByte(',')
 			}
-			writeJSON(&b, pageData{e.URL, e.Title, e.Lang, e.Description, e.Section})
+			writeJSON(&b, pageData{e.URL, e.Title, e.Description, e.Section})
 		}
 		b.WriteByte(']')
 		chunks = append(chunks, b.Bytes())
@@ -115,7 +130,7 @@ func Split(lang string, list []*Entry) (manifest []byte, files map[string][]byte
 		h.Write(f)
 		h.Write([]byte{0})
 	}
-	dir := lang + "." + hex.EncodeToString(h.Sum(nil)[:4]) + "/"
+	dir := strings.ToLower(lang) + "." + hex.EncodeToString(h.Sum(nil)[:4]) + "/"
 	files = make(map[string][]byte, len(shards)+len(chunks))
 	for i, f := range shards {
 		files["search/"+dir+"t"+strconv.Itoa(i)+".json"] = f
@@ -125,14 +140,16 @@ func Split(lang string, list []*Entry) (manifest []byte, files map[string][]byte
 	}
 	var m bytes.Buffer
 	writeJSON(&m, struct {
-		V      int      `json:"v"`
-		Lang   string   `json:"lang"`
-		Pages  int      `json:"n"`
-		Dir    string   `json:"dir"`
-		Chunk  int      `json:"chunk"`
-		Levels int      `json:"levels"`
-		Shards []string `json:"shards"`
-	}{2, lang, len(list), dir, ChunkPages, Levels, firsts})
+		V        int               `json:"v"`
+		Lang     string            `json:"lang"`
+		Fold     map[string]string `json:"fold,omitempty"`
+		Suffixes string            `json:"suffixes,omitempty"`
+		Pages    int               `json:"n"`
+		Dir      string            `json:"dir"`
+		Chunk    int               `json:"chunk"`
+		Levels   int               `json:"levels"`
+		Shards   []string          `json:"shards"`
+	}{3, lang, a.Digraphs(), strings.Join(forms.suffixes(), " "), len(list), dir, ChunkPages, Levels, firsts})
 	return m.Bytes(), files
 }
 
@@ -140,7 +157,6 @@ func Split(lang string, list []*Entry) (manifest []byte, files map[string][]byte
 type pageData struct {
 	URL         string `json:"u"`
 	Title       string `json:"t"`
-	Lang        string `json:"l,omitempty"`
 	Description string `json:"d,omitempty"`
 	Section     string `json:"s,omitempty"`
 }
@@ -190,11 +206,12 @@ func (p *postingList) flatten() {
 	p.b.Write(b)
 }
 
-// splitPostings returns every term's posting list over the pages of list.
-// A term's symbol on a page is the best field it is in, as search.js
-// scores it: the title, a heading, the description, the section's title,
-// else its place among the page's most frequent words.
-func splitPostings(list []*Entry) map[string]*postingList {
+// splitPostings returns every stem's posting list over the pages of
+// list, and fills forms with the table of forms of their words. A stem's
+// symbol on a page is the best field it is in, as search.js scores it:
+// the title, a heading, the description, the section's title, else its
+// place among the page's most frequent stems.
+func splitPostings(a *Analyzer, list []*Entry, forms *formTable) map[string]*postingList {
 	postings := map[string]*postingList{}
 	best := map[string]byte{}
 	var order []string
@@ -212,21 +229,18 @@ func splitPostings(list []*Entry) map[string]*postingList {
 	for i, e := range list {
 		clear(best)
 		order = order[:0]
-		for pos, w := range strings.Fields(Normalize(e.Title)) {
-			set(w, titleSym+byte(min(pos, titleFar-titleSym)))
-		}
+		pos := 0
+		forms.analyse(a, e.Title, func(stem string) {
+			set(stem, titleSym+byte(min(pos, titleFar-titleSym)))
+			pos++
+		})
 		for _, h := range e.Headings {
-			for _, w := range strings.Fields(Normalize(h)) {
-				set(w, headingSym)
-			}
+			forms.analyse(a, h, func(stem string) { set(stem, headingSym) })
 		}
-		for _, w := range strings.Fields(Normalize(e.Description)) {
-			set(w, descSym)
-		}
-		for _, w := range strings.Fields(Normalize(e.Section)) {
-			set(w, sectionSym)
-		}
-		// search.js scores a body word by where " word" first occurs in
+		forms.analyse(a, e.Description, func(stem string) { set(stem, descSym) })
+		forms.analyse(a, e.Section, func(stem string) { set(stem, sectionSym) })
+		forms.addPairs(e.Forms)
+		// search.js scores a body stem by where " stem" first occurs in
 		// " "+b, in UTF-16 code units: 1 + 4*(1 - at/length).
 		length := 1 + utf16Len(e.Terms)
 		at := 0

@@ -15,28 +15,26 @@ import (
 
 func TestPostings(t *testing.T) {
 	list := []*Entry{
-		{Title: "Klag over afslag", Description: "Sådan klager du.", Terms: "klage afslag frist"},
-		{Title: "Frister", Section: "Klage", Headings: []string{"Over fristen"}, Terms: "frist klage"},
+		{Title: "Klag over afslag", Description: "Sådan klager du.", Terms: "klag afslag frist"},
+		{Title: "Frister", Section: "Klage", Headings: []string{"Over fristen"}, Terms: "frist klag"},
 		{Title: "Om os"},
 		{Title: "Afslag på afslag", Terms: "afslag"},
 	}
+	// Stems: klag for "Klag", "klager", "Klage"; frist for "Frister",
+	// "fristen", "frist".
 	tests := []struct{ term, want string }{
-		{"klag", "A"},     // page 0, title position 0
+		{"klag", "AS"},    // page 0, title position 0 (and the body's "klage"); page 1's section
 		{"afslag", "C2A"}, // title position 2 on page 0, 0 on page 3 (its first), skipping 1 and 2
 		{"over", "BQ"},    // title on page 0, a heading on page 1
-		{"klager", "R"},   // the description
-		{"frist", "ch"},   // the body: at 13 of 19 on page 0 (level 2 of 8), first on page 1 (level 7)
-		{"klage", "hS"},   // the body's first word on page 0, the section on page 1
+		{"frist", "cA"},   // the body: at 13 of 19 on page 0 (level 2 of 8); page 1's title
 		{"os", "2B"},      // skips pages 0 and 1
 		{"om", "2A"},      // words of one or two letters of a title are indexed
-		{"paa", "3B"},     // "på", folded
-		{"sadan", ""},     // not a word of any page
-		{"saadan", "R"},   // "Sådan", folded
-		{"frister", "1A"}, // page 1
-		{"fristen", "1Q"}, // page 1's heading
+		{"pa", "3B"},      // "på", folded
+		{"sadan", "R"},    // "Sådan", folded
 		{"du", "R"},       // the description's short words too
+		{"klage", ""},     // a key, not a stem
 	}
-	postings := splitPostings(list)
+	postings := splitPostings(For("da"), list, newFormTable())
 	for _, tt := range tests {
 		got := ""
 		if p := postings[tt.term]; p != nil {
@@ -63,7 +61,7 @@ func TestDensePostings(t *testing.T) {
 		{"klage", "C"},   // on one: its place in the title
 		{"regler", "2A"}, // on one
 	}
-	postings := splitPostings(list)
+	postings := splitPostings(For("kl"), list, newFormTable())
 	for _, tt := range tests {
 		if got := postings[tt.term].String(); got != tt.want {
 			t.Errorf("postings of %q = %q, want %q", tt.term, got, tt.want)
@@ -91,6 +89,8 @@ func TestSymbolScore(t *testing.T) {
 func TestSplitShards(t *testing.T) {
 	list := entries(3000, 1)
 	manifest, files := Split("da", list)
+	forms := newFormTable()
+	postings := splitPostings(For("da"), list, forms)
 	ix, err := openSplit(manifest, files)
 	if err != nil {
 		t.Fatal(err)
@@ -126,11 +126,17 @@ func TestSplitShards(t *testing.T) {
 			}
 		}
 	}
-	if want := len(splitPostings(list)); len(seen) != want {
+	want := len(postings)
+	for k := range forms.stemOf {
+		if postings[k] == nil {
+			want++
+		}
+	}
+	if len(seen) != want {
 		t.Errorf("%d terms in the shards, want %d", len(seen), want)
 	}
 	// A prefix fetches every shard that may hold a term beginning with it.
-	for _, w := range []string{"\x00", "k", "kl", "ord1", "ord", "o", "zzzz"} {
+	for _, w := range []string{"\x00", "k", "kl", "ord1", "ord", "o", "zzzz", "klag"} {
 		got := ix.shards(w, true)
 		var want []int
 		for i := range ix.man.Shards {
@@ -161,7 +167,7 @@ func TestSplitShards(t *testing.T) {
 		all = append(all, chunk...)
 	}
 	for i, e := range list {
-		if i >= len(all) || all[i] != (pageData{e.URL, e.Title, e.Lang, e.Description, e.Section}) {
+		if i >= len(all) || all[i] != (pageData{e.URL, e.Title, e.Description, e.Section}) {
 			t.Fatalf("page %d: got %+v, want %+v", i, all[min(i, len(all)-1)], e)
 		}
 	}
@@ -186,7 +192,10 @@ func TestSplitShards(t *testing.T) {
 // file's first two are further apart than that.
 func TestSplitSearch(t *testing.T) {
 	list := entries(2000, 3)
-	single := prepareSingle(list)
+	one, err := openSingle(single("da", list))
+	if err != nil {
+		t.Fatal(err)
+	}
 	manifest, files := Split("da", list)
 	ix, err := openSplit(manifest, files)
 	if err != nil {
@@ -196,15 +205,17 @@ func TestSplitSearch(t *testing.T) {
 		"borgerservice", "søg", "SØG OM", "zzz", "klage zzz", "på", "aeldre", "ældre", "handbog", "i", "post digital", "bor"}
 	for _, q := range queries {
 		t.Run(q, func(t *testing.T) {
-			want := singleSearch(single, q)
+			want := one.search(q)
 			got, err := ix.search(q)
 			if err != nil {
 				t.Fatal(err)
 			}
-			short := slices.ContainsFunc(strings.Fields(Normalize(q)), func(w string) bool { return len([]rune(w)) < 3 })
+			keys := strings.Fields(For("da").Normalize(q))
+			short := slices.ContainsFunc(keys, func(w string) bool { return len([]rune(w)) < 3 })
 			if short {
-				// Words of one or two letters match whole words only:
-				// the hits are among the single file's.
+				// Words of one or two letters match their own key only:
+				// the hits are among the single file's, which reads every
+				// word as a prefix.
 				inWant := map[int]bool{}
 				for _, h := range want {
 					inWant[h.page] = true
@@ -223,11 +234,11 @@ func TestSplitSearch(t *testing.T) {
 			// level, 2/Levels), or of all levels for a dense term (within
 			// 2 + 2/Levels).
 			tol := 0.0
-			postings := splitPostings(list)
-			for _, w := range strings.Fields(Normalize(q)) {
+			postings := splitPostings(For("da"), list, newFormTable())
+			for _, w := range keys {
 				tol += 2.0 / Levels
 				for term, p := range postings {
-					if strings.HasPrefix(term, w) && p.n*DenseShare > len(list) {
+					if strings.HasPrefix(term, w[:min(len(w), 3)]) && p.n*DenseShare > len(list) {
 						tol += 2
 						break
 					}
@@ -251,62 +262,108 @@ func TestSplitSearch(t *testing.T) {
 	}
 }
 
-// TestSplitDownload reports what queries download from the split index of
+// TestSplitDownload reports what queries download from the indexes of
 // a built site: SITEGEN_SEARCH_OUT=/dev/shm/out go test -run
 // SplitDownload -v ./internal/search (the folder sitegen build wrote).
+// For each language, a query's own download (the manifest, shards and
+// page files of the first 20 results; a single file whole), and with the
+// other languages' when it finds fewer than few pages, as search.js then
+// loads them too.
 func TestSplitDownload(t *testing.T) {
 	out := os.Getenv("SITEGEN_SEARCH_OUT")
 	if out == "" {
 		t.Skip("set SITEGEN_SEARCH_OUT to a built site's folder")
 	}
-	manifests, _ := filepath.Glob(filepath.Join(out, "search", "*.*.json"))
-	for _, m := range manifests {
-		manifest, err := os.ReadFile(m)
+	const few = 3 // search.html's data-few
+	type index struct {
+		name  string
+		data  []byte // the file search.html names
+		one   *singleIndex
+		split *splitIndex
+	}
+	// query returns what a query downloads from ix, gzipped, its hits and
+	// files, and a description of the files.
+	query := func(ix *index, q string) (size, hits, files int) {
+		if ix.one != nil {
+			return gzipSize(ix.data), len(ix.one.search(q)), 1
+		}
+		hs, err := ix.split.search(q)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(string(manifest), `"shards"`) {
-			t.Logf("%s: one file, %d bytes, %d gzipped", m, len(manifest), gzipSize(manifest))
+		if _, err := ix.split.pages(hs[:min(20, len(hs))]); err != nil {
+			t.Fatal(err)
+		}
+		size, n := ix.split.download()
+		return size + gzipSize(ix.data), len(hs), n + 1
+	}
+	manifests, _ := filepath.Glob(filepath.Join(out, "search", "*.*.json"))
+	var all []*index
+	for _, m := range manifests {
+		data, err := os.ReadFile(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix := &index{name: filepath.Base(m), data: data}
+		all = append(all, ix)
+		if !strings.Contains(string(data), `"shards"`) {
+			if ix.one, err = openSingle(data); err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s: one file, %d bytes, %d gzipped", m, len(data), gzipSize(data))
 			continue
 		}
-		dir := strings.TrimSuffix(m, ".json")
 		var man struct{ Dir string }
-		json.Unmarshal(manifest, &man)
-		dir = filepath.Join(out, "search", man.Dir)
-		names, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+		json.Unmarshal(data, &man)
+		names, _ := filepath.Glob(filepath.Join(out, "search", man.Dir, "*.json"))
 		files := map[string][]byte{}
 		total := 0
 		for _, n := range names {
-			data, _ := os.ReadFile(n)
+			d, _ := os.ReadFile(n)
 			rel, _ := filepath.Rel(out, n)
-			files[filepath.ToSlash(rel)] = data
-			total += len(data)
+			files[filepath.ToSlash(rel)] = d
+			total += len(d)
 		}
-		ix, err := openSplit(manifest, files)
-		if err != nil {
+		if ix.split, err = openSplit(data, files); err != nil {
 			t.Fatal(err)
 		}
 		var sizes []int
 		var worst string
 		for _, q := range benchQueries {
-			hits, err := ix.search(q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := ix.pages(hits[:min(20, len(hits))]); err != nil {
-				t.Fatal(err)
-			}
-			size, n := ix.download()
-			size += gzipSize(manifest)
+			size, hits, n := query(ix, q)
 			if len(sizes) == 0 || size > slices.Max(sizes) {
-				worst = fmt.Sprintf("%q (%d hits, %d files)", q, len(hits), n+1)
+				worst = fmt.Sprintf("%q (%d hits, %d files)", q, hits, n)
 			}
 			sizes = append(sizes, size)
 		}
 		sort.Ints(sizes)
 		over := len(sizes) - sort.SearchInts(sizes, 100_001)
 		t.Logf("%s: %d files, %d bytes; manifest %d bytes gzipped; per query (gzip -9, first 20 results): median %d, largest %d for %s; %d of %d queries over 100 KB",
-			filepath.Base(m), len(files)+1, total+len(manifest), gzipSize(manifest), sizes[len(sizes)/2], sizes[len(sizes)-1], worst, over, len(sizes))
+			ix.name, len(files)+1, total+len(data), gzipSize(data), sizes[len(sizes)/2], sizes[len(sizes)-1], worst, over, len(sizes))
+	}
+	for _, ix := range all {
+		most, n := 0, 0
+		var worst string
+		for _, q := range benchQueries {
+			size, hits, _ := query(ix, q)
+			if hits >= few {
+				continue
+			}
+			n++
+			for _, o := range all {
+				if o != ix {
+					s, _, _ := query(o, q)
+					size += s
+				}
+			}
+			if size > most {
+				most, worst = size, fmt.Sprintf("%q (%d hits)", q, hits)
+			}
+		}
+		if n > 0 {
+			t.Logf("%s with the other languages' indexes: %d of %d queries find fewer than %d pages and load them; at most %d bytes gzipped, for %s",
+				ix.name, n, len(benchQueries), few, most, worst)
+		}
 	}
 }
 
@@ -341,7 +398,8 @@ func entries(n int, seed uint64) []*Entry {
 		for range r.IntN(4) {
 			e.Headings = append(e.Headings, words(1, 4))
 		}
-		e.Terms = Terms([]string{words(20, 300)}, MaxTerms)
+		body := For("da").Body([]string{words(20, 300)}, MaxTerms)
+		e.Terms, e.Forms = body.Terms, body.Forms
 		list[i] = e
 	}
 	return list
@@ -356,9 +414,9 @@ func entries(n int, seed uint64) []*Entry {
 func BenchmarkQuery(b *testing.B) {
 	list := entries(10000, 1)
 	b.Run("single", func(b *testing.B) {
-		prepared := prepareSingle(list)
+		one, _ := openSingle(single("da", list))
 		for b.Loop() {
-			singleSearch(prepared, "klage afslag")
+			one.search("klage afslag")
 		}
 		b.ReportMetric(float64(gzipSize(single("da", list))), "download-bytes")
 	})
