@@ -131,7 +131,10 @@ func sides(v Version) ([]side, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := []side{textSide("title", v.Title, v.TitleLine)}
+	var out []side
+	if v.Title != "" { // a version not found has none: its title is not "rewritten"
+		out = append(out, textSide("title", v.Title, v.TitleLine))
+	}
 	for _, b := range p.Blocks {
 		line := max(v.BodyLine, 1) + b.Line - 1
 		if b.Unit == nil {

@@ -206,6 +206,11 @@ type Report struct {
 	External     []External    `json:"external_links"`
 	UIStrings    *UIStrings    `json:"ui_strings,omitempty"`
 
+	// Outdated lists the outdated translations, in the order of the
+	// translation table; after Explain, each with what changed in its
+	// source since it was stamped.
+	Outdated []Outdated `json:"outdated"`
+
 	// Drafts says that the site was checked with its drafts (sitegen
 	// check -drafts, and sitegen serve's status page when it shows them):
 	// a published page's link to a draft is then an error.
