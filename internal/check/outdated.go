@@ -58,11 +58,12 @@ func (r *Report) Explain(fsys fs.FS, h *history.History) {
 // Explain compares the source at path as it is in fsys with its version
 // that had hash from (found in h). When that version is not found, or
 // from is "", the change adds the whole source, and notFound says why.
-// It returns a nil Change when the source does not read.
+// It returns a nil Change, and notFound says why, when the source does
+// not read.
 func Explain(fsys fs.FS, h *history.History, path, from string) (c *changes.Change, found, notFound string) {
 	now, _ := content.Read(fsys, path)
 	if now == nil {
-		return nil, "", ""
+		return nil, "", "the source does not read: see the findings"
 	}
 	old := changes.Version{}
 	if from == "" {
@@ -74,7 +75,7 @@ func Explain(fsys fs.FS, h *history.History, path, from string) (c *changes.Chan
 	}
 	c, err := changes.Compare(old, version(now))
 	if err != nil {
-		return nil, "", ""
+		return nil, "", fmt.Sprintf("the source cannot be compared: %v", err)
 	}
 	return c, found, notFound
 }
