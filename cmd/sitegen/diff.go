@@ -45,7 +45,7 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 		printDiags(stderr, diags)
 		return errFailed
 	}
-	pairs, _ := content.Pairs(root.FS(), cfg.DefaultLanguage, cfg.Codes())
+	pairs, _, _ := content.Pairs(root.FS(), cfg.DefaultLanguage, cfg.Codes())
 	selected, err := selectPairs(pairs, *src, cfg, fs.Args())
 	if err != nil {
 		fmt.Fprintf(stderr, "sitegen diff: %v\n", err)

@@ -10,6 +10,8 @@
 //	sitegen check [-src dir] [-strict] [-drafts] [-format text|json]
 //	sitegen stamp [-src dir] content/<lang>/<file>.md ...
 //	sitegen diff [-src dir] [-color auto|always|never] [content/<lang>/<file>.md ...]
+//	sitegen xliff export [-src dir] -lang LANG -out DIR [content/<lang>/<file>.md ...]
+//	sitegen xliff import [-src dir] [-force] FILE.xlf ...
 //	sitegen version
 //	sitegen help
 //
@@ -44,6 +46,7 @@ func init() {
 		{"check", "check links, translations, readability and content; write nothing", runCheck},
 		{"stamp", "record in translations that they match their source page now", runStamp},
 		{"diff", "show what changed in the sources of outdated translations", runDiff},
+		{"xliff", "export pages to translate as XLIFF, import their translations", runXLIFF},
 		{"version", "print the version", runVersion},
 		{"help", "show help for a command", runHelp},
 	}

@@ -129,7 +129,7 @@ func keepSource(root *os.Root, hist *history.History, source *content.File, stdo
 // pruneCopies removes the copies of sources that no translation's
 // translated_from names any more.
 func pruneCopies(root *os.Root, cfg *config.Config, stdout io.Writer) error {
-	pairs, _ := content.Pairs(root.FS(), cfg.DefaultLanguage, cfg.Codes())
+	pairs, _, _ := content.Pairs(root.FS(), cfg.DefaultLanguage, cfg.Codes())
 	used := map[string]bool{}
 	for _, p := range pairs {
 		if h := p.Translation.Meta.TranslatedFrom; h != "" {

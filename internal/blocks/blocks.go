@@ -122,6 +122,11 @@ type InlineCode struct {
 	Role string // Open, Close or Alone
 	Type string // "italic", "bold", "strike", "link", "code", "image", "break", "footnote", "autolink", "html"
 	Orig []Piece
+
+	// Label is the label of a link written [text] or [text][] that
+	// stands for a reference definition: the link's text is its label,
+	// so a translated text needs the label written out, [tekst][label].
+	Label string
 }
 
 // A Piece is literal Markdown, or the place of another unit's text (an

@@ -254,8 +254,12 @@ func (w *inlineWalker) link(n *ast.Link) error {
 	if err != nil {
 		return err
 	}
+	closeAt := w.cursor
 	cl := w.code(Close, "link", tail, w.cursor, end)
 	cl.ID = open.ID
+	if r := n.Reference; r != nil && (r.Type == ast.ReferenceLinkShortcut || r.Type == ast.ReferenceLinkCollapsed) {
+		cl.Label = string(src[start+1 : closeAt])
+	}
 	return nil
 }
 

@@ -36,6 +36,7 @@ func Write(u *Unit, parts []Part, nested map[string]string) (string, error) {
 	star := starPairs(u, parts)
 	var b strings.Builder
 	lineStart := u.Kind != Alt && u.Kind != LinkTitle // a table row need not start with "|"
+	linkText := map[int]int{}                         // where each link's text starts in b
 	for i, pt := range parts {
 		if pt.Code == nil {
 			text := pt.Text
@@ -52,6 +53,16 @@ func Write(u *Unit, parts []Part, nested map[string]string) (string, error) {
 		c := u.Code(pt.Code.ID, pt.Code.Role)
 		if c == nil {
 			return "", fmt.Errorf("no %s code %d in the source", pt.Code.Role, pt.Code.ID)
+		}
+		if c.Role == Open {
+			linkText[c.ID] = b.Len() + len(c.Orig[0].Text)
+		}
+		if c.Label != "" {
+			if text := b.String()[linkText[c.ID]:]; !sameLabel(text, c.Label) {
+				b.WriteString("][" + c.Label + "]") // the text is no longer the label
+				lineStart = false
+				continue
+			}
 		}
 		for _, pc := range c.Orig {
 			switch {
@@ -227,3 +238,10 @@ func escape(text string, u *Unit, lineStart bool) string {
 }
 
 func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// sameLabel reports whether a link's text matches a reference label as
+// CommonMark matches them: case-folded, spaces collapsed.
+func sameLabel(text, label string) bool {
+	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+	return norm(text) == norm(label)
+}

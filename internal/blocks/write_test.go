@@ -91,3 +91,32 @@ func shape(u *Unit) string {
 	}
 	return b.String()
 }
+
+// TestWriteReferenceLabel: a translated [text] or [text][] that stood for
+// a reference definition gets its label written out.
+func TestWriteReferenceLabel(t *testing.T) {
+	p, err := Parse([]byte("Se [klage] og [frist][].\n\n[klage]: klage.md\n[frist]: frist.md\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := p.Units[0]
+	var parts []Part
+	for _, pt := range u.Parts {
+		switch pt.Text {
+		case "klage":
+			pt.Text = "complaint"
+		case "frist":
+			pt.Text = "FRIST" // labels ignore case
+		case "Se ":
+			pt.Text = "See "
+		}
+		parts = append(parts, pt)
+	}
+	got, err := Write(u, parts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "See [complaint][klage] og [FRIST][]."; got != want {
+		t.Errorf("Write = %q, want %q", got, want)
+	}
+}

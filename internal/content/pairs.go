@@ -20,14 +20,14 @@ func (p Pair) Outdated() bool {
 }
 
 // Pairs reads every page below content/ and returns each page of a
-// language other than def with its source, in the order of Walk, and the
-// problems of the files that do not read (which are left out). langs are
-// the site's language tags. sitegen diff and sitegen xliff use it where
-// a whole build is not needed.
-func Pairs(fsys fs.FS, def string, langs []string) ([]Pair, diag.List) {
+// language other than def with its source, in the order of Walk, the
+// pages of def, and the problems of the files that do not read (which
+// are left out). langs are the site's language tags. sitegen diff and
+// sitegen xliff use it where a whole build is not needed.
+func Pairs(fsys fs.FS, def string, langs []string) ([]Pair, []*File, diag.List) {
 	paths, diags := Walk(fsys, langs)
 	sources := map[string]*File{}
-	var translations []*File
+	var defs, translations []*File
 	for _, p := range paths {
 		if !IsPage(p) {
 			continue
@@ -40,6 +40,7 @@ func Pairs(fsys fs.FS, def string, langs []string) ([]Pair, diag.List) {
 		folder, _, _ := strings.Cut(strings.TrimPrefix(p, Dir+"/"), "/")
 		if LangOf(folder, langs) == def {
 			sources[f.TranslationKey()] = f
+			defs = append(defs, f)
 		} else {
 			translations = append(translations, f)
 		}
@@ -48,5 +49,5 @@ func Pairs(fsys fs.FS, def string, langs []string) ([]Pair, diag.List) {
 	for _, f := range translations {
 		out = append(out, Pair{Translation: f, Source: sources[f.TranslationKey()]})
 	}
-	return out, diags
+	return out, defs, diags
 }
