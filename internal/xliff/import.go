@@ -269,7 +269,7 @@ func targetParts(u unit, xu xunit, page *blocks.Page) ([]blocks.Part, error) {
 		}
 	}
 	if !hasCodes && srcCodes > 0 {
-		return flatParts(u, xu.target.text())
+		return flatParts(u, page, xu.target.text())
 	}
 	return parts, checkCodes(u.bu, parts)
 }
@@ -342,21 +342,27 @@ func describe(c *blocks.InlineCode) string {
 // flatParts reads a target without inline codes as Markdown (as
 // translate-toolkit gives the text back) and matches its markup with the
 // source unit's codes: every code must be there, with the same link
-// destinations, and nothing more.
-func flatParts(u unit, text string) ([]blocks.Part, error) {
-	text = strings.Join(strings.Fields(text), " ")
-	p, err := blocks.Parse([]byte(text))
-	if err != nil || len(p.Units) == 0 {
-		return nil, fmt.Errorf("the target has no inline codes, and does not read as Markdown: %v", err)
+// destinations, and nothing more. The source's reference definitions and
+// footnotes are read with it, so that [text][ref] and [^1] are links.
+func flatParts(u unit, page *blocks.Page, text string) ([]blocks.Part, error) {
+	text = strings.TrimSpace(text)
+	body := []byte(text + "\n")
+	for _, b := range page.Blocks {
+		if b.Kind == blocks.Reference {
+			body = append(append(append(body, '\n'), page.Body[b.Start:b.End]...), '\n')
+		}
 	}
-	flat := p.Units[0]
-	if len(p.Blocks) != 1 {
-		// "1. Text" or "# Text" read as a block of their own: the text is
-		// the unit's, escaped by Write.
-		return []blocks.Part{{Text: text}}, checkCodes(u.bu, nil)
+	for _, p := range u.parts {
+		if c := p.Code; c != nil && c.Type == "footnote" {
+			body = append(body, "\n"+strings.TrimSuffix(c.Orig[0].Text, "]")+"]: x\n"...)
+		}
 	}
-	parts, complete := mapCodes(u.bu, flat)
-	if !complete {
+	p, err := blocks.Parse(body)
+	if err != nil || len(p.Units) == 0 || len(p.Blocks) == 0 || p.Blocks[0].Unit != p.Units[0] {
+		return nil, fmt.Errorf("the target has no inline codes, and does not read as Markdown (%v): %s", err, codeList(u.bu))
+	}
+	parts, complete := mapCodes(u.bu, p.Units[0])
+	if !complete || p.Blocks[0].End < len(text) {
 		return nil, fmt.Errorf("the target has no inline codes, and its Markdown (%q) does not have exactly the source's: %s", text, codeList(u.bu))
 	}
 	return parts, checkCodes(u.bu, parts)

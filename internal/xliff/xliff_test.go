@@ -17,7 +17,7 @@ import (
 
 // pages are the pages every test exports: each page of the bundled
 // site's Danish and English content, and the torture page.
-func pages(t *testing.T) []*content.File {
+func pages(t testing.TB) []*content.File {
 	t.Helper()
 	var names []string
 	for _, glob := range []string{"../../content/da/*.md", "../../content/da/*/*.md", "../../content/en/*.md", "../../content/en/*/*.md"} {
@@ -48,7 +48,7 @@ func pages(t *testing.T) []*content.File {
 }
 
 // exportNew exports f as a page missing in language "xx".
-func exportNew(t *testing.T, f *content.File) []byte {
+func exportNew(t testing.TB, f *content.File) []byte {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("../..", f.Path))
 	if f.Path == "content/da/tortur.md" {
