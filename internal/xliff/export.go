@@ -78,7 +78,10 @@ func Export(r Request) ([]byte, error) {
 	fmt.Fprintf(&b, "   <note>%s</note>\n", text(fmt.Sprintf("The page %s (hash %s), for %s. Translate the targets; inline codes stand for Markdown (links, emphasis, code) and must stay. Import with: sitegen xliff import FILE", r.Source.Path, skl.Hash, r.Target)))
 	b.WriteString("  </header>\n  <body>\n")
 	for _, u := range units {
-		fmt.Fprintf(&b, "   <trans-unit id=\"%s\" restype=\"x-%s\"", u.id, attr(restype(u.kind)))
+		// xml:space="preserve": a hard line break's code is "\\" and a
+		// line break, which tools that collapse spaces (translate-toolkit)
+		// would make a space.
+		fmt.Fprintf(&b, "   <trans-unit id=\"%s\" restype=\"x-%s\" xml:space=\"preserve\"", u.id, attr(restype(u.kind)))
 		t, ok := targets[u.id]
 		if ok && t.state == "final" {
 			b.WriteString(` approved="yes"`)

@@ -165,18 +165,40 @@ func gather(files []xfile, ours *xfile, units []unit) (map[string]xunit, error) 
 			if xu.poRef == "" || !want[xu.poRef] || xu.target == nil {
 				continue
 			}
-			if mine, ok := got[xu.poRef]; ok && (mine.target == nil || strings.TrimSpace(mine.target.text()) == "") {
+			if mine, ok := got[xu.poRef]; ok && !hasTarget(mine) {
 				mine.target, mine.state, mine.approved = xu.target, xu.state, xu.approved
 				got[xu.poRef] = mine
 			}
 		}
 	}
+	// A unit without a target takes that of a unit with the same
+	// source: pomerge fills only the first of units that share a source.
+	bySource := map[string]xunit{}
 	for _, u := range units {
-		if _, ok := got[u.id]; !ok {
+		xu, ok := got[u.id]
+		if !ok {
 			return nil, fmt.Errorf("unit %s (%s, line %d) is missing", u.id, u.kind, u.line)
+		}
+		if xu.source == nil {
+			continue
+		}
+		key := sig(parseInline(xu.source))
+		if hasTarget(xu) {
+			if _, seen := bySource[key]; !seen {
+				bySource[key] = xu
+			}
+		} else if same, ok := bySource[key]; ok {
+			xu.target, xu.state, xu.approved = same.target, same.state, same.approved
+			got[u.id] = xu
 		}
 	}
 	return got, nil
+}
+
+// hasTarget reports whether a trans-unit has a target with something in
+// it.
+func hasTarget(xu xunit) bool {
+	return xu.target != nil && (strings.TrimSpace(xu.target.text()) != "" || len(xu.target.children) > 0 && slices.ContainsFunc(xu.target.children, func(c any) bool { _, ok := c.(*node); return ok }))
 }
 
 // final reports whether a unit's translation is done: state final or

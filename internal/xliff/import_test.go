@@ -119,11 +119,11 @@ func TestExportOutdated(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		`<trans-unit id="title" restype="x-title" approved="yes">` + "\n    <source>Klage</source>\n    <target state=\"final\">Complaints</target>",
-		`<trans-unit id="u1" restype="x-paragraph" approved="yes">` + "\n    <source>Første afsnit.</source>\n    <target state=\"final\">First paragraph.</target>",
-		`<trans-unit id="u2" restype="x-paragraph">` + "\n    <source>Andet afsnit om den nye <bpt id=\"1\" ctype=\"link\">[</bpt>frist<ept id=\"1\">](frist.md)</ept>.</source>\n    <target state=\"needs-translation\">Second paragraph about <bpt id=\"1\" ctype=\"link\">[</bpt>the deadline<ept id=\"1\">](frist.md)</ept>.</target>",
-		`<trans-unit id="u3" restype="x-paragraph" approved="yes">` + "\n    <source>Tredje afsnit.</source>\n    <target state=\"final\">Third paragraph.</target>",
-		`<trans-unit id="u4" restype="x-paragraph">` + "\n    <source>Et nyt afsnit.</source>\n    <note>",
+		`<trans-unit id="title" restype="x-title" xml:space="preserve" approved="yes">` + "\n    <source>Klage</source>\n    <target state=\"final\">Complaints</target>",
+		`<trans-unit id="u1" restype="x-paragraph" xml:space="preserve" approved="yes">` + "\n    <source>Første afsnit.</source>\n    <target state=\"final\">First paragraph.</target>",
+		`<trans-unit id="u2" restype="x-paragraph" xml:space="preserve">` + "\n    <source>Andet afsnit om den nye <bpt id=\"1\" ctype=\"link\">[</bpt>frist<ept id=\"1\">](frist.md)</ept>.</source>\n    <target state=\"needs-translation\">Second paragraph about <bpt id=\"1\" ctype=\"link\">[</bpt>the deadline<ept id=\"1\">](frist.md)</ept>.</target>",
+		`<trans-unit id="u3" restype="x-paragraph" xml:space="preserve" approved="yes">` + "\n    <source>Tredje afsnit.</source>\n    <target state=\"final\">Third paragraph.</target>",
+		`<trans-unit id="u4" restype="x-paragraph" xml:space="preserve">` + "\n    <source>Et nyt afsnit.</source>\n    <note>",
 	} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("the export lacks\n%s\nin\n%s", want, data)
