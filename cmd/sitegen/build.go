@@ -81,11 +81,15 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		}
 		return reportFailure(stderr, err)
 	}
-	if err := dir.Commit(); err != nil {
-		return err
+	var left *publish.LeftoverError
+	if err := dir.Commit(); err != nil && !errors.As(err, &left) {
+		return err // the output folder is as it was
 	}
 	fmt.Fprintln(stdout, res.Summary())
 	printDiags(stderr, res.Warnings)
+	if left != nil {
+		fmt.Fprintf(stderr, "warning: %v\n", left)
+	}
 	return nil
 }
 

@@ -117,3 +117,38 @@ func BenchmarkSearchFiles(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkUpdateTitle is sitegen serve's rebuild after one page's title
+// was edited: the model is resolved again, and the pages that show the
+// title (its section's listing, its translations' fallback pages, the
+// search pages) are rendered again.
+func BenchmarkUpdateTitle(b *testing.B) {
+	for _, pages := range []int{1000, 10000} {
+		b.Run(fmt.Sprint(pages), func(b *testing.B) {
+			fsys := fstest.MapFS{}
+			for k, v := range benchCorpus(pages) {
+				fsys[k] = &fstest.MapFile{Data: v.Data}
+			}
+			target := typicalPage(fsys)
+			original := string(fsys[target].Data)
+			builder := build.NewBuilder(fsys, build.Options{Defaults: theme.FS(), Dev: true, Drafts: true, Incremental: true})
+			if _, err := builder.Build(publish.NewMemory()); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				i++
+				fsys[target] = &fstest.MapFile{Data: []byte(strings.Replace(original, "\ntitle: ", fmt.Sprintf("\ntitle: Rettet %d ", i), 1))}
+				out := publish.NewMemory()
+				_, ch, err := builder.Update([]string{target}, out)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(ch.Written) < 2 {
+					b.Fatalf("wrote %v", ch.Written)
+				}
+			}
+		})
+	}
+}

@@ -10,7 +10,8 @@
 //	write    into an Output: a folder swapped in at the end, or memory (publish)
 //
 // The files beside pages (content/<lang>/**, not Markdown) are written as
-// they are. An image a page embeds from them or from static/ gets width=,
+// they are, when they are media or documents that run no script
+// (content.CheckResource; any file with unsafe_html = true). An image a page embeds from them or from static/ gets width=,
 // height= and loading="lazy", and a warning when it is larger than a phone
 // needs (MaxImageWidth, MaxImageBytes).
 //
@@ -104,6 +105,10 @@ type Options struct {
 
 // An Output receives the files of a build. Write is called concurrently,
 // and must not keep data after it returns: the build reuses the buffer.
+// The build gives it only names that are paths inside the output (a name
+// that is not is an error of its source). An error from Write is the
+// Output's failure, such as a full disk: the build writes nothing more,
+// and reports that one error.
 type Output interface {
 	Write(name string, data []byte) error
 }

@@ -26,11 +26,12 @@ const SearchLayout = "search"
 // A Builder builds one site, and keeps what it loaded for Update. A
 // Builder is not safe for concurrent use.
 type Builder struct {
-	src  fs.FS
-	opts Options
-	min  *minifier.Minifier
-	keep bool      // keep converted pages and signatures for Update
-	slab slab.Slab // the kept pages' HTML (package slab)
+	src    fs.FS
+	opts   Options
+	min    *minifier.Minifier
+	keep   bool      // keep converted pages and signatures for Update
+	slab   slab.Slab // the kept pages' HTML (package slab)
+	budget budget    // of the Markdown being converted at once
 
 	// The latest good version of each input, and the problems of inputs
 	// that currently fail to load, by path.
@@ -47,11 +48,12 @@ type Builder struct {
 	// What the last successful build made.
 	built   bool
 	site    *pages.Site
-	env     *render.Env
 	assets  map[string]*render.Asset
 	docs    map[string]*doc        // by content file path
 	byFile  map[string]*pages.Page // content file path -> its page
-	sigs    map[string]uint64      // output file -> signature of what it was rendered from
+	env     *render.Env            // its layouts, UI strings and cached partials
+	rmodel  *render.Model          // site and assets, in which deps evaluates what pages read
+	deps    *deps                  // what each output page read of the model
 	outputs map[string]bool        // every output file
 
 	indexes           map[string][]byte // search index files made since the last change, by name below the output folder
@@ -243,12 +245,21 @@ func (b *Builder) loadContent() func() {
 }
 
 // readContent reads a page or a file beside one. Its language is the tag
-// as configured, whatever the case of its folder.
+// as configured, whatever the case of its folder. A file beside a page
+// that could run script in a reader's browser is an error at the file
+// unless the site trusts every editor (content.CheckResource).
 func (b *Builder) readContent(p string) (*content.File, *content.Resource, diag.List) {
 	if !content.IsPage(p) {
 		r, d := content.ReadResource(b.src, p)
-		if r != nil {
-			r.Lang = content.LangOf(r.Lang, b.cfg.Codes())
+		if r == nil {
+			return nil, nil, d
+		}
+		r.Lang = content.LangOf(r.Lang, b.cfg.Codes())
+		if !b.cfg.Markdown.UnsafeHTML {
+			if e := content.CheckResource(r.Key, r.Data); e != nil {
+				d.Errorf(p, e.Line, "%s", e.Msg)
+				return nil, nil, d
+			}
 		}
 		return nil, r, d
 	}
@@ -396,6 +407,14 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	diags.Add(d)
 	env.Assets = assets
 	diags.Add(w.resources(site))
+	var model *render.Model
+	var dp *deps
+	if b.keep {
+		model = render.NewModel(site, assets)
+		dp = newDeps()
+		dp.begin()
+		w.record = func(p *pages.Page, r *render.Reads) { dp.record(model, p, r) }
+	}
 	if diags.HasErrors() && !b.opts.KeepGoing {
 		return nil, nil, diags.Sort()
 	}
@@ -466,7 +485,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 		diags.Add(reportMessages(b.catalog, site))
 	}
 	ch := &Changes{All: true, Written: w.written()}
-	b.publish(site, env, assets, docs)
+	b.publish(site, env, assets, docs, model, dp)
 	if b.keep {
 		ch.Removed = b.removed(w.written())
 	}
@@ -479,16 +498,18 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	return res, ch, nil
 }
 
-// publish records a successful build as the base for the next Update.
-func (b *Builder) publish(site *pages.Site, env *render.Env, assets map[string]*render.Asset, docs map[string]*doc) {
+// publish records a successful build as the base for the next Update:
+// with Options.Incremental, what each page read (dp) with the values of
+// model.
+func (b *Builder) publish(site *pages.Site, env *render.Env, assets map[string]*render.Asset, docs map[string]*doc, model *render.Model, dp *deps) {
 	b.built = true
 	b.site, b.env, b.assets = site, env, assets
 	b.indexes = map[string][]byte{}
 	if !b.keep {
 		return
 	}
-	b.docs = docs
-	b.sigs = signatures(site, env)
+	dp.commit(model, nil, nil)
+	b.docs, b.rmodel, b.deps = docs, model, dp
 	b.indexFiles()
 }
 
@@ -598,7 +619,12 @@ func (b *Builder) convertOnly(site *pages.Site, p *pages.Page) *doc {
 		d.res = &markdown.Result{}
 		return d
 	}
+	// A page over markdown.MaxElements is refused by the converter before
+	// it parses; it takes no more of the budget than the largest page.
+	weight := min(markdown.Elements(body), markdown.MaxElements)
+	b.budget.take(weight)
 	res, problems := b.converters[p.Lang.Code].ConvertWithImages(body, line, resolve, words, b.imageAttrs(links, written))
+	b.budget.give(weight)
 	if c := b.opts.Progress; c != nil {
 		c.Converted.Add(1)
 	}

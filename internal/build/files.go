@@ -61,9 +61,7 @@ func (b *Builder) reserved() []pages.Reserved {
 func (w *writer) resources(site *pages.Site) diag.List {
 	var diags diag.List
 	for _, r := range site.Resources {
-		if err := w.put(r.Path, r.Src.Data); err != nil {
-			diags.Errorf(r.Src.Path, 0, "%v", err)
-		}
+		report(&diags, r.Src.Path, w.put(r.Path, r.Src.Data))
 	}
 	return diags
 }

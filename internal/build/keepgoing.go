@@ -30,6 +30,10 @@ func (b *Builder) modelWithout(site *pages.Site, diags diag.List, in pages.Input
 	for p := range b.broken {
 		if key, ok := contentKey(p); ok {
 			b.omitted[key] = true
+		} else if key, ok := resourceKey(p); ok {
+			// A file beside a page that is refused (it could run script,
+			// say) is one error at the file, and links to it are none.
+			b.omitted[key] = true
 		}
 	}
 	for _, p := range b.walkOmitted() {
@@ -167,4 +171,15 @@ func contentKey(p string) (string, bool) {
 		return "", false
 	}
 	return norm.NFC.String(key), true
+}
+
+// resourceKey returns the key of a file beside a page by its path
+// ("content/da/x.pdf" -> "x.pdf"), and false for any other path.
+func resourceKey(p string) (string, bool) {
+	rest, ok := strings.CutPrefix(p, content.Dir+"/")
+	if !ok || content.IsPage(p) {
+		return "", false
+	}
+	_, key, ok := strings.Cut(rest, "/")
+	return norm.NFC.String(key), ok && key != ""
 }

@@ -71,7 +71,7 @@ func BenchmarkPage(b *testing.B) {
 	min := minifier.New()
 	for _, c := range cases {
 		var html bytes.Buffer
-		if err := env.RenderTo(&html, c.p, c.doc); err != nil {
+		if err := env.RenderTo(&html, c.p, c.doc, nil); err != nil {
 			b.Fatal(err)
 		}
 		b.Run("render/"+c.name, func(b *testing.B) {
@@ -79,7 +79,7 @@ func BenchmarkPage(b *testing.B) {
 			var buf bytes.Buffer
 			for b.Loop() {
 				buf.Reset()
-				if err := env.RenderTo(&buf, c.p, c.doc); err != nil {
+				if err := env.RenderTo(&buf, c.p, c.doc, nil); err != nil {
 					b.Fatal(err)
 				}
 			}

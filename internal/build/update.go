@@ -2,13 +2,10 @@ package build
 
 import (
 	"errors"
-	"fmt"
-	"hash/fnv"
 	"io/fs"
 	"path"
 	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -36,17 +33,18 @@ type Changes struct {
 // site root, as fsnotify reports them below it. Update re-reads only those
 // files, and renders only the outputs that can differ:
 //
-//   - A page whose body, updated: or needs_review: changed: that page.
-//   - A page whose title, description, slug, weight, menu, draft or
-//     aliases changed, or a page added or removed: the pages whose
-//     rendering reads it (its translations' switchers, its section's
-//     listing, its children's breadcrumbs, every page of its language when
-//     it is in the menu, its language's search pages, which list every
-//     page, fallback pages that name it, pages that link to it when its URL
-//     changed), found by comparing each output's signature of what it was
-//     rendered from.
+//   - A page whose body changed and whose front matter is as it was: that
+//     page, and the pages whose layouts read its file (.Page.File).
+//   - Any other change to content/ (a field of front matter, a page or a
+//     file beside one added, removed or renamed): the model is resolved
+//     again, and each page is rendered again whose rendering read
+//     something of the model that is now different: any field or method
+//     of any page or of the site, as its layouts reached it (see deps),
+//     or whose Markdown must be converted again (its own file changed, or
+//     a link in it now goes elsewhere).
 //   - A layout, UI string or sitegen.toml: everything.
-//   - A stylesheet, with Options.Dev: the stylesheet only.
+//   - A stylesheet, with Options.Dev: the stylesheet, and the pages that
+//     read a changed asset.
 //
 // When any input has errors, Update returns all of them and changes
 // nothing: the last good build stays as it was. The Builder remembers what
@@ -190,14 +188,6 @@ func (b *Builder) rewalk(changed []string) {
 	}
 }
 
-// summaryChanged reports whether a front matter change can show on other
-// pages than the file's own.
-func summaryChanged(a, b *content.Meta) bool {
-	return a.Title != b.Title || a.Description != b.Description || a.Slug != b.Slug ||
-		a.Weight != b.Weight || !slices.Equal(a.Menus, b.Menus) || a.Draft != b.Draft || !slices.Equal(a.Aliases, b.Aliases) ||
-		a.TranslationKey != b.TranslationKey || a.Layout != b.Layout || !reflect.DeepEqual(a.Params, b.Params)
-}
-
 // updateContent renders what changed content files can reach.
 func (b *Builder) updateContent(out Output, changed []string, structural, stylesChanged bool) (*Result, *Changes, error) {
 	w := &writer{out: out, min: b.min, minify: !b.opts.NoMinify}
@@ -225,19 +215,21 @@ func (b *Builder) updateContent(out Output, changed []string, structural, styles
 			}
 		}
 		b.assets = assets
-		b.env.Assets = assets
 	}
+	// A file whose front matter is as it was makes the same model: the
+	// model reads a file's path, language, key and front matter (Meta),
+	// nothing of its body. Its page keeps its place; only the file is new.
 	fast := !structural
 	for _, p := range changed {
 		old := b.byFile[p]
 		f := b.files[p]
-		if old == nil || f == nil || summaryChanged(old.File.Meta, f.Meta) {
+		if old == nil || f == nil || !reflect.DeepEqual(old.File.Meta, f.Meta) {
 			fast = false
 		}
 	}
 	var diags diag.List
 	if fast {
-		diags = b.updatePages(w, changed)
+		diags = b.updatePages(w, changed, stylesChanged)
 	} else {
 		var err error
 		diags, err = b.updateStructure(w, changed, ch)
@@ -257,29 +249,77 @@ func (b *Builder) updateContent(out Output, changed []string, structural, styles
 	return res, ch, nil
 }
 
-// updatePages is the fast path: only the changed pages' own outputs, and
-// the sitemap when a date changed.
-func (b *Builder) updatePages(w *writer, changed []string) diag.List {
-	var diags diag.List
-	datesChanged := false
+// updatePages is the fast path, for files whose front matter is as it
+// was: the model stays, with the new files in it. It converts and renders
+// the changed pages, and renders again the pages that read something of
+// them that changed (their File), and with stylesChanged, those that read
+// an asset that changed.
+func (b *Builder) updatePages(w *writer, changed []string, stylesChanged bool) diag.List {
+	model, dp, env := b.rmodel, b.deps, b.env
+	model.Assets, env.Assets = b.assets, b.assets
+	var touched []*pages.Page
 	for _, p := range changed {
 		page := b.byFile[p]
-		f := b.files[p]
-		datesChanged = datesChanged || !page.Updated.Equal(f.Meta.Updated)
-		page.File, page.Updated, page.NeedsReview = f, f.Meta.Updated, f.Meta.NeedsReview
-		d := b.convert(b.site, page)
-		b.docs[p] = d.kept(&b.slab)
-		diags.Add(d.diags)
-		diags.Add(w.page(b.env, page, d))
+		page.File = b.files[p]
+		touched = append(touched, page)
 	}
-	if datesChanged {
-		diags.Add(w.hosting(b.site, b.assets))
+	// The partials cached in the last build stay, but for those that
+	// read the pages changed in place, or an asset when one changed.
+	env.Forget(touched, stylesChanged)
+	var check []uint32
+	for _, p := range touched {
+		check = append(check, dp.byPage[model.Ident(p)]...)
 	}
+	if stylesChanged {
+		check = append(check, dp.byPage[""]...)
+	}
+	next := map[uint32]uint64{}
+	for _, id := range check {
+		if v := model.Value(dp.keys[id]); v != dp.vals[id] {
+			next[id] = v
+		}
+	}
+	todo := map[*pages.Page]bool{}
+	for _, p := range touched {
+		todo[p] = true
+	}
+	if readers := dp.readers(next); len(readers) > 0 {
+		for _, p := range allPages(b.site) {
+			if _, ok := slices.BinarySearch(readers, p.OutputFile()); ok {
+				todo[p] = true
+			}
+		}
+	}
+	dp.begin()
+	w.record = func(p *pages.Page, r *render.Reads) { dp.record(model, p, r) }
+	var diags diag.List
+	var mu sync.Mutex
+	for p := range todo {
+		var d *doc
+		if p.File != nil {
+			if slices.Contains(touched, p) {
+				d = b.convert(b.site, p)
+				b.docs[p.File.Path] = d.kept(&b.slab)
+			} else {
+				d = b.docFor(b.site, p, b.docs, &mu)
+			}
+			diags.Add(d.diags)
+		}
+		diags.Add(w.page(env, p, d))
+	}
+	if diags.HasErrors() {
+		dp.abort()
+		return diags
+	}
+	for id, v := range next {
+		dp.vals[id] = v
+	}
+	dp.commit(model, nil, nil)
 	return diags
 }
 
 // updateStructure resolves the model again and renders every output whose
-// signature changed.
+// reads give other values in it (deps).
 func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (diag.List, error) {
 	site, diags := b.model()
 	if diags.HasErrors() {
@@ -287,9 +327,7 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	}
 	b.resolved(site, diags)
 	env := &render.Env{Templates: b.layouts, Catalog: b.catalog, Site: site, Assets: b.assets}
-	for _, k := range b.env.Refs() {
-		env.Ref(k)
-	}
+	model := render.NewModel(site, b.assets)
 	for p, d := range b.docs {
 		if slices.Contains(changed, p) || d.diags.HasErrors() {
 			delete(b.docs, p) // a broken link may resolve now
@@ -327,15 +365,17 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 			}
 		}
 	}
-	sigs := signatures(site, env)
+	dp := b.deps
+	next := dp.values(model, 0)
 	var todo []*pages.Page
 	for _, p := range allPages(site) {
-		name := p.OutputFile()
 		_, hasDoc := b.docs[pathOf(p)]
-		if old, ok := b.sigs[name]; !ok || old != sigs[name] || (p.File != nil && !hasDoc) {
+		if dp.stale(model, p, next) || (p.File != nil && !hasDoc) {
 			todo = append(todo, p)
 		}
 	}
+	dp.begin()
+	w.record = func(p *pages.Page, r *render.Reads) { dp.record(model, p, r) }
 	var mu sync.Mutex
 	errs := make([]diag.List, len(todo))
 	parallel(len(todo), func(i int) {
@@ -353,29 +393,40 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	diags.Add(b.changedResources(w, site, changed))
 	diags.Add(w.hosting(site, b.assets))
 	if diags.HasErrors() {
+		dp.abort()
+		// What was converted in this model may link elsewhere in the
+		// next one, which is compared with the last good model: convert
+		// it again then.
+		for _, p := range todo {
+			if p.File != nil {
+				delete(b.docs, p.File.Path)
+			}
+		}
 		return diags, nil
 	}
-	next := map[string]bool{}
+	outputs, pageOutputs := map[string]bool{}, map[string]bool{}
 	for _, r := range site.Resources {
-		next[r.Path] = true
+		outputs[r.Path] = true
 	}
 	for _, p := range allPages(site) {
-		next[p.OutputFile()] = true
+		outputs[p.OutputFile()] = true
+		pageOutputs[p.OutputFile()] = true
 	}
 	for _, a := range b.assets {
-		next[a.File] = true
+		outputs[a.File] = true
 	}
 	for name := range hosting.Files(site, nil) {
-		next[name] = true
+		outputs[name] = true
 	}
 	for n := range b.outputs {
-		if !next[n] {
+		if !outputs[n] {
 			ch.Removed = append(ch.Removed, n)
 		}
 	}
 	slices.Sort(ch.Removed)
-	b.outputs = next
-	b.site, b.env, b.sigs = site, env, sigs
+	dp.commit(model, next, pageOutputs)
+	b.outputs = outputs
+	b.site, b.env, b.rmodel = site, env, model
 	b.indexFiles()
 	return diags, nil
 }
@@ -468,93 +519,6 @@ func (b *Builder) indexFiles() {
 			b.byFile[p.File.Path] = p
 		}
 	}
-}
-
-// signatures hashes, for every output page, what its rendering reads of
-// other pages: its own summary, its ancestors, children and translations,
-// the menu of its language and the pages layouts look up with Ref; for a
-// search page, every page of its language. Two
-// builds that give a page the same signature render it the same, as long
-// as its own file, the layouts, UI strings and assets are unchanged.
-func signatures(site *pages.Site, env *render.Env) map[string]uint64 {
-	sums := map[*pages.Page]uint64{}
-	sum := func(p *pages.Page) uint64 {
-		if p == nil {
-			return 0
-		}
-		if s, ok := sums[p]; ok {
-			return s
-		}
-		h := fnv.New64a()
-		for _, s := range []string{p.Kind.String(), p.Path, p.Title, p.TitleLang.Code, p.Description,
-			strconv.FormatBool(p.Fallback), strconv.Itoa(p.Weight), strings.Join(p.Menus, ","), strconv.FormatBool(p.Draft),
-			fmt.Sprint(p.Params)} {
-			h.Write([]byte(s))
-			h.Write([]byte{0})
-		}
-		sums[p] = h.Sum64()
-		return sums[p]
-	}
-	refs := env.Refs()
-	langSigs := map[*pages.Lang]uint64{}
-	for _, l := range site.Langs {
-		h := fnv.New64a()
-		for _, p := range slices.Concat(site.Menu(l), site.Footer(l), []*pages.Page{site.Search(l)}) {
-			writeSum(h, sum(p))
-		}
-		for _, k := range refs {
-			writeSum(h, sum(site.Page(k, l.Code)))
-		}
-		writeSum(h, sum(site.Home(l)))
-		langSigs[l] = h.Sum64()
-	}
-	// A search page lists every page of its language, or the main sections
-	// when there are more than [search] list_all_max: it reads them all.
-	allSigs := map[*pages.Lang]uint64{}
-	everyPage := func(l *pages.Lang) uint64 {
-		if s, ok := allSigs[l]; ok {
-			return s
-		}
-		h := fnv.New64a()
-		for _, p := range site.Pages {
-			if p.Lang == l {
-				writeSum(h, sum(p))
-			}
-		}
-		allSigs[l] = h.Sum64()
-		return allSigs[l]
-	}
-	sigs := make(map[string]uint64, len(site.Pages)+len(site.Special))
-	for _, p := range allPages(site) {
-		h := fnv.New64a()
-		writeSum(h, sum(p))
-		writeSum(h, langSigs[p.Lang])
-		if p.Layout() == SearchLayout {
-			writeSum(h, everyPage(p.Lang))
-		}
-		for _, a := range p.Ancestors() {
-			writeSum(h, sum(a))
-		}
-		h.Write([]byte{1})
-		for _, c := range p.Children {
-			writeSum(h, sum(c))
-		}
-		h.Write([]byte{2})
-		for _, t := range p.Translations {
-			writeSum(h, sum(t))
-		}
-		writeSum(h, sum(p.Target))
-		sigs[p.OutputFile()] = h.Sum64()
-	}
-	return sigs
-}
-
-func writeSum(h interface{ Write([]byte) (int, error) }, v uint64) {
-	var b [8]byte
-	for i := range b {
-		b[i] = byte(v >> (8 * i))
-	}
-	h.Write(b[:])
 }
 
 // resolved tells Options.Resolved of a site model just resolved.

@@ -2,6 +2,8 @@ package build_test
 
 import (
 	"bytes"
+	"fmt"
+	"io/fs"
 	"maps"
 	"slices"
 	"strings"
@@ -13,6 +15,7 @@ import (
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/publish"
 	"github.com/udenmitid/sitegen/internal/sitetest"
+	"github.com/udenmitid/sitegen/internal/theme"
 )
 
 const updateSite = sitetest.Config + `-- content/da/_index.md --
@@ -92,12 +95,34 @@ func (s store) apply(staging *publish.Memory, ch *build.Changes) {
 	}
 }
 
+// themes are the layouts the update tests build with: the small test
+// theme, the built-in theme (menus, footer, language switcher, search
+// link, breadcrumbs, listings with dates) and layouts that read every
+// field of every page they reach (sitetest.Nosy). limits says whether
+// small edits must render few pages: with Nosy, every page shows its
+// neighbours' files whole.
+var themes = []struct {
+	name     string
+	defaults func() fs.FS
+	limits   bool
+}{
+	{"test", sitetest.Theme, true},
+	{"builtin", theme.FS, true},
+	{"nosy", sitetest.Nosy, false},
+}
+
 // TestUpdateMatchesBuild edits a site step by step and checks after each
 // step that the incrementally updated output equals a fresh full build,
 // and that small edits render only what they must.
 func TestUpdateMatchesBuild(t *testing.T) {
+	for _, th := range themes {
+		t.Run(th.name, func(t *testing.T) { testUpdateMatchesBuild(t, th.defaults(), th.limits) })
+	}
+}
+
+func testUpdateMatchesBuild(t *testing.T, defaults fs.FS, limits bool) {
 	fsys := mapFS(updateSite)
-	opts := build.Options{Defaults: sitetest.Theme(), Incremental: true, Dev: true, Drafts: true}
+	opts := build.Options{Defaults: defaults, Incremental: true, Dev: true, Drafts: true}
 	b := build.NewBuilder(fsys, opts)
 	out := store{}
 	staging := publish.NewMemory()
@@ -267,10 +292,10 @@ func TestUpdateMatchesBuild(t *testing.T) {
 				pagesWritten++
 			}
 		}
-		if st.maxPages > 0 && pagesWritten > st.maxPages {
+		if limits && st.maxPages > 0 && pagesWritten > st.maxPages {
 			t.Errorf("%s: rendered %d pages (%v), want at most %d", st.name, pagesWritten, ch.Written, st.maxPages)
 		}
-		fresh := sitetest.BuildFS(t, fsys, build.Options{Defaults: sitetest.Theme(), Dev: true, Drafts: true})
+		fresh := sitetest.BuildFS(t, fsys, build.Options{Defaults: defaults, Dev: true, Drafts: true})
 		if fresh.Result == nil {
 			t.Fatalf("%s: fresh build failed: %s", st.name, fresh.Stderr())
 		}
@@ -286,12 +311,77 @@ func compare(t *testing.T, step string, got store, want map[string][]byte) {
 		if g, ok := got[n]; !ok {
 			t.Errorf("%s: incremental output lacks %s", step, n)
 		} else if !bytes.Equal(g, want[n]) {
-			t.Errorf("%s: %s differs from a fresh build:\nincremental:\n%s\nfresh:\n%s", step, n, g, want[n])
+			t.Errorf("%s: %s differs from a fresh build:\n%s", step, n, firstDiff(g, want[n]))
 		}
 	}
 	for n := range got {
 		if _, ok := want[n]; !ok {
 			t.Errorf("%s: incremental output has %s, a fresh build does not", step, n)
 		}
+	}
+}
+
+// firstDiff shows where two outputs first differ, with some text around.
+func firstDiff(got, want []byte) string {
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	from := max(0, i-300)
+	cut := func(b []byte) []byte { return b[from:min(len(b), i+300)] }
+	return fmt.Sprintf("at byte %d\nincremental: …%s…\nfresh:       …%s…", i, cut(got), cut(want))
+}
+
+// TestUpdateChildDates is issue 23's stale preview: a section layout that
+// shows each child's date and review mark, and a child's updated: and
+// needs_review: edited. The section must show the new values, as a fresh
+// build does.
+func TestUpdateChildDates(t *testing.T) {
+	fsys := mapFS(sitetest.Config + `-- content/da/_index.md --
+---
+title: Forside
+description: Forsiden.
+---
+-- content/da/hjaelp/_index.md --
+---
+title: Hjælp
+description: Hjælp.
+---
+-- content/da/hjaelp/brev.md --
+---
+title: Brev
+description: Brevet.
+updated: 2026-01-02
+---
+Tekst.
+-- layouts/section.html --
+{{ define "main" }}{{ range .Page.Children }}<p>{{ .Title }} {{ $.ISODate .Updated }}{{ if .NeedsReview }} (review){{ end }}</p>{{ end }}{{ end }}
+`)
+	opts := build.Options{Defaults: sitetest.Theme(), Dev: true, Drafts: true}
+	inc := opts
+	inc.Incremental = true
+	b := build.NewBuilder(fsys, inc)
+	staging := publish.NewMemory()
+	if _, err := b.Build(staging); err != nil {
+		t.Fatal(err)
+	}
+	out := store{}
+	maps.Copy(out, staging.Files())
+	for _, st := range []struct{ front, want string }{
+		{"updated: 2026-03-04\n", "Brev 2026-03-04</p>"},
+		{"updated: 2026-03-04\nneeds_review: true\n", "Brev 2026-03-04 (review)</p>"},
+		{"lastmod: 2026-05-06\n", "Brev 2026-05-06</p>"},
+	} {
+		fsys["content/da/hjaelp/brev.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Brev\ndescription: Brevet.\n" + st.front + "---\nTekst.\n")}
+		staging := publish.NewMemory()
+		_, ch, err := b.Update([]string{"content/da/hjaelp/brev.md"}, staging)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out.apply(staging, ch)
+		if got := string(out["da/hjaelp/index.html"]); !strings.Contains(got, st.want) {
+			t.Errorf("after %q the section shows\n%s\nwant %q", st.front, got, st.want)
+		}
+		compare(t, st.front, out, sitetest.BuildFS(t, fsys, opts).Files)
 	}
 }

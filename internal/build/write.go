@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/udenmitid/sitegen/internal/content"
 	"github.com/udenmitid/sitegen/internal/diag"
@@ -66,6 +67,11 @@ func loadStatic(layers []fs.FS) ([]staticFile, diag.List) {
 			if d.IsDir() {
 				return nil
 			}
+			if !d.Type().IsRegular() {
+				// A named pipe or a device would hang the build or never end.
+				diags.Errorf(p, 0, "not a regular file; static/ holds files to publish")
+				return nil
+			}
 			data, err := fs.ReadFile(fsys, p)
 			if err != nil {
 				diags.Errorf(p, 0, "%v", err)
@@ -112,8 +118,38 @@ type writer struct {
 	minify bool
 	counts *progress.Counts // counts the pages written, if not nil
 
-	mu    sync.Mutex
-	names []string
+	// record, when set, is told what each page's rendering read of the
+	// site (deps); it is called concurrently.
+	record func(p *pages.Page, r *render.Reads)
+
+	mu      sync.Mutex
+	names   []string
+	stopped atomic.Bool // the Output failed: nothing more is written
+}
+
+// errStopped is put's error for each file after the Output failed; the
+// failure itself is reported once, by the write that met it.
+var errStopped = errors.New("the output failed")
+
+// An outputError is the Output's own failure (a full disk, a folder it
+// may not write), which no file of the site causes: it is reported once,
+// at no file.
+type outputError struct{ err error }
+
+func (e *outputError) Error() string { return e.err.Error() }
+
+// report adds the error of writing a file that comes from path (a source
+// file, or ""): a file's own error at path, the Output's failure once at
+// no file, and nothing for the files after it.
+func report(diags *diag.List, path string, err error) {
+	var oe *outputError
+	switch {
+	case err == nil, errors.Is(err, errStopped):
+	case errors.As(err, &oe):
+		diags.Errorf("", 0, "%v", oe.err)
+	default:
+		diags.Errorf(path, 0, "%v", err)
+	}
 }
 
 func (w *writer) write(name string, data []byte) error {
@@ -127,12 +163,28 @@ func (w *writer) write(name string, data []byte) error {
 	return w.put(name, data)
 }
 
-// put writes a file as it is.
+// put writes a file as it is. A name that is no path inside the output
+// is that file's error; an error of the Output is its failure (issue 23:
+// a full disk gave one error for each of 6,518 files), after which
+// nothing more is written: the first write that meets it returns it as an
+// *outputError, and every later one errStopped.
 func (w *writer) put(name string, data []byte) error {
+	if !fs.ValidPath(name) || name == "." || strings.Contains(name, "\\") {
+		return fmt.Errorf("refusing to write %q: not a relative path inside the output folder", name)
+	}
+	if w.stopped.Load() {
+		return errStopped
+	}
 	w.mu.Lock()
 	w.names = append(w.names, name)
 	w.mu.Unlock()
-	return w.out.Write(name, data)
+	if err := w.out.Write(name, data); err != nil {
+		if w.stopped.Swap(true) {
+			return errStopped
+		}
+		return &outputError{err}
+	}
+	return nil
 }
 
 // written returns the names of the files written, sorted.
@@ -168,7 +220,7 @@ func (w *writer) assets(files []staticFile, basePath string, fingerprint bool) (
 		mu.Lock()
 		defer mu.Unlock()
 		if err != nil {
-			diags.Errorf(f.path, 0, "%v", err)
+			report(&diags, f.path, err)
 			return
 		}
 		assets[f.name] = a
@@ -202,13 +254,9 @@ func (w *writer) searchIndexes(site *pages.Site, entries map[*pages.Page]*search
 		if write {
 			data, files := made[i].data, made[i].files
 			a.File, a.Integrity = fingerprintOf(name, data)
-			if err := w.put(a.File, data); err != nil {
-				diags.Errorf("", 0, "%v", err)
-			}
+			report(&diags, "", w.put(a.File, data))
 			for _, f := range slices.Sorted(maps.Keys(files)) {
-				if err := w.put(f, files[f]); err != nil {
-					diags.Errorf("", 0, "%v", err)
-				}
+				report(&diags, "", w.put(f, files[f]))
 				dir := "search/" + l.Code + "/"
 				if assets[dir] == nil {
 					assets[dir] = &render.Asset{Name: dir, File: path.Dir(f) + "/*"}
@@ -234,9 +282,7 @@ func (w *writer) hosting(site *pages.Site, assets map[string]*render.Asset) diag
 		if _, own := assets[name]; own {
 			continue // the site's own file from static/ is published instead
 		}
-		if err := w.write(name, data); err != nil {
-			diags.Errorf("", 0, "%v", err)
-		}
+		report(&diags, "", w.write(name, data))
 	}
 	return diags
 }
@@ -259,34 +305,42 @@ func (w *writer) page(env *render.Env, p *pages.Page, d *doc) diag.List {
 	if d != nil {
 		res = d.res
 	}
+	if w.stopped.Load() {
+		return nil // the Output failed: rendering more is work for nothing
+	}
 	html := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(html)
 	html.Reset()
 	name := p.OutputFile()
+	var reads *render.Reads
+	if w.record != nil {
+		reads = render.NewReads()
+	}
 	var err error
 	if w.minify {
-		err = w.renderMinified(html, env, p, res)
+		err = w.renderMinified(html, env, p, res, reads)
 	} else {
-		err = env.RenderTo(html, p, res)
+		err = env.RenderTo(html, p, res, reads)
 	}
 	if err == nil {
 		err = w.put(name, html.Bytes())
+	}
+	if err == nil && reads != nil {
+		w.record(p, reads)
 	}
 	if err == nil && w.counts != nil {
 		w.counts.Written.Add(1)
 	}
 	var diags diag.List
-	switch {
-	case err == nil:
-	case errors.As(err, &diags):
-	default:
-		diags.Errorf("", 0, "%v", err)
+	if !errors.As(err, &diags) {
+		report(&diags, "", err)
 	}
 	return diags
 }
 
-// renderMinified renders p into out, minified around its body.
-func (w *writer) renderMinified(out *bytes.Buffer, env *render.Env, p *pages.Page, res *markdown.Result) error {
+// renderMinified renders p into out, minified around its body, adding
+// what it read to reads when not nil.
+func (w *writer) renderMinified(out *bytes.Buffer, env *render.Env, p *pages.Page, res *markdown.Result, reads *render.Reads) error {
 	name := p.OutputFile()
 	raw := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(raw)
@@ -298,7 +352,7 @@ func (w *writer) renderMinified(out *bytes.Buffer, env *render.Env, p *pages.Pag
 		return nil
 	}
 	if res != nil && len(res.HTML) > 0 {
-		if err := env.RenderAround(raw, p, res, bodyMark); err != nil {
+		if err := env.RenderAround(raw, p, res, bodyMark, reads); err != nil {
 			return err
 		}
 		if !bytes.Contains(raw.Bytes(), []byte(bodyMark)) {
@@ -317,7 +371,7 @@ func (w *writer) renderMinified(out *bytes.Buffer, env *render.Env, p *pages.Pag
 		// (or its text holds the mark): minify it all.
 		raw.Reset()
 	}
-	if err := env.RenderTo(raw, p, res); err != nil {
+	if err := env.RenderTo(raw, p, res, reads); err != nil {
 		return err
 	}
 	return minify(out)

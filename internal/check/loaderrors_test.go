@@ -90,3 +90,39 @@ Se [FAQ](faq/index.md), [svaret](faq/index.md#svar) og [også](/da/faq/#svar).
 		})
 	}
 }
+
+// TestScriptInContent: sitegen check reports a file beside a page that
+// could run script, or is of no published kind, as the build does: one
+// error at the file (rule build), and links to it are no further errors
+// (issue 23: check -strict passed a site with content/da/x.js).
+func TestScriptInContent(t *testing.T) {
+	r := run(t, sitetest.Config+`-- content/da/_index.md --
+---
+title: Forside
+description: Forsiden.
+---
+Se [scriptet](x.js), [siden](x.html) og ![en tegning](tegning.svg).
+-- content/da/x.js --
+alert(1)
+-- content/da/x.html --
+<p>x</p>
+-- content/da/tegning.svg --
+<svg xmlns="http://www.w3.org/2000/svg"><a href="javascript:alert(1)"><text>x</text></a></svg>
+-- content/da/brev.pdf --
+%PDF-1.4
+`)
+	var got []string
+	for _, f := range r.Findings {
+		if f.Severity == Error {
+			got = append(got, f.String())
+		}
+	}
+	want := []string{
+		`content/da/tegning.svg:1: error: <a href="javascript:alert(1)">: a javascript: URL runs script or holds a document: save the drawing without it, or put the SVG in static/ if the site's developers vouch for it (if every editor is trusted, set unsafe_html = true under [markdown] in sitegen.toml) [build]`,
+		"content/da/x.html: error: HTML in content/ would run as the site's own script in readers' browsers: write pages in Markdown; scripts and HTML belong in static/, which the site's developers own; if every editor is trusted, set unsafe_html = true under [markdown] in sitegen.toml [build]",
+		"content/da/x.js: error: JavaScript in content/ would run as the site's own script in readers' browsers: write pages in Markdown; scripts and HTML belong in static/, which the site's developers own; if every editor is trusted, set unsafe_html = true under [markdown] in sitegen.toml [build]",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

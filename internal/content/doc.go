@@ -43,6 +43,20 @@
 // macOS or a PDF often spells "å" decomposed, and from here on names,
 // headings, ids, links and the search index all see one spelling.
 //
+// # Files beside pages
+//
+// A file beside a page is media or a document: an image, audio, video,
+// subtitles, an office document or PDF, a data file (CSV, JSON, text,
+// calendar, vCard), a font or an archive, by its extension in any case
+// (MediaExtensions lists them). Editors of content/ may not run script on
+// the site (SECURITY.md), and the site's own files may (script-src 'self'),
+// so HTML and JavaScript files are errors at the file, and so is an SVG
+// that holds script, event handlers, javascript: URLs, <foreignObject> or
+// references to other hosts, at its line (CheckResource). Scripts belong
+// in static/, which the site's developers own. A file of any other kind is
+// an error too. A site that sets unsafe_html = true under [markdown] in
+// sitegen.toml trusts every editor, and publishes any file as it is.
+//
 // # Ignored files
 //
 // The files editors, merge tools and operating systems leave beside the

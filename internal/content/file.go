@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -67,10 +66,7 @@ func (f *File) ReadBody(fsys fs.FS) (body []byte, line int, err error) {
 	if !f.Released {
 		return f.Body, f.BodyLine, nil
 	}
-	data, err := fs.ReadFile(fsys, f.Path)
-	if err == nil && len(data) > MaxFileSize {
-		err = fmt.Errorf("it grew past %d MB", MaxFileSize>>20)
-	}
+	data, err := readLimited(fsys, f.Path, MaxFileSize)
 	if err == nil {
 		data, err = normalize(data)
 	}
@@ -178,7 +174,7 @@ func Partial(fsys fs.FS, p string) *File {
 		return nil
 	}
 	f := &File{Path: p, Lang: lang, Key: Name(key)}
-	if data, err := fs.ReadFile(fsys, p); err == nil && len(data) <= MaxFileSize {
+	if data, err := readLimited(fsys, p, MaxFileSize); err == nil {
 		if data, err = normalize(data); err == nil {
 			if front, body, bodyLine, err := Split(data); err == nil {
 				f.Body, f.BodyLine = body, bodyLine
@@ -265,54 +261,25 @@ var sedTemp = regexp.MustCompile(`^sed[A-Za-z0-9]{6}$`)
 // ignoredSuffixes are the endings of backup, swap and reject files.
 var ignoredSuffixes = []string{".bak", ".orig", ".rej", ".swp", ".swo", ".swn", ".swx", ".tmp"}
 
-// Read reads and parses one content file.
+// Read reads and parses one content file. A file over MaxFileSize is
+// refused before it is read, and reading stops at MaxFileSize+1 bytes
+// whatever its size said.
 func Read(fsys fs.FS, p string) (*File, diag.List) {
 	var diags diag.List
-	f, err := fsys.Open(p)
-	if err != nil {
-		diags.Errorf(p, 0, "%v", unwrapPath(err))
-		return nil, diags
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		diags.Errorf(p, 0, "%v", unwrapPath(err))
-		return nil, diags
-	}
-	if info.Size() > MaxFileSize {
-		diags.Errorf(p, 0, "the file is %.1f MB; a page may be at most %d MB: split it into several pages", float64(info.Size())/1e6, MaxFileSize>>20)
-		return nil, diags
-	}
-	data := make([]byte, 0, info.Size()+1)
-	data, err = readAll(f, data)
-	if err != nil {
-		diags.Errorf(p, 0, "%v", unwrapPath(err))
-		return nil, diags
-	}
-	if len(data) > MaxFileSize {
+	data, err := readLimited(fsys, p, MaxFileSize)
+	var big *tooLarge
+	switch {
+	case errors.As(err, &big) && big.Grew:
 		diags.Errorf(p, 0, "the file grew past %d MB while it was read: split it into several pages", MaxFileSize>>20)
+		return nil, diags
+	case errors.As(err, &big):
+		diags.Errorf(p, 0, "the file is %.1f MB; a page may be at most %d MB: split it into several pages", float64(big.Size)/1e6, MaxFileSize>>20)
+		return nil, diags
+	case err != nil:
+		diags.Errorf(p, 0, "%v", unwrapPath(err))
 		return nil, diags
 	}
 	return Parse(p, data)
-}
-
-// readAll reads r to its end into buf, reading at most MaxFileSize+1
-// bytes.
-func readAll(r io.Reader, buf []byte) ([]byte, error) {
-	lr := io.LimitReader(r, MaxFileSize+1)
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		n, err := lr.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return buf, err
-		}
-	}
 }
 
 // unwrapPath drops the path from an *fs.PathError: diagnostics name the

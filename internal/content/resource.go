@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"io/fs"
 	"strings"
 
@@ -20,7 +21,9 @@ type Resource struct {
 	Data []byte
 }
 
-// ReadResource reads a file that is not a page.
+// ReadResource reads a file that is not a page. A file over
+// MaxResourceSize is refused before it is read, and reading stops at
+// MaxResourceSize+1 bytes whatever its size said.
 func ReadResource(fsys fs.FS, p string) (*Resource, diag.List) {
 	var diags diag.List
 	rest, _ := strings.CutPrefix(p, Dir+"/")
@@ -29,17 +32,16 @@ func ReadResource(fsys fs.FS, p string) (*Resource, diag.List) {
 		diags.Errorf(p, 0, "files belong in a language folder, content/<lang>/...")
 		return nil, diags
 	}
-	info, err := fs.Stat(fsys, p)
-	if err != nil {
-		diags.Errorf(p, 0, "%v", unwrapPath(err))
+	data, err := readLimited(fsys, p, MaxResourceSize)
+	var big *tooLarge
+	switch {
+	case errors.As(err, &big) && big.Grew:
+		diags.Errorf(p, 0, "the file grew past %d MB while it was read; a file beside a page may be at most %d MB", MaxResourceSize>>20, MaxResourceSize>>20)
 		return nil, diags
-	}
-	if info.Size() > MaxResourceSize {
-		diags.Errorf(p, 0, "the file is %.0f MB; a file beside a page may be at most %d MB: make it smaller or link to it elsewhere", float64(info.Size())/1e6, MaxResourceSize>>20)
+	case errors.As(err, &big):
+		diags.Errorf(p, 0, "the file is %.0f MB; a file beside a page may be at most %d MB: make it smaller or link to it elsewhere", float64(big.Size)/1e6, MaxResourceSize>>20)
 		return nil, diags
-	}
-	data, err := fs.ReadFile(fsys, p)
-	if err != nil {
+	case err != nil:
 		diags.Errorf(p, 0, "%v", unwrapPath(err))
 		return nil, diags
 	}

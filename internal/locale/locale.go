@@ -25,8 +25,14 @@
 // site's, is an error that lists every id it needs. The build warns about
 // messages the site's own files mark needs_review; the theme's marks show
 // in sitegen check's UI string status only. A message id used in a layout
-// that no language defines is an error. Go templates in messages see
-// .Count and any named arguments.
+// that no language defines is an error.
+//
+// A message is text, not a template: between {{ and }} it may show only
+// one of the arguments the layouts give (Args), as {{.Count}} or {{.Date}}.
+// Anything else, such as a misspelt argument, {{template}}, {{range}} or a
+// function call, is an error when the strings are loaded, at the file and
+// line of the message; a call that lacks an argument its message shows is
+// an error of T, where a template would show "<no value>".
 //
 // # Plural forms
 //
@@ -120,6 +126,7 @@ type Catalog struct {
 	siteIDs    map[string]bool                     // ids the site's own files define, in some language
 	files      map[string]bool                     // lang -> some layer has i18n/<tag>.toml for a tag of Chain(lang)
 	messages   map[string]map[string]*i18n.Message // lang -> id -> message, the default language's where lang lacks it
+	args       map[string]map[string][]string      // lang -> id -> the arguments (Args) its message shows
 	all        []string                            // every id defined in some language, sorted
 
 	// done holds the messages rendered with arguments, by language, id
@@ -225,6 +232,7 @@ func Load(layers []fs.FS, langs []string, def string) (*Catalog, diag.List) {
 		siteIDs:    map[string]bool{},
 		files:      map[string]bool{},
 		messages:   map[string]map[string]*i18n.Message{},
+		args:       map[string]map[string][]string{},
 	}
 	read := map[string][]*msgFile{} // tag -> its files, the last layer first
 	for _, lang := range langs {
@@ -298,10 +306,16 @@ func readFile(fsys fs.FS, tag string, site bool) (*msgFile, diag.List) {
 		return nil, nil
 	}
 	p := path.Join(Dir, tag+".toml")
-	data, err := fs.ReadFile(fsys, p)
+	info, err := fs.Stat(fsys, p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
+	if err == nil && !info.Mode().IsRegular() {
+		// A named pipe or a device would hang the build or never end.
+		diags.Errorf(p, 0, "not a regular file; make it a file of UI strings")
+		return nil, diags
+	}
+	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
 		diags.Errorf(p, 0, "%v", err)
 		return nil, diags
@@ -358,12 +372,16 @@ func (c *Catalog) finish(messages map[string]map[string]*i18n.Message) {
 	for _, lang := range c.langs {
 		c.plain[lang] = map[string]string{}
 		c.messages[lang] = map[string]*i18n.Message{}
+		c.args[lang] = map[string][]string{}
 		for _, id := range c.all {
 			m := messages[lang][id]
 			if m == nil {
 				m = messages[c.def][id]
 			}
 			c.messages[lang][id] = m
+			if m != nil {
+				c.args[lang][id] = argsOf(m.Zero, m.One, m.Two, m.Few, m.Many, m.Other)
+			}
 			if m != nil && !strings.Contains(m.Other, "{{") && m.One == "" && m.Few == "" && m.Many == "" && m.Two == "" && m.Zero == "" {
 				c.plain[lang][id] = m.Other
 			}
@@ -422,8 +440,8 @@ func parseFile(p string, data []byte) ([]*i18n.Message, map[string]bool, diag.Li
 			continue
 		}
 		for _, form := range []string{m.Zero, m.One, m.Two, m.Few, m.Many, m.Other} {
-			if _, err := template.New(id).Parse(form); err != nil {
-				diags.Errorf(p, line, "message %q: %v", id, strings.TrimPrefix(err.Error(), "template: "+id+":"))
+			if msg := checkForm(id, form); msg != "" {
+				diags.Errorf(p, line, "message %q: %s", id, msg)
 			}
 		}
 		msgs = append(msgs, m)
@@ -611,6 +629,9 @@ func (c *Catalog) localize(lang, id string, args []any) (string, error) {
 	case len(args) > 0:
 		return "", fmt.Errorf("message %q: give one count or name-value pairs, not %d arguments", id, len(args))
 	}
+	if err := c.given(lang, id, data); err != nil {
+		return "", err
+	}
 	msgs, ok := c.messages[lang]
 	if !ok {
 		return "", fmt.Errorf("language %q is not a site language", lang)
@@ -656,6 +677,28 @@ func (c *Catalog) execute(id, src string, data map[string]any) (string, error) {
 		return "", fmt.Errorf("message %q: %v", id, err)
 	}
 	return b.String(), nil
+}
+
+// given returns an error when message id in lang shows an argument that
+// data, the call's arguments, lacks: go-i18n would show "<no value>".
+func (c *Catalog) given(lang, id string, data any) error {
+	m, _ := data.(map[string]any)
+	for _, name := range c.args[lang][id] {
+		if _, ok := m[name]; ok {
+			continue
+		}
+		var have []string
+		for k := range m {
+			have = append(have, "."+k)
+		}
+		slices.Sort(have)
+		gives := "no arguments"
+		if len(have) > 0 {
+			gives = strings.Join(have, ", ")
+		}
+		return fmt.Errorf("message %q in %s shows {{.%s}}, which this call does not give (it gives %s): give it, as .T %q %q value, or take it out of the message", id, lang, name, gives, id, name)
+	}
+	return nil
 }
 
 // PluralForms returns the plural forms of message id in lang by CLDR

@@ -15,7 +15,7 @@ func testCatalog(t *testing.T) *Catalog {
 		"i18n/kl.toml": {Data: []byte("hello = \"Aluu\"\n[pages]\none = \"qupperneq {{.Count}}\"\nother = \"quppernerit {{.Count}}\"\nneeds_review = true\n")},
 	}
 	site := fstest.MapFS{
-		"i18n/da.toml": {Data: []byte("bye = \"Hej hej\"\n[greet]\nother = \"Hej {{.Name}}\"\n")},
+		"i18n/da.toml": {Data: []byte("bye = \"Hej hej\"\n[greet]\nother = \"Hej {{.Term}}\"\n")},
 	}
 	c, diags := Load([]fs.FS{defaults, site}, []string{"da", "kl"}, "da")
 	if diags.HasErrors() {
@@ -40,7 +40,7 @@ func TestT(t *testing.T) {
 		{"kl", "pages", []any{1}, "qupperneq 1"},
 		{"kl", "pages", []any{0}, "quppernerit 0"},
 		{"kl", "pages", []any{21}, "quppernerit 21"},
-		{"da", "greet", []any{"Name", "Ane"}, "Hej Ane"},
+		{"da", "greet", []any{"Term", "Ane"}, "Hej Ane"},
 		{"da", "pages", []any{"Count", 3}, "3 sider"},
 	}
 	for _, tt := range tests {
@@ -56,6 +56,26 @@ func TestT(t *testing.T) {
 	}
 	if _, err := c.T("da", "no_such_id"); err == nil || !strings.Contains(err.Error(), "unknown message id") {
 		t.Errorf("unknown id: %v", err)
+	}
+	// A call that lacks an argument the message shows is an error, not
+	// "<no value>" on the page (issue 23).
+	for _, tt := range []struct {
+		args []any
+		want string
+	}{
+		{nil, `message "greet" in da shows {{.Term}}, which this call does not give (it gives no arguments): give it, as .T "greet" "Term" value, or take it out of the message`},
+		{[]any{"Section", "x"}, `message "greet" in da shows {{.Term}}, which this call does not give (it gives .Section)`},
+		{[]any{3}, `message "greet" in da shows {{.Term}}, which this call does not give (it gives .Count)`},
+		{[]any{"Day", 1, "Month", "x"}, `message "date" in da shows {{.Year}}, which this call does not give (it gives .Day, .Month)`},
+	} {
+		id := "greet"
+		if len(tt.args) == 4 {
+			id = "date"
+		}
+		got, err := c.T("da", id, tt.args...)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("T(da, %s, %v) = %q, %v; want the error %q", id, tt.args, got, err, tt.want)
+		}
 	}
 }
 
@@ -83,6 +103,24 @@ func TestLoadErrors(t *testing.T) {
 		{"a = 3\n", `i18n/da.toml:1: message "a" must be a string`},
 		{"\n[a]\nother = \"{{.X\"\n", `i18n/da.toml:2: message "a":`},
 		{"[a]\nother = \"x\"\nneeds_review = \"yes\"\n", "needs_review must be true or false"},
+		// A UI string is text with arguments, not a template (issue 23:
+		// {{ }} in a string ran, and the page showed "<no value>T").
+		{"a = \"{{.T}}T\"\n", `i18n/da.toml:1: message "a": {{.T}}: no layout gives a UI string an argument T; the arguments are {{.Count}}, {{.Date}}, {{.Day}}, {{.Language}}, {{.Month}}, {{.Number}}, {{.Page}}, {{.Section}}, {{.Term}}, {{.Total}} and {{.Year}}`},
+		{"a = \"x\"\n[b]\none = \"{{.Count}}\"\nother = \"{{.count}} sider\"\n", `i18n/da.toml:2: message "b": {{.count}}: no layout gives a UI string an argument count`},
+		{"a = '{{template \"x\"}}'\n", `message "a": {{template "x"}} is not allowed in a UI string: it may show only its arguments, {{.Count}}, `},
+		{"a = '{{range .}}x{{end}}'\n", `message "a": {{range .}}x{{end}} is not allowed`},
+		{"a = '{{if .Count}}x{{end}}'\n", `message "a": {{if .Count}}x{{end}} is not allowed`},
+		{"a = '{{printf \"%d\" .Count}}'\n", `message "a": {{printf "%d" .Count}} is not allowed`},
+		{"a = '{{.Count | print}}'\n", `message "a": {{.Count | print}} is not allowed`},
+		{"a = '{{$x := .Count}}'\n", `message "a": {{$x := .Count}} is not allowed`},
+		{"a = '{{.}}'\n", `message "a": {{.}} is not allowed`},
+		{"a = '{{.Page.Title}}'\n", `message "a": {{.Page.Title}} is not allowed`},
+		{"a = '{{define \"b\"}}x{{end}}'\n", `message "a": {{define}} is not allowed`},
+		{"a = '{{ }}'\n", `i18n/da.toml:1: message "a": 1: missing value for command`},
+	}
+	// A named pipe would hang the build.
+	if _, diags := Load([]fs.FS{fstest.MapFS{"i18n/da.toml": {Mode: fs.ModeNamedPipe}}}, []string{"da"}, "da"); diags.Error() != "i18n/da.toml: not a regular file; make it a file of UI strings" {
+		t.Errorf("a named pipe: %v", diags)
 	}
 	for _, tt := range tests {
 		_, diags := Load([]fs.FS{fstest.MapFS{"i18n/da.toml": {Data: []byte(tt.file)}}}, []string{"da"}, "da")

@@ -150,9 +150,9 @@ func TestCheckMessagesFinds(t *testing.T) {
 		{"form the language lacks", "pl", strings.Replace(pl, "[pages]\n", "[pages]\ntwo = \"{{.Count}} strony\"\n", 1), `pl.toml: message "pages" has the plural forms [one two few many other]`},
 		{"plural where en has none", "pl", strings.Replace(pl, "hello = \"Cześć\"\n", "", 1) + "[hello]\none = \"Cześć\"\nother = \"Cześć\"\n", `pl.toml: message "hello" has the plural forms [one other]; pl needs [other]`},
 		{"other field", "pl", strings.Replace(pl, "{{.Date}}", "{{.Day}}", 1), `pl.toml: message "updated" uses the fields [Day]; en.toml's uses [Date]`},
-		{"unknown field", "en", strings.Replace(en, "{{.Date}}", "{{.When}}", 1), `en.toml: message "updated" uses the fields [When]; layouts pass only`},
+		{"unknown field", "en", strings.Replace(en, "{{.Date}}", "{{.When}}", 1), `en.toml: i18n/en.toml:2: message "updated": {{.When}}: no layout gives a UI string an argument When`},
 		{"count left out", "ar", strings.Replace(ar, "many = \"{{.Count}} صفحة\"", "many = \"صفحة\"", 1), `ar.toml: message "pages" with count 11: "صفحة" does not show the count`},
-		{"template error", "ar", strings.Replace(ar, "{{.Date}}", "{{.Date.Year}}", 1), `ar.toml: message "updated": message "updated": template: updated:1:26: executing "updated" at <.Date.Year>: can't evaluate field Year`},
+		{"template error", "ar", strings.Replace(ar, "{{.Date}}", "{{.Date.Year}}", 1), `ar.toml: i18n/ar.toml:2: message "updated": {{.Date.Year}} is not allowed in a UI string`},
 		{"no file", "ar", "", `ar.toml: open i18n/ar.toml: file does not exist`},
 	}
 	for _, tt := range tests {
@@ -418,14 +418,14 @@ func TestThemeDates(t *testing.T) {
 		"et":      "1. detsember 2026",
 		"lv":      "2026. gada 1. decembris",
 		"lt":      "2026 m. gruodžio 1 d.",
-		"fr":      "1er décembre 2026",
+		"fr":      "1 décembre 2026",
 		"es":      "1 de diciembre de 2026",
-		"it":      "1º dicembre 2026",
+		"it":      "1 dicembre 2026",
 		"pt":      "1 de dezembro de 2026",
 		"nl":      "1 december 2026",
 		"ca":      "1 de desembre de 2026",
 		"gl":      "1 de decembro de 2026",
-		"eu":      "2026ko abenduaren 1a",
+		"eu":      "2026(e)ko abenduaren 1(a)",
 		"ro":      "1 decembrie 2026",
 		"cs":      "1. prosince 2026",
 		"sk":      "1. decembra 2026",
@@ -528,41 +528,6 @@ func TestThemeOldTags(t *testing.T) {
 		}
 		if file, _ := c.Origin(tag, "fallback_title"); file != path.Join(Dir, lang+".toml") {
 			t.Errorf("%s: fallback_title comes from %q, want %s.toml", tag, file, lang)
-		}
-	}
-}
-
-// TestThemeDateTemplates checks the date patterns that do more than put
-// day, month and year in order: French and Italian mark the first of the
-// month, Catalan elides "de" before a vowel, Basque suffixes the year with
-// -ko or -eko by how it is read and the day with -a unless its name ends in a.
-func TestThemeDateTemplates(t *testing.T) {
-	c, diags := Load([]fs.FS{theme.FS()}, themeLangs(t), "da")
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	tests := []struct {
-		lang    string
-		y, m, d int
-		want    string
-	}{
-		{"fr", 2026, 12, 2, "2 décembre 2026"},
-		{"fr", 2027, 1, 1, "1er janvier 2027"},
-		{"it", 2026, 12, 2, "2 dicembre 2026"},
-		{"ca", 2026, 4, 1, "1 d’abril de 2026"},
-		{"ca", 2026, 10, 12, "12 d’octubre de 2026"},
-		{"eu", 2021, 3, 11, "2021eko martxoaren 11"},
-		{"eu", 2025, 5, 1, "2025eko maiatzaren 1a"},
-		{"eu", 2030, 1, 31, "2030eko urtarrilaren 31"},
-		{"eu", 2000, 9, 22, "2000ko irailaren 22a"},
-		{"eu", 2027, 12, 10, "2027ko abenduaren 10a"},
-		{"eu", 2041, 6, 2, "2041eko ekainaren 2a"},
-		{"eu", 2100, 6, 2, "2100eko ekainaren 2a"},
-	}
-	for _, tt := range tests {
-		got, err := c.Date(tt.lang, time.Date(tt.y, time.Month(tt.m), tt.d, 0, 0, 0, 0, time.UTC))
-		if err != nil || got != tt.want {
-			t.Errorf("%s %d-%02d-%02d: %q, %v; want %q", tt.lang, tt.y, tt.m, tt.d, got, err, tt.want)
 		}
 	}
 }

@@ -49,7 +49,11 @@
 // # Links
 //
 // Link destinations are passed to a Resolver, which the build uses to turn
-// "klage.md#frist" into the URL of that page in the page's language.
+// "klage.md#frist" into the URL of that page in the page's language. A
+// link, autolink or image whose URL would run script or open a document of
+// its own (javascript:, vbscript:, file:, data: other than an image, however
+// it is spelt) is left out with a warning, its text kept, unless
+// Options.UnsafeHTML trusts the editors.
 package markdown
 
 import (
@@ -67,6 +71,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Options configure a Converter.
@@ -195,6 +200,9 @@ func (c *Converter) Convert(src []byte, firstLine int, resolve Resolver, textWor
 // ConvertWithImages is Convert that asks images for the attributes of
 // their <img>; images may be nil.
 func (c *Converter) ConvertWithImages(src []byte, firstLine int, resolve Resolver, textWords int, images ImageAttrs) (*Result, []Problem) {
+	if pr := checkSize(src, firstLine); pr != nil {
+		return &Result{}, []Problem{*pr} // too large to parse: see MaxElements
+	}
 	doc := c.md.Parser().Parse(text.NewReader(src))
 	w := walker{c: c, src: src, first: firstLine, resolve: resolve, images: images, res: &Result{}}
 	w.transform(doc)
@@ -267,6 +275,7 @@ const AllText = -1
 func (w *walker) walk(doc ast.Node, textWords int) {
 	collect, remaining := textWords != 0, textWords
 	var remove, breaks []ast.Node
+	var autolinks []*ast.AutoLink // to drop
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -283,6 +292,10 @@ func (w *walker) walk(doc ast.Node, textWords int) {
 			w.res.Images = append(w.res.Images, Image{Dest: string(n.Destination), Alt: alt, Line: w.line(n)})
 			if !w.link(n, &n.Destination, true) {
 				remove = append(remove, n)
+			}
+		case *ast.AutoLink:
+			if !w.autolink(n) {
+				autolinks = append(autolinks, n)
 			}
 		case *ast.RawHTML, *ast.HTMLBlock:
 			w.res.RawHTML = true
@@ -329,6 +342,12 @@ func (w *walker) walk(doc ast.Node, textWords int) {
 	})
 	for _, n := range remove {
 		unwrap(n)
+	}
+	for _, n := range autolinks {
+		// The link goes, its text stays, written as it is.
+		label := ast.NewString(n.Label(w.src))
+		label.SetRaw(true)
+		n.Parent().ReplaceChild(n.Parent(), n, label)
 	}
 	for _, n := range breaks {
 		br := ast.NewString([]byte("<br>"))
@@ -389,9 +408,8 @@ func (w *walker) link(n ast.Node, dest *[]byte, image bool) bool {
 	d := string(*dest)
 	line := w.line(n)
 	w.res.Links = append(w.res.Links, Link{Dest: d, Text: plainText(n, w.src), Line: line, Image: image})
-	if !w.c.unsafe && html.IsDangerousURL(*dest) {
-		w.problems = append(w.problems, Problem{Line: line, Warning: true,
-			Msg: fmt.Sprintf("link to %q is left out: links may not run script or embed data", truncate(d))})
+	if !w.c.unsafe && unsafeURL(*dest) {
+		w.problems = append(w.problems, Problem{Line: line, Warning: true, Msg: leftOut(d)})
 		return false
 	}
 	if w.resolve == nil {
@@ -414,6 +432,55 @@ func (w *walker) link(n ast.Node, dest *[]byte, image bool) bool {
 		}
 	}
 	return true
+}
+
+// autolink checks an autolink (<https://...>, and www.example.org with
+// the Linkify extension) as link checks a link's destination. It returns
+// false when the link must be dropped, keeping its text: goldmark itself
+// would write <a href=""> for it, with no word said.
+func (w *walker) autolink(n *ast.AutoLink) bool {
+	url := n.URL(w.src)
+	if w.c.unsafe || !unsafeURL(url) {
+		return true
+	}
+	line := w.first
+	if label := n.Label(w.src); len(label) > 0 {
+		// The label is a slice of the source: its offset is where the
+		// link stands, as goldmark keeps no position for it otherwise.
+		if off := cap(w.src) - cap(label); off >= 0 && off+len(label) <= len(w.src) && &w.src[off] == &label[0] {
+			line = w.lineAt(off)
+		} else {
+			line = w.line(n)
+		}
+	}
+	w.problems = append(w.problems, Problem{Line: line, Warning: true, Msg: leftOut(string(url))})
+	return false
+}
+
+// leftOut is the warning for a link left out by unsafeURL.
+func leftOut(dest string) string {
+	return fmt.Sprintf("link to %q is left out: links may not run script or embed data", truncate(dest))
+}
+
+// unsafeURL reports whether a link's destination would run script or
+// open a document of its own: javascript:, vbscript:, file: and data:
+// URLs other than PNG, GIF, JPEG and WebP images (goldmark's
+// html.IsDangerousURL, in any case). It reads the destination as a
+// browser would: character references and backslash escapes resolved, as
+// goldmark writes them out, and the spaces and control characters around
+// it and the tabs and line breaks inside it dropped, as browsers drop
+// them ("jav&#x61;script:", " java&#9;script:" and "&#1;javascript:" are
+// all javascript:).
+func unsafeURL(dest []byte) bool {
+	u := util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(dest)))
+	u = bytes.TrimFunc(u, func(r rune) bool { return r <= ' ' })
+	u = bytes.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, u)
+	return html.IsDangerousURL(u)
 }
 
 // line returns the file line of a node: that of its first text, or of the

@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -138,4 +140,61 @@ func FuzzConvert(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestScriptURLs: a link or an autolink whose URL would run script or
+// open a document of its own is left out with a warning at its line,
+// its text kept, however the URL is spelt: any case, character
+// references, escapes, and the spaces, control characters, tabs and line
+// breaks browsers drop (issue 23: <javascript:…> became <a href=""> with
+// no word said).
+func TestScriptURLs(t *testing.T) {
+	tests := []struct {
+		src, html, dest string // dest: the URL named in the warning; "" for none
+	}{
+		{"<javascript:alert(1)>", "<p>javascript:alert(1)</p>\n", "javascript:alert(1)"},
+		{"<JaVaScRiPt:alert(1)>", "<p>JaVaScRiPt:alert(1)</p>\n", "JaVaScRiPt:alert(1)"},
+		{"<vbscript:msgbox(1)>", "<p>vbscript:msgbox(1)</p>\n", "vbscript:msgbox(1)"},
+		{"<DATA:text/html;base64,PHNjcmlwdD4=>", "<p>DATA:text/html;base64,PHNjcmlwdD4=</p>\n", "DATA:text/html;base64,PHNjcmlwdD4="},
+		{"<file:///etc/passwd>", "<p>file:///etc/passwd</p>\n", "file:///etc/passwd"},
+		{"Se <javascript:a&b> her", "<p>Se javascript:a&amp;b her</p>\n", "javascript:a&b"},
+		{"[a](jav&#x61;script:alert(1))", "<p>a</p>\n", "jav&#x61;script:alert(1)"},
+		{"[a](javascript&colon;alert(1))", "<p>a</p>\n", "javascript&colon;alert(1)"},
+		{"[a](java&#x09;script:alert(1))", "<p>a</p>\n", "java&#x09;script:alert(1)"},
+		{"[a](&#x01;javascript:alert(1))", "<p>a</p>\n", "&#x01;javascript:alert(1)"},
+		{"[a](<java\tscript:alert(1)>)", "<p>a</p>\n", "java\tscript:alert(1)"},
+		{"[a](<\x01javascript:alert(1)>)", "<p>a</p>\n", "\x01javascript:alert(1)"},
+		{"[a](javascript\\:alert(1))", "<p>a</p>\n", "javascript\\:alert(1)"},
+		{"![a](data:image/svg+xml;base64,PHN2Zz4=)", "<p>a</p>\n", "data:image/svg+xml;base64,PHN2Zz4="},
+		// Kept: images as data, what is no URL of a scheme, and text.
+		{"<data:image/png;base64,AAA>", "<p><a href=\"data:image/png;base64,AAA\">data:image/png;base64,AAA</a></p>\n", ""},
+		{"<https://x.dk/javascript:x>", "<p><a href=\"https://x.dk/javascript:x\">https://x.dk/javascript:x</a></p>\n", ""},
+		{"<mailto:javascript@x.dk>", "<p><a href=\"mailto:javascript@x.dk\">mailto:javascript@x.dk</a></p>\n", ""},
+		{"www.x.dk", "<p><a href=\"http://www.x.dk\">www.x.dk</a></p>\n", ""},
+		{"<java&#x61;script:alert(1)>", "<p>&lt;javaascript:alert(1)&gt;</p>\n", ""},
+		{"[a](<\u00a0javascript:alert(1)>)", "<p><a href=\"%C2%A0javascript:alert(1)\">a</a></p>\n", ""},
+	}
+	for _, tt := range tests {
+		src := "Første linje.\n\nAnden linje\nog " + tt.src + "\n"
+		res, problems := New(Options{Lang: "da"}).Convert([]byte(src), 10, nil, 0)
+		got := strings.TrimPrefix(string(res.HTML), "<p>Første linje.</p>\n")
+		want := strings.Replace(tt.html, "<p>", "<p>Anden linje\nog ", 1)
+		if got != want {
+			t.Errorf("%q: html = %q, want %q", tt.src, got, want)
+		}
+		var wantProblems []Problem
+		if tt.dest != "" {
+			wantProblems = []Problem{{Line: 13, Warning: true, Msg: fmt.Sprintf("link to %q is left out: links may not run script or embed data", tt.dest)}}
+		}
+		if !slices.Equal(problems, wantProblems) {
+			t.Errorf("%q: problems = %+v, want %+v", tt.src, problems, wantProblems)
+		}
+		if tt.dest == "" {
+			continue
+		}
+		// With unsafe_html the site trusts its editors: the link stays.
+		if _, problems := New(Options{Lang: "da", UnsafeHTML: true}).Convert([]byte(src), 10, nil, 0); len(problems) > 0 {
+			t.Errorf("%q with UnsafeHTML: %+v", tt.src, problems)
+		}
+	}
 }

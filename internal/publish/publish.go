@@ -1,8 +1,26 @@
 // Package publish writes a build's output. A Dir writes into a temporary
 // folder beside the output folder and swaps it in only when the build
 // succeeded, so the output folder always holds one complete build: the old
-// one or the new one, never a mix, even if the build is killed. Memory
-// keeps the output in memory, for tests, sitegen check and sitegen serve.
+// one or the new one, never a mix, whatever fails. Memory keeps the output
+// in memory, for tests, sitegen check and sitegen serve.
+//
+// What can fail, and what is left:
+//
+//   - A write the disk refuses (full, or not writable) is a *WriteError,
+//     and so is every write after it: the build is one error, not one a
+//     file, and Abort leaves the output folder as it was.
+//   - An output folder whose old build could not be removed whole (the
+//     folder, or one in it, may not be written: a read-only public/) is an
+//     error before the swap, and stays as it was. The swap is one step
+//     (renameat2 RENAME_EXCHANGE) on Linux.
+//   - When the old build, once swapped out, cannot be removed after all,
+//     the new build is in place, whole, and Commit says where the old one
+//     is (*LeftoverError).
+//   - A killed build leaves its temporary folder; the next build removes
+//     it, and any other such folder no running build holds: a build locks
+//     its folder (flock) while it writes, so that a folder in use is never
+//     removed, and a folder left by a build whose process id another
+//     process has since taken is.
 //
 // The build replaces the output folder as a whole, except its hidden
 // entries at the top (".git", ".nojekyll"): a build never writes a name
@@ -13,16 +31,11 @@ package publish
 
 import (
 	"bytes"
-	"crypto/rand"
-	"encoding/hex"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 )
@@ -94,152 +107,6 @@ func resolve(p string) string {
 		return p
 	}
 	return filepath.Join(resolve(filepath.Clean(dir)), base)
-}
-
-// A Dir is an output folder being written.
-type Dir struct {
-	final string
-	tmp   string
-	dirs  sync.Map // folders below tmp known to exist
-}
-
-// Begin starts writing a new build for the output folder out. It first
-// removes temporary folders that earlier, interrupted builds left.
-func Begin(out string) (*Dir, error) {
-	out = filepath.Clean(out)
-	if info, err := os.Lstat(out); err == nil && !info.IsDir() {
-		return nil, fmt.Errorf("output %s exists and is not a folder", out)
-	}
-	parent, base := filepath.Split(out)
-	if parent == "" {
-		parent = "."
-	}
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
-	}
-	removeStale(parent, base)
-	var rnd [6]byte
-	_, _ = rand.Read(rnd[:])
-	tmp := filepath.Join(parent, fmt.Sprintf(".%s.tmp-%d-%s", base, os.Getpid(), hex.EncodeToString(rnd[:])))
-	// Mkdir fails if the name exists, so the folder is new and ours: no
-	// one placed links in it that a write could follow.
-	if err := os.Mkdir(tmp, 0o755); err != nil {
-		return nil, err
-	}
-	return &Dir{final: out, tmp: tmp}, nil
-}
-
-// removeStale removes ".<base>.tmp-<pid>-*" and ".<base>.old-<pid>-*"
-// folders whose build process is gone.
-func removeStale(parent, base string) {
-	entries, _ := os.ReadDir(parent)
-	for _, e := range entries {
-		rest, ok := strings.CutPrefix(e.Name(), "."+base+".tmp-")
-		if !ok {
-			rest, ok = strings.CutPrefix(e.Name(), "."+base+".old-")
-		}
-		if !ok || !e.IsDir() {
-			continue
-		}
-		pidText, _, _ := strings.Cut(rest, "-")
-		pid, err := strconv.Atoi(pidText)
-		if err == nil && pid != os.Getpid() && alive(pid) {
-			continue
-		}
-		// A build killed while it moved the output folder's hidden
-		// entries may have left them here: give them back first.
-		moveHidden(filepath.Join(parent, e.Name()), filepath.Join(parent, base))
-		os.RemoveAll(filepath.Join(parent, e.Name()))
-	}
-}
-
-// Write writes one output file; name is slash-separated and relative. It
-// is safe for concurrent use. A name that would leave the temporary folder
-// ("..", absolute, a backslash) is refused.
-func (d *Dir) Write(name string, data []byte) error {
-	if !fs.ValidPath(name) || name == "." || strings.Contains(name, "\\") {
-		return fmt.Errorf("refusing to write %q: not a relative path inside the output folder", name)
-	}
-	if err := d.mkdir(path.Dir(name)); err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(d.tmp, filepath.FromSlash(name)), data, 0o644)
-}
-
-// mkdir makes the folder dir (slash-separated, relative) below the
-// temporary folder, and its parents, once. Every page has a folder of its
-// own, so this is one mkdir call a page: no stat first, as os.MkdirAll
-// would do, and parents only when the folder cannot be made without them.
-func (d *Dir) mkdir(dir string) error {
-	if dir == "." {
-		return nil
-	}
-	if _, ok := d.dirs.Load(dir); ok {
-		return nil
-	}
-	p := filepath.Join(d.tmp, filepath.FromSlash(dir))
-	err := os.Mkdir(p, 0o755)
-	if errors.Is(err, fs.ErrNotExist) {
-		if err = d.mkdir(path.Dir(dir)); err == nil {
-			err = os.Mkdir(p, 0o755)
-		}
-	}
-	if err != nil && !errors.Is(err, fs.ErrExist) {
-		return err
-	}
-	d.dirs.Store(dir, true)
-	return nil
-}
-
-// moveHidden moves the entries of from whose names start with "." into
-// to, where to has none of that name. Errors are ignored: what is not
-// moved stays where it was.
-func moveHidden(from, to string) {
-	entries, err := os.ReadDir(from)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		if !strings.HasPrefix(e.Name(), ".") {
-			continue
-		}
-		if _, err := os.Lstat(filepath.Join(to, e.Name())); err == nil {
-			continue
-		}
-		_ = os.Rename(filepath.Join(from, e.Name()), filepath.Join(to, e.Name()))
-	}
-}
-
-// Commit swaps the new build in for the old one, keeping the old output
-// folder's hidden entries (".git").
-func (d *Dir) Commit() error {
-	if _, err := os.Lstat(d.final); errors.Is(err, fs.ErrNotExist) {
-		return os.Rename(d.tmp, d.final)
-	}
-	moveHidden(d.final, d.tmp)
-	if err := exchange(d.tmp, d.final); err == nil {
-		return os.RemoveAll(d.tmp) // now the old build
-	}
-	// No atomic exchange here: move the old build aside, then the new one
-	// in. A build killed between the two renames leaves the old build in
-	// the .old folder, and no output folder, for a moment.
-	old := strings.Replace(d.tmp, ".tmp-", ".old-", 1)
-	if err := os.Rename(d.final, old); err != nil {
-		d.Abort()
-		return err
-	}
-	if err := os.Rename(d.tmp, d.final); err != nil {
-		_ = os.Rename(old, d.final)
-		d.Abort()
-		return err
-	}
-	return os.RemoveAll(old)
-}
-
-// Abort throws the new build away and leaves the output folder as it was.
-func (d *Dir) Abort() {
-	moveHidden(d.tmp, d.final)
-	os.RemoveAll(d.tmp)
 }
 
 // Memory is output kept in memory. It is safe for concurrent use.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -30,39 +29,36 @@ type Env struct {
 	Site      *pages.Site
 	Assets    map[string]*Asset
 
-	refs     sync.Map // content keys layouts looked up with Ref
-	partials sync.Map // PartialCached results by name and variant
+	partials sync.Map // PartialCached results by name and variant: *cached
+
+	mu      sync.Mutex
+	readers map[Read]map[string]bool // a page (Read{Page: p}), the assets (Member "asset"), or nothing recorded (Read{}) -> keys of partials that read it
 }
 
-// Ref records that layouts look up key with .Ref. A rebuild seeds its
-// new Env with the keys the last one saw.
-func (e *Env) Ref(key string) { e.refs.Store(key, true) }
-
-// Refs returns the content keys the layouts looked up with .Ref while
-// rendering, sorted: every page depends on those pages.
-func (e *Env) Refs() []string {
-	var keys []string
-	e.refs.Range(func(k, _ any) bool {
-		keys = append(keys, k.(string))
-		return true
-	})
-	slices.Sort(keys)
-	return keys
-}
-
-// A Context is the data a layout executes with.
+// A Context is the data a layout executes with. Its Page and Site are
+// views of the model (PageView, SiteView), which record what the
+// rendering reads of it.
 type Context struct {
-	Page *pages.Page
-	Site *pages.Site
+	Page *PageView
+	Site *SiteView
 	Body template.HTML    // the rendered Markdown; empty for fallback and generated pages
 	Doc  *markdown.Result // nil for fallback and generated pages
 
 	env *Env
+	s   *session
 }
 
-// NewContext returns the context for rendering p.
+// NewContext returns the context for rendering p, recording nothing.
 func (e *Env) NewContext(p *pages.Page, doc *markdown.Result) *Context {
-	c := &Context{Page: p, Site: e.Site, Doc: doc, env: e}
+	return e.newContext(p, doc, nil)
+}
+
+// newContext starts a rendering of p that adds what it reads to reads,
+// when not nil: p's layout first, which picks the template.
+func (e *Env) newContext(p *pages.Page, doc *markdown.Result, reads *Reads) *Context {
+	s := newSession(e.Site, reads)
+	s.read(p, "Layout", "")
+	c := &Context{Page: s.view(p), Site: s.sv, Doc: doc, env: e, s: s}
 	if doc != nil {
 		// The HTML comes from goldmark with raw HTML off (unless the site
 		// config turns it on) and is trusted as the page body.
@@ -75,8 +71,8 @@ func (e *Env) NewContext(p *pages.Page, doc *markdown.Result) *Context {
 // in place of the page's rendered Markdown, so that the page around the
 // body can be minified apart from it (sitegen build minifies the layout's
 // HTML, not goldmark's, which is compact already).
-func (e *Env) RenderAround(w io.Writer, p *pages.Page, doc *markdown.Result, body string) error {
-	c := e.NewContext(p, doc)
+func (e *Env) RenderAround(w io.Writer, p *pages.Page, doc *markdown.Result, body string, reads *Reads) error {
+	c := e.newContext(p, doc, reads)
 	c.Body = template.HTML(body)
 	return e.Templates.Execute(w, p.Layout(), c)
 }
@@ -86,9 +82,16 @@ func (e *Env) Render(p *pages.Page, doc *markdown.Result) ([]byte, error) {
 	return e.Templates.ExecuteString(p.Layout(), e.NewContext(p, doc))
 }
 
-// RenderTo renders p with its layout into w.
-func (e *Env) RenderTo(w io.Writer, p *pages.Page, doc *markdown.Result) error {
-	return e.Templates.Execute(w, p.Layout(), e.NewContext(p, doc))
+// RenderTo renders p with its layout into w, adding what the rendering
+// read of the site to reads when it is not nil.
+func (e *Env) RenderTo(w io.Writer, p *pages.Page, doc *markdown.Result, reads *Reads) error {
+	return e.Templates.Execute(w, p.Layout(), e.newContext(p, doc, reads))
+}
+
+// cached is a PartialCached result and what making it read.
+type cached struct {
+	html  template.HTML
+	reads []Read // nil when the rendering that made it did not record
 }
 
 // PartialCached renders the {{define}}d template name once per build for
@@ -96,43 +99,135 @@ func (e *Env) RenderTo(w io.Writer, p *pages.Page, doc *markdown.Result) error {
 // "footer" .Page.Lang.Code }}. The template's output must depend on
 // nothing but the variant: the footer of a language, say, or the menu
 // with one item marked current ({{ .PartialCached "nav" .NavKey }}).
+// What the first rendering of it read counts as read by every page that
+// shows it.
 func (c *Context) PartialCached(name string, variant ...string) (template.HTML, error) {
 	key := name + "\x00" + strings.Join(variant, "\x00")
 	if h, ok := c.env.partials.Load(key); ok {
-		return h.(template.HTML), nil
+		e := h.(*cached)
+		if c.s.reads != nil {
+			if e.reads == nil {
+				// Made by a rendering that did not record: make it again.
+				return c.partial(name, key)
+			}
+			for _, r := range e.reads {
+				c.s.reads.add(r)
+			}
+		}
+		return e.html, nil
+	}
+	return c.partial(name, key)
+}
+
+// Forget drops the cached partials whose making read anything of one of
+// ps, or with assets, an asset: those pages or the assets changed in
+// place, and the partials would show what they were. A partial made
+// without recording what it read is dropped too.
+func (e *Env) Forget(ps []*pages.Page, assets bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	drop := func(by Read) {
+		for k := range e.readers[by] {
+			e.partials.Delete(k)
+		}
+		delete(e.readers, by)
+	}
+	for _, p := range ps {
+		drop(Read{Page: p})
+	}
+	if assets {
+		drop(Read{Member: "asset"})
+	}
+	drop(Read{})
+}
+
+// index notes which pages, and whether assets, the partial cached under
+// key read, for Forget.
+func (e *Env) index(key string, reads []Read) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.readers == nil {
+		e.readers = map[Read]map[string]bool{}
+	}
+	add := func(by Read) {
+		if e.readers[by] == nil {
+			e.readers[by] = map[string]bool{}
+		}
+		e.readers[by][key] = true
+	}
+	if reads == nil {
+		add(Read{})
+		return
+	}
+	for _, r := range reads {
+		switch {
+		case r.Page != nil:
+			add(Read{Page: r.Page})
+		case r.Member == "":
+			add(Read{Member: "asset"})
+		}
+	}
+}
+
+// partial renders a partial for PartialCached and caches it under key,
+// with what it read when the rendering records.
+func (c *Context) partial(name, key string) (template.HTML, error) {
+	outer := c.s.reads
+	var inner *Reads
+	if outer != nil {
+		inner = &Reads{m: map[Read]struct{}{}}
+		c.s.reads = inner
 	}
 	var b strings.Builder
-	if err := c.env.Templates.ExecutePartial(&b, name, c); err != nil {
+	err := c.env.Templates.ExecutePartial(&b, name, c)
+	c.s.reads = outer
+	if err != nil {
 		return "", err
 	}
 	h := template.HTML(b.String())
-	c.env.partials.Store(key, h)
+	var list []Read // kept for every page that shows the partial: a slice, not a map
+	if outer != nil {
+		outer.merge(inner)
+		list = make([]Read, 0, len(inner.m))
+		for r := range inner.m {
+			list = append(list, r)
+		}
+	}
+	c.env.partials.Store(key, &cached{h, list})
+	c.env.index(key, list)
 	return h, nil
 }
 
 // NavKey names what the main menu looks like on this page: the language,
-// and which item is the page or holds it. It is the variant for caching
-// the menu with PartialCached.
+// and for each item that is the page or holds it, which it is and its
+// key. It is the variant for caching the menu with PartialCached. Every
+// item counts, not only the first: with the home page in the menu, a
+// section in it below the home page is marked too.
 func (c *Context) NavKey() string {
-	for _, p := range c.Site.Menu(c.Page.Lang) {
-		if p == c.Page {
-			return c.Page.Lang.Code + "\x00page\x00" + p.Key
-		}
-		if c.InSection(p) {
-			return c.Page.Lang.Code + "\x00in\x00" + p.Key
+	lang := c.Page.Lang()
+	key := lang.Code
+	for _, p := range c.Site.Menu(lang) {
+		switch {
+		case p == c.Page:
+			key += "\x00page\x00" + p.Key()
+		case c.InSection(p):
+			key += "\x00in\x00" + p.Key()
 		}
 	}
-	return c.Page.Lang.Code
+	return key
 }
 
 // With returns a context for rendering another page of the same build in
 // a layout, e.g. to recurse over a section tree:
-// {{ template "tree" ($.With .) }}.
-func (c *Context) With(p *pages.Page) *Context { return c.env.NewContext(p, nil) }
+// {{ template "tree" ($.With .) }}. What it reads is read by the page
+// being rendered.
+func (c *Context) With(p *PageView) *Context {
+	return &Context{Page: p, Site: c.Site, env: c.env, s: c.s}
+}
 
 // T returns a UI string in the page's language; see locale.Catalog.T.
 func (c *Context) T(id string, args ...any) (string, error) {
-	return c.env.Catalog.T(c.Page.Lang.Code, id, args...)
+	return c.env.Catalog.T(c.Page.Lang().Code, id, args...)
 }
 
 // TIn returns a UI string in another language.
@@ -146,7 +241,7 @@ func (c *Context) TIn(lang, id string, args ...any) (string, error) {
 // with Intl.PluralRules, so counts they compute read right in every
 // language (Polish, Ukrainian and Arabic have more than two forms).
 func (c *Context) PluralForms(id string) (string, error) {
-	forms, err := c.env.Catalog.PluralForms(c.Page.Lang.Code, id, "%d")
+	forms, err := c.env.Catalog.PluralForms(c.Page.Lang().Code, id, "%d")
 	if err != nil {
 		return "", err
 	}
@@ -155,14 +250,14 @@ func (c *Context) PluralForms(id string) (string, error) {
 }
 
 // URL returns a page's URL path, base path included.
-func (c *Context) URL(p *pages.Page) string { return c.Site.URL(p) }
+func (c *Context) URL(p *PageView) string { return p.URL() }
 
 // Permalink returns a page's absolute URL.
-func (c *Context) Permalink(p *pages.Page) string { return c.Site.Permalink(p) }
+func (c *Context) Permalink(p *PageView) string { return p.Permalink() }
 
 // Date formats t in the page's language, with month names.
 func (c *Context) Date(t time.Time) (string, error) {
-	return c.env.Catalog.Date(c.Page.Lang.Code, t)
+	return c.env.Catalog.Date(c.Page.Lang().Code, t)
 }
 
 // ISODate formats t as YYYY-MM-DD for a <time datetime> attribute.
@@ -170,6 +265,7 @@ func (c *Context) ISODate(t time.Time) string { return t.Format(time.DateOnly) }
 
 // Asset returns a file from static/ by its name there.
 func (c *Context) Asset(name string) (*Asset, error) {
+	c.s.read(nil, "", name)
 	a := c.env.Assets[name]
 	if a == nil {
 		return nil, fmt.Errorf("no asset %q in static/", name)
@@ -181,22 +277,22 @@ func (c *Context) Asset(name string) (*Asset, error) {
 // translation or its fallback page), or nil if the key does not exist. A
 // page's translation key is its path below content/<lang>/ ("klage.md")
 // unless it sets translation_key:.
-func (c *Context) Ref(key string) *pages.Page {
-	c.env.refs.Store(key, true)
-	return c.Site.Page(key, c.Page.Lang.Code)
+func (c *Context) Ref(key string) *PageView {
+	return c.Site.Page(key, c.Page.Lang().Code)
 }
 
 // Param returns a value from [params] in sitegen.toml.
-func (c *Context) Param(name string) string { return c.Site.Config.Params[name] }
+func (c *Context) Param(name string) string { return c.Site.Config().Params[name] }
 
 // LangAttr returns ` lang="xx"` when p's title is in another language
 // than the page being rendered, so screen readers pronounce it right, and
 // ` dir="rtl"` (or "ltr") as well when that language runs the other way.
-func (c *Context) LangAttr(p *pages.Page) template.HTMLAttr {
-	if p.TitleLang == nil || p.TitleLang == c.Page.Lang {
+func (c *Context) LangAttr(p *PageView) template.HTMLAttr {
+	tl := p.TitleLang()
+	if tl == nil || tl == c.Page.Lang() {
 		return ""
 	}
-	return c.LangDir(p.TitleLang)
+	return c.LangDir(tl)
 }
 
 // LangDir returns the attributes for an element whose text is in l:
@@ -204,7 +300,7 @@ func (c *Context) LangAttr(p *pages.Page) template.HTMLAttr {
 // page's. Layouts put it on every element that holds another language's
 // text: switcher links, notices, titles.
 func (c *Context) LangDir(l *pages.Lang) template.HTMLAttr {
-	if l.Dir != c.Page.Lang.Dir {
+	if l.Dir != c.Page.Lang().Dir {
 		return template.HTMLAttr(`lang="` + l.Code + `" dir="` + l.Dir + `"`)
 	}
 	return template.HTMLAttr(`lang="` + l.Code + `"`)
@@ -217,12 +313,12 @@ func (c *Context) LangDir(l *pages.Lang) template.HTMLAttr {
 // fallback, for each of the site's translation keys, so the answer is the
 // same in every language; see config's "The search page's list".
 func (c *Context) SearchListAll() bool {
-	return len(c.Site.Keys()) <= c.Site.Config.Search.ListAllMax
+	return len(c.Site.Keys()) <= c.Site.Config().Search.ListAllMax
 }
 
 // InSection reports whether the page being rendered is p or below it.
-func (c *Context) InSection(p *pages.Page) bool {
-	for q := c.Page; q != nil; q = q.Parent {
+func (c *Context) InSection(p *PageView) bool {
+	for q := c.Page; q != nil; q = q.Parent() {
 		if q == p {
 			return true
 		}
@@ -250,11 +346,11 @@ func (c *Context) TOC() []markdown.Heading {
 
 // Alternates returns the real versions of the page for hreflang links:
 // none for a fallback page, which is no one's translation.
-func (c *Context) Alternates() []*pages.Page {
-	if c.Page.Kind == pages.Root {
+func (c *Context) Alternates() []*PageView {
+	if c.Page.Kind() == pages.Root {
 		return nil
 	}
-	if c.Page.Fallback || c.Page.Key == "" {
+	if c.Page.Fallback() || c.Page.Key() == "" {
 		return nil
 	}
 	return c.Page.Available()
@@ -263,13 +359,13 @@ func (c *Context) Alternates() []*pages.Page {
 // XDefault returns the page for hreflang="x-default": the default
 // language's version if it is real, else the first real version; for the
 // language chooser, the chooser itself.
-func (c *Context) XDefault() *pages.Page {
-	if c.Page.Kind == pages.Root {
+func (c *Context) XDefault() *PageView {
+	if c.Page.Kind() == pages.Root {
 		return c.Page
 	}
 	alt := c.Alternates()
 	for _, p := range alt {
-		if p.Lang.Default {
+		if p.Lang().Default {
 			return p
 		}
 	}
@@ -285,7 +381,7 @@ func (c *Context) XDefault() *pages.Page {
 func (c *Context) SiteTitles() []*pages.Lang {
 	var out []*pages.Lang
 	seen := map[string]bool{}
-	for _, l := range c.Site.Langs {
+	for _, l := range c.Site.Langs() {
 		if !seen[l.Title] {
 			seen[l.Title] = true
 			out = append(out, l)
@@ -297,8 +393,8 @@ func (c *Context) SiteTitles() []*pages.Lang {
 // OtherLangs returns the site languages other than the page's.
 func (c *Context) OtherLangs() []*pages.Lang {
 	var out []*pages.Lang
-	for _, l := range c.Site.Langs {
-		if l != c.Page.Lang {
+	for _, l := range c.Site.Langs() {
+		if l != c.Page.Lang() {
 			out = append(out, l)
 		}
 	}

@@ -26,6 +26,15 @@
 // A page's site-specific values from params: in its front matter are
 // {{ .Page.Params.icon }} (a fallback page has its source's); the site's
 // [params] in sitegen.toml are {{ .Param "contact_email" }}.
+//
+// .Page, .Site and every page reached from them are views of the site
+// model (PageView, SiteView): they have the fields and methods of
+// pages.Page and pages.Site under the same names, so a layout reads
+// {{ .Page.Title }} or {{ range .Page.Children }} as if they were the
+// model, and each view records what the rendering asks of it (Reads).
+// sitegen serve renders a page again exactly when something it read is
+// different after an edit; nothing a layout shows needs declaring.
+//
 // A message id written as a constant that no language defines is an error
 // when the layouts load, with the layout's file and line. The ids that
 // layouts set literally (id="main") are collected when they load (IDs),
@@ -299,9 +308,9 @@ func (t *Templates) Execute(w io.Writer, name string, ctx *Context) error {
 // ExecutePartial renders a {{define}}d template of the layouts, as the
 // layout of the page in ctx sees it, with ctx.
 func (t *Templates) ExecutePartial(w io.Writer, name string, ctx *Context) error {
-	tmpl := t.byName[ctx.Page.Layout()]
+	tmpl := t.byName[ctx.Page.p.Layout()]
 	if tmpl == nil {
-		return fmt.Errorf("no layout %q", ctx.Page.Layout())
+		return fmt.Errorf("no layout %q", ctx.Page.p.Layout())
 	}
 	return tmpl.ExecuteTemplate(w, name, ctx)
 }

@@ -33,6 +33,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"golang.org/x/tools/txtar"
 
@@ -66,6 +67,35 @@ var testTheme embed.FS
 func Theme() fs.FS {
 	sub, _ := fs.Sub(testTheme, "theme")
 	return sub
+}
+
+//go:embed all:nosy
+var nosy embed.FS
+
+// Nosy returns layouts that read every field and method of the page
+// they render, its parent, children and translations, and some of the
+// other pages they reach (ancestors, grandchildren, menus, the search and
+// home pages); home pages read every field of every page and file of the
+// site. With them come the built-in theme's UI strings and static files. Tests of sitegen serve's rebuilds
+// build on it: a rebuild that leaves out a page whose output shows
+// something that changed differs from a fresh build here.
+func Nosy() fs.FS {
+	m := fstest.MapFS{}
+	add := func(fsys fs.FS, dirs ...string) {
+		for _, dir := range dirs {
+			fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() {
+					data, _ := fs.ReadFile(fsys, p)
+					m[p] = &fstest.MapFile{Data: data}
+				}
+				return nil
+			})
+		}
+	}
+	add(theme.FS(), "i18n", "static")
+	sub, _ := fs.Sub(nosy, "nosy")
+	add(sub, "layouts")
+	return m
 }
 
 // A Site is a built test site.

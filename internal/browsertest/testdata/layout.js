@@ -2,7 +2,7 @@
 // is not inside a scrolling box (such as a wide table) sticks out past the
 // right edge of the viewport. With textSpacing, it first sets the text
 // spacing of WCAG 1.4.12 (the bookmarklet's values) and then also looks
-// for clipped text.
+// for clipped text, other than text for screen readers only.
 (opts) => {
   if (opts.textSpacing && !document.getElementById('wcag-1-4-12')) {
     const style = document.createElement('style');
@@ -39,7 +39,10 @@
       if (!inScroller && reach(el) > vw + 0.5 && ![...el.children].some((c) => reach(c) > vw + 0.5)) {
         sticksOut.push(describe(el) + ' reaches x=' + Math.round(reach(el)));
       }
-      if (opts.textSpacing) {
+      // Text for screen readers only (.visually-hidden: a 1 × 1 px box
+      // that clips its text on purpose) is not text a reader sees cut off.
+      const r = el.getBoundingClientRect();
+      if (opts.textSpacing && !(r.width <= 1 && r.height <= 1)) {
         if (hides(cs.overflowX) && el.scrollWidth > el.clientWidth + 1) {
           clipped.push(describe(el) + ' cuts off ' + (el.scrollWidth - el.clientWidth) + 'px sideways');
         }

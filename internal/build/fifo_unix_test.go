@@ -1,0 +1,50 @@
+//go:build unix
+
+package build_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/udenmitid/sitegen/internal/build"
+	"github.com/udenmitid/sitegen/internal/sitetest"
+)
+
+// TestNamedPipes: a named pipe in content/, static/ or i18n/ is an error
+// at its path; reading it would hang the build (issue 23: no input hangs
+// the build).
+func TestNamedPipes(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string]string{
+		"sitegen.toml":         strings.TrimPrefix(hostileConfig, "-- sitegen.toml --\n"),
+		"content/da/_index.md": page("Forside", ""),
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range []string{"content/da/rør.pdf", "static/rør.css", "i18n/da.toml"} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := syscall.Mkfifo(p, 0o644); err != nil {
+			t.Skipf("mkfifo: %v", err)
+		}
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	site := sitetest.BuildFS(t, root.FS(), build.Options{})
+	want := "content/da/rør.pdf: not a regular file\n" +
+		"i18n/da.toml: not a regular file; make it a file of UI strings\n" +
+		"static/rør.css: not a regular file; static/ holds files to publish\n"
+	if got := site.Stderr(); got != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", got, want)
+	}
+}
