@@ -10,7 +10,7 @@
 //	sitegen check [-src dir] [-strict] [-drafts] [-format text|json]
 //	sitegen stamp [-src dir] content/<lang>/<file>.md ...
 //	sitegen diff [-src dir] [-color auto|always|never] [content/<lang>/<file>.md ...]
-//	sitegen xliff export [-src dir] -lang LANG -out DIR [content/<lang>/<file>.md ...]
+//	sitegen xliff export [-src dir] [-copy-source] -lang LANG -out DIR [content/<lang>/<file>.md ...]
 //	sitegen xliff import [-src dir] [-force] FILE.xlf ...
 //	sitegen version
 //	sitegen help

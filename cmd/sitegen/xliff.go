@@ -21,7 +21,7 @@ import (
 
 func runXLIFF(args []string, stdout, stderr io.Writer) error {
 	usage := func(w io.Writer) {
-		fmt.Fprintln(w, "Usage:\n\tsitegen xliff export [-src dir] -lang LANG -out DIR [content/<lang>/<file>.md ...]\n\tsitegen xliff import [-src dir] [-force] FILE.xlf ...\n\nRun \"sitegen xliff export -h\" or \"sitegen xliff import -h\" for the flags.")
+		fmt.Fprintln(w, "Usage:\n\tsitegen xliff export [-src dir] [-copy-source] -lang LANG -out DIR [content/<lang>/<file>.md ...]\n\tsitegen xliff import [-src dir] [-force] FILE.xlf ...\n\nRun \"sitegen xliff export -h\" or \"sitegen xliff import -h\" for the flags.")
 	}
 	if len(args) == 0 {
 		usage(stderr)
@@ -57,10 +57,11 @@ func openSite(src string, stderr io.Writer) (*os.Root, *config.Config, error) {
 }
 
 func runXLIFFExport(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("xliff export", "[-src dir] -lang LANG -out DIR [content/<lang>/<file>.md ...]", stderr)
+	fs := newFlags("xliff export", "[-src dir] [-copy-source] -lang LANG -out DIR [content/<lang>/<file>.md ...]", stderr)
 	src := fs.String("src", ".", "the site folder, holding sitegen.toml and content/")
 	lang := fs.String("lang", "", "the language to translate into (required)")
 	out := fs.String("out", "", "the folder to write the XLIFF files into, one a page (required)")
+	copySource := fs.Bool("copy-source", false, "give units without a translation the source as their target (state needs-translation), for tools that translate targets, as OmegaT's own XLIFF filter does")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
@@ -94,6 +95,7 @@ func runXLIFFExport(args []string, stdout, stderr io.Writer) error {
 	}
 	failed := false
 	for _, r := range reqs {
+		r.CopySource = *copySource
 		data, err := xliff.Export(r)
 		if err == nil {
 			name := filepath.Join(*out, filepath.FromSlash(strings.TrimSuffix(strings.TrimPrefix(r.Source.Path, content.Dir+"/"+firstSegment(r.Source.Path)+"/"), ".md")+".xlf"))

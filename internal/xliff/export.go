@@ -30,6 +30,12 @@ type Request struct {
 	Stamped *content.File
 
 	Tool string // the version of sitegen, for the file's <tool>
+
+	// CopySource gives each unit that would have no target the source as
+	// its target, with state needs-translation. OmegaT's own XLIFF filter
+	// (3.6, as in Debian) translates only the text of targets that are
+	// there, and finds nothing to translate in a file without them.
+	CopySource bool
 }
 
 // A target is what the export gives a unit to start from.
@@ -83,6 +89,9 @@ func Export(r Request) ([]byte, error) {
 		// would make a space.
 		fmt.Fprintf(&b, "   <trans-unit id=\"%s\" restype=\"x-%s\" xml:space=\"preserve\"", u.id, attr(restype(u.kind)))
 		t, ok := targets[u.id]
+		if !ok && r.CopySource {
+			t, ok = target{parts: u.parts, state: "needs-translation"}, true
+		}
 		if ok && t.state == "final" {
 			b.WriteString(` approved="yes"`)
 		}

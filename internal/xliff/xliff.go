@@ -43,10 +43,16 @@
 //
 // # Targets and states
 //
-// A missing page's units have no target. For a translation that exists,
-// each unit of the source is lined up with the translation's (package
-// lcs, on the kinds of the units) and with the source as the translation
-// was stamped (found by package history): a unit whose source did not
+// A missing page's units have no target, unless the export copies the
+// source (Request.CopySource, sitegen xliff export -copy-source): then each
+// gets the source as its target, with state="needs-translation". OmegaT's
+// own XLIFF filter (3.6) translates only targets that are there, and finds
+// nothing to translate in a file without them; it leaves the state as it
+// was, so such a page imports with needs_review set.
+//
+// For a translation that exists, each unit of the source is lined up
+// with the translation's (package lcs, on the kinds of the units) and
+// with the source as the translation was stamped (found by package history): a unit whose source did not
 // change gets the translation's text as its target, state="final" and
 // approved="yes"; a unit whose source changed gets the old translation
 // as its target with state="needs-translation", so that the translator

@@ -50,6 +50,13 @@ func pages(t testing.TB) []*content.File {
 // exportNew exports f as a page missing in language "xx".
 func exportNew(t testing.TB, f *content.File) []byte {
 	t.Helper()
+	return exportMissing(t, f, false)
+}
+
+// exportMissing exports f as a page missing in language "xx", with
+// Request.CopySource as copySource.
+func exportMissing(t testing.TB, f *content.File, copySource bool) []byte {
+	t.Helper()
 	data, err := os.ReadFile(filepath.Join("../..", f.Path))
 	if f.Path == "content/da/tortur.md" {
 		data, err = os.ReadFile("testdata/torture.md")
@@ -57,7 +64,7 @@ func exportNew(t testing.TB, f *content.File) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := Export(Request{Lang: "xx", Source: f, SourceData: data, Target: "content/xx/" + f.Key, Tool: "test"})
+	out, err := Export(Request{Lang: "xx", Source: f, SourceData: data, Target: "content/xx/" + f.Key, Tool: "test", CopySource: copySource})
 	if err != nil {
 		t.Fatalf("%s: %v", f.Path, err)
 	}
@@ -180,8 +187,11 @@ func TestSchema(t *testing.T) {
 	for i, f := range pages(t) {
 		name := filepath.Join(tmp, strings.ReplaceAll(f.Path, "/", "_")+".xlf")
 		data := exportNew(t, f)
-		if i%2 == 1 { // with targets too
+		switch i % 3 {
+		case 1: // with targets too
 			data = fill(data, func(_, src string) string { return upper(src) })
+		case 2: // the source as the targets, for OmegaT
+			data = exportMissing(t, f, true)
 		}
 		if err := os.WriteFile(name, data, 0o644); err != nil {
 			t.Fatal(err)
@@ -194,5 +204,37 @@ func TestSchema(t *testing.T) {
 	}
 	if n := strings.Count(string(out), " validates"); n != len(args)-4 {
 		t.Errorf("%d of %d files validate:\n%s", n, len(args)-4, out)
+	}
+}
+
+// TestCopySource: with Request.CopySource every unit has a target, the
+// source's text with state needs-translation, and a file imported as
+// exported gives back the source's Markdown, marked needs_review.
+func TestCopySource(t *testing.T) {
+	for _, f := range pages(t) {
+		data := exportMissing(t, f, true)
+		units := strings.Count(string(data), "<trans-unit ")
+		if n := strings.Count(string(data), `<target state="needs-translation">`); n != units || units == 0 {
+			t.Fatalf("%s: %d of %d units have a target needs-translation", f.Path, n, units)
+		}
+		for _, m := range unitRE.FindAllSubmatch(data, -1) {
+			if want := "\n    <target state=\"needs-translation\">" + string(m[3]) + "</target>"; string(m[4]) != want {
+				t.Fatalf("%s: unit %s has the target %q; want its source", f.Path, m[2], m[4])
+			}
+		}
+		res, err := Import(data, Options{Current: noFile})
+		if err != nil {
+			t.Fatalf("%s: %v", f.Path, err)
+		}
+		got, diags := content.Parse(res.Path, res.Data)
+		if got == nil {
+			t.Fatalf("%s: %v", f.Path, diags)
+		}
+		if !bytes.Equal(got.Body, f.Body) || got.Meta.Title != f.Meta.Title {
+			t.Errorf("%s: the page came back as\n%s\nwant the source's body", f.Path, res.Data)
+		}
+		if !got.Meta.NeedsReview || got.Meta.TranslatedFrom != f.SourceHash() {
+			t.Errorf("%s: needs_review %v, translated_from %q; want true and %s", f.Path, got.Meta.NeedsReview, got.Meta.TranslatedFrom, f.SourceHash())
+		}
 	}
 }
