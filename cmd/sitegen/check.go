@@ -8,6 +8,7 @@ import (
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/check"
 	"github.com/udenmitid/sitegen/internal/diag"
+	"github.com/udenmitid/sitegen/internal/history"
 	"github.com/udenmitid/sitegen/internal/progress"
 	"github.com/udenmitid/sitegen/internal/theme"
 )
@@ -49,6 +50,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	report.Src = *src // the text's sitegen stamp hints then work where check was run
+	report.Explain(root.FS(), history.New(root.FS(), *src))
 	if *format == "json" {
 		if err := report.WriteJSON(stdout); err != nil {
 			return err

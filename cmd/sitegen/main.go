@@ -9,6 +9,9 @@
 //	sitegen serve [-src dir] [-addr host:port] [-allow-host name,...] [-drafts=false] [-open]
 //	sitegen check [-src dir] [-strict] [-drafts] [-format text|json]
 //	sitegen stamp [-src dir] content/<lang>/<file>.md ...
+//	sitegen diff [-src dir] [-color auto|always|never] [content/<lang>/<file>.md ...]
+//	sitegen xliff export [-src dir] [-copy-source] -lang LANG -out DIR [content/<lang>/<file>.md ...]
+//	sitegen xliff import [-src dir] [-force] FILE.xlf ...
 //	sitegen version
 //	sitegen help
 //
@@ -42,6 +45,8 @@ func init() {
 		{"serve", "preview the site: build into memory, serve, rebuild and reload on every edit", runServe},
 		{"check", "check links, translations, readability and content; write nothing", runCheck},
 		{"stamp", "record in translations that they match their source page now", runStamp},
+		{"diff", "show what changed in the sources of outdated translations", runDiff},
+		{"xliff", "export pages to translate as XLIFF, import their translations", runXLIFF},
 		{"version", "print the version", runVersion},
 		{"help", "show help for a command", runHelp},
 	}
@@ -72,7 +77,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 				return 0
 			case errors.Is(err, errUsage):
 				return exitUsage
-			case errors.Is(err, errFailed):
+			case errors.Is(err, errFailed), errors.Is(err, errOutdated):
 				return 1
 			default:
 				fmt.Fprintf(stderr, "sitegen %s: %v\n", c.name, err)

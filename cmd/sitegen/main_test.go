@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -32,10 +33,40 @@ func TestScripts(t *testing.T) {
 		Dir:           "testdata/script",
 		UpdateScripts: *update,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"snapshot": cmdSnapshot,
-			"findings": cmdFindings,
+			"snapshot":  cmdSnapshot,
+			"findings":  cmdFindings,
+			"translate": cmdTranslate,
 		},
 	})
+}
+
+// translateUnit finds a trans-unit's source and target, as
+// sitegen xliff export writes them.
+var translateUnit = regexp.MustCompile(`(?s)(<trans-unit id="[^"]+"[^>]*>\s*<source>(.*?)</source>)(\s*<target[^>]*>.*?</target>)?`)
+
+// cmdTranslate translates an exported XLIFF file as a translator would:
+// translate FILE [OLD NEW]... gives every unit its target, or its source
+// where it has none, with each OLD replaced by NEW (inline codes
+// included, to break them), state final.
+func cmdTranslate(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args)%2 != 1 {
+		ts.Fatalf("usage: translate file.xlf [old new]...")
+	}
+	name := ts.MkAbs(args[0])
+	data, err := os.ReadFile(name)
+	ts.Check(err)
+	out := translateUnit.ReplaceAllStringFunc(string(data), func(m string) string {
+		sm := translateUnit.FindStringSubmatch(m)
+		target := sm[2]
+		if t := regexp.MustCompile(`(?s)<target[^>]*>(.*)</target>`).FindStringSubmatch(sm[3]); t != nil {
+			target = t[1]
+		}
+		for i := 1; i+1 < len(args); i += 2 {
+			target = strings.ReplaceAll(target, args[i], args[i+1])
+		}
+		return sm[1] + "\n    <target state=\"final\">" + target + "</target>"
+	})
+	ts.Check(os.WriteFile(name, []byte(out), 0o644))
 }
 
 // cmdSnapshot writes a listing of a folder's files with their hashes:

@@ -12,6 +12,7 @@ import (
 	"github.com/udenmitid/sitegen/internal/config"
 	"github.com/udenmitid/sitegen/internal/content"
 	"github.com/udenmitid/sitegen/internal/diag"
+	"github.com/udenmitid/sitegen/internal/history"
 )
 
 func runStamp(args []string, stdout, stderr io.Writer) error {
@@ -39,11 +40,16 @@ func runStamp(args []string, stdout, stderr io.Writer) error {
 		return errFailed
 	}
 	failed := false
+	hist := history.New(root.FS(), *src)
 	for _, arg := range fs.Args() {
-		if err := stamp(root, *src, cfg, arg, stdout); err != nil {
+		if err := stamp(root, *src, cfg, hist, arg, stdout); err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", arg, err)
 			failed = true
 		}
+	}
+	if err := pruneCopies(root, cfg, stdout); err != nil {
+		fmt.Fprintf(stderr, "sitegen stamp: %v\n", err)
+		failed = true
 	}
 	if failed {
 		return errFailed
@@ -51,8 +57,10 @@ func runStamp(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// stamp records in one translation the hash of its default-language source.
-func stamp(root *os.Root, src string, cfg *config.Config, arg string, stdout io.Writer) error {
+// stamp records in one translation the hash of its default-language
+// source, and keeps a copy of that version of the source where the site's
+// git history does not have it (package history).
+func stamp(root *os.Root, src string, cfg *config.Config, hist *history.History, arg string, stdout io.Writer) error {
 	rel, err := siteRel(src, arg)
 	if err != nil {
 		return err
@@ -97,7 +105,42 @@ func stamp(root *os.Root, src string, cfg *config.Config, arg string, stdout io.
 		return err
 	}
 	fmt.Fprintf(stdout, "%s: translated_from: %s (from %s)\n", diag.QuotePath(rel), hash, diag.QuotePath(source.Path))
+	return keepSource(root, hist, source, stdout)
+}
+
+// keepSource keeps a copy of the version of source a translation is
+// stamped with, for sitegen diff and check to show what changed since.
+func keepSource(root *os.Root, hist *history.History, source *content.File, stdout io.Writer) error {
+	data, err := root.ReadFile(source.Path)
+	if err != nil {
+		return err
+	}
+	hash := source.SourceHash()
+	kept, err := hist.Keep(root, source.Path, hash, data)
+	if err != nil {
+		return fmt.Errorf("keeping a copy of %s: %w", diag.QuotePath(source.Path), err)
+	}
+	if kept {
+		fmt.Fprintf(stdout, "%s: kept as %s/%s.md, to show what changes in it (commit it with the translation)\n", diag.QuotePath(source.Path), history.Dir, hash)
+	}
 	return nil
+}
+
+// pruneCopies removes the copies of sources that no translation's
+// translated_from names any more.
+func pruneCopies(root *os.Root, cfg *config.Config, stdout io.Writer) error {
+	pairs, _, _ := content.Pairs(root.FS(), cfg.DefaultLanguage, cfg.Codes())
+	used := map[string]bool{}
+	for _, p := range pairs {
+		if h := p.Translation.Meta.TranslatedFrom; h != "" {
+			used[h] = true
+		}
+	}
+	removed, err := history.Prune(root, used)
+	for _, name := range removed {
+		fmt.Fprintf(stdout, "%s: removed, no translation is stamped with it now\n", diag.QuotePath(name))
+	}
+	return err
 }
 
 // siteRel returns the slash-separated path from the site folder src to a

@@ -219,6 +219,11 @@ type Report struct {
 	UIStrings    *UIStrings    `json:"ui_strings,omitempty"`
 	UnusedFields []UnusedField `json:"unused_fields,omitempty"` // by how many files have each, most first
 
+	// Outdated lists the outdated translations, in the order of the
+	// translation table; after Explain, each with what changed in its
+	// source since it was stamped.
+	Outdated []Outdated `json:"outdated"`
+
 	// Drafts says that the site was checked with its drafts (sitegen
 	// check -drafts, and sitegen serve's status page when it shows them):
 	// a published page's link to a draft is then an error.

@@ -16,6 +16,9 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	if r.Findings == nil {
 		r.Findings = []Finding{}
 	}
+	if r.Outdated == nil {
+		r.Outdated = []Outdated{}
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(true)
@@ -26,11 +29,18 @@ func (r *Report) WriteJSON(w io.Writer) error {
 // path:line: severity: message [rule], then the tables. The commands it
 // suggests name Report.Src, to be run where check was.
 func (r *Report) WriteText(w io.Writer) {
+	outdated := map[string]*Outdated{}
+	for i := range r.Outdated {
+		outdated[r.Outdated[i].Path] = &r.Outdated[i]
+	}
 	for _, f := range r.Findings {
 		if f.stamp != "" {
 			f.Message = strings.Replace(f.Message, stampCommand("", f.stamp), stampCommand(r.Src, f.stamp), 1)
 		}
 		fmt.Fprintln(w, f)
+		if o := outdated[f.stamp]; o != nil && o.Change != nil {
+			fmt.Fprintf(w, "  changed: %s; see %s\n", o.Summary(), diffCommand(r.Src, f.stamp))
+		}
 	}
 	if t := r.Translations; t != nil {
 		fmt.Fprintln(w, "\nTranslations")
@@ -89,6 +99,12 @@ func (r *Report) WriteText(w io.Writer) {
 		fmt.Fprintf(w, "\nDrafts included (-drafts): sitegen build leaves them out.\n")
 	}
 	fmt.Fprintf(w, "\n%s\n", r.Totals())
+}
+
+// diffCommand is the sitegen diff command line for a translation (see
+// stampCommand).
+func diffCommand(src, file string) string {
+	return "sitegen diff " + strings.TrimPrefix(stampCommand(src, file), "sitegen stamp ")
 }
 
 // Totals is the report's last line: "1 error, 5 warnings in 4 Markdown

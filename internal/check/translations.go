@@ -74,7 +74,11 @@ func (c *checker) status(key string, l *pages.Lang) string {
 		return StatusOrphan
 	case l != def:
 		want := c.sourceHash(source)
-		switch got := p.File.Meta.TranslatedFrom; {
+		got := p.File.Meta.TranslatedFrom
+		if got != want {
+			c.r.Outdated = append(c.r.Outdated, Outdated{Path: p.File.Path, Source: source.File.Path, TranslatedFrom: got, SourceHash: want})
+		}
+		switch {
 		case got == "":
 			c.r.addStamp(p.File.Path, 1, fmt.Sprintf("outdated: no translated_from; after checking the translation against %s, ", source.File.Path))
 			return StatusOutdated

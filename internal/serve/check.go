@@ -62,6 +62,18 @@ func (c *checks) read() bool {
 // sitegen check of the files, as sitegen check reports a site that does
 // not build.
 func (s *Server) report() (*check.Report, error) {
+	rep, err := s.check()
+	if err == nil && rep != nil {
+		// What changed in the sources of outdated translations, from
+		// the copies and git: History keeps what it found, so a report
+		// after an edit reads only what is new.
+		rep.Explain(s.root.FS(), s.history)
+	}
+	return rep, err
+}
+
+// check makes the report of sitegen check (see report).
+func (s *Server) check() (*check.Report, error) {
 	first := !s.checks.started
 	s.checks.started = true
 	// Read what the builds wrote outside the build lock, so that a

@@ -219,6 +219,11 @@ caption{text-align:left;font-weight:bold}
 th,td{text-align:left;padding:0 .75rem 0 0}
 td a,th a,nav a{display:inline-block;min-width:24px;min-height:24px;line-height:24px}
 nav a{margin-right:1rem}
+.diff p{white-space:pre-wrap;margin:.25rem 0}
+.diff .where{font-weight:bold;margin-top:.75rem}
+del{background:#ffe0e0;color:#6b0000}
+ins{background:#dcf5dc;color:#00420a}
+.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 </style></head>
 <body>
 <main>

@@ -12,6 +12,7 @@ import (
 
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/check"
+	"github.com/udenmitid/sitegen/internal/history"
 	"github.com/udenmitid/sitegen/internal/sitetest"
 )
 
@@ -276,6 +277,7 @@ func freshCheck(t *testing.T, s *Server, dir string) *check.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
+	r.Explain(root.FS(), history.New(root.FS(), dir)) // as sitegen check does
 	return r
 }
 

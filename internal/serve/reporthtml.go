@@ -26,6 +26,11 @@ func (v *reportView) write(b *strings.Builder, q url.Values) {
 		w.translations(v)
 	}
 	b.WriteString("\n")
+	if len(v.outdated) > 0 {
+		b.WriteString("<h2 id=\"outdated\">Outdated translations: what changed in their sources</h2>\n<ul>")
+		w.list("outdated", "outdated translations", v.outdated, "</ul>")
+	}
+	b.WriteString("\n")
 	if len(v.lix) > 0 {
 		b.WriteString("<h2 id=\"readability\">Readability (LIX)</h2>\n<ul>")
 		w.list("readability", "pages", v.lix, "</ul>")

@@ -10,6 +10,8 @@ import (
 
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/check"
+	"github.com/udenmitid/sitegen/internal/content"
+	"github.com/udenmitid/sitegen/internal/history"
 	"github.com/udenmitid/sitegen/internal/sitetest"
 )
 
@@ -28,6 +30,8 @@ var reportBody = template.Must(template.New("report").Parse(`{{ with .Findings }
 </tr>{{ end }}
 </tbody>
 </table>{{ end }}{{ end }}
+{{ with .Outdated }}<h2 id="outdated">Outdated translations: what changed in their sources</h2>
+<ul>{{ range . }}<li><code>{{ .Path }}</code>, from <code>{{ .Source }}</code></li>{{ end }}</ul>{{ end }}
 {{ with .Readability }}<h2 id="readability">Readability (LIX)</h2>
 <ul>{{ range . }}<li><code>{{ .Path }}</code>: {{ .LIX }} ({{ .Band }})</li>{{ end }}</ul>{{ end }}
 `))
@@ -56,6 +60,53 @@ Se [<her>](klage.md#'x') & ![](mangler.png).
 		newReportView(r).write(&got, nil)
 		if got.String() != want.String() {
 			t.Errorf("reportView:\n%s\nthe template:\n%s", got.String(), want.String())
+		}
+	}
+}
+
+// TestRenderOutdated: an outdated translation shows what changed in its
+// source, folded, with removed and added words in del and ins, and said
+// in words for a screen reader (issue 27).
+func TestRenderOutdated(t *testing.T) {
+	site := sitetest.Config + `-- content/da/_index.md --
+---
+title: Forside
+description: Forsiden.
+---
+Du skal klage senest 4 uger efter afgørelsen.
+
+Et nyt afsnit.
+-- content/en/_index.md --
+---
+title: Home
+description: The home page.
+translated_from: 0123456789ab
+---
+You must complain within 4 weeks.
+-- .sitegen/sources/0123456789ab.md --
+---
+title: Forside
+---
+Du skal klage inden 4 uger efter afgørelsen.
+`
+	old, _ := content.Parse("content/da/_index.md", []byte("---\ntitle: Forside\n---\nDu skal klage inden 4 uger efter afgørelsen.\n"))
+	site = strings.ReplaceAll(site, "0123456789ab", old.SourceHash())
+	fsys := sitetest.FS(t, []byte(site))
+	r, err := check.Run(fsys, build.Options{Defaults: sitetest.Theme()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Explain(fsys, history.New(fsys, ""))
+	var got strings.Builder
+	newReportView(r).write(&got, nil)
+	for _, want := range []string{
+		"<h2 id=\"outdated\">Outdated translations: what changed in their sources</h2>",
+		"<li><code>content/en/_index.md</code>, from <code>content/da/_index.md</code>: 2 paragraphs changed, 4 words since .sitegen/sources/" + old.SourceHash() + ".md\n<details><summary>What changed in <code>content/da/_index.md</code></summary>",
+		"<p class=\"where\">paragraph, line 5: rewritten (1 word)</p>\n<p>Du skal klage <del><span class=\"vh\">[removed: </span>inden<span class=\"vh\">]</span></del><ins><span class=\"vh\">[added: </span>senest<span class=\"vh\">]</span></ins> 4 uger efter afgørelsen.</p>",
+		"<p class=\"where\">paragraph, line 7: added (3 words)</p>\n<p><ins><span class=\"vh\">[added: </span>Et nyt afsnit.<span class=\"vh\">]</span></ins></p>",
+	} {
+		if !strings.Contains(got.String(), want) {
+			t.Errorf("the status page lacks\n%s\nin\n%s", want, got.String())
 		}
 	}
 }

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"cmp"
+	"fmt"
 	"html"
 	"slices"
 	"strconv"
@@ -33,6 +34,7 @@ type reportView struct {
 	keys     []item // one row for each translation key; filter: "lang status" for each language
 	totals   map[string]map[string]int
 	lix      []item
+	outdated []item // each outdated translation, with what changed in its source
 }
 
 // An item is one entry of a list, as HTML, and the values a filter of the
@@ -123,6 +125,9 @@ func newReportView(r *check.Report) *reportView {
 			v.keys = append(v.keys, item{b.String(), tags})
 		}
 	}
+	for i := range r.Outdated {
+		v.outdated = append(v.outdated, item{html: outdatedHTML(&r.Outdated[i])})
+	}
 	for _, p := range r.Readability {
 		b.Reset()
 		b.WriteString("<li><code>")
@@ -135,4 +140,66 @@ func newReportView(r *check.Report) *reportView {
 		v.lix = append(v.lix, item{html: b.String()})
 	}
 	return v
+}
+
+// outdatedHTML shows an outdated translation, and what changed in its
+// source folded in a details element: removed text in del, added text in
+// ins, each also said in words for a screen reader, which does not
+// announce del and ins.
+func outdatedHTML(o *check.Outdated) string {
+	var b strings.Builder
+	esc := func(s string) { b.WriteString(html.EscapeString(s)) }
+	b.WriteString("<li><code>")
+	esc(o.Path)
+	b.WriteString("</code>, from <code>")
+	esc(o.Source)
+	b.WriteString("</code>")
+	if o.Change == nil {
+		if o.NotFound != "" {
+			b.WriteString(": ")
+			esc(o.NotFound)
+		}
+		b.WriteString("</li>")
+		return b.String()
+	}
+	b.WriteString(": ")
+	esc(o.Summary())
+	if len(o.Change.Blocks) == 0 {
+		b.WriteString("</li>")
+		return b.String()
+	}
+	b.WriteString("\n<details><summary>What changed in <code>")
+	esc(o.Source)
+	b.WriteString("</code></summary>\n<div class=\"diff\">")
+	for _, bl := range o.Change.Blocks {
+		fmt.Fprintf(&b, "<p class=\"where\">%s, line %d: %s (%d %s)</p>\n<p>", html.EscapeString(bl.Kind), bl.Line, bl.Op, bl.Words, map[bool]string{true: "word", false: "words"}[bl.Words == 1])
+		switch bl.Op {
+		case "added":
+			b.WriteString(insHTML(bl.New))
+		case "removed":
+			b.WriteString(delHTML(bl.Old))
+		default:
+			for _, sp := range bl.Diff {
+				switch sp.Op {
+				case "-":
+					b.WriteString(delHTML(sp.Text))
+				case "+":
+					b.WriteString(insHTML(sp.Text))
+				default:
+					esc(sp.Text)
+				}
+			}
+		}
+		b.WriteString("</p>\n")
+	}
+	b.WriteString("</div></details></li>")
+	return b.String()
+}
+
+func delHTML(s string) string {
+	return `<del><span class="vh">[removed: </span>` + html.EscapeString(s) + `<span class="vh">]</span></del>`
+}
+
+func insHTML(s string) string {
+	return `<ins><span class="vh">[added: </span>` + html.EscapeString(s) + `<span class="vh">]</span></ins>`
 }

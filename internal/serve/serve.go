@@ -146,6 +146,7 @@ import (
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/check"
 	"github.com/udenmitid/sitegen/internal/diag"
+	"github.com/udenmitid/sitegen/internal/history"
 	"github.com/udenmitid/sitegen/internal/progress"
 	"github.com/udenmitid/sitegen/internal/publish"
 )
@@ -172,6 +173,7 @@ type Server struct {
 	broker   *Broker
 	reports  *Reporter        // sitegen check's report, for the status page
 	checks   *checks          // what the check has read of the builds, for reports
+	history  *history.History // the stamped versions of sources, for the report's outdated translations
 	counts   *progress.Counts // the builds' work
 	out      io.Writer        // log lines for the editor
 	base     string           // "http://127.0.0.1:1313/"
@@ -250,6 +252,7 @@ func New(opts Options, stdout io.Writer) (*Server, error) {
 	s.checks = &checks{checker: check.NewChecker(bopts)}
 	s.checks.checker.Hook(&bopts)
 	s.builder = build.NewBuilder(siteFS(root), bopts)
+	s.history = history.New(root.FS(), src)
 	s.reports = NewReporter(s.report)
 	s.initial(progress.Show(opts.Progress, "building", counts))
 	return s, nil
