@@ -402,7 +402,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	// one missing string at a time.
 	canRender := b.layouts != nil && b.catalog != nil && !b.langWithoutStrings(site)
 	env := &render.Env{Templates: b.layouts, Catalog: b.catalog, Site: site}
-	w := &writer{out: out, min: b.min, minify: !b.opts.NoMinify, counts: b.opts.Progress}
+	w := &writer{out: out, min: b.min, minify: !b.opts.NoMinify, counts: b.opts.Progress, names: b.keep}
 	assets, d := w.assets(b.static, b.cfg.BasePath(), !b.opts.Dev)
 	diags.Add(d)
 	env.Assets = assets
@@ -437,9 +437,13 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	}
 	var mu sync.Mutex
 	resDocs := map[*pages.Page]*markdown.Result{}
-	entries := map[*pages.Page]*search.Entry{}
 	// Serve makes the indexes on request (SearchFiles), from the kept pages.
 	writeIndex := !b.opts.Dev && !b.opts.NoSearch
+	var entries *entrySpill
+	if writeIndex {
+		entries = newEntrySpill()
+		defer entries.close()
+	}
 	renderAll := func(list []*pages.Page) {
 		errs := make([]diag.List, len(list))
 		parallel(len(list), func(i int) {
@@ -448,12 +452,10 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 			if p.File != nil {
 				dc = b.docFor(site, p, docs, &mu) // Inspect sees each page it converts (convert)
 				errs[i].Add(dc.diags)
-				var e *search.Entry
 				if writeIndex {
-					e = search.NewEntry(site, p, dc.res)
+					entries.add(p, search.NewEntry(site, p, dc.res))
 				}
 				mu.Lock()
-				entries[p] = e
 				if b.opts.Text && !b.stubbed[p.File.Path] {
 					resDocs[p] = dc.res
 				}
@@ -476,7 +478,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	if diags.HasErrors() {
 		if b.opts.KeepGoing {
 			res := &Result{Site: site, Docs: resDocs, Catalog: b.catalog, Layouts: b.layouts, Assets: assets,
-				Warnings: diags.Warnings().Sort(), Files: len(w.written())}
+				Warnings: diags.Warnings().Sort(), Files: int(w.files.Load())}
 			return res, nil, diags.Errors().Sort()
 		}
 		return nil, nil, diags.Sort()
@@ -484,14 +486,14 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	if b.catalog != nil {
 		diags.Add(reportMessages(b.catalog, site))
 	}
-	ch := &Changes{All: true, Written: w.written()}
+	ch := &Changes{All: true, Written: w.writtenNames()}
 	b.publish(site, env, assets, docs, model, dp)
 	if b.keep {
-		ch.Removed = b.removed(w.written())
+		ch.Removed = b.removed(ch.Written)
 	}
 	b.lastChanges = ch
 	res := &Result{Site: site, Catalog: b.catalog, Layouts: b.layouts, Assets: assets,
-		Warnings: diags.Warnings().Sort(), Files: len(w.written())}
+		Warnings: diags.Warnings().Sort(), Files: int(w.files.Load())}
 	if b.opts.Text {
 		res.Docs = resDocs
 	}
