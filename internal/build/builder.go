@@ -23,6 +23,12 @@ import (
 // index's URL.
 const SearchLayout = "search"
 
+// maxCachedPartials bounds the partials a build that keeps nothing for
+// Update caches (render.Env.MaxCached): far more than the menus, footers
+// and breadcrumbs of a site, so that dropping them all costs a few
+// renderings, and few enough to take some hundreds of KB.
+const maxCachedPartials = 2048
+
 // A Builder builds one site, and keeps what it loaded for Update. A
 // Builder is not safe for concurrent use.
 type Builder struct {
@@ -402,6 +408,9 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	// one missing string at a time.
 	canRender := b.layouts != nil && b.catalog != nil && !b.langWithoutStrings(site)
 	env := &render.Env{Templates: b.layouts, Catalog: b.catalog, Site: site}
+	if !b.keep {
+		env.MaxCached = maxCachedPartials
+	}
 	w := &writer{out: out, min: b.min, minify: !b.opts.NoMinify, counts: b.opts.Progress, names: b.keep}
 	assets, d := w.assets(b.static, b.cfg.BasePath(), !b.opts.Dev)
 	diags.Add(d)
