@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"bytes"
 	"context"
 	_ "embed"
 	"fmt"
@@ -108,9 +109,13 @@ func TestBrowser(t *testing.T) {
 	})
 }
 
-// TestRightToLeft runs the checks of TestBrowser over a site in Danish,
-// Arabic and English on the built-in theme: Arabic pages, right to left,
-// and fallback pages that mix the two directions.
+// TestRightToLeft runs the checks of TestBrowser over a site in 30
+// languages on the built-in theme (testdata/rtl-site.txtar): every page of
+// Danish, Arabic and English, and the home and fallback pages of Hebrew and
+// Persian, so Arabic, Hebrew and Persian pages, right to left, and fallback
+// pages that mix the two directions with a switcher of 30 languages; and,
+// built again with [fallback] show_default_text, the Arabic, Hebrew and
+// Persian fallback pages that show the Danish text below their notice.
 func TestRightToLeft(t *testing.T) {
 	if testing.Short() && os.Getenv(requiredEnv) != "required" {
 		t.Skip("the browser tests do not run with -short")
@@ -123,12 +128,21 @@ func TestRightToLeft(t *testing.T) {
 	if err != nil {
 		unavailable(t, "no axe-core for the accessibility tests: %v", err)
 	}
-	site := buildSiteFS(t, sitetest.FS(t, rtlSite))
+	plain, text := rtlSites(t, "")
+	site := plain.only(func(p sitePage) bool {
+		switch p.Lang {
+		case "", "da", "ar", "en":
+			return true
+		case "he", "fa":
+			return p.Kind == "home" || p.Kind == "fallback"
+		}
+		return false
+	}).merge(text.only(showsText))
 	kinds := map[string]bool{}
 	for _, p := range site.pages {
 		kinds[p.Lang+" "+p.Kind] = true
 	}
-	for _, want := range []string{"ar home", "ar page", "ar fallback", "da fallback", "en fallback"} {
+	for _, want := range []string{"ar home", "ar page", "ar fallback", "da fallback", "en fallback", "he fallback", "fa fallback"} {
 		if !kinds[want] {
 			t.Fatalf("the test site has no %s page: %v", want, kinds)
 		}
@@ -138,6 +152,28 @@ func TestRightToLeft(t *testing.T) {
 
 //go:embed testdata/rtl-site.txtar
 var rtlSite []byte
+
+// rtlSites builds rtlSite below the path prefix as it is, and below
+// prefix+"text/" with [fallback] show_default_text = true.
+func rtlSites(t *testing.T, prefix string) (plain, text *builtSite) {
+	t.Helper()
+	plain = buildSiteAt(t, sitetest.FS(t, rtlSite), prefix)
+	withText := bytes.Replace(rtlSite, []byte("\n[[languages]]"), []byte("\n[fallback]\nshow_default_text = true\n\n[[languages]]"), 1)
+	text = buildSiteAt(t, sitetest.FS(t, withText), prefix+"text/")
+	for _, p := range text.pages {
+		if showsText(p) && !bytes.Contains(text.files[p.File], []byte(`class="fallback-text"`)) {
+			t.Fatalf("%s shows no text below its notice", p.URL)
+		}
+	}
+	return plain, text
+}
+
+// showsText picks the pages of rtlSite built with show_default_text that
+// the tests visit: the Arabic, Hebrew and Persian fallback pages of the
+// Danish page with a heading.
+func showsText(p sitePage) bool {
+	return p.Kind == "fallback" && slices.Contains([]string{"ar", "he", "fa"}, p.Lang) && strings.HasSuffix(p.URL, "/klage/")
+}
 
 // browseSite serves site and runs the accessibility, reflow, keyboard and
 // no-JavaScript checks over every page. It returns the tab, still open.

@@ -148,8 +148,19 @@ func buildSite(t *testing.T) *builtSite {
 // buildSiteFS builds the site in fsys in memory, on the built-in theme.
 func buildSiteFS(t *testing.T, fsys fs.FS) *builtSite {
 	t.Helper()
+	return buildSiteAt(t, fsys, "")
+}
+
+// buildSiteAt builds the site in fsys as buildSiteFS does, below the path
+// prefix ("text/"), so that it can be served beside another site (merge).
+func buildSiteAt(t *testing.T, fsys fs.FS, prefix string) *builtSite {
+	t.Helper()
 	mem := publish.NewMemory()
-	res, err := build.Build(fsys, build.Options{Defaults: theme.FS()}, mem)
+	opts := build.Options{Defaults: theme.FS()}
+	if prefix != "" {
+		opts.BaseURL = "https://example.org/" + prefix
+	}
+	res, err := build.Build(fsys, opts, mem)
 	if err != nil {
 		t.Fatalf("building the site:\n%v", err)
 	}
@@ -160,12 +171,15 @@ func buildSiteFS(t *testing.T, fsys fs.FS) *builtSite {
 	for _, p := range res.Site.Special {
 		byFile[p.OutputFile()] = p
 	}
-	s := &builtSite{files: mem.Files()}
+	s := &builtSite{files: map[string][]byte{}}
+	for name, data := range mem.Files() {
+		s.files[prefix+name] = data
+	}
 	for _, name := range mem.Names() {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
-		sp := sitePage{File: name, URL: "/" + strings.TrimSuffix(name, "index.html"), Kind: "unknown"}
+		sp := sitePage{File: prefix + name, URL: "/" + prefix + strings.TrimSuffix(name, "index.html"), Kind: "unknown"}
 		if p := byFile[name]; p != nil {
 			sp.Kind = p.Kind.String()
 			if p.Fallback {
@@ -176,7 +190,7 @@ func buildSiteFS(t *testing.T, fsys fs.FS) *builtSite {
 			}
 			sp.Title = p.Title
 			if p.Target != nil {
-				sp.Target = "/" + p.Target.Path
+				sp.Target = "/" + prefix + p.Target.Path
 			}
 		}
 		if sp.Kind == "alias" {
@@ -189,6 +203,35 @@ func buildSiteFS(t *testing.T, fsys fs.FS) *builtSite {
 		t.Fatal("the build wrote no HTML pages")
 	}
 	return s
+}
+
+// only keeps the pages for which keep reports true, and the alias
+// redirects of the languages it keeps pages of.
+func (s *builtSite) only(keep func(sitePage) bool) *builtSite {
+	out := &builtSite{files: s.files}
+	langs := map[string]bool{}
+	for _, p := range s.pages {
+		if keep(p) {
+			out.pages = append(out.pages, p)
+			langs[p.Lang] = true
+		}
+	}
+	for _, p := range s.aliases {
+		if langs[p.Lang] {
+			out.aliases = append(out.aliases, p)
+		}
+	}
+	return out
+}
+
+// merge returns the pages of s and of other, built below another prefix
+// (buildSiteAt), served together.
+func (s *builtSite) merge(other *builtSite) *builtSite {
+	out := &builtSite{files: maps.Clone(s.files)}
+	maps.Copy(out.files, other.files)
+	out.pages = slices.Concat(s.pages, other.pages)
+	out.aliases = slices.Concat(s.aliases, other.aliases)
+	return out
 }
 
 // coverage describes the pages the tests cover, for the log.

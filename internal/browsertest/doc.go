@@ -3,8 +3,11 @@
 //
 // The tests build the bundled site in memory, with the pages of
 // testdata/fixture/ added (task lists and all five kinds of GitHub alerts,
-// which the bundled site does not use), serve it on a loopback port and
-// drive a headless Chromium with chromedp. For every HTML page they run the
+// which the bundled site does not use), and a site of 30 languages
+// (testdata/rtl-site.txtar) for right-to-left pages and fallback pages,
+// with and without the default language's text, serve them on a loopback
+// port and drive a headless Chromium with chromedp. For every HTML page
+// they run the
 // axe-core rules for WCAG 2.0, 2.1 and 2.2 A and AA at 1280 and 320 CSS px,
 // and its colour rules in dark mode; check the contrast of the colours axe
 // cannot see (visited and hovered links, the focus indicator); check

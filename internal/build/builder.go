@@ -61,6 +61,9 @@ type Builder struct {
 	rmodel  *render.Model          // site and assets, in which deps evaluates what pages read
 	deps    *deps                  // what each output page read of the model
 	outputs map[string]bool        // every output file
+	// What the text each fallback page shows ([fallback]
+	// show_default_text) was made from, by output file.
+	shown map[string]shownText
 
 	indexes           map[string][]byte // search index files made since the last change, by name below the output folder
 	lastChanges       *Changes          // what the last full build wrote
@@ -445,6 +448,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 		}
 	}
 	var mu sync.Mutex
+	shown := map[string]shownText{}
 	resDocs := map[*pages.Page]*markdown.Result{}
 	// Serve makes the indexes on request (SearchFiles), from the kept pages.
 	writeIndex := !b.opts.Dev && !b.opts.NoSearch
@@ -468,6 +472,12 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 				if b.opts.Text && !b.stubbed[p.File.Path] {
 					resDocs[p] = dc.res
 				}
+				mu.Unlock()
+			} else if b.showsText(p) {
+				dc = b.convertFallback(site, p)
+				errs[i].Add(dc.diags)
+				mu.Lock()
+				shown[p.OutputFile()] = shownText{p.Source().File.Path, dc.links}
 				mu.Unlock()
 			}
 			if canRender {
@@ -497,6 +507,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	}
 	ch := &Changes{All: true, Written: w.writtenNames()}
 	b.publish(site, env, assets, docs, model, dp)
+	b.shown = shown
 	if b.keep {
 		ch.Removed = b.removed(ch.Written)
 	}
@@ -634,7 +645,8 @@ func (b *Builder) convertOnly(site *pages.Site, p *pages.Page) *doc {
 	// it parses; it takes no more of the budget than the largest page.
 	weight := min(markdown.Elements(body), markdown.MaxElements)
 	b.budget.take(weight)
-	res, problems := b.converters[p.Lang.Code].ConvertWithImages(body, line, resolve, words, b.imageAttrs(links, written))
+	res, problems := b.converters[p.Lang.Code].ConvertHooks(body, line,
+		markdown.Hooks{Resolve: resolve, Images: b.imageAttrs(links, written), Links: linkLangs(p.Lang, links)}, words)
 	b.budget.give(weight)
 	if c := b.opts.Progress; c != nil {
 		c.Converted.Add(1)

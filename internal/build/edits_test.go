@@ -16,6 +16,7 @@ import (
 	"github.com/udenmitid/sitegen/internal/content"
 	"github.com/udenmitid/sitegen/internal/publish"
 	"github.com/udenmitid/sitegen/internal/sitetest"
+	"github.com/udenmitid/sitegen/internal/theme"
 )
 
 var (
@@ -30,15 +31,27 @@ var (
 // fixed seed. After each edit, Builder.Update must leave the output a
 // fresh build would write, byte for byte, or fail where a fresh build
 // fails. It runs with the built-in theme and with layouts that read every
-// field of every page they reach (sitetest.Nosy). -edits.seed and
-// -edits.steps change the run:
+// field of every page they reach (sitetest.Nosy), and with the built-in
+// theme on a site whose fallback pages show the Danish text ([fallback]
+// show_default_text), which deps does not see: the build hands it to the
+// layout. -edits.seed and -edits.steps change the run:
 //
 //	go test ./internal/build -run TestUpdateEdits -edits.steps 2000
 func TestUpdateEdits(t *testing.T) {
+	type run struct {
+		name     string
+		defaults func() fs.FS
+		showText bool
+	}
+	var runs []run
 	for _, th := range themes {
 		if th.name == "test" {
 			continue // the built-in theme shows all it shows, and more
 		}
+		runs = append(runs, run{th.name, th.defaults, false})
+	}
+	runs = append(runs, run{"builtin-text", theme.FS, true})
+	for _, th := range runs {
 		t.Run(th.name, func(t *testing.T) {
 			t.Parallel()
 			steps := *editSteps
@@ -48,7 +61,7 @@ func TestUpdateEdits(t *testing.T) {
 					steps = 40
 				}
 			}
-			runEdits(t, th.defaults(), *editSeed, steps)
+			runEdits(t, th.defaults(), *editSeed, steps, th.showText)
 		})
 	}
 }
@@ -430,7 +443,7 @@ func folders(paths []string) []string {
 	return slices.Compact(out)
 }
 
-func runEdits(t *testing.T, defaults fs.FS, seed uint64, steps int) {
+func runEdits(t *testing.T, defaults fs.FS, seed uint64, steps int, showText bool) {
 	rng := rand.New(rand.NewPCG(seed, 23))
 	e := &siteEditor{rng: rng}
 	edits := e.edits()
@@ -448,6 +461,9 @@ func runEdits(t *testing.T, defaults fs.FS, seed uint64, steps int) {
 		total += ed.weight
 	}
 	site := newEditSite()
+	if showText {
+		site.files["sitegen.toml"] = strings.Replace(site.files["sitegen.toml"], "[[languages]]", "[fallback]\nshow_default_text = true\n[[languages]]", 1)
+	}
 	fsys := fstest.MapFS{}
 	site.write(fsys)
 	opts := build.Options{Defaults: defaults, Dev: true, Drafts: true}

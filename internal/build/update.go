@@ -3,6 +3,7 @@ package build
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"path"
 	"reflect"
 	"slices"
@@ -34,14 +35,16 @@ type Changes struct {
 // files, and renders only the outputs that can differ:
 //
 //   - A page whose body changed and whose front matter is as it was: that
-//     page, and the pages whose layouts read its file (.Page.File).
+//     page, the pages whose layouts read its file (.Page.File), and the
+//     fallback pages that show its text ([fallback] show_default_text).
 //   - Any other change to content/ (a field of front matter, a page or a
 //     file beside one added, removed or renamed): the model is resolved
 //     again, and each page is rendered again whose rendering read
 //     something of the model that is now different: any field or method
 //     of any page or of the site, as its layouts reached it (see deps),
 //     or whose Markdown must be converted again (its own file changed, or
-//     a link in it now goes elsewhere).
+//     a link in it now goes elsewhere or to a page whose title changed),
+//     or a fallback page's that shows it.
 //   - A layout, UI string or sitegen.toml: everything.
 //   - A stylesheet, with Options.Dev: the stylesheet, and the pages that
 //     read a changed asset.
@@ -282,6 +285,11 @@ func (b *Builder) updatePages(w *writer, changed []string, stylesChanged bool) d
 	todo := map[*pages.Page]bool{}
 	for _, p := range touched {
 		todo[p] = true
+		for _, t := range p.Translations {
+			if t.Source() == p && b.showsText(t) {
+				todo[t] = true // it shows p's text
+			}
+		}
 	}
 	if readers := dp.readers(next); len(readers) > 0 {
 		for _, p := range allPages(b.site) {
@@ -294,6 +302,7 @@ func (b *Builder) updatePages(w *writer, changed []string, stylesChanged bool) d
 	w.record = func(p *pages.Page, r *render.Reads) { dp.record(model, p, r) }
 	var diags diag.List
 	var mu sync.Mutex
+	shown := map[string]shownText{}
 	for p := range todo {
 		var d *doc
 		if p.File != nil {
@@ -304,6 +313,10 @@ func (b *Builder) updatePages(w *writer, changed []string, stylesChanged bool) d
 				d = b.docFor(b.site, p, b.docs, &mu)
 			}
 			diags.Add(d.diags)
+		} else if b.showsText(p) {
+			d = b.convertFallback(b.site, p)
+			shown[p.OutputFile()] = shownText{p.Source().File.Path, d.links}
+			diags.Add(d.diags)
 		}
 		diags.Add(w.page(env, p, d))
 	}
@@ -311,6 +324,7 @@ func (b *Builder) updatePages(w *writer, changed []string, stylesChanged bool) d
 		dp.abort()
 		return diags
 	}
+	maps.Copy(b.shown, shown)
 	for id, v := range next {
 		dp.vals[id] = v
 	}
@@ -333,14 +347,14 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 			delete(b.docs, p) // a broken link may resolve now
 		}
 	}
-	// Pages that link to a key whose URL changed in their language, or to
-	// a file name that now names another page or file, must convert their
-	// Markdown again.
+	// Pages that link to a key whose URL or title changed in their
+	// language, or to a file name that now names another page or file,
+	// must convert their Markdown again.
 	moved := b.movedFiles(site, changed)
 	for _, key := range site.Keys() {
 		for _, l := range site.Langs {
-			old := b.site.Page(key, l.Code)
-			if old == nil || old.Path != site.Page(key, l.Code).Path {
+			old, now := b.site.Page(key, l.Code), site.Page(key, l.Code)
+			if old == nil || old.Path != now.Path || old.Title != now.Title || old.TitleLang.Code != now.TitleLang.Code {
 				moved[l.Code+"\x00"+key] = true
 			}
 		}
@@ -370,13 +384,14 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	var todo []*pages.Page
 	for _, p := range allPages(site) {
 		_, hasDoc := b.docs[pathOf(p)]
-		if dp.stale(model, p, next) || (p.File != nil && !hasDoc) {
+		if dp.stale(model, p, next) || (p.File != nil && !hasDoc) || b.fallbackStale(p, changed, moved) {
 			todo = append(todo, p)
 		}
 	}
 	dp.begin()
 	w.record = func(p *pages.Page, r *render.Reads) { dp.record(model, p, r) }
 	var mu sync.Mutex
+	shown := map[string]shownText{}
 	errs := make([]diag.List, len(todo))
 	parallel(len(todo), func(i int) {
 		p := todo[i]
@@ -384,6 +399,12 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 		if p.File != nil {
 			d = b.docFor(site, p, b.docs, &mu)
 			errs[i].Add(d.diags)
+		} else if b.showsText(p) {
+			d = b.convertFallback(site, p)
+			errs[i].Add(d.diags)
+			mu.Lock()
+			shown[p.OutputFile()] = shownText{p.Source().File.Path, d.links}
+			mu.Unlock()
 		}
 		errs[i].Add(w.page(env, p, d))
 	})
@@ -426,9 +447,37 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	slices.Sort(ch.Removed)
 	dp.commit(model, next, pageOutputs)
 	b.outputs = outputs
-	b.site, b.env, b.rmodel = site, env, model
+	for _, p := range site.Pages {
+		name := p.OutputFile()
+		if _, done := shown[name]; !done && b.showsText(p) {
+			shown[name] = b.shown[name]
+		}
+	}
+	b.site, b.env, b.rmodel, b.shown = site, env, model, shown
 	b.indexFiles()
 	return diags, nil
+}
+
+// fallbackStale reports whether fallback page p shows its source's text
+// and must render it again whatever it read of the model (deps does not
+// see the text, which the build hands the layout as .Body): the text is
+// not known, or comes from another source now, or the source's file
+// changed, or a link of the text goes to a page or file that moved or was
+// retitled in p's language (moved, as updateStructure finds it).
+func (b *Builder) fallbackStale(p *pages.Page, changed []string, moved map[string]bool) bool {
+	if !b.showsText(p) {
+		return false
+	}
+	was, ok := b.shown[p.OutputFile()]
+	if !ok || was.src != p.Source().File.Path || slices.Contains(changed, was.src) {
+		return true
+	}
+	for _, k := range was.links {
+		if moved[p.Lang.Code+"\x00"+k] || moved[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // movedFiles returns the link dependencies (pages.Link.Deps) a change

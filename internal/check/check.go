@@ -2,7 +2,13 @@
 // and reports what an editor should fix or know before publishing:
 //
 //   - links: every internal link and #anchor, in the Markdown and in the
-//     rendered pages, resolves; external links are listed, not fetched;
+//     rendered pages, resolves; external links are listed, not fetched.
+//     An #anchor into a fallback page is right when the page's source
+//     has the id, if the fallback page shows its text ([fallback]
+//     show_default_text), else when a version of the page has it: the
+//     fallback page shows only its notice and the links to the versions,
+//     and the anchor is lost on the way, which is the translation missing,
+//     not the link wrong;
 //   - translations: for each key and language, ok, missing (served by a
 //     fallback page), outdated (translated_from differs from the hash of the
 //     default-language page's title and body, or is not set), orphan (no

@@ -90,11 +90,18 @@ func (c *checker) pageOf(file string) *pages.Page {
 	return nil
 }
 
-// hasAnchor reports whether a page defines an id. For a fallback page it
-// asks the real versions: the link is right, the translation is missing.
+// hasAnchor reports whether a page defines an id. A fallback page that
+// shows its source's text ([fallback] show_default_text) has the source's
+// ids, and the anchor works only if the source has it. A fallback page
+// that shows only its notice has no ids of its own: the link is right when
+// a real version has the id, and the translation is missing (the reader
+// follows the notice's link to a version, at its top).
 func (c *checker) hasAnchor(p *pages.Page, id string) bool {
 	versions := []*pages.Page{p}
-	if p.Fallback {
+	switch {
+	case p.Fallback && c.site.Config.Fallback.ShowDefaultText && p.Source() != nil:
+		versions = []*pages.Page{p.Source()}
+	case p.Fallback:
 		versions = p.Available()
 	}
 	for _, v := range versions {

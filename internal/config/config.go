@@ -22,7 +22,7 @@
 //	name = "Kalaallisut"
 //	title = "MitID-eqanngitsunut"  # the site's name in this language (default: the top-level title)
 //	description = "..."            # likewise
-//	dir = "ltr"                    # ltr or rtl (default: rtl for ar, fa, he, ur and other right-to-left scripts)
+//	dir = "ltr"                    # ltr or rtl (default: by the language's script; see Direction)
 //
 //	[params]                 # free strings for layouts: {{ .Site.Params.contact_email }}
 //	contact_email = "..."
@@ -40,6 +40,9 @@
 //
 //	[search]
 //	list_all_max = 500       # the search page lists every page up to this many pages a language; above, the main sections
+//
+//	[fallback]
+//	show_default_text = false  # fallback pages show the default language's text below their notice
 //
 // An unknown key is an error, so a typo does not silently do nothing.
 //
@@ -74,6 +77,21 @@
 //
 // The threshold is not the search index's split (search.SplitPages, 300):
 // that one weighs what a query downloads, this one the HTML of one page.
+//
+// # Fallback pages
+//
+// A page missing in a language is a fallback page there: its title, a
+// notice in the language that the page is not available in it, and links
+// to the versions that exist, the default language's first. That is all,
+// by default, as on mitid.dk. With show_default_text = true under
+// [fallback], the fallback page also shows the default language's version
+// of the text below the notice, marked with that language (lang and dir),
+// so that a reader who reads it reads on, and links to #anchors of the page
+// work (its headings keep their ids). Its links go to the pages in the
+// fallback page's language, as a translation's would, and its images are
+// the default language's. Fallback pages are never indexed by search
+// engines (noindex), with or without the text: it is the default
+// language's page's, which is indexed at its own address.
 //
 // # Heading ids
 //
@@ -123,6 +141,7 @@ type Config struct {
 	Headers         Headers           `toml:"headers"`
 	Check           Check             `toml:"check"`
 	Search          Search            `toml:"search"`
+	Fallback        Fallback          `toml:"fallback"`
 
 	base *url.URL
 }
@@ -165,6 +184,12 @@ type Search struct {
 	// to list every page; above it, the list stops at the main sections.
 	// See "The search page's list" in the package documentation.
 	ListAllMax int `toml:"list_all_max"`
+}
+
+// Fallback holds options of fallback pages; see "Fallback pages" in the
+// package documentation.
+type Fallback struct {
+	ShowDefaultText bool `toml:"show_default_text"` // show the default language's text below the notice
 }
 
 // DefaultListAllMax is list_all_max when sitegen.toml does not set it: the
@@ -372,30 +397,39 @@ func suggestKey(k toml.Key) string {
 	return ""
 }
 
-// rtlLanguages are the languages commonly written right to left, by their
-// ISO 639 code: Arabic, Persian, Hebrew, Urdu, Pashto, Sindhi, Kurdish
-// (Sorani), Uyghur, Dhivehi, Yiddish. Source: CLDR's character order
-// ("characterOrder: right-to-left") for these languages' default scripts.
-var rtlLanguages = []string{"ar", "fa", "he", "ur", "ps", "sd", "ckb", "ug", "dv", "yi"}
-
-// rtlScripts are the ISO 15924 codes of right-to-left scripts that a
-// language tag may name, as in "az-arab" or "pa-arab".
-var rtlScripts = []string{"arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"}
+// rtlScripts are the ISO 15924 codes of the scripts written right to
+// left: those CLDR's script metadata (scriptMetadata.txt) marks RTL, the
+// modern ones first (Arabic and its Nastaliq form, Hebrew, Thaana,
+// Syriac and its forms, N'Ko, Adlam, Hanifi Rohingya, Mandaic, Samaritan,
+// Mende Kikakui, Yezidi) and the historic ones after.
+var rtlScripts = []string{
+	"arab", "aran", "hebr", "thaa", "syrc", "syre", "syrj", "syrn", "nkoo", "adlm", "rohg", "mand", "samr", "mend", "yezi",
+	"armi", "avst", "chrs", "cprt", "elym", "hatr", "hung", "khar", "lydi", "mani", "merc", "mero", "narb", "nbat",
+	"ougr", "palm", "phli", "phlp", "phnx", "prti", "sarb", "sogd", "sogo",
+}
 
 // Direction returns "rtl" for a language tag written right to left and
-// "ltr" otherwise: by the tag's script subtag when it has one ("uz-arab"),
-// else by its language ("ar", "fa-af").
+// "ltr" otherwise, by the tag's script: the script it names ("uz-Arab"),
+// else the one CLDR's likely subtags give the language in its region, as
+// golang.org/x/text reads them: "ar", "fa-AF", "ks", "sd" and "ug" are
+// Arabic script, "pa-PK", "uz-AF" and "az-IR" too though "pa", "uz" and
+// "az" are not, "yi" is Hebrew and "dv" Thaana. A tag x/text cannot parse
+// is read by its script subtag, if it has one.
 func Direction(tag string) string {
-	parts := strings.Split(strings.ToLower(tag), "-")
-	for _, p := range parts[1:] {
-		if len(p) == 4 {
-			if slices.Contains(rtlScripts, p) {
-				return "rtl"
+	script := ""
+	if t, err := language.Parse(tag); err == nil {
+		if s, conf := t.Script(); conf != language.No {
+			script = s.String()
+		}
+	} else {
+		for _, p := range strings.Split(tag, "-")[1:] {
+			if len(p) == 4 {
+				script = p
+				break
 			}
-			return "ltr"
 		}
 	}
-	if slices.Contains(rtlLanguages, parts[0]) {
+	if slices.Contains(rtlScripts, strings.ToLower(script)) {
 		return "rtl"
 	}
 	return "ltr"

@@ -115,14 +115,47 @@ dir = "ltr"
 }
 
 func TestDirection(t *testing.T) {
-	for tag, want := range map[string]string{
-		"ar": "rtl", "fa": "rtl", "he": "rtl", "ur": "rtl", "ckb": "rtl", "fa-af": "rtl", "ar-eg": "rtl",
-		"da": "ltr", "en": "ltr", "kl": "ltr", "zh-hans": "ltr", "tr": "ltr",
-		"az-arab": "rtl", "pa-arab": "rtl", "uz-latn": "ltr", "ku-latn": "ltr", "sr-cyrl": "ltr",
-	} {
-		if got := Direction(tag); got != want {
-			t.Errorf("Direction(%q) = %q, want %q", tag, got, want)
+	tests := []struct{ tag, want string }{
+		{"ar", "rtl"}, {"fa", "rtl"}, {"he", "rtl"}, {"ur", "rtl"}, {"ps", "rtl"}, {"ckb", "rtl"},
+		{"fa-af", "rtl"}, {"ar-eg", "rtl"}, {"yi", "rtl"}, {"dv", "rtl"}, {"syr", "rtl"}, {"nqo", "rtl"},
+		// The language's likely script, not a list of languages: these
+		// were ltr when Direction read only a written script.
+		{"ks", "rtl"}, {"sd", "rtl"}, {"ug", "rtl"},
+		{"pa-PK", "rtl"}, {"uz-AF", "rtl"}, {"az-IR", "rtl"}, {"ms-Arab", "rtl"}, {"ff-Adlm", "rtl"},
+		// The same languages elsewhere, and the script a tag names.
+		{"pa", "ltr"}, {"uz", "ltr"}, {"az", "ltr"}, {"ku", "ltr"}, {"kmr", "ltr"}, {"ff", "ltr"},
+		{"az-arab", "rtl"}, {"pa-arab", "rtl"}, {"uz-latn", "ltr"}, {"ku-latn", "ltr"}, {"ku-Arab", "rtl"},
+		{"sd-Deva", "ltr"}, {"sr-cyrl", "ltr"},
+		{"da", "ltr"}, {"en", "ltr"}, {"kl", "ltr"}, {"zh-hans", "ltr"}, {"tr", "ltr"}, {"hy", "ltr"}, {"mn-Mong", "ltr"},
+		// What x/text cannot parse is read by its script subtag.
+		{"xx-Arab", "rtl"}, {"xx-toolong", "ltr"},
+	}
+	for _, tt := range tests {
+		if got := Direction(tt.tag); got != tt.want {
+			t.Errorf("Direction(%q) = %q, want %q", tt.tag, got, tt.want)
 		}
+	}
+}
+
+func TestFallbackShowDefaultText(t *testing.T) {
+	const langs = "base_url = \"https://x/\"\n[[languages]]\ncode = \"da\"\nname = \"Dansk\"\n"
+	c, diags := Parse([]byte(langs))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if c.Fallback.ShowDefaultText {
+		t.Error("show_default_text is true by default, want false")
+	}
+	c, diags = Parse([]byte(langs + "[fallback]\nshow_default_text = true\n"))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if !c.Fallback.ShowDefaultText {
+		t.Error("[fallback] show_default_text = true read as false")
+	}
+	_, diags = Parse([]byte(langs + "[fallback]\nshow_default_txt = true\n"))
+	if !diags.HasErrors() {
+		t.Error("a misspelt [fallback] key is no error")
 	}
 }
 

@@ -83,7 +83,7 @@
 //	aliases: [/da/gammel-side/]         # old URLs that redirect here (see ParseAlias)
 //	translation_key: complaints         # pairs the page with the other languages' pages with this key
 //	translated_from: 3f9a1c2b0d4e       # hash of the default-language page this translates (sitegen stamp)
-//	needs_review: true                  # the translation awaits review by a native speaker
+//	needs_review: true                  # the translation awaits review by a native speaker; the page says so at its top
 //	layout: letter                      # use layouts/letter.html instead of page.html
 //	params:                             # site-specific values for the site's own layouts
 //	  icon: star                        #   read as {{ .Page.Params.icon }}

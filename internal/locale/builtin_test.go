@@ -5,9 +5,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-
-	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 )
 
 var update = flag.Bool("update", false, "rewrite the lists of built-in languages in README.md and the package doc")
@@ -24,12 +21,13 @@ var listings = []struct {
 }
 
 // TestBuiltinLanguages holds README.md's and the package doc's lists of
-// the languages the theme has UI strings for to the theme's files, so no
-// list goes stale as languages are added; -update writes them.
+// the languages the theme has UI strings for, each named as init names it
+// (Endonym), to the theme's files, so no list goes stale as languages are
+// added; -update writes them.
 func TestBuiltinLanguages(t *testing.T) {
 	var names []string
 	for _, l := range themeLangs(t) {
-		names = append(names, l+" ("+display.Self.Name(language.Make(l))+")")
+		names = append(names, l+" ("+Endonym(l)+")")
 	}
 	for _, l := range listings {
 		data, err := os.ReadFile(l.file)

@@ -35,6 +35,11 @@ func TestChain(t *testing.T) {
 		{"de-CH-1996", "de-CH-1996 de-CH de"},
 		{"es-419", "es-419 es"},
 		{"x-private", "x-private"},
+		// A language CLDR counts under a macrolanguage reads it next.
+		{"kmr", "kmr ku"},
+		{"kmr-TR", "kmr-TR kmr ku-TR ku"},
+		{"kmr-Arab", "kmr-Arab ku-Arab"},
+		{"pes", "pes fa"},
 	}
 	for _, tt := range tests {
 		if got := strings.Join(Chain(tt.lang), " "); got != tt.want {

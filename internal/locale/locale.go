@@ -70,21 +70,22 @@
 // The built-in theme (go doc ./internal/theme) has UI strings for these
 // languages, by tag and in their own names:
 //
-// am (አማርኛ), ar (العربية), az (azərbaycan), be (беларуская), bg (български),
-// bn (বাংলা), bs (bosanski), ca (català), ckb (کوردیی ناوەندی), cs (čeština),
-// cy (Cymraeg), da (dansk), de (Deutsch), el (Ελληνικά), en (English),
-// es (español), et (eesti), eu (euskara), fa-AF (دری), fa (فارسی),
-// fi (suomi), fil (Filipino), fo (føroyskt), fr (français), gl (galego),
-// he (עברית), hi (हिन्दी), hr (hrvatski), hu (magyar), hy (հայերեն),
-// id (Indonesia), is (íslenska), it (italiano), ja (日本語), ka (ქართული),
-// kk (қазақ тілі), kl (kalaallisut), ko (한국어), ku (), lt (lietuvių),
-// lv (latviešu), mk (македонски), mn (монгол), ms (Melayu),
-// nb (norsk bokmål), ne (नेपाली), nl (Nederlands), nn (nynorsk), pl (polski),
-// ps (پښتو), pt-BR (português), pt (português), ro (română), ru (русский),
-// si (සිංහල), sk (slovenčina), sl (slovenščina), so (Soomaali), sq (shqip),
-// sr-Latn (srpskohrvatski), sr (српски), sv (svenska), sw (Kiswahili),
-// ta (தமிழ்), te (తెలుగు), th (ไทย), ti (ትግርኛ), tr (Türkçe), uk (українська),
-// ur (اردو), uz (o‘zbek), vi (Tiếng Việt), zh-Hant (繁體中文), zh (中文).
+// am (አማርኛ), ar (العربية), az (Azərbaycan), be (Беларуская), bg (Български),
+// bn (বাংলা), bs (Bosanski), ca (Català), ckb (کوردی), cs (Čeština),
+// cy (Cymraeg), da (Dansk), de (Deutsch), el (Ελληνικά), en (English),
+// es (Español), et (Eesti), eu (Euskara), fa-AF (دری), fa (فارسی),
+// fi (Suomi), fil (Filipino), fo (Føroyskt), fr (Français), gl (Galego),
+// he (עברית), hi (हिन्दी), hr (Hrvatski), hu (Magyar), hy (Հայերեն),
+// id (Indonesia), is (Íslenska), it (Italiano), ja (日本語), ka (ქართული),
+// kk (Қазақ тілі), kl (Kalaallisut), ko (한국어), ku (Kurdî), lt (Lietuvių),
+// lv (Latviešu), mk (Македонски), mn (Монгол), ms (Melayu),
+// nb (Norsk bokmål), ne (नेपाली), nl (Nederlands), nn (Nynorsk), pl (Polski),
+// ps (پښتو), pt-BR (Português (Brasil)), pt (Português), ro (Română),
+// ru (Русский), si (සිංහල), sk (Slovenčina), sl (Slovenščina), so (Soomaali),
+// sq (Shqip), sr-Latn (Srpski (latinica)), sr (Српски), sv (Svenska),
+// sw (Kiswahili), ta (தமிழ்), te (తెలుగు), th (ไทย), ti (ትግርኛ), tr (Türkçe),
+// uk (Українська), ur (اردو), uz (O‘zbek), vi (Tiếng Việt), zh-Hant (繁體中文),
+// zh (中文).
 //
 // The list above is written by go test ./internal/locale -run
 // TestBuiltinLanguages -update.
@@ -170,8 +171,29 @@ var messageKeys = []string{"description", "hash", "zero", "one", "two", "few", "
 // reads sr-Latn, "pa-PK" pa-Arab. A string none of them
 // has is the default language's (Load). CLDR's other parents (en-GB's is
 // en-001) are left aside, so that a base language's file serves its
-// regions. A tag that does not parse is its own chain.
+// regions. A language CLDR has no plural rules for, which it counts under
+// a macrolanguage that has them, reads the macrolanguage's chain after its
+// own, and counts by its rules (rulesTag): Kurmanji, "kmr", reads kmr then
+// ku (the theme's Kurmanji strings are ku.toml: CLDR's Kurdish, ku, is
+// Kurmanji), Iranian Persian "pes" reads pes then fa. Languages CLDR has
+// rules for stay apart from their macrolanguage: nn and nb do not read
+// no.toml. A tag that does not parse is its own chain.
 func Chain(lang string) []string {
+	chain := ownChain(lang)
+	if t, err := language.Parse(lang); err == nil {
+		if m := rulesTag(lang); m != t {
+			for _, tag := range ownChain(m.String()) {
+				if !slices.ContainsFunc(chain, func(c string) bool { return strings.EqualFold(c, tag) }) {
+					chain = append(chain, tag)
+				}
+			}
+		}
+	}
+	return chain
+}
+
+// ownChain is Chain without the macrolanguage.
+func ownChain(lang string) []string {
 	chain := []string{lang}
 	add := func(tag string) {
 		if !slices.ContainsFunc(chain, func(c string) bool { return strings.EqualFold(c, tag) }) {

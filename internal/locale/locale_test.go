@@ -147,7 +147,7 @@ func TestIDsIn(t *testing.T) {
 
 // TestForms: the plural forms each language needs, written by hand from
 // CLDR's tables (https://www.unicode.org/cldr/charts/latest/supplemental/language_plural_rules.html),
-// against what Forms reads from go-i18n's CLDR data (x/text's for kmr).
+// against what Forms reads from go-i18n's CLDR data (x/text's for fkv).
 func TestForms(t *testing.T) {
 	tests := []struct {
 		lang string
@@ -173,7 +173,10 @@ func TestForms(t *testing.T) {
 		{"ga", "one two few many other"},
 		{"ja", "other"},
 		{"zh-Hant", "other"},
-		{"kmr", "other"}, // not in CLDR: its root rules
+		{"kmr", "one other"}, // not in CLDR, which counts it under ku
+		{"kmr-Arab", "one other"},
+		{"pes", "one other"}, // counted under fa
+		{"fkv", "other"},     // not in go-i18n's CLDR: x/text's root rules
 	}
 	for _, tt := range tests {
 		if got := strings.Join(Forms(tt.lang), " "); got != tt.want {
@@ -197,7 +200,7 @@ func TestFormOf(t *testing.T) {
 		{"en", "1", "one"}, {"en", "1.0", "other"}, // a visible decimal is other in English: "1.0 pages"
 		{"pt", "0", "one"}, {"fr", 1.5, "one"}, {"ar", 102, "other"}, {"ar", 111, "many"},
 		{"fr", 1_000_000, "many"}, {"fr", 1_000_001, "other"}, {"he", 20, "other"}, {"mk", 11, "other"}, {"mk", 21, "one"},
-		{"kmr", 1, "other"}, {"ru", "123456789012345678901", "one"}, {"ru", "123456789012345678901.5", "other"},
+		{"kmr", 1, "one"}, {"kmr", 2, "other"}, {"fkv", 1, "other"}, {"ru", "123456789012345678901", "one"}, {"ru", "123456789012345678901.5", "other"},
 		{"fr", "1000000000000000000000", "many"}, {"ru", "22.0", "other"},
 	}
 	for _, tt := range tests {

@@ -52,14 +52,16 @@ var ruleSets sync.Map // language tag as written -> *ruleSet
 
 // rulesOf returns lang's plural rules: go-i18n's, the CLDR release it
 // carries (2025), asked through a message whose forms are the categories'
-// names; for a language go-i18n has no rules for (Kurmanji, kmr),
+// names. A language go-i18n has no rules for, which CLDR counts under a
+// macrolanguage it has rules for, counts by the macrolanguage's (rulesTag:
+// Kurmanji, kmr, as Kurdish, ku, one and other); another (Kven, fkv) by
 // golang.org/x/text's, whose CLDR release (32, 2017) gives a language it
 // does not know CLDR's root rules: other alone.
 func rulesOf(lang string) *ruleSet {
 	if r, ok := ruleSets.Load(lang); ok {
 		return r.(*ruleSet)
 	}
-	r := &ruleSet{lang: lang, tag: language.Make(lang)}
+	r := &ruleSet{lang: lang, tag: rulesTag(lang)}
 	b := i18n.NewBundle(r.tag)
 	probe := &i18n.Message{ID: "form", Zero: "zero", One: "one", Two: "two", Few: "few", Many: "many", Other: "other"}
 	if err := b.AddMessages(r.tag, probe); err == nil {

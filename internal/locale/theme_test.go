@@ -85,14 +85,17 @@ var newerCLDR = map[string]string{
 	"vi":    "one for 0 and 1",
 }
 
-// noGoI18nRules are the languages go-i18n has no plural rules for, whose
-// rules sitegen takes from x/text instead: CLDR's root rules, other alone.
-var noGoI18nRules = []string{"kmr"}
+// noGoI18nRules are the languages go-i18n has no plural rules for, nor for
+// a macrolanguage of theirs, whose rules sitegen takes from x/text instead:
+// CLDR's root rules, other alone. Kurmanji (kmr) counts as Kurdish (ku),
+// which go-i18n has (TestForms).
+var noGoI18nRules = []string{"fkv"}
 
 // TestPluralRules holds, for every theme language and every language the
-// lists above name, where sitegen's plural rules come from: go-i18n's
-// unless noGoI18nRules lists the language, and equal over whole counts to
-// a thousand and a few millions to x/text's unless newerCLDR lists it. The
+// lists above name, and Kurmanji, where sitegen's plural rules come from:
+// go-i18n's unless noGoI18nRules lists the language, and equal over whole
+// counts to a thousand and a few millions to x/text's for the same tag
+// (rulesTag: ku for kmr) unless newerCLDR lists it. The
 // forms a language needs (Forms, from a sample of counts) are the forms
 // those counts take.
 func TestPluralRules(t *testing.T) {
@@ -102,7 +105,7 @@ func TestPluralRules(t *testing.T) {
 	}
 	counts = append(counts, 1_000_000, 2_000_000, 10_000_000)
 	langs := themeLangs(t)
-	for _, l := range append(slices.Sorted(maps.Keys(newerCLDR)), noGoI18nRules...) {
+	for _, l := range append(slices.Sorted(maps.Keys(newerCLDR)), append(noGoI18nRules, "kmr")...) {
 		if !slices.Contains(langs, l) {
 			langs = append(langs, l)
 		}
@@ -114,7 +117,7 @@ func TestPluralRules(t *testing.T) {
 		var diffs []string
 		taken := map[string]bool{"other": true}
 		for _, n := range counts {
-			theirs := categoryName[plural.Cardinal.MatchPlural(language.Make(l), n, 0, 0, 0, 0)]
+			theirs := categoryName[plural.Cardinal.MatchPlural(rulesTag(l), n, 0, 0, 0, 0)]
 			ours, _ := formOf(l, n)
 			taken[ours] = true
 			if ours != theirs {
@@ -130,6 +133,30 @@ func TestPluralRules(t *testing.T) {
 		case !listed && len(diffs) > 0:
 			t.Errorf("%s: sitegen's rules differ from x/text's: %s", l, strings.Join(diffs[:min(len(diffs), 5)], "; "))
 		}
+	}
+}
+
+// TestThemeKurmanji checks that a site language "kmr" (Kurmanji) reads the
+// theme's ku.toml and counts by Kurdish's CLDR rules, one and other, which
+// go-i18n has for ku and not for kmr; a site may have both tags.
+func TestThemeKurmanji(t *testing.T) {
+	c, diags := Load([]fs.FS{theme.FS()}, []string{"en", "kmr"}, "en")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if missing := c.Missing("kmr"); len(missing) > 0 {
+		t.Errorf("kmr: missing %v", missing)
+	}
+	if file, _ := c.Origin("kmr", "fallback_title"); file != "i18n/ku.toml" {
+		t.Errorf("kmr: fallback_title comes from %q, want i18n/ku.toml", file)
+	}
+	for n, want := range map[int]string{1: "Di vê beşê de 1 rûpel heye", 2: "Di vê beşê de 2 rûpel hene", 0: "Di vê beşê de 0 rûpel hene"} {
+		if got, err := c.T("kmr", "section_children", n); err != nil || got != want {
+			t.Errorf("kmr: section_children %d = %q, %v; want %q", n, got, err, want)
+		}
+	}
+	if _, diags = Load([]fs.FS{theme.FS()}, []string{"en", "ku", "kmr"}, "en"); diags.HasErrors() {
+		t.Errorf("a site in ku and kmr: %v", diags)
 	}
 }
 

@@ -49,11 +49,12 @@
 // # Links
 //
 // Link destinations are passed to a Resolver, which the build uses to turn
-// "klage.md#frist" into the URL of that page in the page's language. A
-// link, autolink or image whose URL would run script or open a document of
-// its own (javascript:, vbscript:, file:, data: other than an image, however
-// it is spelt) is left out with a warning, its text kept, unless
-// Options.UnsafeHTML trusts the editors.
+// "klage.md#frist" into the URL of that page in the page's language, and
+// then to LinkAttrs, which may give the link attributes, such as the lang
+// of its text. A link, autolink or image whose URL would run script or
+// open a document of its own (javascript:, vbscript:, file:, data: other
+// than an image, however it is spelt) is left out with a warning, its text
+// kept, unless Options.UnsafeHTML trusts the editors.
 package markdown
 
 import (
@@ -189,22 +190,41 @@ type Resolver func(dest string) (string, error)
 // report at the image's line (Line is set by Convert), or nil.
 type ImageAttrs func(url string) ([][2]string, *Problem)
 
+// A LinkAttrs gives the attributes of a link whose destination resolved to
+// url and whose text, as a reader sees it, is text, in order: the build
+// gives a link whose text is the title of the page it goes to, in another
+// language than the page's, that language's lang (and dir).
+type LinkAttrs func(url, text string) [][2]string
+
+// Hooks are what a conversion asks the build about links and images;
+// each may be nil.
+type Hooks struct {
+	Resolve Resolver   // nil keeps destinations as written
+	Images  ImageAttrs // the attributes of an image's <img>
+	Links   LinkAttrs  // the attributes of a link's <a>
+}
+
 // Convert renders src, whose first line is line firstLine of its file.
 // resolve may be nil to keep destinations as written. The result carries
 // the page's plain text, for readability and search, up to about
 // textWords words: 0 for none, AllText for all of it.
 func (c *Converter) Convert(src []byte, firstLine int, resolve Resolver, textWords int) (*Result, []Problem) {
-	return c.ConvertWithImages(src, firstLine, resolve, textWords, nil)
+	return c.ConvertHooks(src, firstLine, Hooks{Resolve: resolve}, textWords)
 }
 
 // ConvertWithImages is Convert that asks images for the attributes of
 // their <img>; images may be nil.
 func (c *Converter) ConvertWithImages(src []byte, firstLine int, resolve Resolver, textWords int, images ImageAttrs) (*Result, []Problem) {
+	return c.ConvertHooks(src, firstLine, Hooks{Resolve: resolve, Images: images}, textWords)
+}
+
+// ConvertHooks is Convert with every hook.
+func (c *Converter) ConvertHooks(src []byte, firstLine int, hooks Hooks, textWords int) (*Result, []Problem) {
 	if pr := checkSize(src, firstLine); pr != nil {
 		return &Result{}, []Problem{*pr} // too large to parse: see MaxElements
 	}
 	doc := c.md.Parser().Parse(text.NewReader(src))
-	w := walker{c: c, src: src, first: firstLine, resolve: resolve, images: images, res: &Result{}}
+	w := walker{c: c, src: src, first: firstLine, resolve: hooks.Resolve, images: hooks.Images, links: hooks.Links, res: &Result{}}
 	w.transform(doc)
 	w.walk(doc, textWords)
 	w.footnoteIDs()
@@ -225,6 +245,7 @@ type walker struct {
 	first     int
 	resolve   Resolver
 	images    ImageAttrs
+	links     LinkAttrs
 	res       *Result
 	problems  []Problem
 	footnotes []string // the ids of footnotes and their references
@@ -421,6 +442,11 @@ func (w *walker) link(n ast.Node, dest *[]byte, image bool) bool {
 		return true
 	}
 	*dest = []byte(u)
+	if !image && w.links != nil {
+		for _, a := range w.links(u, visibleText(n, w.src)) {
+			n.SetAttributeString(a[0], []byte(a[1]))
+		}
+	}
 	if image && w.images != nil {
 		attrs, pr := w.images(u)
 		for _, a := range attrs {

@@ -142,6 +142,35 @@ func FuzzConvert(f *testing.F) {
 	})
 }
 
+// TestLinkAttrs: the Links hook sees each link's resolved destination and
+// its visible text (typographic, without images), and its attributes go on
+// the <a>; images do not ask it.
+func TestLinkAttrs(t *testing.T) {
+	c := New(Options{Lang: "da"})
+	var seen []string
+	hooks := Hooks{
+		Resolve: func(dest string) (string, error) { return "/x/" + dest, nil },
+		Links: func(url, text string) [][2]string {
+			seen = append(seen, url+" "+text)
+			if text == "Afslag – på MitID" {
+				return [][2]string{{"lang", "da"}, {"dir", "ltr"}}
+			}
+			return nil
+		},
+	}
+	res, problems := c.ConvertHooks([]byte("[Afslag -- på *MitID*](a.md) og [andet](b.md) ![billede](c.png)\n"), 1, hooks, 0)
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	want := `<p><a href="/x/a.md" lang="da" dir="ltr">Afslag – på <em>MitID</em></a> og <a href="/x/b.md">andet</a> <img src="/x/c.png" alt="billede"></p>` + "\n"
+	if string(res.HTML) != want {
+		t.Errorf("got  %s\nwant %s", res.HTML, want)
+	}
+	if strings.Join(seen, "|") != "/x/a.md Afslag – på MitID|/x/b.md andet" {
+		t.Errorf("the hook saw %q", seen)
+	}
+}
+
 // TestScriptURLs: a link or an autolink whose URL would run script or
 // open a document of its own is left out with a warning at its line,
 // its text kept, however the URL is spelt: any case, character

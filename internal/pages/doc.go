@@ -93,8 +93,9 @@
 // A relative link that is not a .md file is first a file beside the
 // linking file: its own language's copy, else the default language's copy
 // beside the default language's version of the page, else the default
-// language's file of the same path. So a translation that has no copy of
-// an image uses the default language's.
+// language's file of the same path, else, from a fallback page that shows
+// its source's text ([fallback] show_default_text), the source's copy. So
+// a translation that has no copy of an image uses the default language's.
 //
 // Links with a scheme (https:, mailto:) or a host (//cdn.example) and
 // links to an #id on the same page are left as written.

@@ -200,7 +200,8 @@ func (s *Site) linkRelative(from *Page, dest, p string) (Link, error) {
 
 // resourceFor finds the file a page links to by a relative path: its own
 // language's copy, else the default language's (beside the default
-// language's version of the page, then at the same path).
+// language's version of the page, then at the same path), else, for a
+// fallback page, which shows its source's text, the source's copy.
 func (s *Site) resourceFor(from *Page, key, p string) *Resource {
 	if r := s.Resource(from.Lang, key); r != nil {
 		return r
@@ -212,7 +213,13 @@ func (s *Site) resourceFor(from *Page, key, p string) *Resource {
 			}
 		}
 	}
-	return s.Resource(s.Default, key)
+	if r := s.Resource(s.Default, key); r != nil {
+		return r
+	}
+	if from.source != nil {
+		return s.Resource(from.source.Lang, key)
+	}
+	return nil
 }
 
 // exists reports whether a path below the base path is a page or a file.

@@ -107,6 +107,77 @@ func TestFallbackTitles(t *testing.T) {
 	}
 }
 
+// TestTitleLangs holds that every page value a layout can show says which
+// language its title is in: a real page its own, a fallback page its
+// source's, a generated page its own; and each language the language of
+// its site title, which a fallback home page gives in its source's.
+func TestTitleLangs(t *testing.T) {
+	cfg := testConfig(t, "https://example.org/")
+	cfg.Languages[0].Title = "Håndbog" // da names the site; en and kl take their home pages' titles
+	files := []*content.File{
+		file(t, "content/da/_index.md", "Forside"),
+		file(t, "content/en/_index.md", "Home"),
+		file(t, "content/kl/klage.md", "Naammagittaalliuut"),
+		file(t, "content/da/hjaelp/_index.md", "Hjælp"),
+	}
+	s, diags := New(cfg, Input{Files: files})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for _, p := range append(append([]*Page{}, s.Pages...), s.Special...) {
+		want := p.Lang
+		if p.Fallback {
+			want = p.Source().Lang
+			if p.Source().Fallback || p.Title != p.Source().Title {
+				t.Errorf("%s: the source of a fallback page is %+v", p.Path, p.Source())
+			}
+		}
+		if p.Kind == Alias {
+			want = p.Target.Lang
+		}
+		if p.TitleLang != want {
+			t.Errorf("%s (%s): title %q in %v, want %s", p.Path, p.Kind, p.Title, p.TitleLang, want.Code)
+		}
+	}
+	for code, want := range map[string]string{"da": "da:Håndbog", "en": "en:Home", "kl": "da:Forside"} {
+		l := s.Lang(code)
+		if got := l.TitleLang.Code + ":" + l.Title; got != want {
+			t.Errorf("%s: site title %s, want %s", code, got, want)
+		}
+	}
+	if p := s.Page("klage.md", "da"); p.TitleLang.Code != "kl" || p.Source().Lang.Code != "kl" {
+		t.Errorf("a page only in kl: da's fallback page takes its title from %s", p.TitleLang.Code)
+	}
+}
+
+func TestVersions(t *testing.T) {
+	cfg, diags := config.Parse([]byte("base_url = \"https://x/\"\ndefault_language = \"kl\"\n" +
+		"[[languages]]\ncode = \"da\"\nname = \"Dansk\"\n[[languages]]\ncode = \"en\"\nname = \"English\"\n" +
+		"[[languages]]\ncode = \"kl\"\nname = \"Kalaallisut\"\n[[languages]]\ncode = \"ar\"\nname = \"العربية\"\n"))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	files := []*content.File{
+		file(t, "content/da/_index.md", "Forside"),
+		file(t, "content/en/_index.md", "Home"),
+		file(t, "content/kl/_index.md", "Angerlarfik"),
+		file(t, "content/da/klage.md", "Klage"),
+		file(t, "content/en/klage.md", "Complaints"),
+		file(t, "content/kl/klage.md", "Naammagittaalliuut"),
+	}
+	s, diags := New(cfg, Input{Files: files})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	var got []string
+	for _, v := range s.Page("klage.md", "ar").Versions() {
+		got = append(got, v.Lang.Code)
+	}
+	if strings.Join(got, " ") != "kl da en" {
+		t.Errorf("versions of a fallback page: %v, want the default language (kl) first, then da en", got)
+	}
+}
+
 func TestResolve(t *testing.T) {
 	s := testSite(t, "https://example.org/sub/")
 	from := s.Page("hjaelp/bibliotek.md", "en")

@@ -34,6 +34,7 @@ type Lang struct {
 	Folder      string // the tag in lower case, for URL paths and folders: "pt-br"
 	Name        string // in the language itself
 	Title       string // the site's name in the language: from sitegen.toml, else the home page's title
+	TitleLang   *Lang  // the language Title is in: the language itself, or the default language's when a fallback home page gave it
 	Description string // the site's description in the language, from sitegen.toml; may be empty
 	Dir         string // "ltr" or "rtl"
 	Index       int    // position in the configured order
@@ -78,6 +79,28 @@ func (p *Page) Site() *Site { return p.site }
 
 // IsSection reports whether the page lists children: a home or section page.
 func (p *Page) IsSection() bool { return p.Kind == Home || p.Kind == Section }
+
+// Source returns the version a fallback page stands in for, whose title,
+// description and (with [fallback] show_default_text) text it shows: the
+// default language's, else the first language's that exists. It is nil
+// for a page that is no fallback page.
+func (p *Page) Source() *Page { return p.source }
+
+// Versions returns the real versions of the page, the default language's
+// first and then in language order: the way on from a fallback page.
+func (p *Page) Versions() []*Page {
+	out := p.Available()
+	slices.SortStableFunc(out, func(a, b *Page) int {
+		switch {
+		case a.Lang.Default == b.Lang.Default:
+			return 0
+		case a.Lang.Default:
+			return -1
+		}
+		return 1
+	})
+	return out
+}
 
 // Available returns the real versions of the page, in language order.
 func (p *Page) Available() []*Page {
@@ -293,8 +316,10 @@ func New(cfg *config.Config, in Input) (*Site, diag.List) {
 		return nil, diags
 	}
 	for _, l := range s.Langs {
+		l.TitleLang = l
 		if l.Title == "" {
-			l.Title = s.Home(l).Title // a fallback home page has the default language's
+			h := s.Home(l) // a fallback home page has the default language's title
+			l.Title, l.TitleLang = h.Title, h.TitleLang
 		}
 	}
 	s.addSpecial()

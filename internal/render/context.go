@@ -302,26 +302,98 @@ func (c *Context) Ref(key string) *PageView {
 // Param returns a value from [params] in sitegen.toml.
 func (c *Context) Param(name string) string { return c.Site.Config().Params[name] }
 
-// LangAttr returns ` lang="xx"` when p's title is in another language
-// than the page being rendered, so screen readers pronounce it right, and
-// ` dir="rtl"` (or "ltr") as well when that language runs the other way.
-func (c *Context) LangAttr(p *PageView) template.HTMLAttr {
-	tl := p.TitleLang()
-	if tl == nil || tl == c.Page.Lang() {
-		return ""
+// LangAttr returns the attributes for an element that shows text of v, a
+// page (its title and description, in p.TitleLang: a fallback page's are
+// its source's) or a language (a *pages.Lang, for text known to be in it,
+// such as a site title in Lang.TitleLang), when that language is not the
+// page being rendered's: `lang="da"`, and `dir="ltr"` as well when it runs
+// the other way, which also isolates the text from the page's direction.
+// It returns nothing for text in the page's own language, so layouts put
+// it on every element that shows a title: {{ .LangAttr $p }}. Screen
+// readers then pronounce the text in its language, and an English title on
+// an Arabic page keeps its parentheses in place.
+func (c *Context) LangAttr(v any) (template.HTMLAttr, error) {
+	var l *pages.Lang
+	switch v := v.(type) {
+	case *PageView:
+		if v == nil {
+			return "", nil
+		}
+		l = v.TitleLang()
+	case *pages.Lang:
+		l = v
+	case nil:
+		return "", nil
+	default:
+		return "", fmt.Errorf("LangAttr: want a page or a language, got %T", v)
 	}
-	return c.LangDir(tl)
+	if l == nil || l == c.Page.Lang() {
+		return "", nil
+	}
+	return c.LangDir(l), nil
 }
 
 // LangDir returns the attributes for an element whose text is in l:
 // ` lang="xx"`, and ` dir="..."` when l's direction differs from the
-// page's. Layouts put it on every element that holds another language's
-// text: switcher links, notices, titles.
+// page's. Layouts put it on every element that holds a language's own
+// text whatever the page's language, such as the links of the language
+// switcher; LangAttr leaves out the page's own language.
 func (c *Context) LangDir(l *pages.Lang) template.HTMLAttr {
 	if l.Dir != c.Page.Lang().Dir {
 		return template.HTMLAttr(`lang="` + l.Code + `" dir="` + l.Dir + `"`)
 	}
 	return template.HTMLAttr(`lang="` + l.Code + `"`)
+}
+
+// TLangAttr returns the attributes for an element that shows UI string id
+// in the page's language: nothing when the language has the message, and
+// LangAttr of the default language when it lacks it and shows the default
+// language's (see locale.Load), so that the English words of a missing
+// Arabic string read as English, left to right:
+// <span {{ .TLangAttr "not_in_language" }}>({{ .T "not_in_language" }})</span>.
+func (c *Context) TLangAttr(id string) (template.HTMLAttr, error) {
+	if c.env.Catalog.Defined(c.Page.Lang().Code, id) {
+		return "", nil
+	}
+	return c.LangAttr(c.Site.Default())
+}
+
+// THTML returns UI string id in the page's language as HTML, as T does,
+// with each argument that is a language (a *pages.Lang) shown as its name
+// in <bdi lang="..">: a language's own name inside a sentence of another
+// language, isolated from its direction, so that "(Brasil)" keeps its
+// brackets on an Arabic page. {{ .THTML "fallback_text_below" "Language"
+// .Page.Source.Lang }}.
+func (c *Context) THTML(id string, args ...any) (template.HTML, error) {
+	langs := map[string]*pages.Lang{}
+	for i, a := range args {
+		if l, ok := a.(*pages.Lang); ok {
+			mark := fmt.Sprintf("\x00%d\x00", i)
+			langs[mark] = l
+			args[i] = mark
+		}
+	}
+	s, err := c.T(id, args...)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for len(s) > 0 {
+		i := strings.IndexByte(s, 0)
+		if i < 0 {
+			b.WriteString(template.HTMLEscapeString(s))
+			break
+		}
+		b.WriteString(template.HTMLEscapeString(s[:i]))
+		j := strings.IndexByte(s[i+1:], 0)
+		l := langs[s[i:i+j+2]]
+		if j < 0 || l == nil {
+			return "", fmt.Errorf("message %q: a NUL character in its text", id)
+		}
+		b.WriteString(`<bdi lang="` + l.Code + `">` + template.HTMLEscapeString(l.Name) + `</bdi>`)
+		s = s[i+j+2:]
+	}
+	return template.HTML(b.String()), nil
 }
 
 // SearchListAll reports whether a search page lists every page of the

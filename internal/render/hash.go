@@ -16,8 +16,9 @@ import (
 // hasher hashes what a layout can read of a value, so that two builds'
 // values compare by their hashes (Model.Value).
 type hasher struct {
-	h *maphash.Hash
-	m *Model
+	h      *maphash.Hash
+	m      *Model
+	inLang bool // hashing a *pages.Lang, whose TitleLang may be itself
 }
 
 // maxDepth bounds how deep hashValue follows pointers; the values a layout
@@ -27,6 +28,7 @@ const maxDepth = 16
 
 var (
 	pageType = reflect.TypeFor[*pages.Page]()
+	langType = reflect.TypeFor[*pages.Lang]()
 	siteType = reflect.TypeFor[*pages.Site]()
 	timeType = reflect.TypeFor[time.Time]()
 )
@@ -36,6 +38,9 @@ var (
 //   - a *pages.Page by its Ident alone: what a layout reads of that page
 //     goes through its view and is a read of its own;
 //   - the *pages.Site as one constant, likewise;
+//   - a *pages.Lang as a struct, but a language one of its fields holds
+//     (its TitleLang, often itself) by its tag alone, whose fields are a
+//     language's read of their own;
 //   - a time by its instant and location;
 //   - a struct by its exported fields and the results of its methods that
 //     take no arguments (as {{ .Config.BasePath }} calls them), which are
@@ -64,6 +69,20 @@ func (hv hasher) value(v reflect.Value, depth int) {
 		return
 	case siteType:
 		h.WriteString("\x01site")
+		return
+	case langType:
+		if v.IsNil() {
+			h.WriteByte(0)
+			return
+		}
+		h.WriteByte(1)
+		if hv.inLang {
+			h.WriteString(v.Interface().(*pages.Lang).Code)
+			return
+		}
+		inner := hv
+		inner.inLang = true
+		inner.structValue(v.Elem(), v, depth)
 		return
 	case timeType:
 		t := v.Interface().(time.Time)

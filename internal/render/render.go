@@ -20,6 +20,10 @@
 //
 // A template sees a *Context: .Page, .Site, .Body, and methods for UI
 // strings ({{ .T "skip_link" }}, {{ .T "pages" 3 }}, {{ .TIn "en" "id" }}),
+// for marking text of another language than the page's ({{ .LangAttr $p }}
+// on an element that shows page $p's title, {{ .TLangAttr "id" }} on one
+// that shows a UI string, which may be the default language's; see
+// "Language marks" below),
 // URLs ({{ .URL .Page }}), dates and assets ({{ (.Asset "css/site.css").URL }}),
 // and whether a search page lists every page or only the main sections
 // ({{ .SearchListAll }}, by [search] list_all_max in sitegen.toml).
@@ -39,6 +43,26 @@
 // when the layouts load, with the layout's file and line. The ids that
 // layouts set literally (id="main") are collected when they load (IDs),
 // so that no heading of a page gets one of them.
+//
+// # Language marks
+//
+// Every element a layout fills with text of another language than the
+// page's carries that language's lang attribute, and dir when it runs the
+// other way (which also isolates it: an English title keeps its brackets in
+// place on an Arabic page). The page values say which language their text
+// is in: a page's title and description are in .TitleLang (a fallback
+// page's are its source's, .Source), a language's site title in
+// .TitleLang, a language's name in itself. So layouts write {{ .LangAttr $p }} on every
+// element that shows a page's title or description (menus, listings,
+// breadcrumbs, footers), {{ .LangDir $l }} on one that shows a language's
+// own name whatever the page (the switcher), {{ .TLangAttr "id" }} on one
+// that shows a UI string, which the page's language may lack and show in
+// the default language, and {{ .THTML "id" "Name" $lang }} for a UI string
+// that names a language, whose name is isolated in <bdi lang>. Text a
+// layout adds around such text (brackets, a colon) goes inside the marked
+// element, or is left out: a fallback page's notice adds no punctuation to
+// the UI strings, since languages end sentences differently (۔ । ። ։ 。).
+// The <title> cannot carry lang and stays as it is.
 package render
 
 import (
@@ -194,7 +218,8 @@ func (t *Templates) parse(tmpl *template.Template, src source, diags *diag.List)
 }
 
 // scanMessages records the constant message ids in a parse tree: the
-// arguments of .T, $.T and .PluralForms, and the second argument of .TIn.
+// arguments of .T, $.T, .THTML, .TLangAttr and .PluralForms, and the
+// second argument of .TIn.
 func (t *Templates) scanMessages(tree *parse.Tree, n parse.Node) {
 	switch n := n.(type) {
 	case *parse.ListNode:
@@ -251,7 +276,7 @@ func (t *Templates) scanCommand(tree *parse.Tree, cmd *parse.CommandNode) {
 		idArg := i + 1
 		if method == "TIn" {
 			idArg = i + 2
-		} else if method != "T" && method != "PluralForms" {
+		} else if method != "T" && method != "THTML" && method != "TLangAttr" && method != "PluralForms" {
 			continue
 		}
 		if idArg < len(cmd.Args) {

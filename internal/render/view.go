@@ -132,6 +132,8 @@ func (v *PageView) Available() []*PageView { v.read("Available"); return v.s.lis
 func (v *PageView) Ancestors() []*PageView { v.read("Ancestors"); return v.s.list(v.p.Ancestors()) }
 func (v *PageView) Layout() string         { v.read("Layout"); return v.p.Layout() }
 func (v *PageView) OutputFile() string     { v.read("OutputFile"); return v.p.OutputFile() }
+func (v *PageView) Source() *PageView      { v.read("Source"); return v.s.view(v.p.Source()) }
+func (v *PageView) Versions() []*PageView  { v.read("Versions"); return v.s.list(v.p.Versions()) }
 
 func (v *SiteView) read(member, args string) { v.s.read(nil, member, args) }
 

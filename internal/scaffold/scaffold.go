@@ -28,7 +28,7 @@
 // webbplats"), in every language: no [[languages]] entry gets a title of
 // its own, since it would outlive the site's title once the editor sets
 // that (a German page would still read "Meine Website"). Every language
-// gets the name Endonym gives it.
+// gets the name locale.Endonym gives it.
 // Right-to-left languages need nothing here: the theme sets dir from the
 // language (config.Direction).
 //
@@ -91,7 +91,7 @@ title = %q
 			return nil, fmt.Errorf("language %q is named twice", code)
 		}
 		seen[strings.ToLower(code)] = true
-		fmt.Fprintf(&toml, "\n[[languages]]\ncode = %q\nname = %q\n", code, Endonym(code))
+		fmt.Fprintf(&toml, "\n[[languages]]\ncode = %q\nname = %q\n", code, locale.Endonym(code))
 	}
 	files = append(files, File{config.File, []byte(toml.String())}, File{".gitignore", []byte("/public/\n")})
 	if _, diags := config.Parse([]byte(toml.String())); diags.HasErrors() {

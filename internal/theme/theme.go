@@ -9,12 +9,12 @@
 //
 // # Layouts
 //
-//	layouts/base.html               the skeleton: head, skip link, header, breadcrumbs, main, footer
+//	layouts/base.html               the skeleton: head, skip link, header, breadcrumbs, main (with a line saying a page marked needs_review awaits review), footer
 //	layouts/home.html               a language's home page
 //	layouts/section.html            a section and the list of its pages
 //	layouts/page.html               a page
 //	layouts/search.html             a search page (layout: search)
-//	layouts/fallback.html           a page that is missing in the language
+//	layouts/fallback.html           a page that is missing in the language: its title, one notice, the versions (with [fallback] show_default_text, the text)
 //	layouts/404.html                /<lang>/404.html
 //	layouts/root.html               the language chooser at / and the root 404.html
 //	layouts/alias.html              the redirect page of an old URL (aliases:)

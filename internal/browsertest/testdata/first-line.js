@@ -8,8 +8,8 @@
 //     first paragraph (the field needs JavaScript and stays hidden);
 //   - fallback: the first link to a version of the page that exists;
 //   - every other page: the first paragraph, list item, definition or
-//     table cell of main that is not the "updated" line or in the table
-//     of contents.
+//     table cell of main that is not the "updated" line, the line that
+//     says a translation awaits review, or in the table of contents.
 (kind) => {
   window.scrollTo(0, 0);
   const main = document.querySelector('main');
@@ -25,7 +25,7 @@
   }
   if (!el) {
     el = [...main.querySelectorAll('p, li, dd, td, blockquote')].find((e) =>
-      shown(e) && e.innerText.trim() !== '' && !e.closest('.updated, .toc, [hidden]')) || null;
+      shown(e) && e.innerText.trim() !== '' && !e.closest('.updated, .toc, .review-notice, [hidden]')) || null;
   }
   if (!el) {
     return { found: false };

@@ -1,4 +1,4 @@
-package scaffold
+package locale
 
 import (
 	"strings"
@@ -25,14 +25,26 @@ import (
 // CLDR does not name in the language is given by its code ("kl-DK" gives
 // "Kalaallisut (DK)").
 //
+// A few names are not CLDR's as golang.org/x/text carries them (names):
+// Dari, fa-AF, is "دری", the name CLDR's Persian gives it, not "Persian
+// (Afghanistan)"; Kurdish has names for ku and kmr (Kurmanji), which x/text
+// lacks, and ckb (Sorani) is "کوردی", as its speakers call it, not CLDR's
+// "Central Kurdish".
+//
 // The first letter is a capital, as in a menu, where the script has
-// capitals and the language's rules say which (Turkish i is İ); a name
-// whose first word already holds a capital inside ("isiZulu") is kept as
-// CLDR writes it. Endonym returns the code for a tag CLDR has no name for.
+// capitals in everyday writing (Latin, Cyrillic, Greek, Armenian) and the
+// language's rules say which (Turkish i is İ); Georgian has capitals
+// (Mtavruli) only for headings in capitals throughout, so "ქართული" stays
+// as it is. A name whose first word already holds a capital inside
+// ("isiZulu") is kept as CLDR writes it. Endonym returns the code for a
+// tag CLDR has no name for.
 func Endonym(code string) string {
 	tag, err := language.Parse(code)
 	if err != nil {
 		return code
+	}
+	if name, ok := names[tag.String()]; ok {
+		return name
 	}
 	name := selfName(tag)
 	if name == "" {
@@ -40,6 +52,19 @@ func Endonym(code string) string {
 	}
 	return capitalise(tag, name)
 }
+
+// names are the endonyms Endonym gives in place of x/text's, by tag in
+// x/text's canonical spelling; see Endonym.
+var names = map[string]string{
+	"fa-AF": "دری",
+	"ku":    "Kurdî",
+	"kmr":   "Kurmancî",
+	"ckb":   "کوردی",
+}
+
+// casedScripts are the scripts whose words start with a capital in a
+// menu: those with case in everyday writing.
+var casedScripts = []*unicode.RangeTable{unicode.Latin, unicode.Cyrillic, unicode.Greek, unicode.Armenian}
 
 // selfName is tag's name in itself, in lower case where CLDR writes it so.
 func selfName(tag language.Tag) string {
@@ -90,9 +115,13 @@ func orCode(name, code string) string {
 }
 
 // capitalise upper-cases name's first letter by the rules of tag's
-// language, unless its first word has a capital inside already.
+// language, when the letter's script has case in everyday writing and the
+// first word has no capital inside already.
 func capitalise(tag language.Tag, name string) string {
 	r, size := utf8.DecodeRuneInString(name)
+	if !unicode.In(r, casedScripts...) {
+		return name
+	}
 	first, _, _ := strings.Cut(name[size:], " ")
 	if strings.IndexFunc(first, unicode.IsUpper) >= 0 {
 		return name
