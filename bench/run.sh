@@ -19,8 +19,12 @@
 #              runs whenever FLOOR_CMD is set)
 #   KEEP_TMP=1 keep the temp folder (corpus, outputs, logs) and print it
 #   SCALE      instead of the comparison, the scaling table: sitegen alone
-#              on corpora of these sizes, one run each, e.g.
-#              SCALE="1000 10000 100000" bash bench/run.sh
+#              on corpora of these sizes, one run each, with a CPU profile
+#              for the collector's share. SCALE=1 is the short table (1000
+#              and 10000 pages, about a minute of CPU); SCALE=full the whole
+#              one (10000, 40000 and 100000 pages: some 10 minutes of CPU,
+#              12 GB free on tmpfs); or the sizes, e.g.
+#              SCALE="1000 10000 40000" bash bench/run.sh
 #   EDITOR=1   instead of the comparison, the editor's tools on the corpus
 #              of PAGES: sitegen check against sitegen build (RUNS each,
 #              alternating), and one sitegen serve: its first page, memory
@@ -85,35 +89,53 @@ export BENCH_TMP=$tmp
 pages_written() { find "$1" -name '*.html' -type f 2>/dev/null | wc -l; }
 
 # SCALE: one sitegen build of each size, with what it reads and writes:
-# wall and CPU seconds, peak RSS, output size, and the most one search
-# downloads: gzipped, as hosts send it, over internal/search's typical
-# queries with the first 20 results (TestSplitDownload; KiB).
+# wall, CPU (user+sys) and system seconds, peak RSS, the collector's share
+# of the CPU time, output size, and the most one search downloads: gzipped,
+# as hosts send it, over internal/search's typical queries with the first
+# 20 results (TestSplitDownload; KiB).
+#
+# The collector's share is read from the build's CPU profile (sitegen
+# build -cpuprofile; the profiler costs about 1% more CPU): the samples
+# with one of these functions on their stack, of all samples: the mark
+# workers running beside the program (gcBgMarkWorker) and the marking a
+# goroutine must do for what it allocates (gcAssistAlloc), and sweeping
+# and returning memory to the system, in the background (bgsweep,
+# bgscavenge) or when an allocation needs a span (sweepone, sweep).
+gc_funcs='^runtime\.(gcBgMarkWorker|gcAssistAlloc|bgsweep|bgscavenge|sweepone|\(\*sweepLocked\)\.sweep)$'
+case ${SCALE:-} in
+1) SCALE="1000 10000" ;;
+full) SCALE="10000 40000 100000" ;;
+esac
 if [ -n "${SCALE:-}" ]; then
 	go build -o "$tmp/gencorpus" ./internal/bench/gencorpus
 	go build -o "$tmp/sitegen" ./cmd/sitegen
 	go test -c -o "$tmp/search.test" ./internal/search
 	rows=$tmp/scale.rows
 	for n in $SCALE; do
-		c=$tmp/scale-corpus o=$tmp/scale-out
+		c=$tmp/scale-corpus o=$tmp/scale-out prof=$tmp/scale-$n.prof
 		rm -rf "$c" "$o"
 		"$tmp/gencorpus" -pages "$n" -seed "$SEED" -out "$c" >/dev/null
 		say "bench: sitegen build of $n Danish pages"
-		/usr/bin/time -f '%e %U %S %M' -o "$tmp/scale.time" "$tmp/sitegen" build -src "$c" -out "$o" >"$tmp/scale.log" 2>&1 ||
+		load=$(cut -d' ' -f1 /proc/loadavg)
+		/usr/bin/time -f '%e %U %S %M' -o "$tmp/scale.time" "$tmp/sitegen" build -src "$c" -out "$o" -cpuprofile "$prof" >"$tmp/scale.log" 2>&1 ||
 			{ tail -15 "$tmp/scale.log" >&2; die "sitegen failed on $n pages"; }
 		read -r wall user sys rss <"$tmp/scale.time"
+		gc=$(go tool pprof -top -nodefraction=0 -nodecount=1000000 -focus="$gc_funcs" "$tmp/sitegen" "$prof" 2>/dev/null |
+			sed -n -E 's/^Showing nodes accounting for [^,]*, ([0-9.]+)% of .*/\1/p')
 		files=$(find "$c/content" -name '*.md' | wc -l)
 		md=$(du -sb "$c/content" | awk '{printf "%.0f", $1/1048576}')
 		out=$(du -sb "$o" | awk '{printf "%.0f", $1/1048576}')
 		dl=$(SITEGEN_SEARCH_OUT=$o "$tmp/search.test" -test.run '^TestSplitDownload$' -test.v 2>&1 |
 			sed -n -E 's/.* ([0-9]+) gzipped$/\1/p; s/.*largest ([0-9]+) for .*/\1/p' |
 			sort -n | tail -1 | awk '{printf "%.1f", $1/1024}')
-		printf '%8s %8s %8s %9s %8.2f %8.2f %10.1f %9s %12s\n' "$n" "$files" "$md" "$(pages_written "$o")" "$wall" \
-			"$(awk -v u="$user" -v s="$sys" 'BEGIN{print u+s}')" "$(awk -v k="$rss" 'BEGIN{print k/1024}')" "$out" "$dl" >>"$rows"
+		printf '%8s %8s %8s %9s %8.2f %8.2f %8.2f %10.1f %7.1f %9s %12s %6s\n' "$n" "$files" "$md" "$(pages_written "$o")" "$wall" \
+			"$(awk -v u="$user" -v s="$sys" 'BEGIN{print u+s}')" "$sys" "$(awk -v k="$rss" 'BEGIN{print k/1024}')" "${gc:-0}" \
+			"$out" "$dl" "$load" >>"$rows"
 		rm -rf "$c" "$o"
 	done
 	echo
-	echo "sitegen build, one run per size, seed $SEED; $(nproc) cores, $(go version | awk '{print $3}')"
-	printf '%8s %8s %8s %9s %8s %8s %10s %9s %12s\n' da_pages md_files md_MiB html_out wall_s cpu_s peak_MiB out_MiB search_KiB_gz
+	echo "sitegen build, one run per size, seed $SEED; $(nproc) cores, $(go version | awk '{print $3}'); load: the 1-minute load average as each build began"
+	printf '%8s %8s %8s %9s %8s %8s %8s %10s %7s %9s %12s %6s\n' da_pages md_files md_MiB html_out wall_s cpu_s sys_s peak_MiB gc_cpu% out_MiB search_KiB_gz load
 	cat "$rows"
 	exit 0
 fi

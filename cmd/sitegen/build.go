@@ -22,6 +22,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("out", "", "the output folder, replaced as a whole when the build succeeds, but for hidden entries such as .git (default <src>/public)")
 	baseURL := fs.String("base-url", "", "the site's address, replacing base_url from sitegen.toml (for deploy previews)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof)")
+	memProfile := fs.String("memprofile", "", "write a heap profile of the build to this file (go tool pprof): what it allocated")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -74,6 +75,9 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	// build is kept.
 	res, err := build.Build(root.FS(), build.Options{BaseURL: *baseURL, Defaults: theme.FS(), Progress: counts, KeepGoing: true}, dir)
 	stop()
+	if err := writeMemProfile(*memProfile); err != nil {
+		fmt.Fprintf(stderr, "sitegen build: -memprofile: %v\n", err)
+	}
 	if err != nil {
 		dir.Abort()
 		if res != nil {

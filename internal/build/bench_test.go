@@ -3,6 +3,7 @@ package build_test
 import (
 	"fmt"
 	"maps"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -194,6 +195,42 @@ func BenchmarkUpdateTitle(b *testing.B) {
 					b.Fatalf("wrote %v", ch.Written)
 				}
 			}
+		})
+	}
+}
+
+// BenchmarkBuildPerPage is a whole build of the corpus, as sitegen build
+// makes it (minified, with the search indexes), per page written: CPU
+// time and CPU time, on all cores (ns/page, cpu-ns/page), bytes and
+// allocations (B/page, allocs/page). A site's
+// pages should cost the same at any size, so the figures at 1,000 and
+// 4,000 pages should be alike:
+//
+//	go test ./internal/build -run XXX -bench BuildPerPage -benchtime 2x
+func BenchmarkBuildPerPage(b *testing.B) {
+	for _, pages := range []int{1000, 4000} {
+		b.Run(fmt.Sprint(pages), func(b *testing.B) {
+			fsys := benchCorpus(pages)
+			var before, after runtime.MemStats
+			files := 0
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			cpu := cpuTime()
+			for b.Loop() {
+				res, err := build.Build(fsys, build.Options{Defaults: theme.FS(), KeepGoing: true}, &discard{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				files += res.Files
+			}
+			cpu = cpuTime() - cpu
+			runtime.ReadMemStats(&after)
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(files), "ns/page")
+			if cpu > 0 {
+				b.ReportMetric(float64(cpu.Nanoseconds())/float64(files), "cpu-ns/page")
+			}
+			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(files), "B/page")
+			b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(files), "allocs/page")
 		})
 	}
 }

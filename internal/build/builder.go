@@ -23,6 +23,12 @@ import (
 // index's URL.
 const SearchLayout = pages.SearchLayout
 
+// maxCachedPartials bounds the partials a build that keeps nothing for
+// Update caches (render.Env.MaxCached): far more than the menus, footers
+// and breadcrumbs of a site, so that dropping them all costs a few
+// renderings, and few enough to take some hundreds of KB.
+const maxCachedPartials = 2048
+
 // A Builder builds one site, and keeps what it loaded for Update. A
 // Builder is not safe for concurrent use.
 type Builder struct {
@@ -441,7 +447,10 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	// one missing string at a time.
 	canRender := b.layouts != nil && b.catalog != nil && !b.langWithoutStrings(site)
 	env := &render.Env{Templates: b.layouts, Catalog: b.catalog, Site: site}
-	w := &writer{out: out, min: b.min, minify: !b.opts.NoMinify, counts: b.opts.Progress}
+	if !b.keep {
+		env.MaxCached = maxCachedPartials
+	}
+	w := &writer{out: out, min: b.min, minify: !b.opts.NoMinify, counts: b.opts.Progress, names: b.keep}
 	diags.Add(w.static(b.static))
 	assets := b.newAssets()
 	assets.writeTo(w)
@@ -478,10 +487,14 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	var mu sync.Mutex
 	shown := map[string]shownText{}
 	resDocs := map[*pages.Page]*markdown.Result{}
-	entries := map[*pages.Page]*search.Entry{}
 	feedHTML := newFeedBodies(site)
 	// Serve makes the indexes on request (SearchFiles), from the kept pages.
 	writeIndex := !b.opts.Dev && !b.opts.NoSearch
+	var entries *entrySpill
+	if writeIndex {
+		entries = newEntrySpill()
+		defer entries.close()
+	}
 	renderAll := func(list []*pages.Page) {
 		errs := make([]diag.List, len(list))
 		parallel(len(list), func(i int) {
@@ -491,22 +504,17 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 			if p.File != nil && p.PageNumber() == 1 {
 				dc = b.docFor(site, p, docs, &mu) // Inspect sees each page it converts (convert)
 				errs[i].Add(dc.diags)
-				var e *search.Entry
 				if writeIndex {
-					e = search.NewEntry(site, p, dc.res)
+					entries.add(p, search.NewEntry(site, p, dc.res))
 				}
 				mu.Lock()
-				entries[p] = e
 				if b.opts.Text && !b.stubbed[p.File.Path] {
 					resDocs[p] = dc.res
 				}
 				feedHTML.keep(p, dc.res)
 				mu.Unlock()
 			} else if writeIndex && made(p) {
-				e := search.NewEntry(site, p, nil)
-				mu.Lock()
-				entries[p] = e
-				mu.Unlock()
+				entries.add(p, search.NewEntry(site, p, nil))
 			} else if b.showsText(p) {
 				dc = b.convertFallback(site, p)
 				errs[i].Add(dc.diags)
@@ -533,7 +541,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	if diags.HasErrors() {
 		if b.opts.KeepGoing {
 			res := &Result{Site: site, Docs: resDocs, Catalog: b.catalog, Layouts: b.layouts, Assets: assets.Made(), Static: assets.names(),
-				Warnings: diags.Warnings().Sort(), Files: len(w.written())}
+				Warnings: diags.Warnings().Sort(), Files: int(w.files.Load())}
 			return res, nil, diags.Errors().Sort()
 		}
 		return nil, nil, diags.Sort()
@@ -541,15 +549,15 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	if b.catalog != nil {
 		diags.Add(reportMessages(b.catalog, site))
 	}
-	ch := &Changes{All: true, Written: w.written()}
+	ch := &Changes{All: true, Written: w.writtenNames()}
 	b.publish(site, env, assets, docs, model, dp)
 	b.shown = shown
 	if b.keep {
-		ch.Removed = b.removed(w.written())
+		ch.Removed = b.removed(ch.Written)
 	}
 	b.lastChanges = ch
 	res := &Result{Site: site, Catalog: b.catalog, Layouts: b.layouts, Assets: assets.Made(), Static: assets.names(),
-		Warnings: diags.Warnings().Sort(), Files: len(w.written())}
+		Warnings: diags.Warnings().Sort(), Files: int(w.files.Load())}
 	if b.opts.Text {
 		res.Docs = resDocs
 	}

@@ -195,7 +195,7 @@ func (b *Builder) rewalk(changed []string) {
 
 // updateContent renders what changed content files can reach.
 func (b *Builder) updateContent(out Output, changed []string, structural, stylesChanged bool) (*Result, *Changes, error) {
-	w := &writer{out: out, min: b.min, minify: !b.opts.NoMinify}
+	w := &writer{out: out, min: b.min, minify: !b.opts.NoMinify, names: true}
 	ch := &Changes{}
 	if stylesChanged {
 		if d := w.static(b.static); d.HasErrors() {
@@ -239,7 +239,7 @@ func (b *Builder) updateContent(out Output, changed []string, structural, styles
 	if diags.HasErrors() {
 		return nil, nil, diags.Sort()
 	}
-	ch.Written = w.written()
+	ch.Written = w.writtenNames()
 	for _, n := range ch.Written {
 		b.outputs[n] = true
 	}

@@ -115,9 +115,14 @@ type writer struct {
 	// site (deps); it is called concurrently.
 	record func(p *pages.Page, r *render.Reads)
 
+	// names, when set, keeps the name of each file written (written), for
+	// Changes; a build that keeps nothing for Update only counts them,
+	// since 300,000 names are some 30 MB.
+	names   bool
 	mu      sync.Mutex
-	names   []string
-	stopped atomic.Bool // the Output failed: nothing more is written
+	written []string
+	files   atomic.Int64 // files written
+	stopped atomic.Bool  // the Output failed: nothing more is written
 }
 
 // errStopped is put's error for each file after the Output failed; the
@@ -168,9 +173,12 @@ func (w *writer) put(name string, data []byte) error {
 	if w.stopped.Load() {
 		return errStopped
 	}
-	w.mu.Lock()
-	w.names = append(w.names, name)
-	w.mu.Unlock()
+	w.files.Add(1)
+	if w.names {
+		w.mu.Lock()
+		w.written = append(w.written, name)
+		w.mu.Unlock()
+	}
 	if err := w.out.Write(name, data); err != nil {
 		if w.stopped.Swap(true) {
 			return errStopped
@@ -180,12 +188,13 @@ func (w *writer) put(name string, data []byte) error {
 	return nil
 }
 
-// written returns the names of the files written, sorted.
-func (w *writer) written() []string {
+// writtenNames returns the names of the files written, sorted, when the
+// writer keeps them (names), else nil.
+func (w *writer) writtenNames() []string {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	slices.Sort(w.names)
-	return slices.Clone(w.names)
+	slices.Sort(w.written)
+	return slices.Clone(w.written)
 }
 
 // static writes every file of static/ as it is, at its own name (see
@@ -206,28 +215,22 @@ func (w *writer) static(files []staticFile) diag.List {
 // assets. With Options.Dev they are not written: sitegen serve makes them
 // when asked (Builder.SearchFiles), since they change with every edit. A
 // split index's folder (search.Files) is added as an asset too, named
-// "search/<lang>/" with the file pattern "search/<lang>.<hash>/*" (the
-// tag in lower case, as in the files' names), so that
-// hosting gives its files a year's cache.
-func (w *writer) searchIndexes(site *pages.Site, entries map[*pages.Page]*search.Entry, assets *assets, write bool) diag.List {
+// "search/<lang>/" with the file pattern "search/<lang>.<hash>/*", so that
+// hosting gives its files a year's cache. The languages are made one
+// after the other, each written before the next is made: one language's
+// entries and files are some 200 MB at 100,000 pages.
+func (w *writer) searchIndexes(site *pages.Site, entries *entrySpill, assets *assets, write bool) diag.List {
 	var diags diag.List
-	type index struct {
-		data  []byte
-		files map[string][]byte
-	}
-	made := make([]index, len(site.Langs))
-	if write {
-		// One language's index takes a second at 10,000 pages: make them
-		// side by side.
-		parallel(len(site.Langs), func(i int) {
-			made[i].data, made[i].files = search.Files(site, site.Langs[i], entries, search.SplitPages)
-		})
-	}
-	for i, l := range site.Langs {
+	for _, l := range site.Langs {
 		name := search.FileName(l.Code)
 		a := &render.Asset{Name: name, File: name}
 		if write {
-			data, files := made[i].data, made[i].files
+			list, err := entries.list(site, l)
+			if err != nil {
+				diags.Errorf("", 0, "%v", err)
+				return diags
+			}
+			data, files := search.Index(l.Code, list, search.SplitPages)
 			a.File, a.Integrity = fingerprintOf(name, data)
 			report(&diags, "", w.put(a.File, data))
 			for _, f := range slices.Sorted(maps.Keys(files)) {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/udenmitid/sitegen/internal/locale"
@@ -49,7 +50,16 @@ type Env struct {
 	Site      *pages.Site
 	Assets    Assets
 
-	partials sync.Map // PartialCached results by name and variant: *cached
+	// MaxCached, when more than 0, bounds the partials a rendering that
+	// records nothing keeps cached (PartialCached): past it they are all
+	// dropped and made again when next shown. A build renders each page
+	// once, and a partial of each translation key (the alternates) is
+	// shown only by that key's pages, rendered one after the other; kept
+	// to the end, such partials grew with the site (7 MB at 10,000 pages).
+	MaxCached int
+
+	partials sync.Map     // PartialCached results by name and variant: *cached
+	unread   atomic.Int64 // partials cached by renderings that record nothing, for MaxCached
 
 	mu      sync.Mutex
 	readers map[Read]map[string]bool // a page (Read{Page: p}), the assets (Member "asset"), or nothing recorded (Read{}) -> keys of partials that read it
@@ -215,6 +225,14 @@ func (c *Context) partial(name, key string) (template.HTML, error) {
 		for r := range inner.m {
 			list = append(list, r)
 		}
+	}
+	if outer == nil && c.env.MaxCached > 0 {
+		if c.env.unread.Add(1) > int64(c.env.MaxCached) {
+			c.env.partials.Clear()
+			c.env.unread.Store(1)
+		}
+		c.env.partials.Store(key, &cached{h, nil})
+		return h, nil // a build without Update, which Forget is not for
 	}
 	c.env.partials.Store(key, &cached{h, list})
 	c.env.index(key, list)

@@ -595,3 +595,48 @@ func TestAssetReads(t *testing.T) {
 		}
 	}
 }
+
+// TestMaxCached: with MaxCached, a rendering that records nothing keeps
+// at most that many partials cached, and renders as without it.
+func TestMaxCached(t *testing.T) {
+	tmpl, diags := Load([]fs.FS{layouts(map[string]string{
+		"page.html":          `{{ define "main" }}{{ .PartialCached "home" .Page.Lang.Code }}|{{ .PartialCached "key" .Page.Key }}{{ end }}`,
+		"search.html":        `{{ define "main" }}{{ .PartialCached "home" .Page.Lang.Code }}|{{ .PartialCached "key" .Page.Key }}{{ end }}`,
+		"section.html":       `{{ define "main" }}{{ .PartialCached "home" .Page.Lang.Code }}|{{ .PartialCached "key" .Page.Key }}{{ end }}`,
+		"home.html":          `{{ define "main" }}{{ .PartialCached "home" .Page.Lang.Code }}|{{ .PartialCached "key" .Page.Key }}{{ end }}`,
+		"partials/home.html": `{{ define "home" }}{{ (.Site.Home .Page.Lang).Title }}{{ end }}`,
+		"partials/key.html":  `{{ define "key" }}{{ .Page.Key }}{{ end }}`,
+	})})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	site := testSite(t)
+	render := func(env *Env) []string {
+		var out []string
+		for range 2 {
+			for _, p := range site.Pages {
+				if p.Fallback {
+					continue
+				}
+				var b bytes.Buffer
+				if err := env.RenderTo(&b, p, nil, nil); err != nil {
+					t.Fatal(err)
+				}
+				out = append(out, b.String())
+				n := 0
+				env.partials.Range(func(_, _ any) bool { n++; return true })
+				if env.MaxCached > 0 && n > env.MaxCached {
+					t.Fatalf("%d partials cached, MaxCached %d", n, env.MaxCached)
+				}
+			}
+		}
+		return out
+	}
+	want := render(&Env{Templates: tmpl, Site: site})
+	if got := render(&Env{Templates: tmpl, Site: site, MaxCached: 2}); !slices.Equal(got, want) {
+		t.Errorf("with MaxCached 2:\n%q\nwithout:\n%q", got, want)
+	}
+	if len(want) < 6 {
+		t.Errorf("%d pages rendered; the test wants more than MaxCached keys", len(want))
+	}
+}

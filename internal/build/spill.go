@@ -1,0 +1,193 @@
+package build
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+
+	"github.com/udenmitid/sitegen/internal/pages"
+	"github.com/udenmitid/sitegen/internal/search"
+)
+
+// An entrySpill holds the search entries of a build's pages until the
+// indexes are made, in a temporary file rather than in memory: an entry
+// is about 1.5 KB (mostly its terms), which at 100,000 pages (210,000
+// with translations) made a third of the live heap, and the collector
+// scanned it again with every cycle while the pages were rendered. In
+// memory it keeps only where each page's entry is in the file. When no
+// temporary file can be made, the entries stay in memory. It is safe for
+// concurrent use until list is called.
+type entrySpill struct {
+	mu   sync.Mutex
+	f    *os.File      // nil: the entries are in mem
+	w    *bufio.Writer // into f
+	size int64         // bytes written to w
+	at   map[*pages.Page]span
+	mem  map[*pages.Page]*search.Entry
+	err  error // the first error writing or reading f
+
+	stand map[*pages.Page]*search.Entry // list's stand-ins, made once
+	byURL map[string]span
+}
+
+// A span is where an encoded entry is in the file.
+type span struct {
+	off int64
+	n   int32
+}
+
+func newEntrySpill() *entrySpill {
+	s := &entrySpill{at: map[*pages.Page]span{}, mem: map[*pages.Page]*search.Entry{}}
+	f, err := os.CreateTemp("", "sitegen-search-*")
+	if err != nil {
+		return s
+	}
+	// Unlinked at once where the system allows it, so nothing is left
+	// behind if the build is killed; close removes it elsewhere.
+	os.Remove(f.Name())
+	s.f = f
+	s.w = bufio.NewWriterSize(f, 256<<10)
+	return s
+}
+
+// encoders recycles the buffers entries are encoded into.
+var encoders = sync.Pool{New: func() any { return new([]byte) }}
+
+// add keeps p's entry.
+func (s *entrySpill) add(p *pages.Page, e *search.Entry) {
+	if s.f == nil {
+		s.mu.Lock()
+		s.mem[p] = e
+		s.mu.Unlock()
+		return
+	}
+	buf := encoders.Get().(*[]byte)
+	*buf = appendEntry((*buf)[:0], e)
+	s.mu.Lock()
+	if s.err == nil {
+		_, s.err = s.w.Write(*buf)
+	}
+	s.at[p] = span{s.size, int32(len(*buf))}
+	s.size += int64(len(*buf))
+	s.mu.Unlock()
+	encoders.Put(buf)
+}
+
+// list returns a language's entries in the order of search.Entries, read
+// from the file.
+func (s *entrySpill) list(site *pages.Site, lang *pages.Lang) ([]*search.Entry, error) {
+	if s.f == nil {
+		return search.Entries(site, lang, s.mem), nil
+	}
+	if s.err == nil {
+		s.err = s.w.Flush()
+	}
+	if s.err != nil {
+		return nil, s.spillError()
+	}
+	// search.Entries picks each key's entry; it reads no other field.
+	// Stand-ins that hold the URL say which page's entry it picked.
+	if s.stand == nil {
+		s.stand = make(map[*pages.Page]*search.Entry, len(s.at))
+		s.byURL = make(map[string]span, len(s.at))
+		for p, sp := range s.at {
+			e := &search.Entry{URL: site.URL(p)}
+			s.stand[p] = e
+			s.byURL[e.URL] = sp
+		}
+	}
+	picked := search.Entries(site, lang, s.stand)
+	if len(picked) == 0 {
+		return nil, nil // as search.Entries gives it: an index with "pages": null
+	}
+	list := make([]*search.Entry, len(picked))
+	var buf []byte
+	for i, st := range picked {
+		sp := s.byURL[st.URL]
+		buf = append(buf[:0], make([]byte, sp.n)...)
+		if _, err := s.f.ReadAt(buf, sp.off); err != nil {
+			s.err = err
+			return nil, s.spillError()
+		}
+		e, err := decodeEntry(buf)
+		if err != nil {
+			s.err = err
+			return nil, s.spillError()
+		}
+		list[i] = e
+	}
+	return list, nil
+}
+
+func (s *entrySpill) spillError() error {
+	return fmt.Errorf("keeping the search entries in the temporary file %s: %w", s.f.Name(), s.err)
+}
+
+// close removes the temporary file.
+func (s *entrySpill) close() {
+	if s.f == nil {
+		return
+	}
+	s.f.Close()
+	os.Remove(s.f.Name()) // already gone where it could be unlinked while open
+}
+
+// appendEntry appends an entry's fields, each a length and its bytes, to
+// b. TestSpillEntry fails when search.Entry gains a field this misses.
+func appendEntry(b []byte, e *search.Entry) []byte {
+	for _, s := range [...]string{e.URL, e.Title, e.Description, e.Section, e.Terms, e.Forms} {
+		b = appendString(b, s)
+	}
+	b = binary.AppendUvarint(b, uint64(len(e.Headings)))
+	for _, h := range e.Headings {
+		b = appendString(b, h)
+	}
+	return b
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+var errSpillCorrupt = errors.New("an entry does not read back as written")
+
+// decodeEntry reads an entry appendEntry wrote.
+func decodeEntry(b []byte) (*search.Entry, error) {
+	e := &search.Entry{}
+	for _, f := range [...]*string{&e.URL, &e.Title, &e.Description, &e.Section, &e.Terms, &e.Forms} {
+		if *f, b = readString(b); b == nil {
+			return nil, errSpillCorrupt
+		}
+	}
+	n, k := binary.Uvarint(b)
+	if k <= 0 || n > uint64(len(b)) {
+		return nil, errSpillCorrupt
+	}
+	b = b[k:]
+	if n > 0 {
+		e.Headings = make([]string, n)
+	}
+	for i := range e.Headings {
+		if e.Headings[i], b = readString(b); b == nil {
+			return nil, errSpillCorrupt
+		}
+	}
+	if len(b) != 0 {
+		return nil, errSpillCorrupt
+	}
+	return e, nil
+}
+
+// readString reads a string appendString wrote and returns the rest of
+// b, or a nil rest when b does not hold one.
+func readString(b []byte) (string, []byte) {
+	n, k := binary.Uvarint(b)
+	if k <= 0 || n > uint64(len(b)-k) {
+		return "", nil
+	}
+	return string(b[k : k+int(n)]), b[k+int(n):]
+}
