@@ -9,6 +9,7 @@
 //	sitegen serve [-src dir] [-addr host:port] [-allow-host name,...] [-drafts=false] [-open]
 //	sitegen check [-src dir] [-strict] [-drafts] [-format text|json]
 //	sitegen stamp [-src dir] content/<lang>/<file>.md ...
+//	sitegen import hugo|zola|docusaurus|jekyll SRC DST
 //	sitegen version
 //	sitegen help
 //
@@ -41,6 +42,7 @@ func init() {
 		{"build", "build the site into a folder (default public/)", runBuild},
 		{"serve", "preview the site: build into memory, serve, rebuild and reload on every edit", runServe},
 		{"check", "check links, translations, readability and content; write nothing", runCheck},
+		{"import", "convert a Hugo, Zola, Docusaurus or Jekyll site into a sitegen site, once", runImport},
 		{"stamp", "record in translations that they match their source page now", runStamp},
 		{"version", "print the version", runVersion},
 		{"help", "show help for a command", runHelp},

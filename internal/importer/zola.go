@@ -1,0 +1,187 @@
+package importer
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+)
+
+// zola reads a Zola site: config.toml, content/ with translations named
+// page.<lang>.md and _index.<lang>.md, and static/.
+type zola struct {
+	s   *site
+	cfg map[string]any
+}
+
+func (z *zola) read() error {
+	s := z.s
+	data := s.readFile("config.toml")
+	if data == nil {
+		return fmt.Errorf("no config.toml here: is this a Zola site?")
+	}
+	cfg, err := decodeConfig("config.toml", data)
+	if err != nil {
+		return err
+	}
+	z.cfg = cfg
+	s.cfg.baseURL = lookupStr(cfg, "base_url")
+	if !strings.HasSuffix(s.cfg.baseURL, "/") {
+		s.cfg.baseURL += "/"
+	}
+	s.cfg.title = lookupStr(cfg, "title")
+	s.cfg.description = lookupStr(cfg, "description")
+	s.cfg.defaultLang = firstNonEmpty(lookupStr(cfg, "default_language"), "en")
+	s.cfg.unsafeHTML, s.cfg.unsafeWhy = true, "Zola renders as it is"
+	s.addLang(langConf{code: s.cfg.defaultLang, title: s.cfg.title, description: s.cfg.description})
+	langs := lookupMap(cfg, "languages")
+	for _, code := range sortedKeys(langs) {
+		lc, _ := langs[code].(map[string]any)
+		s.addLang(langConf{code: code, title: lookupStr(lc, "title"), description: lookupStr(lc, "description"), weight: 1})
+	}
+	if tx, ok := lookup(cfg, "taxonomies").([]any); ok {
+		for _, t := range tx {
+			if tm, ok := t.(map[string]any); ok && lookupStr(tm, "name") != "" {
+				s.cfg.taxonomies = append(s.cfg.taxonomies, lookupStr(tm, "name"))
+			}
+		}
+	}
+	s.cfg.setTaxonomies = true
+	codes := map[string]string{}
+	for _, l := range s.cfg.langs {
+		codes[strings.ToLower(l.code)] = l.code
+	}
+	s.walk("content", func(p string, data []byte) {
+		rel := strings.TrimPrefix(p, "content/")
+		lang := s.cfg.defaultLang
+		name := path.Base(rel)
+		if parts := strings.Split(name, "."); len(parts) >= 3 && strings.EqualFold(parts[len(parts)-1], "md") {
+			if code, ok := codes[strings.ToLower(parts[len(parts)-2])]; ok {
+				lang = code
+				name = strings.Join(append(parts[:len(parts)-2:len(parts)-2], parts[len(parts)-1]), ".")
+				rel = path.Join(path.Dir(rel), name)
+			}
+		}
+		dst := langDir(lang) + "/" + rel
+		if !isPageFile(p, data) {
+			// A bundle's file serves every language of its page.
+			s.addCopy(p, langDir(s.cfg.defaultLang)+"/"+rel, data)
+			return
+		}
+		f := s.addPage(p, dst, lang, data)
+		if f.page {
+			z.frontMatter(f)
+			f.oldURL = z.oldURL(f)
+		}
+	})
+	s.walk("static", func(p string, data []byte) { s.addCopy(p, p, data) })
+	for _, d := range []string{"templates", "themes", "sass", "data"} {
+		if data := s.readFile(d); data == nil {
+			if ok, _ := exists(s, d); ok {
+				s.rep.add(d, 0, "not imported: sitegen uses its own layouts and stylesheet", "see README.md on layouts/ and static/ to bring a part of the old theme over")
+			}
+		}
+	}
+	if lookup(cfg, "translations") != nil {
+		s.rep.add("config.toml", 0, "[translations] (the theme's UI strings) not imported: sitegen's theme has its own", "")
+	}
+	return nil
+}
+
+var datePrefix = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})[-_]`)
+
+// frontMatter moves what Zola writes in its own places where sitegen
+// reads it: [taxonomies] terms as top-level fields, and the date a file
+// name starts with as date: (Zola's URL leaves the date out).
+func (z *zola) frontMatter(f *file) {
+	if tx, ok := f.fm.get("taxonomies").(map[string]any); ok {
+		f.fm.removeTable("taxonomies")
+		for _, k := range sortedKeys(tx) {
+			if !f.fm.has(k) {
+				f.fm.set(k, anyStrings(tx[k]))
+			}
+		}
+		f.changed = true
+	}
+	base := path.Base(f.key())
+	if base == "index" {
+		base = path.Base(path.Dir(f.key()))
+	}
+	if m := datePrefix.FindStringSubmatch(base); m != nil && base != "_index" {
+		if !f.fm.has("date") {
+			f.fm.set("date", m[1])
+		}
+		if !f.fm.has("slug") && path.Base(f.key()) != "index" {
+			f.fm.set("slug", strings.TrimPrefix(base, m[0]))
+		}
+		f.changed = true
+	}
+}
+
+func exists(s *site, name string) (bool, error) {
+	_, err := fsStat(s, name)
+	return err == nil, err
+}
+
+// oldURL is the URL Zola gave a page: its path:, else its folders and its
+// slug or name, in its language's folder (none for the default language).
+func (z *zola) oldURL(f *file) string {
+	prefix := "/" + strings.ToLower(f.lang)
+	if f.lang == z.s.cfg.defaultLang {
+		prefix = ""
+	}
+	if p := f.fm.str("path"); p != "" {
+		return prefix + "/" + strings.Trim(p, "/") + "/"
+	}
+	key := f.key()
+	dir, name := path.Split(key)
+	if name == "_index" || name == "index" {
+		dir, name = path.Split(strings.TrimSuffix(dir, "/"))
+	}
+	if m := datePrefix.FindString(name); m != "" {
+		name = strings.TrimPrefix(name, m)
+	}
+	if slug := f.fm.str("slug"); slug != "" && path.Base(key) != "_index" {
+		name = slug
+	}
+	u := "/" + path.Join(dir, name)
+	if u != "/" {
+		u += "/"
+	}
+	return prefix + u
+}
+
+func (z *zola) sectionTitle(lang, dir string) (string, int) { return "", 0 }
+
+func (z *zola) menus() {}
+
+// convert turns Zola shortcodes with a Markdown form into Markdown and
+// keeps the others as code; {{ }} without a call is text Zola leaves as
+// it is.
+func (z *zola) convert(f *file) string {
+	var tags []*tag
+	for _, t := range findTags(f.body, zolaSyntax) {
+		if !strings.HasPrefix(t.name, "{{") {
+			tags = append(tags, t)
+		}
+	}
+	if len(tags) == 0 {
+		return f.body
+	}
+	body := f.body
+	out := render(buildTree(body, tags), func(n *node, inner string) string {
+		t := n.open
+		line := f.bodyLine - 1 + lineAt(body, t.start)
+		if t.closing {
+			z.s.rep.add(f.src, line, fmt.Sprintf("%s without a shortcode to end", t.raw), "kept as code; remove it")
+			return codeMarker(t.raw, t.block)
+		}
+		if s, ok := commonShortcode(strings.ToLower(t.name), t, n, inner, body); ok {
+			return s
+		}
+		z.s.rep.add(f.src, line, fmt.Sprintf("Zola shortcode %q not converted: a template of the old site made it, and it has no Markdown form", t.name),
+			"it is kept as code in the page; write what it showed in Markdown, or make it a layout (layouts/)")
+		return keepAsCode(n, inner)
+	})
+	return tidy(out)
+}
