@@ -145,8 +145,14 @@ func (d *docusaurus) addDoc(p, dst, lang, route string, data []byte) {
 	}
 	name := strings.TrimSuffix(path.Base(dst), ".md")
 	dir := path.Dir(dst)
-	if name == "index" || strings.EqualFold(name, "readme") || name == path.Base(dir) && route != "" {
+	if name == "index" || strings.EqualFold(name, "readme") {
 		dst = dir + "/_index.md"
+	}
+	if fm, _, _, err := splitFrontMatter(string(data)); err == nil && route != "" && strings.Trim(fm.str("slug"), "/") == "" && fm.has("slug") {
+		// slug: / is the front page of the docs: their section's page here.
+		if root := path.Join(langDir(lang), route, "_index.md"); s.byDst[root] == nil && !d.hasIndex(lang, route) {
+			dst = root
+		}
 	}
 	f := s.addPage(p, dst, lang, data)
 	if !f.page {
@@ -157,6 +163,26 @@ func (d *docusaurus) addDoc(p, dst, lang, route string, data []byte) {
 	}
 	f.oldURL = d.oldURL(f, route, name)
 	d.frontMatter(f, route, name)
+	if path.Base(f.dst) == "_index.md" && f.fm.has("id") {
+		// A section's id would rename its folder; its URL is the folder's.
+		f.fm.remove("id")
+		f.changed = true
+	}
+}
+
+// hasIndex reports whether the source has an index.md or README.md at the
+// top of a language's docs.
+func (d *docusaurus) hasIndex(lang, route string) bool {
+	dir := "docs"
+	if lang != d.s.cfg.defaultLang {
+		dir = "i18n/" + lang + "/docusaurus-plugin-content-docs/current"
+	}
+	for _, n := range []string{"index.md", "index.mdx", "README.md", "readme.md"} {
+		if ok, _ := exists(d.s, dir+"/"+n); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // oldURL is the URL Docusaurus gave a doc: the route, then its slug (from
@@ -223,9 +249,7 @@ func (d *docusaurus) frontMatter(f *file, route, name string) {
 		f.fm.remove("slug")
 		if strings.Trim(slug, "/") == "" {
 			if route != "" && f.key() != route+"/_index" {
-				f.fm.set("slug", "/") // put back: the report says why
-				d.s.rep.add(f.src, 0, "slug: / makes this page the docs' front page, which in sitegen is "+route+"/_index.md", "move the text to content/"+f.lang+"/"+route+"/_index.md and delete this file")
-				return
+				d.s.rep.add(f.src, 0, "slug: / made this page the docs' front page, which another page is already; it keeps its own URL", "")
 			}
 		} else if d.s.newURL(f) != d.oldURLWithPrefix(f, route, slug) {
 			f.fm.set("url", "/"+path.Join(route, strings.Trim(slug, "/"))+"/")

@@ -13,8 +13,11 @@ import (
 // hugo reads a Hugo site: hugo.toml (or config.toml, .yaml, .json) and
 // config/_default/, content/ or each language's contentDir.
 type hugo struct {
-	s   *site
-	cfg map[string]any
+	s         *site
+	cfg       map[string]any
+	unmatched map[string][]string // menu, entry id, link -> languages
+	names     map[string]string   // entry id -> its name
+	matched   map[string]bool     // entry ids that name a page in some language
 }
 
 func (h *hugo) read() error {
@@ -221,6 +224,7 @@ func (h *hugo) readContent(dir, lang string, codes map[string]string) {
 		f := s.addPage(p, dst, fl, data)
 		if f.page {
 			f.oldURL = h.oldURL(f)
+			h.keepPermalink(f)
 		}
 	})
 }
@@ -274,6 +278,27 @@ func (h *hugo) oldURL(f *file) string {
 		u = strings.ToLower(u)
 	}
 	return prefix + urlize(u)
+}
+
+// keepPermalink gives a page that a permalink pattern put elsewhere than
+// its folder (/:year/:month/:slug/) that URL as its url:, so it stays
+// where it was; a URL that ended in .html (uglyURLs) is the folder of the
+// same name now, and the old one an alias.
+func (h *hugo) keepPermalink(f *file) {
+	section, _, _ := strings.Cut(f.key(), "/")
+	if f.fm.has("url") || path.Base(f.key()) == "_index" || !strings.Contains(f.key(), "/") {
+		return
+	}
+	if lookupStr(h.cfg, "permalinks."+strings.ToLower(section)) == "" {
+		return
+	}
+	prefix := "/" + strings.ToLower(f.lang)
+	if f.lang == h.s.cfg.defaultLang && !h.s.cfg.inSubdir {
+		prefix = ""
+	}
+	u := strings.TrimPrefix(strings.TrimSuffix(f.oldURL, ".html"), prefix)
+	f.fm.set("url", strings.TrimSuffix(u, "/")+"/")
+	f.changed = true
 }
 
 // permalink fills a Hugo permalink pattern ("/:year/:month/:slug/").
@@ -452,6 +477,7 @@ func commonShortcode(name string, t *tag, n *node, inner, body string) (string, 
 // main and footer menus; entries for other sites are report lines.
 func (h *hugo) menus() {
 	s := h.s
+	h.unmatched = map[string][]string{}
 	for _, l := range s.cfg.langs {
 		menus := lookupMap(h.cfg, "languages."+l.code+".menus")
 		if menus == nil && l.code == s.cfg.defaultLang {
@@ -465,6 +491,21 @@ func (h *hugo) menus() {
 			}
 		}
 	}
+	for _, k := range sortedKeys(h.unmatched) {
+		menu, rest, _ := strings.Cut(k, "\x00")
+		id, link, _ := strings.Cut(rest, "\x00")
+		name := h.names[id]
+		if h.matched[id] {
+			continue // a page in other languages: their fallback pages stand in
+		}
+		langs := h.unmatched[k]
+		in := "in " + strings.Join(langs, ", ")
+		if len(langs) == len(s.cfg.langs) && len(langs) > 1 {
+			in = "in every language"
+		}
+		s.rep.add("config (menus."+menu+")", 0, fmt.Sprintf("menu entry %q (%s), %s, is not a page of the site; sitegen's menus list pages", name, link, in),
+			"add the link to your copy of the theme's header layout if it is needed")
+	}
 }
 
 func (h *hugo) menuEntry(lang, menu string, e map[string]any) {
@@ -475,18 +516,33 @@ func (h *hugo) menuEntry(lang, menu string, e map[string]any) {
 	if ref := lookupStr(e, "pageref"); ref != "" {
 		target = s.page(lang, ref)
 	} else if u := lookupStr(e, "url"); strings.HasPrefix(u, "/") {
+		prefixed := "/" + strings.ToLower(lang) + u
 		for _, f := range s.files {
-			if f.page && f.lang == lang && (sameURL(f.oldURL, u) || sameURL(s.newURL(f), u)) {
+			if f.page && f.lang == lang && (sameURL(f.oldURL, u) || sameURL(s.newURL(f), u) || sameURL(f.oldURL, prefixed)) {
 				target = f
 				break
 			}
 		}
 	}
 	if target == nil {
-		s.rep.add(src, 0, fmt.Sprintf("menu entry %q (%s) is not a page of the site; sitegen's menus list pages", name, firstNonEmpty(lookupStr(e, "url"), lookupStr(e, "pageref"), "no link")),
-			"add the link to your copy of the theme's header layout if it is needed")
+		// Entries are named by the default language's name where it has
+		// the entry, and reported once for all the languages that have it.
+		id := firstNonEmpty(lookupStr(e, "identifier"), lookupStr(e, "url"), lookupStr(e, "pageref"), name)
+		link := firstNonEmpty(lookupStr(e, "url"), lookupStr(e, "pageref"), "no link: a heading for the entries under it")
+		if h.names == nil {
+			h.names = map[string]string{}
+		}
+		if _, ok := h.names[id]; !ok || lang == s.cfg.defaultLang {
+			h.names[id] = name
+		}
+		k := menu + "\x00" + id + "\x00" + link
+		h.unmatched[k] = append(h.unmatched[k], lang)
 		return
 	}
+	if h.matched == nil {
+		h.matched = map[string]bool{}
+	}
+	h.matched[firstNonEmpty(lookupStr(e, "identifier"), lookupStr(e, "url"), lookupStr(e, "pageref"), name)] = true
 	if menu != "main" && menu != "footer" {
 		s.rep.add(src, 0, fmt.Sprintf("menu %q has no place in sitegen's theme; entry %q not set", menu, name), "")
 		return

@@ -64,6 +64,7 @@ func Import(gen string, src fs.FS) (*Result, error) {
 			}
 		}
 	}
+	s.rewriteLinks()
 	s.sections(g)
 	s.urls()
 	g.menus()
@@ -152,6 +153,9 @@ func (s *site) addCopy(src, dst string, data []byte) {
 }
 
 func (s *site) addFile(f *file) {
+	if rest, ok := strings.CutPrefix(f.dst, "content/"); ok && f.lang == "" {
+		f.lang, _, _ = strings.Cut(rest, "/")
+	}
 	if old, ok := s.byDst[f.dst]; ok {
 		s.rep.add(f.src, 0, fmt.Sprintf("would be written at %s, as %s is", f.dst, old.src),
 			"it is left out; rename one of them in the source and import again")
@@ -250,12 +254,16 @@ func (s *site) renameUnservable() {
 		f.dst = newDst
 		s.byDst[newDst] = f
 		f.changed = true
+		// The pages in its folder or above, in any language (a file
+		// serves the translations that have no copy of their own).
+		inLang := func(p string) string { return strings.TrimPrefix(p, langDir(strings.Split(strings.TrimPrefix(p, "content/"), "/")[0])+"/") }
 		for _, p := range s.files {
-			if !p.page || p.lang != f.lang || !strings.HasPrefix(f.dst, path.Dir(p.dst)+"/") {
+			pdir := inLang(path.Dir(p.dst)) + "/"
+			if !p.page || !strings.HasPrefix(inLang(f.dst), pdir) {
 				continue
 			}
-			rel := strings.TrimPrefix(dir+"/"+base, path.Dir(p.dst)+"/")
-			newRel := strings.TrimPrefix(newDst, path.Dir(p.dst)+"/")
+			rel := strings.TrimPrefix(inLang(dir+"/"+base), pdir)
+			newRel := strings.TrimPrefix(inLang(newDst), pdir)
 			body := p.body
 			for _, form := range []string{rel, strings.ReplaceAll(rel, " ", "%20"), (&url.URL{Path: rel}).EscapedPath()} {
 				body = strings.ReplaceAll(body, "("+form, "("+newRel)
@@ -274,7 +282,7 @@ func (s *site) renameUnservable() {
 func badRunes(name string) []string {
 	var out []string
 	for _, r := range name {
-		if servableName(string(r)) == "-" && r != '-' {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r) || r == '-' || r == '_' || r == '.') {
 			out = append(out, fmt.Sprintf("%q", r))
 		}
 	}
@@ -304,40 +312,52 @@ func (s *site) sections(g generator) {
 	}
 	for _, k := range sortedKeys(need) {
 		lang, dir, _ := strings.Cut(k, ":")
-		dst := langDir(lang) + "/" + dir + "/_index.md"
-		if dir == "" {
-			dst = langDir(lang) + "/_index.md"
+		if s.byDst[langDir(lang)+"/"+path.Join(dir, "index.md")] != nil {
+			continue // a bundle, not a section
 		}
-		if _, ok := s.byDst[dst]; ok {
-			continue
+		if title, _ := g.sectionTitle(lang, dir); title == "" && lang != s.cfg.defaultLang && !(dir == "" && s.langTitle(lang) != "") {
+			// Another language's version would be a translation in the
+			// default language's words: its fallback page says so instead.
+			lang = s.cfg.defaultLang
 		}
-		if bundle := s.byDst[strings.TrimSuffix(dst, "_index.md")+"index.md"]; bundle != nil {
-			continue
-		}
-		title, weight := g.sectionTitle(lang, dir)
-		if title == "" {
-			title = s.titleFromName(lang, dir)
-		}
-		fm := &frontMatter{kind: fmYAML, values: map[string]any{}}
-		fm.set("title", title)
-		if weight != 0 {
-			fm.set("weight", weight)
-		}
-		f := &file{dst: dst, lang: lang, page: true, fm: fm, body: "", added: true}
-		s.byDst[dst] = f
-		s.files = append(s.files, f)
-		s.byKey[lang+":"+f.key()] = f
+		s.addSection(g, lang, dir)
 	}
+}
+
+// addSection writes the _index.md of dir in lang unless there is one.
+func (s *site) addSection(g generator, lang, dir string) {
+	dst := langDir(lang) + "/" + path.Join(dir, "_index.md")
+	if s.byDst[dst] != nil {
+		return
+	}
+	title, weight := g.sectionTitle(lang, dir)
+	if title == "" {
+		title = s.titleFromName(lang, dir)
+	}
+	fm := &frontMatter{kind: fmYAML, values: map[string]any{}}
+	fm.set("title", title)
+	if weight != 0 {
+		fm.set("weight", weight)
+	}
+	f := &file{dst: dst, lang: lang, page: true, fm: fm, added: true}
+	s.byDst[dst] = f
+	s.files = append(s.files, f)
+	s.byKey[lang+":"+f.key()] = f
+}
+
+// langTitle is the site's title a language sets for itself, or "".
+func (s *site) langTitle(lang string) string {
+	for _, l := range s.cfg.langs {
+		if l.code == lang {
+			return l.title
+		}
+	}
+	return ""
 }
 
 func (s *site) titleFromName(lang, dir string) string {
 	if dir == "" {
-		for _, l := range s.cfg.langs {
-			if l.code == lang && l.title != "" {
-				return l.title
-			}
-		}
-		return s.cfg.title
+		return firstNonEmpty(s.langTitle(lang), s.cfg.title)
 	}
 	name := strings.NewReplacer("-", " ", "_", " ").Replace(path.Base(dir))
 	r := []rune(name)
@@ -479,7 +499,7 @@ func (s *site) result() *Result {
 		}
 	}
 	if htmlPages > 0 && s.cfg.unsafeHTML {
-		s.rep.add(siteConfigFile, 0, fmt.Sprintf("unsafe_html = true: %d pages hold raw HTML, which %s", htmlPages, s.cfg.unsafeWhy),
+		s.rep.add(siteConfigFile, 0, fmt.Sprintf("unsafe_html = true: raw HTML in %s, which %s", count(htmlPages, "page"), s.cfg.unsafeWhy),
 			"set it false if not every editor of content/ is trusted (SECURITY.md), and write those pages in Markdown")
 	} else {
 		s.cfg.unsafeHTML = false
@@ -553,3 +573,11 @@ func isPageFile(name string, data []byte) bool {
 }
 
 func fsStat(s *site, name string) (fs.FileInfo, error) { return fs.Stat(s.src, name) }
+
+// count writes n and a noun, plural when n is not 1.
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

@@ -181,7 +181,20 @@ func (j *jekyll) menus() {}
 // convert turns Liquid's highlight blocks into fenced code, unwraps raw
 // blocks, and keeps every other tag and variable as code.
 func (j *jekyll) convert(f *file) string {
-	tags := findTags(f.body, liquidSyntax)
+	var tags []*tag
+	inRaw := false
+	for _, t := range findTags(f.body, liquidSyntax) {
+		// What stands between {% raw %} and {% endraw %} is text.
+		switch {
+		case t.name == "raw" && !t.closing:
+			inRaw = true
+		case t.name == "raw" && t.closing:
+			inRaw = false
+		case inRaw:
+			continue
+		}
+		tags = append(tags, t)
+	}
 	if len(tags) == 0 {
 		return f.body
 	}

@@ -8,7 +8,7 @@ import (
 
 // parseJSValue reads the JavaScript object or array literal that starts at
 // the first '{' or '[' after marker in src, as Docusaurus configuration
-// files write them: strings ('', "", `` without ${}), numbers, true,
+// files write them: strings (”, "", “ without ${}), numbers, true,
 // false, nested objects and arrays, with comments and trailing commas.
 // Any other expression (a function call, require(), a template with ${})
 // is read as nil. It returns nil when marker is not there.

@@ -154,7 +154,7 @@ func lineAt(body string, i int) int { return strings.Count(body[:i], "\n") + 1 }
 // that it stands in paragraphs of its own; tidy turns it into a blank line.
 const blank = "\x00"
 
-var blankRun = regexp.MustCompile("[ \\t]*\\n*[ \\t]*\x00+(?:[ \\t]*\\n?[ \\t]*\x00+)*[ \\t]*\\n*")
+var blankRun = regexp.MustCompile("[ \\t]*\\n*[ \\t]*\x00+(?:[ \\t]*\\n*[ \\t]*\x00+)*[ \\t]*\\n*")
 
 func tidy(body string) string {
 	body = blankRun.ReplaceAllString(body, "\n\n")
@@ -163,7 +163,7 @@ func tidy(body string) string {
 
 // quoteBlock prefixes each line of text with "> ".
 func quoteBlock(text string) string {
-	lines := strings.Split(strings.Trim(text, "\n"), "\n")
+	lines := strings.Split(strings.Trim(tidy(text), "\n"), "\n")
 	for i, l := range lines {
 		if strings.TrimSpace(l) == "" {
 			lines[i] = ">"
@@ -195,7 +195,7 @@ func alert(kind, title, inner string) string {
 			title = kind
 		}
 	}
-	text := strings.Trim(inner, "\n")
+	text := strings.Trim(tidy(inner), "\n")
 	if title != "" {
 		text = "**" + strings.TrimSpace(title) + "**\n\n" + text
 	}
@@ -212,6 +212,7 @@ func disclosure(summary, inner string) string {
 	for strings.Contains(inner, "\n"+fence) || strings.HasPrefix(inner, fence) {
 		fence += ":"
 	}
+	inner = tidy(inner)
 	return blank + fence + " details " + summary + "\n" + strings.Trim(inner, "\n") + "\n" + fence + blank
 }
 

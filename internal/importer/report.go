@@ -58,9 +58,45 @@ func (r *Report) String() string {
 		}
 		return items[i].Line < items[j].Line
 	})
-	fmt.Fprintf(&b, "to check by hand: %d\n", len(items))
-	for _, it := range items {
+	grouped := group(items)
+	fmt.Fprintf(&b, "to check by hand: %d\n", len(grouped))
+	for _, it := range grouped {
 		b.WriteString(it.String() + "\n")
 	}
 	return b.String()
+}
+
+// group joins the items of one file that say the same at several lines
+// into one, at the first line, that names the others: a glossary with 70
+// definitions in a shortcode is one line, not 70.
+func group(items []Item) []Item {
+	var out []Item
+	var more [][]int
+	at := map[string]int{}
+	for _, it := range items {
+		k := it.File + "\x00" + it.What + "\x00" + it.Todo
+		i, ok := at[k]
+		if !ok || it.Line == 0 {
+			at[k] = len(out)
+			out = append(out, it)
+			more = append(more, nil)
+			continue
+		}
+		more[i] = append(more[i], it.Line)
+	}
+	for i, lines := range more {
+		if len(lines) == 0 {
+			continue
+		}
+		var s []string
+		for _, l := range lines[:min(len(lines), 10)] {
+			s = append(s, fmt.Sprint(l))
+		}
+		also := " (also at line " + strings.Join(s, ", ")
+		if len(lines) > 10 {
+			also += fmt.Sprintf(" and %d more", len(lines)-10)
+		}
+		out[i].What += also + ")"
+	}
+	return out
 }
