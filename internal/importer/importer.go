@@ -256,7 +256,9 @@ func (s *site) renameUnservable() {
 		f.changed = true
 		// The pages in its folder or above, in any language (a file
 		// serves the translations that have no copy of their own).
-		inLang := func(p string) string { return strings.TrimPrefix(p, langDir(strings.Split(strings.TrimPrefix(p, "content/"), "/")[0])+"/") }
+		inLang := func(p string) string {
+			return strings.TrimPrefix(p, langDir(strings.Split(strings.TrimPrefix(p, "content/"), "/")[0])+"/")
+		}
 		for _, p := range s.files {
 			pdir := inLang(path.Dir(p.dst)) + "/"
 			if !p.page || !strings.HasPrefix(inLang(f.dst), pdir) {
