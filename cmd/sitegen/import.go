@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/udenmitid/sitegen/internal/importer"
@@ -49,8 +50,12 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	r := res.Report
 	fmt.Fprintf(stdout, "imported %d pages in %d languages into %s: %d files changed, %d copied as they are, %d added; %d URLs kept, %d changed (aliases)\n",
 		r.Pages, r.Languages, dst, r.Changed, r.Copied, r.Added, r.URLsKept, r.Aliases)
-	if n := len(r.Items); n > 0 {
-		fmt.Fprintf(stdout, "%d things to check by hand: see %s\n", n, dst+string(os.PathSeparator)+importer.ReportFile)
+	if n := r.ToCheck(); n > 0 {
+		what := "things"
+		if n == 1 {
+			what = "thing"
+		}
+		fmt.Fprintf(stdout, "%d %s to check by hand: see %s\n", n, what, filepath.Join(dst, importer.ReportFile))
 	}
 	return nil
 }

@@ -40,6 +40,20 @@ func (it Item) String() string {
 	return s
 }
 
+// ToCheck is the number of the report's lines of things to check by hand.
+func (r *Report) ToCheck() int { return len(group(r.sorted())) }
+
+func (r *Report) sorted() []Item {
+	items := append([]Item(nil), r.Items...)
+	sort.SliceStable(items, func(i, j int) bool {
+		if items[i].File != items[j].File {
+			return items[i].File < items[j].File
+		}
+		return items[i].Line < items[j].Line
+	})
+	return items
+}
+
 func (r *Report) add(file string, line int, what, todo string) {
 	r.Items = append(r.Items, Item{File: file, Line: line, What: what, Todo: todo})
 }
@@ -51,14 +65,7 @@ func (r *Report) String() string {
 	fmt.Fprintf(&b, "sitegen import %s: %d languages, %d pages\n", r.Generator, r.Languages, r.Pages)
 	fmt.Fprintf(&b, "files changed: %d\nfiles copied as they are: %d\nfiles added: %d\n", r.Changed, r.Copied, r.Added)
 	fmt.Fprintf(&b, "URLs kept: %d\nURLs changed (old URL kept as an alias): %d\n", r.URLsKept, r.Aliases)
-	items := append([]Item(nil), r.Items...)
-	sort.SliceStable(items, func(i, j int) bool {
-		if items[i].File != items[j].File {
-			return items[i].File < items[j].File
-		}
-		return items[i].Line < items[j].Line
-	})
-	grouped := group(items)
+	grouped := group(r.sorted())
 	fmt.Fprintf(&b, "to check by hand: %d\n", len(grouped))
 	for _, it := range grouped {
 		b.WriteString(it.String() + "\n")
