@@ -131,9 +131,9 @@ func (fm *frontMatter) set(key string, value any) {
 	if fm.kind == fmNone {
 		fm.kind = fmYAML
 	}
-	line := key + ": " + encodeValue(value)
+	line := key + ": " + fm.encode(value)
 	if fm.kind == fmTOML {
-		line = key + " = " + encodeValue(value)
+		line = key + " = " + fm.encode(value)
 	}
 	at := fm.remove(key)
 	if at < 0 {
@@ -254,6 +254,25 @@ func bracketDepth(s string) int {
 		}
 	}
 	return d
+}
+
+// encode writes a value in the front matter's syntax: a map as a YAML
+// flow mapping or a TOML inline table, keys in order; anything else as
+// encodeValue does.
+func (fm *frontMatter) encode(v any) string {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return encodeValue(v)
+	}
+	sep := ": "
+	if fm.kind == fmTOML {
+		sep = " = "
+	}
+	var parts []string
+	for _, k := range sortedKeys(m) {
+		parts = append(parts, k+sep+fm.encode(m[k]))
+	}
+	return "{" + strings.Join(parts, ", ") + "}"
 }
 
 // encodeValue writes a value as both YAML and TOML read it.

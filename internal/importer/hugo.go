@@ -18,6 +18,7 @@ type hugo struct {
 	unmatched map[string][]string // menu, entry id, link -> languages
 	names     map[string]string   // entry id -> its name
 	matched   map[string]bool     // entry ids that name a page in some language
+	oldURLs   map[string]bool     // every page's old URL, without its final slash
 }
 
 func (h *hugo) read() error {
@@ -358,15 +359,70 @@ func (h *hugo) sectionTitle(lang, dir string) (string, int) { return "", 0 }
 // convert turns Hugo shortcodes with a Markdown form into Markdown and
 // keeps the others as code, each with a line in the report.
 func (h *hugo) convert(f *file) string {
-	tags := findTags(f.body, hugoSyntax)
+	body := h.pathLinks(f, f.body)
+	tags := findTags(body, hugoSyntax)
 	if len(tags) == 0 {
-		return f.body
+		return body
 	}
-	body := f.body
 	out := render(buildTree(body, tags), func(n *node, inner string) string {
 		return h.shortcode(f, body, n, inner)
 	})
 	return tidy(out)
+}
+
+// pathLinks rewrites links from the root that name a page by its path in
+// content/ rather than by its URL ([x](/docs/cert-compat) for a page
+// whose slug: makes its URL /docs/certificate-compatibility/), which
+// Hugo's link render hook resolves as it resolves ref, as links to the
+// page's file. A link that is some page's URL is left alone: sitegen
+// resolves those.
+func (h *hugo) pathLinks(f *file, body string) string {
+	if h.oldURLs == nil {
+		h.oldURLs = map[string]bool{}
+		for _, x := range h.s.files {
+			if x.page {
+				h.oldURLs[strings.TrimSuffix(x.oldURL, "/")] = true
+			}
+		}
+	}
+	prot := protected(body)
+	var b strings.Builder
+	last := 0
+	for _, m := range inlineLink.FindAllStringSubmatchIndex(body, -1) {
+		dest := body[m[2]:m[3]]
+		if inRanges(prot, m[2]) || !strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") {
+			continue
+		}
+		p, anchor, hasAnchor := strings.Cut(dest, "#")
+		p = strings.TrimSuffix(p, "/")
+		if p == "" || h.oldURLs[p] || strings.Contains(path.Base(p), ".") {
+			continue
+		}
+		to := h.s.page(f.lang, p)
+		if to == nil {
+			to = h.s.page(h.s.cfg.defaultLang, p)
+		}
+		if to == nil {
+			continue
+		}
+		link := relLink(f.dst, to.dst)
+		if to.lang != f.lang {
+			// The file in the linking page's language, which sitegen reads
+			// as the page in that language, its fallback page if need be.
+			link = relLink(strings.TrimPrefix(f.dst, langDir(f.lang)+"/"), strings.TrimPrefix(to.dst, langDir(to.lang)+"/"))
+		}
+		if hasAnchor {
+			link += "#" + anchor
+		}
+		b.WriteString(body[last:m[2]])
+		b.WriteString(link)
+		last = m[3]
+	}
+	if last == 0 {
+		return body
+	}
+	b.WriteString(body[last:])
+	return b.String()
 }
 
 func (h *hugo) shortcode(f *file, body string, n *node, inner string) string {
@@ -505,6 +561,53 @@ func (h *hugo) menus() {
 		}
 		s.rep.add("config (menus."+menu+")", 0, fmt.Sprintf("menu entry %q (%s), %s, is not a page of the site; sitegen's menus list pages", name, link, in),
 			"add the link to your copy of the theme's header layout if it is needed")
+	}
+	h.parents()
+}
+
+// parents takes out of the pages' menu: the parents that are entries of
+// the configuration only, headings with no page: sitegen's menus hold
+// pages, so such a page stands at the top of the menu.
+func (h *hugo) parents() {
+	s := h.s
+	headings := map[string]bool{}
+	for id, name := range h.names {
+		if !h.matched[id] {
+			headings[id] = true
+			headings[name] = true
+		}
+	}
+	pages := map[string][]string{}
+	for _, f := range s.files {
+		if !f.page {
+			continue
+		}
+		for _, key := range []string{"menu", "menus"} {
+			m, ok := f.fm.get(key).(map[string]any)
+			if !ok {
+				continue
+			}
+			changed := false
+			for _, menu := range sortedKeys(m) {
+				e, ok := m[menu].(map[string]any)
+				if !ok {
+					continue
+				}
+				if p, ok := e["parent"].(string); ok && headings[p] {
+					delete(e, "parent")
+					pages[p] = append(pages[p], f.src)
+					changed = true
+				}
+			}
+			if changed {
+				f.fm.set(key, m)
+				f.changed = true
+			}
+		}
+	}
+	for _, p := range sortedKeys(pages) {
+		files := pages[p]
+		s.rep.add(files[0], 0, fmt.Sprintf("menu parent %q, a heading of the old menu with no page, left out of %s: they stand at the top of the menu", p, count(len(files), "page")), "")
 	}
 }
 

@@ -53,6 +53,8 @@ func Import(gen string, src fs.FS) (*Result, error) {
 	if len(s.cfg.langs) == 0 {
 		return nil, fmt.Errorf("%s site: no language found in its configuration", gen)
 	}
+	s.index()
+	s.dropStubs()
 	s.renameUnservable()
 	s.index()
 	for _, f := range s.files {
@@ -65,6 +67,7 @@ func Import(gen string, src fs.FS) (*Result, error) {
 		}
 	}
 	s.rewriteLinks()
+	s.layouts()
 	s.sections(g)
 	s.urls()
 	g.menus()
@@ -126,6 +129,53 @@ type file struct {
 	oldURL   string // a page's URL on the old site, from the site root below the base path
 	changed  bool   // its text changed
 	added    bool   // the import wrote it
+}
+
+// layouts takes layout: out of the pages: it names a layout of the old
+// theme, which the import does not bring over, and sitegen stops at a
+// layout it cannot find. Each name is a report line with its pages.
+func (s *site) layouts() {
+	byName := map[string][]string{}
+	for _, f := range s.files {
+		if !f.page || !f.fm.has("layout") {
+			continue
+		}
+		name := f.fm.str("layout")
+		f.fm.remove("layout")
+		f.changed = true
+		byName[name] = append(byName[name], f.src)
+	}
+	for _, name := range sortedKeys(byName) {
+		files := byName[name]
+		s.rep.add(files[0], 0, fmt.Sprintf("layout: %q, the old theme's, taken out of %s, which sitegen shows with its page layout", name, count(len(files), "page")),
+			"to keep a layout of your own, write layouts/"+name+".html and put the line back")
+	}
+}
+
+var htmlComment = regexp.MustCompile(`(?s)<!--.*?-->`)
+
+// dropStubs leaves out the pages of other languages that have no title
+// and no text (an HTML comment for translators at most) where the default language has the page: placeholders an
+// old theme filled with the default language's text (Hugo sites mark them
+// untranslated: 1). sitegen's fallback page stands in for each, saying
+// that it is not translated; nothing is lost.
+func (s *site) dropStubs() {
+	var kept []*file
+	var dropped []string
+	for _, f := range s.files {
+		if f.page && f.lang != s.cfg.defaultLang && f.fm.str("title") == "" && strings.TrimSpace(htmlComment.ReplaceAllString(f.body, "")) == "" &&
+			s.byKey[s.cfg.defaultLang+":"+f.key()] != nil {
+			delete(s.byDst, f.dst)
+			dropped = append(dropped, f.src)
+			continue
+		}
+		kept = append(kept, f)
+	}
+	s.files = kept
+	if len(dropped) > 0 {
+		s.rep.add(dropped[0], 0, fmt.Sprintf("%s with no title and no text, placeholders for a translation (%s), not imported: sitegen's fallback page stands in for each",
+			count(len(dropped), "page"), strings.Join(dropped[:min(3, len(dropped))], ", ")+map[bool]string{true: ", ...", false: ""}[len(dropped) > 3]), "")
+	}
 }
 
 // addPage adds a page read from src at dst in lang. A page whose front
@@ -200,6 +250,7 @@ func (s *site) page(lang, key string) *file {
 // relLink is the link from page from to the file to, relative to from's
 // folder, as sitegen resolves links to files.
 func relLink(from, to string) string {
+	from, to = strings.TrimPrefix(from, "/"), strings.TrimPrefix(to, "/")
 	fromDir := path.Dir(from)
 	up := ""
 	for fromDir != "." && !strings.HasPrefix(to, fromDir+"/") {
