@@ -60,28 +60,71 @@ func splitFrontMatter(src string) (fm *frontMatter, body string, bodyLine int, e
 		if !found {
 			return nil, "", 0, fmt.Errorf("front matter opened with %q on line 1 is not closed", delim)
 		}
+		if fm.kind == fmYAML && (strings.HasPrefix(line, "---") || strings.HasPrefix(line, "...")) {
+			return nil, "", 0, fmt.Errorf("front matter: line %d starts another YAML document (%q)", n, line)
+		}
 		lines = append(lines, line)
 		rest = after
 	}
 }
 
 func (fm *frontMatter) parse() error {
+	for _, l := range fm.lines {
+		if strings.TrimSpace(l) == "" || strings.HasPrefix(strings.TrimSpace(l), "#") {
+			continue
+		}
+		if l[0] == ' ' || l[0] == '\t' {
+			return fmt.Errorf("front matter: its first field %q is indented; write its fields at the start of their lines", strings.TrimSpace(l))
+		}
+		break
+	}
 	text := strings.Join(fm.lines, "\n")
 	raw := map[string]any{}
 	var err error
 	if fm.kind == fmYAML {
-		err = yaml.Unmarshal([]byte(text), &raw)
+		// Aliases are refused before they are expanded: a few lines of
+		// them can stand for more text than any memory holds.
+		var doc yaml.Node
+		if err := yaml.Unmarshal([]byte(text), &doc); err != nil {
+			return fmt.Errorf("front matter: %v", err)
+		}
+		if hasAlias(&doc) {
+			return fmt.Errorf("front matter: YAML aliases (*name) are not read; write the values out")
+		}
+		err = doc.Decode(&raw)
+		if doc.Kind == 0 {
+			err = nil
+		}
 	} else {
 		_, err = toml.Decode(text, &raw)
 	}
 	if err != nil {
 		return fmt.Errorf("front matter: %v", err)
 	}
+	if len(raw) == 0 {
+		for _, l := range fm.lines {
+			if t := strings.TrimSpace(l); t != "" && !strings.HasPrefix(t, "#") {
+				return fmt.Errorf("front matter: %q is not a field (name: value)", t)
+			}
+		}
+	}
 	fm.values = map[string]any{}
 	for k, v := range raw {
 		fm.values[strings.ToLower(k)] = v
 	}
 	return nil
+}
+
+func hasAlias(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode {
+		return true
+	}
+	for _, c := range n.Content {
+		if hasAlias(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // get returns the field named key (any case), or nil.
@@ -208,7 +251,11 @@ func (fm *frontMatter) topKey(l string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return strings.Trim(strings.TrimSpace(name), `"'`), true
+	name = strings.TrimSpace(name)
+	if len(name) >= 2 && (name[0] == '"' || name[0] == '\'') && name[len(name)-1] == name[0] {
+		name = name[1 : len(name)-1]
+	}
+	return name, true
 }
 
 // removeTable deletes a TOML [name] table (header and keys) or a YAML

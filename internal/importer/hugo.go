@@ -431,7 +431,7 @@ func (h *hugo) shortcode(f *file, body string, n *node, inner string) string {
 	name := strings.ToLower(t.name)
 	if t.closing {
 		h.s.rep.add(f.src, line, fmt.Sprintf("closing shortcode %s without its opening one", t.raw), "kept as code; remove it")
-		return codeMarker(t.raw, t.block)
+		return markTag(t)
 	}
 	if s, ok := commonShortcode(name, t, n, inner, body); ok {
 		return s
@@ -457,7 +457,7 @@ func (h *hugo) shortcode(f *file, body string, n *node, inner string) string {
 		}
 		if to == nil {
 			h.s.rep.add(f.src, line, fmt.Sprintf("%s: no page %q", t.raw, target), "kept as code; write a link to the page's file")
-			return codeMarker(t.raw, false)
+			return markTag(t)
 		}
 		link := relLink(f.dst, to.dst)
 		if to == f {

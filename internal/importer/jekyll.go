@@ -183,11 +183,12 @@ func (j *jekyll) menus() {}
 func (j *jekyll) convert(f *file) string {
 	var tags []*tag
 	inRaw := false
-	for _, t := range findTags(f.body, liquidSyntax) {
+	all := findTags(f.body, liquidSyntax)
+	for i, t := range all {
 		// What stands between {% raw %} and {% endraw %} is text.
 		switch {
-		case t.name == "raw" && !t.closing:
-			inRaw = true
+		case t.name == "raw" && !t.closing && !inRaw:
+			inRaw = hasClose(all[i+1:], "raw")
 		case t.name == "raw" && t.closing:
 			inRaw = false
 		case inRaw:

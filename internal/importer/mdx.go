@@ -17,6 +17,7 @@ var (
 	jsxBlockOpen   = regexp.MustCompile(`^\s*<([A-Z][A-Za-z0-9_.]*)`)
 	jsxInline      = regexp.MustCompile(`</?[A-Z][A-Za-z0-9_.]*(?:\s[^<>]*)?/?>`)
 	attrRe         = regexp.MustCompile(`([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'\x60]([^"'\x60]*)["'\x60]\s*\})`)
+	detailsOpen    = regexp.MustCompile(`^<details(\s[^>]*)?>`)
 	summaryRe      = regexp.MustCompile(`(?s)<summary[^>]*>(.*?)</summary>`)
 )
 
@@ -24,11 +25,12 @@ var (
 var convertedComponents = map[string]bool{"Tabs": true, "TabItem": true, "Admonition": true, "Details": true}
 
 type mdxConv struct {
-	rep func(line int, what, todo string)
+	rep   func(line int, what, todo string)
+	fence int // backticks for a code span: more than any run in the page
 }
 
 func mdxConvert(body string, rep func(line int, what, todo string)) string {
-	c := &mdxConv{rep: rep}
+	c := &mdxConv{rep: rep, fence: longestRun(body, '`') + 1}
 	body = c.comments(body)
 	lines := strings.Split(body, "\n")
 	out := c.lines(lines, 1)
@@ -44,9 +46,9 @@ func (c *mdxConv) comments(body string) string {
 	var b strings.Builder
 	for i := 0; i < len(body); i++ {
 		if strings.HasPrefix(body[i:], "{/*") && !inRanges(prot, i) {
-			if end := strings.Index(body[i:], "*/}"); end > 0 {
-				b.WriteString("<!--" + body[i+3:i+end] + "-->")
-				i += end + 2
+			if end := strings.Index(body[i+3:], "*/}"); end >= 0 {
+				b.WriteString("<!--" + strings.ReplaceAll(body[i+3:i+3+end], "--", "- -") + "-->")
+				i += 3 + end + 2
 				continue
 			}
 		}
@@ -89,7 +91,7 @@ func (c *mdxConv) lines(lines []string, first int) []string {
 			i = end
 			continue
 		}
-		if strings.HasPrefix(trim, "<details") {
+		if detailsOpen.MatchString(trim) {
 			end := c.findClose(lines, i, "<details", "</details>")
 			text := strings.Join(lines[i:end+1], "\n")
 			text = strings.TrimSpace(text)
@@ -118,6 +120,9 @@ func (c *mdxConv) lines(lines []string, first int) []string {
 				emit(blank + strings.Repeat("#", level) + " " + title + blank)
 				continue
 			case "Admonition":
+				if !strings.Contains(line, ">") {
+					break
+				}
 				a := attrs(line)
 				end := c.findClose(lines, i, "<Admonition", "</Admonition>")
 				text := strings.Join(lines[i:end+1], "\n")
@@ -179,8 +184,12 @@ func (c *mdxConv) inline(line string, ln int) string {
 		if inRanges(prot, m[0]) || (m[0] > 0 && line[m[0]-1] == '\\') {
 			continue
 		}
+		text := line[m[0]:m[1]]
+		if strings.Contains(text, "`") {
+			continue // a stray backtick could pair with one inside: left as it is
+		}
 		b.WriteString(line[last:m[0]])
-		b.WriteString(codeMarker(line[m[0]:m[1]], false))
+		b.WriteString(inlineCode(text, c.fence, m[0] > 0 && line[m[0]-1] == '`', m[1] < len(line) && line[m[1]] == '`'))
 		last = m[1]
 		if !reported {
 			c.rep(ln, fmt.Sprintf("component %s not converted: React renders it", line[m[0]:m[1]]),

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -22,6 +23,9 @@ type tag struct {
 	closing    bool // {{< /name >}}, {% end %}, {% endname %}
 	selfClose  bool // {{< name />}}; a Zola {{ }} or Liquid {{ }} has no body either
 	block      bool // alone on its line(s)
+	tickBefore bool // a backtick just before it, which its code span's would join
+	tickAfter  bool
+	fence      int // backticks for a code span of it: more than any run in the page, so no stray one closes it
 	pos        []string
 	named      map[string]string
 	order      []string // named arguments in the order written
@@ -41,9 +45,12 @@ func (t *tag) arg(i int, keys ...string) string {
 	return ""
 }
 
+var tagName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_./-]*$`)
+
 // findTags returns the tags of body outside code and comments.
 func findTags(body string, sx syntax) []*tag {
 	prot := protected(body)
+	fence := longestRun(body, '`') + 1
 	var tags []*tag
 	for i := 0; i < len(body); {
 		j := strings.Index(body[i:], "{")
@@ -56,10 +63,16 @@ func findTags(body string, sx syntax) []*tag {
 			continue
 		}
 		t := parseTag(body, i, sx)
+		// A tag that would open a comment or code inside it is not read as
+		// one: what is code in the page would change with it.
+		if t != nil && (strings.Contains(t.raw, "<!--") || strings.Contains(t.raw, "`")) {
+			t = nil
+		}
 		if t == nil {
 			i++
 			continue
 		}
+		t.fence = fence
 		tags = append(tags, t)
 		i = t.end
 	}
@@ -95,6 +108,9 @@ func parseTag(body string, i int, sx syntax) *tag {
 		return nil
 	}
 	inner := rest[len(open) : len(open)+end]
+	if strings.Contains(inner, "{{") || strings.Contains(inner, "{%") {
+		return nil // another tag's start inside: not one tag
+	}
 	t := &tag{start: i, end: i + len(open) + end + len(close), raw: rest[:len(open)+end+len(close)], named: map[string]string{}}
 	inner = strings.Trim(inner, "-")
 	inner = strings.TrimSpace(inner)
@@ -114,7 +130,7 @@ func parseTag(body string, i int, sx syntax) *tag {
 	if k := strings.IndexFunc(inner, func(r rune) bool { return unicode.IsSpace(r) || r == '(' }); k >= 0 {
 		name, args = inner[:k], inner[k:]
 	}
-	if name == "" {
+	if !tagName.MatchString(name) {
 		return nil
 	}
 	t.name = name
@@ -150,6 +166,8 @@ func parseTag(body string, i int, sx syntax) *tag {
 		lineEnd += t.end
 	}
 	t.block = strings.TrimSpace(body[lineStart:t.start]) == "" && strings.TrimSpace(body[t.end:lineEnd]) == ""
+	t.tickBefore = t.start > 0 && body[t.start-1] == '`'
+	t.tickAfter = t.end < len(body) && body[t.end] == '`'
 	return t
 }
 
@@ -307,9 +325,48 @@ func render(items []any, conv func(n *node, inner string) string) string {
 // keepAsCode is the conversion of a node the import does not know: its
 // tags as code (visible, and never run) around its converted body.
 func keepAsCode(n *node, inner string) string {
-	s := codeMarker(n.open.raw, n.open.block)
+	s := markTag(n.open)
 	if n.close != nil {
-		s += inner + codeMarker(n.close.raw, n.close.block)
+		s += inner + markTag(n.close)
 	}
 	return s
+}
+
+// markTag is codeMarker for a tag. Inside a line its code span has more
+// backticks than any run in the page, so that a stray backtick before it
+// cannot close it; a tag that holds backticks, which such a stray one
+// could pair with, is a block of its own.
+func markTag(t *tag) string {
+	if t.block || strings.Contains(t.raw, "`") {
+		return codeMarker(t.raw, true)
+	}
+	return inlineCode(t.raw, t.fence, t.tickBefore, t.tickAfter)
+}
+
+// inlineCode writes text as a code span of fence backticks, with a space
+// before or after it where a backtick stands beside it and would join.
+func inlineCode(text string, fence int, tickBefore, tickAfter bool) string {
+	ticks := strings.Repeat("`", max(fence, 1))
+	s := ticks + strings.ReplaceAll(text, "\n", " ") + ticks
+	if tickBefore {
+		s = " " + s
+	}
+	if tickAfter {
+		s += " "
+	}
+	return s
+}
+
+// longestRun is the length of the longest run of c in s.
+func longestRun(s string, c byte) int {
+	n, cur := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			cur++
+			n = max(n, cur)
+		} else {
+			cur = 0
+		}
+	}
+	return n
 }

@@ -174,7 +174,7 @@ func (z *zola) convert(f *file) string {
 		line := f.bodyLine - 1 + lineAt(body, t.start)
 		if t.closing {
 			z.s.rep.add(f.src, line, fmt.Sprintf("%s without a shortcode to end", t.raw), "kept as code; remove it")
-			return codeMarker(t.raw, t.block)
+			return markTag(t)
 		}
 		if s, ok := commonShortcode(strings.ToLower(t.name), t, n, inner, body); ok {
 			return s
