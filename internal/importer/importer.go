@@ -68,6 +68,7 @@ func Import(gen string, src fs.FS) (*Result, error) {
 	}
 	s.rewriteLinks()
 	s.layouts()
+	s.fields()
 	s.sections(g)
 	s.urls()
 	g.menus()
@@ -409,10 +410,13 @@ func (s *site) langTitle(lang string) string {
 }
 
 func (s *site) titleFromName(lang, dir string) string {
-	if dir == "" {
+	if dir == "" || dir == "." {
 		return firstNonEmpty(s.langTitle(lang), s.cfg.title)
 	}
-	name := strings.NewReplacer("-", " ", "_", " ").Replace(path.Base(dir))
+	name := path.Base(dir)
+	if strings.IndexFunc(name, unicode.IsLetter) >= 0 {
+		name = strings.NewReplacer("-", " ", "_", " ").Replace(name)
+	}
 	r := []rune(name)
 	r[0] = unicode.ToUpper(r[0])
 	return string(r)
