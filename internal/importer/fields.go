@@ -32,10 +32,10 @@ func (s *site) fields() {
 			f.changed = true
 			continue
 		}
-		if strings.Contains(slug, "/") {
-			continue
+		if strings.Contains(slug, "/") && s.gen == "docusaurus" {
+			continue // a path, which Docusaurus allows (see docusaurus.frontMatter)
 		}
-		good := strings.Trim(servableName(slug), "-")
+		good := strings.Trim(servableName(strings.Trim(slug, "/")), "-")
 		for len(good) > maxSlug {
 			_, size := utf8.DecodeLastRuneInString(good)
 			good = strings.TrimRight(good[:len(good)-size], "-")

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Generators are the names Import accepts, in the order the manual lists them.
@@ -33,7 +34,7 @@ type Result struct {
 // is not a site of that generator (no configuration file); everything
 // Import cannot convert in a site it reads is an item of the report.
 func Import(gen string, src fs.FS) (*Result, error) {
-	s := &site{gen: gen, src: src, rep: &Report{Generator: gen}, byDst: map[string]*file{}}
+	s := &site{gen: gen, src: src, rep: &Report{Generator: gen}, byDst: map[string]*file{}, renamedDirs: map[string]string{}}
 	var g generator
 	switch gen {
 	case "hugo":
@@ -99,6 +100,9 @@ type site struct {
 	byKey map[string]*file
 	// byOld finds a page by its URL on the old site.
 	byOld map[string]*file
+	// renamedDirs are the folders renameFolders renamed, old path below
+	// content/<lang>/ -> new name.
+	renamedDirs map[string]string
 }
 
 type siteConfig struct {
@@ -287,6 +291,7 @@ func servableName(name string) string {
 // no URL segment may hold (a space, "&"), and rewrites the references of
 // the pages beside them.
 func (s *site) renameUnservable() {
+	s.renameFolders()
 	for _, f := range s.files {
 		if f.lang == "" || f.page {
 			continue
@@ -330,6 +335,51 @@ func (s *site) renameUnservable() {
 			}
 		}
 		s.rep.add(f.src, 0, "renamed "+good+": a URL may not hold "+strings.Join(badRunes(base), " "), "")
+	}
+}
+
+// renameFolders renames the folders in content/ whose names no URL
+// segment may be (a space, more than 100 bytes), in every language alike;
+// links to the files in them follow (rewriteLinks), and the pages' old
+// URLs become aliases.
+func (s *site) renameFolders() {
+	for _, f := range s.files {
+		if f.lang == "" {
+			continue
+		}
+		rest := strings.TrimPrefix(f.dst, langDir(f.lang)+"/")
+		segs := strings.Split(rest, "/")
+		changed := false
+		for i, seg := range segs[:len(segs)-1] {
+			good := strings.Trim(servableName(seg), "-")
+			for len(good) > maxSlug {
+				_, size := utf8.DecodeLastRuneInString(good)
+				good = strings.TrimRight(good[:len(good)-size], "-")
+			}
+			if good != seg && good != "" {
+				s.renamedDirs[strings.Join(strings.Split(rest, "/")[:i+1], "/")] = good
+				segs[i] = good
+				changed = true
+			}
+		}
+		if !changed {
+			continue
+		}
+		newDst := langDir(f.lang) + "/" + strings.Join(segs, "/")
+		if s.byDst[newDst] != nil {
+			continue
+		}
+		delete(s.byDst, f.dst)
+		f.dst = newDst
+		s.byDst[newDst] = f
+		f.changed = true
+	}
+	for _, d := range sortedKeys(s.renamedDirs) {
+		why := "more than 100 bytes"
+		if bad := badRunes(path.Base(d)); len(bad) > 0 {
+			why = strings.Join(bad, " ")
+		}
+		s.rep.add("content/"+d, 0, "folder renamed "+s.renamedDirs[d]+": a URL segment may not hold "+why, "")
 	}
 }
 

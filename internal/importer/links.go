@@ -44,16 +44,26 @@ func (s *site) rewriteLinks() {
 			bracketed := strings.HasPrefix(dest, "<")
 			dest = strings.Trim(dest, "<>")
 			p, anchor, hasAnchor := strings.Cut(dest, "#")
-			if p == "" || strings.Contains(p, ":") || strings.HasPrefix(p, "/") || strings.HasPrefix(p, "@") {
+			var t *file
+			switch {
+			case strings.HasPrefix(p, "@/"):
+				// Zola's path from content/: rewritten only where the
+				// file moved, else sitegen reads it as it is.
+				t = bySrc["content/"+p[2:]]
+				if t != nil && t.dst == langDir(t.lang)+"/"+p[2:] {
+					continue
+				}
+			case p == "" || strings.Contains(p, ":") || strings.HasPrefix(p, "/") || strings.HasPrefix(p, "@"):
 				continue
+			default:
+				t = bySrc[path.Join(path.Dir(f.src), p)]
 			}
-			t := bySrc[path.Join(path.Dir(f.src), p)]
 			if t == nil || !t.page {
 				continue
 			}
 			// A link that names the page's path in the linking page's
 			// language already reads right in sitegen.
-			if strings.TrimPrefix(path.Join(path.Dir(f.dst), p), langDir(f.lang)+"/") == strings.TrimPrefix(t.dst, langDir(t.lang)+"/") {
+			if !strings.HasPrefix(p, "@/") && strings.TrimPrefix(path.Join(path.Dir(f.dst), p), langDir(f.lang)+"/") == strings.TrimPrefix(t.dst, langDir(t.lang)+"/") {
 				continue
 			}
 			nd := relLink(f.dst, t.dst)

@@ -72,8 +72,10 @@ func (z *zola) read() error {
 		if f.page {
 			z.frontMatter(f)
 			f.oldURL = z.oldURL(f)
+			z.aliases(f)
 		}
 	})
+	z.indexBesideSection()
 	s.walk("static", func(p string, data []byte) { s.addCopy(p, p, data) })
 	for _, d := range []string{"templates", "themes", "sass", "data"} {
 		if data := s.readFile(d); data == nil {
@@ -86,6 +88,32 @@ func (z *zola) read() error {
 		s.rep.add("config.toml", 0, "[translations] (the theme's UI strings) not imported: sitegen's theme has its own", "")
 	}
 	return nil
+}
+
+// indexBesideSection renames an index.md that stands beside an
+// _index.md: in Zola the folder is a section and index.md one of its
+// pages; in sitegen index.md would make the folder a bundle too. The page
+// is named after its slug (or "page"), its files stay where they are.
+func (z *zola) indexBesideSection() {
+	s := z.s
+	for _, f := range append([]*file(nil), s.files...) {
+		if !f.page || path.Base(f.dst) != "index.md" || s.byDst[path.Dir(f.dst)+"/_index.md"] == nil {
+			continue
+		}
+		name := strings.Trim(servableName(strings.Trim(f.fm.str("slug"), "/")), "-")
+		if name == "" {
+			name = "page"
+		}
+		dst := path.Dir(f.dst) + "/" + name + ".md"
+		if s.byDst[dst] != nil {
+			continue
+		}
+		delete(s.byDst, f.dst)
+		f.dst = dst
+		s.byDst[dst] = f
+		f.changed = true
+		f.oldURL = z.oldURL(f)
+	}
 }
 
 var datePrefix = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})[-_]`)
@@ -118,6 +146,25 @@ func (z *zola) frontMatter(f *file) {
 	}
 }
 
+// aliases writes Zola's aliases, which are paths from the site root
+// written with or without the first "/", from the root.
+func (z *zola) aliases(f *file) {
+	old := f.fm.strs("aliases")
+	var out []string
+	changed := false
+	for _, a := range old {
+		if !strings.HasPrefix(a, "/") && !strings.Contains(a, "://") {
+			a = "/" + a
+			changed = true
+		}
+		out = append(out, a)
+	}
+	if changed {
+		f.fm.set("aliases", out)
+		f.changed = true
+	}
+}
+
 func exists(s *site, name string) (bool, error) {
 	_, err := fsStat(s, name)
 	return err == nil, err
@@ -142,7 +189,13 @@ func (z *zola) oldURL(f *file) string {
 		name = strings.TrimPrefix(name, m)
 	}
 	if slug := f.fm.str("slug"); slug != "" && path.Base(key) != "_index" {
-		name = slug
+		// Zola's "safe" slugs leave out what a file name may not hold.
+		name = strings.Map(func(r rune) rune {
+			if strings.ContainsRune(`<>:"/\|?*#`, r) || r < 0x20 {
+				return -1
+			}
+			return r
+		}, slug)
 	}
 	u := "/" + path.Join(dir, name)
 	if u != "/" {
