@@ -18,7 +18,7 @@ type hugo struct {
 	unmatched map[string][]string // menu, entry id, link -> languages
 	names     map[string]string   // entry id -> its name
 	matched   map[string]bool     // entry ids that name a page in some language
-	oldURLs   map[string]bool     // every page's old URL, without its final slash
+	oldURLs   map[string]*file    // "<lang>:<old URL without its final slash>" -> the page
 }
 
 func (h *hugo) read() error {
@@ -378,28 +378,39 @@ func (h *hugo) convert(f *file) string {
 // resolves those.
 func (h *hugo) pathLinks(f *file, body string) string {
 	if h.oldURLs == nil {
-		h.oldURLs = map[string]bool{}
+		h.oldURLs = map[string]*file{}
 		for _, x := range h.s.files {
-			if x.page {
-				h.oldURLs[strings.TrimSuffix(x.oldURL, "/")] = true
+			if x.page && x.oldURL != "" {
+				h.oldURLs[x.lang+":"+strings.TrimSuffix(x.oldURL, "/")] = x
 			}
 		}
 	}
 	prot := protected(body)
 	var b strings.Builder
 	last := 0
-	for _, m := range inlineLink.FindAllStringSubmatchIndex(body, -1) {
+	matches := append(inlineLink.FindAllStringSubmatchIndex(body, -1), refLink.FindAllStringSubmatchIndex(body, -1)...)
+	sortMatches(matches)
+	for _, m := range matches {
 		dest := body[m[2]:m[3]]
-		if inRanges(prot, m[2]) || !strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") {
+		if m[2] < last || inRanges(prot, m[2]) || !strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") {
 			continue
 		}
 		p, anchor, hasAnchor := strings.Cut(dest, "#")
 		p = strings.TrimSuffix(p, "/")
-		if p == "" || h.oldURLs[p] || strings.Contains(path.Base(p), ".") {
+		if p == "" {
 			continue
 		}
-		to := h.s.page(f.lang, p)
-		if to == nil {
+		var to *file
+		if old := firstFile(h.oldURLs[f.lang+":"+p], h.oldURLs[h.s.cfg.defaultLang+":"+p]); old != nil {
+			// A page's old URL: sitegen reads it where the page keeps it,
+			// not where url: or a permalink pattern moved the page.
+			if !old.fm.has("url") {
+				continue
+			}
+			to = old
+		} else if strings.Contains(path.Base(p), ".") {
+			continue
+		} else if to = h.s.page(f.lang, p); to == nil {
 			to = h.s.page(h.s.cfg.defaultLang, p)
 		}
 		if to == nil {
@@ -471,6 +482,15 @@ func (h *hugo) shortcode(f *file, body string, n *node, inner string) string {
 	h.s.rep.add(f.src, line, fmt.Sprintf("Hugo shortcode %q not converted: a layout of the old site made it (data, HTML or script), and it has no Markdown form", t.name),
 		"it is kept as code in the page; write what it showed in Markdown, or make it a layout (layouts/)")
 	return keepAsCode(n, inner)
+}
+
+func firstFile(fs ...*file) *file {
+	for _, f := range fs {
+		if f != nil {
+			return f
+		}
+	}
+	return nil
 }
 
 // findByName finds a page of lang by its file name alone, as Hugo's ref
