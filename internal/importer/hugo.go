@@ -382,6 +382,9 @@ func (h *hugo) pathLinks(f *file, body string) string {
 		for _, x := range h.s.files {
 			if x.page && x.oldURL != "" {
 				h.oldURLs[x.lang+":"+strings.TrimSuffix(x.oldURL, "/")] = x
+				if x.fm.has("url") {
+					h.oldURLs[x.lang+":"+strings.TrimSuffix(h.s.newURL(x), "/")] = x
+				}
 			}
 		}
 	}
