@@ -321,7 +321,10 @@ func (h *hugo) permalink(pat string, f *file, section, name string) string {
 	if !strings.HasPrefix(u, "/") {
 		u = "/" + u
 	}
-	return u
+	if lookup(h.cfg, "disablepathtolower") != true {
+		u = strings.ToLower(u)
+	}
+	return urlize(u)
 }
 
 // pageDate is the page's date: field, or the zero time.

@@ -20,6 +20,7 @@ var (
 // target's file is now. Links sitegen reads as they are (URLs, Zola's @/
 // paths, links from the root) are left alone.
 func (s *site) rewriteLinks() {
+	external := s.netlifyRedirects()
 	bySrc := map[string]*file{}
 	for _, f := range s.files {
 		if f.src != "" {
@@ -53,6 +54,11 @@ func (s *site) rewriteLinks() {
 				if t != nil && t.dst == langDir(t.lang)+"/"+p[2:] {
 					continue
 				}
+			case strings.HasPrefix(p, "/") && external[strings.TrimSuffix(p, "/")] != "":
+				b.WriteString(body[last:m[2]])
+				b.WriteString(external[strings.TrimSuffix(p, "/")])
+				last = m[3]
+				continue
 			case p == "" || strings.Contains(p, ":") || strings.HasPrefix(p, "/") || strings.HasPrefix(p, "@"):
 				continue
 			default:

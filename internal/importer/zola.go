@@ -157,9 +157,19 @@ func (z *zola) aliases(f *file) {
 			a = "/" + a
 			changed = true
 		}
+		if strings.EqualFold(strings.Trim(a, "/"), strings.Trim(f.oldURL, "/")) {
+			// The page's own URL in other letter case, which hosts that
+			// ignore case serve as the page: sitegen refuses it.
+			z.s.rep.add(f.src, 0, "alias "+a+" left out: it is the page's URL in other letter case", "")
+			changed = true
+			continue
+		}
 		out = append(out, a)
 	}
-	if changed {
+	if changed && len(out) == 0 {
+		f.fm.remove("aliases")
+		f.changed = true
+	} else if changed {
 		f.fm.set("aliases", out)
 		f.changed = true
 	}
