@@ -21,6 +21,14 @@ var (
 // paths, links from the root) are left alone.
 func (s *site) rewriteLinks() {
 	external := s.netlifyRedirects()
+	exact, folded := map[string]bool{}, map[string][]*file{}
+	for _, f := range s.files {
+		if f.page && f.oldURL != "" {
+			u := strings.TrimSuffix(f.oldURL, "/")
+			exact[u] = true
+			folded[strings.ToLower(u)] = append(folded[strings.ToLower(u)], f)
+		}
+	}
 	bySrc := map[string]*file{}
 	for _, f := range s.files {
 		if f.src != "" {
@@ -59,6 +67,11 @@ func (s *site) rewriteLinks() {
 				b.WriteString(external[strings.TrimSuffix(p, "/")])
 				last = m[3]
 				continue
+			case strings.HasPrefix(p, "/") && !strings.HasPrefix(p, "//") && !exact[strings.TrimSuffix(p, "/")] &&
+				len(folded[strings.ToLower(strings.TrimSuffix(p, "/"))]) == 1:
+				// A link to a page's old URL in other letter case, which
+				// the old host served (and the old site's aliases).
+				t = folded[strings.ToLower(strings.TrimSuffix(p, "/"))][0]
 			case p == "" || strings.Contains(p, ":") || strings.HasPrefix(p, "/") || strings.HasPrefix(p, "@"):
 				continue
 			default:
