@@ -139,6 +139,43 @@ func TestRightToLeft(t *testing.T) {
 //go:embed testdata/rtl-site.txtar
 var rtlSite []byte
 
+// TestRootLanguage runs the checks of TestBrowser over the build package's
+// root-language.txtar: English, the default language, at the root, Danish
+// and Greenlandic in their folders; its home page at /, its 404 page at
+// /404.html with a line in each other language, fallback pages at the
+// root and in the folders.
+func TestRootLanguage(t *testing.T) {
+	if testing.Short() && os.Getenv(requiredEnv) != "required" {
+		t.Skip("the browser tests do not run with -short")
+	}
+	chrome, err := findChrome()
+	if err != nil {
+		unavailable(t, "no browser for the accessibility tests: %v", err)
+	}
+	axeSrc, err := os.ReadFile(filepath.Join(repoRoot, axePath))
+	if err != nil {
+		unavailable(t, "no axe-core for the accessibility tests: %v", err)
+	}
+	archive, err := os.ReadFile("../build/testdata/root-language.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := buildSiteFS(t, sitetest.FS(t, archive))
+	kinds := map[string]bool{}
+	for _, p := range site.pages {
+		kinds[p.URL+" "+p.Lang+" "+p.Kind] = true
+	}
+	for _, want := range []string{"/ en home", "/404.html en root-404", "/kun-dansk/ en fallback", "/da/about/ da fallback", "/da/404.html da 404"} {
+		if !kinds[want] {
+			t.Fatalf("the test site has no page %s: %v", want, kinds)
+		}
+	}
+	// Its alias page redirects to the absolute URL below base_url
+	// (https://example.org/), which is not the test's server.
+	site.aliases = nil
+	browseSite(t, chrome, string(axeSrc), site)
+}
+
 // browseSite serves site and runs the accessibility, reflow, keyboard and
 // no-JavaScript checks over every page. It returns the tab, still open.
 func browseSite(t *testing.T, chrome, axeSrc string, site *builtSite) *tab {

@@ -171,7 +171,9 @@ func buildSiteFS(t *testing.T, fsys fs.FS) *builtSite {
 			if p.Fallback {
 				sp.Kind = "fallback"
 			}
-			if p.Lang != nil && p.Kind != pages.Root && p.Kind != pages.RootNotFound {
+			// The chooser and /404.html speak every language; /404.html of
+			// a default language at the root is that language's.
+			if p.Lang != nil && p.Kind != pages.Root && (p.Kind != pages.RootNotFound || p.Lang.Prefix == "") {
 				sp.Lang = p.Lang.Code
 			}
 			sp.Title = p.Title

@@ -9,11 +9,19 @@
 //	minify   HTML, CSS, JS, SVG, JSON, XML                     (minifier)
 //	write    into an Output: a folder swapped in at the end, or memory (publish)
 //
-// The files beside pages (content/<lang>/**, not Markdown) are written as
-// they are, when they are media or documents that run no script
-// (content.CheckResource; any file with unsafe_html = true). An image a page embeds from them or from static/ gets width=,
-// height= and loading="lazy", and a warning when it is larger than a phone
-// needs (MaxImageWidth, MaxImageBytes).
+// Every file of static/ (the theme's, and the site's, which replaces a
+// theme file of the same name) is written as it is, byte for byte, at its
+// own name, so Markdown, raw HTML and other static files reach it by the
+// name they were written with. A CSS or JavaScript file a layout asks for
+// by name ({{ .Asset "css/site.css" }}) is written once more, minified,
+// under a name that holds its hash ("css/site.3f9a1c2b.css"), which the
+// layout gets with its integrity value; with Options.Dev it keeps its own
+// name. The files beside pages (content/<lang>/**, not Markdown) are
+// written as they are, when they are media or documents that run no
+// script (content.CheckResource; any file with unsafe_html = true). An
+// image a page embeds from them or from static/ gets width=, height= and
+// loading="lazy", and a warning when it is larger than a phone needs
+// (MaxImageWidth, MaxImageBytes).
 //
 // Data flows one way: each stage takes the values the one before returned.
 // A stage reports every problem it finds. A build that found errors
@@ -119,7 +127,8 @@ type Result struct {
 	Docs     map[*pages.Page]*markdown.Result // with Options.Text: the converted Markdown of each real page
 	Catalog  *locale.Catalog
 	Layouts  *render.Templates
-	Assets   map[string]*render.Asset
+	Assets   map[string]*render.Asset // the files layouts asked for (.Asset) and the search indexes, by name
+	Static   []string                 // the files published from static/ as they are, by name, sorted
 	Warnings diag.List
 	Files    int // files written
 	Duration time.Duration
@@ -295,7 +304,7 @@ func (r *Result) Summary() string {
 		len(r.Site.Pages), strings.Join(parts, ", "), fallback, r.Duration.Milliseconds())
 	var own []string
 	for _, name := range hosting.Names {
-		if r.Assets[name] != nil {
+		if _, ok := slices.BinarySearch(r.Static, name); ok {
 			own = append(own, StaticDir+"/"+name)
 		}
 	}

@@ -48,7 +48,7 @@ type Builder struct {
 	// What the last successful build made.
 	built   bool
 	site    *pages.Site
-	assets  map[string]*render.Asset
+	assets  *assets
 	docs    map[string]*doc        // by content file path
 	byFile  map[string]*pages.Page // content file path -> its page
 	env     *render.Env            // its layouts, UI strings and cached partials
@@ -247,9 +247,10 @@ func (b *Builder) loadContent() func() {
 // readContent reads a page or a file beside one. Its language is the tag
 // as configured, whatever the case of its folder. A file beside a page
 // that could run script in a reader's browser is an error at the file
-// unless the site trusts every editor (content.CheckResource).
+// unless the site trusts every editor (content.CheckResource), and so is
+// an HTML page, whose body is raw HTML (htmlPageNeedsUnsafe).
 func (b *Builder) readContent(p string) (*content.File, *content.Resource, diag.List) {
-	if !content.IsPage(p) {
+	if !content.IsPageFile(b.src, p) {
 		r, d := content.ReadResource(b.src, p)
 		if r == nil {
 			return nil, nil, d
@@ -264,6 +265,10 @@ func (b *Builder) readContent(p string) (*content.File, *content.Resource, diag.
 		return nil, r, d
 	}
 	f, d := content.Read(b.src, p)
+	if f != nil && f.HTML && !b.cfg.Markdown.UnsafeHTML {
+		d.Errorf(p, 1, "%s", htmlPageNeedsUnsafe)
+		return nil, nil, d
+	}
 	if f != nil {
 		f.Lang = content.LangOf(f.Lang, b.cfg.Codes())
 		if !b.opts.Text {
@@ -277,6 +282,14 @@ func (b *Builder) readContent(p string) (*content.File, *content.Resource, diag.
 	}
 	return f, nil, d
 }
+
+// htmlPageNeedsUnsafe is the error at an HTML page (an HTML file that
+// begins with front matter, as Hugo reads one) on a site whose
+// sitegen.toml does not set [markdown] unsafe_html = true. Its body is
+// raw HTML, used as it is, which SECURITY.md allows only where every
+// editor is trusted, as it allows raw HTML in Markdown.
+const htmlPageNeedsUnsafe = "an HTML page (front matter, then HTML) is raw HTML, which this site does not allow from content/ (SECURITY.md): " +
+	"if every editor is trusted, set unsafe_html = true under [markdown] in sitegen.toml; else rename it to .md and write its body in Markdown"
 
 // setFile records the result of reading one content file: a page or a
 // file beside one, or neither when it failed or is gone.
@@ -341,10 +354,10 @@ func (b *Builder) model() (*pages.Site, diag.List) {
 	if d := b.contentUnread(); d != nil {
 		return nil, d
 	}
-	in := pages.Input{Reserved: b.reserved(), Typography: markdown.Typeset}
+	in := pages.Input{Reserved: b.reserved(), Typography: markdown.Typeset, Now: time.Now()}
 	for _, p := range slices.Sorted(maps.Keys(b.files)) {
 		f := b.files[p]
-		if f.Meta.Draft && !b.opts.Drafts {
+		if f.Meta.Held(in.Now) && !b.opts.Drafts {
 			in.Drafts = append(in.Drafts, f.Key)
 			continue
 		}
@@ -357,9 +370,7 @@ func (b *Builder) model() (*pages.Site, diag.List) {
 		in.Resources = append(in.Resources, b.resources[p])
 	}
 	for _, f := range b.static {
-		if !fingerprinted(f.name) {
-			in.Static = append(in.Static, f.name)
-		}
+		in.Static = append(in.Static, f.name)
 	}
 	site, diags := pages.New(b.cfg, in)
 	if b.opts.KeepGoing {
@@ -403,8 +414,9 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	canRender := b.layouts != nil && b.catalog != nil && !b.langWithoutStrings(site)
 	env := &render.Env{Templates: b.layouts, Catalog: b.catalog, Site: site}
 	w := &writer{out: out, min: b.min, minify: !b.opts.NoMinify, counts: b.opts.Progress}
-	assets, d := w.assets(b.static, b.cfg.BasePath(), !b.opts.Dev)
-	diags.Add(d)
+	diags.Add(w.static(b.static))
+	assets := b.newAssets()
+	assets.writeTo(w)
 	env.Assets = assets
 	diags.Add(w.resources(site))
 	var model *render.Model
@@ -470,12 +482,13 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	renderAll(all)
 	diags.Add(w.searchIndexes(site, entries, assets, writeIndex))
 	renderAll(last)
+	diags.Add(assets.writeErrors())
 	if !diags.HasErrors() {
 		diags.Add(w.hosting(site, assets))
 	}
 	if diags.HasErrors() {
 		if b.opts.KeepGoing {
-			res := &Result{Site: site, Docs: resDocs, Catalog: b.catalog, Layouts: b.layouts, Assets: assets,
+			res := &Result{Site: site, Docs: resDocs, Catalog: b.catalog, Layouts: b.layouts, Assets: assets.Made(), Static: assets.names(),
 				Warnings: diags.Warnings().Sort(), Files: len(w.written())}
 			return res, nil, diags.Errors().Sort()
 		}
@@ -490,7 +503,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 		ch.Removed = b.removed(w.written())
 	}
 	b.lastChanges = ch
-	res := &Result{Site: site, Catalog: b.catalog, Layouts: b.layouts, Assets: assets,
+	res := &Result{Site: site, Catalog: b.catalog, Layouts: b.layouts, Assets: assets.Made(), Static: assets.names(),
 		Warnings: diags.Warnings().Sort(), Files: len(w.written())}
 	if b.opts.Text {
 		res.Docs = resDocs
@@ -498,10 +511,21 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	return res, ch, nil
 }
 
+// newAssets returns the assets of a build from the loaded static files:
+// fingerprinted copies for layouts except with Options.Dev, minified
+// unless Options.NoMinify.
+func (b *Builder) newAssets() *assets {
+	var min *minifier.Minifier
+	if !b.opts.NoMinify {
+		min = b.min
+	}
+	return newAssets(b.static, b.cfg.BasePath(), !b.opts.Dev, min)
+}
+
 // publish records a successful build as the base for the next Update:
 // with Options.Incremental, what each page read (dp) with the values of
 // model.
-func (b *Builder) publish(site *pages.Site, env *render.Env, assets map[string]*render.Asset, docs map[string]*doc, model *render.Model, dp *deps) {
+func (b *Builder) publish(site *pages.Site, env *render.Env, assets *assets, docs map[string]*doc, model *render.Model, dp *deps) {
 	b.built = true
 	b.site, b.env, b.assets = site, env, assets
 	b.indexes = map[string][]byte{}
@@ -619,12 +643,19 @@ func (b *Builder) convertOnly(site *pages.Site, p *pages.Page) *doc {
 		d.res = &markdown.Result{}
 		return d
 	}
-	// A page over markdown.MaxElements is refused by the converter before
-	// it parses; it takes no more of the budget than the largest page.
-	weight := min(markdown.Elements(body), markdown.MaxElements)
-	b.budget.take(weight)
-	res, problems := b.converters[p.Lang.Code].ConvertWithImages(body, line, resolve, words, b.imageAttrs(links, written))
-	b.budget.give(weight)
+	var res *markdown.Result
+	var problems []markdown.Problem
+	if p.File.HTML {
+		res = markdown.ConvertHTML(body, line, words) // an HTML page: its body as it is
+	} else {
+		// A page over markdown.MaxElements is refused by the converter
+		// before it parses; it takes no more of the budget than the
+		// largest page.
+		weight := min(markdown.Elements(body), markdown.MaxElements)
+		b.budget.take(weight)
+		res, problems = b.converters[p.Lang.Code].ConvertWithImages(body, line, resolve, words, b.imageAttrs(links, written))
+		b.budget.give(weight)
+	}
 	if c := b.opts.Progress; c != nil {
 		c.Converted.Add(1)
 	}

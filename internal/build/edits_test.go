@@ -229,7 +229,8 @@ func (e *siteEditor) fieldEdits() map[string]func(s *editSite, pg *srcPage, p st
 			setOrDelete(pg, "weight", pick(rng, []string{"", "1", "2", "3", "-1"}))
 		},
 		"menu": func(s *editSite, pg *srcPage, p string) {
-			setOrDelete(pg, "menu", pick(rng, []string{"", "main", "footer", "[main, footer]"}))
+			setOrDelete(pg, "menu", pick(rng, []string{"", "main", "footer", "[main, footer]",
+				"{main: {parent: Hjælp}}", "{main: {parent: hj, identifier: om}}", "{main: {identifier: hj}}"}))
 		},
 		"updated": func(s *editSite, pg *srcPage, p string) { setOrDelete(pg, "updated", date()) },
 		"date":    func(s *editSite, pg *srcPage, p string) { setOrDelete(pg, "date", date()) },
@@ -252,6 +253,31 @@ func (e *siteEditor) fieldEdits() map[string]func(s *editSite, pg *srcPage, p st
 		},
 		"params": func(s *editSite, pg *srcPage, p string) {
 			setOrDelete(pg, "params", pick(rng, []string{"", fmt.Sprintf("{icon: ikon-%d}", e.next()), "{icon: a, order: [1, 2]}"}))
+		},
+		"link_title": func(s *editSite, pg *srcPage, p string) {
+			setOrDelete(pg, "link_title", pick(rng, []string{"", fmt.Sprintf("Kort %d", e.next())}))
+		},
+		"summary": func(s *editSite, pg *srcPage, p string) {
+			setOrDelete(pg, "summary", pick(rng, []string{"", fmt.Sprintf("Resumé %d.", e.next())}))
+		},
+		"url": func(s *editSite, pg *srcPage, p string) {
+			if !notHome(p) {
+				return // a home page's url: is an error
+			}
+			setOrDelete(pg, "url", pick(rng, []string{"", "", fmt.Sprintf("/flyttet-%d/", e.next())}))
+		},
+		// Dates around now: a page held back or published again.
+		"publish_date": func(s *editSite, pg *srcPage, p string) {
+			setOrDelete(pg, "publish_date", pick(rng, []string{"", "2020-01-01", "2999-01-01"}))
+		},
+		"expiry_date": func(s *editSite, pg *srcPage, p string) {
+			setOrDelete(pg, "expiry_date", pick(rng, []string{"", "2999-01-01", "2020-01-01"}))
+		},
+		"extra": func(s *editSite, pg *srcPage, p string) {
+			setOrDelete(pg, "extra", pick(rng, []string{"", fmt.Sprintf("{icon: ekstra-%d, note: x}", e.next())}))
+		},
+		"id": func(s *editSite, pg *srcPage, p string) {
+			setOrDelete(pg, "id", pick(rng, []string{"", "", fmt.Sprintf("id-%d", e.next())}))
 		},
 	}
 }

@@ -48,10 +48,11 @@ func (b *Builder) reserved() []pages.Reserved {
 			pages.Reserved{Name: strings.TrimSuffix(name, ext) + "." + strings.Repeat("[0-9a-f]", 8) + "/*", What: "the split search index of " + l.Code})
 	}
 	for _, f := range b.static {
-		r = append(r, pages.Reserved{Name: f.name, What: "a file from static/", File: f.path})
+		r = append(r, pages.Reserved{Name: f.name, What: "a file from static/", File: f.path, Static: true})
 		if fingerprinted(f.name) {
-			ext := path.Ext(f.name)
-			r = append(r, pages.Reserved{Name: strings.TrimSuffix(f.name, ext) + ".*" + ext, What: "a file from static/", File: f.path})
+			// The copy a layout may ask for (assets), whose hash is known
+			// only then.
+			r = append(r, pages.Reserved{Name: fingerprintPattern(f.name), What: "the fingerprinted copy of " + f.path, File: f.path, Static: true})
 		}
 	}
 	return r

@@ -60,8 +60,10 @@ func TestHostileInput(t *testing.T) {
 		},
 		{
 			name:    "slugs that try to escape",
-			archive: hostileConfig + "-- content/da/_index.md --\n" + page("Forside", "") + "-- content/da/a.md --\n---\ntitle: A\ndescription: A.\nslug: ../x\n---\n-- content/da/b.md --\n---\ntitle: B\ndescription: B.\nslug: \"%2e%2e\"\n---\n-- content/da/c.md --\n---\ntitle: C\ndescription: C.\nslug: /etc\n---\n",
-			stderr:  "content/da/a.md:4: slug: \"../x\" has U+002F SOLIDUS \"/\"; use only letters, digits, \"-\", \"_\" and \".\"\ncontent/da/b.md:4: slug: \"%2e%2e\" has U+0025 PERCENT SIGN \"%\"; use only letters, digits, \"-\", \"_\" and \".\"\ncontent/da/c.md:4: slug: \"/etc\" has U+002F SOLIDUS \"/\"; use only letters, digits, \"-\", \"_\" and \".\"\n",
+			archive: hostileConfig + "-- content/da/_index.md --\n" + page("Forside", "") + "-- content/da/a.md --\n---\ntitle: A\ndescription: A.\nslug: ../x\n---\n-- content/da/b.md --\n---\ntitle: B\ndescription: B.\nslug: \"%2e%2e\"\n---\n-- content/da/c.md --\n---\ntitle: C\ndescription: C.\nslug: /etc/../../x\n---\n-- content/da/d.md --\n---\ntitle: D\ndescription: D.\nurl: \"/da/..\\\\..\\\\x/\"\n---\n",
+			// A slug with "/" and url: are paths (issue 24), each of whose
+			// segments is checked as a slug is.
+			stderr: "content/da/a.md:4: slug: \"..\" starts or ends with \".\"; a \".\" may only stand inside a name, as in release-1.0\ncontent/da/b.md:4: slug: \"%2e%2e\" has U+0025 PERCENT SIGN \"%\"; use only letters, digits, \"-\", \"_\" and \".\"\ncontent/da/c.md:4: slug: \"..\" starts or ends with \".\"; a \".\" may only stand inside a name, as in release-1.0\ncontent/da/d.md:4: url: \"..\\\\..\\\\x\" has U+005C REVERSE SOLIDUS \"\\\"; use only letters, digits, \"-\", \"_\" and \".\"\n",
 		},
 		{
 			name:    "yaml alias bomb",

@@ -32,8 +32,10 @@ func (b *Builder) modelWithout(site *pages.Site, diags diag.List, in pages.Input
 			b.omitted[key] = true
 		} else if key, ok := resourceKey(p); ok {
 			// A file beside a page that is refused (it could run script,
-			// say) is one error at the file, and links to it are none.
+			// say) is one error at the file, and links to it are none;
+			// so is an HTML page that does not load, x.md to a link.
 			b.omitted[key] = true
+			b.omitted[content.PageKey(key)] = true
 		}
 	}
 	for _, p := range b.walkOmitted() {
@@ -159,18 +161,19 @@ func (b *Builder) walkOmitted() []string {
 	return out
 }
 
-// contentKey returns the key of a content file's path ("content/da/a.md"
-// -> "a.md"), and false for any other path.
+// contentKey returns the key of a Markdown page's path ("content/da/a.md"
+// -> "a.md", "content/da/b.markdown" -> "b.md"), and false for any other
+// path.
 func contentKey(p string) (string, bool) {
 	rest, ok := strings.CutPrefix(p, content.Dir+"/")
 	if !ok {
 		return "", false
 	}
 	_, key, ok := strings.Cut(rest, "/")
-	if !ok || !strings.HasSuffix(key, ".md") {
+	if !ok || !content.IsPage(key) {
 		return "", false
 	}
-	return norm.NFC.String(key), true
+	return content.PageKey(norm.NFC.String(key)), true
 }
 
 // resourceKey returns the key of a file beside a page by its path

@@ -35,6 +35,12 @@ Text.
 title: [B
 description: Side B.
 ---
+-- content/da/nyt/_index.md --
+---
+title: Nyt
+description: Nyheder.
+draft: true
+---
 -- content/da/nyt/c.md --
 ---
 title: C
@@ -61,7 +67,7 @@ func TestKeepGoing(t *testing.T) {
 	want := []string{
 		"content/da/a.md:5: link to \"findes-ikke.md\": no such page in any language (looked for content/<lang>/findes-ikke.md)",
 		"content/da/b.md:2: ",
-		"content/da/nyt/c.md:1: folder nyt/ has no _index.md in any language: create content/da/nyt/_index.md with a title and description",
+		"content/da/nyt/c.md:1: folder nyt/ has its _index.md only as a draft, which is not published, so this page has no section",
 		"content/fr: language \"fr\" is not in sitegen.toml",
 	}
 	var got []string

@@ -31,7 +31,7 @@ func BenchmarkPage(b *testing.B) {
 		b.Fatal(err)
 	}
 	site := res.Site
-	env := &render.Env{Templates: res.Layouts, Catalog: res.Catalog, Site: site, Assets: res.Assets}
+	env := &render.Env{Templates: res.Layouts, Catalog: res.Catalog, Site: site, Assets: render.AssetMap(res.Assets)}
 	var page *pages.Page
 	target := typicalPage(fsys)
 	for _, p := range site.Pages {

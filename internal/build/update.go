@@ -143,7 +143,7 @@ func (b *Builder) reloadContent(paths []string) (structural bool) {
 			structural = true
 			b.setFile(p, nil, nil, nil)
 		default:
-			if !known && !knownBroken || !content.IsPage(p) {
+			if !known && !knownBroken || !content.IsPageFile(b.src, p) {
 				structural = true
 			}
 			f, r, d := b.readContent(p)
@@ -193,29 +193,23 @@ func (b *Builder) updateContent(out Output, changed []string, structural, styles
 	w := &writer{out: out, min: b.min, minify: !b.opts.NoMinify}
 	ch := &Changes{}
 	if stylesChanged {
-		assets, d := w.assets(b.static, b.cfg.BasePath(), !b.opts.Dev)
-		if d.HasErrors() {
+		if d := w.static(b.static); d.HasErrors() {
 			return nil, nil, d.Sort()
 		}
-		for name, a := range assets {
-			if path.Ext(name) == ".css" {
-				ch.Styles = append(ch.Styles, a.URL)
+		for _, f := range b.static {
+			if path.Ext(f.name) == ".css" {
+				ch.Styles = append(ch.Styles, b.cfg.BasePath()+f.name)
 			}
 		}
-		slices.Sort(ch.Styles)
 		// The search indexes are assets too, made by the build and not
 		// from static/: keep them, or the next search page fails to render.
-		for _, l := range b.site.Langs {
-			for _, name := range []string{search.FileName(l.Code), "search/" + l.Code + "/"} {
-				if a, ok := b.assets[name]; ok {
-					if _, own := assets[name]; !own {
-						assets[name] = a
-					}
-				}
-			}
+		assets := b.newAssets()
+		for _, a := range b.assets.fixed {
+			assets.setFixed(a)
 		}
 		b.assets = assets
 	}
+	b.assets.writeTo(w)
 	// A file whose front matter is as it was makes the same model: the
 	// model reads a file's path, language, key and front matter (Meta),
 	// nothing of its body. Its page keeps its place; only the file is new.
@@ -244,7 +238,7 @@ func (b *Builder) updateContent(out Output, changed []string, structural, styles
 	for _, n := range ch.Written {
 		b.outputs[n] = true
 	}
-	res := &Result{Site: b.site, Catalog: b.catalog, Layouts: b.layouts, Assets: b.assets,
+	res := &Result{Site: b.site, Catalog: b.catalog, Layouts: b.layouts, Assets: b.assets.Made(), Static: b.assets.names(),
 		Warnings: diags.Warnings().Sort(), Files: len(ch.Written)}
 	return res, ch, nil
 }
@@ -253,7 +247,8 @@ func (b *Builder) updateContent(out Output, changed []string, structural, styles
 // was: the model stays, with the new files in it. It converts and renders
 // the changed pages, and renders again the pages that read something of
 // them that changed (their File), and with stylesChanged, those that read
-// an asset that changed.
+// an asset that changed, and the hosting files (_headers names the static
+// files).
 func (b *Builder) updatePages(w *writer, changed []string, stylesChanged bool) diag.List {
 	model, dp, env := b.rmodel, b.deps, b.env
 	model.Assets, env.Assets = b.assets, b.assets
@@ -306,6 +301,10 @@ func (b *Builder) updatePages(w *writer, changed []string, stylesChanged bool) d
 			diags.Add(d.diags)
 		}
 		diags.Add(w.page(env, p, d))
+	}
+	diags.Add(b.assets.writeErrors())
+	if stylesChanged {
+		diags.Add(w.hosting(b.site, b.assets))
 	}
 	if diags.HasErrors() {
 		dp.abort()
@@ -390,6 +389,7 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	for _, e := range errs {
 		diags.Add(e)
 	}
+	diags.Add(b.assets.writeErrors())
 	diags.Add(b.changedResources(w, site, changed))
 	diags.Add(w.hosting(site, b.assets))
 	if diags.HasErrors() {
@@ -412,10 +412,13 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 		outputs[p.OutputFile()] = true
 		pageOutputs[p.OutputFile()] = true
 	}
-	for _, a := range b.assets {
+	for _, a := range b.assets.Made() {
 		outputs[a.File] = true
 	}
-	for name := range hosting.Files(site, nil) {
+	for _, name := range b.assets.names() {
+		outputs[name] = true
+	}
+	for name := range hosting.Files(site, hosting.Assets{}) {
 		outputs[name] = true
 	}
 	for n := range b.outputs {
@@ -434,8 +437,10 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 // movedFiles returns the link dependencies (pages.Link.Deps) a change
 // can have moved: file names whose page or file changed (for every
 // language, since a link falls back to other languages' files), as
-// "file:<key>", and aliases that appeared, went or moved to another page,
-// as "alias:<path>".
+// "file:<key>", aliases that appeared, went or moved to another page,
+// as "alias:<path>", and URL paths where a page or file appeared or went,
+// as "url:<path>" (a link that found nothing at one of its readings may
+// find something now).
 func (b *Builder) movedFiles(site *pages.Site, changed []string) map[string]bool {
 	moved := map[string]bool{}
 	owners := func(s *pages.Site) map[string]string {
@@ -444,9 +449,11 @@ func (b *Builder) movedFiles(site *pages.Site, changed []string) map[string]bool
 			if p.File != nil {
 				m[p.Lang.Code+"\x00"+p.FileKey] = p.Key
 			}
+			m["\x02"+p.Path] = p.Key
 		}
 		for _, r := range s.Resources {
 			m[r.Lang.Code+"\x00"+r.Key] = "\x00" + r.Path
+			m["\x02"+r.Path] = "\x00" + r.Key
 		}
 		for _, p := range s.Special {
 			if p.Kind == pages.Alias {
@@ -459,6 +466,10 @@ func (b *Builder) movedFiles(site *pages.Site, changed []string) map[string]bool
 	mark := func(k string) {
 		if alias, ok := strings.CutPrefix(k, "\x01"); ok {
 			moved[pages.AliasDep+alias] = true
+			return
+		}
+		if p, ok := strings.CutPrefix(k, "\x02"); ok {
+			moved[pages.URLDep+p] = true
 			return
 		}
 		_, key, _ := strings.Cut(k, "\x00")
@@ -475,7 +486,7 @@ func (b *Builder) movedFiles(site *pages.Site, changed []string) map[string]bool
 		}
 	}
 	for _, p := range changed {
-		if !content.IsPage(p) {
+		if !content.IsPageFile(b.src, p) {
 			rest := strings.TrimPrefix(p, content.Dir+"/")
 			if _, key, ok := strings.Cut(rest, "/"); ok {
 				moved[pages.FileDep+content.Name(key)] = true
@@ -534,7 +545,7 @@ func (b *Builder) resolved(site *pages.Site, diags diag.List) {
 // so that the search terms made of it (kept pages, search entries) are
 // the same with Inspect as without.
 func (b *Builder) inspect(site *pages.Site, p *pages.Page, d *doc) {
-	if b.opts.Inspect == nil || b.stubbed[p.File.Path] {
+	if b.opts.Inspect == nil || b.stubbed[p.File.Path] || p.File.Generated {
 		return
 	}
 	b.opts.Inspect(site, p, d.res, d.diags)

@@ -244,6 +244,13 @@ func testUpdateMatchesBuild(t *testing.T, defaults fs.FS, limits bool) {
 		{"link fixed", func() {
 			edit("content/en/complaints.md", "---\ntitle: Complaints\ndescription: en.\ntranslationKey: complaints\n---\nBack [home](_index.md), [the library](/da/hjalp/bibliotek/).\n")
 		}, []string{"content/en/complaints.md"}, 0, ""},
+		{"a slash-less URL read as Docusaurus reads it", func() {
+			edit("content/da/hjaelp/bibliotek.md", "---\ntitle: Biblioteket\ndescription: Biblioteket.\n---\n![Brevet](brev.svg) [klage](../klage)\n")
+		}, []string{"content/da/hjaelp/bibliotek.md"}, 1, ""},
+		{"a page appears where a browser reads the link", func() {
+			edit("content/da/hjaelp/klage.md", "---\ntitle: Klage om hjælp\ndescription: Klage.\n---\n")
+		}, []string{"content/da/hjaelp/klage.md"}, 0, ""},
+		{"and goes again", func() { edit("content/da/hjaelp/klage.md", "") }, []string{"content/da/hjaelp/klage.md"}, 0, ""},
 		{"config", func() {
 			edit("sitegen.toml", strings.Replace(string(fsys["sitegen.toml"].Data), "https://example.org/", "https://example.org/sub/", 1))
 		}, []string{"sitegen.toml"}, 0, ""},

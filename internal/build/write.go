@@ -93,13 +93,6 @@ func loadStatic(layers []fs.FS) ([]staticFile, diag.List) {
 	return files, diags
 }
 
-// fingerprinted reports whether a static file is written under a name that
-// holds its hash, so hosts can cache it for a year.
-func fingerprinted(name string) bool {
-	ext := path.Ext(name)
-	return ext == ".css" || ext == ".js"
-}
-
 // fingerprintOf returns the name a file is written under, with the start
 // of its hash before the extension ("css/site.3f9a1c2b.css"), and its
 // Subresource Integrity value.
@@ -195,37 +188,18 @@ func (w *writer) written() []string {
 	return slices.Clone(w.names)
 }
 
-// assets minifies and writes the static files, with fingerprint CSS and
-// JavaScript under names that hold their hash, and returns them by name for
-// the layouts.
-func (w *writer) assets(files []staticFile, basePath string, fingerprint bool) (map[string]*render.Asset, diag.List) {
+// static writes every file of static/ as it is, at its own name (see
+// assets).
+func (w *writer) static(files []staticFile) diag.List {
 	var diags diag.List
-	assets := make(map[string]*render.Asset, len(files))
 	var mu sync.Mutex
 	parallel(len(files), func(i int) {
-		f := files[i]
-		data := f.data
-		var err error
-		if w.minify && minifier.Handles(f.name) {
-			data, err = w.min.Minify(f.name, data)
-		}
-		a := &render.Asset{Name: f.name, File: f.name}
-		if err == nil {
-			if fingerprint && fingerprinted(f.name) {
-				a.File, a.Integrity = fingerprintOf(f.name, data)
-			}
-			a.URL = basePath + a.File
-			err = w.put(a.File, data)
-		}
+		err := w.put(files[i].name, files[i].data)
 		mu.Lock()
 		defer mu.Unlock()
-		if err != nil {
-			report(&diags, f.path, err)
-			return
-		}
-		assets[f.name] = a
+		report(&diags, files[i].path, err)
 	})
-	return assets, diags
+	return diags
 }
 
 // searchIndexes writes each language's search index and adds it to the
@@ -234,7 +208,7 @@ func (w *writer) assets(files []staticFile, basePath string, fingerprint bool) (
 // split index's folder (search.Files) is added as an asset too, named
 // "search/<lang>/" with the file pattern "search/<lang>.<hash>/*", so that
 // hosting gives its files a year's cache.
-func (w *writer) searchIndexes(site *pages.Site, entries map[*pages.Page]*search.Entry, assets map[string]*render.Asset, write bool) diag.List {
+func (w *writer) searchIndexes(site *pages.Site, entries map[*pages.Page]*search.Entry, assets *assets, write bool) diag.List {
 	var diags diag.List
 	type index struct {
 		data  []byte
@@ -258,28 +232,20 @@ func (w *writer) searchIndexes(site *pages.Site, entries map[*pages.Page]*search
 			for _, f := range slices.Sorted(maps.Keys(files)) {
 				report(&diags, "", w.put(f, files[f]))
 				dir := "search/" + l.Code + "/"
-				if assets[dir] == nil {
-					assets[dir] = &render.Asset{Name: dir, File: path.Dir(f) + "/*"}
-				}
+				assets.setFixed(&render.Asset{Name: dir, File: path.Dir(f) + "/*"})
 			}
 		}
 		a.URL = site.Config.BasePath() + a.File
-		assets[name] = a
+		assets.setFixed(a)
 	}
 	return diags
 }
 
 // hosting writes the sitemap, robots.txt, _redirects and _headers.
-func (w *writer) hosting(site *pages.Site, assets map[string]*render.Asset) diag.List {
-	var fingerprints []string
-	for _, a := range assets {
-		if a.File != a.Name {
-			fingerprints = append(fingerprints, a.File)
-		}
-	}
+func (w *writer) hosting(site *pages.Site, assets *assets) diag.List {
 	var diags diag.List
-	for name, data := range hosting.Files(site, fingerprints) {
-		if _, own := assets[name]; own {
+	for name, data := range hosting.Files(site, hosting.Assets{Fingerprinted: assets.fingerprints(), Static: assets.names()}) {
+		if _, own := assets.static[name]; own {
 			continue // the site's own file from static/ is published instead
 		}
 		report(&diags, "", w.write(name, data))

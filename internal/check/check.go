@@ -27,6 +27,12 @@
 //     value is the usual cause, so sitegen check -strict, run before
 //     publishing, fails on it.
 //
+// It also lists, as information, the front matter fields the pages have
+// that sitegen does not use, such as another generator's (Hugo's toc:,
+// Zola's template:): each name once, with the number of files that have
+// it and the first of them (UnusedField). Pages keep them for layouts in
+// .Page.Params; an editor moving a site sees here what its old theme read.
+//
 // Drafts are left out, as sitegen build leaves them out: a published
 // page's link to a draft is a build error. With build.Options.Drafts
 // (sitegen check -drafts) the site is checked as sitegen serve shows it,
@@ -36,7 +42,7 @@
 // place. sitegen serve's status page is that report.
 //
 // Findings are errors or warnings; the translation table, readability
-// figures and external links are information.
+// figures, external links and unused fields are information.
 //
 // # The whole report, always
 //
@@ -205,6 +211,7 @@ type Report struct {
 	LIXMax       float64       `json:"lix_max"`
 	External     []External    `json:"external_links"`
 	UIStrings    *UIStrings    `json:"ui_strings,omitempty"`
+	UnusedFields []UnusedField `json:"unused_fields,omitempty"` // by how many files have each, most first
 
 	// Drafts says that the site was checked with its drafts (sitegen
 	// check -drafts, and sitegen serve's status page when it shows them):
@@ -276,7 +283,7 @@ func omittedFiles(paths []string) map[string]map[string]bool {
 		if !ok {
 			continue
 		}
-		key = content.PathKey(norm.NFC.String(key)) // a bundle's faq/index.md is the page faq.md
+		key = content.PathKey(content.PageKey(norm.NFC.String(key))) // a bundle's faq/index.md is the page faq.md, x.markdown is x.md
 		if m[key] == nil {
 			m[key] = map[string]bool{}
 		}

@@ -172,14 +172,20 @@ func TestBrokenInputs(t *testing.T) {
 			table: true,
 		},
 		{
-			name: "section without _index.md",
-			files: `-- content/da/nyt/b.md --
+			name: "section only a draft",
+			files: `-- content/da/nyt/_index.md --
+---
+title: Nyt
+description: Nyt.
+draft: true
+---
+-- content/da/nyt/b.md --
 ---
 title: Ny
 description: Ny.
 ---
 `,
-			want:  []string{"content/da/nyt/b.md:1: error: folder nyt/ has no _index.md in any language"},
+			want:  []string{"content/da/nyt/b.md:1: error: folder nyt/ has its _index.md only as a draft"},
 			table: true,
 		},
 		{

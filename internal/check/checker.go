@@ -144,6 +144,7 @@ func (c *Checker) Report(res *build.Result, err error) (*Report, error) {
 	k.markdownLinks()
 	k.renderedLinks()
 	k.renderedPlaceholders()
+	k.unusedFields()
 	r.count()
 	return r, nil
 }

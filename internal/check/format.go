@@ -73,6 +73,18 @@ func (r *Report) WriteText(w io.Writer) {
 			fmt.Fprintf(w, "  %s  (%s)\n", diag.EscapeControls(e.URL), diag.EscapeControls(strings.Join(e.Sources, ", ")))
 		}
 	}
+	if len(r.UnusedFields) > 0 {
+		fmt.Fprintf(w, "\nFront matter fields sitegen does not use, kept for layouts in .Page.Params: %d\n", len(r.UnusedFields))
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		for _, f := range r.UnusedFields {
+			line := fmt.Sprintf("  %s\t%d %s, first %s", f.Name, f.Files, plural(f.Files, "file", "files"), f.First)
+			if f.Hint != "" {
+				line += ": " + f.Hint
+			}
+			fmt.Fprintln(tw, line)
+		}
+		tw.Flush()
+	}
 	if r.Drafts {
 		fmt.Fprintf(w, "\nDrafts included (-drafts): sitegen build leaves them out.\n")
 	}

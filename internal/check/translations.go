@@ -12,7 +12,8 @@ import (
 )
 
 // translations fills the translation table and reports outdated and
-// orphan translations. A file left out of the build for its errors has
+// orphan translations. The sections sitegen makes for folders without an
+// _index.md have no file, and no row. A file left out of the build for its errors has
 // status error, and so have its translations when it is the default
 // language's: whether they are up to date cannot be known.
 func (c *checker) translations() {
@@ -29,6 +30,9 @@ func (c *checker) translations() {
 	}
 	slices.Sort(keys)
 	for _, key := range keys {
+		if p := c.site.Page(key, c.site.Default.Code); p != nil && p.File != nil && p.File.Generated {
+			continue // a section sitegen made for a folder without _index.md: no file to translate
+		}
 		ks := KeyStatus{Key: key, Status: map[string]string{}}
 		for _, l := range c.site.Langs {
 			status := c.status(key, l)

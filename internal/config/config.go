@@ -5,6 +5,7 @@
 //
 //	base_url = "https://example.github.io/udenmitid/"  # may have a path
 //	default_language = "da"
+//	default_language_in_subdir = true  # false: the default language's pages at /x/, the others' at /<lang>/x/
 //	title = "Uden MitID"     # the site's name: header, <title>, language chooser (default: each home page's title)
 //	description = "..."      # optional: one sentence about the site, for the language chooser
 //	logo = "img/logo.svg"    # optional: a file in static/, shown before the name in the header
@@ -42,6 +43,16 @@
 //	list_all_max = 500       # the search page lists every page up to this many pages a language; above, the main sections
 //
 // An unknown key is an error, so a typo does not silently do nothing.
+//
+// # The default language at the root
+//
+// With default_language_in_subdir = true, the default, every language has
+// its folder: /da/x/, /en/x/, and / is a language chooser. With false, as
+// Hugo's defaultContentLanguageInSubdir = false has it (Hugo's default),
+// the default language's pages are at the root below the base path (/x/,
+// its home page at /) and the other languages' in their folders
+// (/en/x/); / is then the default language's home page and /404.html its
+// 404 page. See package pages for what else follows.
 //
 // # Language tags
 //
@@ -112,17 +123,21 @@ const File = "sitegen.toml"
 
 // Config is a site's configuration.
 type Config struct {
-	BaseURL         string            `toml:"base_url"`
-	DefaultLanguage string            `toml:"default_language"`
-	Title           string            `toml:"title"`
-	Description     string            `toml:"description"`
-	Logo            string            `toml:"logo"`
-	Languages       []Language        `toml:"languages"`
-	Params          map[string]string `toml:"params"`
-	Markdown        Markdown          `toml:"markdown"`
-	Headers         Headers           `toml:"headers"`
-	Check           Check             `toml:"check"`
-	Search          Search            `toml:"search"`
+	BaseURL         string `toml:"base_url"`
+	DefaultLanguage string `toml:"default_language"`
+	// DefaultLanguageInSubdir puts the default language's pages in its
+	// folder (/da/x/) like the others', as when true (the default); false
+	// puts them at the root (/x/). See "The default language at the root".
+	DefaultLanguageInSubdir bool              `toml:"default_language_in_subdir"`
+	Title                   string            `toml:"title"`
+	Description             string            `toml:"description"`
+	Logo                    string            `toml:"logo"`
+	Languages               []Language        `toml:"languages"`
+	Params                  map[string]string `toml:"params"`
+	Markdown                Markdown          `toml:"markdown"`
+	Headers                 Headers           `toml:"headers"`
+	Check                   Check             `toml:"check"`
+	Search                  Search            `toml:"search"`
 
 	base *url.URL
 }
@@ -243,6 +258,9 @@ func Parse(data []byte) (*Config, diag.List) {
 		}
 		diags.Errorf(File, lineOf(data, k[len(k)-1]), "unknown key %q%s", k.String(), suggestKey(k))
 	}
+	if !md.IsDefined("default_language_in_subdir") {
+		c.DefaultLanguageInSubdir = true
+	}
 	if !md.IsDefined("search", "list_all_max") {
 		c.Search.ListAllMax = DefaultListAllMax
 	}
@@ -325,7 +343,7 @@ var decodeError = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]+)"\): 
 var typeNames = map[string]string{
 	"string": "a string in quotes", "int64": "a whole number", "integer": "a whole number",
 	"float64": "a number with a fraction", "float": "a number",
-	"bool": "true or false", "[]interface {}": "a list [...]", "slice": "a list [...]",
+	"bool": "true or false", "boolean": "true or false", "[]interface {}": "a list [...]", "slice": "a list [...]",
 	"map[string]interface {}": "a table", "struct": "a table", "map": "a table",
 }
 
@@ -345,7 +363,7 @@ func typeError(err error) (line int, msg string, ok bool) {
 // keys are the keys of sitegen.toml by table ("" for the top level), for
 // suggestions.
 var keys = map[string][]string{
-	"":          {"base_url", "default_language", "title", "description", "logo"},
+	"":          {"base_url", "default_language", "default_language_in_subdir", "title", "description", "logo"},
 	"languages": {"code", "name", "title", "description", "dir"},
 	"markdown":  {"unsafe_html", "heading_ids"},
 	"headers":   {"img_src", "connect_src"},

@@ -35,6 +35,21 @@ func TestListAllMax(t *testing.T) {
 	}
 }
 
+// TestDefaultLanguageInSubdir: true when unset (the bundled site keeps
+// /da/), false only when written so.
+func TestDefaultLanguageInSubdir(t *testing.T) {
+	for in, want := range map[string]bool{"": true, "default_language_in_subdir = true\n": true,
+		"default_language_in_subdir = false\n": false} {
+		c, diags := Parse([]byte(in + `base_url = "https://x/"` + langs))
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		if c.DefaultLanguageInSubdir != want {
+			t.Errorf("%q: DefaultLanguageInSubdir = %v, want %v", in, c.DefaultLanguageInSubdir, want)
+		}
+	}
+}
+
 func TestHeadingIDs(t *testing.T) {
 	for in, want := range map[string]string{"": HeadingIDsUnicode, "[markdown]\nheading_ids = \"ascii\"\n": HeadingIDsASCII,
 		"[markdown]\nheading_ids = \"unicode\"\n": HeadingIDsUnicode} {
@@ -75,6 +90,8 @@ func TestParseErrors(t *testing.T) {
 		{`base_url = "https://x/"` + langs + "[check]\nlix_max = \"40\"\n", `sitegen.toml:9: check.lix_max is a string in quotes; write a number`},
 		{`base_url = "https://x/"` + langs + "[search]\nlist_al_max = 10\n", `sitegen.toml:9: unknown key "search.list_al_max" (did you mean "list_all_max"?)`},
 		{`base_url = "https://x/"` + "\nlist_all_max = 10" + langs, `sitegen.toml:2: unknown key "list_all_max"; list_all_max belongs in the [search] table`},
+		{`base_url = "https://x/"` + "\ndefault_language_in_subdir = \"no\"" + langs, `sitegen.toml:2: default_language_in_subdir is a string in quotes; write true or false`},
+		{`base_url = "https://x/"` + "\ndefault_language_in_subdirs = false" + langs, `unknown key "default_language_in_subdirs" (did you mean "default_language_in_subdir"?)`},
 		{`base_url = "https://x/"` + langs + "[markdown]\nheading_ids = \"latin\"\n", `sitegen.toml:9: heading_ids = "latin": write "unicode" (ids keep every language's letters) or "ascii"`},
 	}
 	for _, tt := range tests {

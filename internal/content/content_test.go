@@ -64,12 +64,26 @@ func TestParseMeta(t *testing.T) {
 		{"hugo menu map and weight", base + "weight: 3\nmenu:\n  footer:\n  main: {weight: 20}\n", func(m *Meta) bool {
 			return slices.Equal(m.Menus, []string{"footer", "main"}) && m.Weight == 3
 		}, 0, ""},
-		{"hugo menu map parent", base + "menu: {main: {parent: docs}}\n", nil, 4, "a menu entry may only give a weight, not parent"},
+		{"hugo menu map parent", base + "menu: {main: {parent: docs, identifier: faq, weight: 3, name: FAQ}}\n", func(m *Meta) bool {
+			return m.MenuParents["main"] == "docs" && m.MenuIDs["main"] == "faq" && m.Weight == 3 && slices.Equal(m.Unused, []string{"menu.main.name"})
+		}, 0, ""},
+		{"hugo menus", base + "menus: [footer]\n", func(m *Meta) bool { return slices.Equal(m.Menus, []string{"footer"}) }, 0, ""},
+		{"menu entry list", base + "menu: {main: [a]}\n", nil, 4, "a menu entry gives fields"},
 		{"footer menu", base + "menu: footer\n", func(m *Meta) bool { return slices.Equal(m.Menus, []string{"footer"}) }, 0, ""},
 		{"unknown menu", base + "menu: side\n", nil, 4, `the menus are "main" and "footer"`},
 		{"quoted date", base + "updated: \"2026-01-02\"\n", func(m *Meta) bool { return m.Updated.Day() == 2 }, 0, ""},
 		{"unknown field suggests", base + "sulg: x\n", nil, 4, `unknown field (did you mean "slug"?)`},
-		{"unknown field lists", base + "colour: red\n", nil, 4, "the fields are title, description"},
+		{"unknown field kept", base + "colour: red\nToC: true\n", func(m *Meta) bool {
+			return m.Params["colour"] == "red" && m.Params["toc"] == true && slices.Equal(m.Unused, []string{"colour", "ToC"})
+		}, 0, ""},
+		{"params win over fields", base + "icon: a\nparams: {icon: b}\nextra: {icon: c, size: 3}\n", func(m *Meta) bool {
+			return m.Params["icon"] == "b" && m.Params["size"] == 3 && slices.Equal(m.Unused, []string{"icon"})
+		}, 0, ""},
+		{"zola extra", base + "extra:\n  hero: Hej\n", func(m *Meta) bool { return m.Params["hero"] == "Hej" && len(m.Unused) == 0 }, 0, ""},
+		{"near miss long", base + "descripton: x\n", nil, 4, `unknown field (did you mean "description"?)`},
+		{"two edits from a short name", base + "ab: x\n", func(m *Meta) bool { return m.Params["ab"] == "x" }, 0, ""},
+		{"swapped letters", base + "slgu: x\n", nil, 4, `did you mean "slug"?`},
+		{"near miss of another generator", base + "path: docs/x\ntype: post\n", func(m *Meta) bool { return m.URL == "docs/x" && m.Params["type"] == "post" }, 0, ""},
 		{"no description is no error", "title: T\n", func(m *Meta) bool { return m.Title == "T" && m.Description == "" }, 0, ""},
 		{"missing title", "description: D\n", nil, 1, "title: is required"},
 		{"empty title", "title: \"\"\ndescription: D\n", nil, 2, "title: must not be empty"},
@@ -78,10 +92,34 @@ func TestParseMeta(t *testing.T) {
 		{"weight float", base + "weight: 1.5\n", nil, 4, "whole number"},
 		{"draft not bool", base + "draft: yes please\n", nil, 4, "true or false"},
 		{"other menu", base + "menu: [main, side]\n", nil, 4, `the menus are "main" and "footer"`},
-		{"slug slash", base + "slug: a/b\n", nil, 4, `"a/b" has U+002F SOLIDUS "/"`},
+		{"issue 24: slug with a trailing slash", base + "slug: alternative/\n", func(m *Meta) bool { return m.Slug == "alternative" }, 0, ""},
+		{"slug path", base + "slug: a/b/\n", func(m *Meta) bool { return m.Slug == "a/b" && m.URL == "" }, 0, ""},
+		{"slug path bad", base + "slug: a/b c\n", nil, 4, `"b c" has U+0020 SPACE`},
+		{"slug empty segment", base + "slug: a//b\n", nil, 4, "it is empty"},
 		{"slug dots", base + "slug: ..\n", nil, 4, `".." starts or ends with "."`},
 		{"slug percent", base + "slug: \"%2e%2e\"\n", nil, 4, `has U+0025 PERCENT SIGN "%"`},
-		{"slug absolute", base + "slug: /etc\n", nil, 4, `has U+002F SOLIDUS "/"`},
+		{"slug absolute", base + "slug: /elements/viewer/\n", func(m *Meta) bool { return m.URL == "elements/viewer" && m.Slug == "" }, 0, ""},
+		{"slug root", base + "slug: /\n", nil, 4, "the home page's URL"},
+		{"url", base + "url: /docs/x/\n", func(m *Meta) bool { return m.URL == "docs/x" && m.Lines["url"] == 4 }, 0, ""},
+		{"url file", base + "url: /about.html\n", nil, 4, "write /about/ and keep /about.html in aliases:"},
+		{"url query", base + "url: /a/?x=1\n", nil, 4, "query"},
+		{"docusaurus id", base + "id: viewer-api\nsidebar_position: 3\nsidebar_label: API\n", func(m *Meta) bool {
+			return m.Slug == "viewer-api" && m.Weight == 3 && m.LinkTitle == "API"
+		}, 0, ""},
+		{"docusaurus id and slug", base + "id: a\nslug: b\n", func(m *Meta) bool { return m.Slug == "b" }, 0, ""},
+		{"id not a segment", base + "id: 12 3\n", func(m *Meta) bool { return m.Slug == "" && m.Params["id"] == "12 3" }, 0, ""},
+		{"sidebar position float", base + "sidebar_position: 1.5\n", nil, 4, "renumber"},
+		{"link title", base + "linkTitle: Short\n", func(m *Meta) bool { return m.LinkTitle == "Short" }, 0, ""},
+		{"two link titles", base + "linkTitle: A\nsidebar_label: B\n", nil, 5, "sidebar_label: is the field linkTitle: is, given already on line 4"},
+		{"summary", base + "summary: |\n  Two\n  lines.\n", func(m *Meta) bool { return m.Summary == "Two lines." }, 0, ""},
+		{"publish and expiry", base + "publishDate: 2030-01-02T10:00:00+01:00\nexpiryDate: 2031-01-01\n", func(m *Meta) bool {
+			return m.PublishDate.Equal(time.Date(2030, 1, 2, 9, 0, 0, 0, time.UTC)) && m.ExpiryDate.Equal(time.Date(2031, 1, 1, 0, 0, 0, 0, time.UTC)) &&
+				m.Held(time.Date(2030, 1, 2, 8, 59, 0, 0, time.UTC)) && !m.Held(time.Date(2030, 1, 2, 9, 0, 0, 0, time.UTC)) && m.Held(time.Date(2031, 1, 1, 0, 0, 0, 0, time.UTC))
+		}, 0, ""},
+		{"bad publish date", base + "publish_date: soon\n", nil, 4, `"soon" is not a date`},
+		{"taxonomies kept", base + "tags: [a, b]\ntaxonomies: {categories: [x]}\n", func(m *Meta) bool {
+			return len(m.Params["tags"].([]any)) == 2 && slices.Equal(m.Unused, []string{"tags", "taxonomies"})
+		}, 0, ""},
 		{"alias relative", base + "aliases: [gammel]\n", nil, 4, "not a path from the site root"},
 		{"alias dotdot", base + "aliases: [/da/../x/]\n", nil, 4, `has a ".." segment`},
 		{"alias one path", base + "aliases: /da/x/\n", func(m *Meta) bool { return len(m.Aliases) == 1 && m.Aliases[0] == Alias{"/da/x/", 4} }, 0, ""},
@@ -99,16 +137,14 @@ func TestParseMeta(t *testing.T) {
 		{"bad lastmod", base + "lastmod: yesterday\n", nil, 4, `lastmod: "yesterday" is not a date`},
 		{"translation key", base + "translation_key: licensing\n", func(m *Meta) bool { return m.TranslationKey == "licensing" && m.Lines["translation_key"] == 4 }, 0, ""},
 		{"hugo translationKey", base + "translationKey: licensing\n", func(m *Meta) bool { return m.TranslationKey == "licensing" }, 0, ""},
-		{"both translation keys", base + "translationKey: a\ntranslation_key: b\n", nil, 5, `"translation_key" is given twice`},
+		{"both translation keys", base + "translationKey: a\ntranslation_key: b\n", nil, 5, "translation_key: is the field translationKey: is, given already on line 4"},
 		{"field case", "Title: T\nDescription: D\nLastMod: 2024-01-02\n", func(m *Meta) bool { return m.Title == "T" && m.Updated.Day() == 2 }, 0, ""},
 		{"params", base + "params:\n  icon: star\n  order: [1, 2]\n", func(m *Meta) bool {
 			return m.Params["icon"] == "star" && len(m.Params["order"].([]any)) == 2
 		}, 0, ""},
 		{"params scalar", base + "params: x\n", nil, 4, "params: must be fields"},
 		{"titel", "titel: T\ndescription: D\n", nil, 2, `unknown field (did you mean "title"?)`},
-		{"hugo url", base + "url: /x/\n", nil, 4, "url: not a sitegen field: sitegen makes a page's URL from its file name"},
-		{"hugo tags", base + "tags: [a]\n", nil, 4, "sitegen has no taxonomies; put it under params:"},
-		{"unknown lists params", base + "colour: red\n", nil, 4, "site-specific values go under params:"},
+		{"near miss says params", base + "titl: x\n", nil, 4, "goes under params:"},
 		{"duplicate", base + "title: U\n", nil, 4, "given twice"},
 		{"title list", "title: [a]\ndescription: D\n", nil, 2, "single value"},
 		{"not a mapping", "- a\n- b\n", nil, 2, "must be fields"},
@@ -512,6 +548,10 @@ func TestSource(t *testing.T) {
 		"content/en/klage.md":                md(""),
 		"content/en/other.md":                md("translation_key: klage-en\n"),
 		"content/en/nothing.md":              md("translation_key: nothing\n"),
+		"content/sv/post.markdown":           md(""),
+		"content/en/post.md":                 md(""),
+		"content/sv/om.html":                 md(""),
+		"content/en/om.MD":                   md(""),
 	}
 	langs := []string{"sv", "en"}
 	for _, tt := range []struct{ path, want, err string }{
@@ -519,6 +559,8 @@ func TestSource(t *testing.T) {
 		{"content/en/klage.md", "content/sv/klage.md", ""},
 		{"content/en/other.md", "content/sv/andet.md", ""},
 		{"content/en/nothing.md", "", `no page of sv has translation key "nothing"`},
+		{"content/en/post.md", "content/sv/post.markdown", ""},
+		{"content/en/om.MD", "content/sv/om.html", ""},
 	} {
 		f, _ := Read(fsys, tt.path)
 		src, err := Source(fsys, f, "sv", langs)

@@ -37,10 +37,16 @@ const BundleName = "index.md"
 type File struct {
 	Path     string // "content/da/hjaelp/_index.md", as on disk
 	Lang     string // "da"
-	Key      string // "hjaelp/_index.md", NFC-normalized
+	Key      string // "hjaelp/_index.md", NFC-normalized, its extension written ".md" (PageKey)
 	Meta     *Meta
-	Body     []byte // Markdown after the front matter, "\n" line endings
+	Body     []byte // Markdown after the front matter, "\n" line endings; HTML for an HTML page
 	BodyLine int    // the file line on which Body starts
+	HTML     bool   // an HTML page (IsPageFile): Body is the page's HTML, used as it is
+
+	// Generated says that no file is behind this one: package pages made
+	// it for a folder of pages without an _index.md in any language, and
+	// Path is where that file would be.
+	Generated bool
 
 	// Released says that Body was let go after reading, so that a large
 	// site's bodies need not all be in memory at once; ReadBody reads it
@@ -88,10 +94,6 @@ func IsIndexKey(key string) bool { return path.Base(key) == IndexName }
 // IsBundleKey reports whether key names the page of a page bundle,
 // "<dir>/index.md".
 func IsBundleKey(key string) bool { return path.Base(key) == BundleName && strings.Contains(key, "/") }
-
-// IsPage reports whether a file below content/ is a page (Markdown) rather
-// than a file published beside one.
-func IsPage(p string) bool { return strings.HasSuffix(p, ".md") }
 
 // TranslationKey returns the key that pairs the file with its
 // translations: translation_key: when it is set, else the file's key,
@@ -158,7 +160,7 @@ func Parse(p string, data []byte) (*File, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	return &File{Path: p, Lang: lang, Key: Name(key), Meta: meta, Body: body, BodyLine: bodyLine}, diags
+	return &File{Path: p, Lang: lang, Key: PageKey(Name(key)), Meta: meta, Body: body, BodyLine: bodyLine, HTML: isHTMLName(p)}, diags
 }
 
 // Partial reads as much of a content file that does not parse as it can,
@@ -173,7 +175,7 @@ func Partial(fsys fs.FS, p string) *File {
 	if !ok || !ok2 || key == "" {
 		return nil
 	}
-	f := &File{Path: p, Lang: lang, Key: Name(key)}
+	f := &File{Path: p, Lang: lang, Key: PageKey(Name(key)), HTML: isHTMLName(p)}
 	if data, err := readLimited(fsys, p, MaxFileSize); err == nil {
 		if data, err = normalize(data); err == nil {
 			if front, body, bodyLine, err := Split(data); err == nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -17,23 +18,45 @@ import (
 type Meta struct {
 	Title          string
 	Description    string
-	Slug           string
+	LinkTitle      string // link_title:, Hugo's linkTitle:, Docusaurus's sidebar_label:; "" when not set
+	Summary        string // summary:, for listings; "" when not set
+	Slug           string // slug: without "/", or id: (Docusaurus); a slug: with "/" inside is a path below the page's section ("a/b")
+	URL            string // url:, Zola's path: or a slug: starting with "/": the page's path below its language folder ("docs/x"); "" when not set
 	Weight         int
-	Menus          []string  // the menus the page is in: "main", "footer"
-	Updated        time.Time // the newest of updated:, date: and lastmod:
+	Menus          []string          // the menus the page is in: "main", "footer"
+	MenuParents    map[string]string // menu -> the identifier of the entry the page's entry stands under (Hugo's parent:)
+	MenuIDs        map[string]string // menu -> the page's entry's identifier: (Hugo's); nil when none is set
+	Updated        time.Time         // the newest of updated:, date: and lastmod:
+	PublishDate    time.Time         // publish_date:, the moment from which the page is published; zero when not set
+	ExpiryDate     time.Time         // expiry_date:, the moment from which it is not; zero when not set
 	Draft          bool
 	Aliases        []Alias
 	TranslationKey string // translation_key: as written; "" when not set (see File.TranslationKey)
 	TranslatedFrom string
 	NeedsReview    bool
 	Layout         string
-	Params         map[string]any // params: site-specific values for layouts; nil when not set
+	Params         map[string]any // params:, extra: and the fields sitegen does not use, for layouts; nil when there are none
 
-	menuWeight *int // from Hugo's menu: {main: {weight: 10}}
+	// Unused are the fields sitegen does not use, by their names as
+	// written, in the order of the file; their values are in Params
+	// under their names in lower case. The fields of a menu entry that
+	// sitegen does not use (Hugo's name:, pre:, ...) are named
+	// "menu.main.name", and are not in Params.
+	Unused []string
+
+	menuWeight  *int // from Hugo's menu: {main: {weight: 10}}
+	id          string
+	fieldParams map[string]any // the values of Unused, merged beneath params: and extra:
 
 	// Lines maps a field name to the line of the file it is on, so that
 	// later stages can report problems with a value where it was written.
 	Lines map[string]int
+}
+
+// Held reports whether the page is not published at now: a draft, a page
+// whose publish_date is still to come or whose expiry_date has come.
+func (m *Meta) Held(now time.Time) bool {
+	return m.Draft || !m.PublishDate.IsZero() && m.PublishDate.After(now) || !m.ExpiryDate.IsZero() && !m.ExpiryDate.After(now)
 }
 
 // A LineError is a problem at a line of the file being parsed.
@@ -127,15 +150,21 @@ func metaFromNode(root *yaml.Node, line int) (*Meta, []*LineError) {
 	fail := func(n *yaml.Node, format string, args ...any) {
 		errs = append(errs, &LineError{line - 1 + n.Line, fmt.Sprintf(format, args...)})
 	}
+	written := map[string]string{} // canonical name -> the name it was written as
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		name := canonicalField(k.Value)
-		if _, dup := m.Lines[name]; dup {
-			fail(k, "field %q is given twice", name)
+		if first, dup := written[name]; dup {
+			if strings.EqualFold(first, k.Value) {
+				fail(k, "field %q is given twice", name)
+			} else {
+				fail(k, "%s: is the field %s: is, given already on line %d; keep one", k.Value, first, m.Lines[name])
+			}
 			continue
 		}
+		written[name] = k.Value
 		m.Lines[name] = line - 1 + k.Line
-		err := m.set(name, v, line)
+		err := m.set(name, k.Value, v, line)
 		var items itemErrors
 		switch {
 		case errors.As(err, &items):
@@ -149,6 +178,10 @@ func metaFromNode(root *yaml.Node, line int) (*Meta, []*LineError) {
 	if _, ok := m.Lines["weight"]; !ok && m.menuWeight != nil {
 		m.Weight = *m.menuWeight
 	}
+	if m.Slug == "" && m.URL == "" && m.id != "" {
+		m.Slug = m.id // Docusaurus: the doc id is the last URL segment
+	}
+	m.mergeParams()
 	// Only the title is required. A page without a description builds
 	// (pages from other generators often have none); sitegen check warns.
 	if _, ok := m.Lines["title"]; !ok {
@@ -157,7 +190,9 @@ func metaFromNode(root *yaml.Node, line int) (*Meta, []*LineError) {
 	return m, errs
 }
 
-func (m *Meta) set(name string, v *yaml.Node, line int) error {
+// set reads the field name (canonical; written is its name as in the
+// file) from v. line is the file line on which the front matter starts.
+func (m *Meta) set(name, written string, v *yaml.Node, line int) error {
 	switch name {
 	case "title":
 		return text(v, &m.Title)
@@ -166,25 +201,42 @@ func (m *Meta) set(name string, v *yaml.Node, line int) error {
 			return err
 		}
 		m.Description = strings.TrimSpace(m.Description)
-	case "slug":
-		if err := scalar(v, &m.Slug); err != nil {
+	case "link_title":
+		return text(v, &m.LinkTitle)
+	case "summary":
+		if err := scalar(v, &m.Summary); err != nil {
 			return err
 		}
-		m.Slug = Name(m.Slug)
-		return CheckSegment(m.Slug)
+		m.Summary = strings.Join(strings.Fields(m.Summary), " ")
+	case "slug":
+		return m.setSlug(v)
+	case "url":
+		var s string
+		if err := scalar(v, &s); err != nil {
+			return err
+		}
+		p, err := urlPath(s)
+		m.URL = p
+		return err
+	case "id":
+		// Docusaurus's doc id: the last URL segment of a page without a
+		// slug. A value that can be no segment is the site's own.
+		var s string
+		if scalar(v, &s) == nil && CheckSegment(Name(s)) == nil {
+			m.id = Name(s)
+			return nil
+		}
+		m.keep(written, v)
 	case "weight":
-		if v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
-			return errors.New("must be a whole number, e.g. weight: 10")
-		}
-		w, err := strconv.Atoi(v.Value)
-		if err != nil {
-			return errors.New("must be a whole number, e.g. weight: 10")
-		}
-		m.Weight = w
+		return m.setWeight(written, v)
 	case "menu":
 		return m.setMenus(v)
 	case "updated", "date", "lastmod":
 		return m.setDate(v)
+	case "publish_date":
+		return moment(v, &m.PublishDate)
+	case "expiry_date":
+		return moment(v, &m.ExpiryDate)
 	case "draft":
 		return boolean(v, &m.Draft)
 	case "needs_review":
@@ -202,12 +254,123 @@ func (m *Meta) set(name string, v *yaml.Node, line int) error {
 			return err
 		}
 		return CheckSegment(m.Layout)
-	case "params":
-		return m.setParams(v)
+	case "params", "extra":
+		return m.setParams(name, v)
 	default:
-		return unknownField(name)
+		if err := unknownField(name); err != nil {
+			return err
+		}
+		m.keep(written, v)
 	}
 	return nil
+}
+
+// keep keeps a field sitegen does not use, for layouts (Params) and for
+// sitegen check's list of such fields (Unused).
+func (m *Meta) keep(written string, v *yaml.Node) {
+	var val any
+	if v.Decode(&val) != nil {
+		val = v.Value
+	}
+	if m.fieldParams == nil {
+		m.fieldParams = map[string]any{}
+	}
+	m.fieldParams[strings.ToLower(written)] = val
+	m.Unused = append(m.Unused, written)
+}
+
+// mergeParams makes Params of params:, extra: (Zola's params) and the
+// fields sitegen does not use, the first of them winning where two give
+// a value of one name.
+func (m *Meta) mergeParams() {
+	for name, v := range m.fieldParams {
+		if _, ok := m.Params[name]; ok {
+			continue
+		}
+		if m.Params == nil {
+			m.Params = map[string]any{}
+		}
+		m.Params[name] = v
+	}
+	m.fieldParams = nil
+}
+
+// setWeight reads weight:, or Docusaurus's sidebar_position:.
+func (m *Meta) setWeight(written string, v *yaml.Node) error {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!int" {
+		if w, err := strconv.Atoi(v.Value); err == nil {
+			m.Weight = w
+			return nil
+		}
+	}
+	if strings.EqualFold(written, "sidebar_position") && v.Kind == yaml.ScalarNode && v.Tag == "!!float" {
+		return errors.New("sitegen orders pages by whole numbers: renumber the pages of this folder 1, 2, 3 ... (the weight: of each page)")
+	}
+	return errors.New("must be a whole number, e.g. weight: 10")
+}
+
+// setSlug reads slug:. A slug with "/" is a path, as Docusaurus reads it:
+// from the language folder when it starts with "/" (URL), else below the
+// page's section ("a/b").
+func (m *Meta) setSlug(v *yaml.Node) error {
+	var s string
+	if err := scalar(v, &s); err != nil {
+		return err
+	}
+	s = Name(strings.TrimSpace(s))
+	if strings.HasPrefix(s, "/") {
+		p, err := urlPath(s)
+		m.URL = p
+		return err
+	}
+	s = strings.TrimSuffix(s, "/")
+	for _, seg := range strings.Split(s, "/") {
+		if err := CheckSegment(seg); err != nil {
+			return err
+		}
+	}
+	m.Slug = s
+	return nil
+}
+
+// urlPath reads a page's URL path as url:, path: and a slug: starting
+// with "/" give it: "/docs/x/" is "docs/x". It must be a folder's path of
+// URL segments (see CheckSegment), without a query or #fragment.
+func urlPath(s string) (string, error) {
+	s = Name(strings.TrimSpace(s))
+	if strings.ContainsAny(s, "?#") {
+		return "", fmt.Errorf("%q has a query or #fragment; give the page's path only, e.g. /docs/x/", s)
+	}
+	p := strings.Trim(s, "/")
+	if p == "" {
+		return "", fmt.Errorf("%q is the home page's URL; give the page a path of its own, e.g. /docs/x/, or leave the field out", s)
+	}
+	if ext := path.Ext(p); ext == ".html" || ext == ".htm" {
+		return "", fmt.Errorf("%q names a file; a page's URL is a folder: write %s/ and keep %s in aliases:", s, "/"+strings.TrimSuffix(p, ext), s)
+	}
+	for _, seg := range strings.Split(p, "/") {
+		if err := CheckSegment(seg); err != nil {
+			return "", err
+		}
+	}
+	return p, nil
+}
+
+// moment reads publish_date: or expiry_date:, a date (its midnight, UTC)
+// or a moment with or without an offset (UTC without one).
+func moment(v *yaml.Node, dst *time.Time) error {
+	var s string
+	if err := scalar(v, &s); err != nil {
+		return err
+	}
+	s = strings.TrimSpace(s)
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			*dst = t
+			return nil
+		}
+	}
+	return fmt.Errorf("%q is not a date written as YYYY-MM-DD (or YYYY-MM-DDThh:mm:ss), e.g. 2026-11-22", s)
 }
 
 // setDate reads updated:, date: or lastmod: and keeps the newest date, as
@@ -277,16 +440,24 @@ type itemErrors []*LineError
 
 func (e itemErrors) Error() string { return e[0].Msg }
 
-// setParams reads params:, a map of values for the site's own layouts.
-func (m *Meta) setParams(v *yaml.Node) error {
+// setParams reads params: or Zola's extra:, maps of values for the
+// site's own layouts; what both give is merged, params: winning.
+func (m *Meta) setParams(name string, v *yaml.Node) error {
 	if v.Kind != yaml.MappingNode {
-		return errors.New("must be fields (name: value) on the lines below it, indented, e.g. params:\n  icon: star")
+		return fmt.Errorf("must be fields (name: value) on the lines below it, indented, e.g. %s:\n  icon: star", name)
 	}
 	var params map[string]any
 	if err := v.Decode(&params); err != nil {
 		return fmt.Errorf("cannot be read: %v", err)
 	}
-	m.Params = params
+	if m.Params == nil {
+		m.Params = map[string]any{}
+	}
+	for k, val := range params {
+		if _, ok := m.Params[k]; !ok || name == "params" {
+			m.Params[k] = val
+		}
+	}
 	return nil
 }
 
@@ -295,8 +466,9 @@ func (m *Meta) setParams(v *yaml.Node) error {
 var Menus = []string{"main", "footer"}
 
 // setMenus reads menu: main, menu: footer or menu: [main, footer], and
-// Hugo's map form, menu: {main: {weight: 10}}, whose weight orders the
-// page when weight: is not set.
+// Hugo's map form, menu: {main: {weight: 10, parent: help}}, whose weight
+// orders the page when weight: is not set and whose parent: and
+// identifier: nest the menu (see package pages). Hugo's menus: is menu:.
 func (m *Meta) setMenus(v *yaml.Node) error {
 	bad := errors.New(`the menus are "main" and "footer": write menu: main, menu: footer or menu: [main, footer], or leave the field out`)
 	items := []*yaml.Node{v}
@@ -319,32 +491,49 @@ func (m *Meta) setMenus(v *yaml.Node) error {
 			m.Menus = append(m.Menus, item.Value)
 		}
 	}
-	for _, e := range entries {
-		if err := m.setMenuEntry(e); err != nil {
+	for i, e := range entries {
+		if err := m.setMenuEntry(items[i].Value, e); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// setMenuEntry reads the {weight: 10} of Hugo's menu: {main: {weight: 10}}.
-func (m *Meta) setMenuEntry(e *yaml.Node) error {
+// setMenuEntry reads the {weight: 10, parent: help} of Hugo's menu:
+// {main: {...}}. Entries sitegen does not use (name:, pre:, params: ...)
+// are kept in Unused as "menu.main.name".
+func (m *Meta) setMenuEntry(menu string, e *yaml.Node) error {
 	if e.Kind == yaml.ScalarNode && (e.Tag == "!!null" || e.Value == "") {
 		return nil
 	}
 	if e.Kind != yaml.MappingNode {
-		return errors.New("a menu entry may only give a weight, as in menu: {main: {weight: 10}}")
+		return fmt.Errorf("a menu entry gives fields, as in menu: {%s: {weight: 10}}", menu)
 	}
 	for i := 0; i+1 < len(e.Content); i += 2 {
 		k, v := e.Content[i], e.Content[i+1]
-		if strings.ToLower(k.Value) != "weight" {
-			return fmt.Errorf("a menu entry may only give a weight, not %s: sitegen names a menu item by its page's title and places it by the page's section", k.Value)
+		switch strings.ToLower(k.Value) {
+		case "weight":
+			w, err := strconv.Atoi(v.Value)
+			if v.Kind != yaml.ScalarNode || v.Tag != "!!int" || err != nil {
+				return fmt.Errorf("the menu weight must be a whole number, e.g. menu: {%s: {weight: 10}}", menu)
+			}
+			m.menuWeight = &w
+		case "parent", "identifier":
+			var s string
+			if err := text(v, &s); err != nil {
+				return fmt.Errorf("%s: %v", k.Value, err)
+			}
+			dst := &m.MenuParents
+			if strings.EqualFold(k.Value, "identifier") {
+				dst = &m.MenuIDs
+			}
+			if *dst == nil {
+				*dst = map[string]string{}
+			}
+			(*dst)[menu] = s
+		default:
+			m.Unused = append(m.Unused, "menu."+menu+"."+k.Value)
 		}
-		w, err := strconv.Atoi(v.Value)
-		if v.Kind != yaml.ScalarNode || v.Tag != "!!int" || err != nil {
-			return errors.New("the menu weight must be a whole number, e.g. menu: {main: {weight: 10}}")
-		}
-		m.menuWeight = &w
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"fmt"
 	"path"
 	"slices"
@@ -76,10 +75,6 @@ func CheckResource(key string, data []byte) *LineError {
 	name := path.Base(key)
 	ext := strings.ToLower(strings.TrimPrefix(path.Ext(name), "."))
 	if what, ok := runsScript[ext]; ok {
-		if (ext == "html" || ext == "htm") && HTMLPage(data) {
-			return &LineError{1, "an HTML page (front matter, then HTML): sitegen reads pages from Markdown only, so write it as " +
-				strings.TrimSuffix(name, path.Ext(name)) + ".md; " + whereScriptGoes}
-		}
 		return &LineError{0, fmt.Sprintf("%s in content/ would run as the site's own script in readers' browsers: write pages in Markdown; %s", what, whereScriptGoes)}
 	}
 	if ext == "svg" {
@@ -99,18 +94,4 @@ func CheckResource(key string, data []byte) *LineError {
 	return &LineError{0, fmt.Sprintf("a file beside a page is published only when it is one of the %s; %s: "+
 		"convert it to one, or put it in static/ if the site's developers own it (if every editor is trusted, set unsafe_html = true under [markdown] in sitegen.toml)",
 		strings.Join(kinds, ", "), what)}
-}
-
-// HTMLPage reports whether an HTML file begins with front matter, as a
-// Hugo site's HTML pages do. CheckResource refuses these with their own
-// message for now; they are the hook for reading HTML pages (issue 24),
-// which would take them out of the files beside pages.
-func HTMLPage(data []byte) bool {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	for _, fence := range []string{"---", "+++"} {
-		if rest, ok := bytes.CutPrefix(data, []byte(fence)); ok && (bytes.HasPrefix(rest, []byte("\n")) || bytes.HasPrefix(rest, []byte("\r\n"))) {
-			return true
-		}
-	}
-	return false
 }

@@ -29,8 +29,6 @@ func TestCheckResource(t *testing.T) {
 		{"x.xhtml", "<html/>", 0, "XHTML in content/"},
 		{"x.js", "alert(1)", 0, "JavaScript in content/ would run as the site's own script in readers' browsers: write pages in Markdown; scripts and HTML belong in static/"},
 		{"x.mjs", "", 0, "JavaScript"},
-		{"side.html", "---\ntitle: Side\n---\n<p>x</p>", 1, "an HTML page (front matter, then HTML): sitegen reads pages from Markdown only, so write it as side.md"},
-		{"side.html", "+++\r\ntitle = 'Side'\r\n+++\r\n<p>x</p>", 1, "an HTML page"},
 		{"program.exe", "MZ", 0, ".exe is none of them: convert it to one, or put it in static/"},
 		{"stil.css", "", 0, ".css is none of them"},
 		{"data.xml", "<x/>", 0, ".xml is none of them"},

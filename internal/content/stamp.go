@@ -159,11 +159,11 @@ func Source(fsys fs.FS, f *File, def string, langs []string) (*File, error) {
 	for _, p := range paths {
 		rest := strings.TrimPrefix(p, Dir+"/")
 		lang, key, _ := strings.Cut(rest, "/")
-		if !IsPage(p) || LangOf(lang, langs) != def {
+		if LangOf(lang, langs) != def || !IsPageFile(fsys, p) {
 			continue
 		}
 		folder = lang
-		if Name(key) == f.Key {
+		if PageKey(Name(key)) == f.Key {
 			candidates = append([]string{p}, candidates...) // the same path is the likeliest
 		} else {
 			candidates = append(candidates, p)

@@ -11,11 +11,13 @@ import (
 )
 
 // Walk lists the files below content/, as their paths are on disk, in
-// lexical order: the pages (Markdown, see IsPage) and the files published
-// beside them. It reports misplaced files and names that cannot be URLs,
-// and leaves the files it reports out of the list: each is one error, at
-// the file, and the build leaves the file out of the site (links to it are
-// no further errors).
+// lexical order: the pages (Markdown and HTML, see IsPageFile) and the
+// files published beside them. It reports misplaced files, names that
+// cannot be URLs, and files written as pages in a form sitegen does not
+// read (MDX, or another file that begins with front matter), and leaves
+// the files it reports out of the list: each is one error, at the file,
+// and the build leaves the file out of the site (links to it are no
+// further errors).
 // langs are the site's language tags; a language's folder matches its tag
 // without regard to case, as BCP 47 tags are case-insensitive
 // (content/pt-BR/ or content/pt-br/ for "pt-BR").
@@ -24,6 +26,7 @@ func Walk(fsys fs.FS, langs []string) ([]string, diag.List) {
 	var paths []string
 	seenLang := map[string]string{}
 	names := map[string]string{} // NFC path -> path on disk
+	pageFiles := map[string]bool{}
 	if err := CheckFolder(fsys, Dir); err != nil {
 		diags.Errorf(Dir, 0, "%v", err)
 		return nil, diags
@@ -74,9 +77,17 @@ func Walk(fsys fs.FS, langs []string) ([]string, diag.List) {
 			diags.Errorf(p, 0, "not a regular file")
 			return nil
 		}
-		if msg := checkFileName(Name(name), depth); msg != "" {
+		if msg := notAPage(fsys, p); msg != "" {
+			diags.Errorf(p, 1, "%s", msg)
+			return nil
+		}
+		isPage := IsPageFile(fsys, p)
+		if msg := checkFileName(Name(name), depth, isPage); msg != "" {
 			diags.Errorf(p, 0, "%s", msg)
 			return nil
+		}
+		if isPage {
+			pageFiles[p] = true
 		}
 		paths = append(paths, p)
 		return nil
@@ -84,7 +95,7 @@ func Walk(fsys fs.FS, langs []string) ([]string, diag.List) {
 	if err != nil {
 		diags.Errorf(Dir, 0, "%v", err)
 	}
-	paths, bundleDiags := checkBundles(paths)
+	paths, bundleDiags := checkBundles(paths, pageFiles)
 	diags.Add(bundleDiags)
 	return paths, diags
 }
@@ -121,18 +132,22 @@ func LangOf(folder string, langs []string) string {
 }
 
 // checkFileName says what is wrong with a file's name, or "". depth is
-// the number of slashes in its path.
-func checkFileName(name string, depth int) string {
-	stem, isPage := strings.CutSuffix(name, ".md")
+// the number of slashes in its path; isPage says whether it is a page
+// (IsPageFile).
+func checkFileName(name string, depth int, isPage bool) string {
+	key := name
+	if isPage {
+		key = PageKey(name)
+	}
 	switch {
-	case name == IndexName:
+	case key == IndexName:
 		return ""
-	case name == BundleName && depth == 2:
-		return fmt.Sprintf("the home page of a language is %s: rename index.md to %s", IndexName, IndexName)
-	case name == BundleName:
+	case key == BundleName && depth == 2:
+		return fmt.Sprintf("the home page of a language is %s: rename %s to %s", IndexName, name, strings.TrimSuffix(IndexName, ".md")+path.Ext(name))
+	case key == BundleName:
 		return ""
 	case isPage:
-		if err := CheckSegment(stem); err != nil {
+		if err := CheckSegment(strings.TrimSuffix(key, ".md")); err != nil {
 			return fmt.Sprintf("file name cannot be a URL segment: %v; rename the file", err)
 		}
 	default:
@@ -147,19 +162,24 @@ func checkFileName(name string, depth int) string {
 // index.md holds that page's files, not other pages. It returns the paths
 // without the pages it reports, as Walk leaves out a file whose name it
 // reports, so that the mistake is one error at the file to change and not
-// also a clash of URLs or a page without a section.
+// also a clash of URLs or a page without a section. isPage holds the paths
+// of pages (IsPageFile); their names count as PageKey writes them
+// (index.markdown is index.md).
 //
 // A folder with both index.md and _index.md is one mistake, reported once
 // at its index.md: the folder is taken as the section (_index.md), so the
 // pages in it are no further errors.
-func checkBundles(paths []string) ([]string, diag.List) {
+func checkBundles(paths []string, isPage map[string]bool) ([]string, diag.List) {
 	var diags diag.List
-	bundles := map[string]bool{}
+	bundles := map[string]string{} // folder -> the name of its index.md, as written
 	sections := map[string]bool{}
 	for _, p := range paths {
-		switch path.Base(p) {
+		if !isPage[p] {
+			continue
+		}
+		switch PageKey(path.Base(p)) {
 		case BundleName:
-			bundles[path.Dir(p)] = true
+			bundles[path.Dir(p)] = path.Base(p)
 		case IndexName:
 			sections[path.Dir(p)] = true
 		}
@@ -169,7 +189,7 @@ func checkBundles(paths []string) ([]string, diag.List) {
 	}
 	kept := paths[:0:0]
 	for _, p := range paths {
-		if msg := inBundle(p, bundles, sections); msg != "" {
+		if msg := inBundle(p, isPage[p], bundles, sections); msg != "" {
 			diags.Errorf(p, 0, "%s", msg)
 			continue
 		}
@@ -180,21 +200,23 @@ func checkBundles(paths []string) ([]string, diag.List) {
 
 // inBundle says what is wrong with page p being where it is among the
 // folders that hold an index.md (bundles) and an _index.md (sections), or "".
-func inBundle(p string, bundles, sections map[string]bool) string {
-	if !IsPage(p) {
+func inBundle(p string, isPage bool, bundles map[string]string, sections map[string]bool) string {
+	if !isPage {
 		return ""
 	}
 	dir := path.Dir(p)
-	if path.Base(p) == BundleName && sections[dir] {
+	base := path.Base(p)
+	if PageKey(base) == BundleName && sections[dir] {
 		return fmt.Sprintf("%s/ is both a page bundle (this %s: one page and its files) and a section (%s/%s: a page that lists pages); keep one: "+
 			"to keep the section, move this page's text into %s and delete %s; to keep the bundle, delete %s and move the folder's pages out",
-			dir, BundleName, dir, IndexName, IndexName, BundleName, IndexName)
+			dir, base, dir, IndexName, IndexName, base, IndexName)
 	}
 	for b := dir; strings.Count(b, "/") > 1; b = path.Dir(b) {
-		if !bundles[b] || sections[b] || p == b+"/"+BundleName {
+		name := bundles[b]
+		if name == "" || sections[b] || dir == b && PageKey(base) == BundleName {
 			continue
 		}
-		return fmt.Sprintf("%s/ is a page bundle (%s/%s is its page), which holds files, not pages: move the page out of the folder, or make the folder a section by renaming %s to %s", b, b, BundleName, BundleName, IndexName)
+		return fmt.Sprintf("%s/ is a page bundle (%s/%s is its page), which holds files, not pages: move the page out of the folder, or make the folder a section by renaming %s to %s", b, b, name, name, "_"+name)
 	}
 	return ""
 }

@@ -15,6 +15,11 @@ func Closest(name string, candidates []string) string {
 	return best
 }
 
+// Distance is the Levenshtein distance between a and b, in bytes: the
+// fewest single-byte insertions, deletions and substitutions that turn
+// one into the other.
+func Distance(a, b string) int { return distance(a, b) }
+
 // distance is the Levenshtein distance between a and b, in bytes.
 func distance(a, b string) int {
 	prev := make([]int, len(b)+1)

@@ -6,11 +6,21 @@
 //	robots.txt    points to the sitemap
 //	_redirects    Netlify and Cloudflare Pages: aliases: as 301s, and
 //	              misses below /<lang>/ to that language's 404 page (Netlify;
-//	              Cloudflare Pages finds the nearest 404.html by itself)
+//	              Cloudflare Pages finds the nearest 404.html by itself);
+//	              any other miss to /404.html, which is the 404 page of the
+//	              default language when it is at the root
 //	_headers      Netlify and Cloudflare Pages: security headers for every
 //	              file, a year's immutable cache for fingerprinted assets
-//	              (CSS, JS and the search indexes, whose names hold a hash
-//	              of their contents) and a short cache for pages
+//	              (the CSS and JS copies layouts link to and the search
+//	              indexes, whose names hold a hash of their contents) and a
+//	              short cache for pages and for the files of static/
+//	              published under their own names
+//
+// With the default language at the root (default_language_in_subdir =
+// false), its pages are no folder's: _headers gives each of its top-level
+// folders and files the pages' short cache, and each of its pages its own
+// rule where a folder also holds fingerprinted files (a page /search/
+// beside search/en.<hash>.json).
 //
 // Every URL honours the base URL's path, so the files work for a site
 // below a sub-path such as https://example.github.io/udenmitid/. A file of
@@ -66,14 +76,20 @@ func Describe(name string) string {
 	return name
 }
 
-// Files returns the hosting files of a site. fingerprinted lists the
-// output names of assets whose names hold their hash.
-func Files(site *pages.Site, fingerprinted []string) map[string][]byte {
+// Assets are the files a build publishes besides pages, as _headers
+// caches them.
+type Assets struct {
+	Fingerprinted []string // output names that hold a hash of their contents, or "<folder>/*" for every file of a folder
+	Static        []string // the files of static/, published under their own names
+}
+
+// Files returns the hosting files of a site.
+func Files(site *pages.Site, assets Assets) map[string][]byte {
 	return map[string][]byte{
 		"sitemap.xml": Sitemap(site),
 		"robots.txt":  Robots(site),
 		"_redirects":  Redirects(site),
-		"_headers":    Headers(site, fingerprinted),
+		"_headers":    Headers(site, assets),
 	}
 }
 
@@ -185,7 +201,9 @@ func Redirects(site *pages.Site) []byte {
 	}
 	b.WriteString("\n# A URL that matches no file gets the 404 page of its language (Netlify;\n# Cloudflare Pages ignores these lines and finds the nearest 404.html).\n")
 	for _, l := range site.Langs {
-		fmt.Fprintf(&b, "%s%s/* %s%s/404.html 404\n", base, l.Folder, base, l.Folder)
+		if l.Prefix != "" { // the root language's misses are the catch-all's
+			fmt.Fprintf(&b, "%s%s* %s%s404.html 404\n", base, l.Prefix, base, l.Prefix)
+		}
 	}
 	fmt.Fprintf(&b, "%s* %s404.html 404\n", base, base)
 	return []byte(b.String())
@@ -193,7 +211,14 @@ func Redirects(site *pages.Site) []byte {
 
 // Headers writes Netlify's and Cloudflare Pages' _headers. Rules never
 // set the same header for one path twice, since hosts join such values.
-func Headers(site *pages.Site, fingerprinted []string) []byte {
+//
+// Pages and the files of static/ published under their own names are
+// cached for HTMLMaxAge: a hand-written link names such a file without a
+// hash, so a changed file must reach readers soon. Fingerprinted files
+// are cached for a year. A folder of static/ that holds no fingerprinted
+// file gets one rule ("/vendor/*"); the files of a folder that does, and
+// the files at the top, get a rule each.
+func Headers(site *pages.Site, assets Assets) []byte {
 	base := site.Config.BasePath()
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s*\n", base)
@@ -206,12 +231,73 @@ func Headers(site *pages.Site, fingerprinted []string) []byte {
 	for _, p := range []string{"", "index.html", "404.html"} {
 		fmt.Fprintf(&b, "\n%s%s\n%s", base, p, pagesCache)
 	}
-	for _, l := range site.Langs {
-		fmt.Fprintf(&b, "\n%s%s/*\n%s", base, l.Folder, pagesCache)
+	for _, r := range shortRules(site, assets) {
+		fmt.Fprintf(&b, "\n%s%s\n%s", base, r, pagesCache)
 	}
-	sorted := slices.Sorted(slices.Values(fingerprinted))
+	sorted := slices.Sorted(slices.Values(assets.Fingerprinted))
 	for _, f := range sorted {
 		fmt.Fprintf(&b, "\n%s%s\n  Cache-Control: public, max-age=31536000, immutable\n", base, f)
 	}
 	return []byte(b.String())
+}
+
+// shortRules returns the paths below the base path of the _headers rules
+// that give pages, the files beside them and the files of static/
+// published under their own names the pages' short cache (see Headers):
+// each language's folder ("da/*") first, then, sorted, for a language at
+// the root each of its top-level folders and files ("about/*",
+// "brev.pdf"), and the top-level folders and files of static/ that no
+// other rule covers ("vendor/*", "favicon.ico"). A top-level folder that
+// also holds fingerprinted files (the search indexes' "search/", the
+// layouts' "css/") gets a rule for each page and file in it instead
+// ("search/", "css/print.css"), since hosts join the values of two rules
+// for one path. index.html, 404.html and the hosting files hosts do not
+// serve (_headers, _redirects) get none.
+func shortRules(site *pages.Site, assets Assets) []string {
+	var rules []string
+	covered := map[string]bool{"index.html": true, "404.html": true, "_headers": true, "_redirects": true}
+	for _, l := range site.Langs {
+		if l.Prefix != "" {
+			rules = append(rules, l.Prefix+"*")
+			top, _, _ := strings.Cut(l.Prefix, "/")
+			covered[top] = true
+		}
+	}
+	hashed := map[string]bool{} // top folders that hold a fingerprinted file
+	for _, f := range assets.Fingerprinted {
+		if top, _, ok := strings.Cut(f, "/"); ok {
+			hashed[top] = true
+		}
+	}
+	names := slices.Clone(assets.Static)
+	if root := site.AtRoot(); root != nil {
+		for _, p := range site.Pages {
+			if p.Lang == root && p.Path != "" {
+				names = append(names, p.Path)
+			}
+		}
+		for _, r := range site.Resources {
+			if r.Lang == root {
+				names = append(names, r.Path)
+			}
+		}
+	}
+	seen := map[string]bool{}
+	var mine []string
+	for _, name := range names {
+		top, _, inFolder := strings.Cut(name, "/")
+		rule := name
+		switch {
+		case covered[top]:
+			continue
+		case inFolder && !hashed[top]:
+			rule = top + "/*"
+		}
+		if !seen[rule] {
+			seen[rule] = true
+			mine = append(mine, rule)
+		}
+	}
+	slices.Sort(mine)
+	return append(rules, mine...)
 }

@@ -278,3 +278,62 @@ func TestPageWeight(t *testing.T) {
 	}
 	t.Logf("heaviest page: %s, %d bytes compressed with its CSS and scripts", heaviestName, heaviest)
 }
+
+// TestStaticCache: _headers gives each file of static/, published under
+// its own name, one short Cache-Control (a hand-written link names it
+// without a hash, so a fix must reach readers soon), and each
+// fingerprinted copy a layout asked for a year's; no rule doubles another
+// (hosts join the values of every rule that matches). Issue 24.
+func TestStaticCache(t *testing.T) {
+	archive := sitetest.Config + `-- content/da/_index.md --
+---
+title: Forside
+description: Forsiden.
+---
+-- content/da/soeg.md --
+---
+title: Søg
+description: Søg.
+layout: search
+---
+-- static/vendor/x.js --
+var x = 1;
+-- static/vendor/x.min.js --
+var x=1;
+-- static/vendor/sub/y.css --
+p { color: red; }
+-- static/js/extra.js --
+var extra = 1;
+-- static/favicon.ico --
+icon
+-- static/da/fil.pdf --
+%PDF-1.4
+`
+	site := sitetest.Build(t, archive, build.Options{Defaults: theme.FS(), BaseURL: origin + base})
+	if site.Result == nil {
+		t.Fatalf("build failed:\n%s", site.Stderr())
+	}
+	rules := parseHeaders(t, string(site.Files["_headers"]))
+	short := "public, max-age=300, must-revalidate"
+	copies := map[string]bool{}
+	for _, a := range site.Result.Assets {
+		if a.File != a.Name {
+			copies[a.File] = true
+		}
+	}
+	if len(copies) < 3 {
+		t.Fatalf("want copies of css/site.css, js/search.js and the search indexes; have %v", copies)
+	}
+	for name := range site.Files {
+		want := short
+		switch {
+		case copies[name] || strings.HasPrefix(name, "search/"):
+			want = immutable
+		case name == "_headers" || name == "_redirects" || name == "sitemap.xml" || name == "robots.txt":
+			continue
+		}
+		if got := rules.cacheControl(base + name); got != want {
+			t.Errorf("%s%s has Cache-Control %q, want %q", base, name, got, want)
+		}
+	}
+}

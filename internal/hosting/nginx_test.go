@@ -16,6 +16,7 @@ import (
 
 	"github.com/udenmitid/sitegen/internal/build"
 	"github.com/udenmitid/sitegen/internal/check"
+	"github.com/udenmitid/sitegen/internal/pages"
 	"github.com/udenmitid/sitegen/internal/search"
 	"github.com/udenmitid/sitegen/internal/sitetest"
 	"github.com/udenmitid/sitegen/internal/theme"
@@ -27,7 +28,7 @@ import (
 func TestNginx(t *testing.T) {
 	nginx := findNginx(t)
 	site, docs := bundled(t)
-	root := serveNginx(t, nginx, site.Files)
+	root := serveNginx(t, nginx, site.Files, snippetFor(t, site.Result.Site, true))
 
 	fetched := map[string]bool{}
 	for name, d := range docs {
@@ -97,7 +98,7 @@ func TestNginxSplitSearch(t *testing.T) {
 	if site.Result == nil {
 		t.Fatalf("build failed:\n%s", site.Stderr())
 	}
-	root := serveNginx(t, nginx, site.Files)
+	root := serveNginx(t, nginx, site.Files, readmeSnippet(t))
 	if files, pages := checkCaching(t, root, site.Files); files < 3 || pages != 1 {
 		t.Errorf("%d search index files and %d search pages, want a split index (a manifest, term shards and page files) and one page", files, pages)
 	}
@@ -117,8 +118,8 @@ func checkCaching(t *testing.T, root string, files map[string][]byte) (indexFile
 	rules := parseHeaders(t, string(files["_headers"]))
 	n := 0
 	for name := range files {
-		if !strings.HasPrefix(name, "search/") {
-			continue
+		if !strings.HasPrefix(name, "search/") || !strings.HasSuffix(name, ".json") {
+			continue // a page of a language at the root may be search/index.html
 		}
 		n++
 		if got := cacheControl(t, root+base+name); got != immutable {
@@ -215,10 +216,103 @@ func findNginx(t *testing.T) string {
 	return nginx
 }
 
+// TestNginxRootLanguage serves a site whose default language, English, is
+// at the root (default_language_in_subdir = false) with the README's
+// nginx configuration, its language list without English as the README
+// says: every internal URL answers, a miss outside /da/ and /kl/ gets the
+// English 404 page (/404.html, with a line in Danish and Greenlandic), a
+// miss below /da/ the Danish one, and the search indexes and pages are
+// cached as they must be.
+func TestNginxRootLanguage(t *testing.T) {
+	nginx := findNginx(t)
+	archive, err := os.ReadFile("../build/testdata/root-language.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := sitetest.BuildFS(t, sitetest.FS(t, archive), build.Options{Defaults: theme.FS(), BaseURL: origin + base})
+	if site.Result == nil {
+		t.Fatalf("build failed:\n%s", site.Stderr())
+	}
+	server := snippetFor(t, site.Result.Site, false)
+	if !strings.Contains(server, "(da|kl)") {
+		t.Fatalf("the language list is not da and kl:\n%s", server)
+	}
+	root := serveNginx(t, nginx, site.Files, server)
+
+	fetched := 0
+	for name, data := range site.Files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		d, err := check.ParseHTML(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range d.Refs {
+			file, _, internal := check.Target(r.URL, name, origin, base)
+			if !internal || strings.HasPrefix(r.URL, "mailto:") {
+				continue
+			}
+			fetched++
+			if code, _ := get(t, root+base+strings.TrimSuffix(file, "index.html")); code != http.StatusOK {
+				t.Errorf("%s links to %s: status %d", name, r.URL, code)
+			}
+		}
+	}
+	if fetched < 100 {
+		t.Errorf("only %d internal URLs fetched", fetched)
+	}
+	tests := []struct{ path, file string }{
+		{"/udenmitid/no-such-page", "404.html"},
+		{"/udenmitid/docs/no-such-page/", "404.html"},
+		{"/udenmitid/da/no-such-page/", "da/404.html"},
+		{"/udenmitid/kl/no-such-page/", "kl/404.html"},
+	}
+	for _, tt := range tests {
+		code, body := get(t, root+tt.path)
+		if code != http.StatusNotFound || body != string(site.Files[tt.file]) {
+			t.Errorf("%s: status %d, want 404 with %s", tt.path, code, tt.file)
+		}
+	}
+	if en := string(site.Files["404.html"]); !strings.Contains(en, `<html lang="en"`) || !strings.Contains(en, `<li lang="da">`) || !strings.Contains(en, `<li lang="kl">`) {
+		t.Errorf("/404.html is not the English 404 page with a line in da and kl:\n%s", en)
+	}
+	if files, pages := checkCaching(t, root, site.Files); files != 3 || pages != 2 {
+		t.Errorf("%d search index files and %d search pages, want 3 and 2 (/search/ and /da/soeg/; kl has a fallback page)", files, pages)
+	}
+}
+
+// langList matches the language list of the README's location line.
+var langList = regexp.MustCompile(`\^/udenmitid/\(([a-z|-]+)\)/`)
+
+// snippetFor returns the README's server block for site: its location
+// line lists the languages that have a folder, as the README says (the
+// default language's, when it is at the root, is not one). With exact,
+// the README must list them as they are.
+func snippetFor(t *testing.T, site *pages.Site, exact bool) string {
+	t.Helper()
+	server := readmeSnippet(t)
+	m := langList.FindStringSubmatch(server)
+	if m == nil {
+		t.Fatal("the README's nginx block has no location line for the language folders")
+	}
+	var folders []string
+	for _, l := range site.Langs {
+		if l.Prefix != "" {
+			folders = append(folders, l.Folder)
+		}
+	}
+	list := strings.Join(folders, "|")
+	if exact && m[1] != list {
+		t.Fatalf("the README's nginx block lists the languages %s; the bundled site has %s", m[1], list)
+	}
+	return strings.Replace(server, m[0], "^/udenmitid/("+list+")/", 1)
+}
+
 // serveNginx writes files into a folder named as the base path and serves
-// them with nginx and the README's server block until the test ends. It
-// returns the server's root URL.
-func serveNginx(t *testing.T, nginx string, files map[string][]byte) string {
+// them with nginx and the server block (the README's) until the test
+// ends. It returns the server's root URL.
+func serveNginx(t *testing.T, nginx string, files map[string][]byte, server string) string {
 	dir := t.TempDir()
 	for name, data := range files {
 		p := filepath.Join(dir, "www", "udenmitid", filepath.FromSlash(name))
@@ -230,7 +324,6 @@ func serveNginx(t *testing.T, nginx string, files map[string][]byte) string {
 		}
 	}
 	port := freePort(t)
-	server := readmeSnippet(t)
 	server = strings.Replace(server, "listen 80;", fmt.Sprintf("listen 127.0.0.1:%d;", port), 1)
 	server = strings.Replace(server, "root /srv/www;", "root "+filepath.Join(dir, "www")+";", 1)
 	conf := fmt.Sprintf(`daemon off;

@@ -121,6 +121,8 @@ func TestShortcodes(t *testing.T) {
 			problems: []Problem{{Line: 1, Msg: "Hugo shortcode {{< /details >}} is not supported, as sitegen runs no templates in Markdown: write plain Markdown instead: a heading and the text under it" + after}}},
 		{name: "in code: fine", src: "Skriv `{{< callout >}}` eller:\n\n```\n{{< callout >}}\n{% raw %}\n```\n\n    {{% indrykket %}}\n"},
 		{name: "escaped: fine", src: "Skriv \\{{< callout >}} og \\{% x %}.\n"},
+		{name: "issue 24: in an HTML comment: fine", src: "<!-- {{< callout >}} -->\n\nTekst <!-- {% include x %} --> og mere.\n\n<!--\n{{< figure src=\"a.png\" >}}\n-->\n\nEfter {{< ref x >}}.\n",
+			problems: []Problem{{Line: 9, Msg: "Hugo shortcode {{< ref >}} is not supported, as sitegen runs no templates in Markdown: write a Markdown link to the page's .md file instead, e.g. [text](page.md)" + after}}},
 		{name: "other braces: fine", src: "En mængde {a, b} og {{ title }} og {%}.\n",
 			problems: []Problem{{Line: 1, Msg: "template tag {% is not supported, as sitegen runs no templates in Markdown: write plain Markdown instead" + after}}},
 	}

@@ -84,8 +84,8 @@ func primary(tag string) string {
 // the rendered page has. An id set with {#id} is kept as written, and may
 // not repeat another {#id} or an id of the layouts (an error at its line).
 // An id made from the text skips every id set by hand on the page, before
-// or after it, every id of the layouts, and the ids made before it, by
-// adding "-1", "-2", ... as GitHub does.
+// or after it (in raw HTML too: <a id="x">), every id of the layouts, and
+// the ids made before it, by adding "-1", "-2", ... as GitHub does.
 func (w *walker) headingIDs(headings []*ast.Heading) {
 	taken := map[string]int{} // id -> line of the heading that set it by hand
 	for _, h := range headings {
@@ -112,6 +112,10 @@ func (w *walker) headingIDs(headings []*ast.Heading) {
 	// counting from 1 each time (Hugo's way), which GitHub's counter per
 	// base gives too.
 	next := map[string]int{}
+	raw := make(map[string]bool, len(w.rawIDs))
+	for _, id := range w.rawIDs {
+		raw[id] = true
+	}
 	for _, h := range headings {
 		id := headingID(h)
 		h.RemoveAttributes() // only an id may be set by hand: a style or event attribute would break the CSP or run script
@@ -122,7 +126,7 @@ func (w *walker) headingIDs(headings []*ast.Heading) {
 			}
 			id = base
 			n := max(next[base], 1)
-			for used[id] || w.c.layoutIDs[id] != "" || taken[id] != 0 {
+			for used[id] || w.c.layoutIDs[id] != "" || taken[id] != 0 || raw[id] {
 				id = base + "-" + strconv.Itoa(n)
 				n++
 			}

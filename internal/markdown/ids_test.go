@@ -202,3 +202,21 @@ func TestHeadingIDsInHTML(t *testing.T) {
 		t.Errorf("headings = %+v", res.Headings)
 	}
 }
+
+// TestRawHTMLIDs: with raw HTML on, the ids raw HTML defines are the
+// page's ids too (a link's #anchor reaches them), and an id made from a
+// heading's text skips them (issue 24: <a id="general"> and
+// "# <a id="x">Title</a>" were invisible to the anchor check). With raw
+// HTML off, the HTML is left out, and its ids with it; a comment defines
+// none.
+func TestRawHTMLIDs(t *testing.T) {
+	src := "<a id=\"general\"></a>\n\n## <a id=\"x\">Title</a>\n\nText <span id='inline'>here</span> and <a name=\"old\">.\n\n## General\n\n<!-- <a id=\"commented\"> -->\n\n<div id=\"block\">\n\n## Block\n\n</div>\n"
+	res, _ := New(Options{Lang: "en", UnsafeHTML: true}).Convert([]byte(src), 1, nil, 0)
+	if got, want := strings.Join(res.IDs, " "), "block block-1 general general-1 inline old title x"; got != want {
+		t.Errorf("ids = %s, want %s", got, want)
+	}
+	res, _ = New(Options{Lang: "en"}).Convert([]byte(src), 1, nil, 0)
+	if got, want := strings.Join(res.IDs, " "), "block general title"; got != want {
+		t.Errorf("raw HTML off: ids = %s, want %s", got, want)
+	}
+}

@@ -21,8 +21,12 @@
 //	> Giv aldrig dine koder til andre.
 //
 // Shortcodes and template tags ("{{< callout >}}", "{{% notice %}}",
-// "{% include %}") are errors outside code, which say what to write
-// instead: sitegen runs no templates in Markdown.
+// "{% include %}") are errors outside code and HTML comments, which say
+// what to write instead: sitegen runs no templates in Markdown. One in a
+// comment (<!-- {{< x >}} -->) is left alone: no reader sees it.
+//
+// An HTML page (package content) is not Markdown: ConvertHTML gives it a
+// Result of its body as it is.
 //
 // # Heading ids
 //
@@ -35,7 +39,11 @@
 // rendered page is unique: an id made from text skips the ids the
 // layouts use (Options.LayoutIDs), the ids set by hand anywhere on the
 // page, and the ids made before it ("frist", "frist-1", ...). An id set by
-// hand twice, or one that a layout uses, is an error at its line.
+// hand twice, or one that a layout uses, is an error at its line. With
+// raw HTML on, the ids raw HTML defines (<a id="general">, the <a id> in
+// "## <a id="x">Title</a>", <span id>, <a name>) are the page's too
+// (Result.IDs, which links' #anchors are checked against), and ids made
+// from text skip them.
 //
 // # Typography
 //
@@ -61,6 +69,7 @@ import (
 	"bytes"
 	"fmt"
 	stdhtml "html"
+	"slices"
 	"sort"
 	"strings"
 
@@ -160,7 +169,7 @@ type Result struct {
 	HTML     []byte
 	Headings []Heading
 	Links    []Link
-	IDs      []string // every id the body defines (headings, footnotes), sorted
+	IDs      []string // every id the body defines (headings, footnotes, raw HTML's id= and <a name=>), sorted, each once
 	Text     []string // the plain text of each block that ends a sentence (paragraph, heading, list item, cell), as far as asked for
 	Images   []Image  // images, for lint
 	Tables   []Table  // tables, for lint
@@ -209,13 +218,15 @@ func (c *Converter) ConvertWithImages(src []byte, firstLine int, resolve Resolve
 	w.walk(doc, textWords)
 	w.footnoteIDs()
 	w.res.IDs = append(w.res.IDs, w.footnotes...)
+	w.res.IDs = append(w.res.IDs, w.rawIDs...)
+	slices.Sort(w.res.IDs)
+	w.res.IDs = slices.Compact(w.res.IDs)
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4)
 	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
 		w.problems = append(w.problems, Problem{Line: firstLine, Msg: fmt.Sprintf("rendering Markdown: %v", err)})
 	}
 	w.res.HTML = buf.Bytes()
-	sort.Strings(w.res.IDs)
 	return w.res, w.problems
 }
 
@@ -228,6 +239,7 @@ type walker struct {
 	res       *Result
 	problems  []Problem
 	footnotes []string // the ids of footnotes and their references
+	rawIDs    []string // the ids raw HTML defines (<a id="x">), when raw HTML is on
 	lines     []int    // offsets of line starts, built on first use
 	quoteRun  quoteRun // the quotes pass's scratch space
 }
@@ -253,6 +265,10 @@ func (w *walker) transform(doc ast.Node) {
 			boxes = append(boxes, n)
 		case *ast.Heading:
 			headings = append(headings, n)
+		case *ast.RawHTML, *ast.HTMLBlock:
+			if w.c.unsafe && !isComment(n, w.src) {
+				w.rawIDs = append(w.rawIDs, htmlIDs(rawText(n, w.src))...)
+			}
 		}
 		if hasQuotes && n.Type() == ast.TypeBlock && n.FirstChild() != nil && n.FirstChild().Type() == ast.TypeInline {
 			quotes = append(quotes, n)

@@ -1,12 +1,14 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 )
 
 // shortcodeTag matches the start of a Hugo shortcode ({{< name >}},
@@ -20,7 +22,8 @@ var shortcodeName = regexp.MustCompile(`^-?\s*(/?)\s*([A-Za-z0-9_./-]*)([^\n]*)`
 // runs no templates in Markdown, so the tag would be shown as it is. The
 // error says what to write instead. A tag inside a code span or block is
 // text about tags and is left alone, as is one escaped with a backslash
-// (\{{< ... >}}).
+// (\{{< ... >}}) and one inside an HTML comment (<!-- {{< x >}} -->),
+// which no reader sees.
 func (w *walker) shortcodes(doc ast.Node) {
 	if !strings.Contains(string(w.src), "{%") && !strings.Contains(string(w.src), "{{") {
 		return
@@ -46,6 +49,8 @@ func (w *walker) shortcodes(doc ast.Node) {
 			if f, ok := n.(*ast.FencedCodeBlock); ok && f.Info != nil {
 				code = append(code, [2]int{f.Info.Segment.Start, f.Info.Segment.Stop})
 			}
+		case *ast.RawHTML, *ast.HTMLBlock:
+			code = append(code, comments(n, w.src)...)
 		}
 		return ast.WalkContinue, nil
 	})
@@ -149,4 +154,38 @@ func alertFor(s string) string {
 		}
 	}
 	return "NOTE"
+}
+
+// comments returns the source ranges of the HTML comments in a raw HTML
+// node.
+func comments(n ast.Node, src []byte) [][2]int {
+	var lines *text.Segments
+	switch n := n.(type) {
+	case *ast.RawHTML:
+		lines = n.Segments
+	case *ast.HTMLBlock:
+		lines = n.Lines()
+	}
+	if lines == nil || lines.Len() == 0 {
+		return nil
+	}
+	start, stop := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	if b, ok := n.(*ast.HTMLBlock); ok && b.HasClosure() {
+		stop = b.ClosureLine.Stop
+	}
+	var out [][2]int
+	for off := start; off < stop; {
+		i := bytes.Index(src[off:stop], []byte("<!--"))
+		if i < 0 {
+			break
+		}
+		j := bytes.Index(src[off+i+4:stop], []byte("-->"))
+		end := stop
+		if j >= 0 {
+			end = off + i + 4 + j + 3
+		}
+		out = append(out, [2]int{off + i, end})
+		off = end
+	}
+	return out
 }

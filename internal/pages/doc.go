@@ -21,7 +21,15 @@
 //
 // A page's URL is /<lang>/<segment>/.../ below the base URL's path, written
 // as <lang>/<segment>/.../index.html, where <lang> is the language tag in
-// lower case (/pt-br/ for pt-BR). Each page stands below its section, the
+// lower case (/pt-br/ for pt-BR): the language's Prefix. With
+// default_language_in_subdir = false in sitegen.toml the default language
+// has none: its pages, fallback pages and files are at the root below the
+// base path (/<segment>/.../), its home page at /, and the other languages
+// keep their folders (Site.AtRoot). A page or file of that language whose
+// URL would lie in another language's folder (content/en/da.md is /da/,
+// the Danish home page) is an error that names both; so is a page whose URL
+// needs a folder where the build writes a file (content/en/sitemap.xml.md).
+// Each page stands below its section, the
 // _index.md of its own folder in its own language, and its segment is the
 // name of its file (without .md) or, for a section or page bundle, of its
 // folder, unless that language's page sets slug:. So a section's slug
@@ -32,6 +40,14 @@
 // content/en/checklists/licensing.md is /en/checklists/licensing/ and
 // content/sv/checklistor/licenser.md is /sv/checklistor/licenser/.
 //
+// A page may move out of that tree: url: (Hugo's url:, Zola's path:, a
+// slug: starting with "/") gives its path below the language folder,
+// /<lang>/<url>/, and a slug: with "/" a path below its section. The
+// pages below a moved section follow it. Each page so moved keeps the URL
+// its file's and its sections' names give it as an alias (a redirect,
+// and a link to it still resolves), unless another page, file or alias
+// has that URL. See package content for the fields.
+//
 // A fallback page stands in for its source, the default language's
 // version (else the first language's that exists): it takes the source's
 // file name as its segment and stands below its language's version of the
@@ -40,16 +56,41 @@
 // content/sv/checklistor/bara.md, has the fallback page /en/checklists/bara/.
 // A folder that holds pages needs a section in the page's language, or a
 // section of the same path in another language whose fallback page stands
-// in for it.
+// in for it. A folder of pages with no _index.md in any language gets a
+// section made for it in every language (Hugo makes one for a top-level
+// folder only; here every page stands below its folder's section): titled
+// after the folder ("getting-started" is "Getting started", FolderTitle),
+// listing its pages, with one warning for the folder that says to create
+// the _index.md. A folder whose _index.md is a draft gets none: its
+// published pages are an error.
 //
-// Two pages with one URL are an error, and so are URLs that differ only in
-// case, since some hosts ignore case. When the two are a page and the
+// Two pages with one URL are an error that names both files and says to
+// give one another url: or slug:, or to rename its file; so are URLs that
+// differ only in case, since some hosts ignore case. When the two are dated
+// on different days, as two posts with one slug that Hugo's permalinks
+// (/:year/:month/:slug/) tell apart, it says to give each its old URL as
+// url:. When the two are a page and the
 // fallback page for a file of the same name with another translation key,
 // the error says to give the files one translation_key.
 //
 // Besides the content pages the site has a language chooser at /, a 404
 // page in each language at /<lang>/404.html and one in all languages at
-// /404.html.
+// /404.html (Kind Root, NotFound and RootNotFound). With the default
+// language at the root there is no chooser, / being that language's home
+// page, and /404.html, which hosts serve for any miss outside the other
+// languages' folders, is its 404 page (Kind RootNotFound, layout "404").
+//
+// # Menus
+//
+// A language's main menu is the pages with menu: main, by weight (a
+// fallback page where the page is missing). An entry whose menu: gives a
+// parent: (Hugo's menu: {main: {parent: docs}}) stands under the entry it
+// names: the one whose identifier: is docs, else whose link title or
+// title is. A parent that names no entry is a warning at the page, whose
+// entry then stands at the top, and so is an entry whose parents lead
+// back to it. A fallback page's entry stands under the translation of its
+// source's parent. Site.Menu gives every entry in one list, MenuTop and
+// SubMenu the tree. The footer (menu: footer) is one list.
 //
 // # Files beside pages
 //
@@ -73,22 +114,42 @@
 // name the same page. A link to a file that exists in no language is an
 // error.
 //
-// A link written as a URL goes to the page or file with that URL. A path
-// from the site root ("/en/about/", or "/udenmitid/en/about/" with the
-// base path in front) is read below the base path; a relative one
+// Zola's links from the content folder, "@/blog/post.md" and
+// "@/support/notes/index.md", are read as "/blog/post.md" is: from the
+// language folder. Zola names a translation's file with a language suffix,
+// "@/blog/post.fr.md"; when no file has that name, it is fr's
+// content/fr/blog/post.md (a dotted name that is no site language, as in
+// "@/release-1.0.md", is a name). The link goes to the page in the linking
+// page's language, as every link to a file does.
+//
+// A link written as a URL goes to the page or file with that URL, as the
+// site it was written for served it. Percent-escapes are decoded, and a
+// folder without its final slash gets it ("../api/viewer" and
+// "../api/viewer/" are one). A path from the site root is read below the
+// base path with the base path in front ("/udenmitid/en/about/") or without
+// it ("/en/about/"); when the base path is in front it is also read as a
+// path below the base path, as if it were not (/udenmitid/udenmitid/...),
+// and the two readings naming two different pages or files is an error
+// that lists both. A path from the root in a
+// language's folder names that language's page; any other path names a
+// page of the language at the root, or, when every language has its
+// folder, the default language's page without its folder ("/about/" for
+// /da/about/, as content written for Hugo has it where Hugo serves the
+// default language at the root), and goes to that page in the linking
+// page's language, as Docusaurus localizes such links. A relative URL
 // ("../standards/") is read against the linking page's URL, as a browser
-// reads it; percent-escapes are decoded, and a folder without its final
-// slash gets it. A path from the root without a language folder
-// ("/about/"), as content written for Hugo has it where Hugo serves the
-// default language at the root, is read in the default language and goes
-// to that page in the linking page's language. It may name a page in any language (or an alias of one,
-// for the page it redirects to), a file beside a page or a file from
-// static/ ("/files/x.pdf"), and is written out with the
-// base path in front, its query and #fragment kept. A URL that matches
-// nothing is an error, which suggests the .md file of the page whose file
-// name or slug matches the URL's last segment when exactly one does. A
-// path from the root with a file extension that matches nothing is left
-// to sitegen check, which reports it when the build lacks the file.
+// reads it; when that finds nothing, against the URL without its final
+// slash, as Docusaurus serves pages (/docs/elements/layer), where
+// "../api/viewer" in docs/elements/layer.md is /docs/api/viewer/: the page
+// file's folder. A URL may name a page in any language, or an alias of
+// one (an old URL: aliases: in front matter) for the page it redirects
+// to, a file beside a page or a file from static/ ("/files/x.pdf"), and
+// is written out with the base path in front, its query and #fragment
+// kept. A URL that matches nothing is an error, which suggests the .md
+// file of the page whose file name or slug matches the URL's last segment
+// when exactly one does. A path from the root with a file extension that
+// matches nothing is left to sitegen check, which reports it when the
+// build lacks the file.
 //
 // A relative link that is not a .md file is first a file beside the
 // linking file: its own language's copy, else the default language's copy

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/udenmitid/sitegen/internal/content"
@@ -34,10 +35,12 @@ func (s *Site) Resolve(from *Page, dest string) (string, error) {
 }
 
 // Prefixes of Link.Deps entries: a file key looked up by name, an alias
-// path a link went through.
+// path a link went through, a URL path below the base path that a link
+// looked up and found nothing at.
 const (
 	FileDep  = "file:"
 	AliasDep = "alias:"
+	URLDep   = "url:"
 )
 
 // Link resolves a link destination written in from's Markdown. See the
@@ -61,8 +64,14 @@ func (s *Site) Link(from *Page, dest string) (Link, error) {
 	p = content.Name(p)
 	var l Link
 	switch {
-	case strings.HasSuffix(p, ".md"):
-		l, err = s.linkFile(from, dest, p)
+	case strings.HasPrefix(p, "@/"):
+		key := p[1:]
+		if content.IsPage(key) {
+			key = content.PageKey(key) // @/x.markdown is the page x.md
+		}
+		l, err = s.linkContentRoot(from, dest, key)
+	case content.IsPage(p):
+		l, err = s.linkFile(from, dest, content.PageKey(p)) // x.markdown and x.MD are the page x.md
 	case strings.HasPrefix(p, "/"):
 		l, err = s.linkRoot(from, dest, p)
 	default:
@@ -98,24 +107,71 @@ func (s *Site) linkFile(from *Page, dest, p string) (Link, error) {
 	if key == "" {
 		return Link{}, fmt.Errorf("link to %q goes outside %s/%s/: link to the file as it would be in this folder (the link goes to its translation, or its fallback page), or to the page's URL from the site root to name another language's version, e.g. /%s/side/", dest, content.Dir, from.Lang.Folder, from.Lang.Folder)
 	}
-	l := Link{Deps: []string{FileDep + key}}
-	g := s.groupOfFile(from.Lang, key)
-	if g == nil {
-		g = s.byKey[content.PathKey(key)] // faq.md for faq/index.md and back
-		if g == nil && strings.HasSuffix(key, ".md") {
-			g = s.byKey[strings.TrimSuffix(key, ".md")+"/"+content.BundleName]
-		}
-	}
+	l, g := s.fileGroup(from.Lang, key)
 	if g == nil {
 		if s.drafts[key] {
 			return l, fmt.Errorf("link to %q goes to a draft, which is not published; publish it or remove the link", dest)
 		}
 		return l, fmt.Errorf("link to %q: no such page in any language (looked for %s/<lang>/%s)", dest, content.Dir, key)
 	}
-	target := g[from.Lang.Index]
+	return s.toGroup(l, g, from.Lang), nil
+}
+
+// fileGroup finds the versions of the page whose file is at key below
+// content/<lang>/ in some language, looking in lang first (see
+// groupOfFile); g is nil when there is none. l holds the dependencies.
+func (s *Site) fileGroup(lang *Lang, key string) (l Link, g []*Page) {
+	l = Link{Deps: []string{FileDep + key}}
+	g = s.groupOfFile(lang, key)
+	if g == nil {
+		g = s.byKey[content.PathKey(key)] // faq.md for faq/index.md and back
+		if g == nil && strings.HasSuffix(key, ".md") {
+			g = s.byKey[strings.TrimSuffix(key, ".md")+"/"+content.BundleName]
+		}
+	}
+	return l, g
+}
+
+// toGroup completes a link to the version in lang of a page's versions.
+func (s *Site) toGroup(l Link, g []*Page, lang *Lang) Link {
+	target := g[lang.Index]
 	l.Deps = append(l.Deps, target.Key)
 	l.Page, l.URL = target, target.URL
-	return l, nil
+	return l
+}
+
+// linkContentRoot resolves Zola's link to a content file, "@/blog/post.md"
+// (p is "/blog/post.md"): a path from the language folder, where Zola has
+// the content root. A language suffix as Zola names translations
+// ("@/blog/post.fr.md") says which language's file is meant when no file
+// has that name; the link goes to the page in from's language, as every
+// link to a file does.
+func (s *Site) linkContentRoot(from *Page, dest, p string) (Link, error) {
+	if !strings.HasSuffix(p, ".md") {
+		return Link{}, fmt.Errorf("link to %q: a link starting with @/ (as Zola writes them) names a .md file below %s/<lang>/, such as @/blog/post.md; add the file name", dest, content.Dir)
+	}
+	key := fileKey(from, p)
+	if key == "" {
+		return Link{}, fmt.Errorf("link to %q goes outside %s/<lang>/", dest, content.Dir)
+	}
+	l, g := s.fileGroup(from.Lang, key)
+	if g == nil {
+		stem := strings.TrimSuffix(key, ".md")
+		if i := strings.LastIndexByte(stem, '.'); i > strings.LastIndexByte(stem, '/') {
+			if lang := s.Lang(stem[i+1:]); lang != nil {
+				var more Link
+				more, g = s.fileGroup(lang, stem[:i]+".md")
+				l.Deps = append(l.Deps, more.Deps...)
+			}
+		}
+	}
+	if g == nil {
+		if s.drafts[key] {
+			return l, fmt.Errorf("link to %q goes to a draft, which is not published; publish it or remove the link", dest)
+		}
+		return l, fmt.Errorf("link to %q: no such page in any language (looked for %s/<lang>/%s, as Zola reads @/ from the content folder)", dest, content.Dir, key)
+	}
+	return s.toGroup(l, g, from.Lang), nil
 }
 
 // groupOfFile returns the versions of the page whose file is at key in
@@ -131,107 +187,213 @@ func (s *Site) groupOfFile(lang *Lang, key string) []*Page {
 	return nil
 }
 
-// linkRoot resolves a path from the site root: a page's URL (/en/about/),
-// with or without the base path in front, a file beside a page or a file
-// from static/.
-func (s *Site) linkRoot(from *Page, dest, p string) (Link, error) {
-	rel := strings.TrimPrefix(p, "/")
-	if base := strings.TrimPrefix(s.Config.BasePath(), "/"); base != "" {
-		if r, ok := strings.CutPrefix(rel, base); ok && !s.exists(rel) {
-			rel = r
-		}
-	}
-	if l, ok := s.lookup(rel); ok {
-		return l, nil
-	}
-	if l, ok := s.lookupUnprefixed(from, rel); ok {
-		return l, nil
-	}
-	if ext := path.Ext(rel); ext != "" && ext != ".html" && !strings.HasSuffix(rel, "/") {
-		// A file the model does not know, such as one a later step of the
-		// deployment adds; sitegen check reports it when the build lacks it.
-		return Link{URL: s.Config.BasePath() + rel}, nil
-	}
-	return Link{}, s.noURL(from, dest, "/"+rel)
+// A reading is one way to read a URL written in a link: the path below
+// the base path it names, and how it was read, for error messages.
+type reading struct {
+	rel string
+	how string
 }
 
-// lookupUnprefixed reads a path from the root without a language folder
-// ("/about/") as Hugo serves it: in the default language, which Hugo puts
-// at the root. The link goes to that page's version in from's language.
-func (s *Site) lookupUnprefixed(from *Page, rel string) (Link, bool) {
-	first, _, _ := strings.Cut(rel, "/")
-	for _, l := range s.Langs {
-		if first == l.Folder {
-			return Link{}, false
+// linkRoot resolves a path from the site root: a page's URL (/en/about/),
+// with or without the base path in front, a file beside a page or a file
+// from static/. Both readings of a path that starts with the base path
+// count; see resolveReadings.
+func (s *Site) linkRoot(from *Page, dest, p string) (Link, error) {
+	rel := strings.TrimPrefix(p, "/")
+	readings := []reading{{rel, ""}}
+	if base := strings.TrimPrefix(s.Config.BasePath(), "/"); base != "" {
+		r, ok := strings.CutPrefix(rel, base)
+		if rel == strings.TrimSuffix(base, "/") {
+			r, ok = "", true
+		}
+		if ok {
+			readings = []reading{{r, "the link's " + s.Config.BasePath() + " read as the base path"}, {rel, "the link read below the base path, as " + s.Config.BasePath() + rel}}
 		}
 	}
-	l, ok := s.lookup(s.Default.Folder + "/" + rel)
-	if !ok || l.Page == nil || l.Page.Translations == nil || l.Page.Kind == NotFound {
-		return Link{}, false
+	l, found, err := s.resolveReadings(from, dest, readings, s.findRoot)
+	if found || err != nil {
+		return l, err
 	}
-	t := l.Page.Translations[from.Lang.Index]
-	return Link{URL: t.URL, Page: t, Deps: append(l.Deps, t.Key)}, true
+	first := readings[0].rel
+	if ext := path.Ext(first); ext != "" && ext != ".html" && !strings.HasSuffix(first, "/") {
+		// A file the model does not know, such as one a later step of the
+		// deployment adds; sitegen check reports it when the build lacks it.
+		return Link{URL: s.Config.BasePath() + first, Deps: l.Deps}, nil
+	}
+	return l, s.noURL(from, dest, "/"+first)
 }
+
+// findRoot finds what a path from the root below the base path names. A
+// path in a language's folder names that language's page. Any other path
+// names a page of the language at the root, or, when every language has
+// its folder, the default language's page without its folder ("/about/"
+// for /da/about/, as content written for Hugo has it where Hugo serves the
+// default language at the root); the link goes to that page in from's
+// language. A file from static/ or beside a page is found as it is.
+func (s *Site) findRoot(from *Page, rel string) (Link, bool) {
+	if s.langOfFolder(rel) != nil {
+		return s.lookup(rel)
+	}
+	l, ok := s.lookup(rel)
+	if !ok && s.AtRoot() == nil {
+		l, ok = s.lookup(s.Default.Prefix + rel)
+		for _, c := range candidates(rel) {
+			l.Deps = append(l.Deps, URLDep+c) // a page or file that appears there takes the link
+		}
+	}
+	if ok && l.Page != nil && l.Page.Translations != nil && isContent(l.Page) {
+		t := l.Page.Translations[from.Lang.Index]
+		l.Page, l.URL, l.Deps = t, t.URL, append(l.Deps, t.Key)
+	}
+	return l, ok
+}
+
+// isContent reports whether a page is one of content/: a home, section or
+// page, real or fallback.
+func isContent(p *Page) bool { return p.Kind == Home || p.Kind == Section || p.Kind == Regular }
 
 // linkRelative resolves a relative path that is not a .md file: first as a
 // file beside from's file (an image in its page bundle), then as a URL
-// relative to from's URL, as a browser would read it.
+// relative to from's URL, as a browser would read it, and, when that finds
+// nothing, relative to from's URL without its final slash, as Docusaurus
+// serves a page (/docs/elements/layer for docs/elements/layer.md), where a
+// relative URL is read from the page file's folder.
 func (s *Site) linkRelative(from *Page, dest, p string) (Link, error) {
-	if key := fileKey(from, p); key != "" && !strings.HasSuffix(p, "/") {
+	key := fileKey(from, p)
+	if key != "" && !strings.HasSuffix(p, "/") {
 		if r := s.resourceFor(from, key, p); r != nil {
 			return Link{URL: r.URL, Resource: r, Deps: []string{FileDep + key}}, nil
 		}
 	}
-	base := &url.URL{Path: "/" + from.Path}
-	resolved := base.ResolveReference(&url.URL{Path: p}).Path
-	rel := strings.TrimPrefix(resolved, "/")
-	if l, ok := s.lookup(rel); ok {
-		return l, nil
+	page := "/" + from.Path
+	readings := []reading{{resolveURL(page, p), "read from this page's URL " + page}}
+	if from.Kind != Home && strings.HasSuffix(page, "/") {
+		bare := strings.TrimSuffix(page, "/")
+		if r := resolveURL(bare, p); r != readings[0].rel {
+			readings = append(readings, reading{r, "read from " + bare + ", the page's URL without its final slash, as Docusaurus serves pages"})
+		}
 	}
-	if key := fileKey(from, p); key != "" && !strings.HasSuffix(p, "/") && path.Ext(p) != "" {
+	// The readings are tried in order, not weighed against each other:
+	// "../" from a page is its section to a browser and the section above
+	// to Docusaurus, and content written for sitegen, Hugo or Zola means
+	// the first.
+	var l Link
+	for _, r := range readings {
+		got, found, _ := s.resolveReadings(from, dest, []reading{r}, func(_ *Page, rel string) (Link, bool) { return s.lookup(rel) })
+		if found {
+			got.Deps = append(l.Deps, got.Deps...)
+			return got, nil
+		}
+		l.Deps = append(l.Deps, got.Deps...)
+	}
+	resolved := "/" + readings[0].rel
+	if key != "" && !strings.HasSuffix(p, "/") && path.Ext(p) != "" {
 		also := ""
 		if from.Lang != s.Default {
 			also = fmt.Sprintf(" nor %s/%s/%s", content.Dir, s.Default.Folder, key)
 		}
-		return Link{Deps: []string{FileDep + key}}, fmt.Errorf("link to %q: there is no file %s/%s/%s%s, and no page has the URL %s; put the file beside the page", dest, content.Dir, from.Lang.Folder, key, also, resolved)
+		l.Deps = append(l.Deps, FileDep+key)
+		return l, fmt.Errorf("link to %q: there is no file %s/%s/%s%s, and no page has the URL %s; put the file beside the page", dest, content.Dir, from.Lang.Folder, key, also, resolved)
 	}
-	return Link{}, s.noURL(from, dest, resolved)
+	return l, s.noURLRelative(from, dest, readings)
 }
 
-// resourceFor finds the file a page links to by a relative path: its own
-// language's copy, else the default language's (beside the default
-// language's version of the page, then at the same path).
-func (s *Site) resourceFor(from *Page, key, p string) *Resource {
-	if r := s.Resource(from.Lang, key); r != nil {
-		return r
-	}
-	if d := from.Translations[s.Default.Index]; d != nil && !d.Fallback {
-		if k := fileKey(d, p); k != "" {
-			if r := s.Resource(s.Default, k); r != nil {
-				return r
+// resolveURL resolves a relative URL path against the page URL base, as
+// a browser does, and returns it below the site's root without its
+// leading slash.
+func resolveURL(base, p string) string {
+	u := (&url.URL{Path: base}).ResolveReference(&url.URL{Path: p})
+	return strings.TrimPrefix(u.Path, "/")
+}
+
+// resolveReadings looks up each reading of a link with find. A link
+// resolves when its readings name exactly one page or file (several
+// readings may name the same one); when they name more, the link is
+// ambiguous, an error that lists them. found is false when none names
+// anything; l then holds the dependencies.
+func (s *Site) resolveReadings(from *Page, dest string, readings []reading, find func(*Page, string) (Link, bool)) (l Link, found bool, err error) {
+	var hits []Link
+	var hows []string
+	var deps []string
+	for _, r := range readings {
+		got, ok := find(from, r.rel)
+		deps = append(deps, got.Deps...)
+		if !ok {
+			for _, c := range candidates(r.rel) {
+				deps = append(deps, URLDep+c)
 			}
+			continue
+		}
+		if i := slices.IndexFunc(hits, func(h Link) bool { return sameTarget(h, got) }); i >= 0 {
+			continue
+		}
+		hits, hows = append(hits, got), append(hows, r.how)
+	}
+	switch len(hits) {
+	case 0:
+		return Link{Deps: deps}, false, nil
+	case 1:
+		l = hits[0]
+		l.Deps = deps
+		return l, true, nil
+	}
+	return Link{Deps: deps}, true, s.ambiguous(from, dest, hits, hows)
+}
+
+// sameTarget reports whether two links go to the same page or file.
+func sameTarget(a, b Link) bool {
+	return a.Page == b.Page && a.Resource == b.Resource && a.Static == b.Static
+}
+
+// ambiguous explains a link whose readings name different pages or files.
+func (s *Site) ambiguous(from *Page, dest string, hits []Link, hows []string) error {
+	var names, files []string
+	for i, h := range hits {
+		names = append(names, fmt.Sprintf("%s (%s, %s)", h.URL, s.describeTarget(h), hows[i]))
+		if h.Page != nil && isContent(h.Page) {
+			files = append(files, s.fileLink(from, h.Page))
 		}
 	}
-	return s.Resource(s.Default, key)
+	msg := fmt.Sprintf("link to %q names more than one page or file: %s", dest, strings.Join(names, " and "))
+	if len(files) > 0 {
+		return fmt.Errorf("%s; link to the file of the one it means instead: %s", msg, strings.Join(files, " or "))
+	}
+	return fmt.Errorf("%s; write the URL of the one it means", msg)
 }
 
-// exists reports whether a path below the base path is a page or a file.
-func (s *Site) exists(rel string) bool {
-	_, ok := s.lookup(rel)
-	return ok
+// describeTarget names the file behind a link's target.
+func (s *Site) describeTarget(l Link) string {
+	switch {
+	case l.Resource != nil:
+		return l.Resource.Src.Path
+	case l.Static != "":
+		return "static/" + l.Static
+	case l.Page.Fallback:
+		return "the fallback page for " + l.Page.source.File.Path
+	case l.Page.File != nil:
+		return l.Page.File.Path
+	}
+	return s.pageWhat(l.Page)
+}
+
+// candidates are the output paths a URL path below the base path may be
+// served from: itself, a folder's for a path without its final slash or
+// extension, and the folder for its index.html.
+func candidates(rel string) []string {
+	c := []string{rel}
+	if !strings.HasSuffix(rel, "/") && path.Ext(rel) == "" && rel != "" {
+		c = append(c, rel+"/")
+	}
+	if strings.HasSuffix(rel, "/index.html") || rel == "index.html" {
+		c = append(c, strings.TrimSuffix(rel, "index.html"))
+	}
+	return c
 }
 
 // lookup finds the page or file at a URL path below the base path. An
 // alias's path finds the page it redirects to.
 func (s *Site) lookup(rel string) (Link, bool) {
-	candidates := []string{rel}
-	if !strings.HasSuffix(rel, "/") && path.Ext(rel) == "" {
-		candidates = append(candidates, rel+"/")
-	}
-	if strings.HasSuffix(rel, "/index.html") {
-		candidates = append(candidates, strings.TrimSuffix(rel, "index.html"))
-	}
-	for _, c := range candidates {
+	for _, c := range candidates(rel) {
 		p := s.byPath[c]
 		if p != nil && p.Kind == Alias {
 			t := p.Target // an old URL: link to where it redirects
@@ -250,13 +412,25 @@ func (s *Site) lookup(rel string) (Link, bool) {
 	return Link{}, false
 }
 
-// noURL explains a link to a URL that no page or file has, suggesting the
-// .md file of the page it most likely meant.
+// noURL explains a link from the root to a URL that no page or file has,
+// suggesting the .md file of the page it most likely meant.
 func (s *Site) noURL(from *Page, dest, resolved string) error {
-	msg := fmt.Sprintf("link to %q: no page or file has the URL %s", dest, resolved)
-	if resolved != dest && !strings.HasPrefix(dest, "/") {
-		msg = fmt.Sprintf("link to %q: no page or file has the URL %s (the link read from this page's URL /%s)", dest, resolved, from.Path)
+	return s.suggest(from, resolved, fmt.Sprintf("link to %q: no page or file has the URL %s", dest, resolved))
+}
+
+// noURLRelative explains a relative link that no reading finds.
+func (s *Site) noURLRelative(from *Page, dest string, readings []reading) error {
+	first := "/" + readings[0].rel
+	msg := fmt.Sprintf("link to %q: no page or file has the URL %s (the link %s)", dest, first, readings[0].how)
+	for _, r := range readings[1:] {
+		msg += fmt.Sprintf(" nor %s (%s)", "/"+r.rel, r.how)
 	}
+	return s.suggest(from, first, msg)
+}
+
+// suggest ends a message about a URL that matches nothing with the .md
+// file of the page it most likely meant, or the rule.
+func (s *Site) suggest(from *Page, resolved, msg string) error {
 	if sug := s.suggestFile(from, resolved); sug != "" {
 		return fmt.Errorf("%s; link to the page's file instead: %s", msg, sug)
 	}
@@ -283,12 +457,33 @@ func (s *Site) suggestFile(from *Page, resolved string) string {
 	if len(found) != 1 {
 		return ""
 	}
-	target := s.byKey[found[0]][from.Lang.Index]
+	return s.fileLink(from, s.byKey[found[0]][from.Lang.Index])
+}
+
+// fileLink returns a link to the file of target (of its source, for a
+// fallback page) relative to from's file.
+func (s *Site) fileLink(from, target *Page) string {
 	if target.Fallback {
 		target = target.source
 	}
-	rel := relPath(path.Dir(from.FileKey), target.FileKey)
-	return rel
+	return relPath(path.Dir(from.FileKey), target.FileKey)
+}
+
+// resourceFor finds the file a page links to by a relative path: its own
+// language's copy, else the default language's (beside the default
+// language's version of the page, then at the same path).
+func (s *Site) resourceFor(from *Page, key, p string) *Resource {
+	if r := s.Resource(from.Lang, key); r != nil {
+		return r
+	}
+	if d := from.Translations[s.Default.Index]; d != nil && !d.Fallback {
+		if k := fileKey(d, p); k != "" {
+			if r := s.Resource(s.Default, k); r != nil {
+				return r
+			}
+		}
+	}
+	return s.Resource(s.Default, key)
 }
 
 // relPath returns target relative to the folder dir, both below the

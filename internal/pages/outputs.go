@@ -1,10 +1,12 @@
 package pages
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"slices"
 	"strings"
+	"time"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -21,9 +23,13 @@ func fold(name string) string { return strings.ToLower(norm.NFC.String(name)) }
 func (s *Site) index(diags *diag.List) {
 	folded := map[string]*Page{}
 	unpaired := map[string]bool{}
+	reported := map[string]bool{} // pairs of files whose pages clash
 	for _, p := range slices.Concat(s.Pages, s.Special) {
 		if p.Kind == Alias {
 			continue // checkOutputs
+		}
+		if p.Lang.Prefix == "" && isContent(p) && s.langOfFolder(p.Path) != nil {
+			continue // in another language's folder: checkLangFolders
 		}
 		k := fold(p.Path)
 		if other := folded[k]; other != nil {
@@ -39,11 +45,21 @@ func (s *Site) index(diags *diag.List) {
 				}
 				continue
 			}
+			pair := sourcePath(a) + "\x00" + sourcePath(b)
+			if reported[pair] {
+				continue // the same two files clash in another language: one error is enough
+			}
+			reported[pair] = true
 			same := "the same URL as"
 			if a.Path != b.Path {
 				same = "a URL that differs only in case (some hosts ignore case) from"
 			}
-			diags.Errorf(s.describe(a), slugLine(a), "has URL /%s, %s %s (/%s); change a slug: or rename a file", a.Path, same, s.describe(b), b.Path)
+			hint := "give one of the two another url: or slug:, or rename its file"
+			if datedApart(a, b) {
+				hint += fmt.Sprintf("; where the old site told them apart by a date in their URLs (Hugo's permalinks such as /:year/:month/:slug/), give each its old URL as url:, e.g. url: /%s/%s/ in %s",
+					a.Updated.Format("2006/01"), path.Base(strings.TrimSuffix(a.Path, "/")), a.File.Path)
+			}
+			diags.Errorf(s.describe(a), slugLine(a), "has URL /%s, %s %s (/%s); %s", a.Path, same, s.describe(b), b.Path, hint)
 			continue
 		}
 		folded[k] = p
@@ -54,6 +70,16 @@ func (s *Site) index(diags *diag.List) {
 			s.byPath[p.Path] = p
 		}
 	}
+}
+
+// datedApart reports whether two content pages are dated (date:,
+// updated: or lastmod:) on different days: two posts that share a slug,
+// which a site whose URLs hold the date had at different URLs.
+func datedApart(a, b *Page) bool {
+	if a.File == nil || b.File == nil || a.Updated.IsZero() || b.Updated.IsZero() {
+		return false
+	}
+	return a.Updated.Format(time.DateOnly) != b.Updated.Format(time.DateOnly)
 }
 
 // unpaired returns, when a and b are a real page and a fallback page
@@ -85,6 +111,18 @@ func unpairedError(real, src *Page, url string, diags *diag.List) {
 	diags.Errorf(a.File.Path, keyLine(a), "translation_key: %s differs from that of %s (%s), so they are not translations of each other, yet the two share the URL /%s in some language (one page, and the fallback page for the other): give them the same translation_key, or rename one", a.Key, b.File.Path, b.Key, url)
 }
 
+// sourcePath is the file behind a content page, or "": a fallback page's
+// source's.
+func sourcePath(p *Page) string {
+	switch {
+	case p.File != nil:
+		return p.File.Path
+	case p.Fallback:
+		return p.source.File.Path
+	}
+	return ""
+}
+
 // slugLine is the line to blame for a page's URL: its slug, or the top.
 func slugLine(p *Page) int {
 	if p.Kind == Alias {
@@ -93,10 +131,7 @@ func slugLine(p *Page) int {
 	if p.File == nil {
 		return 0
 	}
-	if l := p.File.Meta.Lines["slug"]; l > 0 {
-		return l
-	}
-	return 1
+	return cmp.Or(p.File.Meta.Lines["url"], p.File.Meta.Lines["slug"], 1)
 }
 
 // describe names the file behind a page for error messages.
@@ -122,6 +157,7 @@ type claim struct {
 	line   int
 	fix    string
 	page   bool // a content or generated page: page-to-page clashes are index's
+	static bool // Reserved.Static
 	weight int  // the weaker of two clashing claims is blamed: aliases, then files beside pages
 }
 
@@ -133,17 +169,32 @@ type claim struct {
 func (s *Site) checkOutputs(reserved []Reserved, diags *diag.List) {
 	var claims []claim
 	for _, r := range reserved {
-		c := claim{name: r.Name, what: fmt.Sprintf("%s (%s)", r.What, r.Name), weight: 3}
+		shown := strings.ReplaceAll(r.Name, strings.Repeat("[0-9a-f]", 8), "<hash>")
+		c := claim{name: r.Name, what: fmt.Sprintf("%s (%s)", r.What, shown), weight: 3, static: r.Static}
 		if r.File != "" {
-			c.what, c.file, c.fix, c.weight = fmt.Sprintf("%s (/%s)", r.File, r.Name), r.File, "rename or move the file", 2
-			c.self = "published as /" + r.Name + ", it"
+			c.what, c.file, c.fix, c.weight = fmt.Sprintf("%s (/%s)", r.File, shown), r.File, "rename or move the file", 2
+			if shown != r.Name {
+				c.what = fmt.Sprintf("%s (/%s)", r.What, shown)
+			}
+			c.self = "published as /" + shown + ", it"
 		}
 		claims = append(claims, c)
 	}
 	for _, p := range slices.Concat(s.Pages, s.Special) {
-		if p.Kind != Alias {
-			claims = append(claims, claim{name: p.OutputFile(), what: s.pageWhat(p), page: true, weight: 3})
+		if p.Kind == Alias {
+			continue
 		}
+		c := claim{name: p.OutputFile(), what: s.pageWhat(p), page: true, weight: 3}
+		// With the default language at the root, a page's URL may need a
+		// folder where the build writes a file (content/en/sitemap.xml.md).
+		switch {
+		case p.File != nil:
+			c.file, c.line, c.self, c.fix = p.File.Path, slugLine(p), "its URL /"+p.Path, "give the page another slug:, or rename the file"
+		case p.Fallback:
+			c.file, c.line, c.fix = p.source.File.Path, 1, "rename the file"
+			c.self = fmt.Sprintf("its fallback page in %s, at /%s,", p.Lang.Code, p.Path)
+		}
+		claims = append(claims, c)
 	}
 	for _, r := range s.Resources {
 		claims = append(claims, claim{name: r.Path, what: fmt.Sprintf("the file %s (/%s)", r.Src.Path, r.Path), file: r.Src.Path,
@@ -166,7 +217,9 @@ func (s *Site) checkOutputs(reserved []Reserved, diags *diag.List) {
 		}
 	}
 	report := func(a, b *claim, how string) {
-		if a.page && b.page || a.file == "" && b.file == "" {
+		// Two pages with one URL are index's to report; a page that needs
+		// a folder where another is a file (content/da/404.html.md) is not.
+		if a.page && b.page && how == "write over" || a.file == "" && b.file == "" {
 			return
 		}
 		weak, strong := b, a
@@ -186,7 +239,7 @@ func (s *Site) checkOutputs(reserved []Reserved, diags *diag.List) {
 			continue
 		}
 		for _, p := range patterns {
-			if ok, _ := path.Match(fold(p.name), k); ok {
+			if ok, _ := path.Match(fold(p.name), k); ok && !(p.static && c.static) {
 				report(p, c, "write over")
 			}
 		}
@@ -220,4 +273,45 @@ func (s *Site) pageWhat(p *Page) string {
 		return fmt.Sprintf("the fallback page in %s for %s (/%s)", p.Lang.Code, p.source.File.Path, p.Path)
 	}
 	return fmt.Sprintf("the page %s (/%s)", p.File.Path, p.Path)
+}
+
+// addMovedAliases gives each real page that url: or a slug: with "/"
+// moves away from the URL its file's name gives it (naturalPath), and
+// each page below a section so moved, an alias at that URL, so that links
+// written to it keep working: unless a page, a file or another alias
+// has the URL, or an output the build writes would be in the way.
+func (s *Site) addMovedAliases(reserved []Reserved, static []string) {
+	taken := map[string]bool{}
+	for _, p := range slices.Concat(s.Pages, s.Special) {
+		taken[fold(p.Path)] = true
+		taken[fold(p.OutputFile())] = true
+	}
+	for _, r := range s.Resources {
+		taken[fold(r.Path)] = true
+	}
+	for _, r := range reserved {
+		taken[fold(r.Name)] = true
+	}
+	for _, n := range static {
+		taken[fold(n)] = true
+	}
+	for _, p := range s.Pages {
+		if p.Fallback || p.File == nil || p.Kind == Home {
+			continue
+		}
+		old := naturalPath(p)
+		if old == p.Path || taken[fold(old)] || taken[fold(old+"index.html")] || taken[fold(strings.TrimSuffix(old, "/"))] {
+			continue
+		}
+		taken[fold(old)] = true
+		a := &Page{Kind: Alias, Path: old, Lang: p.Lang, TitleLang: p.Lang, Title: p.Title, Target: p, AliasLine: urlLine(p), site: s}
+		s.Special = append(s.Special, a)
+		s.byPath[old] = a
+	}
+}
+
+// urlLine is the line of the field that moved a page: its url: or slug:,
+// else its first (a section above it moved).
+func urlLine(p *Page) int {
+	return cmp.Or(p.File.Meta.Lines["url"], p.File.Meta.Lines["slug"], 1)
 }

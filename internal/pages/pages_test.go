@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -135,7 +136,7 @@ func TestResolve(t *testing.T) {
 		{"/da/klage/", "/sub/da/klage/", ""},
 		{"/da/hj%C3%A6lp/", "", "no page or file has the URL /da/hjælp/"},
 		{"/en/klage/", "", `no page or file has the URL /en/klage/; link to the page's file instead: ../klage.md`},
-		{"../hjaelp/", "", `link to "../hjaelp/": no page or file has the URL /en/help/hjaelp/ (the link read from this page's URL /en/help/bibliotek/); link to the page's file instead: _index.md`},
+		{"../hjaelp/", "", `link to "../hjaelp/": no page or file has the URL /en/help/hjaelp/ (the link read from this page's URL /en/help/bibliotek/) nor /en/hjaelp/ (read from /en/help/bibliotek, the page's URL without its final slash, as Docusaurus serves pages); link to the page's file instead: _index.md`},
 		{"/filer/findes-ikke.pdf", "/sub/filer/findes-ikke.pdf", ""},
 		{"/en/findes-ikke/", "", "no page or file has the URL /en/findes-ikke/"},
 		{"/klage/", "/sub/en/complaints/", ""},
@@ -291,10 +292,10 @@ func TestTranslationKeyErrors(t *testing.T) {
 			fileWith(t, "content/en/b/_index.md", "B", "translation_key: x\n"),
 			file(t, "content/en/a/c.md", "C"),
 		}, "content/en/a/c.md:1: folder a/ has no _index.md in en, and content/da/a/_index.md is paired with a section of another folder there"},
-		{"section missing everywhere", []*content.File{
+		{"section missing everywhere: made, with a warning", []*content.File{
 			file(t, "content/da/_index.md", "F"),
 			file(t, "content/en/a/c.md", "C"),
-		}, "content/en/a/c.md:1: folder a/ has no _index.md in any language: create content/da/a/_index.md"},
+		}, "content/en/a/: warning: folder a/ has no _index.md: sitegen makes its section page, titled \"A\" after the folder, in every language; create content/en/a/_index.md"},
 	}
 	for _, tt := range tests {
 		_, diags := New(testConfig(t, "https://example.org/"), Input{Files: tt.files})
@@ -342,5 +343,47 @@ func TestResources(t *testing.T) {
 		if got, err := s.Resolve(en, dest); err != nil || got != want {
 			t.Errorf("Resolve(%q) = %q, %v; want %q", dest, got, err, want)
 		}
+	}
+}
+
+// TestURLField: url: (and a slug: with "/") moves a page out of its
+// file's place, below its language folder; the base path and the
+// language folder may lead the value, as Hugo sites write it; the page's
+// old URL, and those of its children when it is a section, become aliases
+// unless something else has them; fallback pages stand at the source's url.
+func TestURLField(t *testing.T) {
+	files := []*content.File{
+		file(t, "content/da/_index.md", "F"),
+		file(t, "content/en/_index.md", "H"),
+		fileWith(t, "content/en/a.md", "A", "url: /sub/en/docs/a/\n"),
+		fileWith(t, "content/en/b.md", "B", "url: /sub/x/b/\n"),
+		fileWith(t, "content/en/old/_index.md", "Old", "url: /new/\n"),
+		file(t, "content/en/old/c.md", "C"),
+		fileWith(t, "content/en/d.md", "D", "slug: e/f\n"),
+		fileWith(t, "content/en/g.md", "G", "url: /h/\n"),
+		file(t, "content/en/h2.md", "H2|g"),
+	}
+	s, diags := New(testConfig(t, "https://example.org/sub/"), Input{Files: files})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for key, want := range map[string]string{"a.md": "en/docs/a/", "b.md": "en/x/b/", "old/_index.md": "en/new/", "old/c.md": "en/new/c/", "d.md": "en/e/f/"} {
+		if p := s.Page(key, "en"); p == nil || p.Path != want {
+			t.Errorf("%s is at %v, want %s", key, p, want)
+		}
+	}
+	if p := s.Page("a.md", "kl"); !p.Fallback || p.Path != "kl/docs/a/" {
+		t.Errorf("the fallback page of a.md is at %s, want kl/docs/a/", p.Path)
+	}
+	var aliases []string
+	for _, p := range s.Special {
+		if p.Kind == Alias {
+			aliases = append(aliases, p.Path+" "+p.Target.Key)
+		}
+	}
+	slices.Sort(aliases)
+	want := []string{"en/a/ a.md", "en/b/ b.md", "en/d/ d.md", "en/old/ old/_index.md", "en/old/c/ old/c.md"}
+	if !slices.Equal(aliases, want) {
+		t.Errorf("aliases %q\nwant %q (g.md's old URL en/g/ is h2.md's, by its slug)", aliases, want)
 	}
 }

@@ -37,6 +37,7 @@ func (s *Site) addResources(files []*content.Resource, diags *diag.List) {
 		s.byRes[lang.Index][f.Key] = r
 		s.resPath[r.Path] = r
 		s.Resources = append(s.Resources, r)
+		s.checkLangFolder(r, diags)
 	}
 }
 
@@ -45,7 +46,7 @@ func (s *Site) addResources(files []*content.Resource, diags *diag.List) {
 // its own name.
 func (s *Site) folderPath(lang *Lang, dir string) string {
 	if dir == "." {
-		return lang.Folder + "/"
+		return lang.Prefix
 	}
 	for _, name := range []string{content.BundleName, content.IndexName} {
 		if p := s.byFile[lang.Index][dir+"/"+name]; p != nil {

@@ -18,9 +18,9 @@ const (
 	Home         Kind = iota // content/<lang>/_index.md
 	Section                  // content/<lang>/<dir>/_index.md
 	Regular                  // content/<lang>/.../<name>.md or .../<name>/index.md
-	Root                     // the language chooser at /
+	Root                     // the language chooser at /; none when the default language is at the root
 	NotFound                 // /<lang>/404.html
-	RootNotFound             // /404.html, in every language
+	RootNotFound             // /404.html: in every language, or the root language's 404 page (see Layout)
 	Alias                    // an old URL that redirects to Target
 )
 
@@ -32,6 +32,7 @@ func (k Kind) String() string { return kindNames[k] }
 type Lang struct {
 	Code        string // the BCP 47 tag as configured, for lang= and hreflang=: "da", "pt-BR"
 	Folder      string // the tag in lower case, for URL paths and folders: "pt-br"
+	Prefix      string // the URL path of the language's pages below the base path: "pt-br/", or "" for the default language at the root
 	Name        string // in the language itself
 	Title       string // the site's name in the language: from sitegen.toml, else the home page's title
 	Description string // the site's description in the language, from sitegen.toml; may be empty
@@ -53,12 +54,14 @@ type Page struct {
 	Fallback  bool          // the key does not exist in Lang
 
 	Title       string // for a fallback page: the title where the page exists
-	TitleLang   *Lang  // the language Title is in
+	TitleLang   *Lang  // the language Title, LinkTitle and Summary are in
+	LinkTitle   string // the label in menus, listings and breadcrumbs: link_title:, else Title
 	Description string // likewise
+	Summary     string // summary: for listings, in place of the description; "" when not set
 	Weight      int
 	Menus       []string // the menus the page is in ("main", "footer"); a fallback page is in its source's
 	Updated     time.Time
-	Draft       bool
+	Draft       bool // draft:, or a publish_date still to come or an expiry_date past (content.Meta.Held)
 	NeedsReview bool
 	Params      map[string]any // params: from front matter, for layouts; a fallback page has its source's
 
@@ -99,6 +102,10 @@ func (p *Page) Ancestors() []*Page {
 }
 
 // Layout names the layout file that renders the page, without ".html".
+// The 404 page at /404.html, which hosts serve for any miss, is "root"
+// (every language's line) when every language has its folder, and "404"
+// when it is the 404 page of the language at the root: a layout tells it
+// from the other languages' 404 pages by its Kind, RootNotFound.
 func (p *Page) Layout() string {
 	switch {
 	case p.Kind == Alias:
@@ -109,7 +116,7 @@ func (p *Page) Layout() string {
 		return p.File.Meta.Layout
 	case p.Kind == Regular:
 		return "page"
-	case p.Kind == NotFound:
+	case p.Kind == NotFound, p.Kind == RootNotFound && p.Lang.Prefix == "":
 		return "404"
 	case p.Kind == RootNotFound:
 		return "root"
@@ -152,15 +159,23 @@ type Site struct {
 	menus   map[string][][]*Page // menu name -> language index -> pages
 	search  []*Page              // language index -> the search page, or nil
 	drafts  map[string]bool      // file keys that exist only as drafts
+	now     time.Time            // Input.Now
+	subMenu map[*Page][]*Page    // main menu entry -> the entries that stand under it (parent:)
+	topMenu [][]*Page            // language index -> the main menu's entries that stand under none
 }
 
 // Input is what New builds the site from.
 type Input struct {
 	Files     []*content.File     // the pages' files, drafts left out unless they are shown
 	Resources []*content.Resource // the other files below content/
-	Drafts    []string            // the file keys of drafts left out, so links to them get a clear error
+	Drafts    []string            // the file keys of drafts left out (content.Meta.Held), so links to them get a clear error
 	Static    []string            // the files from static/ by their output names, so links to them resolve
 	Reserved  []Reserved          // other files the build writes, which no alias or file may replace
+
+	// Now is the moment the site is built at: a page whose publish_date
+	// is after it, or whose expiry_date is not, is a draft (see
+	// content.Meta.Held). Zero means time.Now().
+	Now time.Time
 
 	// Typography, when set, turns a title or description as written in
 	// front matter into the page's: typographic quotes, dashes and
@@ -175,6 +190,13 @@ type Reserved struct {
 	Name string // below the output folder; may be a path.Match pattern ("css/site.*.css")
 	What string // for error messages: "the sitemap"
 	File string // the file to blame for a clash, when an editor made it: "static/css/site.css"; else ""
+
+	// Static marks the files of static/ and the patterns of their
+	// fingerprinted copies ("css/site.[0-9a-f]...css"). A file of static/
+	// is not compared with another one's pattern: both are published, as
+	// x.js and x.min.js are, and the build compares a copy's exact name
+	// with the files of static/ when it makes the copy.
+	Static bool
 }
 
 // Lang returns the language with the given tag, or nil. Tags are compared
@@ -221,8 +243,18 @@ func (s *Site) Keys() []string { return s.keys }
 func (s *Site) ByPath(p string) *Page { return s.byPath[p] }
 
 // Menu returns the main menu of a language: the pages with menu: main (a
-// fallback page when the page is missing in the language), by weight.
+// fallback page when the page is missing in the language), by weight,
+// every entry in one list, those that stand under another (parent:)
+// included. MenuTop and SubMenu give it as a tree.
 func (s *Site) Menu(lang *Lang) []*Page { return s.menus["main"][lang.Index] }
+
+// MenuTop returns the entries of a language's main menu that stand under
+// no other entry, by weight.
+func (s *Site) MenuTop(lang *Lang) []*Page { return s.topMenu[lang.Index] }
+
+// SubMenu returns the entries of the main menu that stand under p (their
+// parent: names p's entry), by weight.
+func (s *Site) SubMenu(p *Page) []*Page { return s.subMenu[p] }
 
 // Footer returns the footer links of a language: the pages with
 // menu: footer, by weight, like Menu.
@@ -258,10 +290,14 @@ func (s *Site) Permalink(p *Page) string { return p.Permalink }
 // New builds the site model from the content files.
 func New(cfg *config.Config, in Input) (*Site, diag.List) {
 	var diags diag.List
-	s := &Site{typography: in.Typography, Config: cfg, byKey: map[string][]*Page{}, byPath: map[string]*Page{}, resPath: map[string]*Resource{}, drafts: map[string]bool{}, static: map[string]bool{}}
+	s := &Site{typography: in.Typography, now: in.Now, Config: cfg, byKey: map[string][]*Page{}, byPath: map[string]*Page{}, resPath: map[string]*Resource{}, drafts: map[string]bool{}, static: map[string]bool{}}
+	if s.now.IsZero() {
+		s.now = time.Now()
+	}
 	for i, l := range cfg.Languages {
 		lang := &Lang{Code: l.Code, Folder: l.Folder(), Name: l.Name, Title: l.Title, Description: l.Description, Dir: l.Dir,
 			Index: i, Default: l.Code == cfg.DefaultLanguage}
+		lang.Prefix = prefix(cfg, lang)
 		s.Langs = append(s.Langs, lang)
 		s.byFile = append(s.byFile, map[string]*Page{})
 		s.byRes = append(s.byRes, map[string]*Resource{})
@@ -275,7 +311,7 @@ func New(cfg *config.Config, in Input) (*Site, diag.List) {
 	for _, n := range in.Static {
 		s.static[n] = true
 	}
-	s.group(in.Files, &diags)
+	s.group(s.generateSections(in.Files, in.Drafts, &diags), &diags)
 	if len(s.keys) == 0 {
 		diags.Errorf(content.Dir, 0, "no pages: create %s/%s/%s with a title and description", content.Dir, cfg.DefaultLanguage, content.IndexName)
 		return nil, diags
@@ -292,6 +328,7 @@ func New(cfg *config.Config, in Input) (*Site, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	s.checkLangFolders(&diags)
 	for _, l := range s.Langs {
 		if l.Title == "" {
 			l.Title = s.Home(l).Title // a fallback home page has the default language's
@@ -302,7 +339,8 @@ func New(cfg *config.Config, in Input) (*Site, diag.List) {
 	s.addResources(in.Resources, &diags)
 	s.index(&diags)
 	s.checkOutputs(in.Reserved, &diags)
-	s.buildMenus()
+	s.addMovedAliases(in.Reserved, in.Static)
+	s.buildMenus(&diags)
 	s.findSearch()
 	base, origin := cfg.BasePath(), cfg.Origin()
 	for _, p := range slices.Concat(s.Pages, s.Special) {
@@ -318,17 +356,48 @@ func New(cfg *config.Config, in Input) (*Site, diag.List) {
 	return s, diags
 }
 
+// prefix is the URL path of a language's pages below the base path: its
+// folder, but for the default language when default_language_in_subdir is
+// false, whose pages are at the root. Every URL of the site that depends
+// on the language is made from it.
+func prefix(cfg *config.Config, l *Lang) string {
+	if l.Default && !cfg.DefaultLanguageInSubdir {
+		return ""
+	}
+	return l.Folder + "/"
+}
+
+// AtRoot returns the language whose pages are at the root below the base
+// path (default_language_in_subdir = false), or nil when every language
+// has its folder.
+func (s *Site) AtRoot() *Lang {
+	if s.Default.Prefix == "" {
+		return s.Default
+	}
+	return nil
+}
+
 func byWeight(a, b *Page) int {
 	return cmp.Or(cmp.Compare(a.Weight, b.Weight), strings.Compare(a.Key, b.Key))
 }
 
+// addSpecial adds the language chooser and the 404 pages. With the
+// default language at the root there is no chooser (its home page is the
+// root's index.html), and its 404 page is /404.html, which hosts serve for
+// a miss anywhere outside the other languages' folders.
 func (s *Site) addSpecial() {
-	s.Special = append(s.Special,
-		&Page{Kind: Root, Lang: s.Default, TitleLang: s.Default, site: s},
-		&Page{Kind: RootNotFound, Path: "404.html", Lang: s.Default, TitleLang: s.Default, site: s})
+	if s.AtRoot() == nil {
+		s.Special = append(s.Special,
+			&Page{Kind: Root, Lang: s.Default, TitleLang: s.Default, site: s},
+			&Page{Kind: RootNotFound, Path: "404.html", Lang: s.Default, TitleLang: s.Default, site: s})
+	}
 	var notFound []*Page
 	for _, l := range s.Langs {
-		notFound = append(notFound, &Page{Kind: NotFound, Path: l.Folder + "/404.html", Lang: l, TitleLang: l, Parent: s.Home(l), site: s})
+		kind := NotFound
+		if l.Prefix == "" {
+			kind = RootNotFound
+		}
+		notFound = append(notFound, &Page{Kind: kind, Path: l.Prefix + "404.html", Lang: l, TitleLang: l, Parent: s.Home(l), site: s})
 	}
 	for _, p := range notFound {
 		p.Translations = notFound
@@ -351,7 +420,13 @@ func (s *Site) addAliases() {
 	}
 }
 
-func (s *Site) buildMenus() {
+// buildMenus makes the menus of each language, and the tree of the main
+// menu: an entry whose parent: names another entry of the language's main
+// menu, by its identifier: or else its link title or title, stands under
+// it. A parent that names none is a warning at the page, whose entry then
+// stands at the top; so does an entry whose parents loop. The footer is
+// one list: a parent: there is a warning, and the entry is in the list.
+func (s *Site) buildMenus(diags *diag.List) {
 	s.menus = map[string][][]*Page{}
 	for _, name := range content.Menus {
 		s.menus[name] = make([][]*Page, len(s.Langs))
@@ -368,4 +443,85 @@ func (s *Site) buildMenus() {
 			slices.SortFunc(m, byWeight)
 		}
 	}
+	// A real page's entry stands under the entry its parent: names in
+	// its language; a fallback page's under the translation of its
+	// source's parent, when that is in the menu.
+	parent := map[*Page]*Page{}
+	for _, l := range s.Langs {
+		entries := s.menus["main"][l.Index]
+		for _, p := range entries {
+			id := menuMeta(p).MenuParents["main"]
+			if id == "" || p.Fallback {
+				continue
+			}
+			if q := menuEntry(entries, id); q != nil && q != p {
+				parent[p] = q
+			} else {
+				diags.Warnf(p.File.Path, p.File.Meta.Lines["menu"], "menu: parent %q names no entry of the main menu in %s (an entry is named by its identifier:, else its link title or title): the entry stands at the top of the menu", id, l.Code)
+			}
+		}
+	}
+	for _, l := range s.Langs {
+		for _, p := range s.menus["main"][l.Index] {
+			if q := parent[p.source]; p.Fallback && q != nil && slices.Contains(s.menus["main"][l.Index], q.Translations[l.Index]) {
+				parent[p] = q.Translations[l.Index]
+			}
+		}
+	}
+	s.subMenu = map[*Page][]*Page{}
+	s.topMenu = make([][]*Page, len(s.Langs))
+	for _, l := range s.Langs {
+		entries := s.menus["main"][l.Index]
+		for _, p := range entries {
+			q, ok := parent[p]
+			for steps := 0; ok && q != p && steps < len(entries); steps++ {
+				q, ok = parent[q]
+			}
+			switch {
+			case ok && q == p: // the parents lead back to the entry
+				if !p.Fallback {
+					diags.Warnf(p.File.Path, p.File.Meta.Lines["menu"], "menu: the parents of this entry lead back to it: the entry stands at the top of the menu")
+				}
+				s.topMenu[l.Index] = append(s.topMenu[l.Index], p)
+			case parent[p] != nil:
+				s.subMenu[parent[p]] = append(s.subMenu[parent[p]], p)
+			default:
+				s.topMenu[l.Index] = append(s.topMenu[l.Index], p)
+			}
+		}
+		for _, p := range s.menus["footer"][l.Index] {
+			if menuMeta(p).MenuParents["footer"] != "" && !p.Fallback {
+				diags.Warnf(p.File.Path, p.File.Meta.Lines["menu"], "menu: the footer is one list of links: its entries stand under none, and parent: is left out there")
+			}
+		}
+	}
+}
+
+// menuMeta returns the front matter a page's menu entries come from: its
+// own, or for a fallback page its source's.
+func menuMeta(p *Page) *content.Meta {
+	if p.Fallback {
+		return p.source.File.Meta
+	}
+	return p.File.Meta
+}
+
+// menuEntry finds the entry of a menu that an identifier names: by its
+// identifier:, else its link title, else its title (as Hugo names an
+// entry), each exactly, then ignoring case.
+func menuEntry(entries []*Page, id string) *Page {
+	for _, same := range []func(a, b string) bool{func(a, b string) bool { return a == b }, strings.EqualFold} {
+		for _, name := range []func(*Page) string{
+			func(p *Page) string { return menuMeta(p).MenuIDs["main"] },
+			func(p *Page) string { return p.LinkTitle },
+			func(p *Page) string { return p.Title },
+		} {
+			for _, p := range entries {
+				if n := name(p); n != "" && same(n, id) {
+					return p
+				}
+			}
+		}
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"slices"
@@ -82,16 +83,24 @@ func (s *Site) realPage(f *content.File, lang *Lang, diags *diag.List) *Page {
 	case f.Key == content.IndexName:
 		kind = Home
 		if m.Slug != "" {
-			diags.Warnf(f.Path, m.Lines["slug"], "slug on a home page does nothing: its URL is /%s/; remove it", lang.Folder)
+			diags.Warnf(f.Path, m.Lines["slug"], "slug on a home page does nothing: its URL is /%s; remove it", lang.Prefix)
 		}
 	case f.IsIndex():
 		kind = Section
 	}
+	switch {
+	case kind == Home && m.URL != "":
+		diags.Warnf(f.Path, m.Lines["url"], "url on a home page does nothing: its URL is /%s/; remove it", lang.Folder)
+	case strings.EqualFold(m.URL, lang.Folder):
+		diags.Warnf(f.Path, m.Lines["url"], "url /%s/ is the home page's URL: the page stays at its own; give it a path of its own, e.g. /%s/docs/x/, or remove url:", m.URL, m.URL)
+	}
+	title := s.typeset(lang, m.Title)
 	return &Page{
 		Kind: kind, Key: f.TranslationKey(), FileKey: f.Key, Lang: lang, File: f,
-		Title: s.typeset(lang, m.Title), TitleLang: lang, Description: s.typeset(lang, m.Description),
+		Title: title, TitleLang: lang, LinkTitle: cmp.Or(s.typeset(lang, m.LinkTitle), title),
+		Description: s.typeset(lang, m.Description), Summary: s.typeset(lang, m.Summary),
 		Weight: m.Weight, Menus: m.Menus, Updated: m.Updated,
-		Draft: m.Draft, NeedsReview: m.NeedsReview, Params: m.Params, site: s,
+		Draft: m.Held(s.now), NeedsReview: m.NeedsReview, Params: m.Params, site: s,
 	}
 }
 
@@ -116,7 +125,7 @@ func (s *Site) fillFallbacks() {
 			}
 			versions[i] = &Page{
 				Kind: src.Kind, Key: key, FileKey: src.FileKey, Lang: s.Langs[i], Fallback: true,
-				Title: src.Title, TitleLang: src.Lang, Description: src.Description,
+				Title: src.Title, TitleLang: src.Lang, LinkTitle: src.LinkTitle, Description: src.Description, Summary: src.Summary,
 				Weight: src.Weight, Menus: src.Menus, Params: src.Params, source: src, site: s,
 			}
 		}
@@ -208,24 +217,32 @@ func (s *Site) noSection(p *Page, diags *diag.List) {
 			return
 		}
 	}
+	if s.drafts[pk] {
+		diags.Errorf(p.File.Path, 1, "folder %s/ has its %s only as a draft, which is not published, so this page has no section: publish the %s, or make this page a draft too", dir, content.IndexName, content.IndexName)
+		return
+	}
 	diags.Errorf(p.File.Path, 1, "folder %s/ has no %s in any language: create %s/%s/%s with a title and description", dir, content.IndexName, content.Dir, s.Default.Folder, pk)
 }
 
 // setPath computes a page's URL path from its parent's. It reports false
 // when the parents loop.
 func (s *Site) setPath(p *Page, depth int) bool {
+	if p.Kind == Home {
+		p.Path = p.Lang.Prefix // "" at the root
+		return true
+	}
 	if p.Path != "" {
 		return true
 	}
 	if depth > 1000 {
 		return false
 	}
-	if p.Kind == Home {
-		p.Path = p.Lang.Folder + "/"
-		return true
-	}
 	if !s.setPath(p.Parent, depth+1) {
 		return false
+	}
+	if u := urlOf(p); u != "" {
+		p.Path = p.Lang.Folder + "/" + u + "/"
+		return true
 	}
 	seg := segment(p.FileKey)
 	if p.File != nil && p.File.Meta.Slug != "" {
@@ -233,6 +250,51 @@ func (s *Site) setPath(p *Page, depth int) bool {
 	}
 	p.Path = p.Parent.Path + seg + "/"
 	return true
+}
+
+// urlOf returns the path below its language folder that a page's url:
+// (or a slug: starting with "/") gives it, or "". A fallback page stands
+// at its source's. The base URL's path and then the folder of the file's
+// language may lead the path, as a Hugo site writes the url of a page in
+// another language than the default one (url: /fr/docs/x/ of a French
+// page is docs/x, and its fallback page in German is /de/docs/x/).
+func urlOf(p *Page) string {
+	f := p.File
+	if p.Fallback {
+		f = p.source.File
+	}
+	if f == nil || p.Kind == Home || f.Meta.URL == "" {
+		return ""
+	}
+	folder := p.Lang.Folder // the language of the file
+	if p.Fallback {
+		folder = p.source.Lang.Folder
+	}
+	u := f.Meta.URL
+	if base := strings.Trim(p.site.Config.BasePath(), "/"); base != "" {
+		u = strings.TrimPrefix(u, base+"/") // written with the base path, as a URL from the host's root
+	}
+	if first, rest, ok := strings.Cut(u, "/"); ok && strings.EqualFold(first, folder) {
+		return rest
+	}
+	if strings.EqualFold(u, folder) {
+		return "" // the home page's URL: realPage warns
+	}
+	return u
+}
+
+// naturalPath is the URL path a page would have without url: and without
+// a slug: with "/": from its file's and its sections' names and
+// one-segment slugs.
+func naturalPath(p *Page) string {
+	if p.Kind == Home || p.Parent == nil {
+		return p.Path
+	}
+	seg := segment(p.FileKey)
+	if p.File != nil && p.File.Meta.Slug != "" && !strings.Contains(p.File.Meta.Slug, "/") {
+		seg = p.File.Meta.Slug
+	}
+	return naturalPath(p.Parent) + seg + "/"
 }
 
 // segment is the URL segment a file key gives: the file's name without

@@ -55,13 +55,13 @@ type Key struct {
 // evaluated. It must not change while it is used.
 type Model struct {
 	Site    *pages.Site
-	Assets  map[string]*Asset
+	Assets  Assets // nil: no file of static/ is an asset
 	byIdent map[string]*pages.Page
 	idents  map[*pages.Page]string
 }
 
 // NewModel indexes site's pages by Ident.
-func NewModel(site *pages.Site, assets map[string]*Asset) *Model {
+func NewModel(site *pages.Site, assets Assets) *Model {
 	n := len(site.Pages) + len(site.Special)
 	m := &Model{Site: site, Assets: assets, byIdent: make(map[string]*pages.Page, n), idents: make(map[*pages.Page]string, n)}
 	for _, list := range [][]*pages.Page{site.Pages, site.Special} {
@@ -109,7 +109,7 @@ func (m *Model) Value(k Key) uint64 {
 	hv := hasher{h: &h, m: m}
 	switch {
 	case k.Member == "":
-		hv.value(reflect.ValueOf(m.Assets[k.Args]), 0)
+		hv.asset(m.Assets, k.Args)
 	case k.Ident == "":
 		hv.call(reflect.ValueOf(m.Site), siteMembers, k)
 	default:
@@ -123,6 +123,21 @@ func (m *Model) Value(k Key) uint64 {
 		return v
 	}
 	return Absent + 1
+}
+
+// asset hashes what a layout gets asking assets for name: the asset, or
+// the error. Asking may make the asset (a fingerprinted copy, see package
+// build), as the layout's asking would have.
+func (hv hasher) asset(assets Assets, name string) {
+	if assets == nil {
+		hv.h.WriteString("\x00no assets")
+		return
+	}
+	a, err := assets.Asset(name)
+	hv.value(reflect.ValueOf(a), 0)
+	if err != nil {
+		hv.h.WriteString("\x00" + err.Error())
+	}
 }
 
 // A member is a field or method of the model's *Page or *Site.

@@ -6,8 +6,8 @@
 //	layouts/section.html         a section with its list   } (and may define "title",
 //	layouts/page.html            a page                    }  "head")
 //	layouts/fallback.html        a page missing in the language
-//	layouts/404.html             /<lang>/404.html
-//	layouts/root.html            the language chooser at / and /404.html
+//	layouts/404.html             /<lang>/404.html, and /404.html of a default language at the root (Kind root-404)
+//	layouts/root.html            the language chooser at / and /404.html, when every language has its folder
 //	layouts/alias.html           a redirect from an old URL (aliases:) for hosts without redirect rules
 //	layouts/partials/*.html      {{define}} blocks the others share; a file without
 //	                             {{define}} is the template of its name ("footer_note")
@@ -20,10 +20,15 @@
 //
 // A template sees a *Context: .Page, .Site, .Body, and methods for UI
 // strings ({{ .T "skip_link" }}, {{ .T "pages" 3 }}, {{ .TIn "en" "id" }}),
-// URLs ({{ .URL .Page }}), dates and assets ({{ (.Asset "css/site.css").URL }}),
+// URLs ({{ .URL .Page }}), dates and files of static/ ({{ (.Asset "css/site.css").URL }}
+// and .Integrity: the build gives a CSS or JavaScript file a layout asks
+// for a fingerprinted copy, see package build),
 // and whether a search page lists every page or only the main sections
 // ({{ .SearchListAll }}, by [search] list_all_max in sitegen.toml).
-// A page's site-specific values from params: in its front matter are
+// The main menu of the page's language is {{ .MenuTree }}: its entries
+// as a tree, each with the value of aria-current for the page being
+// rendered (a page's label there, as in listings and breadcrumbs, is
+// .LinkTitle). A page's site-specific values from params: in its front matter are
 // {{ .Page.Params.icon }} (a fallback page has its source's); the site's
 // [params] in sitegen.toml are {{ .Param "contact_email" }}.
 //

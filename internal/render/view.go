@@ -108,7 +108,9 @@ func (v *PageView) File() *content.File    { v.read("File"); return v.p.File }
 func (v *PageView) Fallback() bool         { v.read("Fallback"); return v.p.Fallback }
 func (v *PageView) Title() string          { v.read("Title"); return v.p.Title }
 func (v *PageView) TitleLang() *pages.Lang { v.read("TitleLang"); return v.p.TitleLang }
+func (v *PageView) LinkTitle() string      { v.read("LinkTitle"); return v.p.LinkTitle }
 func (v *PageView) Description() string    { v.read("Description"); return v.p.Description }
+func (v *PageView) Summary() string        { v.read("Summary"); return v.p.Summary }
 func (v *PageView) Weight() int            { v.read("Weight"); return v.p.Weight }
 func (v *PageView) Menus() []string        { v.read("Menus"); return v.p.Menus }
 func (v *PageView) Updated() time.Time     { v.read("Updated"); return v.p.Updated }
@@ -164,6 +166,8 @@ func (v *SiteView) FilePage(lang *pages.Lang, key string) *PageView {
 
 func (v *SiteView) Keys() []string { v.read("Keys", ""); return v.s.site.Keys() }
 
+func (v *SiteView) AtRoot() *pages.Lang { v.read("AtRoot", ""); return v.s.site.AtRoot() }
+
 func (v *SiteView) ByPath(p string) *PageView {
 	v.read("ByPath", args(p))
 	return v.s.view(v.s.site.ByPath(p))
@@ -172,6 +176,16 @@ func (v *SiteView) ByPath(p string) *PageView {
 func (v *SiteView) Menu(lang *pages.Lang) []*PageView {
 	v.read("Menu", args(lang))
 	return v.s.list(v.s.site.Menu(lang))
+}
+
+func (v *SiteView) MenuTop(lang *pages.Lang) []*PageView {
+	v.read("MenuTop", args(lang))
+	return v.s.list(v.s.site.MenuTop(lang))
+}
+
+func (v *SiteView) SubMenu(p *PageView) []*PageView {
+	v.read("SubMenu", args(p))
+	return v.s.list(v.s.site.SubMenu(unview(p)))
 }
 
 func (v *SiteView) Footer(lang *pages.Lang) []*PageView {

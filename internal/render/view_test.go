@@ -195,6 +195,8 @@ func siteArgs(s *session) map[string][][]any {
 		"FilePage":  {{da, "hjaelp/side.md"}, {en, "hjaelp/_index.md"}},
 		"ByPath":    {{"da/hjaelp/"}, {"en/hjaelp/side/"}, {"nosuch/"}},
 		"Menu":      {{da}, {en}},
+		"MenuTop":   {{da}, {en}},
+		"SubMenu":   {{side}, {s.view(site.Home(da))}},
 		"Footer":    {{da}, {en}},
 		"Search":    {{da}, {en}},
 		"Home":      {{da}, {en}},
@@ -211,7 +213,7 @@ func siteArgs(s *session) map[string][][]any {
 // saw the same things in both.
 func TestViewReads(t *testing.T) {
 	site := testSite(t)
-	m := NewModel(site, map[string]*Asset{"css/site.css": {Name: "css/site.css", File: "css/site.1.css", URL: "/css/site.1.css"}})
+	m := NewModel(site, AssetMap{"css/site.css": {Name: "css/site.css", File: "css/site.1.css", URL: "/css/site.1.css"}})
 	reads := NewReads()
 	s := newSession(site, reads)
 	check := func(what string, want Read, call func() []reflect.Value) {
@@ -497,7 +499,7 @@ func TestForget(t *testing.T) {
 		t.Fatal(diags)
 	}
 	site := testSite(t)
-	env := &Env{Templates: tmpl, Site: site, Assets: map[string]*Asset{"site.css": {URL: "/site.css"}}}
+	env := &Env{Templates: tmpl, Site: site, Assets: AssetMap{"site.css": {URL: "/site.css"}}}
 	p, home, other := page(t, site, "hjaelp/side.md", "da"), page(t, site, "_index.md", "da"), page(t, site, "soeg.md", "da")
 	cachedNames := func() []string {
 		var names []string
@@ -524,6 +526,57 @@ func TestForget(t *testing.T) {
 		env.Forget(c.ps, c.assets)
 		if got := cachedNames(); !slices.Equal(got, c.want) {
 			t.Errorf("Forget(%d pages, assets %v) kept %v, want %v", len(c.ps), c.assets, got, c.want)
+		}
+	}
+}
+
+// TestAssetReads: a layout's .Asset is a read of the asset by its name,
+// found or not, whose value in a model is what the model's Assets give for
+// it: another file (a new fingerprint) or a file that appeared or went is
+// another value, so the pages that asked are rendered again.
+func TestAssetReads(t *testing.T) {
+	tmpl, diags := Load([]fs.FS{layouts(map[string]string{
+		"page.html": `{{ define "main" }}{{ (.Asset "site.css").URL }}{{ with .Asset "new.css" }}{{ .URL }}{{ end }}{{ end }}`,
+	})})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	site := testSite(t)
+	before := AssetMap{"site.css": {Name: "site.css", File: "site.1.css", URL: "/site.1.css"}}
+	env := &Env{Templates: tmpl, Site: site, Assets: before}
+	reads := NewReads()
+	// .Asset "new.css" fails, and {{ with }} does not hide a method's
+	// error: the rendering fails there, after both reads.
+	_ = env.RenderTo(io.Discard, page(t, site, "hjaelp/side.md", "da"), nil, reads)
+	var names []string
+	reads.Each(func(r Read) {
+		if r.Page == nil && r.Member == "" {
+			names = append(names, r.Args)
+		}
+	})
+	slices.Sort(names)
+	if want := []string{"new.css", "site.css"}; !slices.Equal(names, want) {
+		t.Fatalf("asset reads %v, want %v", names, want)
+	}
+	site1, new1 := Key{Args: "site.css"}, Key{Args: "new.css"}
+	m0 := NewModel(site, before)
+	for _, c := range []struct {
+		name              string
+		assets            Assets
+		siteSame, newSame bool
+	}{
+		{"the same", AssetMap{"site.css": {Name: "site.css", File: "site.1.css", URL: "/site.1.css"}}, true, true},
+		{"a new fingerprint", AssetMap{"site.css": {Name: "site.css", File: "site.2.css", URL: "/site.2.css"}}, false, true},
+		{"a file that appeared", AssetMap{"site.css": before["site.css"], "new.css": {Name: "new.css", File: "new.css", URL: "/new.css"}}, true, false},
+		{"a file that went", AssetMap{}, false, true},
+		{"no assets", nil, false, false},
+	} {
+		m1 := NewModel(site, c.assets)
+		if got := m0.Value(site1) == m1.Value(site1); got != c.siteSame {
+			t.Errorf("%s: site.css keeps its value: %v, want %v", c.name, got, c.siteSame)
+		}
+		if got := m0.Value(new1) == m1.Value(new1); got != c.newSame {
+			t.Errorf("%s: new.css keeps its value: %v, want %v", c.name, got, c.newSame)
 		}
 	}
 }

@@ -13,8 +13,10 @@ import (
 	"time"
 )
 
-// Prefix is the URL path of the server's own files. No content can take
-// it: URLs of content start with a language code.
+// Prefix is the URL path of the server's own files. Content URLs start
+// with a language's folder, but for a default language at the root
+// (default_language_in_subdir = false): a page of it at /_sitegen/ is
+// published by build, but serve shows its own pages there.
 const Prefix = "/_sitegen/"
 
 // maxPath is the longest URL path served; longer ones get 414.

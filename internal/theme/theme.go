@@ -15,8 +15,8 @@
 //	layouts/page.html               a page
 //	layouts/search.html             a search page (layout: search)
 //	layouts/fallback.html           a page that is missing in the language
-//	layouts/404.html                /<lang>/404.html
-//	layouts/root.html               the language chooser at / and the root 404.html
+//	layouts/404.html                /<lang>/404.html; with the default language at the root, also its /404.html, with a line in each other language
+//	layouts/root.html               the language chooser at / and the root 404.html (when every language has its folder)
 //	layouts/alias.html              the redirect page of an old URL (aliases:)
 //	layouts/partials/*.html         header, menu, switcher, breadcrumbs, hreflang links, table of contents, listing, footer
 //	layouts/partials/footer_note.html  empty: a site's own line at the bottom of every page
