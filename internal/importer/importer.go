@@ -12,6 +12,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/udenmitid/sitegen/internal/scaffold"
+	"github.com/udenmitid/sitegen/internal/theme"
 )
 
 // Generators are the names Import accepts, in the order the manual lists them.
@@ -613,9 +616,33 @@ func (s *site) result() *Result {
 	}
 	out[siteConfigFile] = s.sitegenTOML()
 	s.rep.Added++
+	s.uiStrings(out)
 	s.rep.Languages = len(s.cfg.langs)
 	out[ReportFile] = []byte(s.rep.String())
 	return &Result{Files: out, Report: s.rep}
+}
+
+// uiStrings writes i18n/<lang>.toml for each language the theme has no
+// UI strings for, as sitegen init does: the English strings, each marked
+// needs_review, to translate. Without them the site does not build.
+func (s *site) uiStrings(out map[string][]byte) {
+	var codes []string
+	for _, l := range s.cfg.langs {
+		codes = append(codes, l.code)
+	}
+	files, err := scaffold.Files(codes, theme.FS())
+	if err != nil {
+		s.rep.add(siteConfigFile, 0, "no UI strings written: "+err.Error(), "")
+		return
+	}
+	for _, f := range files {
+		if !strings.HasPrefix(f.Path, "i18n/") {
+			continue
+		}
+		out[f.Path] = f.Data
+		s.rep.Added++
+		s.rep.add(f.Path, 0, "written with the theme's English UI strings, each marked needs_review: sitegen's theme has none in this language", "translate them (sitegen check lists those still to do)")
+	}
 }
 
 // siteConfigFile is sitegen's configuration file.

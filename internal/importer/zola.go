@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"github.com/BurntSushi/toml"
 	"path"
 	"regexp"
 	"strings"
@@ -35,8 +36,10 @@ func (z *zola) read() error {
 	s.cfg.unsafeHTML, s.cfg.unsafeWhy = true, "Zola renders as it is"
 	s.addLang(langConf{code: s.cfg.defaultLang, title: s.cfg.title, description: s.cfg.description})
 	langs := lookupMap(cfg, "languages")
-	for _, code := range sortedKeys(langs) {
-		lc, _ := langs[code].(map[string]any)
+	var raw struct{ Languages map[string]any }
+	toml.Decode(string(data), &raw) // the codes as written: zh-Hant, not zh-hant
+	for _, code := range sortedKeys(raw.Languages) {
+		lc, _ := langs[strings.ToLower(code)].(map[string]any)
 		s.addLang(langConf{code: code, title: lookupStr(lc, "title"), description: lookupStr(lc, "description"), weight: 1})
 	}
 	if tx, ok := lookup(cfg, "taxonomies").([]any); ok {
