@@ -12,6 +12,7 @@
 //	sitegen diff [-src dir] [-color auto|always|never] [content/<lang>/<file>.md ...]
 //	sitegen xliff export [-src dir] [-copy-source] -lang LANG -out DIR [content/<lang>/<file>.md ...]
 //	sitegen xliff import [-src dir] [-force] FILE.xlf ...
+//	sitegen import hugo|zola|docusaurus|jekyll SRC DST
 //	sitegen version
 //	sitegen help
 //
@@ -44,6 +45,7 @@ func init() {
 		{"build", "build the site into a folder (default public/)", runBuild},
 		{"serve", "preview the site: build into memory, serve, rebuild and reload on every edit", runServe},
 		{"check", "check links, translations, readability and content; write nothing", runCheck},
+		{"import", "convert a Hugo, Zola, Docusaurus or Jekyll site into a sitegen site, once", runImport},
 		{"stamp", "record in translations that they match their source page now", runStamp},
 		{"diff", "show what changed in the sources of outdated translations", runDiff},
 		{"xliff", "export pages to translate as XLIFF, import their translations", runXLIFF},

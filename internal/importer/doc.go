@@ -1,0 +1,133 @@
+// Package importer converts a site made for Hugo, Zola, Docusaurus or
+// Jekyll into a sitegen site, once: sitegen import GENERATOR SRC DST.
+//
+// It converts only what sitegen cannot read as it is, and leaves the rest
+// as the editors wrote it: front matter from other generators (linkTitle,
+// url, extra, sidebar_position, id, ...), .markdown and .html pages,
+// static files, links written the old site's way (Zola's @/, links from
+// the root with the base path, slash-less URLs) are all sitegen's to read
+// (see package content and package pages). SRC is only read. DST is a new
+// or empty folder, or one an earlier import wrote, whose sitegen.toml,
+// content/, static/ and report it replaces: importing again gives the same
+// files, byte for byte.
+//
+// # Languages
+//
+// Every page goes to content/<lang>/ at its path in its language, so that
+// translations pair by path, as sitegen pairs them:
+//
+//	Hugo        content/<lang>/ of each languages.<lang>.contentDir, or
+//	            content/ with translations named about.<lang>.md
+//	Zola        content/ with about.<lang>.md and _index.<lang>.md
+//	Docusaurus  docs/ and i18n/<locale>/docusaurus-plugin-content-docs/current/
+//	            (content/<lang>/docs/), blog/ and
+//	            i18n/<locale>/docusaurus-plugin-content-blog/ (content/<lang>/blog/),
+//	            src/pages/*.md
+//	Jekyll      pages anywhere with lang: (jekyll-polyglot; the default
+//	            language without), _posts/ (content/<lang>/posts/)
+//
+// Pages whose paths differ pair by translation_key: Jekyll's page_id
+// becomes one; Hugo's translationKey is read as it is. A content folder
+// no language reads (Hugo's contentDir) is not imported, with a report
+// line. Files beside pages go with them; a bundle's files in Zola serve
+// every language and go to the default language's folder, which sitegen
+// uses for translations that have no copy of their own.
+//
+// # Configuration
+//
+// sitegen.toml gets base_url (Docusaurus: url and baseUrl), title,
+// description, default_language, the languages in the source's order
+// (weight) with their names (the source's, else the language's name in
+// itself) and direction (Hugo's languageDirection, Docusaurus's
+// localeConfigs direction; sitegen knows right-to-left scripts without
+// it), each language's own title, and default_language_in_subdir = false
+// where the default language was at the root (Hugo's default; Zola,
+// Docusaurus and Jekyll always). Taxonomies: Hugo's [taxonomies] (tags and
+// categories by default, none where disableKinds leaves them out), Zola's
+// taxonomies; a Zola page's [taxonomies] terms become top-level fields, as
+// sitegen reads terms. Raw HTML in pages, which all four render, sets
+// unsafe_html = true under [markdown], with a report line: sitegen allows
+// it only where every editor is trusted.
+//
+// Menus: an entry of Hugo's menus (main or footer) that names a page (url
+// or pageRef) puts menu: and weight: in that page's front matter. An entry
+// for another site, or a heading with no link, is a report line (sitegen's
+// menus list pages). Docusaurus's sidebar order becomes weight: on the docs
+// that set no sidebar_position.
+//
+// # Shortcodes and components
+//
+// What has a plain-Markdown form is converted; the shortcode's text inside
+// is converted too, so they nest:
+//
+//	callout, notice, hint, alert, admonition, note, tip, warning, ...
+//	    (Hugo, Zola)  and :::note, :::tip, :::info, :::warning, :::danger,
+//	    :::caution (Docusaurus), <Admonition>
+//	        a GitHub alert: > [!NOTE], [!TIP], [!IMPORTANT], [!WARNING],
+//	        [!CAUTION]; a title is its first line, in bold
+//	details, collapse, expand, spoiler (Hugo, Zola), <details> with
+//	    <summary> (Docusaurus)
+//	        a disclosure: ::: details Summary ... :::
+//	figure, image, img with src (Hugo, Zola)
+//	        an image, with its caption on the line below in emphasis
+//	tabs, tab (Hugo, Zola), <Tabs>, <TabItem label> (Docusaurus)
+//	        a heading for each tab, one level below the heading before it
+//	quote, blockquote (Zola, Hugo)
+//	        a block quote, its author on its last line
+//	ref, relref (Hugo)
+//	        a link to the page's file, relative to the linking page
+//	{% highlight lang %} (Jekyll)
+//	        a fenced code block
+//	{/* comment */} (MDX)
+//	        an HTML comment
+//
+// Imports of the components it converts (Tabs, TabItem) are removed.
+// Shortcodes and tags in code and in HTML comments are left alone.
+//
+// Nothing is dropped. What has no Markdown form (a shortcode a theme's
+// layout makes from data or HTML, a React component, an MDX import or
+// export, a Liquid include or variable) stays in the page as code, where
+// the reader sees it and no template runs it: a block of code when it
+// stands on lines of its own, a code span inside a line. Each is a line of
+// the report.
+//
+// # Files, sections and URLs
+//
+// An .mdx file is written .md. A Docusaurus index.md or README.md is its
+// folder's _index.md, and the doc with slug: / the docs' front page,
+// docs/_index.md; a file or folder name a URL may not hold (a space) is
+// renamed with "-", and the pages that link or embed it follow. Links from
+// one page's file to another's that the import moved (about.fr.md,
+// api.mdx) are rewritten to the file's new place.
+//
+// Every folder of pages gets an _index.md where the source has none:
+// titled from Docusaurus's _category_.json or the sidebar category whose
+// docs are all in that folder (in another language from its
+// current.json), else from the folder's name. Another language gets its
+// own only when the title is in that language; elsewhere sitegen's
+// fallback page stands in for it.
+//
+// Every page's URL is worked out as the old site made it (Hugo: url:,
+// permalinks, uglyURLs, lower case; Zola: path:, slug:, a date before the
+// name; Docusaurus: slug: from the docs route, id:, number prefixes;
+// Jekyll: permalink:, posts' dates) and as sitegen will make it. Where they
+// differ, the old URL is added to the page's aliases:, unless another page
+// has it now (a report line). A Docusaurus slug: from the docs route
+// becomes url: (the route in front) or, where the file's place gives the
+// same URL, goes. A Hugo page a permalink pattern placed (/:year/:month/
+// :day/:slug/) keeps that URL as its url:, its .html form (uglyURLs) an
+// alias. A date at the start of a Zola or Jekyll post's name becomes its
+// date: and the rest its slug:.
+//
+// # The report
+//
+// DST/import-report.txt (ReportFile), also summed up on the terminal,
+// counts the pages, the files changed, copied as they are and added, the
+// URLs kept and changed, and lists what to check by hand, one line each,
+// as path:line: what; what to do. One thing found at several lines of a
+// file is one line naming the others. Not imported, each with a line:
+// layouts, themes, stylesheets, data files and UI strings (sitegen's theme
+// has its own), the old menu entries that are not pages, and React pages
+// (a Docusaurus home page: each language's home is titled from the site's
+// title).
+package importer

@@ -1,0 +1,221 @@
+package importer
+
+import (
+	"fmt"
+	"path"
+	"strings"
+)
+
+// jekyll reads a Jekyll site with jekyll-polyglot: _config.yml
+// (languages, default_lang), pages anywhere outside folders that start
+// with "_" with lang: and page_id: in their front matter, _posts/, and
+// every other file, which Jekyll publishes as it is.
+type jekyll struct {
+	s   *site
+	cfg map[string]any
+}
+
+func (j *jekyll) read() error {
+	s := j.s
+	data := s.readFile("_config.yml")
+	if data == nil {
+		return fmt.Errorf("no _config.yml here: is this a Jekyll site?")
+	}
+	cfg, err := decodeConfig("_config.yml", data)
+	if err != nil {
+		return err
+	}
+	j.cfg = cfg
+	s.cfg.title = lookupStr(cfg, "title")
+	s.cfg.description = lookupStr(cfg, "description")
+	s.cfg.baseURL = strings.TrimSuffix(lookupStr(cfg, "url"), "/") + "/" + strings.Trim(lookupStr(cfg, "baseurl"), "/")
+	if !strings.HasSuffix(s.cfg.baseURL, "/") {
+		s.cfg.baseURL += "/"
+	}
+	s.cfg.defaultLang = firstNonEmpty(lookupStr(cfg, "default_lang"), lookupStr(cfg, "lang"), "en")
+	s.cfg.unsafeHTML, s.cfg.unsafeWhy = true, "Jekyll (kramdown) renders as it is"
+	s.addLang(langConf{code: s.cfg.defaultLang})
+	for _, l := range anyStrings(lookup(cfg, "languages")) {
+		s.addLang(langConf{code: l, weight: 1})
+	}
+	exclude := map[string]bool{"Gemfile": true, "Gemfile.lock": true, "node_modules": true, "vendor": true, "README.md": true, "LICENSE": true, "package.json": true, "package-lock.json": true}
+	for _, e := range anyStrings(lookup(cfg, "exclude")) {
+		exclude[strings.Trim(e, "/")] = true
+	}
+	codes := map[string]string{}
+	for _, l := range s.cfg.langs {
+		codes[strings.ToLower(l.code)] = l.code
+	}
+	s.walk(".", func(p string, data []byte) {
+		top, _, _ := strings.Cut(p, "/")
+		if exclude[p] || exclude[top] || p == "_config.yml" {
+			return
+		}
+		switch {
+		case top == "_posts":
+			j.post(p, data, codes)
+			return
+		case strings.HasPrefix(top, "_"):
+			return
+		}
+		if !isPageFile(p, data) || !(strings.HasPrefix(string(data), "---")) {
+			s.addCopy(p, "static/"+p, data)
+			return
+		}
+		fm, _, _, err := splitFrontMatter(string(data))
+		lang := s.cfg.defaultLang
+		if err == nil {
+			if l := codes[strings.ToLower(fm.str("lang"))]; l != "" {
+				lang = l
+			}
+		}
+		rel := p
+		if strings.EqualFold(path.Ext(p), ".html") && !strings.HasSuffix(p, "index.html") {
+			rel = p // an .html page stays one (sitegen reads front matter in it)
+		}
+		if base := path.Base(rel); strings.TrimSuffix(base, path.Ext(base)) == "index" {
+			rel = path.Join(path.Dir(rel), "_index"+path.Ext(base))
+		}
+		f := s.addPage(p, langDir(lang)+"/"+strings.TrimPrefix(rel, "./"), lang, data)
+		if f.page {
+			j.frontMatter(f)
+			f.oldURL = j.oldURL(f, p)
+		}
+	})
+	for _, d := range []string{"_layouts", "_includes", "_sass", "_data"} {
+		if ok, _ := exists(s, d); ok {
+			s.rep.add(d, 0, "not imported: sitegen uses its own layouts and stylesheet", "see README.md on layouts/ to bring a part of the old theme over")
+		}
+	}
+	return nil
+}
+
+// post reads a post of _posts/ (YYYY-MM-DD-title.md) into posts/, its
+// date from its name.
+func (j *jekyll) post(p string, data []byte, codes map[string]string) {
+	s := j.s
+	name := path.Base(p)
+	fm, _, _, err := splitFrontMatter(string(data))
+	lang := s.cfg.defaultLang
+	if err == nil {
+		if l := codes[strings.ToLower(fm.str("lang"))]; l != "" {
+			lang = l
+		}
+	}
+	f := s.addPage(p, langDir(lang)+"/posts/"+name, lang, data)
+	if !f.page {
+		return
+	}
+	j.frontMatter(f)
+	m := datePrefix.FindStringSubmatch(name)
+	if m == nil {
+		return
+	}
+	if !f.fm.has("date") {
+		f.fm.set("date", m[1])
+	}
+	title := strings.TrimSuffix(strings.TrimPrefix(name, m[0]), path.Ext(name))
+	if !f.fm.has("slug") {
+		f.fm.set("slug", title)
+	}
+	f.changed = true
+	prefix := ""
+	if lang != s.cfg.defaultLang {
+		prefix = "/" + strings.ToLower(lang)
+	}
+	if pl := f.fm.str("permalink"); pl != "" {
+		f.oldURL = prefix + pl
+		return
+	}
+	d := strings.ReplaceAll(m[1], "-", "/")
+	f.oldURL = prefix + "/" + d + "/" + title + ".html"
+	if cats := f.fm.strs("categories"); len(cats) > 0 {
+		f.oldURL = prefix + "/" + strings.Join(cats, "/") + "/" + d + "/" + title + ".html"
+	}
+}
+
+// frontMatter makes polyglot's page_id the translation key, and the
+// permalink the page's url:.
+func (j *jekyll) frontMatter(f *file) {
+	if id := f.fm.str("page_id"); id != "" && !f.fm.has("translation_key") && !f.fm.has("translationkey") {
+		f.fm.set("translation_key", id)
+		f.changed = true
+	}
+	if f.fm.str("lang") != "" {
+		f.fm.remove("lang")
+		f.changed = true
+	}
+	if pl := f.fm.str("permalink"); pl != "" && !strings.Contains(pl, ":") && strings.Trim(pl, "/") != "" && !f.fm.has("url") {
+		if !strings.HasSuffix(pl, ".html") {
+			f.fm.set("url", "/"+strings.Trim(pl, "/")+"/")
+			f.changed = true
+		}
+	}
+}
+
+// oldURL is the URL Jekyll gave a page: its permalink, or its path with
+// .html (index.html as its folder); other languages below /<lang>/.
+func (j *jekyll) oldURL(f *file, p string) string {
+	prefix := ""
+	if f.lang != j.s.cfg.defaultLang {
+		prefix = "/" + strings.ToLower(f.lang)
+	}
+	if pl := f.fm.str("permalink"); pl != "" && !strings.Contains(pl, ":") {
+		return prefix + "/" + strings.TrimPrefix(pl, "/")
+	}
+	base := strings.TrimSuffix(p, path.Ext(p))
+	if path.Base(base) == "index" {
+		d := path.Dir(base)
+		if d == "." {
+			return prefix + "/"
+		}
+		return prefix + "/" + d + "/"
+	}
+	return prefix + "/" + base + ".html"
+}
+
+func (j *jekyll) sectionTitle(lang, dir string) (string, int) { return "", 0 }
+
+func (j *jekyll) menus() {}
+
+// convert turns Liquid's highlight blocks into fenced code, unwraps raw
+// blocks, and keeps every other tag and variable as code.
+func (j *jekyll) convert(f *file) string {
+	var tags []*tag
+	inRaw := false
+	all := findTags(f.body, liquidSyntax)
+	for i, t := range all {
+		// What stands between {% raw %} and {% endraw %} is text.
+		switch {
+		case t.name == "raw" && !t.closing && !inRaw:
+			inRaw = hasClose(all[i+1:], "raw")
+		case t.name == "raw" && t.closing:
+			inRaw = false
+		case inRaw:
+			continue
+		}
+		tags = append(tags, t)
+	}
+	if len(tags) == 0 {
+		return f.body
+	}
+	body := f.body
+	out := render(buildTree(body, tags), func(n *node, inner string) string {
+		t := n.open
+		line := f.bodyLine - 1 + lineAt(body, t.start)
+		switch name := strings.ToLower(t.name); {
+		case name == "highlight" && n.close != nil:
+			return blank + "```" + t.arg(0) + "\n" + strings.Trim(inner, "\n") + "\n```" + blank
+		case name == "raw" && n.close != nil:
+			return codeMarker(inner, n.open.block)
+		case !t.closing:
+			if s, ok := commonShortcode(name, t, n, inner, body); ok {
+				return s
+			}
+		}
+		j.s.rep.add(f.src, line, fmt.Sprintf("Liquid %s not converted: a layout or include of the old site made it", strings.Join(strings.Fields(t.raw), " ")),
+			"it is kept as code in the page; write what it showed in Markdown")
+		return keepAsCode(n, inner)
+	})
+	return tidy(out)
+}
