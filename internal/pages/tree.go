@@ -251,7 +251,7 @@ func (s *Site) setPath(p *Page, depth int) bool {
 		return false
 	}
 	if u := urlOf(p); u != "" {
-		p.Path = p.Lang.Folder + "/" + u + "/"
+		p.Path = p.Lang.Prefix + u + "/" // "" for the language at the root
 		return true
 	}
 	seg := segment(p.FileKey)
