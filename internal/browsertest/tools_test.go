@@ -811,7 +811,9 @@ func TestSearch(t *testing.T) {
 			}
 			var want []string
 			for _, p := range site.pages {
-				if p.Lang == tt.lang && p.Kind != "404" {
+				// A listing's numbered pages (/page/2/) are reached from
+				// the listing, which the list links.
+				if p.Lang == tt.lang && p.Kind != "404" && !strings.Contains(p.URL, "/page/") {
 					want = append(want, p.URL)
 					if !links[p.URL] {
 						t.Errorf("the list of all pages has no link to %s (%s)", p.URL, p.Title)

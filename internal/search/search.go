@@ -198,19 +198,25 @@ func NewEntry(site *pages.Site, p *pages.Page, doc *markdown.Result) *Entry {
 	return e
 }
 
-// Entries returns the entries of a language's index, in the order of the
-// site's translation keys: the language's own pages, each that entries
-// holds (it maps each real page to its entry). Fallback pages are left
-// out: their text is another language's, which that language's index
-// holds (see Other languages).
+// Entries returns the entries of a language's index: the language's own
+// pages, each that entries holds (it maps each real page to its entry),
+// the undated ones first, then those with date: (news, posts), each in
+// the order of the site's translation keys. search.js ranks pages of one
+// score in this order, so a guide page comes before a news item on the
+// same words. Fallback pages are left out: their text is another
+// language's, which that language's index holds (see Other languages).
 func Entries(site *pages.Site, lang *pages.Lang, entries map[*pages.Page]*Entry) []*Entry {
-	var list []*Entry
+	var list, dated []*Entry
 	for _, key := range site.Keys() {
 		if p := site.Page(key, lang.Code); !p.Fallback && entries[p] != nil {
-			list = append(list, entries[p])
+			if p.Date.IsZero() {
+				list = append(list, entries[p])
+			} else {
+				dated = append(dated, entries[p])
+			}
 		}
 	}
-	return list
+	return append(list, dated...)
 }
 
 // Files returns a language's index: the file search.html names (FileName,

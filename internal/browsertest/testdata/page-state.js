@@ -5,7 +5,9 @@
 // Elements marked data-js are controls that only work with JavaScript (the
 // search form, the letter builder): hidden until a script shows them. They
 // are left out of mainText, so that it is the same with JavaScript on and
-// off, and their being hidden is not reported.
+// off, and their being hidden is not reported. Elements marked data-nojs
+// are the opposite (the search page's note that searching needs
+// JavaScript, which search.js hides): left out the same way.
 () => {
   const links = [...document.querySelectorAll('link[rel~="stylesheet"]')];
   const broken = links.filter((l) => {
@@ -25,7 +27,7 @@
       r.left < document.documentElement.clientWidth;
   };
   const mainText = (m) => {
-    const shown = [...m.querySelectorAll('[data-js]')].filter((e) => !e.hidden);
+    const shown = [...m.querySelectorAll('[data-js], [data-nojs]')].filter((e) => !e.hidden);
     shown.forEach((e) => { e.hidden = true; });
     const n = m.innerText.trim().length;
     shown.forEach((e) => { e.hidden = false; });
@@ -38,7 +40,7 @@
     h1Visible: h1s.length > 0 && visible(h1s[0]),
     h1Text: h1s.length > 0 ? h1s[0].innerText.trim() : '',
     mainText: main ? mainText(main) : 0,
-    hiddenInMain: main ? [...main.querySelectorAll('*')].filter((e) => !e.closest('[data-js]') &&
+    hiddenInMain: main ? [...main.querySelectorAll('*')].filter((e) => !e.closest('[data-js], [data-nojs]') &&
       (e.hidden || getComputedStyle(e).display === 'none')).map(describe).slice(0, 10) : [],
   };
 }
