@@ -213,7 +213,7 @@ func buildSiteAt(t *testing.T, fsys fs.FS, prefix string) *builtSite {
 // only keeps the pages for which keep reports true, and the alias
 // redirects of the languages it keeps pages of.
 func (s *builtSite) only(keep func(sitePage) bool) *builtSite {
-	out := &builtSite{files: s.files}
+	out := &builtSite{files: s.files, catalog: s.catalog}
 	langs := map[string]bool{}
 	for _, p := range s.pages {
 		if keep(p) {
@@ -232,7 +232,7 @@ func (s *builtSite) only(keep func(sitePage) bool) *builtSite {
 // merge returns the pages of s and of other, built below another prefix
 // (buildSiteAt), served together.
 func (s *builtSite) merge(other *builtSite) *builtSite {
-	out := &builtSite{files: maps.Clone(s.files)}
+	out := &builtSite{files: maps.Clone(s.files), catalog: s.catalog}
 	maps.Copy(out.files, other.files)
 	out.pages = slices.Concat(s.pages, other.pages)
 	out.aliases = slices.Concat(s.aliases, other.aliases)
