@@ -229,6 +229,62 @@ func (s *builtSite) only(keep func(sitePage) bool) *builtSite {
 	return out
 }
 
+// allPagesEnv set to 1 makes TestBrowser visit every fallback page.
+const allPagesEnv = "SITEGEN_BROWSER_ALL"
+
+// fallbackSample is how many fallback pages TestBrowser visits in a
+// language whose only page of its own is its home page.
+const fallbackSample = 4
+
+// sampled keeps every page but some fallback pages of the languages whose
+// only page of their own is the home page (the bundled site's languages
+// with UI strings and no content). Their fallback pages come from one
+// layout in one language and differ in the title and the list of
+// languages only, so the fallbackSample pages with the longest titles,
+// the ones most likely to overflow, stand for the rest; the languages
+// with content of their own keep all their fallback pages. This halves
+// the time of TestBrowser, which CI's 20 minutes need. With
+// SITEGEN_BROWSER_ALL=1 every page is visited. It returns the site and
+// what it left out, for the log.
+func (s *builtSite) sampled() (*builtSite, string) {
+	if os.Getenv(allPagesEnv) == "1" {
+		return s, ""
+	}
+	own := map[string]int{}
+	fallbacks := map[string][]sitePage{}
+	for _, p := range s.pages {
+		if p.Kind == "fallback" {
+			fallbacks[p.Lang] = append(fallbacks[p.Lang], p)
+		} else if p.Lang != "" {
+			own[p.Lang]++
+		}
+	}
+	skip := map[string]bool{}
+	var left []string
+	for _, lang := range slices.Sorted(maps.Keys(fallbacks)) {
+		fb := fallbacks[lang]
+		if own[lang] > 1 || len(fb) <= fallbackSample {
+			continue
+		}
+		slices.SortStableFunc(fb, func(a, b sitePage) int {
+			if d := len(b.Title) - len(a.Title); d != 0 {
+				return d
+			}
+			return strings.Compare(a.URL, b.URL)
+		})
+		for _, p := range fb[fallbackSample:] {
+			skip[p.URL] = true
+		}
+		left = append(left, fmt.Sprintf("%s %d", lang, len(fb)-fallbackSample))
+	}
+	if len(skip) == 0 {
+		return s, ""
+	}
+	out := s.only(func(p sitePage) bool { return !skip[p.URL] })
+	return out, fmt.Sprintf("left out %d fallback pages of languages with no content of their own (%s); %s=1 visits them",
+		len(skip), strings.Join(left, ", "), allPagesEnv)
+}
+
 // merge returns the pages of s and of other, built below another prefix
 // (buildSiteAt), served together.
 func (s *builtSite) merge(other *builtSite) *builtSite {

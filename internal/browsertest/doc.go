@@ -10,8 +10,9 @@
 // language's text, and with the section sidebar, previous/next links and
 // a dated section split into numbered pages, serve them on a loopback
 // port and drive a headless Chromium with chromedp. For every HTML page
-// they run the
-// axe-core rules for WCAG 2.0, 2.1 and 2.2 A and AA at 1280 and 320 CSS px,
+// (of the bundled site's languages that have only a home page of their
+// own, four fallback pages each, those with the longest titles, unless
+// SITEGEN_BROWSER_ALL=1) they run the axe-core rules for WCAG 2.0, 2.1 and 2.2 A and AA at 1280 and 320 CSS px,
 // and its colour rules in dark mode; check the contrast of the colours axe
 // cannot see (visited and hovered links, the focus indicator); check
 // reflow at 320 px (1.4.10) and text spacing (1.4.12); Tab to the skip
