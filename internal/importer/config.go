@@ -10,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/udenmitid/sitegen/internal/locale"
+	"github.com/udenmitid/sitegen/internal/scaffold"
 )
 
 // decodeConfig reads a TOML, YAML or JSON configuration file (by its
@@ -135,32 +136,32 @@ func (s *site) sitegenTOML() []byte {
 	s.sortLangs()
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Written by sitegen import %s from the old site's configuration.\n", s.gen)
-	fmt.Fprintf(&b, "base_url = %s\n", quote(s.cfg.baseURL))
-	fmt.Fprintf(&b, "default_language = %s\n", quote(s.cfg.defaultLang))
+	fmt.Fprintf(&b, "base_url = %s\n", scaffold.Quote(s.cfg.baseURL))
+	fmt.Fprintf(&b, "default_language = %s\n", scaffold.Quote(s.cfg.defaultLang))
 	if !s.cfg.inSubdir {
 		b.WriteString("default_language_in_subdir = false  # the default language at the root, as the old site had it\n")
 	}
 	if s.cfg.title != "" {
-		fmt.Fprintf(&b, "title = %s\n", quote(s.cfg.title))
+		fmt.Fprintf(&b, "title = %s\n", scaffold.Quote(s.cfg.title))
 	}
 	if s.cfg.description != "" {
-		fmt.Fprintf(&b, "description = %s\n", quote(oneLine(s.cfg.description)))
+		fmt.Fprintf(&b, "description = %s\n", scaffold.Quote(oneLine(s.cfg.description)))
 	}
 	if s.cfg.setTaxonomies {
 		fmt.Fprintf(&b, "taxonomies = %s\n", encodeValue(append([]string{}, s.cfg.taxonomies...)))
 	}
 	for _, l := range s.cfg.langs {
 		b.WriteString("\n[[languages]]\n")
-		fmt.Fprintf(&b, "code = %s\n", quote(l.code))
-		fmt.Fprintf(&b, "name = %s\n", quote(l.name))
+		fmt.Fprintf(&b, "code = %s\n", scaffold.Quote(l.code))
+		fmt.Fprintf(&b, "name = %s\n", scaffold.Quote(l.name))
 		if l.title != "" && l.title != s.cfg.title {
-			fmt.Fprintf(&b, "title = %s\n", quote(l.title))
+			fmt.Fprintf(&b, "title = %s\n", scaffold.Quote(l.title))
 		}
 		if l.description != "" && l.description != s.cfg.description {
-			fmt.Fprintf(&b, "description = %s\n", quote(oneLine(l.description)))
+			fmt.Fprintf(&b, "description = %s\n", scaffold.Quote(oneLine(l.description)))
 		}
 		if l.dir != "" {
-			fmt.Fprintf(&b, "dir = %s\n", quote(l.dir))
+			fmt.Fprintf(&b, "dir = %s\n", scaffold.Quote(l.dir))
 		}
 	}
 	if s.cfg.unsafeHTML {

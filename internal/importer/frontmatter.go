@@ -9,6 +9,8 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/udenmitid/sitegen/internal/scaffold"
 )
 
 // fmKind is the syntax of a page's front matter.
@@ -326,41 +328,17 @@ func (fm *frontMatter) encode(v any) string {
 func encodeValue(v any) string {
 	switch v := v.(type) {
 	case string:
-		return quote(v)
+		return scaffold.Quote(v)
 	case []string:
 		q := make([]string, len(v))
 		for i, s := range v {
-			q[i] = quote(s)
+			q[i] = scaffold.Quote(s)
 		}
 		return "[" + strings.Join(q, ", ") + "]"
 	case bool, int, int64, float64:
 		return fmt.Sprint(v)
 	}
 	panic(fmt.Sprintf("importer: cannot write front matter value %T", v))
-}
-
-// quote writes s as a double-quoted string that YAML and TOML read alike:
-// only the quote, the backslash and control characters are escaped.
-func quote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }
 
 // bytes writes the page back: front matter (if any) and body.

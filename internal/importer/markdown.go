@@ -3,6 +3,8 @@ package importer
 import (
 	"regexp"
 	"strings"
+
+	"github.com/udenmitid/sitegen/internal/scaffold"
 )
 
 // protected returns the byte ranges of body that are code or comments:
@@ -226,7 +228,7 @@ func figure(src, alt, title, caption string) string {
 	}
 	img := "![" + escapeBrackets(alt) + "](" + linkDest(src)
 	if title != "" && title != caption {
-		img += " " + quote(title)
+		img += " " + scaffold.Quote(title)
 	}
 	img += ")"
 	if caption != "" {

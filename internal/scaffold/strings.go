@@ -37,7 +37,7 @@ func untranslated(code string, en []byte) ([]byte, error) {
 		"# lists the messages still marked. The plural forms are the ones %s\n"+
 		"# needs by CLDR: %s.\n",
 		name, code, code, strings.Join(forms, ", "))
-	quote := func(s string) string { return quote(strings.ReplaceAll(s, "English", name)) }
+	quote := func(s string) string { return Quote(strings.ReplaceAll(s, "English", name)) }
 	for _, key := range md.Keys() {
 		if len(key) != 1 {
 			continue // a key inside a message's table
@@ -105,9 +105,11 @@ func commentsAbove(data []byte) map[string][]string {
 	return out
 }
 
-// quote writes s as a TOML basic string: quotes, backslashes and control
-// characters escaped, everything else as it is.
-func quote(s string) string {
+// Quote writes s as a double-quoted string that TOML (a basic string) and
+// YAML (a double-quoted scalar) read alike: the quote, the backslash and
+// control characters escaped (\n, \t, \uXXXX), everything else as it is.
+// The scaffold's config and the importer's front matter use it.
+func Quote(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
 	for _, r := range s {
