@@ -13,6 +13,17 @@ import (
 	"github.com/udenmitid/sitegen/internal/scaffold"
 )
 
+// readConfig reads the configuration file name of a gen site (by
+// decodeConfig), or says that the file is missing, so SRC is perhaps not
+// such a site.
+func (s *site) readConfig(name, gen string) (map[string]any, error) {
+	data := s.readFile(name)
+	if data == nil {
+		return nil, fmt.Errorf("no %s here: is this a %s site?", name, gen)
+	}
+	return decodeConfig(name, data)
+}
+
 // decodeConfig reads a TOML, YAML or JSON configuration file (by its
 // extension) into a map whose keys are in lower case at every depth, as
 // Hugo reads its keys.

@@ -17,11 +17,7 @@ type jekyll struct {
 
 func (j *jekyll) read() error {
 	s := j.s
-	data := s.readFile("_config.yml")
-	if data == nil {
-		return fmt.Errorf("no _config.yml here: is this a Jekyll site?")
-	}
-	cfg, err := decodeConfig("_config.yml", data)
+	cfg, err := s.readConfig("_config.yml", "Jekyll")
 	if err != nil {
 		return err
 	}

@@ -2,10 +2,11 @@ package importer
 
 import (
 	"fmt"
-	"github.com/BurntSushi/toml"
 	"path"
 	"regexp"
 	"strings"
+
+	"github.com/BurntSushi/toml"
 )
 
 // zola reads a Zola site: config.toml, content/ with translations named
@@ -17,11 +18,7 @@ type zola struct {
 
 func (z *zola) read() error {
 	s := z.s
-	data := s.readFile("config.toml")
-	if data == nil {
-		return fmt.Errorf("no config.toml here: is this a Zola site?")
-	}
-	cfg, err := decodeConfig("config.toml", data)
+	cfg, err := s.readConfig("config.toml", "Zola")
 	if err != nil {
 		return err
 	}
@@ -37,7 +34,7 @@ func (z *zola) read() error {
 	s.addLang(langConf{code: s.cfg.defaultLang, title: s.cfg.title, description: s.cfg.description})
 	langs := lookupMap(cfg, "languages")
 	var raw struct{ Languages map[string]any }
-	toml.Decode(string(data), &raw) // the codes as written: zh-Hant, not zh-hant
+	toml.Decode(string(s.readFile("config.toml")), &raw) // the codes as written: zh-Hant, not zh-hant
 	for _, code := range sortedKeys(raw.Languages) {
 		lc, _ := langs[strings.ToLower(code)].(map[string]any)
 		s.addLang(langConf{code: code, title: lookupStr(lc, "title"), description: lookupStr(lc, "description"), weight: 1})
