@@ -91,6 +91,7 @@ type sitePage struct {
 	Lang   string // "da", or "" for the root pages
 	Title  string // the title in the page's own language
 	Target string // for an alias: the URL it redirects to
+	Of     string // for a fallback page: the kind of page it stands in for
 }
 
 // name is the page's name in test names: its URL without the slashes at
@@ -186,7 +187,7 @@ func buildSiteAt(t *testing.T, fsys fs.FS, prefix string) *builtSite {
 		if p := byFile[name]; p != nil {
 			sp.Kind = p.Kind.String()
 			if p.Fallback {
-				sp.Kind = "fallback"
+				sp.Kind, sp.Of = "fallback", sp.Kind
 			}
 			// The chooser and /404.html speak every language; /404.html of
 			// a default language at the root is that language's.
@@ -238,11 +239,13 @@ const fallbackSample = 4
 
 // sampled keeps every page but some fallback pages of the languages whose
 // only page of their own is the home page (the bundled site's languages
-// with UI strings and no content). Their fallback pages come from one
-// layout in one language and differ in the title and the list of
-// languages only, so the fallbackSample pages with the longest titles,
-// the ones most likely to overflow, stand for the rest; the languages
-// with content of their own keep all their fallback pages. This halves
+// with UI strings and no content). Their fallback pages come from a few
+// layouts in one language and differ in the title and the list of
+// languages only, so the page with the longest title (the one most likely
+// to overflow) of each kind of page they stand in for (page, section,
+// term, ...), and then the longest titles up to fallbackSample, stand for
+// the rest; the languages with content of their own keep all their
+// fallback pages. This halves
 // the time of TestBrowser, which CI's 20 minutes need. With
 // SITEGEN_BROWSER_ALL=1 every page is visited. It returns the site and
 // what it left out, for the log.
@@ -255,15 +258,15 @@ func (s *builtSite) sampled() (*builtSite, string) {
 	for _, p := range s.pages {
 		if p.Kind == "fallback" {
 			fallbacks[p.Lang] = append(fallbacks[p.Lang], p)
-		} else if p.Lang != "" {
-			own[p.Lang]++
+		} else if p.Kind == "page" || p.Kind == "section" {
+			own[p.Lang]++ // written for it, not made by sitegen
 		}
 	}
 	skip := map[string]bool{}
 	var left []string
 	for _, lang := range slices.Sorted(maps.Keys(fallbacks)) {
 		fb := fallbacks[lang]
-		if own[lang] > 1 || len(fb) <= fallbackSample {
+		if own[lang] > 0 || len(fb) <= fallbackSample {
 			continue
 		}
 		slices.SortStableFunc(fb, func(a, b sitePage) int {
@@ -272,10 +275,28 @@ func (s *builtSite) sampled() (*builtSite, string) {
 			}
 			return strings.Compare(a.URL, b.URL)
 		})
-		for _, p := range fb[fallbackSample:] {
-			skip[p.URL] = true
+		keep, kinds := 0, map[string]bool{}
+		for _, p := range fb {
+			if !kinds[p.Of] {
+				kinds[p.Of] = true
+				keep++
+			}
 		}
-		left = append(left, fmt.Sprintf("%s %d", lang, len(fb)-fallbackSample))
+		var skipped int
+		for _, p := range fb {
+			switch {
+			case kinds[p.Of]:
+				delete(kinds, p.Of) // the longest title of its kind
+			case keep < fallbackSample:
+				keep++
+			default:
+				skip[p.URL] = true
+				skipped++
+			}
+		}
+		if skipped > 0 {
+			left = append(left, fmt.Sprintf("%s %d", lang, skipped))
+		}
 	}
 	if len(skip) == 0 {
 		return s, ""
