@@ -318,28 +318,21 @@ func browseSite(t *testing.T, chrome, axeSrc string, site *builtSite) *tab {
 		})
 	}
 
-	// WCAG 1.4.10 Reflow: no sideways scrolling at 320 CSS px.
-	t.Run("reflow-320", func(t *testing.T) {
-		run(t, ctx, emulate(narrow, false))
-		for _, p := range site.pages {
-			t.Run(p.name(), func(t *testing.T) {
-				b.load(t, p.URL)
-				checkLayout(t, eval[layoutResult](t, ctx, layoutJS, map[string]bool{"textSpacing": false}))
-			})
-		}
-	})
-
-	// WCAG 1.4.12 Text Spacing: with the bookmarklet's spacing, still no
-	// sideways scrolling at 320 CSS px, and no text cut off.
-	t.Run("text-spacing-320", func(t *testing.T) {
-		run(t, ctx, emulate(narrow, false))
-		for _, p := range site.pages {
-			t.Run(p.name(), func(t *testing.T) {
-				b.load(t, p.URL)
-				checkLayout(t, eval[layoutResult](t, ctx, layoutJS, map[string]bool{"textSpacing": true}))
-			})
-		}
-	})
+	// WCAG 1.4.10 Reflow: no sideways scrolling at 320 CSS px; and 1.4.12
+	// Text Spacing: with the bookmarklet's spacing, still none, and no text
+	// cut off.
+	for _, spacing := range []bool{false, true} {
+		name := map[bool]string{false: "reflow-320", true: "text-spacing-320"}[spacing]
+		t.Run(name, func(t *testing.T) {
+			run(t, ctx, emulate(narrow, false))
+			for _, p := range site.pages {
+				t.Run(p.name(), func(t *testing.T) {
+					b.load(t, p.URL)
+					checkLayout(t, eval[layoutResult](t, ctx, layoutJS, map[string]bool{"textSpacing": spacing}))
+				})
+			}
+		})
+	}
 
 	// WCAG 2.4.1 Bypass Blocks: the first Tab reaches the skip link, and
 	// Enter on it moves the focus to main.
