@@ -341,6 +341,11 @@ func checkTag(tag string) error {
 // Load reads and validates sitegen.toml from the root of fsys.
 func Load(fsys fs.FS) (*Config, diag.List) {
 	var diags diag.List
+	if info, err := fs.Stat(fsys, File); err == nil && !info.Mode().IsRegular() {
+		// A named pipe or a device would hang the build.
+		diags.Errorf(File, 0, "not a regular file; make it the site's configuration file")
+		return nil, diags
+	}
 	data, err := fs.ReadFile(fsys, File)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {

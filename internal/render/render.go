@@ -161,6 +161,11 @@ func Load(layers []fs.FS) (*Templates, diag.List) {
 			if d.IsDir() || path.Ext(p) != ".html" {
 				return nil
 			}
+			if !d.Type().IsRegular() {
+				// A named pipe or a device would hang the build.
+				diags.Errorf(p, 0, "not a regular file; make it a layout file or remove it")
+				return nil
+			}
 			data, err := fs.ReadFile(fsys, p)
 			if err != nil {
 				return err
