@@ -106,6 +106,8 @@ type site struct {
 	// renamedDirs are the folders renameFolders renamed, old path below
 	// content/<lang>/ -> new name.
 	renamedDirs map[string]string
+	// renamed are the files renameUnservable renamed.
+	renamed []renamed
 }
 
 type siteConfig struct {
@@ -314,30 +316,43 @@ func (s *site) renameUnservable() {
 		f.dst = newDst
 		s.byDst[newDst] = f
 		f.changed = true
-		// The pages in its folder or above, in any language (a file
-		// serves the translations that have no copy of their own).
-		inLang := func(p string) string {
-			return strings.TrimPrefix(p, langDir(strings.Split(strings.TrimPrefix(p, "content/"), "/")[0])+"/")
-		}
+		r := renamed{old: dir + "/" + base, new: newDst}
+		s.renamed = append(s.renamed, r)
 		for _, p := range s.files {
-			pdir := inLang(path.Dir(p.dst)) + "/"
-			if !p.page || !strings.HasPrefix(inLang(f.dst), pdir) {
-				continue
-			}
-			rel := strings.TrimPrefix(inLang(dir+"/"+base), pdir)
-			newRel := strings.TrimPrefix(inLang(newDst), pdir)
-			body := p.body
-			for _, form := range []string{rel, strings.ReplaceAll(rel, " ", "%20"), (&url.URL{Path: rel}).EscapedPath()} {
-				body = strings.ReplaceAll(body, "("+form, "("+newRel)
-				body = strings.ReplaceAll(body, "<"+form+">", newRel)
-				body = strings.ReplaceAll(body, `"`+form+`"`, `"`+newRel+`"`)
-			}
-			if body != p.body {
-				p.body = body
-				p.changed = true
+			if p.page {
+				s.followRename(p, r)
 			}
 		}
 		s.rep.add(f.src, 0, "renamed "+good+": a URL may not hold "+strings.Join(badRunes(base), " "), "")
+	}
+}
+
+// A renamed is a file renameUnservable renamed, from its path in the new
+// site to its new one.
+type renamed struct{ old, new string }
+
+// followRename rewrites page p's references to a renamed file, when p is
+// in its folder or above, in any language (a file serves the
+// translations that have no copy of their own).
+func (s *site) followRename(p *file, r renamed) {
+	inLang := func(p string) string {
+		return strings.TrimPrefix(p, langDir(strings.Split(strings.TrimPrefix(p, "content/"), "/")[0])+"/")
+	}
+	pdir := inLang(path.Dir(p.dst)) + "/"
+	if !strings.HasPrefix(inLang(r.new), pdir) {
+		return
+	}
+	rel := strings.TrimPrefix(inLang(r.old), pdir)
+	newRel := strings.TrimPrefix(inLang(r.new), pdir)
+	body := p.body
+	for _, form := range []string{rel, strings.ReplaceAll(rel, " ", "%20"), (&url.URL{Path: rel}).EscapedPath()} {
+		body = strings.ReplaceAll(body, "("+form, "("+newRel)
+		body = strings.ReplaceAll(body, "<"+form+">", newRel)
+		body = strings.ReplaceAll(body, `"`+form+`"`, `"`+newRel+`"`)
+	}
+	if body != p.body {
+		p.body = body
+		p.changed = true
 	}
 }
 
