@@ -119,6 +119,8 @@ type siteConfig struct {
 	setTaxonomies               bool // write taxonomies =, also when empty
 	unsafeHTML                  bool
 	unsafeWhy                   string
+	headingIDs                  string // heading_ids, "" for sitegen's default
+	headingIDsWhy               string // the old setting it comes from
 }
 
 type langConf struct {
