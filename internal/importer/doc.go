@@ -8,8 +8,8 @@
 // the root with the base path, slash-less URLs) are all sitegen's to read
 // (see package content and package pages). SRC is only read. DST is a new
 // or empty folder, or one an earlier import wrote, whose sitegen.toml,
-// content/, static/ and report it replaces: importing again gives the same
-// files, byte for byte.
+// content/, static/, .sitegen/sources/ and report it replaces: importing
+// again gives the same files, byte for byte.
 //
 // # Languages
 //
@@ -119,11 +119,39 @@
 // alias. A date at the start of a Zola or Jekyll post's name becomes its
 // date: and the rest its slug:.
 //
+// # Which version a translation was made from
+//
+// sitegen records in a translation's translated_from the hash of the
+// default-language page it was made from (package content); the old site
+// kept no such record, and without one every translation would be
+// reported outdated. So every translation gets one:
+//
+//   - When SRC is in a git work tree (and git is installed), each is
+//     stamped with its source as it was when the translation last
+//     changed: the source file committed at the translation's last commit
+//     that changed its text (a move alone does not count; a file moved
+//     with its text is followed through its old names), converted as the
+//     import converts the page now. A translation older than its source
+//     is then outdated, and that older source is written to
+//     .sitegen/sources/<hash>.md, where sitegen check and sitegen diff
+//     find what changed since (package history). A translation changed
+//     since the last commit, or never committed, is stamped against the
+//     source as it is; one made before its source's file existed, against
+//     the source's first version.
+//   - Without git history, each is stamped against its source as it is,
+//     and a report line says how many.
+//
+// The report counts the translations stamped as current and as outdated.
+// A commit that touched a translation without translating it (a change
+// of front matter in every language) makes it look as new as that
+// commit: check the ones a sweeping commit stamped.
+//
 // # The report
 //
 // DST/import-report.txt (ReportFile), also summed up on the terminal,
 // counts the pages, the files changed, copied as they are and added, the
-// URLs kept and changed, and lists what to check by hand, one line each,
+// URLs kept and changed, the translations stamped as current and as
+// outdated, and lists what to check by hand, one line each,
 // as path:line: what; what to do. One thing found at several lines of a
 // file is one line naming the others. Not imported, each with a line:
 // layouts, themes, stylesheets, data files and UI strings (sitegen's theme

@@ -32,11 +32,14 @@ type Result struct {
 }
 
 // Import reads a site that generator gen ("hugo", "zola", "docusaurus" or
-// "jekyll") builds from src and returns it as a sitegen site. It reads
-// only; Write puts the result in a folder. The error is for a source that
-// is not a site of that generator (no configuration file); everything
-// Import cannot convert in a site it reads is an item of the report.
-func Import(gen string, src fs.FS) (*Result, error) {
+// "jekyll") builds from src and returns it as a sitegen site. dir is
+// src's folder on disk, whose git history, when it is a git checkout and
+// git is installed, tells which version of its source each translation
+// was made from; "" for none. It reads only; Write puts the result in a
+// folder. The error is for a source that is not a site of that generator
+// (no configuration file); everything Import cannot convert in a site it
+// reads is an item of the report.
+func Import(gen string, src fs.FS, dir string) (*Result, error) {
 	s := &site{gen: gen, src: src, rep: &Report{Generator: gen}, byDst: map[string]*file{}, renamedDirs: map[string]string{}}
 	var g generator
 	switch gen {
@@ -76,7 +79,7 @@ func Import(gen string, src fs.FS) (*Result, error) {
 	s.sections(g)
 	s.urls()
 	g.menus()
-	return s.result(), nil
+	return s.result(g, dir), nil
 }
 
 // A generator reads one generator's sites.
@@ -595,9 +598,12 @@ func (s *site) urls() {
 
 var rawHTML = regexp.MustCompile(`(?m)^\s*</?[a-zA-Z][a-zA-Z0-9-]*[\s>/]|<(a|span|div|br|img|sup|sub|em|strong|b|i|iframe|script|p|kbd|abbr|small)[\s>/]`)
 
-// result writes the files, sitegen.toml and the report.
-func (s *site) result() *Result {
+// result stamps the translations and writes the files, the stamped
+// sources' copies, sitegen.toml and the report.
+func (s *site) result(g generator, dir string) *Result {
 	out := map[string][]byte{}
+	s.stamp(g, dir, out)
+	s.rep.Added += len(out)
 	htmlPages := 0
 	for _, f := range s.files {
 		if !f.page {
