@@ -465,10 +465,10 @@ func (c *Config) validate(data []byte, diags *diag.List) {
 	} else if len(c.Languages) > 0 && !diags.HasErrors() {
 		diags.Errorf(File, lineOf(data, "default_language"), "default_language %q is not one of the [[languages]]", c.DefaultLanguage)
 	}
-	switch c.Markdown.HeadingIDs {
-	case "", "unicode":
+	switch {
+	case c.Markdown.HeadingIDs == "" || c.Markdown.HeadingIDs == "unicode":
 		c.Markdown.HeadingIDs = HeadingIDsGitHub
-	case HeadingIDsGitHub, HeadingIDsASCII, HeadingIDsGitHubASCII, HeadingIDsBlackfriday:
+	case slices.Contains(HeadingIDStyles, c.Markdown.HeadingIDs):
 	default:
 		diags.Errorf(File, lineOf(data, "heading_ids"), "heading_ids = %q: write \"github\" (ids keep every language's letters), \"ascii\", or the rule of Hugo a site's links were made with, \"github-ascii\" or \"blackfriday\"", c.Markdown.HeadingIDs)
 	}
