@@ -47,7 +47,14 @@
 // taxonomies; a Zola page's [taxonomies] terms become top-level fields, as
 // sitegen reads terms. Raw HTML in pages, which all four render, sets
 // unsafe_html = true under [markdown], with a report line: sitegen allows
-// it only where every editor is trusted.
+// it only where every editor is trusted. The rule the old site made
+// heading ids with becomes heading_ids, so that #anchors into its pages
+// still lead somewhere: Hugo's autoHeadingIDType ("blackfriday",
+// "github-ascii"; its default "github" is sitegen's), and Zola's
+// slugify.anchors = "on", its default, as "blackfriday", which gives
+// Zola's ids to headings in ASCII (Zola spelt other letters in ASCII;
+// sitegen keeps them). Zola's "safe" and "off" (the text, "_" for spaces)
+// have no sitegen rule: a report line.
 //
 // Menus: an entry of Hugo's menus (main or footer) that names a page (url
 // or pageRef) puts menu: and weight: in that page's front matter. An entry
@@ -142,7 +149,9 @@
 //     and a report line says how many.
 //
 // The report counts the translations stamped as current and as outdated.
-// A commit that touched a translation without translating it (a change
+// As everywhere in sitegen, the hash covers a page's title and text: a
+// source whose other front matter changed (text in Zola's extra:) does
+// not make its translations outdated. A commit that touched a translation without translating it (a change
 // of front matter in every language) makes it look as new as that
 // commit: check the ones a sweeping commit stamped.
 //
