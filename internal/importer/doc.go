@@ -136,9 +136,12 @@
 //   - When SRC is in a git work tree (and git is installed), each is
 //     stamped with its source as it was when the translation last
 //     changed: the source file committed at the translation's last commit
-//     that changed its text (a move alone does not count; a file moved
-//     with its text is followed through its old names), converted as the
-//     import converts the page now. A translation older than its source
+//     that changed its title or text (a commit that only moved it, or only
+//     changed its other front matter, as one sweeping through every
+//     language does, is not when it was translated; a file moved with its
+//     text is followed through its old names), converted as the import
+//     converts the page now; an old version whose other front matter
+//     sitegen refuses (a date Hugo read) with its title and text only. A translation older than its source
 //     is then outdated, and that older source is written to
 //     .sitegen/sources/<hash>.md, where sitegen check and sitegen diff
 //     find what changed since (package history). A translation changed
@@ -151,9 +154,9 @@
 // The report counts the translations stamped as current and as outdated.
 // As everywhere in sitegen, the hash covers a page's title and text: a
 // source whose other front matter changed (text in Zola's extra:) does
-// not make its translations outdated. A commit that touched a translation without translating it (a change
-// of front matter in every language) makes it look as new as that
-// commit: check the ones a sweeping commit stamped.
+// not make its translations outdated. A commit that changed a
+// translation's text without translating it (a fixed link in every
+// language) still makes it look as new as that commit.
 //
 // # The report
 //

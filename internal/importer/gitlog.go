@@ -138,19 +138,42 @@ func readGitLog(dir string, roots []string) *gitLog {
 	return g
 }
 
-// lastChange returns the index of the commit that last changed the
-// content of the file at p (from the source folder), or -1 when it
-// changed after the last commit (or is not committed).
-func (g *gitLog) lastChange(p string) int {
-	if g.dirty[p] {
-		return -1
-	}
-	for _, c := range g.chains[p] {
-		if c.content {
-			return c.at
+// lastChanges returns, for each file of paths (from the source folder),
+// the index of the commit that last changed its text: its title or its
+// body, as text reads them from a version of the file. A commit that
+// changed only other front matter (one that swept through every
+// language) is not when a translation was made. The index is -1 when the
+// file changed after the last commit (or is not committed). All versions
+// are read with one git command.
+func (g *gitLog) lastChanges(paths []string, text func(data []byte) string) map[string]int {
+	out := map[string]int{}
+	changes := map[string][]change{}
+	var reqs []gitReq
+	for _, p := range paths {
+		out[p] = -1
+		if g.dirty[p] {
+			continue
+		}
+		for _, c := range g.chains[p] {
+			if c.content {
+				changes[p] = append(changes[p], c)
+				reqs = append(reqs, gitReq{c.at, c.name})
+			}
 		}
 	}
-	return -1
+	versions := g.show(reqs)
+	for _, p := range paths {
+		cs := changes[p]
+		vs := versions[:len(cs)]
+		versions = versions[len(cs):]
+		for i, c := range cs {
+			if i+1 == len(cs) || c.added || vs[i] == nil || vs[i+1] == nil || text(vs[i]) != text(vs[i+1]) {
+				out[p] = c.at
+				break
+			}
+		}
+	}
+	return out
 }
 
 // nameAt returns the path the file at p (from the source folder) had at

@@ -80,13 +80,20 @@ func (s *site) stamp(g generator, dir string, out map[string][]byte) {
 	}
 	// Each translation's source version: a commit and the source's name
 	// then, read from git in one go.
+	var trs []string
+	for _, p := range pairs {
+		if p.tr.src != "" {
+			trs = append(trs, p.tr.src)
+		}
+	}
+	last := gl.lastChanges(trs, pageText)
 	reqs := make([]gitReq, len(pairs))
 	ok := make([]bool, len(pairs))
 	for i, p := range pairs {
 		if p.src.src == "" || p.tr.src == "" {
 			continue // a page the import wrote: made now
 		}
-		at := gl.lastChange(p.tr.src)
+		at := last[p.tr.src]
 		if at < 0 {
 			continue // changed since the last commit: made against the source now
 		}
@@ -114,12 +121,10 @@ func (s *site) stamp(g generator, dir string, out map[string][]byte) {
 			old := data[j]
 			j++
 			if old != nil {
-				if conv := s.convertVersion(g, idx, p.src, old); conv != nil {
-					if cf, _ := content.Parse(p.src.dst, conv, s.cfg.taxonomies...); cf != nil {
-						hash = cf.SourceHash()
-						if hash != now[p.src] {
-							kept[hash] = conv
-						}
+				if conv, h := s.convertVersion(g, idx, p.src, old); conv != nil {
+					hash = h
+					if hash != now[p.src] {
+						kept[hash] = conv
 					}
 				}
 			}
@@ -147,12 +152,15 @@ func (s *site) stamp(g generator, dir string, out map[string][]byte) {
 // convertVersion converts an older version (data) of the page f as the
 // import converted f: the same renamed files followed, shortcodes
 // converted, links rewritten, a title given where it has none. It
-// returns the file as the import would write it, or nil when its front
-// matter does not parse.
-func (s *site) convertVersion(g generator, idx *linkIndex, f *file, data []byte) []byte {
+// returns the file as the import would write it, and its hash, or nil
+// when its front matter does not parse. A version whose other front
+// matter sitegen refuses (a date Hugo read and sitegen does not, since
+// fixed in the source) is returned with its title and body only, which
+// are all its hash and sitegen diff read.
+func (s *site) convertVersion(g generator, idx *linkIndex, f *file, data []byte) ([]byte, string) {
 	fm, body, line, err := splitFrontMatter(string(data))
 	if err != nil {
-		return nil
+		return nil, ""
 	}
 	v := &file{src: f.src, dst: f.dst, lang: f.lang, page: true, fm: fm, body: body, bodyLine: line, data: data}
 	for _, r := range s.renamed {
@@ -163,5 +171,25 @@ func (s *site) convertVersion(g generator, idx *linkIndex, f *file, data []byte)
 	if v.fm.str("title") == "" {
 		v.fm.set("title", s.titleFor(v))
 	}
-	return v.fm.bytes(v.body)
+	out := v.fm.bytes(v.body)
+	if cf, _ := content.Parse(f.dst, out, s.cfg.taxonomies...); cf != nil {
+		return out, cf.SourceHash()
+	}
+	bare := &frontMatter{kind: fmYAML, values: map[string]any{}}
+	bare.set("title", v.fm.str("title"))
+	out = bare.bytes(v.body)
+	if cf, _ := content.Parse(f.dst, out, s.cfg.taxonomies...); cf != nil {
+		return out, cf.SourceHash()
+	}
+	return nil, ""
+}
+
+// pageText is a page file's title and body, what a translation's text is
+// for lastChange.
+func pageText(data []byte) string {
+	fm, body, _, err := splitFrontMatter(string(data))
+	if err != nil {
+		return string(data)
+	}
+	return fm.str("title") + "\x00" + strings.TrimSpace(body)
 }

@@ -60,15 +60,23 @@ func TestStampFromGit(t *testing.T) {
 	write("content/dirty.md", page("Dirty", "One."))
 	write("content/dirty.fr.md", page("Sale", "Un."))
 	write("content/later.fr.md", page("Plus tard", "Traduit d'abord."))
+	write("content/swept.md", page("Swept", "Before the sweep."))
+	write("content/swept.fr.md", page("Balayé", "Avant."))
+	// A date Hugo read and sitegen refuses, fixed in the source later.
+	write("content/baddate.md", "---\ntitle: Bad date\nlastmod: 2020-12-8\n---\nOld text.\n")
+	write("content/baddate.fr.md", page("Mauvaise date", "Vieux texte."))
 	commit("first versions")
 	write("content/outdated.md", page("Outdated", "{{< callout >}}New news.{{< /callout >}}"))
 	write("content/current.md", page("Current", "Second words."))
 	write("content/moved.md", page("Moved", "Changed before the move."))
 	write("content/dirty.md", page("Dirty", "Two."))
+	write("content/swept.md", page("Swept", "Changed before the sweep."))
+	write("content/baddate.md", "---\ntitle: Bad date\nlastmod: 2020-12-08\n---\nNew text.\n")
 	commit("sources change")
 	write("content/current.fr.md", page("Actuel", "Deuxièmes mots."))
 	write("content/later.md", page("Later", "Written after its translation."))
-	commit("a translation follows; a source comes after its translation")
+	write("content/swept.fr.md", "---\ntitle: Balayé\nweight: 3\n---\nAvant.\n")
+	commit("a translation follows; a source comes after its translation; a sweep through front matter")
 	git("mv", "site/content/moved.md", "site/content/renamed.md")
 	git("mv", "site/content/moved.fr.md", "site/content/renamed.fr.md")
 	commit("both files renamed, unchanged")
@@ -105,6 +113,9 @@ func TestStampFromGit(t *testing.T) {
 		{"content/fr/outdated.md", "content/en/outdated.md", false, "> [!NOTE]\n> Old news.\n"},
 		{"content/fr/current.md", "content/en/current.md", true, ""},
 		{"content/fr/renamed.md", "content/en/renamed.md", false, "Before the move.\n"},
+		// Its last commit changed only its front matter: not a translation.
+		{"content/fr/swept.md", "content/en/swept.md", false, "Before the sweep.\n"},
+		{"content/fr/baddate.md", "content/en/baddate.md", false, "Old text.\n"},
 		{"content/fr/dirty.md", "content/en/dirty.md", true, ""},
 		{"content/fr/untracked.md", "content/en/untracked.md", true, ""},
 		// Translated before its source existed: stamped against the
@@ -133,10 +144,10 @@ func TestStampFromGit(t *testing.T) {
 		}
 	}
 	r := res.Report
-	if r.StampedCurrent != 4 || r.StampedOutdated != 2 || !r.StampedFromGit {
-		t.Errorf("report: %d current, %d outdated, from git %v; want 4, 2, true", r.StampedCurrent, r.StampedOutdated, r.StampedFromGit)
+	if r.StampedCurrent != 4 || r.StampedOutdated != 4 || !r.StampedFromGit {
+		t.Errorf("report: %d current, %d outdated, from git %v; want 4, 4, true", r.StampedCurrent, r.StampedOutdated, r.StampedFromGit)
 	}
-	if !strings.Contains(string(res.Files[ReportFile]), "translations stamped as outdated: 2\n") {
+	if !strings.Contains(string(res.Files[ReportFile]), "translations stamped as outdated: 4\n") {
 		t.Errorf("the report does not count the outdated translations:\n%s", res.Files[ReportFile])
 	}
 
@@ -146,7 +157,7 @@ func TestStampFromGit(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := history.New(os.DirFS(dst), dst)
-	for _, tr := range []string{"content/fr/outdated.md", "content/fr/renamed.md"} {
+	for _, tr := range []string{"content/fr/outdated.md", "content/fr/renamed.md", "content/fr/swept.md", "content/fr/baddate.md"} {
 		src := strings.Replace(tr, "/fr/", "/en/", 1)
 		if _, err := h.Find(src, stamp(tr)); err != nil {
 			t.Errorf("%s: %v", tr, err)
