@@ -40,7 +40,7 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	if st, err := os.Stat(src); err != nil || !st.IsDir() {
 		return fmt.Errorf("%s is not a folder", src)
 	}
-	res, err := importer.Import(gen, os.DirFS(src))
+	res, err := importer.Import(gen, os.DirFS(src), src)
 	if err != nil {
 		return fmt.Errorf("%s: %v", src, err)
 	}
@@ -50,6 +50,17 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	r := res.Report
 	fmt.Fprintf(stdout, "imported %d pages in %d languages into %s: %d files changed, %d copied as they are, %d added; %d URLs kept, %d changed (aliases)\n",
 		r.Pages, r.Languages, dst, r.Changed, r.Copied, r.Added, r.URLsKept, r.Aliases)
+	if n := r.StampedCurrent + r.StampedOutdated; n > 0 {
+		from := "no git history: against the source as it is"
+		if r.StampedFromGit {
+			from = "from git history"
+		}
+		what := "translations"
+		if n == 1 {
+			what = "translation"
+		}
+		fmt.Fprintf(stdout, "%d %s stamped (translated_from), %s: %d current, %d outdated\n", n, what, from, r.StampedCurrent, r.StampedOutdated)
+	}
 	if n := r.ToCheck(); n > 0 {
 		what := "things"
 		if n == 1 {

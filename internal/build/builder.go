@@ -199,7 +199,7 @@ func (b *Builder) makeConverters() bool {
 		o := markdown.Options{
 			Lang:        l.Code,
 			UnsafeHTML:  b.cfg.Markdown.UnsafeHTML,
-			ASCIIIDs:    b.cfg.Markdown.HeadingIDs == config.HeadingIDsASCII,
+			IDs:         markdown.IDStyle(b.cfg.Markdown.HeadingIDs),
 			AlertLabels: labels,
 			UI:          b.converterStrings(l.Code),
 			Highlight:   b.cfg.Markdown.Highlight,
@@ -240,7 +240,7 @@ func (b *Builder) converterStrings(lang string) map[string]string {
 }
 
 func sameOptions(a, b markdown.Options) bool {
-	return a.Lang == b.Lang && a.UnsafeHTML == b.UnsafeHTML && a.ASCIIIDs == b.ASCIIIDs && a.Highlight == b.Highlight &&
+	return a.Lang == b.Lang && a.UnsafeHTML == b.UnsafeHTML && a.IDs == b.IDs && a.Highlight == b.Highlight &&
 		maps.Equal(a.AlertLabels, b.AlertLabels) && maps.Equal(a.UI, b.UI) && maps.Equal(a.LayoutIDs, b.LayoutIDs)
 }
 

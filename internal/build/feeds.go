@@ -12,7 +12,10 @@ import (
 )
 
 // termSlug returns how pages.Input.Slug makes a term's URL segment: as
-// headings get their ids, in ASCII when [markdown] heading_ids says so.
+// headings get their ids by GitHub's rule, in ASCII when [markdown]
+// heading_ids = "ascii". Hugo's rules ("github-ascii", "blackfriday") are
+// for the anchors of a site moved from Hugo, whose term URLs were never
+// made by them, so they give terms GitHub's rule.
 func termSlug(cfg *config.Config) func(lang, text string) string {
 	if cfg.Markdown.HeadingIDs == config.HeadingIDsASCII {
 		return func(lang, text string) string { return markdown.SlugifyASCII(text, lang) }

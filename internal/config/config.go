@@ -34,7 +34,7 @@
 //
 //	[markdown]
 //	unsafe_html = false      # raw HTML in Markdown; keep it off unless every editor is trusted
-//	heading_ids = "unicode"  # or "ascii"; see below
+//	heading_ids = "github"   # or "ascii", "github-ascii", "blackfriday"; see below
 //	highlight = true         # colour fenced code that names its language (```go), with CSS classes
 //
 //	[theme]                  # the built-in theme's navigation within a section
@@ -145,16 +145,27 @@
 // # Heading ids
 //
 // Headings get ids from their text, which is what #anchors in links
-// name. With heading_ids = "unicode", the default, ids keep the letters of
+// name. With heading_ids = "github", the default, ids keep the letters of
 // every language, lower-cased, as GitHub and Hugo make them: "Sårbarhet
-// och säkerhet" is #sårbarhet-och-säkerhet. With heading_ids = "ascii",
+// och säkerhet" is #sårbarhet-och-säkerhet ("unicode", its old name, is
+// read as "github"). With heading_ids = "ascii",
 // letters are spelt in ASCII the way the page's language writes them
 // without its own letters, and other characters are left out: "Sådan
 // klager du" is #saadan-klager-du in Danish, "Größe" #groesse in German,
 // "Överklaga" #overklaga in Swedish; a letter with more accents, or one
 // Unicode does not split into letter and accent, is spelt as its base
-// letter ("Ǻlborg" #aalborg in Danish, "Ǣ" #ae). Either way "## Frist {#frist}" sets
-// an id by hand. See the markdown package for the whole rule.
+// letter ("Ǻlborg" #aalborg in Danish, "Ǣ" #ae).
+//
+// A site moved from Hugo keeps the ids its pages and other sites link to
+// with Hugo's rule, which sitegen import writes from Hugo's
+// markup.goldmark.parser.autoHeadingIDType: "github-ascii" is GitHub's
+// rule with accents taken off and every other character outside ASCII
+// left out ("Café" #cafe, "Straße" #strae); "blackfriday", the rule of
+// the renderer Hugo used before 0.60, keeps letters and numbers of every
+// script and makes each run of other characters one "-", none at the ends
+// ("Let's go" #let-s-go, "main.go" #main-go, where GitHub's rule gives
+// #lets-go and #maingo). Either way "## Frist {#frist}" sets an id by
+// hand. See the markdown package for the whole rule.
 //
 // # Highlighted code
 //
@@ -235,7 +246,7 @@ type Language struct {
 // Markdown holds Markdown options.
 type Markdown struct {
 	UnsafeHTML bool   `toml:"unsafe_html"`
-	HeadingIDs string `toml:"heading_ids"` // "unicode" (the default) or "ascii"
+	HeadingIDs string `toml:"heading_ids"` // one of HeadingIDStyles; "github" when unset
 	Highlight  bool   `toml:"highlight"`   // highlight fenced code by its language; true when unset
 }
 
@@ -252,11 +263,17 @@ type Headers struct {
 	ConnectSrc []string `toml:"connect_src"` // more sources for fetch and XMLHttpRequest
 }
 
-// The values of heading_ids.
+// The values of heading_ids (package markdown's IDStyle has the rules).
+// "unicode", the old name of "github", is read as "github".
 const (
-	HeadingIDsUnicode = "unicode"
-	HeadingIDsASCII   = "ascii"
+	HeadingIDsGitHub      = "github"
+	HeadingIDsASCII       = "ascii"
+	HeadingIDsGitHubASCII = "github-ascii"
+	HeadingIDsBlackfriday = "blackfriday"
 )
+
+// HeadingIDStyles are the values heading_ids may have.
+var HeadingIDStyles = []string{HeadingIDsGitHub, HeadingIDsASCII, HeadingIDsGitHubASCII, HeadingIDsBlackfriday}
 
 // Check holds thresholds for sitegen check.
 type Check struct {
@@ -453,12 +470,12 @@ func (c *Config) validate(data []byte, diags *diag.List) {
 	} else if len(c.Languages) > 0 && !diags.HasErrors() {
 		diags.Errorf(File, lineOf(data, "default_language"), "default_language %q is not one of the [[languages]]", c.DefaultLanguage)
 	}
-	switch c.Markdown.HeadingIDs {
-	case "":
-		c.Markdown.HeadingIDs = HeadingIDsUnicode
-	case HeadingIDsUnicode, HeadingIDsASCII:
+	switch {
+	case c.Markdown.HeadingIDs == "" || c.Markdown.HeadingIDs == "unicode":
+		c.Markdown.HeadingIDs = HeadingIDsGitHub
+	case slices.Contains(HeadingIDStyles, c.Markdown.HeadingIDs):
 	default:
-		diags.Errorf(File, lineOf(data, "heading_ids"), "heading_ids = %q: write \"unicode\" (ids keep every language's letters) or \"ascii\"", c.Markdown.HeadingIDs)
+		diags.Errorf(File, lineOf(data, "heading_ids"), "heading_ids = %q: write \"github\" (ids keep every language's letters), \"ascii\", or the rule of Hugo a site's links were made with, \"github-ascii\" or \"blackfriday\"", c.Markdown.HeadingIDs)
 	}
 	if c.Search.ListAllMax < 0 {
 		diags.Errorf(File, lineOf(data, "list_all_max"), "[search] list_all_max = %d: write a number of pages, 0 or more (default %d; 0 lists only the main sections)", c.Search.ListAllMax, DefaultListAllMax)

@@ -79,8 +79,9 @@ func TestThemeAndHighlight(t *testing.T) {
 }
 
 func TestHeadingIDs(t *testing.T) {
-	for in, want := range map[string]string{"": HeadingIDsUnicode, "[markdown]\nheading_ids = \"ascii\"\n": HeadingIDsASCII,
-		"[markdown]\nheading_ids = \"unicode\"\n": HeadingIDsUnicode} {
+	for in, want := range map[string]string{"": HeadingIDsGitHub, "[markdown]\nheading_ids = \"ascii\"\n": HeadingIDsASCII,
+		"[markdown]\nheading_ids = \"unicode\"\n": HeadingIDsGitHub, "[markdown]\nheading_ids = \"github\"\n": HeadingIDsGitHub,
+		"[markdown]\nheading_ids = \"github-ascii\"\n": HeadingIDsGitHubASCII, "[markdown]\nheading_ids = \"blackfriday\"\n": HeadingIDsBlackfriday} {
 		c, diags := Parse([]byte(`base_url = "https://x/"` + langs + in))
 		if diags.HasErrors() {
 			t.Fatal(diags)
@@ -95,6 +96,7 @@ func TestParseErrors(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"base_url = ", "sitegen.toml:1:"},
 		{`base_url = "x"` + langs, `sitegen.toml:1: base_url "x" is not an absolute http(s) URL`},
+		{`base_url = "https://x/"` + langs + "[markdown]\nheading_ids = \"Blackfriday\"\n", `heading_ids = "Blackfriday": write "github"`},
 		{`base_url = "https://x/?q=1"` + langs, "may not have a query"},
 		{langs, "base_url is missing"},
 		{`base_url = "https://x/"`, "no [[languages]]"},
@@ -120,7 +122,7 @@ func TestParseErrors(t *testing.T) {
 		{`base_url = "https://x/"` + "\nlist_all_max = 10" + langs, `sitegen.toml:2: unknown key "list_all_max"; list_all_max belongs in the [search] table`},
 		{`base_url = "https://x/"` + "\ndefault_language_in_subdir = \"no\"" + langs, `sitegen.toml:2: default_language_in_subdir is a string in quotes; write true or false`},
 		{`base_url = "https://x/"` + "\ndefault_language_in_subdirs = false" + langs, `unknown key "default_language_in_subdirs" (did you mean "default_language_in_subdir"?)`},
-		{`base_url = "https://x/"` + langs + "[markdown]\nheading_ids = \"latin\"\n", `sitegen.toml:9: heading_ids = "latin": write "unicode" (ids keep every language's letters) or "ascii"`},
+		{`base_url = "https://x/"` + langs + "[markdown]\nheading_ids = \"latin\"\n", `sitegen.toml:9: heading_ids = "latin": write "github" (ids keep every language's letters), "ascii", or the rule of Hugo a site's links were made with, "github-ascii" or "blackfriday"`},
 	}
 	for _, tt := range tests {
 		_, diags := Parse([]byte(tt.in))

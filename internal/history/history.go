@@ -155,9 +155,19 @@ func git(dir string, args ...string) string {
 	return strings.TrimSpace(string(out))
 }
 
-func gitBytes(dir string, args ...string) ([]byte, error) {
+func gitBytes(dir string, args ...string) ([]byte, error) { return Git(dir, nil, args...) }
+
+// Git runs the git command in dir, with stdin as its input (nil for
+// none), and returns what it wrote, the way sitegen runs git everywhere:
+// optional locks off, so that it never waits for or blocks the editor's
+// own git; no fsmonitor hook; paths unquoted; messages in English.
+// sitegen import reads a source site's history with it.
+func Git(dir string, stdin []byte, args ...string) ([]byte, error) {
 	cmd := exec.Command("git", append([]string{"-C", dir, "-c", "core.fsmonitor=false", "-c", "core.quotePath=false"}, args...)...)
 	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0", "GIT_TERMINAL_PROMPT=0", "LC_ALL=C")
+	if stdin != nil {
+		cmd.Stdin = bytes.NewReader(stdin)
+	}
 	return cmd.Output()
 }
 

@@ -175,8 +175,14 @@ func (s *site) sitegenTOML() []byte {
 			fmt.Fprintf(&b, "dir = %s\n", scaffold.Quote(l.dir))
 		}
 	}
+	if s.cfg.unsafeHTML || s.cfg.headingIDs != "" {
+		b.WriteString("\n[markdown]\n")
+	}
 	if s.cfg.unsafeHTML {
-		b.WriteString("\n[markdown]\nunsafe_html = true  # the old site's pages hold raw HTML; see import-report.txt\n")
+		b.WriteString("unsafe_html = true  # the old site's pages hold raw HTML; see import-report.txt\n")
+	}
+	if s.cfg.headingIDs != "" {
+		fmt.Fprintf(&b, "heading_ids = %s  # %s\n", quote(s.cfg.headingIDs), s.cfg.headingIDsWhy)
 	}
 	return []byte(b.String())
 }

@@ -8,8 +8,8 @@
 // the root with the base path, slash-less URLs) are all sitegen's to read
 // (see package content and package pages). SRC is only read. DST is a new
 // or empty folder, or one an earlier import wrote, whose sitegen.toml,
-// content/, static/ and report it replaces: importing again gives the same
-// files, byte for byte.
+// content/, static/, .sitegen/sources/ and report it replaces: importing
+// again gives the same files, byte for byte.
 //
 // # Languages
 //
@@ -47,7 +47,14 @@
 // taxonomies; a Zola page's [taxonomies] terms become top-level fields, as
 // sitegen reads terms. Raw HTML in pages, which all four render, sets
 // unsafe_html = true under [markdown], with a report line: sitegen allows
-// it only where every editor is trusted.
+// it only where every editor is trusted. The rule the old site made
+// heading ids with becomes heading_ids, so that #anchors into its pages
+// still lead somewhere: Hugo's autoHeadingIDType ("blackfriday",
+// "github-ascii"; its default "github" is sitegen's), and Zola's
+// slugify.anchors = "on", its default, as "blackfriday", which gives
+// Zola's ids to headings in ASCII (Zola spelt other letters in ASCII;
+// sitegen keeps them). Zola's "safe" and "off" (the text, "_" for spaces)
+// have no sitegen rule: a report line.
 //
 // Menus: an entry of Hugo's menus (main or footer) that names a page (url
 // or pageRef) puts menu: and weight: in that page's front matter. An entry
@@ -119,11 +126,44 @@
 // alias. A date at the start of a Zola or Jekyll post's name becomes its
 // date: and the rest its slug:.
 //
+// # Which version a translation was made from
+//
+// sitegen records in a translation's translated_from the hash of the
+// default-language page it was made from (package content); the old site
+// kept no such record, and without one every translation would be
+// reported outdated. So every translation gets one:
+//
+//   - When SRC is in a git work tree (and git is installed), each is
+//     stamped with its source as it was when the translation last
+//     changed: the source file committed at the translation's last commit
+//     that changed its title or text (a commit that only moved it, or only
+//     changed its other front matter, as one sweeping through every
+//     language does, is not when it was translated; a file moved with its
+//     text is followed through its old names), converted as the import
+//     converts the page now; an old version whose other front matter
+//     sitegen refuses (a date Hugo read) with its title and text only. A translation older than its source
+//     is then outdated, and that older source is written to
+//     .sitegen/sources/<hash>.md, where sitegen check and sitegen diff
+//     find what changed since (package history). A translation changed
+//     since the last commit, or never committed, is stamped against the
+//     source as it is; one made before its source's file existed, against
+//     the source's first version.
+//   - Without git history, each is stamped against its source as it is,
+//     and a report line says how many.
+//
+// The report counts the translations stamped as current and as outdated.
+// As everywhere in sitegen, the hash covers a page's title and text: a
+// source whose other front matter changed (text in Zola's extra:) does
+// not make its translations outdated. A commit that changed a
+// translation's text without translating it (a fixed link in every
+// language) still makes it look as new as that commit.
+//
 // # The report
 //
 // DST/import-report.txt (ReportFile), also summed up on the terminal,
 // counts the pages, the files changed, copied as they are and added, the
-// URLs kept and changed, and lists what to check by hand, one line each,
+// URLs kept and changed, the translations stamped as current and as
+// outdated, and lists what to check by hand, one line each,
 // as path:line: what; what to do. One thing found at several lines of a
 // file is one line naming the others. Not imported, each with a line:
 // layouts, themes, stylesheets, data files and UI strings (sitegen's theme

@@ -82,6 +82,7 @@ func (h *hugo) read() error {
 	if lookup(c, "markup.goldmark.renderer.unsafe") == true {
 		s.cfg.unsafeHTML, s.cfg.unsafeWhy = true, "the Hugo site allowed (markup.goldmark.renderer.unsafe)"
 	}
+	h.headingIDs()
 	h.taxonomies()
 	contentDir := lookupStr(c, "contentdir")
 	if contentDir == "" {
@@ -139,6 +140,22 @@ func (h *hugo) read() error {
 		}
 	}
 	return nil
+}
+
+// headingIDs keeps the rule Hugo made heading ids with
+// (markup.goldmark.parser.autoHeadingIDType), so that the #anchors the
+// site's pages, and other sites, link to stay. Hugo's default, "github",
+// is sitegen's.
+func (h *hugo) headingIDs() {
+	const key = "markup.goldmark.parser.autoHeadingIDType"
+	switch t := lookupStr(h.cfg, strings.ToLower(key)); strings.ToLower(t) {
+	case "", "github":
+	case "github-ascii", "blackfriday":
+		h.s.cfg.headingIDs = strings.ToLower(t)
+		h.s.cfg.headingIDsWhy = "the old site's " + key + ", which its #anchors were made with"
+	default:
+		h.s.rep.add("config ("+key+")", 0, fmt.Sprintf("%q, which Hugo does not know, not imported", t), "sitegen makes GitHub's ids")
+	}
 }
 
 // taxonomies sets the site's taxonomies from Hugo's [taxonomies] (default

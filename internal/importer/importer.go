@@ -32,11 +32,14 @@ type Result struct {
 }
 
 // Import reads a site that generator gen ("hugo", "zola", "docusaurus" or
-// "jekyll") builds from src and returns it as a sitegen site. It reads
-// only; Write puts the result in a folder. The error is for a source that
-// is not a site of that generator (no configuration file); everything
-// Import cannot convert in a site it reads is an item of the report.
-func Import(gen string, src fs.FS) (*Result, error) {
+// "jekyll") builds from src and returns it as a sitegen site. dir is
+// src's folder on disk, whose git history, when it is a git checkout and
+// git is installed, tells which version of its source each translation
+// was made from; "" for none. It reads only; Write puts the result in a
+// folder. The error is for a source that is not a site of that generator
+// (no configuration file); everything Import cannot convert in a site it
+// reads is an item of the report.
+func Import(gen string, src fs.FS, dir string) (*Result, error) {
 	s := &site{gen: gen, src: src, rep: &Report{Generator: gen}, byDst: map[string]*file{}, renamedDirs: map[string]string{}}
 	var g generator
 	switch gen {
@@ -76,7 +79,7 @@ func Import(gen string, src fs.FS) (*Result, error) {
 	s.sections(g)
 	s.urls()
 	g.menus()
-	return s.result(), nil
+	return s.result(g, dir), nil
 }
 
 // A generator reads one generator's sites.
@@ -106,6 +109,8 @@ type site struct {
 	// renamedDirs are the folders renameFolders renamed, old path below
 	// content/<lang>/ -> new name.
 	renamedDirs map[string]string
+	// renamed are the files renameUnservable renamed.
+	renamed []renamed
 }
 
 type siteConfig struct {
@@ -117,6 +122,8 @@ type siteConfig struct {
 	setTaxonomies               bool // write taxonomies =, also when empty
 	unsafeHTML                  bool
 	unsafeWhy                   string
+	headingIDs                  string // heading_ids, "" for sitegen's default
+	headingIDsWhy               string // the old setting it comes from
 }
 
 type langConf struct {
@@ -314,30 +321,43 @@ func (s *site) renameUnservable() {
 		f.dst = newDst
 		s.byDst[newDst] = f
 		f.changed = true
-		// The pages in its folder or above, in any language (a file
-		// serves the translations that have no copy of their own).
-		inLang := func(p string) string {
-			return strings.TrimPrefix(p, langDir(strings.Split(strings.TrimPrefix(p, "content/"), "/")[0])+"/")
-		}
+		r := renamed{old: dir + "/" + base, new: newDst}
+		s.renamed = append(s.renamed, r)
 		for _, p := range s.files {
-			pdir := inLang(path.Dir(p.dst)) + "/"
-			if !p.page || !strings.HasPrefix(inLang(f.dst), pdir) {
-				continue
-			}
-			rel := strings.TrimPrefix(inLang(dir+"/"+base), pdir)
-			newRel := strings.TrimPrefix(inLang(newDst), pdir)
-			body := p.body
-			for _, form := range []string{rel, strings.ReplaceAll(rel, " ", "%20"), (&url.URL{Path: rel}).EscapedPath()} {
-				body = strings.ReplaceAll(body, "("+form, "("+newRel)
-				body = strings.ReplaceAll(body, "<"+form+">", newRel)
-				body = strings.ReplaceAll(body, `"`+form+`"`, `"`+newRel+`"`)
-			}
-			if body != p.body {
-				p.body = body
-				p.changed = true
+			if p.page {
+				s.followRename(p, r)
 			}
 		}
 		s.rep.add(f.src, 0, "renamed "+good+": a URL may not hold "+strings.Join(badRunes(base), " "), "")
+	}
+}
+
+// A renamed is a file renameUnservable renamed, from its path in the new
+// site to its new one.
+type renamed struct{ old, new string }
+
+// followRename rewrites page p's references to a renamed file, when p is
+// in its folder or above, in any language (a file serves the
+// translations that have no copy of their own).
+func (s *site) followRename(p *file, r renamed) {
+	inLang := func(p string) string {
+		return strings.TrimPrefix(p, langDir(strings.Split(strings.TrimPrefix(p, "content/"), "/")[0])+"/")
+	}
+	pdir := inLang(path.Dir(p.dst)) + "/"
+	if !strings.HasPrefix(inLang(r.new), pdir) {
+		return
+	}
+	rel := strings.TrimPrefix(inLang(r.old), pdir)
+	newRel := strings.TrimPrefix(inLang(r.new), pdir)
+	body := p.body
+	for _, form := range []string{rel, strings.ReplaceAll(rel, " ", "%20"), (&url.URL{Path: rel}).EscapedPath()} {
+		body = strings.ReplaceAll(body, "("+form, "("+newRel)
+		body = strings.ReplaceAll(body, "<"+form+">", newRel)
+		body = strings.ReplaceAll(body, `"`+form+`"`, `"`+newRel+`"`)
+	}
+	if body != p.body {
+		p.body = body
+		p.changed = true
 	}
 }
 
@@ -578,9 +598,12 @@ func (s *site) urls() {
 
 var rawHTML = regexp.MustCompile(`(?m)^\s*</?[a-zA-Z][a-zA-Z0-9-]*[\s>/]|<(a|span|div|br|img|sup|sub|em|strong|b|i|iframe|script|p|kbd|abbr|small)[\s>/]`)
 
-// result writes the files, sitegen.toml and the report.
-func (s *site) result() *Result {
+// result stamps the translations and writes the files, the stamped
+// sources' copies, sitegen.toml and the report.
+func (s *site) result(g generator, dir string) *Result {
 	out := map[string][]byte{}
+	s.stamp(g, dir, out)
+	s.rep.Added += len(out)
 	htmlPages := 0
 	for _, f := range s.files {
 		if !f.page {

@@ -11,6 +11,8 @@ import (
 	"testing/fstest"
 
 	"golang.org/x/tools/txtar"
+
+	"github.com/udenmitid/sitegen/internal/content"
 )
 
 var update = flag.Bool("update", false, "rewrite the want/ sections of testdata/*.txtar")
@@ -47,11 +49,11 @@ func TestImport(t *testing.T) {
 					want[name] = f.Data
 				}
 			}
-			res, err := Import(gen, src)
+			res, err := Import(gen, src, "")
 			if err != nil {
 				t.Fatal(err)
 			}
-			again, err := Import(gen, src)
+			again, err := Import(gen, src, "")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -61,6 +63,7 @@ func TestImport(t *testing.T) {
 				}
 			}
 			checkConvertedAgain(t, gen, res)
+			checkStamps(t, res)
 			if *update {
 				var keep []txtar.File
 				for _, f := range ar.Files {
@@ -141,5 +144,49 @@ func checkConvertedAgain(t *testing.T, gen string, res *Result) {
 		if got := g.convert(f); got != body {
 			t.Errorf("%s: converting it again changes it:\n%s", name, got)
 		}
+	}
+}
+
+// checkStamps: imported without git history, a translation is stamped
+// with the hash of its source as the import wrote it, which is what
+// sitegen check compares it with.
+func checkStamps(t *testing.T, res *Result) {
+	t.Helper()
+	def := ""
+	for _, l := range strings.Split(string(res.Files["sitegen.toml"]), "\n") {
+		if v, ok := strings.CutPrefix(l, "default_language = "); ok {
+			def = strings.Trim(v, `"`)
+		}
+	}
+	byKey := map[string]*content.File{}
+	var trs []*content.File
+	for _, name := range sortedKeys(res.Files) {
+		parts := strings.SplitN(name, "/", 3)
+		if len(parts) < 3 || parts[0] != "content" || !strings.HasSuffix(name, ".md") {
+			continue
+		}
+		f, _ := content.Parse(name, res.Files[name])
+		switch {
+		case f == nil:
+		case parts[1] == def:
+			byKey[f.TranslationKey()] = f
+		case f.Meta.TranslatedFrom != "":
+			trs = append(trs, f)
+		}
+	}
+	stamped := 0
+	for _, tr := range trs {
+		src := byKey[tr.TranslationKey()]
+		if src == nil {
+			t.Errorf("%s: stamped, but no source has its translation key %s", tr.Path, tr.TranslationKey())
+			continue
+		}
+		stamped++
+		if tr.Meta.TranslatedFrom != src.SourceHash() {
+			t.Errorf("%s: translated_from %s, want %s's hash %s", tr.Path, tr.Meta.TranslatedFrom, src.Path, src.SourceHash())
+		}
+	}
+	if stamped == 0 && res.Report.StampedCurrent > 0 {
+		t.Errorf("the report counts %d translations stamped, none is", res.Report.StampedCurrent)
 	}
 }

@@ -18,6 +18,11 @@ type Report struct {
 	URLsKept  int // pages whose URL stays what it was
 	Aliases   int // pages whose URL changes, each given its old one as an alias
 	Languages int
+
+	// Translations stamped with translated_from: as made from their
+	// source as it is, or from an older version (outdated).
+	StampedCurrent, StampedOutdated int
+	StampedFromGit                  bool // the versions came from the source's git history
 }
 
 // An Item is one line of the report: a place in the source and what to do.
@@ -65,6 +70,14 @@ func (r *Report) String() string {
 	fmt.Fprintf(&b, "sitegen import %s: %d languages, %d pages\n", r.Generator, r.Languages, r.Pages)
 	fmt.Fprintf(&b, "files changed: %d\nfiles copied as they are: %d\nfiles added: %d\n", r.Changed, r.Copied, r.Added)
 	fmt.Fprintf(&b, "URLs kept: %d\nURLs changed (old URL kept as an alias): %d\n", r.URLsKept, r.Aliases)
+	fmt.Fprintf(&b, "translations stamped as current: %d\ntranslations stamped as outdated: %d\n", r.StampedCurrent, r.StampedOutdated)
+	if r.StampedCurrent+r.StampedOutdated > 0 {
+		from := "the source as it is (no git history)"
+		if r.StampedFromGit {
+			from = "the source's git history: each against its source as it was when the translation last changed"
+		}
+		fmt.Fprintf(&b, "translations stamped from: %s\n", from)
+	}
 	grouped := group(r.sorted())
 	fmt.Fprintf(&b, "to check by hand: %d\n", len(grouped))
 	for _, it := range grouped {

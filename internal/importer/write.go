@@ -7,11 +7,14 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+
+	"github.com/udenmitid/sitegen/internal/history"
 )
 
 // Write puts a result in the folder dst. dst must not exist, be empty, or
 // hold an earlier import (its ReportFile): then the files that import
-// wrote are replaced, sitegen.toml, content/ and static/ as a whole, so
+// wrote are replaced, sitegen.toml, content/, static/ and the stamped
+// sources' copies (.sitegen/sources) as a whole, so
 // that importing again gives the same folder. Any other folder is refused,
 // so that no one's site is written over.
 func Write(dst string, r *Result) error {
@@ -25,7 +28,7 @@ func Write(dst string, r *Result) error {
 		if _, err := os.Stat(filepath.Join(dst, ReportFile)); err != nil {
 			return fmt.Errorf("%s is not empty and holds no earlier import (%s): give a new folder", dst, ReportFile)
 		}
-		for _, name := range []string{"content", "static", "sitegen.toml", ReportFile} {
+		for _, name := range []string{"content", "static", "sitegen.toml", history.Dir, ReportFile} {
 			if err := os.RemoveAll(filepath.Join(dst, name)); err != nil {
 				return err
 			}

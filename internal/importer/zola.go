@@ -47,6 +47,7 @@ func (z *zola) read() error {
 		}
 	}
 	s.cfg.setTaxonomies = true
+	z.headingIDs()
 	codes := map[string]string{}
 	for _, l := range s.cfg.langs {
 		codes[strings.ToLower(l.code)] = l.code
@@ -247,4 +248,23 @@ func (z *zola) convert(f *file) string {
 		return keepAsCode(n, inner)
 	})
 	return tidy(out)
+}
+
+// headingIDs keeps what it can of the rule Zola made heading ids with
+// (slugify.anchors). "on", the default, is Zola's slug: by its
+// documentation a-z, 0-9 and "-", with no two "-" in a row and none at
+// the ends, other scripts spelt in ASCII first. On ASCII text that is
+// Blackfriday's rule, which sitegen has; a heading in other letters keeps
+// them (sitegen check finds the links to such an #anchor that lead
+// nowhere). "safe" and "off" keep the text, with "_"
+// for spaces, which no sitegen rule makes.
+func (z *zola) headingIDs() {
+	switch a := strings.ToLower(lookupStr(z.cfg, "slugify.anchors")); a {
+	case "", "on":
+		z.s.cfg.headingIDs = "blackfriday"
+		z.s.cfg.headingIDsWhy = "Zola's ids (slugify.anchors = \"on\") for headings in ASCII; other letters are kept, where Zola spelt them in ASCII"
+	default:
+		z.s.rep.add("config.toml", 0, fmt.Sprintf("heading ids: Zola kept each heading's text as its id (slugify.anchors = %q, \"_\" for spaces), which no sitegen rule does; sitegen makes GitHub's ids", a),
+			"check the links to #anchors (sitegen check lists those that lead nowhere), or set an id by hand: ## Title {#Title_as_before}")
+	}
 }

@@ -85,7 +85,8 @@ func primary(tag string) string {
 // not repeat another {#id} or an id of the layouts (an error at its line).
 // An id made from the text skips every id set by hand on the page, before
 // or after it (in raw HTML too: <a id="x">), every id of the layouts, and
-// the ids made before it, by adding "-1", "-2", ... as GitHub does.
+// the ids made before it, by adding "-1", "-2", ... as GitHub does, and
+// Hugo in each of its styles.
 func (w *walker) headingIDs(headings []*ast.Heading) {
 	taken := map[string]int{} // id -> line of the heading that set it by hand
 	for _, h := range headings {
@@ -156,12 +157,7 @@ func (w *walker) footnoteIDs() {
 	}
 }
 
-func (w *walker) slug(text string) string {
-	if w.c.asciiIDs {
-		return SlugifyASCII(text, w.c.lang)
-	}
-	return Slugify(text)
-}
+func (w *walker) slug(text string) string { return w.c.ids.Slug(text, w.c.lang) }
 
 // headingID returns a heading's id attribute, or "": before headingIDs
 // ran, the id its {#id} set; after, the id it has.

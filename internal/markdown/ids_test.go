@@ -64,7 +64,7 @@ func TestHeadingIDs(t *testing.T) {
 	layout := map[string]string{"main": "layouts/base.html:20", "toc-title": "layouts/page.html:8"}
 	tests := []struct {
 		name, src string
-		ascii     bool
+		ids       IDStyle
 		want      string // the ids, in order
 		problems  []Problem
 	}{
@@ -108,8 +108,18 @@ func TestHeadingIDs(t *testing.T) {
 			want: "første-linje-anden-linje"},
 		{name: "issue 14: Swedish letters stay", src: "## Sårbarhet och säkerhet\n",
 			want: "sårbarhet-och-säkerhet"},
-		{name: "ASCII ids on request", src: "## Sådan klager du\n", ascii: true,
+		{name: "ASCII ids on request", src: "## Sådan klager du\n", ids: IDsASCII,
 			want: "saadan-klager-du"},
+		// Hugo's styles number equal ids as GitHub does, each by its own
+		// rule: "Let's go" and "Lets go" are one id in blackfriday's.
+		{name: "blackfriday: duplicates", src: "## Let's go\n\n## Let’s go!\n\n## Let s go\n\n## Let-s go {#x}\n", ids: IDsBlackfriday,
+			want: "let-s-go let-s-go-1 let-s-go-2 x"},
+		{name: "blackfriday: an id set by hand is skipped", src: "## § 8 Frist\n\n## Noter {#8-frist}\n\n## §8: Frist\n", ids: IDsBlackfriday,
+			want: "8-frist-1 8-frist 8-frist-2"},
+		{name: "blackfriday: layout ids and empty text", src: "## Main!\n\n## ???\n\n## ...\n", ids: IDsBlackfriday,
+			want: "main-1 section section-1"},
+		{name: "github-ascii: duplicates after accents go", src: "## Café\n\n## Cafe\n\n## 神 Cafè\n", ids: IDsGitHubASCII,
+			want: "cafe cafe-1 -cafe"},
 		{name: "issue 14: the same {#same} twice", src: "## A {#same}\n\n## B {#same}\n",
 			want:     "same same",
 			problems: []Problem{{Line: 3, Msg: `heading id "same" is already set by the heading at line 1: each id may be used once on a page`}}},
@@ -122,7 +132,7 @@ func TestHeadingIDs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, problems := New(Options{Lang: "da", ASCIIIDs: tt.ascii, LayoutIDs: layout, UI: daUI}).Convert([]byte(tt.src), 1, nil, 0)
+			res, problems := New(Options{Lang: "da", IDs: tt.ids, LayoutIDs: layout, UI: daUI}).Convert([]byte(tt.src), 1, nil, 0)
 			var ids []string
 			for _, h := range res.Headings {
 				ids = append(ids, h.ID)
@@ -149,24 +159,26 @@ func TestHeadingIDs(t *testing.T) {
 func TestHeadingEntities(t *testing.T) {
 	tests := []struct {
 		src, id, text string
-		ascii         bool
+		ids           IDStyle
 	}{
-		{"R&amp;D and &lt;tag&gt;", "rd-and-tag", "R&D and <tag>", false},
-		{"R&amp;D and &lt;tag&gt;", "rd-and-tag", "R&D and <tag>", true},
-		{"A&nbsp;fox", "a-fox", "A\u00a0fox", false},
-		{"&quot;Citat&quot; &amp; &#34;citat&#34;", "citat--citat", `"Citat" & "citat"`, false},
-		{"Tal &#8212; og &#x2014; tegn &copy;", "tal--og--tegn-", "Tal — og — tegn ©", false},
-		{"Caf&eacute; &AElig;ble", "café-æble", "Café Æble", false},
-		{"Caf&eacute; &AElig;ble", "cafe-aeble", "Café Æble", true},
-		{`1 \* 2 \&amp; ` + "`&amp;`", "1--2-amp-amp", "1 * 2 &amp; &amp;", false},
-		{"&ukendt; reference &#xZZ;", "ukendt-reference-xzz", "&ukendt; reference &#xZZ;", false},
-		{"Nul&#0;tegn", "nultegn", "Nul\ufffdtegn", false}, // U+FFFD, a symbol
+		{"R&amp;D and &lt;tag&gt;", "rd-and-tag", "R&D and <tag>", ""},
+		{"R&amp;D and &lt;tag&gt;", "rd-and-tag", "R&D and <tag>", IDsASCII},
+		{"R&amp;D and &lt;tag&gt;", "r-d-and-tag", "R&D and <tag>", IDsBlackfriday},
+		{"R&amp;D and &lt;tag&gt;", "rd-and-tag", "R&D and <tag>", IDsGitHubASCII},
+		{"A&nbsp;fox", "a-fox", "A\u00a0fox", ""},
+		{"&quot;Citat&quot; &amp; &#34;citat&#34;", "citat--citat", `"Citat" & "citat"`, ""},
+		{"Tal &#8212; og &#x2014; tegn &copy;", "tal--og--tegn-", "Tal — og — tegn ©", ""},
+		{"Caf&eacute; &AElig;ble", "café-æble", "Café Æble", ""},
+		{"Caf&eacute; &AElig;ble", "cafe-aeble", "Café Æble", IDsASCII},
+		{`1 \* 2 \&amp; ` + "`&amp;`", "1--2-amp-amp", "1 * 2 &amp; &amp;", ""},
+		{"&ukendt; reference &#xZZ;", "ukendt-reference-xzz", "&ukendt; reference &#xZZ;", ""},
+		{"Nul&#0;tegn", "nultegn", "Nul\ufffdtegn", ""}, // U+FFFD, a symbol
 	}
 	for _, tt := range tests {
-		res, _ := New(Options{Lang: "da", ASCIIIDs: tt.ascii}).Convert([]byte("## "+tt.src+"\n"), 1, nil, 0)
+		res, _ := New(Options{Lang: "da", IDs: tt.ids}).Convert([]byte("## "+tt.src+"\n"), 1, nil, 0)
 		h := res.Headings[0]
 		if h.ID != tt.id || h.Text != tt.text {
-			t.Errorf("## %s (ascii %v): id %q, text %q; want %q, %q", tt.src, tt.ascii, h.ID, h.Text, tt.id, tt.text)
+			t.Errorf("## %s (%s): id %q, text %q; want %q, %q", tt.src, tt.ids, h.ID, h.Text, tt.id, tt.text)
 		}
 	}
 }
@@ -218,5 +230,54 @@ func TestRawHTMLIDs(t *testing.T) {
 	res, _ = New(Options{Lang: "en"}).Convert([]byte(src), 1, nil, 0)
 	if got, want := strings.Join(res.IDs, " "), "block general title"; got != want {
 		t.Errorf("raw HTML off: ids = %s, want %s", got, want)
+	}
+}
+
+// TestIDStyles: each style's rule on Unicode, punctuation and other
+// scripts. The blackfriday and github-ascii rows marked "doc" are the
+// examples the rule's own documentation gives (sanitized_anchor_name's,
+// Hugo's).
+func TestIDStyles(t *testing.T) {
+	tests := []struct {
+		in                               string
+		github, githubASCII, blackfriday string
+	}{
+		{"This is a header", "this-is-a-header", "this-is-a-header", "this-is-a-header"}, // doc
+		{"This is also    a header", "this-is-also----a-header", "this-is-also----a-header", "this-is-also-a-header"},
+		{"main.go", "maingo", "maingo", "main-go"},                                                                          // doc
+		{"Article 123", "article-123", "article-123", "article-123"},                                                        // doc
+		{"<- Let's try this, shall we?", "--lets-try-this-shall-we", "--lets-try-this-shall-we", "let-s-try-this-shall-we"}, // doc
+		{" ", "", "", ""}, // doc
+		{"Hello, 世界", "hello-世界", "hello-", "hello-世界"},                               // doc
+		{"God is Good: 神真美好", "god-is-good-神真美好", "god-is-good-", "god-is-good-神真美好"}, // doc (Hugo's test of github-ascii)
+		{"Café résumé", "café-résumé", "cafe-resume", "café-résumé"},
+		{"Über Straße", "über-straße", "uber-strae", "über-straße"},
+		{"Sa\u030adan", "sådan", "sadan", "sa-dan"}, // as written: a combining ring is no letter to Blackfriday
+		{"Æbler & Østers", "æbler--østers", "bler--sters", "æbler-østers"},
+		{"snake_case and kebab-case", "snake_case-and-kebab-case", "snake_case-and-kebab-case", "snake-case-and-kebab-case"},
+		{"§ 8. Frist (2021)", "-8-frist-2021", "-8-frist-2021", "8-frist-2021"},
+		{"What’s new — 2.0?", "whats-new--20", "whats-new--20", "what-s-new-2-0"},
+		{"½ and ² and Ⅻ", "-and--and-", "-and--and-", "½-and-²-and-ⅻ"}, // numbers that are not digits: Blackfriday keeps every number
+		{"Ελληνικά κείμενα", "ελληνικά-κείμενα", "-", "ελληνικά-κείμενα"},
+		{"Русский текст", "русский-текст", "-", "русский-текст"},
+		{"עברית ושפה", "עברית-ושפה", "-", "עברית-ושפה"},
+		{"مرحبا بالعالم", "مرحبا-بالعالم", "-", "مرحبا-بالعالم"},
+		{"हिन्दी पाठ", "हिन्दी-पाठ", "-", "ह-न-द-प-ठ"}, // vowel signs are marks
+		{"ภาษาไทย", "ภาษาไทย", "", "ภาษาไทย"},
+		{"日本語の見出し", "日本語の見出し", "", "日本語の見出し"},
+		{"!!!", "", "", ""},
+	}
+	for _, tt := range tests {
+		for _, c := range []struct {
+			s    IDStyle
+			want string
+		}{{IDsGitHub, tt.github}, {IDsGitHubASCII, tt.githubASCII}, {IDsBlackfriday, tt.blackfriday}, {"", tt.github}} {
+			if got := c.s.Slug(tt.in, "en"); got != c.want {
+				t.Errorf("%s: Slug(%q) = %q, want %q", c.s, tt.in, got, c.want)
+			}
+		}
+	}
+	if got := IDsASCII.Slug("Sådan", "da"); got != "saadan" {
+		t.Errorf("ascii: Slug(Sådan, da) = %q, want saadan", got)
 	}
 }

@@ -55,8 +55,13 @@
 // Headings get ids from the text a reader sees, by GitHub's rules (see
 // Slugify): "Sårbarhet och säkerhet" becomes "sårbarhet-och-säkerhet", and
 // a link in a heading gives its text, never its destination. A site may
-// ask for ASCII ids instead (SlugifyASCII: "Sådan klager du" becomes
-// "saadan-klager-du" in Danish). "## Frist {#frist}" sets an id by hand,
+// ask for another rule (Options.IDs, an IDStyle): ASCII ids spelt as the
+// language writes its letters (SlugifyASCII: "Sådan klager du" becomes
+// "saadan-klager-du" in Danish), or the rule of the generator its pages
+// were made with, so that the old #anchors still lead somewhere: Hugo's
+// "github-ascii" (SlugifyGitHubASCII) and "blackfriday"
+// (SlugifyBlackfriday: "Let's go" becomes "let-s-go", where GitHub's
+// rule gives "lets-go"). "## Frist {#frist}" sets an id by hand,
 // which keeps an anchor the same in every language. Every id on the
 // rendered page is unique: an id made from text skips the ids the
 // layouts use (Options.LayoutIDs), the ids set by hand anywhere on the
@@ -108,9 +113,9 @@ import (
 
 // Options configure a Converter.
 type Options struct {
-	Lang       string // BCP 47 tag of the page's language: selects quotation marks and transliteration
-	UnsafeHTML bool   // pass raw HTML through; only for fully trusted editors
-	ASCIIIDs   bool   // heading ids in ASCII (SlugifyASCII) instead of the letters of the text (Slugify)
+	Lang       string  // BCP 47 tag of the page's language: selects quotation marks and transliteration
+	UnsafeHTML bool    // pass raw HTML through; only for fully trusted editors
+	IDs        IDStyle // how heading ids are made from their text; "" is IDsGitHub
 
 	// AlertLabels holds the visible label of each GitHub alert type in
 	// Lang, by type ("note": "Bemærk"); see AlertTypes. An alert whose
@@ -139,7 +144,7 @@ type Converter struct {
 	md        goldmark.Markdown
 	unsafe    bool
 	lang      string
-	asciiIDs  bool
+	ids       IDStyle
 	marks     marks
 	labels    map[string]string
 	ui        map[string]string
@@ -149,7 +154,7 @@ type Converter struct {
 
 // New returns a Converter for one language.
 func New(opts Options) *Converter {
-	c := &Converter{unsafe: opts.UnsafeHTML, lang: opts.Lang, asciiIDs: opts.ASCIIIDs,
+	c := &Converter{unsafe: opts.UnsafeHTML, lang: opts.Lang, ids: opts.IDs,
 		marks: quoteMarks(opts.Lang), labels: opts.AlertLabels, ui: opts.UI, highlight: opts.Highlight,
 		layoutIDs: opts.LayoutIDs}
 	rendererOpts := []goldmark.Option{}
