@@ -182,7 +182,7 @@ func (s *site) sitegenTOML() []byte {
 		b.WriteString("unsafe_html = true  # the old site's pages hold raw HTML; see import-report.txt\n")
 	}
 	if s.cfg.headingIDs != "" {
-		fmt.Fprintf(&b, "heading_ids = %s  # %s\n", quote(s.cfg.headingIDs), s.cfg.headingIDsWhy)
+		fmt.Fprintf(&b, "heading_ids = %s  # %s\n", scaffold.Quote(s.cfg.headingIDs), s.cfg.headingIDsWhy)
 	}
 	return []byte(b.String())
 }
