@@ -16,8 +16,8 @@
 //   - UI strings missing in a language, and the site's own strings that no
 //     layout uses (a translation of a message the built-in theme defines
 //     is the theme's concern);
-//   - readability: LIX of each default-language page, a warning above
-//     [check] lix_max (default 40);
+//   - readability: LIX of each default-language page of MinLIXWords
+//     words or more, a warning above [check] lix_max (default 40);
 //   - content lint: images without alt text, vague link texts, links and
 //     images with no destination ([text](), [text](<>): a browser reads
 //     them as a link to the page itself), skipped heading levels, a level 1
