@@ -87,6 +87,11 @@ title = %q
 `, langs[0], def.site)
 	seen := map[string]bool{}
 	for _, code := range langs {
+		// Checked here, where the code is the command line's: the
+		// sitegen.toml below would name its own line.
+		if err := config.CheckTag(code); err != nil {
+			return nil, fmt.Errorf("-langs: %w", err)
+		}
 		if seen[strings.ToLower(code)] {
 			return nil, fmt.Errorf("language %q is named twice", code)
 		}
