@@ -74,8 +74,8 @@ func Files(langs []string, theme fs.FS) ([]File, error) {
 	var files []File
 	def := placeholderFor(langs[0])
 	toml := strings.Builder{}
-	fmt.Fprintf(&toml, `# The site's configuration. "go doc github.com/udenmitid/sitegen/internal/config"
-# and the README list every key.
+	fmt.Fprintf(&toml, `# The site's configuration. sitegen's README.md, under "The content
+# model", says what each key does.
 
 # The address the site will be published at; it may have a path
 # (https://example.github.io/my-site/).
