@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,6 +73,9 @@ func stamp(root *os.Root, src string, cfg *config.Config, hist *history.History,
 	}
 	if cfg.Language(lang).Code == cfg.DefaultLanguage {
 		return fmt.Errorf("%s is the default language: its pages are the sources; stamp their translations", lang)
+	}
+	if _, err := root.Stat(rel); errors.Is(err, fs.ErrNotExist) {
+		return errors.New("there is no such file: stamp a translation once it is written")
 	}
 	f, diags := content.Read(root.FS(), rel, cfg.Taxonomies...)
 	if f == nil {

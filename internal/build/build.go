@@ -289,7 +289,9 @@ func parallel(n int, fn func(i int)) {
 // Summary is the one line the build command ends with, e.g.
 // "built 48 pages (da 16, en 16, kl 4 + 12 fallback) in 85 ms": the pages
 // of the site, each language's from its Markdown files and the fallback
-// pages, as many as the languages times the keys. sitegen check's "in 36
+// pages, as many as the languages times the keys; then the Markdown files
+// left out as drafts (or not yet or no longer published), when there are
+// any: ", 3 drafts left out: sitegen serve shows them". sitegen check's "in 36
 // Markdown pages" counts the first part only; the files written are more
 // (the 404 pages, the language chooser, a redirect page for each alias).
 func (r *Result) Summary() string {
@@ -308,6 +310,9 @@ func (r *Result) Summary() string {
 	}
 	line := fmt.Sprintf("built %d pages (%s + %d fallback) in %d ms",
 		len(r.Site.Pages), strings.Join(parts, ", "), fallback, r.Duration.Milliseconds())
+	if n := r.Site.DraftsLeftOut; n > 0 {
+		line += fmt.Sprintf(", %d %s left out: sitegen serve shows %s", n, plural(n, "draft", "drafts"), plural(n, "it", "them"))
+	}
 	var own []string
 	for _, name := range hosting.Names {
 		if _, ok := slices.BinarySearch(r.Static, name); ok {

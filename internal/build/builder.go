@@ -534,7 +534,11 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	diags.Add(w.searchIndexes(site, entries, assets, writeIndex))
 	renderAll(last)
 	diags.Add(assets.writeErrors())
-	if !diags.HasErrors() {
+	// A failed build publishes nothing, so it writes no feeds or hosting
+	// files, except with KeepGoing: the check reads every link the pages
+	// hold, and a page with an error is no reason for the feed or the
+	// sitemap a layout links to to be missing (its link is no error).
+	if !diags.HasErrors() || b.opts.KeepGoing {
 		diags.Add(w.feeds(site, feedHTML.get))
 		diags.Add(w.hosting(site, assets))
 	}

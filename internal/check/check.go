@@ -16,8 +16,8 @@
 //   - UI strings missing in a language, and the site's own strings that no
 //     layout uses (a translation of a message the built-in theme defines
 //     is the theme's concern);
-//   - readability: LIX of each default-language page, a warning above
-//     [check] lix_max (default 40);
+//   - readability: LIX of each default-language page of MinLIXWords
+//     words or more, a warning above [check] lix_max (default 40);
 //   - content lint: images without alt text, vague link texts, links and
 //     images with no destination ([text](), [text](<>): a browser reads
 //     them as a link to the page itself), skipped heading levels, a level 1
@@ -207,17 +207,18 @@ type UIStrings struct {
 
 // A Report is the result of a check.
 type Report struct {
-	Version      int           `json:"version"` // of this JSON format
-	Errors       int           `json:"errors"`
-	Warnings     int           `json:"warnings"`
-	Pages        int           `json:"pages"` // the Markdown pages checked, of every language: no fallback page, a draft only with Drafts, no file that fails to load
-	Findings     []Finding     `json:"findings"`
-	Translations *Translations `json:"translations,omitempty"`
-	Readability  []Readability `json:"readability"`
-	LIXMax       float64       `json:"lix_max"`
-	External     []External    `json:"external_links"`
-	UIStrings    *UIStrings    `json:"ui_strings,omitempty"`
-	UnusedFields []UnusedField `json:"unused_fields,omitempty"` // by how many files have each, most first
+	Version       int           `json:"version"` // of this JSON format
+	Errors        int           `json:"errors"`
+	Warnings      int           `json:"warnings"`
+	Pages         int           `json:"pages"`                     // the Markdown pages checked, of every language: no fallback page, a draft only with Drafts, no file that fails to load
+	DraftsLeftOut int           `json:"drafts_left_out,omitempty"` // the Markdown files left out as drafts (without Drafts), not checked
+	Findings      []Finding     `json:"findings"`
+	Translations  *Translations `json:"translations,omitempty"`
+	Readability   []Readability `json:"readability"`
+	LIXMax        float64       `json:"lix_max"`
+	External      []External    `json:"external_links"`
+	UIStrings     *UIStrings    `json:"ui_strings,omitempty"`
+	UnusedFields  []UnusedField `json:"unused_fields,omitempty"` // by how many files have each, most first
 
 	// Outdated lists the outdated translations, in the order of the
 	// translation table; after Explain, each with what changed in its
@@ -386,5 +387,6 @@ func (c *checker) realPages() []*pages.Page {
 		}
 	}
 	c.r.Pages = len(out)
+	c.r.DraftsLeftOut = c.site.DraftsLeftOut
 	return out
 }

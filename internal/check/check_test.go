@@ -205,8 +205,7 @@ description: Ny.
 title: Hjem
 description: Forsiden.
 ---
-Her er en side.
-`+tt.files)
+`+strings.Repeat("Her er en side med ord. ", 17)+"\n"+tt.files)
 			got := findings(r)
 			if len(got) != len(tt.want) {
 				t.Fatalf("findings:\n%s\nwant %d", strings.Join(got, "\n"), len(tt.want))

@@ -111,8 +111,12 @@ func diffCommand(src, file string) string {
 // pages". It counts what Pages counts, and says so: sitegen build's "built
 // 7 pages (da 4, en 3 + ...)" counts the fallback pages too.
 func (r *Report) Totals() string {
-	return fmt.Sprintf("%d %s, %d %s in %d Markdown %s", r.Errors, plural(r.Errors, "error", "errors"),
+	s := fmt.Sprintf("%d %s, %d %s in %d Markdown %s", r.Errors, plural(r.Errors, "error", "errors"),
 		r.Warnings, plural(r.Warnings, "warning", "warnings"), r.Pages, plural(r.Pages, "page", "pages"))
+	if n := r.DraftsLeftOut; n > 0 {
+		s += fmt.Sprintf(", %d %s left out: sitegen check -drafts checks %s", n, plural(n, "draft", "drafts"), plural(n, "it", "them"))
+	}
+	return s
 }
 
 func plural(n int, one, other string) string {

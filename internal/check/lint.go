@@ -36,13 +36,22 @@ func (c *checker) readability() {
 	}
 }
 
+// MinLIXWords is the fewest words a page needs to be given a LIX. LIX is
+// an average over sentences and words, which says nothing of a few lines:
+// a section with a title alone has one "sentence" of long words, LIX 100
+// and more. Readability formulas are applied to samples of 100 words or
+// more (Flesch's 1948 method counts 100-word samples), so a shorter page
+// is not rated: it is left out of the list and gets no warning.
+const MinLIXWords = 100
+
 // readabilityOf computes the LIX of a page, and a warning when it is above
-// [check] lix_max. It returns nil for a page without words.
+// [check] lix_max. It returns nil for a page with fewer than MinLIXWords
+// words, title included.
 func readabilityOf(site *pages.Site, p *pages.Page, d *markdown.Result) (*Readability, []Finding) {
 	max := site.Config.Check.LIXMax
 	blocks := append([]string{p.Title}, d.Text...)
 	lix, words, sentences, long := LIX(blocks)
-	if words == 0 {
+	if words < MinLIXWords {
 		return nil, nil
 	}
 	r := &Readability{Path: p.File.Path, LIX: round1(lix), Band: LIXBand(lix), Words: words, Sentences: sentences, LongWords: long}

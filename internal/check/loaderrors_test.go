@@ -53,7 +53,7 @@ description: En side.
 ## Svar
 `,
 			want: []string{
-				"content/da/faq/index.md:2: error: front matter is not valid YAML: did not find expected ',' or ']' [build]",
+				"content/da/faq/index.md:2: error: front matter is not valid YAML: close the list with ] (the YAML parser: did not find expected ',' or ']') [build]",
 			},
 			status: map[string]string{"faq.md": StatusError},
 		},

@@ -29,7 +29,9 @@ func (c *checker) translations() {
 			keys = append(keys, key)
 		}
 	}
-	slices.Sort(keys)
+	// In the order of file names everywhere else (pages.Natural): item-2
+	// before item-10.
+	slices.SortFunc(keys, pages.Natural)
 	for _, key := range keys {
 		if c.made(key) {
 			continue

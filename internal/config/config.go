@@ -338,9 +338,10 @@ func Folder(tag string) string { return strings.ToLower(tag) }
 // documentation.
 func (l *Language) Folder() string { return Folder(l.Code) }
 
-// checkTag reports whether tag is a well-formed BCP 47 tag of a known
-// language, script and region.
-func checkTag(tag string) error {
+// CheckTag reports whether tag is a well-formed BCP 47 tag of a known
+// language, script and region, as a language's code must be; the error
+// names the tag, and no file.
+func CheckTag(tag string) error {
 	bad := fmt.Errorf("language code %q is not a BCP 47 language tag like \"da\", \"pt-BR\" or \"zh-Hans\"", tag)
 	if !langTag.MatchString(tag) {
 		return bad
@@ -434,7 +435,7 @@ func (c *Config) validate(data []byte, diags *diag.List) {
 	seen := map[string]bool{}
 	for _, l := range c.Languages {
 		line := lineOf(data, `"`+l.Code+`"`)
-		if err := checkTag(l.Code); err != nil {
+		if err := CheckTag(l.Code); err != nil {
 			diags.Errorf(File, line, "%v", err)
 			continue
 		}

@@ -657,3 +657,60 @@ func TestParseMetaIssue26(t *testing.T) {
 		})
 	}
 }
+
+// TestYAMLErrorHints: the common YAML mistakes are errors at the line to
+// change that say what to write, not only the parser's words.
+func TestYAMLErrorHints(t *testing.T) {
+	tests := []struct {
+		name string
+		yml  string
+		line int // file line; the front matter starts on line 2
+		want string
+	}{
+		{"colon in a value", "title: Step 1: apply\ndescription: D\n", 2,
+			`front matter is not valid YAML: the value holds ": " (a colon and a space), which YAML reads as the start of a field: put the value in quotes, title: "Step 1: apply" (the YAML parser: mapping values are not allowed in this context)`},
+		{"colon in a later value", "title: T\ndescription: Note: read \"this\"\n", 3,
+			`put the value in quotes, description: "Note: read \"this\""`},
+		{"indented field", "title: T\n  description: D\n", 3, "the line is indented, so it continues the value above it"},
+		{"tab indents", "title: T\n\tdescription: D\n", 3, "front matter is not valid YAML: the line holds a tab: indent with spaces, and write a value that holds a tab in quotes (the YAML parser: found a tab character that violates indentation)"},
+		{"tab before a value", "title: T\ndescription:\t@D\n", 3, "the line holds a tab: indent with spaces, and write a value that holds a tab in quotes (the YAML parser: found character that cannot start any token)"},
+		{"at sign", "title: T\ndescription: @d\n", 3, "a value that starts with @, ` or % must be in quotes, e.g. title: \"@name\" (the YAML parser: found character that cannot start any token)"},
+		{"unclosed double quote", "title: \"T\ndescription: D\n", 2, "a quote that opens a value is not closed: end the value with the same quote, on the same line (the YAML parser: found unexpected end of stream)"},
+		{"unclosed single quote", "title: T\ndescription: 'D\n", 3, "a quote that opens a value is not closed"},
+		{"list indentation", "title: T\ndescription: D\ntags:\n  - a\n - b\n", 5, "front matter is not valid YAML: the indentation does not line up"},
+		{"text after quotes", "title: \"T\" and more\ndescription: D\n", 2, "keep a quoted value's text inside its quotes"},
+		{"no colon", "title: T\nsome words\n", 3, "every line is a field (name: value), an item of a list (- item) or, indented, the rest of the value above it (the YAML parser: could not find expected ':')"},
+		{"unclosed list", "title: T\ndescription: [a, b\nweight: 1\n", 3, "close the list with ] (the YAML parser: did not find expected ',' or ']')"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errs := ParseMeta([]byte(tt.yml), 2)
+			if len(errs) != 1 || errs[0].Line != tt.line || !strings.Contains(errs[0].Msg, tt.want) {
+				t.Errorf("errors %v\nwant at line %d: ...%s...", errs, tt.line, tt.want)
+			}
+		})
+	}
+}
+
+// TestImpossibleDates: a date in the right form that is no day says so,
+// not that the form is wrong.
+func TestImpossibleDates(t *testing.T) {
+	tests := []struct{ date, want string }{
+		{"2026-13-45", `date: "2026-13-45" is no such day: there is no month 13 (01 to 12)`},
+		{"2026-02-30", `date: "2026-02-30" is no such day: February 2026 has days 01 to 28`},
+		{"2028-02-30", `date: "2028-02-30" is no such day: February 2028 has days 01 to 29`},
+		{"2026-04-31", `date: "2026-04-31" is no such day: April 2026 has days 01 to 30`},
+		{"2026-00-10", `date: "2026-00-10" is no such day: there is no month 00`},
+		{"2026-11-22T25:00:00", `date: "2026-11-22T25:00:00": the day is right, the time is not`},
+		{"22.11.2026", `date: "22.11.2026" is not a date written as YYYY-MM-DD`},
+	}
+	for _, tt := range tests {
+		for _, field := range []string{"date", "publish_date"} {
+			_, errs := ParseMeta([]byte("title: T\ndescription: D\n"+field+": \""+tt.date+"\"\n"), 2)
+			want := strings.Replace(tt.want, "date:", field+":", 1)
+			if len(errs) != 1 || errs[0].Line != 4 || !strings.HasPrefix(errs[0].Msg, want) {
+				t.Errorf("%s: %s: errors %v\nwant %s", field, tt.date, errs, want)
+			}
+		}
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"path"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -102,7 +101,7 @@ func Split(data []byte) (front Front, body []byte, bodyLine int, err error) {
 	case "+++":
 		front.Format = TOML
 	default:
-		return Front{}, nil, 0, &LineError{1, `the file must start with front matter: a line "---", then at least title: and description:, then "---"`}
+		return Front{}, nil, 0, &LineError{1, `the file must start with front matter: a line "---", then title: (required) and description: (sitegen check asks for one), then "---"`}
 	}
 	line := 2
 	for off := 0; off <= len(rest); {
@@ -132,8 +131,6 @@ func ParseFront(front Front, taxonomies ...string) (*Meta, []*LineError) {
 	return ParseMeta(front.Text, front.Line, taxonomies...)
 }
 
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
-
 // ParseMeta parses and checks YAML front matter. line is the file line on
 // which yml starts; errors carry file lines. taxonomies are as for
 // ParseFront.
@@ -143,7 +140,7 @@ func ParseMeta(yml []byte, line int, taxonomies ...string) (*Meta, []*LineError)
 		return nil, []*LineError{yamlError(err, yml, line)}
 	}
 	if len(doc.Content) == 0 {
-		return nil, []*LineError{{line - 1, "front matter is empty: title: and description: are required"}}
+		return nil, []*LineError{{line - 1, "front matter is empty: title: is required (and description:, which sitegen check asks for)"}}
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
@@ -406,7 +403,7 @@ func moment(v *yaml.Node, dst *time.Time) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%q is not a date written as YYYY-MM-DD (or YYYY-MM-DDThh:mm:ss), e.g. 2026-11-22", s)
+	return notADate(s)
 }
 
 // The orders of sort_by:.
@@ -522,7 +519,7 @@ func parseMoment(s string) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("%q is not a date written as YYYY-MM-DD (or YYYY-MM-DDThh:mm:ss), e.g. 2026-11-22", s)
+	return time.Time{}, notADate(s)
 }
 
 // parseDate reads a date or a moment and returns its day, as written (a
@@ -534,7 +531,7 @@ func parseDate(s string) (time.Time, error) {
 			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("%q is not a date written as YYYY-MM-DD (or YYYY-MM-DDThh:mm:ss), e.g. 2026-11-22", s)
+	return time.Time{}, notADate(s)
 }
 
 func (m *Meta) setAliases(v *yaml.Node, line int) error {
@@ -705,38 +702,4 @@ func findAlias(n *yaml.Node) *yaml.Node {
 		}
 	}
 	return nil
-}
-
-func yamlError(err error, yml []byte, line int) *LineError {
-	msg := err.Error()
-	var te *yaml.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = te.Errors[0]
-	}
-	m := yamlLine.FindStringSubmatch(msg)
-	if m == nil {
-		return &LineError{line, "front matter is not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
-	}
-	n, _ := strconv.Atoi(m[1])
-	// yaml.v3 reports an unclosed [ or { at a line that depends on what
-	// follows it; the line that opens it is what the editor must fix.
-	for _, pair := range []string{"[]", "{}"} {
-		if strings.Contains(m[2], "'"+pair[1:]+"'") {
-			if open := unclosedLine(yml, pair[0], pair[1]); open > 0 {
-				n = open
-			}
-		}
-	}
-	return &LineError{line - 1 + n, "front matter is not valid YAML: " + m[2]}
-}
-
-// unclosedLine returns the first 1-based line of yml that opens more
-// brackets than it closes, or 0.
-func unclosedLine(yml []byte, open, close byte) int {
-	for i, l := range strings.Split(string(yml), "\n") {
-		if strings.Count(l, string(open)) > strings.Count(l, string(close)) {
-			return i + 1
-		}
-	}
-	return 0
 }

@@ -27,7 +27,7 @@ func ParseTOMLMeta(text []byte, line int, taxonomies ...string) (*Meta, []*LineE
 		return nil, []*LineError{{line, "front matter is not valid TOML: " + err.Error()}}
 	}
 	if len(raw) == 0 {
-		return nil, []*LineError{{line - 1, "front matter is empty: title and description are required"}}
+		return nil, []*LineError{{line - 1, "front matter is empty: title is required (and description, which sitegen check asks for)"}}
 	}
 	lines := tomlKeyLines(text)
 	root := &yaml.Node{Kind: yaml.MappingNode, Line: 1}

@@ -74,8 +74,8 @@ func Files(langs []string, theme fs.FS) ([]File, error) {
 	var files []File
 	def := placeholderFor(langs[0])
 	toml := strings.Builder{}
-	fmt.Fprintf(&toml, `# The site's configuration. "go doc github.com/udenmitid/sitegen/internal/config"
-# and the README list every key.
+	fmt.Fprintf(&toml, `# The site's configuration. sitegen's README.md, under "The content
+# model", says what each key does.
 
 # The address the site will be published at; it may have a path
 # (https://example.github.io/my-site/).
@@ -87,6 +87,11 @@ title = %q
 `, langs[0], def.site)
 	seen := map[string]bool{}
 	for _, code := range langs {
+		// Checked here, where the code is the command line's: the
+		// sitegen.toml below would name its own line.
+		if err := config.CheckTag(code); err != nil {
+			return nil, fmt.Errorf("-langs: %w", err)
+		}
 		if seen[strings.ToLower(code)] {
 			return nil, fmt.Errorf("language %q is named twice", code)
 		}

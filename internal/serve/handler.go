@@ -61,6 +61,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// One build answers the whole request, however long it takes and
 	// whatever is rebuilt meanwhile.
 	b := s.store.current()
+	if b.result == nil && b.errs != nil {
+		s.noBuild(w, r, b)
+		return
+	}
 	name, ok := FileName(r.URL.Path)
 	if !ok {
 		s.notFound(w, r, b)
@@ -228,7 +232,7 @@ ins{background:#dcf5dc;color:#00420a}
 <body>
 <main>
 <h1>sitegen status</h1>
-{{ with .Errors }}<h2>The last edit broke the build: the last good build is served</h2>
+{{ with .Errors }}<h2>{{ if $.Built }}The last edit broke the build: the last good build is served{{ else }}The site does not build: there is no good build to serve yet, and every page shows these errors{{ end }}</h2>
 <ul>{{ range . }}<li><code>{{ . }}</code></li>{{ end }}</ul>
 {{ end }}
 {{ with .CheckErr }}<p>The check failed: <code>{{ . }}</code></p>{{ end }}
@@ -254,6 +258,7 @@ func (s *Server) status(w http.ResponseWriter, r *http.Request) {
 	b := s.store.current()
 	data := map[string]any{
 		"Errors":  b.errs,
+		"Built":   b.result != nil,
 		"Report":  st.Report,
 		"Body":    st.body(r.URL.Query()),
 		"At":      st.At.Format("15:04:05"),

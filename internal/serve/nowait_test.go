@@ -108,8 +108,9 @@ func TestNoRequestWaitsOnABuild(t *testing.T) {
 }
 
 // TestNoBuildYet: while the first build has failed, so that nothing is
-// served yet, a request for a search index gets a 404 at once; it waited
-// for search files that no build would bring.
+// served yet, a request for a search index is answered at once, as every
+// request then is, with the page of errors (503; TestFirstBuildFails); it
+// waited for search files that no build would bring.
 func TestNoBuildYet(t *testing.T) {
 	dir := t.TempDir()
 	writeSite(t, dir, testSite)
@@ -126,8 +127,8 @@ func TestNoBuildYet(t *testing.T) {
 			t.Fatalf("/%s before any build: %v", path, err)
 		}
 		resp.Body.Close()
-		if resp.StatusCode != 404 {
-			t.Errorf("/%s before any build: %d, want 404", path, resp.StatusCode)
+		if resp.StatusCode != http.StatusServiceUnavailable {
+			t.Errorf("/%s before any build: %d, want 503", path, resp.StatusCode)
 		}
 	}
 	write(t, dir, "content/da/klage.md", page("Klage", "Nu i orden."))

@@ -29,7 +29,16 @@
   });
 
   source.addEventListener("builderror", function (e) {
-    show(JSON.parse(e.data).errors || []);
+    var errors = JSON.parse(e.data).errors || [];
+    // The page the server answers with while no build has succeeded
+    // lists the errors itself: an overlay would say a last good build
+    // is shown.
+    var list = document.getElementById("sitegen-errors");
+    if (list) {
+      fill(list, errors);
+    } else {
+      show(errors);
+    }
   });
 
   source.addEventListener("ok", function () {
@@ -45,6 +54,23 @@
     } catch (e) {
       return p;
     }
+  }
+
+  // fill makes a list's items the errors, each path:line: message.
+  function fill(list, errors) {
+    list.textContent = "";
+    errors.forEach(function (err) {
+      var li = document.createElement("li");
+      var code = document.createElement("code");
+      code.textContent = err.text;
+      code.style.color = "#ffdd00";
+      // The site's stylesheet may give code a light background.
+      code.style.background = "transparent";
+      code.style.font = "inherit";
+      code.style.whiteSpace = "pre-wrap";
+      li.appendChild(code);
+      list.appendChild(li);
+    });
   }
 
   // show puts the build errors over the page in an accessible dialog.
@@ -73,18 +99,7 @@
     h.style.color = "#ffffff";
     overlay.appendChild(h);
     var list = document.createElement("ul");
-    errors.forEach(function (err) {
-      var li = document.createElement("li");
-      var code = document.createElement("code");
-      code.textContent = err.text;
-      code.style.color = "#ffdd00";
-      // The site's stylesheet may give code a light background.
-      code.style.background = "transparent";
-      code.style.font = "inherit";
-      code.style.whiteSpace = "pre-wrap";
-      li.appendChild(code);
-      list.appendChild(li);
-    });
+    fill(list, errors);
     overlay.appendChild(list);
     var p = document.createElement("p");
     p.textContent = "Fix the file and save it: this message goes away by itself.";

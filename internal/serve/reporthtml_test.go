@@ -119,7 +119,8 @@ func pagedSite() string {
 	var b strings.Builder
 	b.WriteString(sitetest.Config)
 	for i := range 250 {
-		fmt.Fprintf(&b, "-- content/da/p%03d.md --\n---\ntitle: Side %d\n---\nLæs [her](p000.md).\n", i, i)
+		// A hundred words and more, so that each page has a LIX.
+		fmt.Fprintf(&b, "-- content/da/p%03d.md --\n---\ntitle: Side %d\n---\nLæs [her](p000.md). %s\n", i, i, strings.Repeat("Her er mange ord. ", 25))
 		if i%5 != 0 {
 			fmt.Fprintf(&b, "-- content/en/p%03d.md --\n---\ntitle: Page %d\ndescription: Page %d.\n---\nRead on.\n", i, i, i)
 		}

@@ -9,7 +9,10 @@
 // done; a stylesheet change is swapped in without a reload. When an edit
 // breaks the build, the last good build stays served, the errors are
 // printed in the terminal and shown over the page as path:line: message,
-// and the overlay goes away when the file is fixed. /_sitegen/ shows the
+// and the overlay goes away when the file is fixed. When there is no good
+// build yet (the first one failed), every request but /_sitegen/ gets a
+// page that lists the errors (status 503), and it reloads once the site
+// builds. /_sitegen/ shows the
 // state of the site: errors, warnings and every page in every language,
 // as sitegen check reports them (see The status page).
 //
@@ -420,14 +423,19 @@ func (s *Server) rebuild(paths []string) {
 	s.store.SetSearch(s.builder.SearchFiles())
 }
 
-// fail keeps the last good build and reports the errors.
+// fail keeps the last good build, if there is one, and reports the
+// errors.
 func (s *Server) fail(err error) {
 	var l diag.List
 	if !errors.As(err, &l) {
 		l = diag.List{{Msg: err.Error()}}
 	}
 	s.store.SetErrors(l)
-	fmt.Fprintf(s.out, "build failed, still serving the last good build:\n")
+	if s.store.Result() == nil {
+		fmt.Fprintf(s.out, "build failed, and there is no good build to serve yet: every page shows these errors until the site builds (%s_sitegen/ has the whole report):\n", s.base)
+	} else {
+		fmt.Fprintf(s.out, "build failed, still serving the last good build:\n")
+	}
 	for _, d := range l {
 		fmt.Fprintf(s.out, "  %s\n", d)
 	}

@@ -452,3 +452,79 @@ func TestSlowClients(t *testing.T) {
 	http.DefaultClient.CloseIdleConnections()
 	waitFor(t, func() bool { return runtime.NumGoroutine() <= before+5 })
 }
+
+// TestFirstBuildFails: when no build has succeeded there is no last good
+// build to serve; every page request gets a page that lists the errors,
+// status 503 (not a 404, which says the page does not exist), with the
+// reload script, and the terminal says so; /_sitegen/ works and says so
+// too. When the site builds, the pages are served and the page reloads.
+func TestFirstBuildFails(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, testSite)
+	write(t, dir, "content/da/klage.md", "---\ntitle: [Klage\ndescription: Klage.\n---\nKlag i tide.\n")
+	var out syncBuffer
+	s, err := New(Options{Src: dir, Addr: "127.0.0.1:0", Drafts: true, Defaults: sitetest.Theme()}, &out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop := run(t, s)
+	defer func() {
+		stop()
+		s.reports.Wait(context.Background())
+	}()
+	if log := out.String(); !strings.Contains(log, "there is no good build to serve yet") || strings.Contains(log, "last good build") {
+		t.Errorf("terminal:\n%s", log)
+	}
+	events, cancel := sse(t, s.URL())
+	defer cancel()
+	next(t, events, "builderror")
+	for _, p := range []string{"", "da/", "kl/klage/", "css/site.css", "nope/"} {
+		code, body := get(t, s.URL()+p)
+		if code != http.StatusServiceUnavailable || !strings.Contains(body, "<code>content/da/klage.md:2: ") ||
+			!strings.Contains(body, `id="sitegen-errors"`) || !strings.Contains(body, `href="/_sitegen/"`) ||
+			!strings.Contains(body, "/_sitegen/reload.js") {
+			t.Errorf("/%s: %d\n%s", p, code, body)
+		}
+	}
+	code, body := get(t, s.URL()+"_sitegen/")
+	if code != 200 || !strings.Contains(body, "there is no good build to serve yet") || !strings.Contains(body, "content/da/klage.md:2") {
+		t.Errorf("/_sitegen/: %d\n%s", code, body)
+	}
+
+	write(t, dir, "content/da/klage.md", "---\ntitle: Klage\ndescription: Klage.\n---\nKlag i tide.\n")
+	next(t, events, "ok")
+	if e := next(t, events, "reload"); e.Data != `{"all":true}` {
+		t.Errorf("reload event %s, want all", e.Data)
+	}
+	if code, body := get(t, s.URL()+"da/klage/"); code != 200 || !strings.Contains(body, "Klag i tide.") {
+		t.Errorf("after the fix, /da/klage/: %d\n%s", code, body)
+	}
+	// A later failure keeps that good build served.
+	write(t, dir, "content/da/klage.md", "---\ntitle: [Klage\n---\n")
+	next(t, events, "builderror")
+	if code, body := get(t, s.URL()+"da/klage/"); code != 200 || !strings.Contains(body, "Klag i tide.") {
+		t.Errorf("after a later failure, /da/klage/: %d\n%s", code, body)
+	}
+	if log := out.String(); !strings.Contains(log, "still serving the last good build") {
+		t.Errorf("terminal after a later failure:\n%s", log)
+	}
+}
+
+// syncBuffer is a buffer the server writes its lines to while a test
+// reads them.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
