@@ -49,6 +49,11 @@
 // unsafe_html = true under [markdown], with a report line: sitegen allows
 // it only where every editor is trusted.
 //
+// A Docusaurus site with docs (the docs plugin not turned off with
+// docs: false) gets [theme] sidebar = true and prev_next = true: each doc
+// showed its section's sidebar and previous/next links there, and sitegen
+// makes both from the sections and weights the import writes.
+//
 // Menus: an entry of Hugo's menus (main or footer) that names a page (url
 // or pageRef) puts menu: and weight: in that page's front matter. An entry
 // for another site, or a heading with no link, is a report line (sitegen's

@@ -56,7 +56,13 @@ func (d *docusaurus) read() error {
 	}
 	d.docsRoute, d.blogRoute = "docs", "blog"
 	docsPath, blogPath := "docs", "blog"
+	// The docs plugin shows a sidebar and previous/next links on every doc
+	// unless the site turns the plugin off (docs: false).
+	s.cfg.sidebar = true
 	for _, p := range presetOptions(cfg) {
+		if lookup(p, "docs") == false {
+			s.cfg.sidebar = false
+		}
 		if r, ok := lookup(p, "docs.routeBasePath").(string); ok {
 			d.docsRoute = strings.Trim(r, "/")
 		}

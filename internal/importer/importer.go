@@ -117,6 +117,7 @@ type siteConfig struct {
 	setTaxonomies               bool // write taxonomies =, also when empty
 	unsafeHTML                  bool
 	unsafeWhy                   string
+	sidebar                     bool // [theme] sidebar and prev_next: the old site showed both
 }
 
 type langConf struct {
