@@ -45,7 +45,14 @@
 // Docusaurus and Jekyll always). Taxonomies: Hugo's [taxonomies] (tags and
 // categories by default, none where disableKinds leaves them out), Zola's
 // taxonomies; a Zola page's [taxonomies] terms become top-level fields, as
-// sitegen reads terms. Raw HTML in pages, which all four render, sets
+// sitegen reads terms. A taxonomy whose folder holds a section's pages
+// (content/support/ with pages, and a taxonomy support: Zola writes the
+// taxonomy's list over the section's page) is left out, with a report line:
+// sitegen keeps a taxonomy's folder for its term pages, and the pages keep
+// their terms in front matter. A taxonomy the theme has no name for (it
+// names tags and categories) is named from its name in the default
+// language's i18n/<lang>.toml (coverage_type: "Coverage type"), with a
+// report line. Raw HTML in pages, which all four render, sets
 // unsafe_html = true under [markdown], with a report line: sitegen allows
 // it only where every editor is trusted.
 //

@@ -615,9 +615,11 @@ func (s *site) result() *Result {
 	} else {
 		s.cfg.unsafeHTML = false
 	}
+	s.taxonomyClashes()
 	out[siteConfigFile] = s.sitegenTOML()
 	s.rep.Added++
 	s.uiStrings(out)
+	s.taxonomyNames(out)
 	s.rep.Languages = len(s.cfg.langs)
 	out[ReportFile] = []byte(s.rep.String())
 	return &Result{Files: out, Report: s.rep}
