@@ -112,6 +112,13 @@
 // one page's file to another's that the import moved (about.fr.md,
 // api.mdx) are rewritten to the file's new place.
 //
+// Docusaurus copies static/ into every locale's build, so a translated doc
+// may reach static/demo/x/ as ../../demo/x/ from /fr/docs/page/ (that is
+// /fr/demo/x/); sitegen publishes static/ once, at the root, and such a
+// relative URL, in raw HTML (src=, href=) or a Markdown link, gets one
+// more step up per folder of the locale, so that it reaches the file at
+// the root under any base path.
+//
 // Every folder of pages gets an _index.md where the source has none:
 // titled from Docusaurus's _category_.json or the sidebar category whose
 // docs are all in that folder (in another language from its

@@ -471,5 +471,5 @@ func (d *docusaurus) convert(f *file) string {
 	out := mdxConvert(f.body, func(line int, what, todo string) {
 		d.s.rep.add(f.src, f.bodyLine-1+line, what, todo)
 	})
-	return out
+	return d.s.localeStatic(f, out)
 }
