@@ -261,9 +261,7 @@ func (d *docusaurus) frontMatter(f *file, route, name string) {
 			f.fm.set("url", "/"+path.Join(route, strings.Trim(slug, "/"))+"/")
 		}
 		f.changed = true
-		return
-	}
-	if numberPrefix.MatchString(name) && slug == "" && f.fm.str("id") == "" {
+	} else if numberPrefix.MatchString(name) && slug == "" && f.fm.str("id") == "" {
 		f.fm.set("slug", numberPrefix.ReplaceAllString(name, ""))
 		f.changed = true
 	}
