@@ -101,7 +101,10 @@
 // export, a Liquid include or variable) stays in the page as code, where
 // the reader sees it and no template runs it: a block of code when it
 // stands on lines of its own, a code span inside a line. Each is a line of
-// the report.
+// the report. Text a Zola page holds in extra: (a landing page's sections),
+// which the old templates showed, stays in its front matter, where layouts
+// read it, but sitegen's theme does not show it: one report line counts
+// those pages and their words.
 //
 // # Files, sections and URLs
 //
