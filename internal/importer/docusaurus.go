@@ -371,6 +371,7 @@ func (d *docusaurus) walkSidebar(sidebar string, v any, tr map[string]map[string
 	var visit func(label, key string, items any)
 	pos := 0
 	visit = func(label, key string, items any) {
+		start := pos
 		var ids []string
 		var each func(x any)
 		each = func(x any) {
@@ -405,6 +406,12 @@ func (d *docusaurus) walkSidebar(sidebar string, v any, tr map[string]map[string
 		dir := commonDir(ids)
 		if dir == "" {
 			return
+		}
+		// The folder stands where its category's first doc stands, among
+		// the docs and categories beside it (a nested category of the same
+		// folder, visited first, has the same first doc).
+		if _, ok := d.weights["dir:"+dir]; !ok && pos > start {
+			d.weights["dir:"+dir] = start + 1
 		}
 		if _, ok := d.labels[d.s.cfg.defaultLang+":"+dir]; ok {
 			return
