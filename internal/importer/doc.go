@@ -104,7 +104,12 @@
 // the report. Text a Zola page holds in extra: (a landing page's sections),
 // which the old templates showed, stays in its front matter, where layouts
 // read it, but sitegen's theme does not show it: one report line counts
-// those pages and their words.
+// those pages and their words. So does one line for Zola's sections with
+// transparent: true, whose pages Zola listed in the parent's list and
+// sitegen lists as a section of their own. The old site's RSS feeds (Hugo's
+// index.xml or outputFormats.RSS.baseName, Zola's feed_filenames other than
+// atom.xml) are a report line too: sitegen writes Atom feeds, atom.xml, and
+// the old feed URLs need a redirect at the host.
 //
 // # Files, sections and URLs
 //

@@ -83,6 +83,7 @@ func (h *hugo) read() error {
 		s.cfg.unsafeHTML, s.cfg.unsafeWhy = true, "the Hugo site allowed (markup.goldmark.renderer.unsafe)"
 	}
 	h.taxonomies()
+	h.feeds()
 	contentDir := lookupStr(c, "contentdir")
 	if contentDir == "" {
 		contentDir = "content"
@@ -139,6 +140,23 @@ func (h *hugo) read() error {
 		}
 	}
 	return nil
+}
+
+// feeds reports the old site's RSS feeds, which Hugo writes as
+// <baseName>.xml (outputFormats.RSS.baseName, default index) in the folder
+// of the home page and of listings, unless disableKinds turns RSS off:
+// sitegen writes Atom feeds, atom.xml, and a subscriber of an old feed URL
+// would get a 404.
+func (h *hugo) feeds() {
+	for _, k := range anyStrings(lookup(h.cfg, "disablekinds")) {
+		if strings.EqualFold(k, "rss") {
+			return
+		}
+	}
+	base := firstNonEmpty(lookupStr(h.cfg, "outputformats.rss.basename"), "index")
+	h.s.rep.add("config (outputFormats.RSS)", 0,
+		fmt.Sprintf("the old site's RSS feeds, %s.xml in the folder of the home page and of listings, are not written: sitegen writes Atom feeds, atom.xml in the same folders", base),
+		fmt.Sprintf("so that subscribers keep them, redirect the old feed URLs at your host (\"/%s.xml /atom.xml 301\", on Netlify in netlify.toml: a static/_redirects would replace the one sitegen writes for aliases)", base))
 }
 
 // taxonomies sets the site's taxonomies from Hugo's [taxonomies] (default

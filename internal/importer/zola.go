@@ -91,7 +91,48 @@ func (z *zola) read() error {
 		s.rep.add("config.toml", 0, "[translations] (the theme's UI strings) not imported: sitegen's theme has its own", "")
 	}
 	z.extraText()
+	z.transparent()
+	if lookup(cfg, "generate_feeds") == true || lookup(cfg, "generate_feed") == true {
+		var other []string
+		for _, n := range anyStrings(lookup(cfg, "feed_filenames")) {
+			if n != "atom.xml" {
+				other = append(other, n)
+			}
+		}
+		if n := lookupStr(cfg, "feed_filename"); n != "" && n != "atom.xml" {
+			other = append(other, n)
+		}
+		if len(other) > 0 {
+			s.rep.add("config.toml", 0,
+				fmt.Sprintf("the old site's feeds %s are not written: sitegen writes Atom feeds, atom.xml, in the same folders", strings.Join(other, ", ")),
+				fmt.Sprintf("so that subscribers keep them, redirect the old feed URLs at your host (\"/%s /atom.xml 301\", on Netlify in netlify.toml: a static/_redirects would replace the one sitegen writes for aliases)", other[0]))
+		}
+	}
 	return nil
+}
+
+// transparent reports, in one line, the sections with transparent: true,
+// whose pages Zola lists in the parent section's list: sitegen has no such
+// sections, and lists each as a section of the parent's (its feed still
+// holds their pages).
+func (z *zola) transparent() {
+	var files []string
+	for _, f := range z.s.files {
+		if f.page && path.Base(f.dst) == "_index.md" && f.fm.get("transparent") == true {
+			files = append(files, f.src)
+		}
+	}
+	if len(files) == 0 {
+		return
+	}
+	more := ""
+	if len(files) > 3 {
+		more = ", ..."
+	}
+	z.s.rep.add(files[0], 0,
+		fmt.Sprintf("%s transparent: true (%s%s): Zola listed their pages in the parent section's list; sitegen lists each as a section, and only the parent's feed and term pages hold their pages together",
+			map[bool]string{true: "1 section has", false: count(len(files), "section") + " have"}[len(files) == 1], strings.Join(files[:min(3, len(files))], ", "), more),
+		"to list the pages in the parent, move them into its folder (each keeps its URL with url: or an alias)")
 }
 
 // extraText reports, in one line, the pages whose extra: holds text that
