@@ -368,9 +368,14 @@ func (d *docusaurus) readSidebars() {
 // walkSidebar reads one sidebar's items (an array) or categories (an
 // object of label -> items).
 func (d *docusaurus) walkSidebar(sidebar string, v any, tr map[string]map[string]string) {
-	var visit func(label, key string, items any)
+	// named counts the docs of the category of this sidebar that named
+	// each folder: a category with more of them, one that holds the
+	// others, names it instead (User Guide, not its first nested
+	// category, Getting Started).
+	named := map[string]int{}
+	var visit func(label, key string, items any) []string
 	pos := 0
-	visit = func(label, key string, items any) {
+	visit = func(label, key string, items any) []string {
 		start := pos
 		var ids []string
 		var each func(x any)
@@ -389,23 +394,23 @@ func (d *docusaurus) walkSidebar(sidebar string, v any, tr map[string]map[string
 			case map[string]any:
 				switch lookupStr(x, "type") {
 				case "category":
-					visit(lookupStr(x, "label"), lookupStr(x, "key"), x["items"])
+					ids = append(ids, visit(lookupStr(x, "label"), lookupStr(x, "key"), x["items"])...)
 				case "doc", "ref":
 					each(lookupStr(x, "id"))
 				case "":
 					for _, k := range orderOf(x) {
-						visit(k, "", x[k])
+						ids = append(ids, visit(k, "", x[k])...)
 					}
 				}
 			}
 		}
 		each(items)
 		if label == "" {
-			return
+			return ids
 		}
 		dir := commonDir(ids)
 		if dir == "" {
-			return
+			return ids
 		}
 		// The folder stands where its category's first doc stands, among
 		// the docs and categories beside it (a nested category of the same
@@ -413,9 +418,12 @@ func (d *docusaurus) walkSidebar(sidebar string, v any, tr map[string]map[string
 		if _, ok := d.weights["dir:"+dir]; !ok && pos > start {
 			d.weights["dir:"+dir] = start + 1
 		}
-		if _, ok := d.labels[d.s.cfg.defaultLang+":"+dir]; ok {
-			return
+		if n, ok := named[dir]; ok && n >= len(ids) {
+			return ids
+		} else if _, other := d.labels[d.s.cfg.defaultLang+":"+dir]; !ok && other {
+			return ids // another sidebar named it
 		}
+		named[dir] = len(ids)
 		for _, l := range d.s.cfg.langs {
 			t := label
 			if m := tr[l.code]; m != nil {
@@ -425,6 +433,7 @@ func (d *docusaurus) walkSidebar(sidebar string, v any, tr map[string]map[string
 			}
 			d.labels[l.code+":"+dir] = t
 		}
+		return ids
 	}
 	visit("", "", v)
 }
