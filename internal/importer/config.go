@@ -175,6 +175,9 @@ func (s *site) sitegenTOML() []byte {
 			fmt.Fprintf(&b, "dir = %s\n", scaffold.Quote(l.dir))
 		}
 	}
+	if s.cfg.sidebar {
+		b.WriteString("\n[theme]\nsidebar = true    # the section's tree beside the text, as the old site's sidebar\nprev_next = true  # links to the previous and next page, as the old site had them\n")
+	}
 	if s.cfg.unsafeHTML || s.cfg.headingIDs != "" {
 		b.WriteString("\n[markdown]\n")
 	}

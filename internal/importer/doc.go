@@ -45,7 +45,14 @@
 // Docusaurus and Jekyll always). Taxonomies: Hugo's [taxonomies] (tags and
 // categories by default, none where disableKinds leaves them out), Zola's
 // taxonomies; a Zola page's [taxonomies] terms become top-level fields, as
-// sitegen reads terms. Raw HTML in pages, which all four render, sets
+// sitegen reads terms. A taxonomy whose folder holds a section's pages
+// (content/support/ with pages, and a taxonomy support: Zola writes the
+// taxonomy's list over the section's page) is left out, with a report line:
+// sitegen keeps a taxonomy's folder for its term pages, and the pages keep
+// their terms in front matter. A taxonomy the theme has no name for (it
+// names tags and categories) is named from its name in the default
+// language's i18n/<lang>.toml (coverage_type: "Coverage type"), with a
+// report line. Raw HTML in pages, which all four render, sets
 // unsafe_html = true under [markdown], with a report line: sitegen allows
 // it only where every editor is trusted. The rule the old site made
 // heading ids with becomes heading_ids, so that #anchors into its pages
@@ -55,6 +62,11 @@
 // Zola's ids to headings in ASCII (Zola spelt other letters in ASCII;
 // sitegen keeps them). Zola's "safe" and "off" (the text, "_" for spaces)
 // have no sitegen rule: a report line.
+//
+// A Docusaurus site with docs (the docs plugin not turned off with
+// docs: false) gets [theme] sidebar = true and prev_next = true: each doc
+// showed its section's sidebar and previous/next links there, and sitegen
+// makes both from the sections and weights the import writes.
 //
 // Menus: an entry of Hugo's menus (main or footer) that names a page (url
 // or pageRef) puts menu: and weight: in that page's front matter. An entry
@@ -96,7 +108,15 @@
 // export, a Liquid include or variable) stays in the page as code, where
 // the reader sees it and no template runs it: a block of code when it
 // stands on lines of its own, a code span inside a line. Each is a line of
-// the report.
+// the report. Text a Zola page holds in extra: (a landing page's sections),
+// which the old templates showed, stays in its front matter, where layouts
+// read it, but sitegen's theme does not show it: one report line counts
+// those pages and their words. So does one line for Zola's sections with
+// transparent: true, whose pages Zola listed in the parent's list and
+// sitegen lists as a section of their own. The old site's RSS feeds (Hugo's
+// index.xml or outputFormats.RSS.baseName, Zola's feed_filenames other than
+// atom.xml) are a report line too: sitegen writes Atom feeds, atom.xml, and
+// the old feed URLs need a redirect at the host.
 //
 // # Files, sections and URLs
 //
@@ -106,6 +126,13 @@
 // renamed with "-", and the pages that link or embed it follow. Links from
 // one page's file to another's that the import moved (about.fr.md,
 // api.mdx) are rewritten to the file's new place.
+//
+// Docusaurus copies static/ into every locale's build, so a translated doc
+// may reach static/demo/x/ as ../../demo/x/ from /fr/docs/page/ (that is
+// /fr/demo/x/); sitegen publishes static/ once, at the root, and such a
+// relative URL, in raw HTML (src=, href=) or a Markdown link, gets one
+// more step up per folder of the locale, so that it reaches the file at
+// the root under any base path.
 //
 // Every folder of pages gets an _index.md where the source has none:
 // titled from Docusaurus's _category_.json or the sidebar category whose

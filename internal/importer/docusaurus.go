@@ -56,7 +56,13 @@ func (d *docusaurus) read() error {
 	}
 	d.docsRoute, d.blogRoute = "docs", "blog"
 	docsPath, blogPath := "docs", "blog"
+	// The docs plugin shows a sidebar and previous/next links on every doc
+	// unless the site turns the plugin off (docs: false).
+	s.cfg.sidebar = true
 	for _, p := range presetOptions(cfg) {
+		if lookup(p, "docs") == false {
+			s.cfg.sidebar = false
+		}
 		if r, ok := lookup(p, "docs.routeBasePath").(string); ok {
 			d.docsRoute = strings.Trim(r, "/")
 		}
@@ -255,9 +261,7 @@ func (d *docusaurus) frontMatter(f *file, route, name string) {
 			f.fm.set("url", "/"+path.Join(route, strings.Trim(slug, "/"))+"/")
 		}
 		f.changed = true
-		return
-	}
-	if numberPrefix.MatchString(name) && slug == "" && f.fm.str("id") == "" {
+	} else if numberPrefix.MatchString(name) && slug == "" && f.fm.str("id") == "" {
 		f.fm.set("slug", numberPrefix.ReplaceAllString(name, ""))
 		f.changed = true
 	}
@@ -364,9 +368,15 @@ func (d *docusaurus) readSidebars() {
 // walkSidebar reads one sidebar's items (an array) or categories (an
 // object of label -> items).
 func (d *docusaurus) walkSidebar(sidebar string, v any, tr map[string]map[string]string) {
-	var visit func(label, key string, items any)
+	// named counts the docs of the category of this sidebar that named
+	// each folder: a category with more of them, one that holds the
+	// others, names it instead (User Guide, not its first nested
+	// category, Getting Started).
+	named := map[string]int{}
+	var visit func(label, key string, items any) []string
 	pos := 0
-	visit = func(label, key string, items any) {
+	visit = func(label, key string, items any) []string {
+		start := pos
 		var ids []string
 		var each func(x any)
 		each = func(x any) {
@@ -384,27 +394,36 @@ func (d *docusaurus) walkSidebar(sidebar string, v any, tr map[string]map[string
 			case map[string]any:
 				switch lookupStr(x, "type") {
 				case "category":
-					visit(lookupStr(x, "label"), lookupStr(x, "key"), x["items"])
+					ids = append(ids, visit(lookupStr(x, "label"), lookupStr(x, "key"), x["items"])...)
 				case "doc", "ref":
 					each(lookupStr(x, "id"))
 				case "":
 					for _, k := range orderOf(x) {
-						visit(k, "", x[k])
+						ids = append(ids, visit(k, "", x[k])...)
 					}
 				}
 			}
 		}
 		each(items)
 		if label == "" {
-			return
+			return ids
 		}
 		dir := commonDir(ids)
 		if dir == "" {
-			return
+			return ids
 		}
-		if _, ok := d.labels[d.s.cfg.defaultLang+":"+dir]; ok {
-			return
+		// The folder stands where its category's first doc stands, among
+		// the docs and categories beside it (a nested category of the same
+		// folder, visited first, has the same first doc).
+		if _, ok := d.weights["dir:"+dir]; !ok && pos > start {
+			d.weights["dir:"+dir] = start + 1
 		}
+		if n, ok := named[dir]; ok && n >= len(ids) {
+			return ids
+		} else if _, other := d.labels[d.s.cfg.defaultLang+":"+dir]; !ok && other {
+			return ids // another sidebar named it
+		}
+		named[dir] = len(ids)
 		for _, l := range d.s.cfg.langs {
 			t := label
 			if m := tr[l.code]; m != nil {
@@ -414,6 +433,7 @@ func (d *docusaurus) walkSidebar(sidebar string, v any, tr map[string]map[string
 			}
 			d.labels[l.code+":"+dir] = t
 		}
+		return ids
 	}
 	visit("", "", v)
 }
@@ -465,5 +485,5 @@ func (d *docusaurus) convert(f *file) string {
 	out := mdxConvert(f.body, func(line int, what, todo string) {
 		d.s.rep.add(f.src, f.bodyLine-1+line, what, todo)
 	})
-	return out
+	return d.s.localeStatic(f, out)
 }

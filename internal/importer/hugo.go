@@ -84,6 +84,7 @@ func (h *hugo) read() error {
 	}
 	h.headingIDs()
 	h.taxonomies()
+	h.feeds()
 	contentDir := lookupStr(c, "contentdir")
 	if contentDir == "" {
 		contentDir = "content"
@@ -156,6 +157,23 @@ func (h *hugo) headingIDs() {
 	default:
 		h.s.rep.add("config ("+key+")", 0, fmt.Sprintf("%q, which Hugo does not know, not imported", t), "sitegen makes GitHub's ids")
 	}
+}
+
+// feeds reports the old site's RSS feeds, which Hugo writes as
+// <baseName>.xml (outputFormats.RSS.baseName, default index) in the folder
+// of the home page and of listings, unless disableKinds turns RSS off:
+// sitegen writes Atom feeds, atom.xml, and a subscriber of an old feed URL
+// would get a 404.
+func (h *hugo) feeds() {
+	for _, k := range anyStrings(lookup(h.cfg, "disablekinds")) {
+		if strings.EqualFold(k, "rss") {
+			return
+		}
+	}
+	base := firstNonEmpty(lookupStr(h.cfg, "outputformats.rss.basename"), "index")
+	h.s.rep.add("config (outputFormats.RSS)", 0,
+		fmt.Sprintf("the old site's RSS feeds, %s.xml in the folder of the home page and of listings, are not written: sitegen writes Atom feeds, atom.xml in the same folders", base),
+		fmt.Sprintf("so that subscribers keep them, redirect the old feed URLs at your host (\"/%s.xml /atom.xml 301\", on Netlify in netlify.toml: a static/_redirects would replace the one sitegen writes for aliases)", base))
 }
 
 // taxonomies sets the site's taxonomies from Hugo's [taxonomies] (default

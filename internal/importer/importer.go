@@ -124,6 +124,7 @@ type siteConfig struct {
 	unsafeWhy                   string
 	headingIDs                  string // heading_ids, "" for sitegen's default
 	headingIDsWhy               string // the old setting it comes from
+	sidebar                     bool   // [theme] sidebar and prev_next: the old site showed both
 }
 
 type langConf struct {
@@ -637,9 +638,11 @@ func (s *site) result(g generator, dir string) *Result {
 	} else {
 		s.cfg.unsafeHTML = false
 	}
+	s.taxonomyClashes()
 	out[siteConfigFile] = s.sitegenTOML()
 	s.rep.Added++
 	s.uiStrings(out)
+	s.taxonomyNames(out)
 	s.rep.Languages = len(s.cfg.langs)
 	out[ReportFile] = []byte(s.rep.String())
 	return &Result{Files: out, Report: s.rep}

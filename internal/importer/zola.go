@@ -88,7 +88,104 @@ func (z *zola) read() error {
 	if lookup(cfg, "translations") != nil {
 		s.rep.add("config.toml", 0, "[translations] (the theme's UI strings) not imported: sitegen's theme has its own", "")
 	}
+	z.extraText()
+	z.transparent()
+	if lookup(cfg, "generate_feeds") == true || lookup(cfg, "generate_feed") == true {
+		var other []string
+		for _, n := range anyStrings(lookup(cfg, "feed_filenames")) {
+			if n != "atom.xml" {
+				other = append(other, n)
+			}
+		}
+		if n := lookupStr(cfg, "feed_filename"); n != "" && n != "atom.xml" {
+			other = append(other, n)
+		}
+		if len(other) > 0 {
+			s.rep.add("config.toml", 0,
+				fmt.Sprintf("the old site's feeds %s are not written: sitegen writes Atom feeds, atom.xml, in the same folders", strings.Join(other, ", ")),
+				fmt.Sprintf("so that subscribers keep them, redirect the old feed URLs at your host (\"/%s /atom.xml 301\", on Netlify in netlify.toml: a static/_redirects would replace the one sitegen writes for aliases)", other[0]))
+		}
+	}
 	return nil
+}
+
+// transparent reports, in one line, the sections with transparent: true,
+// whose pages Zola lists in the parent section's list: sitegen has no such
+// sections, and lists each as a section of the parent's (its feed still
+// holds their pages).
+func (z *zola) transparent() {
+	var files []string
+	for _, f := range z.s.files {
+		if f.page && path.Base(f.dst) == "_index.md" && f.fm.get("transparent") == true {
+			files = append(files, f.src)
+		}
+	}
+	if len(files) == 0 {
+		return
+	}
+	more := ""
+	if len(files) > 3 {
+		more = ", ..."
+	}
+	z.s.rep.add(files[0], 0,
+		fmt.Sprintf("%s transparent: true (%s%s): Zola listed their pages in the parent section's list; sitegen lists each as a section, and only the parent's feed and term pages hold their pages together",
+			map[bool]string{true: "1 section has", false: count(len(files), "section") + " have"}[len(files) == 1], strings.Join(files[:min(3, len(files))], ", "), more),
+		"to list the pages in the parent, move them into its folder (each keeps its URL with url: or an alias)")
+}
+
+// extraText reports, in one line, the pages whose extra: holds text that
+// the old site's templates showed (a landing page's sections, a history):
+// it stays in their front matter, which layouts read as .Page.Params, but
+// sitegen's theme shows none of it, so a reader would not see it.
+func (z *zola) extraText() {
+	var files []string
+	words := 0
+	for _, f := range z.s.files {
+		if !f.page {
+			continue
+		}
+		if n := textWords(f.fm.get("extra")); n > 0 {
+			files = append(files, f.src)
+			words += n
+		}
+	}
+	if len(files) == 0 {
+		return
+	}
+	more := ""
+	if len(files) > 3 {
+		more = ", ..."
+	}
+	z.s.rep.add(files[0], 0,
+		fmt.Sprintf("%s text in extra: (%s; %s%s), which the old site's templates showed; it stays in their front matter, readable by layouts as .Page.Params.extra, but sitegen's theme shows none of it",
+			map[bool]string{true: "1 page holds", false: count(len(files), "page") + " hold"}[len(files) == 1], count(words, "word"), strings.Join(files[:min(3, len(files))], ", "), more),
+		"write a layout that shows it (layouts/), or move the text into the pages")
+}
+
+// textWords counts the words of the text a front matter value holds: its
+// strings with a space in them, at any depth. A path, a URL or a single
+// word (an icon's name) is not text a reader is shown.
+func textWords(v any) int {
+	n := 0
+	switch v := v.(type) {
+	case string:
+		if strings.ContainsAny(strings.TrimSpace(v), " \t\n") {
+			n = len(strings.Fields(v))
+		}
+	case map[string]any:
+		for _, x := range v {
+			n += textWords(x)
+		}
+	case []any:
+		for _, x := range v {
+			n += textWords(x)
+		}
+	case []map[string]any: // TOML's [[tables]]
+		for _, x := range v {
+			n += textWords(x)
+		}
+	}
+	return n
 }
 
 // indexBesideSection renames an index.md that stands beside an
