@@ -139,6 +139,11 @@ type Result struct {
 	Files    int // files written
 	Duration time.Duration
 
+	// DraftsLeftOut counts the Markdown files left out as drafts (draft:
+	// true, a publish_date to come, an expiry_date past), one a file;
+	// none with Options.Drafts.
+	DraftsLeftOut int
+
 	// Omitted lists, for a failed build with Options.KeepGoing, the
 	// content files that are not in Site because of their errors, sorted.
 	Omitted []string
@@ -310,7 +315,7 @@ func (r *Result) Summary() string {
 	}
 	line := fmt.Sprintf("built %d pages (%s + %d fallback) in %d ms",
 		len(r.Site.Pages), strings.Join(parts, ", "), fallback, r.Duration.Milliseconds())
-	if n := r.Site.DraftsLeftOut; n > 0 {
+	if n := r.DraftsLeftOut; n > 0 {
 		line += fmt.Sprintf(", %d %s left out: sitegen serve shows %s", n, plural(n, "draft", "drafts"), plural(n, "it", "them"))
 	}
 	var own []string

@@ -73,6 +73,7 @@ type Builder struct {
 	pendingStyles     bool              // static files changed since: write the assets again
 	pendingBuild      bool              // a full build failed since: the next Update builds everything
 	stubbed           map[string]bool   // with KeepGoing: content files that stand in for ones that do not load
+	draftsLeftOut     int               // the Markdown files the latest model left out as drafts (content.Meta.Held)
 	pendingReconvert  bool              // the converters changed since (alert labels, layout ids): convert every page again
 
 	omitted map[string]bool // with KeepGoing: keys of content files left out of the model for their errors
@@ -396,6 +397,7 @@ func (b *Builder) model() (*pages.Site, diag.List) {
 		}
 		in.Files = append(in.Files, f)
 	}
+	b.draftsLeftOut = len(in.Drafts)
 	if b.opts.KeepGoing {
 		in.Files = append(in.Files, b.stubs()...)
 	}
@@ -545,7 +547,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	if diags.HasErrors() {
 		if b.opts.KeepGoing {
 			res := &Result{Site: site, Docs: resDocs, Catalog: b.catalog, Layouts: b.layouts, Assets: assets.Made(), Static: assets.names(),
-				Warnings: diags.Warnings().Sort(), Files: int(w.files.Load())}
+				Warnings: diags.Warnings().Sort(), Files: int(w.files.Load()), DraftsLeftOut: b.draftsLeftOut}
 			return res, nil, diags.Errors().Sort()
 		}
 		return nil, nil, diags.Sort()
@@ -561,7 +563,7 @@ func (b *Builder) buildAll(out Output, reconvert bool) (*Result, *Changes, error
 	}
 	b.lastChanges = ch
 	res := &Result{Site: site, Catalog: b.catalog, Layouts: b.layouts, Assets: assets.Made(), Static: assets.names(),
-		Warnings: diags.Warnings().Sort(), Files: int(w.files.Load())}
+		Warnings: diags.Warnings().Sort(), Files: int(w.files.Load()), DraftsLeftOut: b.draftsLeftOut}
 	if b.opts.Text {
 		res.Docs = resDocs
 	}

@@ -244,7 +244,7 @@ func (b *Builder) updateContent(out Output, changed []string, structural, styles
 		b.outputs[n] = true
 	}
 	res := &Result{Site: b.site, Catalog: b.catalog, Layouts: b.layouts, Assets: b.assets.Made(), Static: b.assets.names(),
-		Warnings: diags.Warnings().Sort(), Files: len(ch.Written)}
+		Warnings: diags.Warnings().Sort(), Files: len(ch.Written), DraftsLeftOut: b.draftsLeftOut}
 	return res, ch, nil
 }
 

@@ -387,6 +387,6 @@ func (c *checker) realPages() []*pages.Page {
 		}
 	}
 	c.r.Pages = len(out)
-	c.r.DraftsLeftOut = c.site.DraftsLeftOut
+	c.r.DraftsLeftOut = c.res.DraftsLeftOut
 	return out
 }

@@ -192,8 +192,6 @@ type Site struct {
 	Special   []*Page     // the language chooser, the 404 pages and the alias redirects
 	Resources []*Resource // files published beside pages, by language then key
 
-	DraftsLeftOut int // the Markdown files left out as drafts, not yet or no longer published (len(Input.Drafts))
-
 	byKey   map[string][]*Page     // translation key -> page in each language
 	byFile  []map[string]*Page     // language index -> file key -> the page placed there
 	byRes   []map[string]*Resource // language index -> file key -> resource
@@ -215,7 +213,7 @@ type Site struct {
 type Input struct {
 	Files     []*content.File     // the pages' files, drafts left out unless they are shown
 	Resources []*content.Resource // the other files below content/
-	Drafts    []string            // the file keys of drafts left out (content.Meta.Held), one a file, so links to them get a clear error
+	Drafts    []string            // the file keys of drafts left out (content.Meta.Held), so links to them get a clear error
 	Static    []string            // the files from static/ by their output names, so links to them resolve
 	Reserved  []Reserved          // other files the build writes, which no alias or file may replace
 
@@ -367,7 +365,6 @@ func New(cfg *config.Config, in Input) (*Site, diag.List) {
 	for _, k := range in.Drafts {
 		s.drafts[k] = true
 	}
-	s.DraftsLeftOut = len(in.Drafts)
 	for _, n := range in.Static {
 		s.static[n] = true
 	}
