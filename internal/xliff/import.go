@@ -1,7 +1,6 @@
 package xliff
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,8 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/udenmitid/sitegen/internal/blocks"
 	"github.com/udenmitid/sitegen/internal/content"
@@ -116,7 +113,7 @@ func Import(data []byte, opts Options) (*Result, error) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		res.New = true
-		res.Data, err = newFile(src, targets, skl, body, notFinal > 0)
+		res.Data, err = newFile(src, skl, targets, body, notFinal > 0)
 	case err != nil:
 		return nil, err
 	default:
@@ -493,104 +490,4 @@ func frontText(targets map[string][]blocks.Part, id string) (string, bool) {
 		return "", false
 	}
 	return strings.Join(strings.Fields(plainText(parts)), " "), true
-}
-
-// newFile writes a new translation: YAML front matter with the
-// translated title and description and the source's weight, menu,
-// layout, params and translation_key, then the body.
-func newFile(src *content.File, targets map[string][]blocks.Part, skl skeleton, body []byte, review bool) ([]byte, error) {
-	m := src.Meta
-	fm := yaml.Node{Kind: yaml.MappingNode}
-	add := func(key string, v any) error {
-		var val yaml.Node
-		if err := val.Encode(v); err != nil {
-			return err
-		}
-		fm.Content = append(fm.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, &val)
-		return nil
-	}
-	title, _ := frontText(targets, "title")
-	var err error
-	err = errors.Join(err, add("title", title))
-	if d, ok := frontText(targets, "description"); ok {
-		err = errors.Join(err, add("description", d))
-	}
-	if m.TranslationKey != "" {
-		err = errors.Join(err, add("translation_key", m.TranslationKey))
-	}
-	if _, ok := m.Lines["weight"]; ok {
-		err = errors.Join(err, add("weight", m.Weight))
-	}
-	if len(m.Menus) == 1 {
-		err = errors.Join(err, add("menu", m.Menus[0]))
-	} else if len(m.Menus) > 1 {
-		err = errors.Join(err, add("menu", m.Menus))
-	}
-	if m.Layout != "" {
-		err = errors.Join(err, add("layout", m.Layout))
-	}
-	if m.Params != nil {
-		err = errors.Join(err, add("params", m.Params))
-	}
-	err = errors.Join(err, add("translated_from", skl.Hash))
-	if review {
-		err = errors.Join(err, add("needs_review", true))
-	}
-	if err != nil {
-		return nil, err
-	}
-	out, err := yaml.Marshal(&fm)
-	if err != nil {
-		return nil, err
-	}
-	var b bytes.Buffer
-	b.WriteString("---\n")
-	b.Write(out)
-	b.WriteString("---\n")
-	b.Write(body)
-	return b.Bytes(), nil
-}
-
-// updateFile writes an existing translation anew: its front matter with
-// the translated title and description, translated_from and
-// needs_review set, every other field and byte kept, then the body.
-func updateFile(current []byte, targets map[string][]blocks.Part, body []byte, skl skeleton, review bool) ([]byte, error) {
-	title, _ := frontText(targets, "title")
-	fields := []content.Field{{Name: "title", Value: title}}
-	if d, ok := frontText(targets, "description"); ok {
-		fields = append(fields, content.Field{Name: "description", Value: d})
-	}
-	fields = append(fields, content.Field{Name: "translated_from", Value: skl.Hash})
-	if review {
-		fields = append(fields, content.Field{Name: "needs_review", Value: true})
-	} else {
-		fields = append(fields, content.Field{Name: "needs_review", Value: nil})
-	}
-	data, err := content.SetFields(current, fields)
-	if err != nil {
-		return nil, err
-	}
-	// Keep the front matter and its fence, then the new body, in the
-	// file's line endings.
-	crlf := bytes.Contains(data, []byte("\r\n"))
-	lines := bytes.SplitAfter(data, []byte("\n"))
-	fence := bytes.TrimRight(bytes.TrimPrefix(lines[0], []byte("\xef\xbb\xbf")), " \t\r\n")
-	end := 0
-	for i := 1; i < len(lines); i++ {
-		if bytes.Equal(bytes.TrimRight(lines[i], " \t\r\n"), fence) {
-			end = i
-			break
-		}
-	}
-	var out []byte
-	for _, l := range lines[:end+1] {
-		out = append(out, l...)
-	}
-	if !bytes.HasSuffix(out, []byte("\n")) {
-		out = append(out, '\n')
-	}
-	if crlf {
-		body = bytes.ReplaceAll(body, []byte("\n"), []byte("\r\n"))
-	}
-	return append(out, body...), nil
 }

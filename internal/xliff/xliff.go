@@ -88,8 +88,16 @@
 // for: the normalisations of a round trip.
 //
 // The front matter of a translation that exists keeps every field but
-// title, description, translated_from and needs_review; a new one gets
-// the source's weight, menu, layout, params and translation_key.
+// title, description, translated_from and needs_review. A new one starts
+// from the source's front matter as written (every field, in its order
+// and format, YAML or TOML: dates, weight, menu, taxonomies,
+// translation_key, params, other generators' fields), with the title and
+// description translated, and the fields of the source's language
+// changed so that the translation stands where its fallback page stood:
+// slug: (and Docusaurus's id:) and aliases: go, url: stays (a language
+// folder leading it becomes the translation's), and link_title: and
+// summary:, which are not units, go, so that the translated title and
+// description stand in for them.
 // translated_from is the hash the export recorded, so a source that
 // changed since the export leaves the page outdated; needs_review is set
 // when a unit is not final (state final or signed-off, or approved="yes"
