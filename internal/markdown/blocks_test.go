@@ -98,6 +98,8 @@ func TestAlerts(t *testing.T) {
 		{name: "no text", src: "> [!NOTE]\n",
 			want:     "<div class=\"callout callout--note\" role=\"note\">\n<p class=\"callout__label\">Bemærk</p>\n</div>\n",
 			problems: []Problem{{Line: 1, Warning: true, Msg: "[!NOTE] alert without text: write the text on the lines after it, each starting with >"}}},
+		{name: "text that starts with a dash", src: "> [!NOTE]\n> -- som loven siger...\n\n> [!TIP]  \n> ... og mere.\n",
+			want: "<div class=\"callout callout--note\" role=\"note\">\n<p class=\"callout__label\">Bemærk</p>\n<p>– som loven siger…</p>\n</div>\n<div class=\"callout callout--tip\" role=\"note\">\n<p class=\"callout__label\">Tip</p>\n<p>… og mere.</p>\n</div>\n"},
 		{name: "in a list item", src: "- Punkt\n\n  > [!NOTE]\n  > Tekst.\n",
 			want: "<ul>\n<li>\n<p>Punkt</p>\n<div class=\"callout callout--note\" role=\"note\">\n<p class=\"callout__label\">Bemærk</p>\n<p>Tekst.</p>\n</div>\n</li>\n</ul>\n"},
 	}
