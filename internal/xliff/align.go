@@ -80,10 +80,11 @@ func mapCodes(s, t *blocks.Unit) (parts []blocks.Part, complete bool) {
 	return parts, complete
 }
 
-// kindKey is a unit's kind, with a heading's level.
-func kindKey(u *blocks.Unit) string { return u.Kind + strconv.Itoa(u.Level) }
+// kindKey is a unit's kind, with a heading's level and the containers
+// it stands in: a list item in a disclosure is not one outside it.
+func kindKey(u *blocks.Unit) string { return u.Kind + strconv.Itoa(u.Level) + "\x00" + u.In }
 
-// alignKinds lines up two pages' units by kind, in order: the units of
+// alignKinds lines up two pages' units by kind and place, in order: the units of
 // a translation with those of the source it was made from. It returns,
 // for each unit of a, the index of its unit in b, or -1.
 func alignKinds(a, b []*blocks.Unit) []int {

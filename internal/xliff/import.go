@@ -330,6 +330,51 @@ func checkCodes(u *blocks.Unit, parts []blocks.Part) error {
 			return fmt.Errorf("the target lacks the inline code %s (id %d): put it where it belongs in the translation", describe(c), c.ID)
 		}
 	}
+	return checkMarkup(u, parts)
+}
+
+// checkMarkup checks what Markdown cannot write of codes that are all
+// there and nest: an emphasis or strikethrough around no text ("****"
+// is four stars), and a line break with no text after it (a break at
+// the end of a block is none).
+func checkMarkup(u *blocks.Unit, parts []blocks.Part) error {
+	inside := map[int]string{} // the text in each open emphasis so far
+	var lastText int = -1
+	for i, p := range parts {
+		if p.Code == nil {
+			for id := range inside {
+				inside[id] += p.Text
+			}
+			if strings.TrimSpace(p.Text) != "" {
+				lastText = i
+			}
+			continue
+		}
+		c := u.Code(p.Code.ID, p.Code.Role)
+		switch {
+		case c.Type != "italic" && c.Type != "bold" && c.Type != "strike":
+			if c.Role == blocks.Alone && c.Type != "break" {
+				lastText = i // a code span or an image is something to break before
+				for id := range inside {
+					inside[id] += "x"
+				}
+			}
+		case c.Role == blocks.Open:
+			inside[c.ID] = ""
+		case c.Role == blocks.Close:
+			if strings.TrimSpace(inside[c.ID]) == "" {
+				return fmt.Errorf("the target has %s and %s with no text between them: put the words they mark between them", describe(u.Code(c.ID, blocks.Open)), describe(c))
+			}
+			delete(inside, c.ID)
+		}
+	}
+	for i, p := range parts {
+		if p.Code != nil && p.Code.Role == blocks.Alone && i > lastText {
+			if c := u.Code(p.Code.ID, p.Code.Role); c.Type == "break" {
+				return fmt.Errorf("the target ends with %s: a line break needs text after it; leave it out, or put it between two lines", describe(c))
+			}
+		}
+	}
 	return nil
 }
 
@@ -379,6 +424,9 @@ func flatParts(u unit, page *blocks.Page, text string) ([]blocks.Part, error) {
 	p, err := blocks.Parse(body)
 	if err != nil || len(p.Units) == 0 || len(p.Blocks) == 0 || p.Blocks[0].Unit != p.Units[0] {
 		return nil, fmt.Errorf("the target has no inline codes, and does not read as Markdown (%v): %s", err, codeList(u.bu))
+	}
+	if b := p.Blocks[0]; b.Kind != blocks.Paragraph || b.In != "" || b.Start > 0 {
+		return nil, fmt.Errorf("the target has no inline codes, and its Markdown (%q) reads as a %s, not as text: escape the character that starts it with \\ (\\1. or \\- or \\:::)", text, place(b))
 	}
 	parts, complete := mapCodes(u.bu, p.Units[0])
 	if !complete || p.Blocks[0].End < len(text) {
@@ -452,12 +500,37 @@ func nestedUnits(u *blocks.Unit, page *blocks.Page) []*blocks.Unit {
 	return out
 }
 
-// sameStructure checks that a translated body splits into the source's
-// blocks: escaping kept the translation's text text.
+// sameStructure checks that a translated body has the source's
+// structure: the same blocks, of the same kinds, in the same containers
+// (a list item in a disclosure stays there), each unit with the same
+// kinds of inline codes. Write escapes a translation's text so that it
+// stays text; this is the check that it did, which refuses the file,
+// naming the first unit (or block) whose translation changed the page.
 func sameStructure(src *blocks.Page, body []byte) error {
 	got, err := blocks.Parse(body)
 	if err != nil {
 		return fmt.Errorf("the translated page does not read: %v", err)
+	}
+	name := func(b *blocks.Block) string {
+		if b.Unit != nil {
+			return fmt.Sprintf("unit u%s (%s, line %d)", b.Unit.ID, b.Kind, b.Unit.Line)
+		}
+		return fmt.Sprintf("the %s at line %d", b.Kind, b.Line)
+	}
+	for i, b := range src.Blocks {
+		if i >= len(got.Blocks) {
+			return fmt.Errorf("%s: the translation before it changes the page's structure: the translated page ends before it; please report this with the file", name(b))
+		}
+		g := got.Blocks[i]
+		switch {
+		case g.Kind != b.Kind || g.In != b.In:
+			return fmt.Errorf("%s: its translation, or one before it, changes the page's structure: the translated page has a %s where the source has a %s; please report this with the file", name(b), place(g), place(b))
+		case b.Unit != nil && (g.Unit == nil || codeTypes(g.Unit) != codeTypes(b.Unit)):
+			return fmt.Errorf("%s: its translation changes its inline markup; please report this with the file", name(b))
+		}
+	}
+	if len(got.Blocks) != len(src.Blocks) {
+		return fmt.Errorf("the translated page has %d blocks, the source %d; please report this with the file", len(got.Blocks), len(src.Blocks))
 	}
 	for i, u := range src.Units {
 		if i >= len(got.Units) || got.Units[i].Kind != u.Kind || codeTypes(got.Units[i]) != codeTypes(u) {
@@ -468,6 +541,15 @@ func sameStructure(src *blocks.Page, body []byte) error {
 		return fmt.Errorf("the translated page has %d units, the source %d; please report this with the file", len(got.Units), len(src.Units))
 	}
 	return nil
+}
+
+// place names a block's kind and its containers: "list item in
+// Disclosure/List/ListItem".
+func place(b *blocks.Block) string {
+	if b.In == "" {
+		return b.Kind
+	}
+	return b.Kind + " in " + b.In
 }
 
 // codeTypes lists a unit's code types, sorted: the markup it has,

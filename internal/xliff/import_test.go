@@ -171,3 +171,41 @@ func FuzzImport(f *testing.F) {
 		Import([]byte(data), Options{Current: noFile})
 	})
 }
+
+// TestImportMarkupRefused: a target whose codes are all there, paired and
+// nested, but that Markdown cannot write is refused, naming the unit: an
+// emphasis around no text, a line break with no text after it.
+func TestImportMarkupRefused(t *testing.T) {
+	data := "---\ntitle: Side\n---\nLinje\\\nto *ord*.\n"
+	f, diags := content.Parse("content/da/side.md", []byte(data))
+	if f == nil {
+		t.Fatal(diags)
+	}
+	x, err := Export(Request{Lang: "en", Source: f, SourceData: []byte(data), Target: "content/en/side.md", Tool: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	br := regexp.MustCompile(`<ph id="1" ctype="lb">[^<]*</ph>`)
+	for _, tt := range []struct {
+		name string
+		f    func(string) string
+		want string
+	}{
+		{"as it is", func(s string) string { return s }, ""},
+		{"an emphasis around nothing", func(s string) string { return strings.Replace(s, ">ord<", "><", 1) },
+			`unit u1 (paragraph, line 4 of content/da/side.md): the target has the start of the emphasis "*" and the end of the emphasis "*" with no text between them`},
+		{"an emphasis around spaces", func(s string) string { return strings.Replace(s, ">ord<", ">  <", 1) }, "with no text between them"},
+		{"a line break last", func(s string) string { return br.ReplaceAllString(s, "") + br.FindString(s) },
+			`unit u1 (paragraph, line 4 of content/da/side.md): the target ends with the line break "\\\n": a line break needs text after it`},
+	} {
+		_, err := Import(fill(x, func(id, s string) string {
+			if id == "u1" {
+				return tt.f(s)
+			}
+			return s
+		}), Options{Current: noFile})
+		if tt.want == "" && err != nil || tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)) {
+			t.Errorf("%s: %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}

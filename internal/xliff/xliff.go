@@ -21,10 +21,14 @@
 // "title" and "description") and one unit per block of the body (ids
 // "u1", "u2", ...): each heading, paragraph, list item, table cell,
 // quotation's or alert's paragraph, footnote, definition term and
-// description, and each image's alt text and link's title (see package
-// blocks). Code blocks, HTML, link destinations, reference definitions,
-// heading ids ({#frist}) and the other front matter fields are not
-// exposed.
+// description, disclosure's summary (restype x-summary) and each
+// paragraph in it, and each image's alt text and link's title (see
+// package blocks, which parses pages with the parser the site is built
+// with). Code blocks, HTML, link destinations, reference definitions,
+// heading ids ({#frist}), list markers, an alert's [!NOTE], a
+// disclosure's fences ("::: details", ":::") and the other front matter
+// fields are not exposed: they are the page's structure, which the
+// import writes from the source.
 //
 // Inline Markdown is inline codes: an emphasis, strong emphasis,
 // strikethrough or link is a <bpt>/<ept> pair around its text (ctype
@@ -51,7 +55,9 @@
 // was, so such a page imports with needs_review set.
 //
 // For a translation that exists, each unit of the source is lined up
-// with the translation's (package lcs, on the kinds of the units) and
+// with the translation's (package lcs, on the kinds of the units and the
+// blocks they stand in: a list item in a disclosure is not one outside
+// it) and
 // with the source as the translation was stamped (found by package history): a unit whose source did not
 // change gets the translation's text as its target, state="final" and
 // approved="yes"; a unit whose source changed gets the old translation
@@ -69,15 +75,21 @@
 // its units are the page's units with their source text, and that each
 // target has text and exactly the source's inline codes, paired and
 // nested as they may be (an <ept> after its <bpt>, not across another
-// pair). A file that fails is refused with an error naming the file and
-// the unit.
+// pair), that Markdown can write them (no emphasis around no text, no
+// line break last), and that the translated page has the source's
+// structure: the same blocks, in the same containers, each unit with the
+// same kinds of codes. A target's text is escaped so that it stays text
+// (a ":::", "- " or "1." at its start is no fence, list or number), and
+// this last check is the proof that it did. A file that fails is refused
+// with an error naming the file and the unit.
 //
 // A target without any inline code, where the source has some, is read
 // as Markdown, as translate-toolkit gives it back: xliff2po writes the
 // codes' Markdown into the PO file's text, and pomerge (or po2xliff -t)
 // puts the translated text back as plain text. Its links, code spans,
 // images and emphasis must then be the source's, with the same
-// destinations, or the file is refused.
+// destinations, and it must read as text, not as a block (a "1. " at its
+// start is a list item there: write "1\. "), or the file is refused.
 //
 // The translation is written in the source's structure: the source body
 // with each unit's Markdown replaced by its translation, escaped where
