@@ -100,6 +100,25 @@ func alignKinds(a, b []*blocks.Unit) []int {
 	return out
 }
 
+// sure reports, for each unit of a that alignKinds lined up with one of
+// b (idx, of len(a); b has nb units), whether the pairing is certain:
+// the units before and after it line up too, or the page begins or ends
+// there in both. Next to a unit one page has and the other lacks, the
+// pairing is a guess: a translation that took a disclosure's summary and
+// first paragraph for one block lines up its one unit with the summary.
+func sure(idx []int, nb int) []bool {
+	out := make([]bool, len(idx))
+	for i, j := range idx {
+		if j < 0 {
+			continue
+		}
+		before := i == 0 && j == 0 || i > 0 && idx[i-1] == j-1 && j > 0
+		after := i == len(idx)-1 && j == nb-1 || i < len(idx)-1 && idx[i+1] == j+1
+		out[i] = before && after
+	}
+	return out
+}
+
 // Unit states, as the export sets them.
 const (
 	same      = iota + 1 // the source of the unit did not change

@@ -66,7 +66,10 @@
 // unit that lines up gets the translation's text with
 // state="needs-review-translation". A unit whose translation's inline
 // markup does not match the source's (a link the translation lacks) gets
-// needs-review-translation too, with the codes that match.
+// needs-review-translation too, with the codes that match; so does one
+// that lines up next to a unit the translation or the stamped source
+// lacks, where the pairing is a guess (a translation that took a
+// disclosure's summary and its first paragraph for one block).
 //
 // # Import
 //
