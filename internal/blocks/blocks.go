@@ -9,15 +9,18 @@
 // A Block is a part of the body that stands on its own: a paragraph,
 // a heading, a list item's text, a table cell, a quotation's or a GitHub
 // alert's paragraph, a footnote's text, a definition list's term or
-// description, a code block, an HTML block, a link reference definition.
-// The blocks that hold text for a reader have a Unit: what a translator
+// description, a disclosure's summary (the text after "::: details"), a
+// code block, an HTML block, a link reference definition. Each block
+// records the containers it stands in (Block.In): a list item, a
+// quotation, a disclosure, a table's row, ... The blocks that hold text for a reader have a Unit: what a translator
 // translates. A unit is also made of an image's alt text and of a link's
 // title ([text](page.md "title")), which stand inside another unit's
 // markup; they follow that unit in Page.Units.
 //
 // Not in any unit, and so never shown to a translator: code blocks, HTML,
 // link destinations, reference definitions, heading ids ({#frist}),
-// list markers and task boxes, an alert's [!NOTE] line, table pipes.
+// list markers and task boxes, an alert's [!NOTE] line, table pipes,
+// a disclosure's fences ("::: details", ":::").
 //
 // # Parts and codes
 //
@@ -33,10 +36,14 @@
 // moved them. Write writes a unit's translation as Markdown, escaping
 // the text so that it stays text.
 //
-// The Markdown dialect is the one package markdown converts (CommonMark,
-// GitHub tables, strikethrough, autolinks and task lists, footnotes,
-// definition lists, GitHub alerts, {#id} after a heading); raw HTML is
-// parsed so that it is kept, whether or not the site shows it.
+// The Markdown is parsed with package markdown's own parser
+// (markdown.Parser), so that blocks reads the very dialect the site is
+// converted with (CommonMark, GitHub tables, strikethrough, autolinks and
+// task lists, footnotes, definition lists, GitHub alerts, disclosures,
+// {#id} after a heading); raw HTML is parsed so that it is kept, whether
+// or not the site shows it. A block of text that blocks does not know
+// (a syntax package markdown gained since) is an error of Parse, never
+// text that takes in the markup around it.
 package blocks
 
 import (
@@ -45,13 +52,13 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/udenmitid/sitegen/internal/markdown"
 )
 
 // Block kinds.
@@ -65,6 +72,7 @@ const (
 	Footnote   = "footnote"
 	Term       = "term"
 	Definition = "definition"
+	Summary    = "summary" // a disclosure's, after "::: details"
 	Code       = "code block"
 	HTML       = "html"
 	Reference  = "link reference"
@@ -85,6 +93,12 @@ type Block struct {
 	Start, End int   // Body[Start:End] is its Markdown (for a unit's block, the unit's text and inline markup)
 	Line       int   // the line of the body it starts on, from 1
 	Unit       *Unit // what is translated of it; nil for code, HTML and reference definitions
+
+	// In names the containers the block stands in, outermost first,
+	// by goldmark's node kinds ("List/ListItem", "Disclosure",
+	// "Blockquote"); "" at the top of the page. A translation written
+	// into the source's structure has the same.
+	In string
 }
 
 // A Unit is the text of one block, or one alt text or link title, as a
@@ -96,10 +110,12 @@ type Unit struct {
 	Start, End int    // Body[Start:End] is its Markdown
 	Line       int
 	Parts      []Part
+	In         string // the containers of its block (Block.In); for an alt text or a title, of the unit it stands in
 
 	// Where the unit stands, which decides what its text must escape.
 	InHeading, InCell, InTitle bool
 	TitleQuote                 byte // a link title's delimiter: '"', '\'' or '('
+	Tight                      bool // a summary right after "details" (":::details[a] b"), which Write gives a space before
 }
 
 // A Part is a run of text or a code.
@@ -177,15 +193,9 @@ func (u *Unit) Text(p *Page) string {
 // Markdown returns the unit's Markdown as written.
 func (u *Unit) Markdown(p *Page) string { return string(p.Body[u.Start:u.End]) }
 
-// parser is goldmark configured as package markdown configures it, for
-// structure only: no typographer, nothing rendered.
-var mdParser = goldmark.New(
-	goldmark.WithExtensions(
-		extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList,
-		extension.Footnote, extension.DefinitionList,
-	),
-	goldmark.WithParserOptions(parser.WithHeadingAttribute()),
-).Parser()
+// mdParser is package markdown's parser: the dialect pages are
+// converted with.
+var mdParser = markdown.Parser()
 
 // Parse splits a body ("\n" line endings, as content.File.Body) into
 // blocks and units. An error says where markup could not be told apart
@@ -269,6 +279,14 @@ func (s *splitter) blocks(doc ast.Node) error {
 			err = s.leaf(n)
 			return ast.WalkSkipChildren, nil
 		}
+		if markdown.IsSummary(n) {
+			err = s.leaf(n)
+			return ast.WalkSkipChildren, nil
+		}
+		if n.Type() == ast.TypeBlock && n.FirstChild() != nil && n.FirstChild().Type() == ast.TypeInline {
+			err = fmt.Errorf("line %d: a block of text of a kind that the unit splitter does not know (%s): please report this with the page", s.lineOfNode(n), n.Kind())
+			return ast.WalkStop, nil
+		}
 		return ast.WalkContinue, nil
 	})
 	return err
@@ -290,7 +308,30 @@ func (s *splitter) plain(n ast.Node, kind string) {
 		return // an empty code block: nothing of it changes on its own
 	}
 	end = trimEnd(s.src, start, end)
-	s.p.Blocks = append(s.p.Blocks, &Block{Kind: kind, Start: start, End: end, Line: s.lineOf(start)})
+	s.p.Blocks = append(s.p.Blocks, &Block{Kind: kind, Start: start, End: end, Line: s.lineOf(start), In: s.containers(n)})
+}
+
+// containers names the blocks that hold n, outermost first (Block.In):
+// their goldmark kinds, a GitHub alert's quotation "Alert".
+func (s *splitter) containers(n ast.Node) string {
+	var in []string
+	for c := n.Parent(); c != nil && c.Kind() != ast.KindDocument; c = c.Parent() {
+		k := c.Kind().String()
+		if q, ok := c.(*ast.Blockquote); ok && s.isAlert(q) {
+			k = "Alert"
+		}
+		in = append(in, k)
+	}
+	slices.Reverse(in)
+	return strings.Join(in, "/")
+}
+
+// lineOfNode returns the line a block starts on, or 0.
+func (s *splitter) lineOfNode(n ast.Node) int {
+	if l := n.Lines(); l.Len() > 0 {
+		return s.lineOf(l.At(0).Start)
+	}
+	return 0
 }
 
 // trimEnd moves end back over the line break and spaces at the end of
@@ -312,6 +353,9 @@ func (s *splitter) kindOf(n ast.Node) string {
 		return Cell
 	case *east.DefinitionTerm:
 		return Term
+	}
+	if markdown.IsSummary(n) {
+		return Summary
 	}
 	for c := n.Parent(); c != nil; c = c.Parent() {
 		switch c := c.(type) {
@@ -358,7 +402,17 @@ func (s *splitter) leaf(n ast.Node) error {
 		u.Level, u.InHeading = h.Level, true
 	}
 	u.InCell = kind == Cell
-	s.p.Blocks = append(s.p.Blocks, &Block{Kind: kind, Start: u.Start, End: u.End, Line: u.Line, Unit: u})
+	u.Tight = kind == Summary && u.Start > 0 && s.src[u.Start-1] != ' ' && s.src[u.Start-1] != '\t'
+	u.In = s.containers(n)
+	var in func(u *Unit)
+	in = func(u *Unit) {
+		for _, n := range s.nested[u] {
+			n.In = u.In
+			in(n)
+		}
+	}
+	in(u)
+	s.p.Blocks = append(s.p.Blocks, &Block{Kind: kind, Start: u.Start, End: u.End, Line: u.Line, Unit: u, In: u.In})
 	return nil
 }
 

@@ -19,7 +19,11 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 func dump(p *Page) string {
 	var b strings.Builder
 	for _, bl := range p.Blocks {
-		fmt.Fprintf(&b, "block %d %s %q\n", bl.Line, bl.Kind, p.Body[bl.Start:bl.End])
+		fmt.Fprintf(&b, "block %d %s %q", bl.Line, bl.Kind, p.Body[bl.Start:bl.End])
+		if bl.In != "" {
+			fmt.Fprintf(&b, " in %s", bl.In)
+		}
+		b.WriteString("\n")
 	}
 	for _, u := range p.Units {
 		fmt.Fprintf(&b, "unit %s %s:", u.ID, u.Kind)

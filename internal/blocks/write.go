@@ -24,8 +24,9 @@ func (u *Unit) Code(id int, role string) *InlineCode {
 // (their Orig is not read: the unit's is written). nested gives the
 // Markdown of the units a code holds (an image's alt text, a link's
 // title), by ID. The text is escaped so that it stays text where the unit
-// stands: a "*" does not start emphasis, a "1." at the start of a line
-// does not start a list, a "|" does not end a table cell. Spaces at the
+// stands: a "*" does not start emphasis, a "1." or a ":::" at the start
+// of a line does not start a list or a disclosure, a "|" does not end a
+// table cell. Spaces at the
 // inner side of an emphasis move outside it, where CommonMark wants them,
 // and an emphasis written with "_" is written with "*" where a letter
 // touches it (an underscore inside a word is no emphasis).
@@ -35,6 +36,9 @@ func Write(u *Unit, parts []Part, nested map[string]string) (string, error) {
 	parts = normalizeSpaces(parts)
 	star := starPairs(u, parts)
 	var b strings.Builder
+	if u.Tight {
+		b.WriteByte(' ') // "details" takes a space or "[" after it, and a "[" of the text is escaped
+	}
 	lineStart := u.Kind != Alt && u.Kind != LinkTitle // a table row need not start with "|"
 	linkText := map[int]int{}                         // where each link's text starts in b
 	for i, pt := range parts {
@@ -166,8 +170,8 @@ var entity = regexp.MustCompile(`^(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z
 
 // blockStart matches text that would start a block at the start of a
 // line: a heading, a quotation, a list item, a thematic break, a setext
-// underline, a fence.
-var blockStart = regexp.MustCompile(`^(?:#|>|[-+=]|[0-9]{1,9}[.)])`)
+// underline, a disclosure's fence (":::") or a definition (": ").
+var blockStart = regexp.MustCompile(`^(?:#|>|[-+=:]|[0-9]{1,9}[.)])`)
 
 // escape escapes text for where unit u stands; lineStart says that it
 // starts a line of Markdown.

@@ -36,8 +36,8 @@ func sameUnits(t *testing.T, name string, a, b *Page) {
 	}
 	for i, u := range a.Units {
 		v := b.Units[i]
-		if u.Kind != v.Kind || shape(u) != shape(v) {
-			t.Errorf("%s: unit %s %s %q\nrewritten %s %q", name, u.ID, u.Kind, shape(u), v.Kind, shape(v))
+		if u.Kind != v.Kind || u.In != v.In || shape(u) != shape(v) {
+			t.Errorf("%s: unit %s %s in %q %q\nrewritten %s in %q %q", name, u.ID, u.Kind, u.In, shape(u), v.Kind, v.In, shape(v))
 		}
 	}
 }

@@ -23,7 +23,8 @@ type Field struct {
 // order and comments, a byte order mark and CRLF line endings survive. A
 // field's value may span lines (a YAML block scalar, a TOML multi-line
 // string); all its lines are replaced. A field that is not there is added
-// at the end of the front matter (in TOML, before the first [table]).
+// at the end of the front matter (in TOML, before the first [table] and
+// the blank lines above it).
 // sitegen xliff import writes a translation's title, description,
 // translated_from and needs_review with it.
 func SetFields(data []byte, fields []Field) ([]byte, error) {
@@ -120,12 +121,16 @@ func setField(fm []string, f Field, format, nl string) ([]string, error) {
 		if line == "" {
 			return fm, nil
 		}
-		out := append([]string{}, fm[:top]...)
+		at := top
+		for at < len(fm) && at > 0 && strings.TrimSpace(fm[at-1]) == "" {
+			at-- // before the blank lines above a TOML [table], with the fields they end
+		}
+		out := append([]string{}, fm[:at]...)
 		if len(out) > 0 && !strings.HasSuffix(out[len(out)-1], "\n") {
 			out[len(out)-1] += nl
 		}
 		out = append(out, line)
-		return append(out, fm[top:]...), nil
+		return append(out, fm[at:]...), nil
 	}
 	end := valueEnd(fm, start, format)
 	out := append([]string{}, fm[:start]...)

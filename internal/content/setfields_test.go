@@ -11,6 +11,8 @@ func TestSetFields(t *testing.T) {
 			"---\r\nTitle: 'Complaints: how'\r\ndescription: One line.\r\ntranslated_from: abc123abc123\r\n---\r\nBody\r\n"},
 		{"toml", "+++\ntitle = \"Klage\"\ndescription = \"\"\"\nTwo\nlines\"\"\"\n[params]\nx = 1\n+++\nBody\n",
 			"+++\ntitle = \"Complaints: how\"\ndescription = \"One line.\"\ntranslated_from = \"abc123abc123\"\n[params]\nx = 1\n+++\nBody\n"},
+		{"toml, a blank line above the table", "+++\ntitle = \"Klage\"\n\n[params]\nx = 1\n+++\nBody\n",
+			"+++\ntitle = \"Complaints: how\"\ndescription = \"One line.\"\ntranslated_from = \"abc123abc123\"\n\n[params]\nx = 1\n+++\nBody\n"},
 	}
 	for _, tt := range tests {
 		got, err := SetFields([]byte(tt.in), set)

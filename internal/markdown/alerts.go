@@ -91,7 +91,11 @@ func (w *walker) alert(bq *ast.Blockquote) {
 			Msg: fmt.Sprintf("[!%s] is not a GitHub alert type, so this stays a quotation: write [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] or [!CAUTION]", first.Value(w.src)[m[2]:m[3]])})
 		return
 	}
-	if !removePrefix(p, first.Start+m[1]) {
+	end := m[5] // after the spaces that follow the marker on its line, not its line break
+	if strings.ContainsAny(string(first.Value(w.src)[m[4]:m[5]]), "\r\n") {
+		end = m[4]
+	}
+	if !removePrefix(p, first.Start+m[3]+1, first.Start+end) {
 		return
 	}
 	label := w.c.labels[typ]
@@ -125,15 +129,23 @@ func isAlertType(t string) bool {
 }
 
 // removePrefix removes the inline content of p before the source offset
-// end. It reports false, changing nothing, when that content is not all
-// plain text (a link defined as [!note], say).
-func removePrefix(p ast.Node, end int) bool {
+// end: the marker, which ends at offset marker, and the spaces after it
+// on its line. It reports false, changing nothing, when the marker is not
+// all plain text (a link defined as [!note], say). What follows the
+// marker may be anything: a dash the typographer made of "--" on the
+// next line is no text node.
+func removePrefix(p ast.Node, marker, end int) bool {
 	var drop []ast.Node
+	reached := -1 // the end of the text dropped so far
 	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
 		t, ok := c.(*ast.Text)
 		if !ok {
+			if reached >= marker {
+				break
+			}
 			return false
 		}
+		reached = t.Segment.Stop
 		if t.Segment.Stop <= end {
 			drop = append(drop, t)
 			if t.Segment.Stop == end {

@@ -98,6 +98,8 @@ func TestAlerts(t *testing.T) {
 		{name: "no text", src: "> [!NOTE]\n",
 			want:     "<div class=\"callout callout--note\" role=\"note\">\n<p class=\"callout__label\">Bemærk</p>\n</div>\n",
 			problems: []Problem{{Line: 1, Warning: true, Msg: "[!NOTE] alert without text: write the text on the lines after it, each starting with >"}}},
+		{name: "text that starts with a dash", src: "> [!NOTE]\n> -- som loven siger...\n\n> [!TIP]  \n> ... og mere.\n",
+			want: "<div class=\"callout callout--note\" role=\"note\">\n<p class=\"callout__label\">Bemærk</p>\n<p>– som loven siger…</p>\n</div>\n<div class=\"callout callout--tip\" role=\"note\">\n<p class=\"callout__label\">Tip</p>\n<p>… og mere.</p>\n</div>\n"},
 		{name: "in a list item", src: "- Punkt\n\n  > [!NOTE]\n  > Tekst.\n",
 			want: "<ul>\n<li>\n<p>Punkt</p>\n<div class=\"callout callout--note\" role=\"note\">\n<p class=\"callout__label\">Bemærk</p>\n<p>Tekst.</p>\n</div>\n</li>\n</ul>\n"},
 	}
@@ -362,6 +364,9 @@ func TestDisclosures(t *testing.T) {
 			want: "<details class=\"disclosure\">\n<summary>Læs mere</summary>\n<p>Tekst.</p>\n</details>\n"},
 		{name: "in a list item, not closed", src: "- Punkt\n\n  ::: details Mere\n  Tekst.\n- Næste\n",
 			want: "<ul>\n<li>\n<p>Punkt</p>\n<details class=\"disclosure\">\n<summary>Mere</summary>\n<p>Tekst.</p>\n</details>\n</li>\n<li>\n<p>Næste</p>\n</li>\n</ul>\n"},
+		{name: "not closed at the top of the page: the fence glued to a list item", src: "Før.\n\n::: details Mere\n\n- en\n- to :::\n\nEfter.\n",
+			want:     "<p>Før.</p>\n<details class=\"disclosure\">\n<summary>Mere</summary>\n<ul>\n<li>en</li>\n<li>to :::</li>\n</ul>\n<p>Efter.</p>\n</details>\n",
+			problems: []Problem{{Line: 3, Warning: true, Msg: "::: details is not closed, so the rest of the page is inside it: end it with a line of ::: alone (a ::: at the end of a line of text closes nothing)"}}},
 		{name: "a heading inside", src: "::: details Detaljer\n## Frist\n:::\n",
 			want: "<details class=\"disclosure\">\n<summary>Detaljer</summary>\n<h2 id=\"frist\">Frist</h2>\n</details>\n"},
 		{name: "no summary", src: "Tekst.\n\n::: details\nMere.\n:::\n",

@@ -43,7 +43,8 @@ import (
 // line, so equal fences nest as well as the longer outer fence that
 // Docusaurus and VitePress ask for; a closing line inside a fenced code
 // block is code. One not closed ends with the block that holds it (the
-// page, a list item, a quotation).
+// page, a list item, a quotation); one at the top of the page that is
+// not closed is a warning, since all the rest of the page is inside it.
 //
 // A line ":::note", ":::tip" or another name (Docusaurus's and VitePress's
 // admonitions) stays text, with a warning that says what to write: a
@@ -63,7 +64,8 @@ var (
 // A disclosure is a ::: details block; its first child is its summary.
 type disclosure struct {
 	ast.BaseBlock
-	fence int // the number of colons that opened it
+	fence  int  // the number of colons that opened it
+	closed bool // by a closing line, not by the end of what holds it
 }
 
 func (n *disclosure) Kind() ast.NodeKind { return kindDisclosure }
@@ -125,6 +127,7 @@ func (disclosureParser) Continue(node ast.Node, reader text.Reader, pc parser.Co
 	n := node.(*disclosure)
 	if closes(line, reader.LineOffset(), n.fence) && !insideOpen(n, pc) {
 		reader.AdvanceToEOL()
+		n.closed = true
 		return parser.Close
 	}
 	return parser.Continue | parser.HasChildren
@@ -218,8 +221,15 @@ func (w *walker) containers(p *ast.Paragraph) {
 }
 
 // summaries warns about a disclosure without a summary: the browser would
-// show its own word ("Details"), in the browser's language, not the page's.
+// show its own word ("Details"), in the browser's language, not the page's;
+// and about one at the top of the page that no line closes, which hides
+// the rest of the page in it.
 func (w *walker) summaries(d *disclosure) {
+	if !d.closed && d.Parent() != nil && d.Parent().Kind() == ast.KindDocument {
+		fence := strings.Repeat(":", d.fence)
+		w.problems = append(w.problems, Problem{Line: w.lineAt(d.Pos()), Warning: true,
+			Msg: fence + " details is not closed, so the rest of the page is inside it: end it with a line of " + fence + " alone (a ::: at the end of a line of text closes nothing)"})
+	}
 	if s, ok := d.FirstChild().(*summary); ok && visibleText(s, w.src) == "" {
 		w.problems = append(w.problems, Problem{Line: w.lineAt(d.Pos()), Warning: true,
 			Msg: "::: details without a summary: write what the block holds after details, e.g. \"::: details What the law says\""})

@@ -50,6 +50,11 @@
 // An HTML page (package content) is not Markdown: ConvertHTML gives it a
 // Result of its body as it is.
 //
+// Parser parses this dialect for its structure alone: package blocks
+// splits pages into what translators translate with it, so that every
+// block syntax here (a disclosure's fences, an alert's marker) is
+// structure there too, never text.
+//
 // # Heading ids
 //
 // Headings get ids from the text a reader sees, by GitHub's rules (see
@@ -162,12 +167,8 @@ func New(opts Options) *Converter {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
 	md := goldmark.New(append(rendererOpts,
+		goldmark.WithExtensions(syntax()...),
 		goldmark.WithExtensions(
-			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
-			extension.Strikethrough,
-			extension.Linkify,
-			extension.NewFootnote(),
-			extension.DefinitionList,
 			// Dashes and ellipses only: quotes are placed by placeQuotes,
 			// which knows the language's marks.
 			extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation][]byte{
@@ -176,12 +177,10 @@ func New(opts Options) *Converter {
 				extension.LeftSingleQuote: nil, extension.RightSingleQuote: nil,
 				extension.LeftDoubleQuote: nil, extension.RightDoubleQuote: nil, extension.Apostrophe: nil,
 			})),
-			taskList{},
 			taskRenderer{c},
 			callouts{},
 			codeBlocks{c},
 			footnotes{c},
-			disclosures{},
 		),
 		goldmark.WithParserOptions(parser.WithHeadingAttribute()),
 	)...)

@@ -80,10 +80,11 @@ func mapCodes(s, t *blocks.Unit) (parts []blocks.Part, complete bool) {
 	return parts, complete
 }
 
-// kindKey is a unit's kind, with a heading's level.
-func kindKey(u *blocks.Unit) string { return u.Kind + strconv.Itoa(u.Level) }
+// kindKey is a unit's kind, with a heading's level and the containers
+// it stands in: a list item in a disclosure is not one outside it.
+func kindKey(u *blocks.Unit) string { return u.Kind + strconv.Itoa(u.Level) + "\x00" + u.In }
 
-// alignKinds lines up two pages' units by kind, in order: the units of
+// alignKinds lines up two pages' units by kind and place, in order: the units of
 // a translation with those of the source it was made from. It returns,
 // for each unit of a, the index of its unit in b, or -1.
 func alignKinds(a, b []*blocks.Unit) []int {
@@ -95,6 +96,25 @@ func alignKinds(a, b []*blocks.Unit) []int {
 		if e.Op == lcs.Equal {
 			out[e.I] = e.J
 		}
+	}
+	return out
+}
+
+// sure reports, for each unit of a that alignKinds lined up with one of
+// b (idx, of len(a); b has nb units), whether the pairing is certain:
+// the units before and after it line up too, or the page begins or ends
+// there in both. Next to a unit one page has and the other lacks, the
+// pairing is a guess: a translation that took a disclosure's summary and
+// first paragraph for one block lines up its one unit with the summary.
+func sure(idx []int, nb int) []bool {
+	out := make([]bool, len(idx))
+	for i, j := range idx {
+		if j < 0 {
+			continue
+		}
+		before := i == 0 && j == 0 || i > 0 && idx[i-1] == j-1 && j > 0
+		after := i == len(idx)-1 && j == nb-1 || i < len(idx)-1 && idx[i+1] == j+1
+		out[i] = before && after
 	}
 	return out
 }

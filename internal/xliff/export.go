@@ -225,6 +225,7 @@ func prefill(r Request, src *blocks.Page) (map[string]target, error) {
 	// translation's unit made from that.
 	idx := make([]int, len(src.Units))
 	how := make([]int, len(src.Units))
+	guess := make([]bool, len(src.Units)) // lined up next to a unit the other page lacks
 	if known {
 		old, err := blocks.Parse(r.Stamped.Body)
 		if err != nil {
@@ -233,10 +234,12 @@ func prefill(r Request, src *blocks.Page) (map[string]target, error) {
 		var toOld []int
 		toOld, how = alignVersions(src, old)
 		oldToTr := alignKinds(old.Units, trPage.Units)
+		oldSure := sure(oldToTr, len(trPage.Units))
 		for i, o := range toOld {
 			idx[i] = -1
 			if o >= 0 {
 				idx[i] = oldToTr[o]
+				guess[i] = !oldSure[o]
 			}
 		}
 	} else {
@@ -255,6 +258,8 @@ func prefill(r Request, src *blocks.Page) (map[string]target, error) {
 			t.state, t.note = "needs-review-translation", unknownNote
 		case how[i] == rewritten:
 			t.state, t.note = "needs-translation", changedNote
+		case guess[i]:
+			t.state, t.note = "needs-review-translation", guessNote
 		case !complete:
 			t.state, t.note = "needs-review-translation", "The translation's inline markup differs from the source's"
 		default:
@@ -268,4 +273,5 @@ func prefill(r Request, src *blocks.Page) (map[string]target, error) {
 const (
 	changedNote = "The source changed since this was translated: the target is the translation of the old text"
 	unknownNote = "The source as it was translated is not known: check the target against the source"
+	guessNote   = "The translation's blocks differ from the source's around here: check that the target translates this source, and only it"
 )

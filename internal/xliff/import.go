@@ -1,7 +1,6 @@
 package xliff
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,8 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/udenmitid/sitegen/internal/blocks"
 	"github.com/udenmitid/sitegen/internal/content"
@@ -116,7 +113,7 @@ func Import(data []byte, opts Options) (*Result, error) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		res.New = true
-		res.Data, err = newFile(src, targets, skl, body, notFinal > 0)
+		res.Data, err = newFile(src, skl, targets, body, notFinal > 0)
 	case err != nil:
 		return nil, err
 	default:
@@ -333,6 +330,51 @@ func checkCodes(u *blocks.Unit, parts []blocks.Part) error {
 			return fmt.Errorf("the target lacks the inline code %s (id %d): put it where it belongs in the translation", describe(c), c.ID)
 		}
 	}
+	return checkMarkup(u, parts)
+}
+
+// checkMarkup checks what Markdown cannot write of codes that are all
+// there and nest: an emphasis or strikethrough around no text ("****"
+// is four stars), and a line break with no text after it (a break at
+// the end of a block is none).
+func checkMarkup(u *blocks.Unit, parts []blocks.Part) error {
+	inside := map[int]string{} // the text in each open emphasis so far
+	var lastText int = -1
+	for i, p := range parts {
+		if p.Code == nil {
+			for id := range inside {
+				inside[id] += p.Text
+			}
+			if strings.TrimSpace(p.Text) != "" {
+				lastText = i
+			}
+			continue
+		}
+		c := u.Code(p.Code.ID, p.Code.Role)
+		switch {
+		case c.Type != "italic" && c.Type != "bold" && c.Type != "strike":
+			if c.Role == blocks.Alone && c.Type != "break" {
+				lastText = i // a code span or an image is something to break before
+				for id := range inside {
+					inside[id] += "x"
+				}
+			}
+		case c.Role == blocks.Open:
+			inside[c.ID] = ""
+		case c.Role == blocks.Close:
+			if strings.TrimSpace(inside[c.ID]) == "" {
+				return fmt.Errorf("the target has %s and %s with no text between them: put the words they mark between them", describe(u.Code(c.ID, blocks.Open)), describe(c))
+			}
+			delete(inside, c.ID)
+		}
+	}
+	for i, p := range parts {
+		if p.Code != nil && p.Code.Role == blocks.Alone && i > lastText {
+			if c := u.Code(p.Code.ID, p.Code.Role); c.Type == "break" {
+				return fmt.Errorf("the target ends with %s: a line break needs text after it; leave it out, or put it between two lines", describe(c))
+			}
+		}
+	}
 	return nil
 }
 
@@ -382,6 +424,9 @@ func flatParts(u unit, page *blocks.Page, text string) ([]blocks.Part, error) {
 	p, err := blocks.Parse(body)
 	if err != nil || len(p.Units) == 0 || len(p.Blocks) == 0 || p.Blocks[0].Unit != p.Units[0] {
 		return nil, fmt.Errorf("the target has no inline codes, and does not read as Markdown (%v): %s", err, codeList(u.bu))
+	}
+	if b := p.Blocks[0]; b.Kind != blocks.Paragraph || b.In != "" || b.Start > 0 {
+		return nil, fmt.Errorf("the target has no inline codes, and its Markdown (%q) reads as a %s, not as text: escape the character that starts it with \\ (\\1. or \\- or \\:::)", text, place(b))
 	}
 	parts, complete := mapCodes(u.bu, p.Units[0])
 	if !complete || p.Blocks[0].End < len(text) {
@@ -455,12 +500,37 @@ func nestedUnits(u *blocks.Unit, page *blocks.Page) []*blocks.Unit {
 	return out
 }
 
-// sameStructure checks that a translated body splits into the source's
-// blocks: escaping kept the translation's text text.
+// sameStructure checks that a translated body has the source's
+// structure: the same blocks, of the same kinds, in the same containers
+// (a list item in a disclosure stays there), each unit with the same
+// kinds of inline codes. Write escapes a translation's text so that it
+// stays text; this is the check that it did, which refuses the file,
+// naming the first unit (or block) whose translation changed the page.
 func sameStructure(src *blocks.Page, body []byte) error {
 	got, err := blocks.Parse(body)
 	if err != nil {
 		return fmt.Errorf("the translated page does not read: %v", err)
+	}
+	name := func(b *blocks.Block) string {
+		if b.Unit != nil {
+			return fmt.Sprintf("unit u%s (%s, line %d)", b.Unit.ID, b.Kind, b.Unit.Line)
+		}
+		return fmt.Sprintf("the %s at line %d", b.Kind, b.Line)
+	}
+	for i, b := range src.Blocks {
+		if i >= len(got.Blocks) {
+			return fmt.Errorf("%s: the translation before it changes the page's structure: the translated page ends before it; please report this with the file", name(b))
+		}
+		g := got.Blocks[i]
+		switch {
+		case g.Kind != b.Kind || g.In != b.In:
+			return fmt.Errorf("%s: its translation, or one before it, changes the page's structure: the translated page has a %s where the source has a %s; please report this with the file", name(b), place(g), place(b))
+		case b.Unit != nil && (g.Unit == nil || codeTypes(g.Unit) != codeTypes(b.Unit)):
+			return fmt.Errorf("%s: its translation changes its inline markup; please report this with the file", name(b))
+		}
+	}
+	if len(got.Blocks) != len(src.Blocks) {
+		return fmt.Errorf("the translated page has %d blocks, the source %d; please report this with the file", len(got.Blocks), len(src.Blocks))
 	}
 	for i, u := range src.Units {
 		if i >= len(got.Units) || got.Units[i].Kind != u.Kind || codeTypes(got.Units[i]) != codeTypes(u) {
@@ -471,6 +541,15 @@ func sameStructure(src *blocks.Page, body []byte) error {
 		return fmt.Errorf("the translated page has %d units, the source %d; please report this with the file", len(got.Units), len(src.Units))
 	}
 	return nil
+}
+
+// place names a block's kind and its containers: "list item in
+// Disclosure/List/ListItem".
+func place(b *blocks.Block) string {
+	if b.In == "" {
+		return b.Kind
+	}
+	return b.Kind + " in " + b.In
 }
 
 // codeTypes lists a unit's code types, sorted: the markup it has,
@@ -493,104 +572,4 @@ func frontText(targets map[string][]blocks.Part, id string) (string, bool) {
 		return "", false
 	}
 	return strings.Join(strings.Fields(plainText(parts)), " "), true
-}
-
-// newFile writes a new translation: YAML front matter with the
-// translated title and description and the source's weight, menu,
-// layout, params and translation_key, then the body.
-func newFile(src *content.File, targets map[string][]blocks.Part, skl skeleton, body []byte, review bool) ([]byte, error) {
-	m := src.Meta
-	fm := yaml.Node{Kind: yaml.MappingNode}
-	add := func(key string, v any) error {
-		var val yaml.Node
-		if err := val.Encode(v); err != nil {
-			return err
-		}
-		fm.Content = append(fm.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, &val)
-		return nil
-	}
-	title, _ := frontText(targets, "title")
-	var err error
-	err = errors.Join(err, add("title", title))
-	if d, ok := frontText(targets, "description"); ok {
-		err = errors.Join(err, add("description", d))
-	}
-	if m.TranslationKey != "" {
-		err = errors.Join(err, add("translation_key", m.TranslationKey))
-	}
-	if _, ok := m.Lines["weight"]; ok {
-		err = errors.Join(err, add("weight", m.Weight))
-	}
-	if len(m.Menus) == 1 {
-		err = errors.Join(err, add("menu", m.Menus[0]))
-	} else if len(m.Menus) > 1 {
-		err = errors.Join(err, add("menu", m.Menus))
-	}
-	if m.Layout != "" {
-		err = errors.Join(err, add("layout", m.Layout))
-	}
-	if m.Params != nil {
-		err = errors.Join(err, add("params", m.Params))
-	}
-	err = errors.Join(err, add("translated_from", skl.Hash))
-	if review {
-		err = errors.Join(err, add("needs_review", true))
-	}
-	if err != nil {
-		return nil, err
-	}
-	out, err := yaml.Marshal(&fm)
-	if err != nil {
-		return nil, err
-	}
-	var b bytes.Buffer
-	b.WriteString("---\n")
-	b.Write(out)
-	b.WriteString("---\n")
-	b.Write(body)
-	return b.Bytes(), nil
-}
-
-// updateFile writes an existing translation anew: its front matter with
-// the translated title and description, translated_from and
-// needs_review set, every other field and byte kept, then the body.
-func updateFile(current []byte, targets map[string][]blocks.Part, body []byte, skl skeleton, review bool) ([]byte, error) {
-	title, _ := frontText(targets, "title")
-	fields := []content.Field{{Name: "title", Value: title}}
-	if d, ok := frontText(targets, "description"); ok {
-		fields = append(fields, content.Field{Name: "description", Value: d})
-	}
-	fields = append(fields, content.Field{Name: "translated_from", Value: skl.Hash})
-	if review {
-		fields = append(fields, content.Field{Name: "needs_review", Value: true})
-	} else {
-		fields = append(fields, content.Field{Name: "needs_review", Value: nil})
-	}
-	data, err := content.SetFields(current, fields)
-	if err != nil {
-		return nil, err
-	}
-	// Keep the front matter and its fence, then the new body, in the
-	// file's line endings.
-	crlf := bytes.Contains(data, []byte("\r\n"))
-	lines := bytes.SplitAfter(data, []byte("\n"))
-	fence := bytes.TrimRight(bytes.TrimPrefix(lines[0], []byte("\xef\xbb\xbf")), " \t\r\n")
-	end := 0
-	for i := 1; i < len(lines); i++ {
-		if bytes.Equal(bytes.TrimRight(lines[i], " \t\r\n"), fence) {
-			end = i
-			break
-		}
-	}
-	var out []byte
-	for _, l := range lines[:end+1] {
-		out = append(out, l...)
-	}
-	if !bytes.HasSuffix(out, []byte("\n")) {
-		out = append(out, '\n')
-	}
-	if crlf {
-		body = bytes.ReplaceAll(body, []byte("\n"), []byte("\r\n"))
-	}
-	return append(out, body...), nil
 }

@@ -21,10 +21,14 @@
 // "title" and "description") and one unit per block of the body (ids
 // "u1", "u2", ...): each heading, paragraph, list item, table cell,
 // quotation's or alert's paragraph, footnote, definition term and
-// description, and each image's alt text and link's title (see package
-// blocks). Code blocks, HTML, link destinations, reference definitions,
-// heading ids ({#frist}) and the other front matter fields are not
-// exposed.
+// description, disclosure's summary (restype x-summary) and each
+// paragraph in it, and each image's alt text and link's title (see
+// package blocks, which parses pages with the parser the site is built
+// with). Code blocks, HTML, link destinations, reference definitions,
+// heading ids ({#frist}), list markers, an alert's [!NOTE], a
+// disclosure's fences ("::: details", ":::") and the other front matter
+// fields are not exposed: they are the page's structure, which the
+// import writes from the source.
 //
 // Inline Markdown is inline codes: an emphasis, strong emphasis,
 // strikethrough or link is a <bpt>/<ept> pair around its text (ctype
@@ -51,7 +55,9 @@
 // was, so such a page imports with needs_review set.
 //
 // For a translation that exists, each unit of the source is lined up
-// with the translation's (package lcs, on the kinds of the units) and
+// with the translation's (package lcs, on the kinds of the units and the
+// blocks they stand in: a list item in a disclosure is not one outside
+// it) and
 // with the source as the translation was stamped (found by package history): a unit whose source did not
 // change gets the translation's text as its target, state="final" and
 // approved="yes"; a unit whose source changed gets the old translation
@@ -60,7 +66,10 @@
 // unit that lines up gets the translation's text with
 // state="needs-review-translation". A unit whose translation's inline
 // markup does not match the source's (a link the translation lacks) gets
-// needs-review-translation too, with the codes that match.
+// needs-review-translation too, with the codes that match; so does one
+// that lines up next to a unit the translation or the stamped source
+// lacks, where the pairing is a guess (a translation that took a
+// disclosure's summary and its first paragraph for one block).
 //
 // # Import
 //
@@ -69,15 +78,21 @@
 // its units are the page's units with their source text, and that each
 // target has text and exactly the source's inline codes, paired and
 // nested as they may be (an <ept> after its <bpt>, not across another
-// pair). A file that fails is refused with an error naming the file and
-// the unit.
+// pair), that Markdown can write them (no emphasis around no text, no
+// line break last), and that the translated page has the source's
+// structure: the same blocks, in the same containers, each unit with the
+// same kinds of codes. A target's text is escaped so that it stays text
+// (a ":::", "- " or "1." at its start is no fence, list or number), and
+// this last check is the proof that it did. A file that fails is refused
+// with an error naming the file and the unit.
 //
 // A target without any inline code, where the source has some, is read
 // as Markdown, as translate-toolkit gives it back: xliff2po writes the
 // codes' Markdown into the PO file's text, and pomerge (or po2xliff -t)
 // puts the translated text back as plain text. Its links, code spans,
 // images and emphasis must then be the source's, with the same
-// destinations, or the file is refused.
+// destinations, and it must read as text, not as a block (a "1. " at its
+// start is a list item there: write "1\. "), or the file is refused.
 //
 // The translation is written in the source's structure: the source body
 // with each unit's Markdown replaced by its translation, escaped where
@@ -88,8 +103,16 @@
 // for: the normalisations of a round trip.
 //
 // The front matter of a translation that exists keeps every field but
-// title, description, translated_from and needs_review; a new one gets
-// the source's weight, menu, layout, params and translation_key.
+// title, description, translated_from and needs_review. A new one starts
+// from the source's front matter as written (every field, in its order
+// and format, YAML or TOML: dates, weight, menu, taxonomies,
+// translation_key, params, other generators' fields), with the title and
+// description translated, and the fields of the source's language
+// changed so that the translation stands where its fallback page stood:
+// slug: (and Docusaurus's id:) and aliases: go, url: stays (a language
+// folder leading it becomes the translation's), and link_title: and
+// summary:, which are not units, go, so that the translated title and
+// description stand in for them.
 // translated_from is the hash the export recorded, so a source that
 // changed since the export leaves the page outdated; needs_review is set
 // when a unit is not final (state final or signed-off, or approved="yes"
