@@ -59,7 +59,8 @@ type orderer struct {
 }
 
 // compare returns the comparison of an order (Hugo's default is
-// SortDate's): by weight, lowest first, then by file name; by date, the
+// SortDate's): by weight, lowest first, the pages without one (0) after
+// them, as Hugo puts them, then by file name; by date, the
 // pages with a weight first, by weight, then the newest first, then by
 // title, then by file name; by title, the pages with a weight first,
 // then by title. Titles are compared by the language's collation
@@ -79,7 +80,7 @@ func (o *orderer) compare(order string, lang *Lang) func(a, b *Page) int {
 	case content.SortTitle:
 		return func(a, b *Page) int { return cmp.Or(weighted(a, b), byTitle(a, b), byName(a, b)) }
 	}
-	return func(a, b *Page) int { return cmp.Or(cmp.Compare(a.Weight, b.Weight), byName(a, b)) }
+	return func(a, b *Page) int { return cmp.Or(weighted(a, b), byName(a, b)) }
 }
 
 // weighted puts pages with a weight first, by weight, as Hugo does: a

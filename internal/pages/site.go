@@ -455,8 +455,10 @@ func (s *Site) AtRoot() *Lang {
 	return nil
 }
 
+// byWeight orders menu entries by weight, lowest first, those without
+// one (0) after them, as Hugo orders its menus, then by key.
 func byWeight(a, b *Page) int {
-	return cmp.Or(cmp.Compare(a.Weight, b.Weight), strings.Compare(a.Key, b.Key))
+	return cmp.Or(weighted(a, b), strings.Compare(a.Key, b.Key))
 }
 
 // addSpecial adds the language chooser and the 404 pages. With the
