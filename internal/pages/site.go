@@ -415,14 +415,24 @@ func New(cfg *config.Config, in Input) (*Site, diag.List) {
 	}
 	s.buildMenus(&diags)
 	s.findSearch()
+	// A page's Path, URL and Permalink are one string and its ends,
+	// made once: three copies of each page's path were some 150 bytes
+	// a page (issue 30). byPath is keyed by the same strings.
 	base, origin := cfg.BasePath(), cfg.Origin()
 	for _, p := range slices.Concat(s.Pages, s.Special) {
-		p.URL = base + p.Path
-		p.Permalink = origin + p.URL
+		p.Permalink = origin + base + p.Path
+		p.URL = p.Permalink[len(origin):]
+		p.Path = p.URL[len(base):]
 	}
+	byPath := make(map[string]*Page, len(s.byPath))
+	for _, p := range s.byPath { // each under its Path
+		byPath[p.Path] = p
+	}
+	s.byPath = byPath
 	for _, f := range s.feeds {
-		f.URL = base + f.Path
-		f.Permalink = origin + f.URL
+		f.Permalink = origin + base + f.Path
+		f.URL = f.Permalink[len(origin):]
+		f.Path = f.URL[len(base):]
 	}
 	for _, r := range s.Resources {
 		r.URL = base + r.Path
