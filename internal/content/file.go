@@ -195,7 +195,7 @@ func Partial(fsys fs.FS, p string, taxonomies ...string) *File {
 		}
 	}
 	if f.Meta == nil {
-		f.Meta = &Meta{Lines: map[string]int{}}
+		f.Meta = &Meta{}
 	}
 	name := strings.TrimSuffix(path.Base(f.Key), ".md")
 	if IsIndexKey(f.Key) || name == "index" {

@@ -55,9 +55,10 @@ type Meta struct {
 
 	parse *metaParse // while the fields are read; nil after
 
-	// Lines maps a field name to the line of the file it is on, so that
-	// later stages can report problems with a value where it was written.
-	Lines map[string]int
+	// Lines gives the line of the file each field is on, by its
+	// canonical name (Lines.Line("title")), so that later stages can
+	// report problems with a value where it was written.
+	Lines FieldLines
 }
 
 // metaParse is what reading the fields needs besides the Meta they give,
@@ -165,7 +166,9 @@ func ParseMeta(yml []byte, line int, taxonomies ...string) (*Meta, []*LineError)
 // metaFromNode checks the fields of a mapping node whose lines count from
 // line (TOML front matter is turned into such a node too).
 func metaFromNode(root *yaml.Node, line int, taxonomies []string) (*Meta, []*LineError) {
-	m := &Meta{Lines: map[string]int{}, parse: &metaParse{taxonomies: taxonomies}}
+	m := &Meta{parse: &metaParse{taxonomies: taxonomies}}
+	var lines fieldLines
+	lineOf := map[string]int{} // canonical name -> its line
 	var errs []*LineError
 	fail := func(n *yaml.Node, format string, args ...any) {
 		errs = append(errs, &LineError{line - 1 + n.Line, fmt.Sprintf(format, args...)})
@@ -178,12 +181,13 @@ func metaFromNode(root *yaml.Node, line int, taxonomies []string) (*Meta, []*Lin
 			if strings.EqualFold(first, k.Value) {
 				fail(k, "field %q is given twice", name)
 			} else {
-				fail(k, "%s: is the field %s: is, given already on line %d; keep one", k.Value, first, m.Lines[name])
+				fail(k, "%s: is the field %s: is, given already on line %d; keep one", k.Value, first, lineOf[name])
 			}
 			continue
 		}
 		written[name] = k.Value
-		m.Lines[name] = line - 1 + k.Line
+		lineOf[name] = line - 1 + k.Line
+		lines.add(name, line-1+k.Line)
 		err := m.set(name, k.Value, v, line)
 		var items itemErrors
 		switch {
@@ -195,7 +199,8 @@ func metaFromNode(root *yaml.Node, line int, taxonomies []string) (*Meta, []*Lin
 			fail(v, "%s: %v", k.Value, err)
 		}
 	}
-	if _, ok := m.Lines["weight"]; !ok && m.parse.menuWeight != nil {
+	m.Lines = lines.done()
+	if !m.Lines.Has("weight") && m.parse.menuWeight != nil {
 		m.Weight = *m.parse.menuWeight
 	}
 	if m.Slug == "" && m.URL == "" && m.parse.id != "" {
@@ -205,7 +210,7 @@ func metaFromNode(root *yaml.Node, line int, taxonomies []string) (*Meta, []*Lin
 	m.parse = nil
 	// Only the title is required. A page without a description builds
 	// (pages from other generators often have none); sitegen check warns.
-	if _, ok := m.Lines["title"]; !ok {
+	if !m.Lines.Has("title") {
 		errs = append(errs, &LineError{line - 1, "title: is required"})
 	}
 	return m, errs

@@ -552,7 +552,7 @@ func (s *Site) buildMenus(diags *diag.List) {
 			if q := menuEntry(entries, id); q != nil && q != p {
 				parent[p] = q
 			} else {
-				diags.Warnf(p.File.Path, p.File.Meta.Lines["menu"], "menu: parent %q names no entry of the main menu in %s (an entry is named by its identifier:, else its link title or title): the entry stands at the top of the menu", id, l.Code)
+				diags.Warnf(p.File.Path, p.File.Meta.Lines.Line("menu"), "menu: parent %q names no entry of the main menu in %s (an entry is named by its identifier:, else its link title or title): the entry stands at the top of the menu", id, l.Code)
 			}
 		}
 	}
@@ -575,7 +575,7 @@ func (s *Site) buildMenus(diags *diag.List) {
 			switch {
 			case ok && q == p: // the parents lead back to the entry
 				if !p.Fallback {
-					diags.Warnf(p.File.Path, p.File.Meta.Lines["menu"], "menu: the parents of this entry lead back to it: the entry stands at the top of the menu")
+					diags.Warnf(p.File.Path, p.File.Meta.Lines.Line("menu"), "menu: the parents of this entry lead back to it: the entry stands at the top of the menu")
 				}
 				s.topMenu[l.Index] = append(s.topMenu[l.Index], p)
 			case parent[p] != nil:
@@ -586,7 +586,7 @@ func (s *Site) buildMenus(diags *diag.List) {
 		}
 		for _, p := range s.menus["footer"][l.Index] {
 			if menuMeta(p).MenuParents["footer"] != "" && !p.Fallback {
-				diags.Warnf(p.File.Path, p.File.Meta.Lines["menu"], "menu: the footer is one list of links: its entries stand under none, and parent: is left out there")
+				diags.Warnf(p.File.Path, p.File.Meta.Lines.Line("menu"), "menu: the footer is one list of links: its entries stand under none, and parent: is left out there")
 			}
 		}
 	}

@@ -518,7 +518,7 @@ func newFile(src *content.File, targets map[string][]blocks.Part, skl skeleton, 
 	if m.TranslationKey != "" {
 		err = errors.Join(err, add("translation_key", m.TranslationKey))
 	}
-	if _, ok := m.Lines["weight"]; ok {
+	if m.Lines.Has("weight") {
 		err = errors.Join(err, add("weight", m.Weight))
 	}
 	if len(m.Menus) == 1 {
