@@ -2,6 +2,7 @@ package content
 
 import (
 	"encoding/binary"
+	"fmt"
 	"strings"
 )
 
@@ -72,4 +73,25 @@ func (f *fieldLines) add(name string, line int) {
 // done returns the lines recorded, in a string of their exact size.
 func (f *fieldLines) done() FieldLines {
 	return FieldLines{strings.Clone(f.b.String())}
+}
+
+// String lists the fields and their lines, "title:2 description:3", in
+// the order of the file (for messages, and for sitegen serve, which sees
+// what a layout read of a page by its values).
+func (l FieldLines) String() string {
+	var b strings.Builder
+	s := l.enc
+	for s != "" {
+		n, k := uvarint(s)
+		s = s[k:]
+		field := s[:n]
+		s = s[n:]
+		line, k := uvarint(s)
+		s = s[k:]
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "%s:%d", field, line)
+	}
+	return b.String()
 }
