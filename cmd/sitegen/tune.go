@@ -7,30 +7,31 @@ import (
 	"runtime/pprof"
 )
 
-// buildMemoryLimit is the soft memory limit of sitegen build and check,
-// in bytes, unless GOMEMLIMIT sets another (see
-// runtime/debug.SetMemoryLimit).
-const buildMemoryLimit = 5 << 29 // 2.5 GiB
+// buildGCPercent is the collector's GOGC for sitegen build and check,
+// unless GOGC sets another: the heap may grow to 1+buildGCPercent/100
+// times what was live after the last collection. It is what keeps a
+// build's memory in step with the site, with no soft memory limit (issue
+// 30): a build keeps about 1.2 KB a page live (the site model; see the
+// README's Performance section), and a collection's count of what is
+// live also holds what the build allocated while it marked, so 100,000
+// pages (300,000 with fallback pages) peak at 1 to 1.2 GB, the more the
+// busier the machine (marking then takes longer). Go's default, 100, is
+// kept: at 200 the heap may grow to three times that count, some 1.7 GB
+// at 100,000 pages (the 40,000-page build peaked at 946 MiB). The
+// collector's time grows with the bytes allocated, not with the site, so
+// it stays about the same share of the CPU at any size. The 2.5 GiB soft limit
+// before, with GOGC 200, made the collector run again and again once the
+// live heap neared it (issue 30: 58 times the collector's time of 10,000
+// pages at 100,000).
+const buildGCPercent = 100
 
 // tuneMemory sets the garbage collector for a whole-site build, which
-// sitegen build and sitegen check both make, unless GOGC or GOMEMLIMIT
-// say otherwise.
+// sitegen build and sitegen check both make, unless GOGC says otherwise.
+// GOMEMLIMIT, when set, sets a soft memory limit as for any Go program;
+// a build sets none.
 func tuneMemory() {
 	if os.Getenv("GOGC") == "" {
-		// A build allocates a lot that dies young; collecting half as often
-		// saved about 8% of CPU time on the 10,000-page benchmark corpus
-		// for 50% more memory (420 to 630 MB), which a build can afford.
-		debug.SetGCPercent(200)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		// With GOGC at 200 the heap may grow to three times what is live.
-		// A build keeps about 1.8 KB a page live (the site model; search
-		// entries wait in a temporary file): some 650 MB at 100,000 pages,
-		// a heap of 2 GB, under this limit. It is a guard for larger sites:
-		// with the live heap near it the collector would run again and
-		// again (issue 30: 1.5 GB live at 100,000 pages cost 58 times the
-		// collector's time of 10,000).
-		debug.SetMemoryLimit(buildMemoryLimit)
+		debug.SetGCPercent(buildGCPercent)
 	}
 }
 

@@ -185,7 +185,8 @@ func BenchmarkUpdateTitle(b *testing.B) {
 // BenchmarkBuildPerPage is a whole build of the corpus, as sitegen build
 // makes it (minified, with the search indexes), per page written: CPU
 // time and CPU time, on all cores (ns/page, cpu-ns/page), bytes and
-// allocations (B/page, allocs/page). A site's
+// allocations (B/page, allocs/page), and what the finished build keeps
+// live of the site, per page of the model (live-B/page). A site's
 // pages should cost the same at any size, so the figures at 1,000 and
 // 4,000 pages should be alike:
 //
@@ -199,8 +200,10 @@ func BenchmarkBuildPerPage(b *testing.B) {
 			runtime.GC()
 			runtime.ReadMemStats(&before)
 			cpu := cpuTime()
+			var res *build.Result
 			for b.Loop() {
-				res, err := build.Build(fsys, build.Options{Defaults: theme.FS(), KeepGoing: true}, &discard{})
+				var err error
+				res, err = build.Build(fsys, build.Options{Defaults: theme.FS(), KeepGoing: true}, &discard{})
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -208,6 +211,14 @@ func BenchmarkBuildPerPage(b *testing.B) {
 			}
 			cpu = cpuTime() - cpu
 			runtime.ReadMemStats(&after)
+			// What a build keeps of the site once it is done (the model
+			// the Result holds), per page of the site: the live heap of
+			// a build grows with it.
+			var live runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&live)
+			b.ReportMetric(float64(int64(live.HeapAlloc)-int64(before.HeapAlloc))/float64(len(res.Site.Pages)+len(res.Site.Special)), "live-B/page")
+			runtime.KeepAlive(res)
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(files), "ns/page")
 			if cpu > 0 {
 				b.ReportMetric(float64(cpu.Nanoseconds())/float64(files), "cpu-ns/page")

@@ -17,9 +17,10 @@ import (
 // is about 1.5 KB (mostly its terms), which at 100,000 pages (210,000
 // with translations) made a third of the live heap, and the collector
 // scanned it again with every cycle while the pages were rendered. In
-// memory it keeps only where each page's entry is in the file. When no
-// temporary file can be made, the entries stay in memory. It is safe for
-// concurrent use until list is called.
+// memory it keeps only where each page's entry is in the file, and the
+// index is made reading one entry at a time from it (search.IndexFrom).
+// When no temporary file can be made, the entries stay in memory. It is
+// safe for concurrent use until index is called.
 type entrySpill struct {
 	mu   sync.Mutex
 	f    *os.File      // nil: the entries are in mem
@@ -28,9 +29,6 @@ type entrySpill struct {
 	at   map[*pages.Page]span
 	mem  map[*pages.Page]*search.Entry
 	err  error // the first error writing or reading f
-
-	stand map[*pages.Page]*search.Entry // list's stand-ins, made once
-	byURL map[string]span
 }
 
 // A span is where an encoded entry is in the file.
@@ -76,37 +74,26 @@ func (s *entrySpill) add(p *pages.Page, e *search.Entry) {
 	encoders.Put(buf)
 }
 
-// list returns a language's entries in the order of search.Entries, read
-// from the file.
-func (s *entrySpill) list(site *pages.Site, lang *pages.Lang) ([]*search.Entry, error) {
+// index makes a language's search index (search.IndexFrom) from the
+// entries, reading them from the file one at a time.
+func (s *entrySpill) index(site *pages.Site, lang *pages.Lang) (index []byte, files map[string][]byte, err error) {
 	if s.f == nil {
-		return search.Entries(site, lang, s.mem), nil
+		index, files = search.Files(site, lang, s.mem, search.SplitPages)
+		return index, files, nil
 	}
 	if s.err == nil {
 		s.err = s.w.Flush()
 	}
 	if s.err != nil {
-		return nil, s.spillError()
+		return nil, nil, s.spillError()
 	}
-	// search.Entries picks each key's entry; it reads no other field.
-	// Stand-ins that hold the URL say which page's entry it picked.
-	if s.stand == nil {
-		s.stand = make(map[*pages.Page]*search.Entry, len(s.at))
-		s.byURL = make(map[string]span, len(s.at))
-		for p, sp := range s.at {
-			e := &search.Entry{URL: site.URL(p)}
-			s.stand[p] = e
-			s.byURL[e.URL] = sp
-		}
-	}
-	picked := search.Entries(site, lang, s.stand)
-	if len(picked) == 0 {
-		return nil, nil // as search.Entries gives it: an index with "pages": null
-	}
-	list := make([]*search.Entry, len(picked))
+	list := search.Pages(site, lang, func(p *pages.Page) bool {
+		_, ok := s.at[p]
+		return ok
+	})
 	var buf []byte
-	for i, st := range picked {
-		sp := s.byURL[st.URL]
+	entry := func(i int) (*search.Entry, error) {
+		sp := s.at[list[i]]
 		buf = append(buf[:0], make([]byte, sp.n)...)
 		if _, err := s.f.ReadAt(buf, sp.off); err != nil {
 			s.err = err
@@ -117,9 +104,9 @@ func (s *entrySpill) list(site *pages.Site, lang *pages.Lang) ([]*search.Entry, 
 			s.err = err
 			return nil, s.spillError()
 		}
-		list[i] = e
+		return e, nil
 	}
-	return list, nil
+	return search.IndexFrom(lang.Code, len(list), entry, search.SplitPages)
 }
 
 func (s *entrySpill) spillError() error {

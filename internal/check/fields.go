@@ -36,7 +36,7 @@ func (c *checker) unusedFields() {
 			f := byName[name]
 			if f == nil {
 				field, _, _ := strings.Cut(name, ".")
-				f = &UnusedField{Name: name, First: Place{p.File.Path, m.Lines[field]}, Hint: content.FieldHint(field)}
+				f = &UnusedField{Name: name, First: Place{p.File.Path, m.Lines.Line(field)}, Hint: content.FieldHint(field)}
 				if field != name {
 					f.Hint = "sitegen labels a menu entry with its page's link_title: and places it by weight: and parent:"
 				}

@@ -73,7 +73,7 @@ func (c *checker) lint() {
 		path := p.File.Path
 		key := p.Lang.Code + "\x00" + p.Title
 		if other, ok := titles[key]; ok {
-			c.r.add("duplicate-title", Warning, path, p.File.Meta.Lines["title"], "title %q is also the title of %s", p.Title, other)
+			c.r.add("duplicate-title", Warning, path, p.File.Meta.Lines.Line("title"), "title %q is also the title of %s", p.Title, other)
 		} else {
 			titles[key] = path
 		}
@@ -83,7 +83,7 @@ func (c *checker) lint() {
 		}
 		key = p.Lang.Code + "\x00" + p.Description
 		if other, ok := descriptions[key]; ok {
-			c.r.add("duplicate-description", Warning, path, p.File.Meta.Lines["description"], "description is also the description of %s", other)
+			c.r.add("duplicate-description", Warning, path, p.File.Meta.Lines.Line("description"), "description is also the description of %s", other)
 		} else {
 			descriptions[key] = path
 		}

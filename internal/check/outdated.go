@@ -81,5 +81,5 @@ func Explain(fsys fs.FS, h *history.History, path, from string) (c *changes.Chan
 }
 
 func version(f *content.File) changes.Version {
-	return changes.Version{Title: f.Meta.Title, Body: f.Body, BodyLine: f.BodyLine, TitleLine: f.Meta.Lines["title"]}
+	return changes.Version{Title: f.Meta.Title, Body: f.Body, BodyLine: f.BodyLine, TitleLine: f.Meta.Lines.Line("title")}
 }

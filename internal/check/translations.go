@@ -85,7 +85,7 @@ func (c *checker) status(key string, l *pages.Lang) string {
 			c.r.addStamp(p.File.Path, 1, fmt.Sprintf("outdated: no translated_from; after checking the translation against %s, ", source.File.Path))
 			return StatusOutdated
 		case got != want:
-			c.r.addStamp(p.File.Path, p.File.Meta.Lines["translated_from"], fmt.Sprintf("outdated: %s changed since this was translated (translated_from %s, now %s); update the translation, then ", source.File.Path, got, want))
+			c.r.addStamp(p.File.Path, p.File.Meta.Lines.Line("translated_from"), fmt.Sprintf("outdated: %s changed since this was translated (translated_from %s, now %s); update the translation, then ", source.File.Path, got, want))
 			return StatusOutdated
 		}
 	}

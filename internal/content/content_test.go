@@ -57,7 +57,7 @@ func TestParseMeta(t *testing.T) {
 		{"all fields", base + "slug: klage\nweight: -3\nmenu: main\nupdated: 2026-11-22\ndraft: true\naliases: [/da/gammel/]\ntranslated_from: abc\nneeds_review: true\nlayout: letter\n",
 			func(m *Meta) bool {
 				return m.Slug == "klage" && m.Weight == -3 && slices.Equal(m.Menus, []string{"main"}) && m.Updated.Equal(time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)) &&
-					m.Draft && len(m.Aliases) == 1 && m.TranslatedFrom == "abc" && m.NeedsReview && m.Layout == "letter" && m.Lines["layout"] == 12
+					m.Draft && len(m.Aliases) == 1 && m.TranslatedFrom == "abc" && m.NeedsReview && m.Layout == "letter" && m.Lines.Line("layout") == 12
 			}, 0, ""},
 		{"both menus", base + "menu: [main, footer]\n", func(m *Meta) bool { return slices.Equal(m.Menus, []string{"main", "footer"}) }, 0, ""},
 		{"hugo menu map", base + "menu: { main: { weight: 20 } }\n", func(m *Meta) bool { return slices.Equal(m.Menus, []string{"main"}) && m.Weight == 20 }, 0, ""},
@@ -100,7 +100,7 @@ func TestParseMeta(t *testing.T) {
 		{"slug percent", base + "slug: \"%2e%2e\"\n", nil, 4, `has U+0025 PERCENT SIGN "%"`},
 		{"slug absolute", base + "slug: /elements/viewer/\n", func(m *Meta) bool { return m.URL == "elements/viewer" && m.Slug == "" }, 0, ""},
 		{"slug root", base + "slug: /\n", nil, 4, "the home page's URL"},
-		{"url", base + "url: /docs/x/\n", func(m *Meta) bool { return m.URL == "docs/x" && m.Lines["url"] == 4 }, 0, ""},
+		{"url", base + "url: /docs/x/\n", func(m *Meta) bool { return m.URL == "docs/x" && m.Lines.Line("url") == 4 }, 0, ""},
 		{"url file", base + "url: /about.html\n", nil, 4, "write /about/ and keep /about.html in aliases:"},
 		{"url query", base + "url: /a/?x=1\n", nil, 4, "query"},
 		{"docusaurus id", base + "id: viewer-api\nsidebar_position: 3\nsidebar_label: API\n", func(m *Meta) bool {
@@ -135,7 +135,7 @@ func TestParseMeta(t *testing.T) {
 		{"date older than updated", base + "updated: 2026-11-22\ndate: 2020-01-01\n",
 			func(m *Meta) bool { return m.Updated.Year() == 2026 }, 0, ""},
 		{"bad lastmod", base + "lastmod: yesterday\n", nil, 4, `lastmod: "yesterday" is not a date`},
-		{"translation key", base + "translation_key: licensing\n", func(m *Meta) bool { return m.TranslationKey == "licensing" && m.Lines["translation_key"] == 4 }, 0, ""},
+		{"translation key", base + "translation_key: licensing\n", func(m *Meta) bool { return m.TranslationKey == "licensing" && m.Lines.Line("translation_key") == 4 }, 0, ""},
 		{"hugo translationKey", base + "translationKey: licensing\n", func(m *Meta) bool { return m.TranslationKey == "licensing" }, 0, ""},
 		{"both translation keys", base + "translationKey: a\ntranslation_key: b\n", nil, 5, "translation_key: is the field translationKey: is, given already on line 4"},
 		{"field case", "Title: T\nDescription: D\nLastMod: 2024-01-02\n", func(m *Meta) bool { return m.Title == "T" && m.Updated.Day() == 2 }, 0, ""},

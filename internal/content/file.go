@@ -52,7 +52,7 @@ type File struct {
 	// site's bodies need not all be in memory at once; ReadBody reads it
 	// again when the page is converted.
 	Released bool
-	hash     string // SourceHash, kept by Release
+	hash     [6]byte // SourceHash's bytes, kept by Release
 }
 
 // Release lets go of the body, keeping its SourceHash; ReadBody reads it
@@ -61,7 +61,7 @@ func (f *File) Release() {
 	if f.Released {
 		return
 	}
-	f.hash = f.SourceHash()
+	f.hash = f.sourceSum()
 	f.Body, f.Released = nil, true
 }
 
@@ -120,14 +120,23 @@ func PathKey(key string) string {
 // records the hash of the default-language page it was made from in
 // translated_from; when the hashes differ the translation is outdated.
 func (f *File) SourceHash() string {
-	if f.Released {
-		return f.hash
+	sum := f.hash
+	if !f.Released {
+		sum = f.sourceSum()
 	}
+	return hex.EncodeToString(sum[:])
+}
+
+// sourceSum is the start of the hash SourceHash shows: the file keeps
+// these 6 bytes, not the 12 characters, once its body is let go (a
+// string of them took 64 bytes a page; issue 30).
+func (f *File) sourceSum() (sum [6]byte) {
 	h := sha256.New()
 	h.Write([]byte(f.Meta.Title))
 	h.Write([]byte{0})
 	h.Write(bytes.TrimSpace(f.Body))
-	return hex.EncodeToString(h.Sum(nil))[:12]
+	copy(sum[:], h.Sum(nil))
+	return sum
 }
 
 // Parse parses one content file. p is its path from the site root
@@ -186,7 +195,7 @@ func Partial(fsys fs.FS, p string, taxonomies ...string) *File {
 		}
 	}
 	if f.Meta == nil {
-		f.Meta = &Meta{Lines: map[string]int{}}
+		f.Meta = &Meta{}
 	}
 	name := strings.TrimSuffix(path.Base(f.Key), ".md")
 	if IsIndexKey(f.Key) || name == "index" {

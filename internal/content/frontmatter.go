@@ -52,14 +52,22 @@ type Meta struct {
 	// taxonomies: {tags: [...]}. nil when the page has none.
 	Terms map[string][]string
 
+	parse *metaParse // while the fields are read; nil after
+
+	// Lines gives the line of the file each field is on, by its
+	// canonical name (Lines.Line("title")), so that later stages can
+	// report problems with a value where it was written.
+	Lines FieldLines
+}
+
+// metaParse is what reading the fields needs besides the Meta they give,
+// kept apart so that every page's Meta, which the site model keeps, does
+// not carry it (issue 30).
+type metaParse struct {
 	menuWeight  *int // from Hugo's menu: {main: {weight: 10}}
 	id          string
 	fieldParams map[string]any // the values of Unused, merged beneath params: and extra:
 	taxonomies  []string       // the taxonomies the file is parsed with
-
-	// Lines maps a field name to the line of the file it is on, so that
-	// later stages can report problems with a value where it was written.
-	Lines map[string]int
 }
 
 // Held reports whether the page is not published at now: a draft, a page
@@ -155,7 +163,9 @@ func ParseMeta(yml []byte, line int, taxonomies ...string) (*Meta, []*LineError)
 // metaFromNode checks the fields of a mapping node whose lines count from
 // line (TOML front matter is turned into such a node too).
 func metaFromNode(root *yaml.Node, line int, taxonomies []string) (*Meta, []*LineError) {
-	m := &Meta{Lines: map[string]int{}, taxonomies: taxonomies}
+	m := &Meta{parse: &metaParse{taxonomies: taxonomies}}
+	var lines fieldLines
+	lineOf := map[string]int{} // canonical name -> its line
 	var errs []*LineError
 	fail := func(n *yaml.Node, format string, args ...any) {
 		errs = append(errs, &LineError{line - 1 + n.Line, fmt.Sprintf(format, args...)})
@@ -168,12 +178,13 @@ func metaFromNode(root *yaml.Node, line int, taxonomies []string) (*Meta, []*Lin
 			if strings.EqualFold(first, k.Value) {
 				fail(k, "field %q is given twice", name)
 			} else {
-				fail(k, "%s: is the field %s: is, given already on line %d; keep one", k.Value, first, m.Lines[name])
+				fail(k, "%s: is the field %s: is, given already on line %d; keep one", k.Value, first, lineOf[name])
 			}
 			continue
 		}
 		written[name] = k.Value
-		m.Lines[name] = line - 1 + k.Line
+		lineOf[name] = line - 1 + k.Line
+		lines.add(name, line-1+k.Line)
 		err := m.set(name, k.Value, v, line)
 		var items itemErrors
 		switch {
@@ -185,16 +196,18 @@ func metaFromNode(root *yaml.Node, line int, taxonomies []string) (*Meta, []*Lin
 			fail(v, "%s: %v", k.Value, err)
 		}
 	}
-	if _, ok := m.Lines["weight"]; !ok && m.menuWeight != nil {
-		m.Weight = *m.menuWeight
+	m.Lines = lines.done()
+	if !m.Lines.Has("weight") && m.parse.menuWeight != nil {
+		m.Weight = *m.parse.menuWeight
 	}
-	if m.Slug == "" && m.URL == "" && m.id != "" {
-		m.Slug = m.id // Docusaurus: the doc id is the last URL segment
+	if m.Slug == "" && m.URL == "" && m.parse.id != "" {
+		m.Slug = m.parse.id // Docusaurus: the doc id is the last URL segment
 	}
 	m.mergeParams()
+	m.parse = nil
 	// Only the title is required. A page without a description builds
 	// (pages from other generators often have none); sitegen check warns.
-	if _, ok := m.Lines["title"]; !ok {
+	if !m.Lines.Has("title") {
 		errs = append(errs, &LineError{line - 1, "title: is required"})
 	}
 	return m, errs
@@ -233,7 +246,7 @@ func (m *Meta) set(name, written string, v *yaml.Node, line int) error {
 		// slug. A value that can be no segment is the site's own.
 		var s string
 		if scalar(v, &s) == nil && CheckSegment(Name(s)) == nil {
-			m.id = Name(s)
+			m.parse.id = Name(s)
 			return nil
 		}
 		m.keep(written, v)
@@ -287,7 +300,7 @@ func (m *Meta) set(name, written string, v *yaml.Node, line int) error {
 	case "params", "extra":
 		return m.setParams(name, v)
 	default:
-		if slices.Contains(m.taxonomies, name) {
+		if slices.Contains(m.parse.taxonomies, name) {
 			return m.setTerms(name, v, line)
 		}
 		if err := unknownField(name); err != nil {
@@ -305,10 +318,10 @@ func (m *Meta) keep(written string, v *yaml.Node) {
 	if v.Decode(&val) != nil {
 		val = v.Value
 	}
-	if m.fieldParams == nil {
-		m.fieldParams = map[string]any{}
+	if m.parse.fieldParams == nil {
+		m.parse.fieldParams = map[string]any{}
 	}
-	m.fieldParams[strings.ToLower(written)] = val
+	m.parse.fieldParams[strings.ToLower(written)] = val
 	m.Unused = append(m.Unused, written)
 }
 
@@ -316,7 +329,7 @@ func (m *Meta) keep(written string, v *yaml.Node) {
 // fields sitegen does not use, the first of them winning where two give
 // a value of one name.
 func (m *Meta) mergeParams() {
-	for name, v := range m.fieldParams {
+	for name, v := range m.parse.fieldParams {
 		if _, ok := m.Params[name]; ok {
 			continue
 		}
@@ -325,7 +338,6 @@ func (m *Meta) mergeParams() {
 		}
 		m.Params[name] = v
 	}
-	m.fieldParams = nil
 }
 
 // setWeight reads weight:, or Docusaurus's sidebar_position:.
@@ -464,7 +476,7 @@ func (m *Meta) setTaxonomies(v *yaml.Node, line int) error {
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, terms := v.Content[i], v.Content[i+1]
 		name := strings.ToLower(k.Value)
-		if !slices.Contains(m.taxonomies, name) {
+		if !slices.Contains(m.parse.taxonomies, name) {
 			// Another generator's taxonomy the site does not have: kept
 			// in params with the rest of the field, as any field sitegen
 			// does not use is (check says how to make it a taxonomy).
@@ -644,7 +656,7 @@ func (m *Meta) setMenuEntry(menu string, e *yaml.Node) error {
 			if v.Kind != yaml.ScalarNode || v.Tag != "!!int" || err != nil {
 				return fmt.Errorf("the menu weight must be a whole number, e.g. menu: {%s: {weight: 10}}", menu)
 			}
-			m.menuWeight = &w
+			m.parse.menuWeight = &w
 		case "parent", "identifier":
 			var s string
 			if err := text(v, &s); err != nil {

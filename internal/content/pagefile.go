@@ -48,8 +48,8 @@ func IsPageFile(fsys fs.FS, p string) bool {
 // "x.html" are "posts/x.md", "x.md", "x.md"; "_index.html" is
 // "_index.md". Other keys are returned as they are.
 func PageKey(key string) string {
-	if !IsPage(key) && !isHTMLName(key) {
-		return key
+	if !IsPage(key) && !isHTMLName(key) || path.Ext(key) == ".md" {
+		return key // the key as given, not a copy: the site model keeps it
 	}
 	return strings.TrimSuffix(key, path.Ext(key)) + ".md"
 }

@@ -337,5 +337,10 @@ func Typeset(lang, text string) string {
 			b.WriteRune(r)
 		}
 	}
-	return dashes.Replace(b.String())
+	if out := dashes.Replace(b.String()); out != text {
+		return out
+	}
+	// The text as written, not an equal copy: the site model keeps
+	// every page's title and description (issue 30).
+	return text
 }

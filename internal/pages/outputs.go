@@ -136,7 +136,7 @@ func slugLine(p *Page) int {
 	if p.File == nil {
 		return 0
 	}
-	return cmp.Or(p.File.Meta.Lines["url"], p.File.Meta.Lines["slug"], 1)
+	return cmp.Or(p.File.Meta.Lines.Line("url"), p.File.Meta.Lines.Line("slug"), 1)
 }
 
 // describe names the file behind a page for error messages.
@@ -326,5 +326,5 @@ func (s *Site) addMovedAliases(reserved []Reserved, static []string) {
 // urlLine is the line of the field that moved a page: its url: or slug:,
 // else its first (a section above it moved).
 func urlLine(p *Page) int {
-	return cmp.Or(p.File.Meta.Lines["url"], p.File.Meta.Lines["slug"], 1)
+	return cmp.Or(p.File.Meta.Lines.Line("url"), p.File.Meta.Lines.Line("slug"), 1)
 }

@@ -51,7 +51,7 @@ func (s *Site) generateSections(files []*content.File, drafts []string, diags *d
 		title := FolderTitle(path.Base(dir))
 		for _, l := range s.Langs {
 			files = append(files, &content.File{Path: path.Join(content.Dir, l.Folder, k), Lang: l.Code, Key: k, Generated: true,
-				Meta: &content.Meta{Title: title, Lines: map[string]int{}}})
+				Meta: &content.Meta{Title: title}})
 		}
 		diags.Warnf(missing[k]+"/", 0, "folder %s/ has no %s: sitegen makes its section page, titled %q after the folder, in every language; create %s with a title and description to name it",
 			dir, content.IndexName, title, path.Join(missing[k], content.IndexName))

@@ -54,7 +54,6 @@ type Page struct {
 	URL       string        // Path with the base path in front: "/udenmitid/da/hjaelp/"
 	Permalink string        // the absolute URL: "https://example.org/udenmitid/da/hjaelp/"
 	File      *content.File // nil for fallback and generated pages
-	Fallback  bool          // the key does not exist in Lang
 
 	Title       string // for a fallback page: the title where the page exists
 	TitleLang   *Lang  // the language Title, LinkTitle and Summary are in
@@ -69,6 +68,7 @@ type Page struct {
 	Taxonomy    string              // of a taxonomy or term page: the taxonomy's name ("tags")
 	Draft       bool                // draft:, or a publish_date still to come or an expiry_date past (content.Meta.Held)
 	NeedsReview bool
+	Fallback    bool           // the key does not exist in Lang (beside the other flags: a page is 8 bytes smaller)
 	Params      map[string]any // params: from front matter, for layouts; a fallback page has its source's
 
 	Parent       *Page   // nil for home and generated pages
@@ -80,7 +80,6 @@ type Page struct {
 	Pager        *Pager  // of a listing split into numbered pages: which one this is; nil when it is one page
 	Feed         *Feed   // of a listing with dated pages below it: its Atom feed; nil when it has none
 
-	ancestors []*Page
 	source    *Page       // for a fallback page: the version it stands in for
 	termPages []PageTerms // the term pages of the page's terms
 	site      *Site
@@ -126,12 +125,23 @@ func (p *Page) Available() []*Page {
 	return out
 }
 
-// Ancestors returns the pages above p, the home page first.
+// Ancestors returns the pages above p, the home page first, or nil. It
+// is made on each call, not kept with the page: kept, it was some 64
+// bytes of every page's live heap (issue 30).
 func (p *Page) Ancestors() []*Page {
-	if p.ancestors == nil && p.Parent != nil {
-		p.ancestors = append(slices.Clone(p.Parent.Ancestors()), p.Parent)
+	n := 0
+	for q := p.Parent; q != nil; q = q.Parent {
+		n++
 	}
-	return p.ancestors
+	if n == 0 {
+		return nil
+	}
+	out := make([]*Page, n)
+	for q := p.Parent; q != nil; q = q.Parent {
+		n--
+		out[n] = q
+	}
+	return out
 }
 
 // SearchLayout is the layout of search pages (layout: search).
@@ -415,20 +425,27 @@ func New(cfg *config.Config, in Input) (*Site, diag.List) {
 	}
 	s.buildMenus(&diags)
 	s.findSearch()
+	// A page's Path, URL and Permalink are one string and its ends,
+	// made once: three copies of each page's path were some 150 bytes
+	// a page (issue 30). byPath is keyed by the same strings.
 	base, origin := cfg.BasePath(), cfg.Origin()
 	for _, p := range slices.Concat(s.Pages, s.Special) {
-		p.URL = base + p.Path
-		p.Permalink = origin + p.URL
+		p.Permalink = origin + base + p.Path
+		p.URL = p.Permalink[len(origin):]
+		p.Path = p.URL[len(base):]
 	}
+	byPath := make(map[string]*Page, len(s.byPath))
+	for _, p := range s.byPath { // each under its Path
+		byPath[p.Path] = p
+	}
+	s.byPath = byPath
 	for _, f := range s.feeds {
-		f.URL = base + f.Path
-		f.Permalink = origin + f.URL
+		f.Permalink = origin + base + f.Path
+		f.URL = f.Permalink[len(origin):]
+		f.Path = f.URL[len(base):]
 	}
 	for _, r := range s.Resources {
 		r.URL = base + r.Path
-	}
-	for _, p := range slices.Concat(s.Pages, s.Special) {
-		p.Ancestors() // computed now, while one goroutine owns the model
 	}
 	diags.Add(termDiags)
 	return s, diags
@@ -537,7 +554,7 @@ func (s *Site) buildMenus(diags *diag.List) {
 			if q := menuEntry(entries, id); q != nil && q != p {
 				parent[p] = q
 			} else {
-				diags.Warnf(p.File.Path, p.File.Meta.Lines["menu"], "menu: parent %q names no entry of the main menu in %s (an entry is named by its identifier:, else its link title or title): the entry stands at the top of the menu", id, l.Code)
+				diags.Warnf(p.File.Path, p.File.Meta.Lines.Line("menu"), "menu: parent %q names no entry of the main menu in %s (an entry is named by its identifier:, else its link title or title): the entry stands at the top of the menu", id, l.Code)
 			}
 		}
 	}
@@ -560,7 +577,7 @@ func (s *Site) buildMenus(diags *diag.List) {
 			switch {
 			case ok && q == p: // the parents lead back to the entry
 				if !p.Fallback {
-					diags.Warnf(p.File.Path, p.File.Meta.Lines["menu"], "menu: the parents of this entry lead back to it: the entry stands at the top of the menu")
+					diags.Warnf(p.File.Path, p.File.Meta.Lines.Line("menu"), "menu: the parents of this entry lead back to it: the entry stands at the top of the menu")
 				}
 				s.topMenu[l.Index] = append(s.topMenu[l.Index], p)
 			case parent[p] != nil:
@@ -571,7 +588,7 @@ func (s *Site) buildMenus(diags *diag.List) {
 		}
 		for _, p := range s.menus["footer"][l.Index] {
 			if menuMeta(p).MenuParents["footer"] != "" && !p.Fallback {
-				diags.Warnf(p.File.Path, p.File.Meta.Lines["menu"], "menu: the footer is one list of links: its entries stand under none, and parent: is left out there")
+				diags.Warnf(p.File.Path, p.File.Meta.Lines.Line("menu"), "menu: the footer is one list of links: its entries stand under none, and parent: is left out there")
 			}
 		}
 	}

@@ -123,7 +123,7 @@ func (s *Site) addTerms(p *Page, t string, diags *diag.List) {
 	for _, term := range p.Terms[t] {
 		seg := s.termSlug(p.Lang, term)
 		if content.CheckSegment(seg) != nil {
-			diags.Errorf(p.File.Path, p.File.Meta.Lines[t], "%s: the term %q has no letter or digit to make its URL of; write it with at least one", t, term)
+			diags.Errorf(p.File.Path, p.File.Meta.Lines.Line(t), "%s: the term %q has no letter or digit to make its URL of; write it with at least one", t, term)
 			continue
 		}
 		fileKey := t + "/" + seg + "/" + content.IndexName

@@ -23,7 +23,7 @@ func (s *Site) group(files []*content.File, diags *diag.List) {
 		if f.Key == content.IndexName && f.Meta.TranslationKey != "" {
 			// Hugo sites often set one on every page, home pages too; it
 			// cannot pair them other than they are, so it is left out.
-			diags.Warnf(f.Path, f.Meta.Lines["translation_key"], "translation_key on a home page does nothing: home pages are always each other's translations; remove it")
+			diags.Warnf(f.Path, f.Meta.Lines.Line("translation_key"), "translation_key on a home page does nothing: home pages are always each other's translations; remove it")
 			f.Meta.TranslationKey = ""
 		}
 		if other := s.byFile[lang.Index][f.Key]; other != nil {
@@ -79,7 +79,7 @@ func describeKind(p *Page) string {
 
 // keyLine is the line of a page's translation_key, or its first line.
 func keyLine(p *Page) int {
-	if l := p.File.Meta.Lines["translation_key"]; l > 0 {
+	if l := p.File.Meta.Lines.Line("translation_key"); l > 0 {
 		return l
 	}
 	return 1
@@ -92,16 +92,16 @@ func (s *Site) realPage(f *content.File, lang *Lang, diags *diag.List) *Page {
 	case f.Key == content.IndexName:
 		kind = Home
 		if m.Slug != "" {
-			diags.Warnf(f.Path, m.Lines["slug"], "slug on a home page does nothing: its URL is /%s; remove it", lang.Prefix)
+			diags.Warnf(f.Path, m.Lines.Line("slug"), "slug on a home page does nothing: its URL is /%s; remove it", lang.Prefix)
 		}
 	case f.IsIndex():
 		kind = Section
 	}
 	switch {
 	case kind == Home && m.URL != "":
-		diags.Warnf(f.Path, m.Lines["url"], "url on a home page does nothing: its URL is /%s/; remove it", lang.Folder)
+		diags.Warnf(f.Path, m.Lines.Line("url"), "url on a home page does nothing: its URL is /%s/; remove it", lang.Folder)
 	case strings.EqualFold(m.URL, lang.Folder):
-		diags.Warnf(f.Path, m.Lines["url"], "url /%s/ is the home page's URL: the page stays at its own; give it a path of its own, e.g. /%s/docs/x/, or remove url:", m.URL, m.URL)
+		diags.Warnf(f.Path, m.Lines.Line("url"), "url /%s/ is the home page's URL: the page stays at its own; give it a path of its own, e.g. /%s/docs/x/, or remove url:", m.URL, m.URL)
 	}
 	title := s.typeset(lang, m.Title)
 	taxonomy, k := s.taxonomyOf(f.Key)

@@ -292,6 +292,11 @@ func change(v reflect.Value, site *pages.Site, other *pages.Page) bool {
 	case reflect.TypeFor[[]*pages.Page]():
 		v.Set(reflect.Append(v.Slice3(0, v.Len(), v.Len()), reflect.ValueOf(other)))
 		return true
+	case reflect.TypeFor[content.FieldLines]():
+		// Lines whose title is one line further down.
+		m, _ := content.ParseMeta([]byte("title: x\n"), v.Interface().(content.FieldLines).Line("title")+2)
+		v.Set(reflect.ValueOf(m.Lines))
+		return true
 	}
 	switch v.Kind() {
 	case reflect.String:

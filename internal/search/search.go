@@ -206,13 +206,24 @@ func NewEntry(site *pages.Site, p *pages.Page, doc *markdown.Result) *Entry {
 // same words. Fallback pages are left out: their text is another
 // language's, which that language's index holds (see Other languages).
 func Entries(site *pages.Site, lang *pages.Lang, entries map[*pages.Page]*Entry) []*Entry {
-	var list, dated []*Entry
+	var list []*Entry
+	for _, p := range Pages(site, lang, func(p *pages.Page) bool { return entries[p] != nil }) {
+		list = append(list, entries[p])
+	}
+	return list
+}
+
+// Pages returns the pages of a language's index in the order of Entries:
+// the language's own pages for which has reports true (those with an
+// entry).
+func Pages(site *pages.Site, lang *pages.Lang, has func(*pages.Page) bool) []*pages.Page {
+	var list, dated []*pages.Page
 	for _, key := range site.Keys() {
-		if p := site.Page(key, lang.Code); !p.Fallback && entries[p] != nil {
+		if p := site.Page(key, lang.Code); !p.Fallback && has(p) {
 			if p.Date.IsZero() {
-				list = append(list, entries[p])
+				list = append(list, p)
 			} else {
-				dated = append(dated, entries[p])
+				dated = append(dated, p)
 			}
 		}
 	}
@@ -231,10 +242,28 @@ func Files(site *pages.Site, lang *pages.Lang, entries map[*pages.Page]*Entry, s
 // file when there are splitPages or fewer, else a split index (Split).
 // It only reads list.
 func Index(lang string, list []*Entry, splitPages int) (index []byte, files map[string][]byte) {
-	if len(list) <= splitPages {
-		return single(lang, list), nil
+	index, files, _ = IndexFrom(lang, len(list), func(i int) (*Entry, error) { return list[i], nil }, splitPages)
+	return index, files
+}
+
+// IndexFrom is Index from the n entries of a language's index, in the
+// order of Entries, which entry gives one at a time, so that they need
+// not all be in memory at once (the build reads them from a temporary
+// file): a split index reads each entry twice and keeps none, a single
+// file all of them. An error from entry is returned as it is.
+func IndexFrom(lang string, n int, entry func(i int) (*Entry, error), splitPages int) (index []byte, files map[string][]byte, err error) {
+	if n > splitPages {
+		return splitFrom(lang, n, entry)
 	}
-	return Split(lang, list)
+	var list []*Entry
+	for i := range n {
+		e, err := entry(i)
+		if err != nil {
+			return nil, nil, err
+		}
+		list = append(list, e)
+	}
+	return single(lang, list), nil, nil
 }
 
 func single(lang string, list []*Entry) []byte {

@@ -68,9 +68,19 @@ func symbolScore(sym byte) float64 {
 // names below the output folder, all in the folder search/<lang>.<hash>/
 // (the tag in lower case) whose hash covers all of them.
 func Split(lang string, list []*Entry) (manifest []byte, files map[string][]byte) {
+	manifest, files, _ = splitFrom(lang, len(list), func(i int) (*Entry, error) { return list[i], nil })
+	return manifest, files
+}
+
+// splitFrom is Split from n entries that entry gives one at a time (see
+// IndexFrom).
+func splitFrom(lang string, n int, entry func(i int) (*Entry, error)) (manifest []byte, files map[string][]byte, err error) {
 	a := For(lang)
 	forms := newFormTable()
-	postings := splitPostings(a, list, forms)
+	postings, err := splitPostings(a, n, entry, forms)
+	if err != nil {
+		return nil, nil, err
+	}
 	terms := make([]string, 0, len(postings)+len(forms.stemOf))
 	for t := range postings {
 		terms = append(terms, t)
@@ -112,11 +122,15 @@ func Split(lang string, list []*Entry) (manifest []byte, files map[string][]byte
 	}
 
 	var chunks [][]byte
-	for i := 0; i < len(list); i += ChunkPages {
+	for i := 0; i < n; i += ChunkPages {
 		var b bytes.Buffer
 		b.WriteByte('[')
-		for j, e := range list[i:min(i+ChunkPages, len(list))] {
-			if j > 0 {
+		for j := i; j < min(i+ChunkPages, n); j++ {
+			e, err := entry(j)
+			if err != nil {
+				return nil, nil, err
+			}
+			if j > i {
 				b.WriteByte(',')
 			}
 			writeJSON(&b, pageData{e.URL, e.Title, e.Description, e.Section})
@@ -149,8 +163,8 @@ func Split(lang string, list []*Entry) (manifest []byte, files map[string][]byte
 		Chunk    int               `json:"chunk"`
 		Levels   int               `json:"levels"`
 		Shards   []string          `json:"shards"`
-	}{3, lang, a.Digraphs(), strings.Join(forms.suffixes(), " "), len(list), dir, ChunkPages, Levels, firsts})
-	return m.Bytes(), files
+	}{3, lang, a.Digraphs(), strings.Join(forms.suffixes(), " "), n, dir, ChunkPages, Levels, firsts})
+	return m.Bytes(), files, nil
 }
 
 // pageData is what a page file of a split index holds of a page.
@@ -211,7 +225,7 @@ func (p *postingList) flatten() {
 // symbol on a page is the best field it is in, as search.js scores it:
 // the title, a heading, the description, the section's title, else its
 // place among the page's most frequent stems.
-func splitPostings(a *Analyzer, list []*Entry, forms *formTable) map[string]*postingList {
+func splitPostings(a *Analyzer, n int, entry func(i int) (*Entry, error), forms *formTable) (map[string]*postingList, error) {
 	postings := map[string]*postingList{}
 	best := map[string]byte{}
 	var order []string
@@ -226,7 +240,11 @@ func splitPostings(a *Analyzer, list []*Entry, forms *formTable) map[string]*pos
 			best[t] = sym
 		}
 	}
-	for i, e := range list {
+	for i := range n {
+		e, err := entry(i)
+		if err != nil {
+			return nil, err
+		}
 		clear(best)
 		order = order[:0]
 		pos := 0
@@ -260,11 +278,11 @@ func splitPostings(a *Analyzer, list []*Entry, forms *formTable) map[string]*pos
 		}
 	}
 	for _, p := range postings {
-		if p.n*DenseShare > len(list) {
+		if p.n*DenseShare > n {
 			p.flatten()
 		}
 	}
-	return postings
+	return postings, nil
 }
 
 // better reports whether a is a better symbol than b: it scores more, or

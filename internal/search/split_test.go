@@ -34,7 +34,7 @@ func TestPostings(t *testing.T) {
 		{"du", "R"},       // the description's short words too
 		{"klage", ""},     // a key, not a stem
 	}
-	postings := splitPostings(For("da"), list, newFormTable())
+	postings := postingsOf(t, For("da"), list, newFormTable())
 	for _, tt := range tests {
 		got := ""
 		if p := postings[tt.term]; p != nil {
@@ -61,7 +61,7 @@ func TestDensePostings(t *testing.T) {
 		{"klage", "C"},   // on one: its place in the title
 		{"regler", "2A"}, // on one
 	}
-	postings := splitPostings(For("kl"), list, newFormTable())
+	postings := postingsOf(t, For("kl"), list, newFormTable())
 	for _, tt := range tests {
 		if got := postings[tt.term].String(); got != tt.want {
 			t.Errorf("postings of %q = %q, want %q", tt.term, got, tt.want)
@@ -90,7 +90,7 @@ func TestSplitShards(t *testing.T) {
 	list := entries(3000, 1)
 	manifest, files := Split("da", list)
 	forms := newFormTable()
-	postings := splitPostings(For("da"), list, forms)
+	postings := postingsOf(t, For("da"), list, forms)
 	ix, err := openSplit(manifest, files)
 	if err != nil {
 		t.Fatal(err)
@@ -234,7 +234,7 @@ func TestSplitSearch(t *testing.T) {
 			// level, 2/Levels), or of all levels for a dense term (within
 			// 2 + 2/Levels).
 			tol := 0.0
-			postings := splitPostings(For("da"), list, newFormTable())
+			postings := postingsOf(t, For("da"), list, newFormTable())
 			for _, w := range keys {
 				tol += 2.0 / Levels
 				for term, p := range postings {
@@ -434,4 +434,14 @@ func BenchmarkQuery(b *testing.B) {
 		}
 		b.ReportMetric(float64(size), "download-bytes")
 	})
+}
+
+// postingsOf is splitPostings over a list of entries.
+func postingsOf(t testing.TB, a *Analyzer, list []*Entry, forms *formTable) map[string]*postingList {
+	t.Helper()
+	postings, err := splitPostings(a, len(list), func(i int) (*Entry, error) { return list[i], nil }, forms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return postings
 }

@@ -66,8 +66,8 @@ func langFields(src *content.File, data []byte, from, to string) []content.Field
 	m := src.Meta
 	var out []content.Field
 	drop := func(canonical string) {
-		if line, ok := m.Lines[canonical]; ok {
-			if k := writtenKey(data, line); k != "" {
+		if m.Lines.Has(canonical) {
+			if k := writtenKey(data, m.Lines.Line(canonical)); k != "" {
 				out = append(out, content.Field{Name: k, Value: nil})
 			}
 		}
@@ -81,10 +81,10 @@ func langFields(src *content.File, data []byte, from, to string) []content.Field
 	}
 	if first, rest, _ := strings.Cut(m.URL, "/"); m.URL != "" && from != "" && strings.EqualFold(first, from) {
 		field := "url"
-		if _, ok := m.Lines["url"]; !ok {
+		if !m.Lines.Has("url") {
 			field = "slug"
 		}
-		if k := writtenKey(data, m.Lines[field]); k != "" {
+		if k := writtenKey(data, m.Lines.Line(field)); k != "" {
 			out = append(out, content.Field{Name: k, Value: "/" + path.Join(to, rest) + "/"})
 		}
 	}

@@ -173,9 +173,9 @@ func unitID(u *blocks.Unit) string { return "u" + u.ID }
 // pageUnits lists the units of a page: its title, its description when
 // it has one, and the units of its body.
 func pageUnits(f *content.File, p *blocks.Page) []unit {
-	out := []unit{{id: "title", kind: "title", line: f.Meta.Lines["title"], parts: []blocks.Part{{Text: f.Meta.Title}}}}
+	out := []unit{{id: "title", kind: "title", line: f.Meta.Lines.Line("title"), parts: []blocks.Part{{Text: f.Meta.Title}}}}
 	if f.Meta.Description != "" {
-		out = append(out, unit{id: "description", kind: "description", line: f.Meta.Lines["description"], parts: []blocks.Part{{Text: f.Meta.Description}}})
+		out = append(out, unit{id: "description", kind: "description", line: f.Meta.Lines.Line("description"), parts: []blocks.Part{{Text: f.Meta.Description}}})
 	}
 	for _, u := range p.Units {
 		out = append(out, unit{id: unitID(u), kind: u.Kind, line: f.BodyLine + u.Line - 1, parts: u.Parts, bu: u})
