@@ -472,7 +472,7 @@ func TestNoRecording(t *testing.T) {
 	if err := env.RenderTo(&without, p, nil, nil); err != nil {
 		t.Fatal(err)
 	}
-	if with.String() != without.String() || !strings.Contains(with.String(), "Side ForsideHjælpSide") {
+	if with.String() != without.String() || !strings.Contains(with.String(), "Side HjælpSideForside") {
 		t.Errorf("with reads %q, without %q", with.String(), without.String())
 	}
 }
