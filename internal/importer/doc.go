@@ -56,8 +56,10 @@
 // sitegen keeps them). Zola's "safe" and "off" (the text, "_" for spaces)
 // have no sitegen rule: a report line.
 //
-// Menus: an entry of Hugo's menus (main or footer) that names a page (url
-// or pageRef) puts menu: and weight: in that page's front matter. An entry
+// Menus: an entry of Hugo's menus (main or footer; menus or menu, at the
+// top or in a language) that names a page (url or pageRef, by its path or
+// by its URL on the old site, a relative URL read from the language's home
+// page) puts menu: and weight: in that page's front matter. An entry
 // for another site, or a heading with no link, is a report line (sitegen's
 // menus list pages). Docusaurus's sidebar order becomes weight: on the docs
 // that set no sidebar_position.
@@ -123,7 +125,10 @@
 // becomes url: (the route in front) or, where the file's place gives the
 // same URL, goes. A Hugo page a permalink pattern placed (/:year/:month/
 // :day/:slug/) keeps that URL as its url:, its .html form (uglyURLs) an
-// alias. A date at the start of a Zola or Jekyll post's name becomes its
+// alias; a language's own [languages.<lang>.permalinks] comes before the
+// site's, and a section's pattern (permalinks.section) makes the
+// section's old URL an alias. "URLs kept" in the report counts the pages
+// whose old URL, so worked out, is their new one. A date at the start of a Zola or Jekyll post's name becomes its
 // date: and the rest its slug:.
 //
 // # Which version a translation was made from
