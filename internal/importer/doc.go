@@ -35,7 +35,10 @@
 //
 // # Configuration
 //
-// sitegen.toml gets base_url (Docusaurus: url and baseUrl), title,
+// sitegen.toml gets base_url (Docusaurus: url and baseUrl; where the old
+// one is no absolute http(s) URL, as Hugo's baseURL "/", the placeholder
+// https://example.org/ with the old base path, a comment and a report
+// line to set it: sitegen builds only with an address), title,
 // description, default_language, the languages in the source's order
 // (weight) with their names (the source's, else the language's name in
 // itself) and direction (Hugo's languageDirection, Docusaurus's

@@ -637,6 +637,9 @@ func (s *site) result(g generator, dir string) *Result {
 	} else {
 		s.cfg.unsafeHTML = false
 	}
+	if u, ok := s.placeholderBaseURL(); ok {
+		s.rep.add(siteConfigFile, 0, fmt.Sprintf("base_url is the placeholder %s: the old site's (%q) is no address", u, s.cfg.baseURL), "set base_url to the site's address")
+	}
 	out[siteConfigFile] = s.sitegenTOML()
 	s.rep.Added++
 	s.uiStrings(out)
