@@ -73,6 +73,7 @@ func Import(gen string, src fs.FS, dir string) (*Result, error) {
 			}
 		}
 	}
+	s.moveStaticClashes()
 	s.rewriteLinks()
 	s.layouts()
 	s.fields()
