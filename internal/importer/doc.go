@@ -131,15 +131,17 @@
 // alias; a language's own [languages.<lang>.permalinks] comes before the
 // site's, and a section's pattern (permalinks.section) makes the
 // section's old URL an alias. "URLs kept" in the report counts the pages
-// whose old URL, so worked out, is their new one.
+// whose old URL, so worked out, is their new one. A date at the start of
+// a Zola or Jekyll post's name becomes its date: and the rest its slug:
+// (Jekyll's permalink: pretty: its URL ends in "/", not ".html").
 //
 // A static file at the path of a static file of the built-in theme
 // (css/site.css) or of a file the build writes (sitemap.xml, robots.txt,
 // _redirects, _headers, index.html, 404.html, atom.xml) is moved aside to
-// name.old.ext in its folder, the pages' root links to it follow, and a
-// report line says so: published as it is it would take that file's
-// place (an unstyled site, a feed that never changes). A date at the start of a Zola or Jekyll post's name becomes its
-// date: and the rest its slug:.
+// name.old.ext in its folder, with a report line: published as it is it
+// would take that file's place (an unstyled site, a feed that never
+// changes). The pages' root links to a theme file follow it; links to
+// /sitemap.xml or /atom.xml stay, for they mean the file sitegen writes.
 //
 // # Which version a translation was made from
 //

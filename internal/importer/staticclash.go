@@ -30,8 +30,10 @@ func builtName(rel string) bool {
 // is a feed that no longer changes). It becomes name.old.ext in the same
 // folder: the extension keeps its media type, the folder keeps the
 // relative links in it (url(../img/x.png)) working, and ".old" says where
-// it came from. The pages' links to it follow; the old layouts, which
-// linked to most such files, are not imported. Each is a report line.
+// it came from. The pages' links to a theme file follow it (the old
+// layouts, which linked to most such files, are not imported); links to
+// a file the build writes stay, for they mean that file. Each is a
+// report line.
 func (s *site) moveStaticClashes() {
 	themeFS := theme.FS()
 	for _, f := range s.files {
@@ -50,16 +52,21 @@ func (s *site) moveStaticClashes() {
 		for i := 2; s.byDst["static/"+moved] != nil; i++ {
 			moved = fmt.Sprintf("%s.old%d%s", stem, i, ext)
 		}
-		what, todo := "the file the build writes there", "sitegen writes its own; carry over what the site still needs of the old one, then delete it"
+		what, todo := "the file the build writes there", "carry over what the site still needs of the old one, then delete it"
 		if inTheme {
 			what, todo = "the built-in theme's file of that path", "the old layouts used it; delete it if no page needs it"
 		}
 		delete(s.byDst, f.dst)
 		f.dst = "static/" + moved
 		s.byDst[f.dst] = f
-		links := "no page links to it"
-		if n := s.relinkStatic("/"+rel, "/"+moved); n > 0 {
-			links = "the links to it of " + count(n, "page") + " follow"
+		// A link to a theme file meant the old one; a link to /atom.xml or
+		// /sitemap.xml means the file of that name, which sitegen writes.
+		links := "links to /" + rel + " reach sitegen's"
+		if inTheme {
+			links = "no page links to it"
+			if n := s.relinkStatic("/"+rel, "/"+moved); n > 0 {
+				links = "the links to it of " + count(n, "page") + " follow"
+			}
 		}
 		s.rep.add(f.src, 0, fmt.Sprintf("moved aside to static/%s: published as /%s it would take the place of %s; %s", moved, rel, what, links), todo)
 	}
