@@ -24,10 +24,17 @@
 //	            i18n/<locale>/docusaurus-plugin-content-blog/ (content/<lang>/blog/),
 //	            src/pages/*.md
 //	Jekyll      pages anywhere with lang: (jekyll-polyglot; the default
-//	            language without), _posts/ (content/<lang>/posts/)
+//	            language without; about.<lang>.md is about.md),
+//	            _posts/ (content/<lang>/posts/)
 //
 // Pages whose paths differ pair by translation_key: Jekyll's page_id
-// becomes one; Hugo's translationKey is read as it is. A content folder
+// becomes one, and so does the permalink that pages of several languages
+// share, as polyglot pairs them; Hugo's translationKey is read as it is.
+// Of two files at one URL (Jekyll's index.html and index.md) the first
+// by path is kept, the other left out with a report line. Jekyll's
+// description per language (description: {en: ..., de: ...}) goes to
+// each language; links that start with {{ site.baseurl }} or
+// {{ site.url }} are written from the root. A content folder
 // no language reads (Hugo's contentDir) is not imported, with a report
 // line. Files beside pages go with them; a bundle's files in Zola serve
 // every language and go to the default language's folder, which sitegen

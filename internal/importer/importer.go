@@ -240,13 +240,25 @@ func (f *file) key() string {
 	return strings.TrimSuffix(k, path.Ext(k))
 }
 
+// index indexes the pages by key. Of two pages with one key (about.md
+// and about.html, both published at one URL), the first is kept and the
+// other left out with a report line: sitegen refuses the pair.
 func (s *site) index() {
 	s.byKey = map[string]*file{}
+	kept := s.files[:0]
 	for _, f := range s.files {
 		if f.page {
-			s.byKey[f.lang+":"+f.key()] = f
+			k := f.lang + ":" + f.key()
+			if old := s.byKey[k]; old != nil {
+				s.rep.add(f.src, 0, fmt.Sprintf("left out: %s would be %s, at the URL of %s (%s)", f.src, f.dst, old.dst, old.src), "merge what it holds into that page")
+				delete(s.byDst, f.dst)
+				continue
+			}
+			s.byKey[k] = f
 		}
+		kept = append(kept, f)
 	}
+	s.files = kept
 }
 
 // page finds a page of lang by its key without extension, or nil.
@@ -455,8 +467,8 @@ func (s *site) sections(g generator) {
 // addSection writes the _index.md of dir in lang unless there is one.
 func (s *site) addSection(g generator, lang, dir string) {
 	dst := langDir(lang) + "/" + path.Join(dir, "_index.md")
-	if s.byDst[dst] != nil {
-		return
+	if s.byDst[dst] != nil || s.byKey[lang+":"+path.Join(dir, "_index")] != nil {
+		return // the folder has its page, perhaps as _index.html
 	}
 	title, weight := g.sectionTitle(lang, dir)
 	if title == "" {
