@@ -122,9 +122,12 @@
 // Every folder of pages gets an _index.md where the source has none:
 // titled from Docusaurus's _category_.json or the sidebar category whose
 // docs are all in that folder (in another language from its
-// current.json), else from the folder's name. Another language gets its
-// own only when the title is in that language; elsewhere sitegen's
-// fallback page stands in for it.
+// current.json), a taxonomy's folder (categories/) from the old site's
+// word for it in that language (Hugo's i18n/<lang>.toml) or else the
+// theme's UI string (taxonomy_categories), else from the folder's name.
+// Another language gets its own only when the title is in that language;
+// elsewhere sitegen's fallback page stands in for it. Drafts (draft:
+// true) stay drafts; the report counts them.
 //
 // Every page's URL is worked out as the old site made it (Hugo: url:,
 // permalinks, uglyURLs, lower case; Zola: path:, slug:, a date before the

@@ -455,7 +455,7 @@ func (s *site) sections(g generator) {
 		if s.byDst[langDir(lang)+"/"+path.Join(dir, "index.md")] != nil {
 			continue // a bundle, not a section
 		}
-		if title, _ := g.sectionTitle(lang, dir); title == "" && lang != s.cfg.defaultLang && !(dir == "" && s.langTitle(lang) != "") {
+		if title, _ := g.sectionTitle(lang, dir); title == "" && s.taxonomyTitle(lang, dir) == "" && lang != s.cfg.defaultLang && !(dir == "" && s.langTitle(lang) != "") {
 			// Another language's version would be a translation in the
 			// default language's words: its fallback page says so instead.
 			lang = s.cfg.defaultLang
@@ -472,7 +472,7 @@ func (s *site) addSection(g generator, lang, dir string) {
 	}
 	title, weight := g.sectionTitle(lang, dir)
 	if title == "" {
-		title = s.titleFromName(lang, dir)
+		title = firstNonEmpty(s.taxonomyTitle(lang, dir), s.titleFromName(lang, dir))
 	}
 	fm := &frontMatter{kind: fmYAML, values: map[string]any{}}
 	fm.set("title", title)
@@ -644,6 +644,10 @@ func (s *site) result(g generator, dir string) *Result {
 			s.rep.Copied++
 		}
 	}
+	if drafts := s.drafts(); drafts > 0 {
+		s.rep.add("content", 0, fmt.Sprintf("%d of %s are drafts (draft: true), kept as drafts: sitegen build leaves them out, sitegen serve shows them", drafts, count(s.rep.Pages, "page")),
+			"take draft: true out of those to publish")
+	}
 	if htmlPages > 0 && s.cfg.unsafeHTML {
 		s.rep.add(siteConfigFile, 0, fmt.Sprintf("unsafe_html = true: raw HTML in %s, which %s", count(htmlPages, "page"), s.cfg.unsafeWhy),
 			"set it false if not every editor of content/ is trusted (SECURITY.md), and write those pages in Markdown")
@@ -659,6 +663,17 @@ func (s *site) result(g generator, dir string) *Result {
 	s.rep.Languages = len(s.cfg.langs)
 	out[ReportFile] = []byte(s.rep.String())
 	return &Result{Files: out, Report: s.rep}
+}
+
+// drafts counts the pages marked draft: true.
+func (s *site) drafts() int {
+	n := 0
+	for _, f := range s.files {
+		if f.page && f.fm.get("draft") == true {
+			n++
+		}
+	}
+	return n
 }
 
 // uiStrings writes i18n/<lang>.toml for each language the theme has no
