@@ -3,6 +3,7 @@ package importer
 import (
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"path"
 	"strings"
 
@@ -147,7 +148,11 @@ func (s *site) sitegenTOML() []byte {
 	s.sortLangs()
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Written by sitegen import %s from the old site's configuration.\n", s.gen)
-	fmt.Fprintf(&b, "base_url = %s\n", scaffold.Quote(s.cfg.baseURL))
+	if u, ok := s.placeholderBaseURL(); ok {
+		fmt.Fprintf(&b, "base_url = %s  # a placeholder: the old site gave no address (%s); set the site's address\n", scaffold.Quote(u), scaffold.Quote(s.cfg.baseURL))
+	} else {
+		fmt.Fprintf(&b, "base_url = %s\n", scaffold.Quote(s.cfg.baseURL))
+	}
 	fmt.Fprintf(&b, "default_language = %s\n", scaffold.Quote(s.cfg.defaultLang))
 	if !s.cfg.inSubdir {
 		b.WriteString("default_language_in_subdir = false  # the default language at the root, as the old site had it\n")
@@ -188,6 +193,26 @@ func (s *site) sitegenTOML() []byte {
 		fmt.Fprintf(&b, "heading_ids = %s  # %s\n", scaffold.Quote(s.cfg.headingIDs), s.cfg.headingIDsWhy)
 	}
 	return []byte(b.String())
+}
+
+// placeholderBaseURL is the base URL to write, with true, when the old
+// site's is no absolute http(s) URL (Hugo's baseURL "/" or "", a Jekyll
+// url left empty): sitegen needs one to build (feeds, sitemap, hreflang),
+// so the import writes https://example.org/ with the old base path, which
+// sitegen check reports as a placeholder domain, and a report line.
+func (s *site) placeholderBaseURL() (string, bool) {
+	if u, err := url.Parse(s.cfg.baseURL); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		return "", false
+	}
+	p := strings.Trim(s.cfg.baseURL, "/")
+	if u, err := url.Parse(s.cfg.baseURL); err == nil && u.Scheme == "" && u.Host == "" {
+		p = strings.Trim(u.Path, "/")
+	}
+	placeholder := "https://example.org/"
+	if p != "" {
+		placeholder += p + "/"
+	}
+	return placeholder, true
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

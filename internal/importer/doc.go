@@ -24,10 +24,17 @@
 //	            i18n/<locale>/docusaurus-plugin-content-blog/ (content/<lang>/blog/),
 //	            src/pages/*.md
 //	Jekyll      pages anywhere with lang: (jekyll-polyglot; the default
-//	            language without), _posts/ (content/<lang>/posts/)
+//	            language without; about.<lang>.md is about.md),
+//	            _posts/ (content/<lang>/posts/)
 //
 // Pages whose paths differ pair by translation_key: Jekyll's page_id
-// becomes one; Hugo's translationKey is read as it is. A content folder
+// becomes one, and so does the permalink that pages of several languages
+// share, as polyglot pairs them; Hugo's translationKey is read as it is.
+// Of two files at one URL (Jekyll's index.html and index.md) the first
+// by path is kept, the other left out with a report line. Jekyll's
+// description per language (description: {en: ..., de: ...}) goes to
+// each language; links that start with {{ site.baseurl }} or
+// {{ site.url }} are written from the root. A content folder
 // no language reads (Hugo's contentDir) is not imported, with a report
 // line. Files beside pages go with them; a bundle's files in Zola serve
 // every language and go to the default language's folder, which sitegen
@@ -35,7 +42,10 @@
 //
 // # Configuration
 //
-// sitegen.toml gets base_url (Docusaurus: url and baseUrl), title,
+// sitegen.toml gets base_url (Docusaurus: url and baseUrl; where the old
+// one is no absolute http(s) URL, as Hugo's baseURL "/", the placeholder
+// https://example.org/ with the old base path, a comment and a report
+// line to set it: sitegen builds only with an address), title,
 // description, default_language, the languages in the source's order
 // (weight) with their names (the source's, else the language's name in
 // itself) and direction (Hugo's languageDirection, Docusaurus's
@@ -68,8 +78,10 @@
 // showed its section's sidebar and previous/next links there, and sitegen
 // makes both from the sections and weights the import writes.
 //
-// Menus: an entry of Hugo's menus (main or footer) that names a page (url
-// or pageRef) puts menu: and weight: in that page's front matter. An entry
+// Menus: an entry of Hugo's menus (main or footer; menus or menu, at the
+// top or in a language) that names a page (url or pageRef, by its path or
+// by its URL on the old site, a relative URL read from the language's home
+// page) puts menu: and weight: in that page's front matter. An entry
 // for another site, or a heading with no link, is a report line (sitegen's
 // menus list pages). Docusaurus's sidebar order becomes weight: on the docs
 // that set no sidebar_position.
@@ -137,9 +149,12 @@
 // Every folder of pages gets an _index.md where the source has none:
 // titled from Docusaurus's _category_.json or the sidebar category whose
 // docs are all in that folder (in another language from its
-// current.json), else from the folder's name. Another language gets its
-// own only when the title is in that language; elsewhere sitegen's
-// fallback page stands in for it.
+// current.json), a taxonomy's folder (categories/) from the old site's
+// word for it in that language (Hugo's i18n/<lang>.toml) or else the
+// theme's UI string (taxonomy_categories), else from the folder's name.
+// Another language gets its own only when the title is in that language;
+// elsewhere sitegen's fallback page stands in for it. Drafts (draft:
+// true) stay drafts; the report counts them.
 //
 // Every page's URL is worked out as the old site made it (Hugo: url:,
 // permalinks, uglyURLs, lower case; Zola: path:, slug:, a date before the
@@ -150,8 +165,20 @@
 // becomes url: (the route in front) or, where the file's place gives the
 // same URL, goes. A Hugo page a permalink pattern placed (/:year/:month/
 // :day/:slug/) keeps that URL as its url:, its .html form (uglyURLs) an
-// alias. A date at the start of a Zola or Jekyll post's name becomes its
-// date: and the rest its slug:.
+// alias; a language's own [languages.<lang>.permalinks] comes before the
+// site's, and a section's pattern (permalinks.section) makes the
+// section's old URL an alias. "URLs kept" in the report counts the pages
+// whose old URL, so worked out, is their new one. A date at the start of
+// a Zola or Jekyll post's name becomes its date: and the rest its slug:
+// (Jekyll's permalink: pretty: its URL ends in "/", not ".html").
+//
+// A static file at the path of a static file of the built-in theme
+// (css/site.css) or of a file the build writes (sitemap.xml, robots.txt,
+// _redirects, _headers, index.html, 404.html, atom.xml) is moved aside to
+// name.old.ext in its folder, with a report line: published as it is it
+// would take that file's place (an unstyled site, a feed that never
+// changes). The pages' root links to a theme file follow it; links to
+// /sitemap.xml or /atom.xml stay, for they mean the file sitegen writes.
 //
 // # Which version a translation was made from
 //

@@ -290,8 +290,12 @@ func (h *hugo) oldURL(f *file) string {
 		dir = strings.Trim(dir, "/")
 	}
 	section, _, _ := strings.Cut(key, "/")
-	if strings.Contains(key, "/") && !(name == "_index") {
-		if pat := lookupStr(h.cfg, "permalinks."+strings.ToLower(section)); pat != "" && !(bundle && path.Base(key) == "_index") {
+	kind := "page"
+	if path.Base(key) == "_index" {
+		kind = "section"
+	}
+	if strings.Contains(key, "/") && (kind == "page" || key == section+"/_index") {
+		if pat := h.permalinkPat(f.lang, section, kind); pat != "" {
 			u := h.permalink(pat, f, section, name)
 			if lookup(h.cfg, "uglyurls."+strings.ToLower(section)) == true || lookup(h.cfg, "uglyurls") == true {
 				u = strings.TrimSuffix(u, "/") + ".html"
@@ -325,7 +329,7 @@ func (h *hugo) keepPermalink(f *file) {
 	if f.fm.has("url") || path.Base(f.key()) == "_index" || !strings.Contains(f.key(), "/") {
 		return
 	}
-	if lookupStr(h.cfg, "permalinks."+strings.ToLower(section)) == "" {
+	if h.permalinkPat(f.lang, section, "page") == "" {
 		return
 	}
 	prefix := "/" + strings.ToLower(f.lang)
@@ -335,6 +339,25 @@ func (h *hugo) keepPermalink(f *file) {
 	u := strings.TrimPrefix(strings.TrimSuffix(f.oldURL, ".html"), prefix)
 	f.fm.set("url", strings.TrimSuffix(u, "/")+"/")
 	f.changed = true
+}
+
+// permalinkPat is the permalink pattern Hugo gave the pages (kind "page")
+// or the top folder itself (kind "section") of a section in language
+// lang, "" for none: the language's own [languages.<lang>.permalinks]
+// before the site's [permalinks]; in each, the pattern by kind
+// (permalinks.page.news, Hugo 0.112 and later) before the flat form
+// (permalinks.news), which is the pages'.
+func (h *hugo) permalinkPat(lang, section, kind string) string {
+	section = strings.ToLower(section)
+	for _, base := range []string{"languages." + lang + ".permalinks", "permalinks"} {
+		if p, ok := lookup(h.cfg, base+"."+kind+"."+section).(string); ok && p != "" {
+			return p
+		}
+		if p, ok := lookup(h.cfg, base+"."+section).(string); ok && p != "" && kind == "page" {
+			return p
+		}
+	}
+	return ""
 }
 
 // permalink fills a Hugo permalink pattern ("/:year/:month/:slug/").
@@ -525,6 +548,15 @@ func (h *hugo) shortcode(f *file, body string, n *node, inner string) string {
 	return keepAsCode(n, inner)
 }
 
+func firstMap(ms ...map[string]any) map[string]any {
+	for _, m := range ms {
+		if m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
 func firstFile(fs ...*file) *file {
 	for _, f := range fs {
 		if f != nil {
@@ -596,9 +628,11 @@ func (h *hugo) menus() {
 	s := h.s
 	h.unmatched = map[string][]string{}
 	for _, l := range s.cfg.langs {
-		menus := lookupMap(h.cfg, "languages."+l.code+".menus")
+		// Hugo takes both spellings, menus and menu, in a language and at
+		// the top.
+		menus := firstMap(lookupMap(h.cfg, "languages."+l.code+".menus"), lookupMap(h.cfg, "languages."+l.code+".menu"))
 		if menus == nil && l.code == s.cfg.defaultLang {
-			menus = lookupMap(h.cfg, "menus")
+			menus = firstMap(lookupMap(h.cfg, "menus"), lookupMap(h.cfg, "menu"))
 		}
 		for _, menu := range sortedKeys(menus) {
 			entries, _ := menus[menu].([]any)
@@ -677,12 +711,23 @@ func (h *hugo) menuEntry(lang, menu string, e map[string]any) {
 	name := lookupStr(e, "name")
 	src := "config (menus." + menu + " of " + lang + ")"
 	var target *file
+	u := lookupStr(e, "url")
 	if ref := lookupStr(e, "pageref"); ref != "" {
 		target = s.page(lang, ref)
-	} else if u := lookupStr(e, "url"); strings.HasPrefix(u, "/") {
+		u = ref
+	}
+	if u != "" && !strings.HasPrefix(u, "/") && !strings.Contains(u, ":") {
+		// Hugo reads a relative menu URL ("about/", ".") from the
+		// language's home page.
+		u = "/" + strings.TrimPrefix(strings.TrimPrefix(u, "."), "/")
+	}
+	if target == nil && strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") {
+		// A URL as the old site served it, a permalink pattern's
+		// included, with or without the language's folder.
 		prefixed := "/" + strings.ToLower(lang) + u
+		trim := func(x string) string { return strings.TrimSuffix(x, "/") }
 		for _, f := range s.files {
-			if f.page && f.lang == lang && (sameURL(f.oldURL, u) || sameURL(s.newURL(f), u) || sameURL(f.oldURL, prefixed)) {
+			if f.page && f.lang == lang && (sameURL(trim(f.oldURL), trim(u)) || sameURL(trim(s.newURL(f)), trim(u)) || sameURL(trim(f.oldURL), trim(prefixed)) || sameURL(trim(s.newURL(f)), trim(prefixed))) {
 				target = f
 				break
 			}

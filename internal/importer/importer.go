@@ -73,6 +73,7 @@ func Import(gen string, src fs.FS, dir string) (*Result, error) {
 			}
 		}
 	}
+	s.moveStaticClashes()
 	s.rewriteLinks()
 	s.layouts()
 	s.fields()
@@ -240,13 +241,25 @@ func (f *file) key() string {
 	return strings.TrimSuffix(k, path.Ext(k))
 }
 
+// index indexes the pages by key. Of two pages with one key (about.md
+// and about.html, both published at one URL), the first is kept and the
+// other left out with a report line: sitegen refuses the pair.
 func (s *site) index() {
 	s.byKey = map[string]*file{}
+	kept := s.files[:0]
 	for _, f := range s.files {
 		if f.page {
-			s.byKey[f.lang+":"+f.key()] = f
+			k := f.lang + ":" + f.key()
+			if old := s.byKey[k]; old != nil {
+				s.rep.add(f.src, 0, fmt.Sprintf("left out: %s would be %s, at the URL of %s (%s)", f.src, f.dst, old.dst, old.src), "merge what it holds into that page")
+				delete(s.byDst, f.dst)
+				continue
+			}
+			s.byKey[k] = f
 		}
+		kept = append(kept, f)
 	}
+	s.files = kept
 }
 
 // page finds a page of lang by its key without extension, or nil.
@@ -443,7 +456,7 @@ func (s *site) sections(g generator) {
 		if s.byDst[langDir(lang)+"/"+path.Join(dir, "index.md")] != nil {
 			continue // a bundle, not a section
 		}
-		if title, _ := g.sectionTitle(lang, dir); title == "" && lang != s.cfg.defaultLang && !(dir == "" && s.langTitle(lang) != "") {
+		if title, _ := g.sectionTitle(lang, dir); title == "" && s.taxonomyTitle(lang, dir) == "" && lang != s.cfg.defaultLang && !(dir == "" && s.langTitle(lang) != "") {
 			// Another language's version would be a translation in the
 			// default language's words: its fallback page says so instead.
 			lang = s.cfg.defaultLang
@@ -455,12 +468,12 @@ func (s *site) sections(g generator) {
 // addSection writes the _index.md of dir in lang unless there is one.
 func (s *site) addSection(g generator, lang, dir string) {
 	dst := langDir(lang) + "/" + path.Join(dir, "_index.md")
-	if s.byDst[dst] != nil {
-		return
+	if s.byDst[dst] != nil || s.byKey[lang+":"+path.Join(dir, "_index")] != nil {
+		return // the folder has its page, perhaps as _index.html
 	}
 	title, weight := g.sectionTitle(lang, dir)
 	if title == "" {
-		title = s.titleFromName(lang, dir)
+		title = firstNonEmpty(s.taxonomyTitle(lang, dir), s.titleFromName(lang, dir))
 	}
 	fm := &frontMatter{kind: fmYAML, values: map[string]any{}}
 	fm.set("title", title)
@@ -632,6 +645,10 @@ func (s *site) result(g generator, dir string) *Result {
 			s.rep.Copied++
 		}
 	}
+	if drafts := s.drafts(); drafts > 0 {
+		s.rep.add("content", 0, fmt.Sprintf("%d of %s are drafts (draft: true), kept as drafts: sitegen build leaves them out, sitegen serve shows them", drafts, count(s.rep.Pages, "page")),
+			"take draft: true out of those to publish")
+	}
 	if htmlPages > 0 && s.cfg.unsafeHTML {
 		s.rep.add(siteConfigFile, 0, fmt.Sprintf("unsafe_html = true: raw HTML in %s, which %s", count(htmlPages, "page"), s.cfg.unsafeWhy),
 			"set it false if not every editor of content/ is trusted (SECURITY.md), and write those pages in Markdown")
@@ -639,6 +656,9 @@ func (s *site) result(g generator, dir string) *Result {
 		s.cfg.unsafeHTML = false
 	}
 	s.taxonomyClashes()
+	if u, ok := s.placeholderBaseURL(); ok {
+		s.rep.add(siteConfigFile, 0, fmt.Sprintf("base_url is the placeholder %s: the old site's (%q) is no address", u, s.cfg.baseURL), "set base_url to the site's address")
+	}
 	out[siteConfigFile] = s.sitegenTOML()
 	s.rep.Added++
 	s.uiStrings(out)
@@ -646,6 +666,17 @@ func (s *site) result(g generator, dir string) *Result {
 	s.rep.Languages = len(s.cfg.langs)
 	out[ReportFile] = []byte(s.rep.String())
 	return &Result{Files: out, Report: s.rep}
+}
+
+// drafts counts the pages marked draft: true.
+func (s *site) drafts() int {
+	n := 0
+	for _, f := range s.files {
+		if f.page && f.fm.get("draft") == true {
+			n++
+		}
+	}
+	return n
 }
 
 // uiStrings writes i18n/<lang>.toml for each language the theme has no

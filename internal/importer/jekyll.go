@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"path"
+	"regexp"
 	"strings"
 )
 
@@ -30,9 +31,20 @@ func (j *jekyll) read() error {
 	}
 	s.cfg.defaultLang = firstNonEmpty(lookupStr(cfg, "default_lang"), lookupStr(cfg, "lang"), "en")
 	s.cfg.unsafeHTML, s.cfg.unsafeWhy = true, "Jekyll (kramdown) renders as it is"
-	s.addLang(langConf{code: s.cfg.defaultLang})
+	// A description may be one per language (description: {en: ..., de: ...}).
+	descs, _ := lookup(cfg, "description").(map[string]any)
+	if descs != nil {
+		s.cfg.description = ""
+	}
+	desc := func(code string) string {
+		if d, ok := descs[strings.ToLower(code)].(string); ok {
+			return d
+		}
+		return ""
+	}
+	s.addLang(langConf{code: s.cfg.defaultLang, description: desc(s.cfg.defaultLang)})
 	for _, l := range anyStrings(lookup(cfg, "languages")) {
-		s.addLang(langConf{code: l, weight: 1})
+		s.addLang(langConf{code: l, weight: 1, description: desc(l)})
 	}
 	exclude := map[string]bool{"Gemfile": true, "Gemfile.lock": true, "node_modules": true, "vendor": true, "README.md": true, "LICENSE": true, "package.json": true, "package-lock.json": true}
 	for _, e := range anyStrings(lookup(cfg, "exclude")) {
@@ -69,6 +81,11 @@ func (j *jekyll) read() error {
 		if strings.EqualFold(path.Ext(p), ".html") && !strings.HasSuffix(p, "index.html") {
 			rel = p // an .html page stays one (sitegen reads front matter in it)
 		}
+		if parts := strings.Split(path.Base(rel), "."); len(parts) >= 3 && codes[strings.ToLower(parts[len(parts)-2])] == lang {
+			// Polyglot's about.de.md: the language is the page's, the
+			// name its translations share.
+			rel = path.Join(path.Dir(rel), strings.Join(append(parts[:len(parts)-2:len(parts)-2], parts[len(parts)-1]), "."))
+		}
 		if base := path.Base(rel); strings.TrimSuffix(base, path.Ext(base)) == "index" {
 			rel = path.Join(path.Dir(rel), "_index"+path.Ext(base))
 		}
@@ -78,12 +95,44 @@ func (j *jekyll) read() error {
 			f.oldURL = j.oldURL(f, p)
 		}
 	})
+	j.pairByPermalink()
 	for _, d := range []string{"_layouts", "_includes", "_sass", "_data"} {
 		if ok, _ := exists(s, d); ok {
 			s.rep.add(d, 0, "not imported: sitegen uses its own layouts and stylesheet", "see README.md on layouts/ to bring a part of the old theme over")
 		}
 	}
 	return nil
+}
+
+// pairByPermalink pairs the pages that polyglot pairs by their permalink:
+// pages of different languages with one permalink and no page_id, whose
+// paths differ, get the permalink as their translation_key.
+func (j *jekyll) pairByPermalink() {
+	groups := map[string][]*file{}
+	for _, f := range j.s.files {
+		if !f.page {
+			continue
+		}
+		if pl := strings.Trim(f.fm.str("permalink"), "/"); pl != "" && !strings.Contains(pl, ":") {
+			groups[pl] = append(groups[pl], f)
+		}
+	}
+	for pl, fs := range groups {
+		langs, keys := map[string]bool{}, map[string]bool{}
+		for _, f := range fs {
+			langs[f.lang] = true
+			keys[firstNonEmpty(f.fm.str("translation_key"), strings.TrimPrefix(f.dst, langDir(f.lang)+"/"))] = true
+		}
+		if len(langs) < 2 || len(langs) != len(fs) || len(keys) < 2 {
+			continue
+		}
+		for _, f := range fs {
+			if !f.fm.has("translation_key") {
+				f.fm.set("translation_key", pl)
+				f.changed = true
+			}
+		}
+	}
 }
 
 // post reads a post of _posts/ (YYYY-MM-DD-title.md) into posts/, its
@@ -124,9 +173,9 @@ func (j *jekyll) post(p string, data []byte, codes map[string]string) {
 		return
 	}
 	d := strings.ReplaceAll(m[1], "-", "/")
-	f.oldURL = prefix + "/" + d + "/" + title + ".html"
+	f.oldURL = prefix + "/" + d + "/" + title + j.ext()
 	if cats := f.fm.strs("categories"); len(cats) > 0 {
-		f.oldURL = prefix + "/" + strings.Join(cats, "/") + "/" + d + "/" + title + ".html"
+		f.oldURL = prefix + "/" + strings.Join(cats, "/") + "/" + d + "/" + title + j.ext()
 	}
 }
 
@@ -167,7 +216,37 @@ func (j *jekyll) oldURL(f *file, p string) string {
 		}
 		return prefix + "/" + d + "/"
 	}
-	return prefix + "/" + base + ".html"
+	return prefix + "/" + base + j.ext()
+}
+
+// ext ends a URL Jekyll made from a file's name: ".html", or "/" with
+// permalink: pretty in _config.yml.
+func (j *jekyll) ext() string {
+	if lookupStr(j.cfg, "permalink") == "pretty" {
+		return "/"
+	}
+	return ".html"
+}
+
+// liquidSite finds {{ site.url }} and {{ site.baseurl }} at the start of a
+// link (followed by "/").
+var liquidSite = regexp.MustCompile(`\{\{-?\s*site\.(url|baseurl)\s*-?\}\}(\{\{-?\s*site\.baseurl\s*-?\}\})?/`)
+
+// siteURLs writes the links that start with {{ site.url }} or
+// {{ site.baseurl }}, in Markdown and raw HTML, from the root: the base
+// path ({{ site.url }} alone: none), then the rest ({{site.baseurl}}/seo/
+// is /seo/), which sitegen resolves as the page it names.
+func (j *jekyll) siteURLs(body string) string {
+	base := strings.Trim(lookupStr(j.cfg, "baseurl"), "/")
+	if base != "" {
+		base = "/" + base
+	}
+	return liquidSite.ReplaceAllStringFunc(body, func(m string) string {
+		if sub := liquidSite.FindStringSubmatch(m); sub[1] == "url" && sub[2] == "" {
+			return "/" // the host alone: Jekyll's URL has no base path then
+		}
+		return base + "/"
+	})
 }
 
 func (j *jekyll) sectionTitle(lang, dir string) (string, int) { return "", 0 }
@@ -177,6 +256,7 @@ func (j *jekyll) menus() {}
 // convert turns Liquid's highlight blocks into fenced code, unwraps raw
 // blocks, and keeps every other tag and variable as code.
 func (j *jekyll) convert(f *file) string {
+	f.body = j.siteURLs(f.body)
 	var tags []*tag
 	inRaw := false
 	all := findTags(f.body, liquidSyntax)
