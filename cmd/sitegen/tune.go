@@ -13,9 +13,10 @@ import (
 // build's memory in step with the site, with no soft memory limit (issue
 // 30): a build keeps about 1.2 KB a page live (the site model; see the
 // README's Performance section), and a collection's count of what is
-// live also holds what the build allocated while it marked, so 100,000
-// pages (300,000 with fallback pages) peak at 1 to 1.2 GB, the more the
-// busier the machine (marking then takes longer). Go's default, 100, is
+// live also holds what the build allocated while it marked: 100,000
+// pages (300,000 with fallback pages) stay near 1.2 GB while they render,
+// and peaked at 1,751 MiB on a quiet machine when the Danish search index
+// was made (README, Performance). Go's default, 100, is
 // kept: at 200 the heap may grow to three times that count, some 1.7 GB
 // at 100,000 pages (the 40,000-page build peaked at 946 MiB). The
 // collector's time grows with the bytes allocated, not with the site, so
