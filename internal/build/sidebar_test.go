@@ -198,7 +198,7 @@ func TestPrevNextUpdate(t *testing.T) {
 		want string // the link it must show
 	}{
 		{"a page added at the subsection's end", "content/da/guide/a/a3.md", page("A3", 3), "da/guide/b/index.html", `href="/da/guide/a/a3/" rel="prev"`},
-		{"the subsection's pages reordered", "content/da/guide/a/a3.md", page("A3", 0), "da/guide/b/index.html", `href="/da/guide/a/a2/" rel="prev"`},
+		{"the subsection's pages reordered", "content/da/guide/a/a3.md", page("A3", -1), "da/guide/b/index.html", `href="/da/guide/a/a2/" rel="prev"`},
 		{"a page added after the subsection", "content/da/guide/c.md", page("C", 2), "da/guide/a/a2/index.html", `href="/da/guide/c/" rel="next"`},
 	} {
 		fsys[c.file] = c.data
