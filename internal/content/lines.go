@@ -3,6 +3,7 @@ package content
 import (
 	"encoding/binary"
 	"fmt"
+	"iter"
 	"strings"
 )
 
@@ -29,19 +30,30 @@ func (l FieldLines) Has(name string) bool {
 }
 
 func (l FieldLines) find(name string) (int, bool) {
-	s := l.enc
-	for s != "" {
-		n, k := uvarint(s)
-		s = s[k:]
-		field := s[:n]
-		s = s[n:]
-		line, k := uvarint(s)
-		s = s[k:]
+	for field, line := range l.all() {
 		if field == name {
-			return int(line), true
+			return line, true
 		}
 	}
 	return 0, false
+}
+
+// all yields each field and its line, in the order of the file.
+func (l FieldLines) all() iter.Seq2[string, int] {
+	return func(yield func(string, int) bool) {
+		s := l.enc
+		for s != "" {
+			n, k := uvarint(s)
+			s = s[k:]
+			field := s[:n]
+			s = s[n:]
+			line, k := uvarint(s)
+			s = s[k:]
+			if !yield(field, int(line)) {
+				return
+			}
+		}
+	}
 }
 
 // uvarint reads a number appendLine wrote at the start of s.
@@ -80,14 +92,7 @@ func (f *fieldLines) done() FieldLines {
 // what a layout read of a page by its values).
 func (l FieldLines) String() string {
 	var b strings.Builder
-	s := l.enc
-	for s != "" {
-		n, k := uvarint(s)
-		s = s[k:]
-		field := s[:n]
-		s = s[n:]
-		line, k := uvarint(s)
-		s = s[k:]
+	for field, line := range l.all() {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
