@@ -3,6 +3,13 @@
 //
 //   - links: every internal link and #anchor, in the Markdown and in the
 //     rendered pages, resolves; external links are listed, not fetched.
+//     A Markdown link written as an absolute URL on the site's own
+//     base_url is internal (the build writes it as the page's URL, see
+//     package pages): checked at its line, its #anchor too. A rendered
+//     link (a layout's, raw HTML's) to a folder the build writes, without
+//     its final slash (/docs/faq for docs/faq/index.html), works through
+//     the redirect every static host answers with: a warning naming the
+//     URL to write, not a broken link.
 //     An #anchor into a fallback page is right when the page's source
 //     has the id, if the fallback page shows its text ([fallback]
 //     show_default_text), else when a version of the page has it: the
