@@ -32,6 +32,10 @@
 //     description, titles and descriptions used twice in a language.
 //     These are warnings (sitegen check -strict fails on them): the page
 //     works, but reads worse.
+//   - robots.txt: the site's own static/robots.txt, which the build
+//     publishes in place of the generated one (package hosting), names
+//     the sitemap; a warning with the line to add when it names none, or
+//     names one on the site that the build does not write (robots.go);
 //   - placeholders: an e-mail address or a link on a published page whose
 //     domain is reserved for examples (.example, .invalid, .test,
 //     localhost, example.com/.net/.org) reaches no one; a warning at the
