@@ -202,13 +202,6 @@ func escapeURL(s string) string {
 	return u.String()
 }
 
-// Robots allows everything and names the sitemap. Crawlers read
-// robots.txt only at the root of a host; for a site below a sub-path it
-// documents the sitemap's address, and the host's own robots.txt decides.
-func Robots(site *pages.Site) []byte {
-	return fmt.Appendf(nil, "User-agent: *\nAllow: /\n\nSitemap: %ssitemap.xml\n", site.Config.BaseURL)
-}
-
 // Redirects writes Netlify's and Cloudflare Pages' _redirects: one 301 for
 // each alias, then a 404 rule for each language.
 func Redirects(site *pages.Site) []byte {
