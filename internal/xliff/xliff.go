@@ -18,7 +18,10 @@
 // original is the source page ("content/da/klage.md"), source-language
 // the default language and target-language the language translated
 // into. Its trans-units are the page's title and description (ids
-// "title" and "description") and one unit per block of the body (ids
+// "title" and "description"), its link_title and summary when it has
+// them (ids "link_title" and "summary", restypes x-page-link-title and
+// x-page-summary: the page's name in menus, listings and breadcrumbs,
+// and its text in listings), and one unit per block of the body (ids
 // "u1", "u2", ...): each heading, paragraph, list item, table cell,
 // quotation's or alert's paragraph, footnote, definition term and
 // description, disclosure's summary (restype x-summary) and each
@@ -103,16 +106,25 @@
 // for: the normalisations of a round trip.
 //
 // The front matter of a translation that exists keeps every field but
-// title, description, translated_from and needs_review. A new one starts
-// from the source's front matter as written (every field, in its order
-// and format, YAML or TOML: dates, weight, menu, taxonomies,
-// translation_key, params, other generators' fields), with the title and
-// description translated, and the fields of the source's language
-// changed so that the translation stands where its fallback page stood:
-// slug: (and Docusaurus's id:) and aliases: go, url: stays (a language
-// folder leading it becomes the translation's), and link_title: and
-// summary:, which are not units, go, so that the translated title and
-// description stand in for them.
+// title, description, link_title, summary, translated_from and
+// needs_review; a link_title or summary it has is set in its place,
+// under the name it is written with (Hugo's linkTitle:, Docusaurus's
+// sidebar_label:), and one it lacks is added at the end under the name
+// the source writes it with. A new one starts from the source's front
+// matter as written (every field, in its order and format, YAML or TOML:
+// dates, weight, menu, taxonomies, translation_key, params, other
+// generators' fields), with the title, description, link_title and
+// summary translated where the source has them, and the fields of the
+// source's language changed so that the translation stands where its
+// fallback page stood: slug: (and Docusaurus's id:) and aliases: go, url:
+// stays (a language folder leading it becomes the translation's).
+//
+// Files exported before link_title and summary were units (their
+// skeleton lists no "front" units) import as they did: the units they
+// have, title, description and u1..., are the same, and a new translation
+// made from one drops the source's link_title and summary, which are in
+// the source's language, so that the translated title and description
+// stand in for them.
 // translated_from is the hash the export recorded, so a source that
 // changed since the export leaves the page outdated; needs_review is set
 // when a unit is not final (state final or signed-off, or approved="yes"
