@@ -435,8 +435,9 @@ func candidates(rel string) []string {
 // lookup finds the page or file at a URL path below the base path: a
 // page, a file beside a page or a file from static/ at the path itself,
 // else a page or a folder of static/ with its index.html at another of
-// its candidates (so a real file "docs/faq" wins over the page
-// /docs/faq/). An alias's path finds the page it redirects to.
+// its candidates: a file at the path comes before the folder a host would
+// redirect to (/files/notes.v2 is that file, not a page notes.v2/). An
+// alias's path finds the page it redirects to.
 func (s *Site) lookup(rel string) (Link, bool) {
 	cs := candidates(rel)
 	if l, ok := s.pageAt(cs[0]); ok {
