@@ -183,7 +183,10 @@
 // owner's rules (Disallow lines, crawler blocks), and the build publishes
 // it in place of the generated one, as Hugo copies static/robots.txt
 // (package hosting). The line asks for "Sitemap: <base_url>sitemap.xml"
-// when the file names no sitemap or names another.
+// when the file names no sitemap or names another. A Hugo site's
+// robots.txt template (enableRobotsTXT with layouts/robots.txt, or its
+// theme's) is not imported, as no layout is: a report line says to write
+// its rules in static/robots.txt.
 //
 // # Which version a translation was made from
 //
