@@ -3,6 +3,13 @@
 //
 //   - links: every internal link and #anchor, in the Markdown and in the
 //     rendered pages, resolves; external links are listed, not fetched.
+//     A Markdown link written as an absolute URL on the site's own
+//     base_url is internal (the build writes it as the page's URL, see
+//     package pages): checked at its line, its #anchor too. A rendered
+//     link (a layout's, raw HTML's) to a folder the build writes, without
+//     its final slash (/docs/faq for docs/faq/index.html), works through
+//     the redirect every static host answers with: a warning naming the
+//     URL to write, not a broken link.
 //     An #anchor into a fallback page is right when the page's source
 //     has the id, if the fallback page shows its text ([fallback]
 //     show_default_text), else when a version of the page has it: the
@@ -25,6 +32,10 @@
 //     description, titles and descriptions used twice in a language.
 //     These are warnings (sitegen check -strict fails on them): the page
 //     works, but reads worse.
+//   - robots.txt: the site's own static/robots.txt, which the build
+//     publishes in place of the generated one (package hosting), names
+//     the sitemap; a warning with the line to add when it names none, or
+//     names one on the site that the build does not write (robots.go);
 //   - placeholders: an e-mail address or a link on a published page whose
 //     domain is reserved for examples (.example, .invalid, .test,
 //     localhost, example.com/.net/.org) reaches no one; a warning at the

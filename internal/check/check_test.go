@@ -3,6 +3,7 @@ package check
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
@@ -262,5 +263,39 @@ Tekst.
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestLayoutLinkSlashless (FIX4): a layout's link to a page without its
+// final slash works through the host's redirect: one warning that names
+// the URL to write and every page, not a broken link; its #fragment is
+// still checked against the page.
+func TestLayoutLinkSlashless(t *testing.T) {
+	base := strings.Replace(readTheme(t, "layouts/base.html"), "<main>", `<main><a href="/da/b">B</a><a href="/da/b#nej">B</a>`, 1)
+	r := run(t, sitetest.Config+"-- layouts/base.html --\n"+base+`-- content/da/_index.md --
+---
+title: Hjem
+description: Forsiden.
+---
+-- content/da/b.md --
+---
+title: B
+description: Side B.
+---
+`)
+	var got []string
+	for _, f := range r.Findings {
+		got = append(got, fmt.Sprintf("%s %s (%d places)", f.Severity, f.Message, len(f.Places)))
+	}
+	want := []string{
+		`error links to /da/b#nej, whose page has no id "nej" (on 11 pages: a layout may hold the link) (11 places)`,
+		`warning links to /da/b, a folder without its final slash: hosts answer with a redirect to /da/b/; link to that (on 11 pages: a layout may hold the link) (11 places)`,
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if r.Errors != 1 || r.Warnings != 1 {
+		t.Errorf("%d errors, %d warnings; want 1 and 1", r.Errors, r.Warnings)
 	}
 }

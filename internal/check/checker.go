@@ -143,6 +143,7 @@ func (c *Checker) Report(res *build.Result, err error) (*Report, error) {
 	k.lint()
 	k.markdownLinks()
 	k.renderedLinks()
+	k.robots()
 	k.renderedPlaceholders()
 	k.unusedFields()
 	r.count()

@@ -136,14 +136,15 @@ func textOf(n *html.Node) string {
 
 // Target finds the output file an internal URL refers to, seen from the
 // page at output file from. origin is "https://example.org" and base the
-// base path "/sub/". It returns ok=false for external URLs.
+// base path "/sub/"; scheme and host compare without regard to case. It
+// returns ok=false for external URLs.
 func Target(u, from, origin, base string) (file, fragment string, ok bool) {
 	parsed, err := url.Parse(u)
 	if err != nil {
 		return "", "", false
 	}
 	if parsed.Scheme != "" || parsed.Host != "" {
-		if parsed.Scheme+"://"+parsed.Host != origin {
+		if !strings.EqualFold(parsed.Scheme+"://"+parsed.Host, origin) {
 			return "", "", false
 		}
 	}

@@ -156,6 +156,7 @@ func (c *checker) renderedLinks() {
 	c.targets.forget(docs)
 	var msgs []string
 	places := map[string][]Place{}
+	severity := map[string]string{}
 	// What a URL names is the same from every page that holds it: judge
 	// each once.
 	const (
@@ -163,6 +164,7 @@ func (c *checker) renderedLinks() {
 		fine
 		missing
 		noID
+		slashless
 	)
 	verdicts := make([]uint8, len(c.targets.table))
 	for _, name := range sortedKeys(docs) {
@@ -176,6 +178,11 @@ func (c *checker) renderedLinks() {
 				switch written := c.out.names[t.file]; {
 				case !written && c.pageOf(t.file) != nil:
 					verdicts[id] = fine // a page the build could not render: its errors are findings
+				case !written && c.out.names[folderIndex(t.file)]:
+					verdicts[id] = slashless
+					if t.frag != "" && docs[folderIndex(t.file)] != nil && !docs[folderIndex(t.file)].hasID(t.frag) {
+						verdicts[id] = noID
+					}
 				case !written:
 					verdicts[id] = missing
 				case t.frag != "" && docs[t.file] != nil && !docs[t.file].hasID(t.frag):
@@ -188,12 +195,19 @@ func (c *checker) renderedLinks() {
 				continue
 			}
 			msg := fmt.Sprintf("links to %s, which the build does not write", t.url)
-			if verdicts[id] == noID {
+			switch verdicts[id] {
+			case noID:
 				msg = fmt.Sprintf("links to %s, whose page has no id %q", t.url, t.frag)
+			case slashless:
+				msg = fmt.Sprintf("links to %s, a folder without its final slash: hosts answer with a redirect to %s; link to that", t.url, withSlash(t.url))
 			}
 			place := Place{Path: path.Join("public", name)}
 			if places[msg] == nil {
 				msgs = append(msgs, msg)
+				severity[msg] = Error
+				if verdicts[id] == slashless {
+					severity[msg] = Warning
+				}
 			}
 			if !slices.Contains(places[msg], place) {
 				places[msg] = append(places[msg], place)
@@ -202,13 +216,32 @@ func (c *checker) renderedLinks() {
 	}
 	for _, msg := range msgs {
 		ps := places[msg]
-		f := Finding{Rule: "link", Severity: Error, Path: ps[0].Path, Message: msg}
+		f := Finding{Rule: "link", Severity: severity[msg], Path: ps[0].Path, Message: msg}
 		if len(ps) > 1 {
 			f.Message += fmt.Sprintf(" (on %d pages: a layout may hold the link)", len(ps))
 			f.Places = ps
 		}
 		c.r.Findings = append(c.r.Findings, f)
 	}
+}
+
+// folderIndex is the index.html of the folder an output path without
+// its final slash names, or "" for a path outside the output folder.
+func folderIndex(file string) string {
+	if strings.HasPrefix(file, "/") {
+		return ""
+	}
+	return file + "/index.html"
+}
+
+// withSlash writes a URL's path with a final slash, its query and
+// fragment kept.
+func withSlash(u string) string {
+	i := strings.IndexAny(u, "?#")
+	if i < 0 {
+		i = len(u)
+	}
+	return u[:i] + "/" + u[i:]
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -92,7 +92,7 @@ func (pr *pageReport) markdownLinks(site *pages.Site, p *pages.Page, d *markdown
 			pr.links = append(pr.links, linkCheck{kind: linkAlways, f: &f})
 			continue
 		}
-		if u.Scheme != "" || strings.HasPrefix(l.Dest, "//") {
+		if (u.Scheme != "" || strings.HasPrefix(l.Dest, "//")) && !ownURL(l.Dest, origin, base) {
 			if u.Scheme == "http" || u.Scheme == "https" || u.Scheme == "mailto" || u.Scheme == "tel" {
 				pr.external = append(pr.external, link{l.Dest, fmt.Sprintf("%s:%d", p.File.Path, l.Line)})
 			}
@@ -115,6 +115,9 @@ func (pr *pageReport) markdownLinks(site *pages.Site, p *pages.Page, d *markdown
 				continue // an image no file has is a build error already
 			}
 			f := finding("link", Error, p.File.Path, l.Line, "link %q: no such file in the output; put it in static%s", l.Dest, u.Path)
+			if u.Host != "" {
+				f = finding("link", Error, p.File.Path, l.Line, "link %q names this site (base_url), but no page or file has its path; link to the page's .md file, or put the file in static/", l.Dest)
+			}
 			pr.links = append(pr.links, linkCheck{kind: linkFile, url: resolved, f: &f})
 			continue
 		}
@@ -128,6 +131,14 @@ func (pr *pageReport) markdownLinks(site *pages.Site, p *pages.Page, d *markdown
 				key: target.Page.Key, lang: target.Page.Lang.Code})
 		}
 	}
+}
+
+// ownURL reports whether an absolute URL is on the site's own base URL:
+// the build resolves it as a link from the site's root (pages.Site.Link),
+// and it is checked as one.
+func ownURL(u, origin, base string) bool {
+	_, _, ok := Target(u, "", origin, base)
+	return ok
 }
 
 // judgedFrom returns what the URLs of the links judged in the Markdown

@@ -297,18 +297,23 @@ var svgShapes = map[string]bool{
 }
 
 // A recorder is the Output of a check's build: it keeps the name of every
-// file and a scan of every HTML file, and drops their bytes.
+// file and a scan of every HTML file, and drops their bytes, but for the
+// few small files a check reads whole (keptFiles).
 type recorder struct {
 	mu    sync.Mutex
 	names map[string]bool
+	kept  map[string][]byte // the bytes of keptFiles, by name
 	scans map[string]*scan
 	errs  map[string]error // HTML files that do not parse
 	tab   *table           // the scans' strings
 }
 
 func newRecorder() *recorder {
-	return &recorder{names: map[string]bool{}, scans: map[string]*scan{}, errs: map[string]error{}, tab: newTable()}
+	return &recorder{names: map[string]bool{}, kept: map[string][]byte{}, scans: map[string]*scan{}, errs: map[string]error{}, tab: newTable()}
 }
+
+// keptFiles are the output files a recorder keeps the bytes of.
+var keptFiles = []string{robotsFile}
 
 // Write records a file; it is called concurrently.
 func (r *recorder) Write(name string, data []byte) error {
@@ -320,6 +325,9 @@ func (r *recorder) Write(name string, data []byte) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.names[name] = true
+	if slices.Contains(keptFiles, name) {
+		r.kept[name] = bytes.Clone(data)
+	}
 	switch {
 	case err != nil:
 		r.errs[name] = err
@@ -335,6 +343,7 @@ func (r *recorder) remove(names ...string) {
 	defer r.mu.Unlock()
 	for _, n := range names {
 		delete(r.names, n)
+		delete(r.kept, n)
 		delete(r.scans, n)
 		delete(r.errs, n)
 	}

@@ -26,9 +26,24 @@
 // beside search/en.<hash>.json).
 //
 // Every URL honours the base URL's path, so the files work for a site
-// below a sub-path such as https://example.github.io/udenmitid/. A file of
-// one of these names in the site's static/ folder is published instead of
-// the generated one (the build leaves the generated one out).
+// below a sub-path such as https://example.github.io/udenmitid/.
+//
+// # The site's own files
+//
+// A file of one of these names in the site's static/ folder is published
+// as it is instead of the generated one: the build leaves the generated
+// one out, and its summary line names the file. This is Hugo's rule for
+// static/robots.txt (copied as it is unless enableRobotsTXT renders the
+// robots.txt template): an owner's robots.txt holds rules the site needs
+// (Disallow lines for staging paths, blocks of crawlers), which a
+// generated file cannot know. sitegen check warns when the own
+// robots.txt names no Sitemap: line, or names a sitemap the build does
+// not write, with the line to add ("Sitemap: <base_url>sitemap.xml").
+// sitegen import keeps an imported site's static/robots.txt in place for
+// the same reason; its other files of these names are moved aside (see
+// package importer). A static file at the path of a page, a 404 page or
+// the language chooser is an error that names both (package pages); one
+// at the path of a theme's file replaces that file (package theme).
 package hosting
 
 import (
@@ -185,13 +200,6 @@ func escapeURL(s string) string {
 		return s
 	}
 	return u.String()
-}
-
-// Robots allows everything and names the sitemap. Crawlers read
-// robots.txt only at the root of a host; for a site below a sub-path it
-// documents the sitemap's address, and the host's own robots.txt decides.
-func Robots(site *pages.Site) []byte {
-	return fmt.Appendf(nil, "User-agent: *\nAllow: /\n\nSitemap: %ssitemap.xml\n", site.Config.BaseURL)
 }
 
 // Redirects writes Netlify's and Cloudflare Pages' _redirects: one 301 for

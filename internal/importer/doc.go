@@ -173,12 +173,20 @@
 // (Jekyll's permalink: pretty: its URL ends in "/", not ".html").
 //
 // A static file at the path of a static file of the built-in theme
-// (css/site.css) or of a file the build writes (sitemap.xml, robots.txt,
-// _redirects, _headers, index.html, 404.html, atom.xml) is moved aside to
+// (css/site.css) or of a file the build writes (sitemap.xml, _redirects,
+// _headers, index.html, 404.html, atom.xml) is moved aside to
 // name.old.ext in its folder, with a report line: published as it is it
 // would take that file's place (an unstyled site, a feed that never
 // changes). The pages' root links to a theme file follow it; links to
 // /sitemap.xml or /atom.xml stay, for they mean the file sitegen writes.
+// static/robots.txt stays where it is, with a report line: it holds the
+// owner's rules (Disallow lines, crawler blocks), and the build publishes
+// it in place of the generated one, as Hugo copies static/robots.txt
+// (package hosting). The line asks for "Sitemap: <base_url>sitemap.xml"
+// when the file names no sitemap or names another. A Hugo site's
+// robots.txt template (enableRobotsTXT with layouts/robots.txt, or its
+// theme's) is not imported, as no layout is: a report line says to write
+// its rules in static/robots.txt.
 //
 // # Which version a translation was made from
 //

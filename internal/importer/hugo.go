@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/udenmitid/sitegen/internal/hosting"
 )
 
 // hugo reads a Hugo site: hugo.toml (or config.toml, .yaml, .json) and
@@ -135,12 +137,35 @@ func (h *hugo) read() error {
 		h.readContent(contentDir, "", codes)
 	}
 	h.readStatic()
+	h.robotsTemplate()
 	for _, d := range []string{"layouts", "themes", "i18n", "assets", "data"} {
 		if _, err := fs.Stat(s.src, d); err == nil {
 			s.rep.add(d, 0, "not imported: sitegen uses its own layouts, UI strings and no data files", "see README.md on layouts/ and i18n/ to bring a part of the old theme over")
 		}
 	}
 	return nil
+}
+
+// robotsTemplate reports an old site's robots.txt template: with
+// enableRobotsTXT, Hugo renders layouts/robots.txt (or its theme's) as
+// the site's robots.txt, and the import brings no layouts over. Without
+// such a file Hugo's own template writes "User-agent: *", which the
+// robots.txt sitegen writes covers.
+func (h *hugo) robotsTemplate() {
+	s := h.s
+	if on, _ := lookup(h.cfg, "enablerobotstxt").(bool); !on {
+		return
+	}
+	tmpl := "layouts/robots.txt"
+	if s.readFile(tmpl) == nil {
+		theme := lookupStr(h.cfg, "theme")
+		tmpl = "themes/" + theme + "/layouts/robots.txt"
+		if theme == "" || s.readFile(tmpl) == nil {
+			return
+		}
+	}
+	s.rep.add(tmpl, 0, "not imported: enableRobotsTXT made it the old site's robots.txt; sitegen writes one that allows everything and names the sitemap",
+		fmt.Sprintf("to keep its rules, write them in static/robots.txt with the line %q: the build publishes that file in place of its own", hosting.SitemapLine(s.baseURL())))
 }
 
 // headingIDs keeps the rule Hugo made heading ids with

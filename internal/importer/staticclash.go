@@ -13,10 +13,11 @@ import (
 	"github.com/udenmitid/sitegen/internal/theme"
 )
 
-// builtNames are the files the build writes that a static file of the
-// same path would take the place of, other than the theme's static files:
-// the root's hosting files (hosting.Names), 404 pages, Atom feeds and the
-// root index.html (the language chooser, or the default language's home).
+// builtName reports whether rel is a file the build writes that a static
+// file of the same path would take the place of, other than the theme's
+// static files: the root's hosting files (hosting.Names; robots.txt is
+// kept, see keepRobots), 404 pages, Atom feeds and the root index.html
+// (the language chooser, or the default language's home).
 func builtName(rel string) bool {
 	base := path.Base(rel)
 	return slices.Contains(hosting.Names, rel) || rel == "index.html" || base == "404.html" || base == pages.FeedFile
@@ -43,6 +44,10 @@ func (s *site) moveStaticClashes() {
 		}
 		_, err := fs.Stat(themeFS, "static/"+rel)
 		inTheme := err == nil
+		if rel == robotsFile {
+			s.keepRobots(f)
+			continue
+		}
 		if !inTheme && !builtName(rel) {
 			continue
 		}
@@ -70,6 +75,41 @@ func (s *site) moveStaticClashes() {
 		}
 		s.rep.add(f.src, 0, fmt.Sprintf("moved aside to static/%s: published as /%s it would take the place of %s; %s", moved, rel, what, links), todo)
 	}
+}
+
+// robotsFile is robots.txt's name in static/ and in the output.
+const robotsFile = "robots.txt"
+
+// keepRobots keeps the old site's static/robots.txt where it is: the build
+// publishes it in place of the generated one, as Hugo does (package
+// hosting), and it holds the owner's rules. It is a report line, which
+// asks for the Sitemap: line of the new site when the file names no
+// sitemap or names another.
+func (s *site) keepRobots(f *file) {
+	want := hosting.SitemapLine(s.baseURL())
+	what := "kept: the build publishes it in place of the robots.txt sitegen generates, so its rules stay"
+	todo := ""
+	lines := hosting.Sitemaps(f.data)
+	switch {
+	case len(lines) == 0:
+		todo = fmt.Sprintf("it names no sitemap: add the line %q (sitegen check warns until it has one)", want)
+	case !slices.ContainsFunc(lines, func(l hosting.RobotsSitemap) bool { return "Sitemap: "+l.URL == want }):
+		var urls []string
+		for _, l := range lines {
+			urls = append(urls, l.URL)
+		}
+		todo = fmt.Sprintf("it names the sitemap %s; sitegen writes one sitemap, so make the line %q", strings.Join(urls, " and "), want)
+	}
+	s.rep.add(f.src, 0, what, todo)
+}
+
+// baseURL is the base URL the import writes to sitegen.toml, with its
+// final slash.
+func (s *site) baseURL() string {
+	if u, ok := s.placeholderBaseURL(); ok {
+		return u
+	}
+	return strings.TrimSuffix(s.cfg.baseURL, "/") + "/"
 }
 
 // relinkStatic points the pages' links to the root path from (in Markdown

@@ -194,7 +194,10 @@
 // A link written as a URL goes to the page or file with that URL, as the
 // site it was written for served it. Percent-escapes are decoded, and a
 // folder without its final slash gets it ("../api/viewer" and
-// "../api/viewer/" are one). A path from the site root is read below the
+// "../api/viewer/" are one, and so are "/docs/v1.2" and "/docs/v1.2/"), as
+// every static host redirects the one to the other; a file at the path
+// itself comes first. A folder of static/ with an index.html is found as
+// a page is. A path from the site root is read below the
 // base path with the base path in front ("/udenmitid/en/about/") or without
 // it ("/en/about/"); when the base path is in front it is also read as a
 // path below the base path, as if it were not (/udenmitid/udenmitid/...),
@@ -227,8 +230,18 @@
 // its source's text ([fallback] show_default_text), the source's copy. So
 // a translation that has no copy of an image uses the default language's.
 //
-// Links with a scheme (https:, mailto:) or a host (//cdn.example) and
-// links to an #id on the same page are left as written.
+// An absolute URL on the site's own base_url
+// ("https://example.org/docs/faq" for base_url https://example.org/, as
+// imported sites link to themselves) is read as the path from the root
+// it names, below the base path, and written as that page's or file's URL
+// in the linking page's language; one that names nothing, on another
+// scheme, or on the host outside the base path (another site there) is
+// left as written, and sitegen check reports the first kind. Scheme and
+// host compare without regard to case. A build with another base URL
+// (sitegen build -base-url, for a deploy preview) leaves the URLs of the
+// configured one as written. Other links with a scheme (https:, mailto:)
+// or a host (//cdn.example) and links to an #id on the same page are left
+// as written.
 //
 // # Aliases and other output files
 //

@@ -47,6 +47,9 @@ const (
 // package documentation for the rules.
 func (s *Site) Link(from *Page, dest string) (Link, error) {
 	if dest == "" || strings.HasPrefix(dest, "//") || scheme.MatchString(dest) {
+		if rel, ok := s.ownPath(dest); ok {
+			return s.linkOwn(from, dest, rel), nil
+		}
 		return Link{URL: dest}, nil
 	}
 	if frag, ok := strings.CutPrefix(dest, "#"); ok {
@@ -248,6 +251,44 @@ func (s *Site) findRoot(from *Page, rel string) (Link, bool) {
 	return l, ok
 }
 
+// ownPath returns the path below the base path of an absolute URL on the
+// site's own base URL ("https://example.org/sub/docs/faq" for base_url
+// https://example.org/sub/ is "docs/faq"), percent-escapes decoded; ok is
+// false for any other URL, one on the same host outside the base path
+// included (another site there). Scheme and host compare without regard
+// to case, as URLs do.
+func (s *Site) ownPath(dest string) (rel string, ok bool) {
+	u, err := url.Parse(dest)
+	if err != nil || u.User != nil || u.Opaque != "" || !strings.EqualFold(u.Scheme+"://"+u.Host, s.Config.Origin()) {
+		return "", false
+	}
+	base := s.Config.BasePath()
+	p := u.Path
+	if p == "" || p+"/" == base {
+		p = base
+	}
+	rel, ok = strings.CutPrefix(p, base)
+	return content.Name(rel), ok
+}
+
+// linkOwn resolves an absolute URL on the site's own base URL, rel being
+// its path below the base path, as the path from the root it names: the
+// link goes to that page or file, written as its URL (site-relative, in
+// from's language), query and fragment kept. A URL that names nothing is
+// left as written: the site may share its host with other things, and
+// sitegen check reports it when the build does not write the file.
+func (s *Site) linkOwn(from *Page, dest, rel string) Link {
+	l, found, _ := s.resolveReadings(from, dest, []reading{{rel, ""}}, s.findRoot)
+	if !found {
+		return Link{URL: dest, Deps: l.Deps}
+	}
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		l.URL += dest[i:]
+		_, l.Fragment, _ = strings.Cut(dest[i:], "#")
+	}
+	return l
+}
+
 // isContent reports whether a page is one of content/: a home, section or
 // page, real or fallback.
 func isContent(p *Page) bool { return p.Kind == Home || p.Kind == Section || p.Kind == Regular }
@@ -377,11 +418,12 @@ func (s *Site) describeTarget(l Link) string {
 }
 
 // candidates are the output paths a URL path below the base path may be
-// served from: itself, a folder's for a path without its final slash or
-// extension, and the folder for its index.html.
+// served from: itself, a folder's for a path without its final slash (a
+// static host redirects /docs/faq to /docs/faq/, whatever dots the name
+// has), and the folder for its index.html.
 func candidates(rel string) []string {
 	c := []string{rel}
-	if !strings.HasSuffix(rel, "/") && path.Ext(rel) == "" && rel != "" {
+	if !strings.HasSuffix(rel, "/") && rel != "" && path.Base(rel) != "index.html" {
 		c = append(c, rel+"/")
 	}
 	if strings.HasSuffix(rel, "/index.html") || rel == "index.html" {
@@ -390,18 +432,16 @@ func candidates(rel string) []string {
 	return c
 }
 
-// lookup finds the page or file at a URL path below the base path. An
+// lookup finds the page or file at a URL path below the base path: a
+// page, a file beside a page or a file from static/ at the path itself,
+// else a page or a folder of static/ with its index.html at another of
+// its candidates: a file at the path comes before the folder a host would
+// redirect to (/files/notes.v2 is that file, not a page notes.v2/). An
 // alias's path finds the page it redirects to.
 func (s *Site) lookup(rel string) (Link, bool) {
-	for _, c := range candidates(rel) {
-		p := s.byPath[c]
-		if p != nil && p.Kind == Alias {
-			t := p.Target // an old URL: link to where it redirects
-			return Link{URL: t.URL, Page: t, Deps: []string{t.Key, AliasDep + p.Path}}, true
-		}
-		if p != nil {
-			return Link{URL: p.URL, Page: p, Deps: []string{p.Key}}, true
-		}
+	cs := candidates(rel)
+	if l, ok := s.pageAt(cs[0]); ok {
+		return l, true
 	}
 	if r := s.resPath[rel]; r != nil {
 		return Link{URL: r.URL, Resource: r, Deps: []string{FileDep + r.Key}}, true
@@ -409,7 +449,31 @@ func (s *Site) lookup(rel string) (Link, bool) {
 	if s.static[rel] {
 		return Link{URL: s.Config.BasePath() + rel, Static: rel}, true
 	}
+	for _, c := range cs[1:] {
+		if l, ok := s.pageAt(c); ok {
+			return l, true
+		}
+	}
+	for _, c := range cs {
+		if (c == "" || strings.HasSuffix(c, "/")) && s.static[c+"index.html"] {
+			return Link{URL: s.Config.BasePath() + c, Static: c + "index.html"}, true
+		}
+	}
 	return Link{}, false
+}
+
+// pageAt finds the page whose URL path below the base path is p; an
+// alias finds the page it redirects to.
+func (s *Site) pageAt(p string) (Link, bool) {
+	switch pg := s.byPath[p]; {
+	case pg == nil:
+		return Link{}, false
+	case pg.Kind == Alias:
+		t := pg.Target // an old URL: link to where it redirects
+		return Link{URL: t.URL, Page: t, Deps: []string{t.Key, AliasDep + pg.Path}}, true
+	default:
+		return Link{URL: pg.URL, Page: pg, Deps: []string{pg.Key}}, true
+	}
 }
 
 // noURL explains a link from the root to a URL that no page or file has,

@@ -110,6 +110,24 @@ func TestLinkForms(t *testing.T) {
 		{"alias with base path", post, "/web-map-doc/docs/old-api", "/web-map-doc/docs/api/mapml-viewer-api/"},
 		{"alias relative", layer, "../old-api/", "/web-map-doc/docs/api/mapml-viewer-api/"},
 		{"alias from a translation", postFR, "/docs/old-api/", "/web-map-doc/fr/docs/api/mapml-viewer-api/"},
+		// A page's URL without its final slash, whatever dots its name
+		// has, as a static host redirects it to the folder.
+		{"root slash-less, dotted name", post, "/blog/release.1.0", "/web-map-doc/blog/release.1.0/"},
+		{"relative slash-less, dotted name", post, "release.1.0#notes", "/web-map-doc/blog/release.1.0/#notes"},
+		// An absolute URL on the site's own base URL, as imported sites
+		// link to themselves, is a path from the root.
+		{"own base URL", post, "https://maps4html.org/web-map-doc/docs/elements/layer", "/web-map-doc/docs/elements/layer/"},
+		{"own base URL, query and fragment", post, "https://Maps4HTML.org/web-map-doc/docs/elements/layer/?v=2#attributes", "/web-map-doc/docs/elements/layer/?v=2#attributes"},
+		{"own base URL, escaped", post, "https://maps4html.org/web-map-doc/docs/elements/l%61yer", "/web-map-doc/docs/elements/layer/"},
+		{"own base URL from a translation", postFR, "https://maps4html.org/web-map-doc/docs/elements/layer", "/web-map-doc/fr/docs/elements/couche/"},
+		{"own base URL, its home", post, "https://maps4html.org/web-map-doc", "/web-map-doc/"},
+		{"own base URL, an alias", post, "https://maps4html.org/web-map-doc/docs/old-api", "/web-map-doc/docs/api/mapml-viewer-api/"},
+		// Other URLs, and URLs of the site that name nothing, are left
+		// as written.
+		{"own base URL naming nothing", post, "https://maps4html.org/web-map-doc/stats/", "https://maps4html.org/web-map-doc/stats/"},
+		{"same host, outside the base path", post, "https://maps4html.org/docs/elements/layer", "https://maps4html.org/docs/elements/layer"},
+		{"same host, other scheme", post, "http://maps4html.org/web-map-doc/docs/elements/layer", "http://maps4html.org/web-map-doc/docs/elements/layer"},
+		{"other host", post, "https://example.org/web-map-doc/docs/elements/layer", "https://example.org/web-map-doc/docs/elements/layer"},
 		// sitegen's own forms are unchanged.
 		{"file", layer, "../api/mapml-viewer-api.md", "/web-map-doc/docs/api/mapml-viewer-api/"},
 		{"file from the language folder", layer, "/blog/post.md", "/web-map-doc/blog/post/"},
@@ -146,6 +164,45 @@ func TestLinkFormErrors(t *testing.T) {
 		got, err := s.Resolve(tt.from, tt.dest)
 		if err == nil || err.Error() != tt.err {
 			t.Errorf("Resolve(%q) = %q, %v\nwant error %s", tt.dest, got, err, tt.err)
+		}
+	}
+}
+
+// TestLinkFileWins: a link to a path without its final slash goes to a
+// folder of static/ that has an index.html, as it goes to a page; a file
+// at the path itself comes first.
+func TestLinkFileWins(t *testing.T) {
+	cfg, diags := config.Parse([]byte(`base_url = "https://example.org/"
+[[languages]]
+code = "en"
+name = "English"
+`))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	files := []*content.File{
+		rawFile(t, "content/en/_index.md", "title: Home\n"),
+		rawFile(t, "content/en/notes.md", "title: Notes\n"),
+	}
+	static := []string{"guide/index.html", "en/notes.v2", "en/notes.v2.txt"}
+	s, diags := New(cfg, Input{Files: files, Static: static})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	home := s.Page("_index.md", "en")
+	tests := []struct {
+		dest, url, static string
+	}{
+		{"/guide", "/guide/", "guide/index.html"},
+		{"/guide/#top", "/guide/#top", "guide/index.html"},
+		{"https://example.org/guide?x", "/guide/?x", "guide/index.html"},
+		{"/en/notes.v2", "/en/notes.v2", "en/notes.v2"},
+		{"notes", "/en/notes/", ""},
+	}
+	for _, tt := range tests {
+		l, err := s.Link(home, tt.dest)
+		if err != nil || l.URL != tt.url || l.Static != tt.static {
+			t.Errorf("Link(%q) = %q, static %q, %v; want %q, static %q", tt.dest, l.URL, l.Static, err, tt.url, tt.static)
 		}
 	}
 }

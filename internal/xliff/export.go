@@ -54,13 +54,18 @@ func Export(r Request) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", r.Source.Path, err)
 	}
-	units := pageUnits(r.Source, src)
+	units := pageUnits(r.Source, src, allFront())
 	targets, err := prefill(r, src)
 	if err != nil {
 		return nil, err
 	}
 	skl := skeleton{Sitegen: 1, Source: r.Source.Path, Hash: r.Source.SourceHash(), Lang: r.Lang, Target: r.Target,
 		SourceFile: string(r.SourceData), Filled: map[string]filled{}}
+	for _, u := range units {
+		if u.about != "" {
+			skl.Front = append(skl.Front, u.id)
+		}
+	}
 	if r.Translation != nil {
 		skl.TranslationSHA256 = sha(r.TranslationData)
 	}
@@ -104,6 +109,9 @@ func Export(r Request) ([]byte, error) {
 			b.WriteString("</target>\n")
 		}
 		note := fmt.Sprintf("%s, line %d of %s", u.kind, u.line, r.Source.Path)
+		if u.about != "" {
+			note = fmt.Sprintf("%s (%s), line %d of %s", u.kind, u.about, u.line, r.Source.Path)
+		}
 		if u.bu != nil && u.bu.Level > 0 {
 			note = fmt.Sprintf("heading (level %d), line %d of %s", u.bu.Level, u.line, r.Source.Path)
 		}
@@ -219,6 +227,13 @@ func prefill(r Request, src *blocks.Page) (map[string]target, error) {
 	}
 	plain("title", r.Source.Meta.Title, stampedTitle, tr.Meta.Title)
 	plain("description", r.Source.Meta.Description, stampedDesc, tr.Meta.Description)
+	for _, ff := range frontFields {
+		var stamped string
+		if known {
+			stamped = ff.text(r.Stamped.Meta)
+		}
+		plain(ff.id, ff.text(r.Source.Meta), stamped, ff.text(tr.Meta))
+	}
 
 	// The body's units: each unit of the source now, through the unit
 	// of the stamped source it is or was rewritten from, to the

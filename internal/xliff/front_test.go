@@ -92,7 +92,8 @@ Text.
 }
 
 // TestNewTranslationFront: a new translation starts from its source's
-// front matter as written, with the title and description translated,
+// front matter as written, with the title, description, link_title and
+// summary translated (each where the source has it, under its name),
 // translated_from set (and needs_review not, as every unit is final), and the fields of the source's
 // language changed as langFields says. The goldens are in
 // testdata/front.
@@ -143,8 +144,11 @@ func TestNewTranslationFront(t *testing.T) {
 			if g.Title != strings.ToUpper(m.Title) || g.TranslatedFrom != f.SourceHash() || g.NeedsReview {
 				t.Errorf("title %q, translated_from %q, needs_review %v", g.Title, g.TranslatedFrom, g.NeedsReview)
 			}
-			if g.Slug != "" || len(g.Aliases) > 0 || g.LinkTitle != "" || g.Summary != "" {
-				t.Errorf("slug %q, aliases %v, link_title %q, summary %q: the source's language's, want none", g.Slug, g.Aliases, g.LinkTitle, g.Summary)
+			if g.Slug != "" || len(g.Aliases) > 0 {
+				t.Errorf("slug %q, aliases %v: the source's language's, want none", g.Slug, g.Aliases)
+			}
+			if g.LinkTitle != strings.ToUpper(m.LinkTitle) || g.Summary != strings.ToUpper(m.Summary) {
+				t.Errorf("link_title %q, summary %q, want the source's translated: %q, %q", g.LinkTitle, g.Summary, strings.ToUpper(m.LinkTitle), strings.ToUpper(m.Summary))
 			}
 			if g, m := strings.TrimPrefix(g.URL, "de/"), strings.TrimPrefix(m.URL, "en/"); g != m {
 				t.Errorf("url %q, want %q: where the fallback page stood", g, m)

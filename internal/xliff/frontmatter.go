@@ -2,6 +2,7 @@ package xliff
 
 import (
 	"bytes"
+	"maps"
 	"path"
 	"regexp"
 	"strings"
@@ -13,28 +14,63 @@ import (
 // newFile writes a new translation from the source's file as exported:
 // its front matter as written (every field, in its order and format,
 // YAML or TOML), with the fields that belong to the source's language
-// changed (langFields), the translated title and description,
-// translated_from and needs_review set; then the translated body.
+// changed (langFields), the translated title, description, link_title
+// and summary, translated_from and needs_review set; then the
+// translated body. A translated link_title or summary stands where the
+// source has it, under the name the source writes it with (Hugo's
+// linkTitle:, Docusaurus's sidebar_label:).
 func newFile(src *content.File, skl skeleton, targets map[string][]blocks.Part, body []byte, review bool) ([]byte, error) {
-	fields := langFields(src, []byte(skl.SourceFile), langFolder(skl.Source), langFolder(skl.Target))
-	return setFront([]byte(skl.SourceFile), append(fields, unitFields(targets, skl, review)...), body)
+	data := []byte(skl.SourceFile)
+	fields := langFields(src, data, langFolder(skl.Source), langFolder(skl.Target), targets)
+	return setFront(data, append(fields, unitFields(targets, skl, review, frontKeys(src, data))...), body)
 }
 
 // updateFile writes an existing translation anew: its front matter with
-// the translated title and description, translated_from and
-// needs_review set, every other field and byte kept, then the body.
-func updateFile(current []byte, targets map[string][]blocks.Part, body []byte, skl skeleton, review bool) ([]byte, error) {
-	return setFront(current, unitFields(targets, skl, review), body)
+// the translated title, description, link_title and summary,
+// translated_from and needs_review set, every other field and byte kept,
+// then the body. A link_title or summary the translation has is set in
+// its place, under its name; one it lacks is added under the name the
+// source writes it with, at the end of the front matter.
+func updateFile(current []byte, src *content.File, targets map[string][]blocks.Part, body []byte, skl skeleton, review bool) ([]byte, error) {
+	keys := frontKeys(src, []byte(skl.SourceFile))
+	if tr, _ := content.Parse(skl.Target, current); tr != nil {
+		maps.Copy(keys, frontKeys(tr, current))
+	}
+	return setFront(current, unitFields(targets, skl, review, keys), body)
+}
+
+// frontKeys returns the names f's file, data, writes the fields of
+// frontFields with, by id ("link_title": "linkTitle"), for those it has.
+func frontKeys(f *content.File, data []byte) map[string]string {
+	keys := map[string]string{}
+	for _, ff := range frontFields {
+		if f.Meta.Lines.Has(ff.id) {
+			if k := writtenKey(data, f.Meta.Lines.Line(ff.id)); k != "" {
+				keys[ff.id] = k
+			}
+		}
+	}
+	return keys
 }
 
 // unitFields are the front matter fields an import sets: the translated
-// title and description, translated_from, and needs_review (removed when
-// every unit is final).
-func unitFields(targets map[string][]blocks.Part, skl skeleton, review bool) []content.Field {
+// title, description, link_title and summary (each of the last two under
+// the name keys gives, else its own), translated_from, and needs_review
+// (removed when every unit is final).
+func unitFields(targets map[string][]blocks.Part, skl skeleton, review bool, keys map[string]string) []content.Field {
 	title, _ := frontText(targets, "title")
 	fields := []content.Field{{Name: "title", Value: title}}
 	if d, ok := frontText(targets, "description"); ok {
 		fields = append(fields, content.Field{Name: "description", Value: d})
+	}
+	for _, ff := range frontFields {
+		if t, ok := frontText(targets, ff.id); ok {
+			name := ff.id
+			if k := keys[ff.id]; k != "" {
+				name = k
+			}
+			fields = append(fields, content.Field{Name: name, Value: t})
+		}
 	}
 	fields = append(fields, content.Field{Name: "translated_from", Value: skl.Hash})
 	if review {
@@ -57,12 +93,13 @@ func unitFields(targets map[string][]blocks.Part, skl skeleton, review bool) []c
 //   - url: (and a slug: that starts with "/") stays, since the fallback
 //     page stood there; a language folder leading it (url: /en/docs/x/)
 //     becomes the translation's (/de/docs/x/).
-//   - link_title: (linkTitle:, sidebar_label:) and summary: go: they are
-//     text in the source's language and not units of the export, and
-//     without them the page's translated title and description stand in.
+//   - link_title: (linkTitle:, sidebar_label:) and summary: are units,
+//     translated (unitFields); from an export made before they were units
+//     they go: they are text in the source's language, and without them
+//     the page's translated title and description stand in.
 //
 // translation_key: stays: it pairs the translation with its source.
-func langFields(src *content.File, data []byte, from, to string) []content.Field {
+func langFields(src *content.File, data []byte, from, to string, targets map[string][]blocks.Part) []content.Field {
 	m := src.Meta
 	var out []content.Field
 	drop := func(canonical string) {
@@ -72,8 +109,11 @@ func langFields(src *content.File, data []byte, from, to string) []content.Field
 			}
 		}
 	}
-	for _, f := range []string{"aliases", "link_title", "summary"} {
-		drop(f)
+	drop("aliases")
+	for _, ff := range frontFields {
+		if _, translated := targets[ff.id]; !translated {
+			drop(ff.id)
+		}
 	}
 	if m.Slug != "" {
 		drop("slug")

@@ -65,7 +65,7 @@ func Import(data []byte, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", skl.Source, err)
 	}
-	units := pageUnits(src, page)
+	units := pageUnits(src, page, skl.Front)
 	got, err := gather(files, ours, units)
 	if err != nil {
 		return nil, err
@@ -123,7 +123,7 @@ func Import(data []byte, opts Options) (*Result, error) {
 		if skl.TranslationSHA256 == "" && !opts.Force {
 			return nil, fmt.Errorf("%s was made since the export: export it again, or import with -force to write over it", skl.Target)
 		}
-		res.Data, err = updateFile(current, targets, body, skl, notFinal > 0)
+		res.Data, err = updateFile(current, src, targets, body, skl, notFinal > 0)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", skl.Target, err)

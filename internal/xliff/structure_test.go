@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -190,10 +191,33 @@ func sitePages(t *testing.T) []*content.File {
 	return out
 }
 
+// withFrontUnits returns a page's file with a link_title and a summary
+// added after its front matter's first line, when it has neither, and
+// the page read from it.
+func withFrontUnits(t *testing.T, f *content.File, data []byte) (*content.File, []byte) {
+	t.Helper()
+	if f.Meta.LinkTitle != "" || f.Meta.Summary != "" {
+		return f, data
+	}
+	fence, rest, _ := bytes.Cut(data, []byte("\n"))
+	field := "link_title: %q\nsummary: %q\n"
+	if string(bytes.TrimSpace(fence)) == "+++" {
+		field = "link_title = %q\nsummary = %q\n"
+	}
+	data = slices.Concat(fence, []byte("\n"), fmt.Appendf(nil, field, "Kort: "+f.Meta.Title, "Om siden. "+f.Meta.Description), rest)
+	g, diags := content.Parse(f.Path, data)
+	if g == nil || g.Meta.LinkTitle == "" || g.Meta.Summary == "" {
+		t.Fatalf("%s with link_title and summary: %v\n%s", f.Path, diags, data)
+	}
+	return g, data
+}
+
 // TestSiteRoundTrip: every page of the bundled site and of the browser
-// tests' fixture, in every language, exported and imported with its own
-// text, gives back the same Markdown (the README's promise), and
-// imported with its text changed, the same structure.
+// tests' fixture, in every language, with a link_title and a summary
+// added (FIX4), exported and imported with its own text, gives back the
+// same Markdown (the README's promise) and front matter texts, and
+// imported with its text changed, the same structure and the texts
+// changed.
 func TestSiteRoundTrip(t *testing.T) {
 	for _, f := range sitePages(t) {
 		data, err := os.ReadFile(filepath.Join("../..", f.Path))
@@ -203,6 +227,7 @@ func TestSiteRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		f, data := withFrontUnits(t, f, data)
 		x, err := Export(Request{Lang: "zz", Source: f, SourceData: data, Target: "content/zz/" + f.Key, Tool: "test"})
 		if err != nil {
 			t.Fatalf("%s: %v", f.Path, err)
@@ -215,6 +240,9 @@ func TestSiteRoundTrip(t *testing.T) {
 		if got == nil || !bytes.Equal(got.Body, f.Body) {
 			t.Errorf("%s: the body came back as\n%s", f.Path, res.Data)
 		}
+		if got != nil && (got.Meta.LinkTitle != f.Meta.LinkTitle || got.Meta.Summary != f.Meta.Summary) {
+			t.Errorf("%s: link_title %q, summary %q came back as %q, %q", f.Path, f.Meta.LinkTitle, f.Meta.Summary, got.Meta.LinkTitle, got.Meta.Summary)
+		}
 		res, err = Import(fill(x, func(_, s string) string { return upper(s) + " ÆØ" }), Options{Current: noFile})
 		if err != nil {
 			t.Fatalf("%s, translated: %v", f.Path, err)
@@ -225,6 +253,9 @@ func TestSiteRoundTrip(t *testing.T) {
 		}
 		if g, w := shape(convert(t, got.Body)), shape(convert(t, f.Body)); g != w {
 			t.Errorf("%s, translated: the HTML\n%s\nwant the source's\n%s", f.Path, g, w)
+		}
+		if got.Meta.LinkTitle != strings.ToUpper(f.Meta.LinkTitle)+" ÆØ" || got.Meta.Summary != strings.ToUpper(f.Meta.Summary)+" ÆØ" {
+			t.Errorf("%s, translated: link_title %q, summary %q", f.Path, got.Meta.LinkTitle, got.Meta.Summary)
 		}
 	}
 }
@@ -266,7 +297,7 @@ func FuzzRoundTrip(f *testing.F) {
 		if strings.Contains(body, "<<") || strings.Contains(body, ">>") {
 			return // the converter's typography makes them « and », before any HTML tag: blocks reads "<<a>" as "<" and a tag
 		}
-		data := "---\ntitle: Side\n---\n" + body
+		data := "---\ntitle: Side\nlink_title: Kort\nsummary: Om siden.\n---\n" + body
 		src, _ := content.Parse("content/da/side.md", []byte(data))
 		if src == nil || len(src.Body) > 4000 {
 			return
@@ -283,7 +314,7 @@ func FuzzRoundTrip(f *testing.F) {
 		if err != nil {
 			t.Fatalf("its own text: %v", err)
 		}
-		if got, _ := content.Parse(res.Path, res.Data); got == nil || !bytes.Equal(got.Body, src.Body) {
+		if got, _ := content.Parse(res.Path, res.Data); got == nil || !bytes.Equal(got.Body, src.Body) || got.Meta.LinkTitle != "Kort" || got.Meta.Summary != "Om siden." {
 			t.Fatalf("its own text came back as\n%q\nwant\n%q", res.Data, src.Body)
 		}
 		res, err = Import(fill(x, func(_, s string) string { return "::: " + upper(s) + " ÆØ" }), Options{Current: noFile})
@@ -303,6 +334,9 @@ func FuzzRoundTrip(f *testing.F) {
 		}
 		if g, w := shape(convert(t, got.Body)), shape(want); g != w {
 			t.Fatalf("translated: the HTML\n%s\nwant\n%s\nMarkdown:\n%s", g, w, got.Body)
+		}
+		if got.Meta.LinkTitle != "::: KORT ÆØ" || got.Meta.Summary != "::: OM SIDEN. ÆØ" {
+			t.Fatalf("translated: link_title %q, summary %q", got.Meta.LinkTitle, got.Meta.Summary)
 		}
 	})
 }

@@ -18,7 +18,10 @@
 // original is the source page ("content/da/klage.md"), source-language
 // the default language and target-language the language translated
 // into. Its trans-units are the page's title and description (ids
-// "title" and "description") and one unit per block of the body (ids
+// "title" and "description"), its link_title and summary when it has
+// them (ids "link_title" and "summary", restypes x-page-link-title and
+// x-page-summary: the page's name in menus, listings and breadcrumbs,
+// and its text in listings), and one unit per block of the body (ids
 // "u1", "u2", ...): each heading, paragraph, list item, table cell,
 // quotation's or alert's paragraph, footnote, definition term and
 // description, disclosure's summary (restype x-summary) and each
@@ -103,16 +106,25 @@
 // for: the normalisations of a round trip.
 //
 // The front matter of a translation that exists keeps every field but
-// title, description, translated_from and needs_review. A new one starts
-// from the source's front matter as written (every field, in its order
-// and format, YAML or TOML: dates, weight, menu, taxonomies,
-// translation_key, params, other generators' fields), with the title and
-// description translated, and the fields of the source's language
-// changed so that the translation stands where its fallback page stood:
-// slug: (and Docusaurus's id:) and aliases: go, url: stays (a language
-// folder leading it becomes the translation's), and link_title: and
-// summary:, which are not units, go, so that the translated title and
-// description stand in for them.
+// title, description, link_title, summary, translated_from and
+// needs_review; a link_title or summary it has is set in its place,
+// under the name it is written with (Hugo's linkTitle:, Docusaurus's
+// sidebar_label:), and one it lacks is added at the end under the name
+// the source writes it with. A new one starts from the source's front
+// matter as written (every field, in its order and format, YAML or TOML:
+// dates, weight, menu, taxonomies, translation_key, params, other
+// generators' fields), with the title, description, link_title and
+// summary translated where the source has them, and the fields of the
+// source's language changed so that the translation stands where its
+// fallback page stood: slug: (and Docusaurus's id:) and aliases: go, url:
+// stays (a language folder leading it becomes the translation's).
+//
+// Files exported before link_title and summary were units (their
+// skeleton lists no "front" units) import as they did: the units they
+// have, title, description and u1..., are the same, and a new translation
+// made from one drops the source's link_title and summary, which are in
+// the source's language, so that the translated title and description
+// stand in for them.
 // translated_from is the hash the export recorded, so a source that
 // changed since the export leaves the page outdated; needs_review is set
 // when a unit is not final (state final or signed-off, or approved="yes"
@@ -122,6 +134,7 @@ package xliff
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -151,6 +164,11 @@ type skeleton struct {
 	// translation, that target (as sig writes it) and the translation's
 	// Markdown of it, which an unchanged target keeps.
 	Filled map[string]filled `json:"filled,omitempty"`
+
+	// Front lists the units of frontFields the export made ("link_title",
+	// "summary"). An export made before they were units has none, and
+	// its import leaves those fields as imports did then.
+	Front []string `json:"front,omitempty"`
 }
 
 type filled struct {
@@ -160,22 +178,56 @@ type filled struct {
 
 // A unit is one trans-unit of a page.
 type unit struct {
-	id    string // "title", "description", "u1", ...
+	id    string // "title", "description", "link_title", "summary", "u1", ...
 	kind  string
-	line  int // in the source file
+	about string // what the unit is, for the translator's note, when its kind does not say
+	line  int    // in the source file
 	parts []blocks.Part
-	bu    *blocks.Unit // nil for the title and description
+	bu    *blocks.Unit // nil for the front matter's units
+}
+
+// A frontField is a front matter field besides title and description
+// that is text a reader sees, and so a unit when the source has it: its
+// id is the field's name, which is also its key in content.Meta.Lines.
+type frontField struct {
+	id, kind, about string
+	text            func(m *content.Meta) string
+}
+
+// allFront names every one of frontFields.
+func allFront() []string {
+	var ids []string
+	for _, ff := range frontFields {
+		ids = append(ids, ff.id)
+	}
+	return ids
+}
+
+// frontFields are the front matter's units after the title and the
+// description. Their kinds name the page, as blocks' kinds "link title"
+// (a link's title="...") and "summary" (a disclosure's) are taken.
+var frontFields = []frontField{
+	{"link_title", "page link title", "link_title: the page's name in menus, listings and breadcrumbs", func(m *content.Meta) string { return m.LinkTitle }},
+	{"summary", "page summary", "summary: the page's text in listings", func(m *content.Meta) string { return m.Summary }},
 }
 
 // unitID is the trans-unit id of a body unit.
 func unitID(u *blocks.Unit) string { return "u" + u.ID }
 
-// pageUnits lists the units of a page: its title, its description when
-// it has one, and the units of its body.
-func pageUnits(f *content.File, p *blocks.Page) []unit {
+// pageUnits lists the units of a page: its title, its description,
+// link_title and summary when it has them, and the units of its body.
+// front names the frontFields to list when the page has them: all of
+// them in an export (allFront), the export's skeleton's Front in an
+// import.
+func pageUnits(f *content.File, p *blocks.Page, front []string) []unit {
 	out := []unit{{id: "title", kind: "title", line: f.Meta.Lines.Line("title"), parts: []blocks.Part{{Text: f.Meta.Title}}}}
 	if f.Meta.Description != "" {
 		out = append(out, unit{id: "description", kind: "description", line: f.Meta.Lines.Line("description"), parts: []blocks.Part{{Text: f.Meta.Description}}})
+	}
+	for _, ff := range frontFields {
+		if t := ff.text(f.Meta); t != "" && slices.Contains(front, ff.id) {
+			out = append(out, unit{id: ff.id, kind: ff.kind, about: ff.about, line: f.Meta.Lines.Line(ff.id), parts: []blocks.Part{{Text: t}}})
+		}
 	}
 	for _, u := range p.Units {
 		out = append(out, unit{id: unitID(u), kind: u.Kind, line: f.BodyLine + u.Line - 1, parts: u.Parts, bu: u})

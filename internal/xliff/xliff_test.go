@@ -27,7 +27,7 @@ func pages(t testing.TB) []*content.File {
 	if len(names) < 40 {
 		t.Fatalf("found %d pages of the bundled site", len(names))
 	}
-	names = append(names, "testdata/torture.md")
+	names = append(names, "testdata/torture.md", "testdata/front-units.md")
 	var out []*content.File
 	for _, n := range names {
 		data, err := os.ReadFile(n)
@@ -35,8 +35,11 @@ func pages(t testing.TB) []*content.File {
 			t.Fatal(err)
 		}
 		p := strings.TrimPrefix(n, "../../")
-		if n == "testdata/torture.md" {
+		switch n {
+		case "testdata/torture.md":
 			p = "content/da/tortur.md"
+		case "testdata/front-units.md":
+			p = "content/da/felter.md"
 		}
 		f, diags := content.Parse(p, data)
 		if f == nil {
@@ -58,8 +61,11 @@ func exportNew(t testing.TB, f *content.File) []byte {
 func exportMissing(t testing.TB, f *content.File, copySource bool) []byte {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("../..", f.Path))
-	if f.Path == "content/da/tortur.md" {
+	switch f.Path {
+	case "content/da/tortur.md":
 		data, err = os.ReadFile("testdata/torture.md")
+	case "content/da/felter.md":
+		data, err = os.ReadFile("testdata/front-units.md")
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -115,8 +121,8 @@ func TestRoundTrip(t *testing.T) {
 		if !bytes.Equal(got.Body, f.Body) {
 			t.Errorf("%s: the body came back as\n%s\nwant\n%s", f.Path, got.Body, f.Body)
 		}
-		if got.Meta.Title != f.Meta.Title || got.Meta.Description != f.Meta.Description {
-			t.Errorf("%s: title %q, description %q", f.Path, got.Meta.Title, got.Meta.Description)
+		if got.Meta.Title != f.Meta.Title || got.Meta.Description != f.Meta.Description || got.Meta.LinkTitle != f.Meta.LinkTitle || got.Meta.Summary != f.Meta.Summary {
+			t.Errorf("%s: title %q, description %q, link_title %q, summary %q", f.Path, got.Meta.Title, got.Meta.Description, got.Meta.LinkTitle, got.Meta.Summary)
 		}
 		if got.Meta.TranslatedFrom != f.SourceHash() || got.Meta.NeedsReview {
 			t.Errorf("%s: translated_from %q, needs_review %v", f.Path, got.Meta.TranslatedFrom, got.Meta.NeedsReview)
@@ -153,8 +159,8 @@ func TestRoundTripWritten(t *testing.T) {
 				t.Errorf("%s: unit %s %q [%s]\nwant %q [%s]", f.Path, u.ID, g, codeTypes(v), want, codeTypes(u))
 			}
 		}
-		if got.Meta.Title != strings.ToUpper(f.Meta.Title) {
-			t.Errorf("%s: title %q", f.Path, got.Meta.Title)
+		if got.Meta.Title != strings.ToUpper(f.Meta.Title) || got.Meta.LinkTitle != strings.ToUpper(f.Meta.LinkTitle) || got.Meta.Summary != strings.ToUpper(f.Meta.Summary) {
+			t.Errorf("%s: title %q, link_title %q, summary %q", f.Path, got.Meta.Title, got.Meta.LinkTitle, got.Meta.Summary)
 		}
 	}
 }
