@@ -136,13 +136,15 @@ func textOf(n *html.Node) string {
 
 // Target finds the output file an internal URL refers to, seen from the
 // page at output file from. origin is "https://example.org" and base the
-// base path "/sub/"; scheme and host compare without regard to case. It
-// returns ok=false for external URLs.
+// base path "/sub/"; scheme and host compare without regard to case. The
+// fragment is the id the URL names (AnchorID). It returns ok=false for
+// external URLs.
 func Target(u, from, origin, base string) (file, fragment string, ok bool) {
 	parsed, err := url.Parse(u)
 	if err != nil {
 		return "", "", false
 	}
+	parsed.Fragment = AnchorID(parsed.Fragment)
 	if parsed.Scheme != "" || parsed.Host != "" {
 		if !strings.EqualFold(parsed.Scheme+"://"+parsed.Host, origin) {
 			return "", "", false
@@ -174,4 +176,14 @@ func Target(u, from, origin, base string) (file, fragment string, ok bool) {
 		rel += "index.html"
 	}
 	return rel, parsed.Fragment, true
+}
+
+// AnchorID returns the id a URL's fragment names: the fragment without
+// its fragment directive, the part from ":~:" on ("#:~:text=the%20words"),
+// which a browser reads to scroll to the words, and which is no id (URL
+// Fragment Text Directives, WICG, section 3.3). It is "" when the fragment
+// is only a directive.
+func AnchorID(fragment string) string {
+	id, _, _ := strings.Cut(fragment, ":~:")
+	return id
 }

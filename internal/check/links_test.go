@@ -64,6 +64,10 @@ func TestTarget(t *testing.T) {
 		{"https://x.github.io/tutorials/lab/index.html", "de/p/index.html", "", "", false},
 		{"/tutorials/lab/", "de/p/index.html", "/tutorials/lab/", "", true},
 		{"https://other.example/handbook/", "de/p/index.html", "", "", false},
+		// A text directive names words, not an id.
+		{"#:~:text=Note%20that", "de/p/index.html", "de/p/index.html", "", true},
+		{"../q/#b:~:text=x", "de/p/index.html", "de/q/index.html", "b", true},
+		{"https://x.github.io/handbook/de/q/#:~:text=a,b", "de/p/index.html", "de/q/index.html", "", true},
 	}
 	for _, tt := range tests {
 		file, frag, ok := check.Target(tt.url, tt.from, origin, base)

@@ -123,9 +123,9 @@ func (pr *pageReport) markdownLinks(site *pages.Site, p *pages.Page, d *markdown
 		}
 		switch {
 		case target.Page == nil:
-		case target.Fragment != "":
+		case AnchorID(target.Fragment) != "":
 			pr.links = append(pr.links, linkCheck{kind: linkAnchor, line: l.Line, dest: l.Dest,
-				key: target.Page.Key, lang: target.Page.Lang.Code, fragment: target.Fragment})
+				key: target.Page.Key, lang: target.Page.Lang.Code, fragment: AnchorID(target.Fragment)})
 		case drafts:
 			pr.links = append(pr.links, linkCheck{kind: linkPage, line: l.Line, dest: l.Dest,
 				key: target.Page.Key, lang: target.Page.Lang.Code})
