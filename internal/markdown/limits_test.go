@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -84,5 +85,62 @@ func TestElementsBoundNodes(t *testing.T) {
 		if el := Elements([]byte(src)); nodes > 3*el+5 {
 			t.Errorf("%s: %d nodes for %d elements", name, nodes, el)
 		}
+	}
+}
+
+// inlineMarksByCase is inlineMarks as it was written before it skipped
+// bytes by markStart, one case a byte: the reference it must agree with.
+func inlineMarksByCase(text []byte) int {
+	n := 0
+	run := func(i int, c byte) int {
+		for i+1 < len(text) && text[i+1] == c {
+			i++
+		}
+		return i
+	}
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; c {
+		case '*', '_', '~', '[', '<', '&', '|', '\\', '"', '\'', ':', '@':
+			n++
+		case '`':
+			n++
+			i = run(i, c)
+		case '-', '.', '>':
+			if i+1 < len(text) && text[i+1] == c {
+				n++
+				i = run(i, c)
+			}
+		case 'w':
+			if bytes.HasPrefix(text[i:], []byte("www.")) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// TestInlineMarks: inlineMarks counts as the reference does, on every
+// mark alone, in runs, at the ends of a line, and on every byte value.
+func TestInlineMarks(t *testing.T) {
+	lines := []string{"", "a", "www.", "www", "ww.", "wwww.a.dk", "a -- b --- c", "-", "--", "...", "a..", "..a", ">>", "> >",
+		"``` a ``", "`", "æøå *x* _y_ ~z~ [l](u) <b> &amp; |c| \\* \"q\" 'q' http://a.dk a@b.dk",
+		strings.Repeat("Almindelig tekst uden tegn ", 20), "tekst til sidst w", "tekst til sidst -"}
+	for c := range 256 {
+		lines = append(lines, string([]byte{byte(c)}), "a"+string([]byte{byte(c), byte(c)})+"b")
+	}
+	for _, l := range lines {
+		if got, want := inlineMarks([]byte(l)), inlineMarksByCase([]byte(l)); got != want {
+			t.Errorf("inlineMarks(%q) = %d, want %d", l, got, want)
+		}
+	}
+}
+
+// BenchmarkElements counts the elements of a page of prose with some
+// marks, as a build does for every page twice (Elements, checkSize).
+func BenchmarkElements(b *testing.B) {
+	src := []byte(strings.Repeat("Dette er en *helt* almindelig sætning med [et link](../side/) og ord, og den er lang.\n\n- et punkt\n", 100))
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		Elements(src)
 	}
 }

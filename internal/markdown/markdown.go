@@ -685,6 +685,17 @@ func isTextBlock(n ast.Node) bool {
 // text included.
 func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
+	if n.Type() == ast.TypeBlock {
+		// Its source lines hold its text and the markup around it: about
+		// the text's size, where growing from nothing copied it some
+		// times over (issue 30).
+		size, lines := 0, n.Lines()
+		for i := range lines.Len() {
+			seg := lines.At(i)
+			size += seg.Len()
+		}
+		b.Grow(size)
+	}
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -731,8 +742,8 @@ func textValue(t *ast.Text, src []byte) []byte {
 		return v
 	}
 	var buf bytes.Buffer
-	w := bufio.NewWriter(&buf)
-	html.DefaultWriter.Write(w, v) // as the renderer: resolved and HTML-escaped
+	w := bufio.NewWriterSize(&buf, len(v)+16) // not the default 4 KB for a few words
+	html.DefaultWriter.Write(w, v)            // as the renderer: resolved and HTML-escaped
 	_ = w.Flush()
 	return []byte(stdhtml.UnescapeString(buf.String()))
 }

@@ -25,7 +25,7 @@ var shortcodeName = regexp.MustCompile(`^-?\s*(/?)\s*([A-Za-z0-9_./-]*)([^\n]*)`
 // (\{{< ... >}}) and one inside an HTML comment (<!-- {{< x >}} -->),
 // which no reader sees.
 func (w *walker) shortcodes(doc ast.Node) {
-	if !strings.Contains(string(w.src), "{%") && !strings.Contains(string(w.src), "{{") {
+	if !bytes.Contains(w.src, []byte("{%")) && !bytes.Contains(w.src, []byte("{{")) {
 		return
 	}
 	var code [][2]int // source ranges of code, sorted

@@ -3,6 +3,10 @@ package minifier
 import (
 	"bytes"
 	"testing"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/svg"
 )
 
 func TestMinify(t *testing.T) {
@@ -49,6 +53,35 @@ func TestMinifyLeavesInput(t *testing.T) {
 		second, err := m.Minify(name, data)
 		if err != nil || string(second) != string(first) {
 			t.Errorf("%s: second Minify gave %q, %v; first %q", name, second, err, first)
+		}
+	}
+}
+
+// TestSVGMemo: an SVG image minified from the memo, inside a page or as a
+// file, is what the SVG minifier makes of it, the first time and after;
+// and once the memo is full, images are still minified.
+func TestSVGMemo(t *testing.T) {
+	icon := `<svg class="i" aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"> <path d="M3 6h18M3 12h18M3 18h18" stroke="currentColor" stroke-width="2.50"/> </svg>`
+	plain := minify.New()
+	plain.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
+	plain.AddFunc("image/svg+xml", svg.Minify)
+	for _, tt := range []struct{ name, mime, src string }{
+		{"page.html", "text/html", "<p>Menu\n" + icon + "\n</p>"},
+		{"icon.svg", "image/svg+xml", `<?xml version="1.0"?>` + icon},
+	} {
+		want, err := plain.Bytes(tt.mime, []byte(tt.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := New()
+		for i := range 3 {
+			if i == 2 {
+				m.m.Add("image/svg+xml", &svgMemo{n: memoImages}) // full
+			}
+			var b bytes.Buffer
+			if err := m.MinifyTo(&b, tt.name, []byte(tt.src)); err != nil || b.String() != string(want) {
+				t.Errorf("%s, time %d: %q, %v; want %q", tt.name, i+1, b.String(), err, want)
+			}
 		}
 	}
 }

@@ -89,9 +89,7 @@ func (e *Env) NewContext(p *pages.Page, doc *markdown.Result) *Context {
 // newContext starts a rendering of p that adds what it reads to reads,
 // when not nil: p's layout first, which picks the template.
 func (e *Env) newContext(p *pages.Page, doc *markdown.Result, reads *Reads) *Context {
-	s := newSession(e.Site, reads)
-	s.read(p, "Layout", "")
-	c := &Context{Page: s.view(p), Site: s.sv, Doc: doc, env: e, s: s}
+	c := e.bodiless(p, doc, reads)
 	if doc != nil {
 		// The HTML comes from goldmark with raw HTML off (unless the site
 		// config turns it on) and is trusted as the page body.
@@ -100,12 +98,22 @@ func (e *Env) newContext(p *pages.Page, doc *markdown.Result, reads *Reads) *Con
 	return c
 }
 
+// bodiless is newContext without the Body, which is a copy of the page's
+// HTML.
+func (e *Env) bodiless(p *pages.Page, doc *markdown.Result, reads *Reads) *Context {
+	s := newSession(e.Site, reads)
+	s.read(p, "Layout", "")
+	return &Context{Page: s.view(p), Site: s.sv, Doc: doc, env: e, s: s}
+}
+
 // RenderAround renders p with its layout as RenderTo does, but with body
 // in place of the page's rendered Markdown, so that the page around the
 // body can be minified apart from it (sitegen build minifies the layout's
-// HTML, not goldmark's, which is compact already).
+// HTML, not goldmark's, which is compact already). It does not copy the
+// page's HTML, as RenderTo does for .Body (half of what rendering a page
+// allocated, issue 30).
 func (e *Env) RenderAround(w io.Writer, p *pages.Page, doc *markdown.Result, body string, reads *Reads) error {
-	c := e.newContext(p, doc, reads)
+	c := e.bodiless(p, doc, reads)
 	c.Body = template.HTML(body)
 	return e.Templates.Execute(w, p.Layout(), c)
 }

@@ -34,6 +34,11 @@
 // The main menu of the page's language is {{ .MenuTree }}: its entries
 // as a tree, each with the value of aria-current for the page being
 // rendered (a page's label there, as in listings and breadcrumbs, is
+// A language switcher or a fallback page's list of versions ranges over
+// {{ .LangLinks .Page.Translations }} (or .Page.Versions): each version's
+// .URL, .Lang, .Page, the lang and dir attributes of a link to it (.Attrs)
+// and whether it is the page's own language (.Current), as fields, which
+// cost a layout less than calling methods (see LangLink).
 // A listing layout ranges over .Page.Listing, the pages it lists on this
 // page of it: a section's children, a taxonomy's terms, a term's pages,
 // cut to this page's share when .Page.Pager splits it into numbered pages

@@ -2,8 +2,11 @@ package search
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/udenmitid/sitegen/internal/bench/corpus"
 )
 
 func TestBody(t *testing.T) {
@@ -70,5 +73,38 @@ func BenchmarkBody(b *testing.B) {
 	a := For("da")
 	for b.Loop() {
 		a.Body(text, MaxTerms)
+	}
+}
+
+// BenchmarkBodyPages reads the pages of the 100-page benchmark corpus
+// (300 to 1,500 words each, in Danish, English and Greenlandic) as a
+// build does, each with its language's Analyzer: the search terms' share
+// of a build's CPU, per page.
+//
+//	go test ./internal/search -run XXX -bench BodyPages -benchmem
+func BenchmarkBodyPages(b *testing.B) {
+	type page struct {
+		a      *Analyzer
+		blocks []string
+	}
+	fsys := corpus.MapFS(100, 1)
+	var list []page
+	for _, name := range slices.Sorted(func(yield func(string) bool) {
+		for n := range fsys {
+			if strings.HasSuffix(n, ".md") && !yield(n) {
+				return
+			}
+		}
+	}) {
+		_, body, _ := strings.Cut(string(fsys[name].Data), "\n---\n")
+		lang := strings.Split(name, "/")[1]
+		list = append(list, page{For(lang), strings.Split(body, "\n\n")})
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		p := list[i%len(list)]
+		p.a.Body(p.blocks, MaxTerms)
+		i++
 	}
 }
