@@ -34,6 +34,7 @@
 // The main menu of the page's language is {{ .MenuTree }}: its entries
 // as a tree, each with the value of aria-current for the page being
 // rendered (a page's label there, as in listings and breadcrumbs, is
+// .LinkTitle).
 // A language switcher or a fallback page's list of versions ranges over
 // {{ .LangLinks .Page.Translations }} (or .Page.Versions): each version's
 // .URL, .Lang, .Page, the lang and dir attributes of a link to it (.Attrs)
