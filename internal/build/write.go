@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -214,31 +213,28 @@ func (w *writer) static(files []staticFile) diag.List {
 // searchIndexes writes each language's search index and adds it to the
 // assets. With Options.Dev they are not written: sitegen serve makes them
 // when asked (Builder.SearchFiles), since they change with every edit. A
-// split index's folder (search.Files) is added as an asset too, named
+// split index's folder (search.IndexTo) is added as an asset too, named
 // "search/<lang>/" with the file pattern "search/<lang>.<hash>/*", so that
 // hosting gives its files a year's cache. The languages are made one
-// after the other, each written before the next is made, from the
-// entries read one at a time from the temporary file (entrySpill.index):
-// what is in memory meanwhile is one language's index: its terms'
-// postings and its files (5 MB for the 10,000 Danish pages of the
-// benchmark corpus).
+// after the other, from the entries read one at a time from the temporary
+// file (entrySpill.index), and a split index's files are written one at a
+// time: what is in memory meanwhile is one language's terms, the posting
+// lists of a range of them (search.PostingBytes) and its table of forms.
 func (w *writer) searchIndexes(site *pages.Site, entries *entrySpill, assets *assets, write bool) diag.List {
 	var diags diag.List
 	for _, l := range site.Langs {
 		name := search.FileName(l.Code)
 		a := &render.Asset{Name: name, File: name}
 		if write {
-			data, files, err := entries.index(site, l)
+			data, dir, err := entries.index(site, l, w.put)
 			if err != nil {
-				diags.Errorf("", 0, "%v", err)
+				report(&diags, "", err)
 				return diags
 			}
 			a.File, a.Integrity = fingerprintOf(name, data)
 			report(&diags, "", w.put(a.File, data))
-			for _, f := range slices.Sorted(maps.Keys(files)) {
-				report(&diags, "", w.put(f, files[f]))
-				dir := "search/" + l.Code + "/"
-				assets.setFixed(&render.Asset{Name: dir, File: path.Dir(f) + "/*"})
+			if dir != "" {
+				assets.setFixed(&render.Asset{Name: "search/" + l.Code + "/", File: dir + "*"})
 			}
 		}
 		a.URL = site.Config.BasePath() + a.File
