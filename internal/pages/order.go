@@ -22,7 +22,7 @@ func (s *Site) order() {
 	for _, p := range s.Pages {
 		list := p.Children
 		if p.Kind == Term {
-			list = p.Members
+			list = p.Members()
 		}
 		if len(list) > 1 {
 			slices.SortFunc(list, o.compare(p.SortOrder(), s.Langs[p.Lang.Index]))

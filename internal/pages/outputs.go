@@ -131,7 +131,7 @@ func sourcePath(p *Page) string {
 // slugLine is the line to blame for a page's URL: its slug, or the top.
 func slugLine(p *Page) int {
 	if p.Kind == Alias {
-		return p.AliasLine
+		return int(p.AliasLine)
 	}
 	if p.File == nil {
 		return 0
@@ -151,7 +151,7 @@ func (s *Site) describe(p *Page) string {
 		return fmt.Sprintf("%s (fallback page for %s/%s/%s)", p.source.File.Path, content.Dir, p.Lang.Folder, p.FileKey)
 	}
 	if p.Kind == Term {
-		return fmt.Sprintf("the page of the term %q of %s in %s (/%s)", p.Title, p.Taxonomy, p.Lang.Code, p.Path)
+		return fmt.Sprintf("the page of the term %q of %s in %s (/%s)", p.Title, p.Taxonomy(), p.Lang.Code, p.Path)
 	}
 	return p.OutputFile()
 }
@@ -215,7 +215,7 @@ func (s *Site) checkOutputs(reserved []Reserved, diags *diag.List) {
 	for _, p := range s.Special {
 		if p.Kind == Alias {
 			claims = append(claims, claim{name: p.OutputFile(), what: fmt.Sprintf("the alias /%s of %s", p.Path, p.Target.File.Path),
-				self: "alias /" + p.Path, file: p.Target.File.Path, line: p.AliasLine, weight: 1,
+				self: "alias /" + p.Path, file: p.Target.File.Path, line: int(p.AliasLine), weight: 1,
 				fix: "an alias is an old URL that nothing else has now: remove it"})
 		}
 	}
@@ -317,7 +317,7 @@ func (s *Site) addMovedAliases(reserved []Reserved, static []string) {
 			continue
 		}
 		taken[fold(old)] = true
-		a := &Page{Kind: Alias, Path: old, Lang: p.Lang, TitleLang: p.Lang, Title: p.Title, Target: p, AliasLine: urlLine(p), site: s}
+		a := &Page{Kind: Alias, Path: old, Lang: p.Lang, TitleLang: p.Lang, Title: p.Title, Target: p, AliasLine: int32(urlLine(p)), site: s}
 		s.Special = append(s.Special, a)
 		s.byPath[old] = a
 	}
