@@ -22,7 +22,8 @@ import (
 // with translations) made a third of the live heap, and the collector
 // scanned it again with every cycle while the pages were rendered. In
 // memory it keeps only where each page's entry is in the file, and the
-// index is made reading one entry at a time from it (search.IndexFrom).
+// index is made reading one entry at a time from it (search.IndexTo),
+// which also waits there for the files of a split index (index).
 // When no temporary file can be made, the entries stay in memory. It is
 // safe for concurrent use until index is called.
 type entrySpill struct {

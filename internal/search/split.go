@@ -94,7 +94,7 @@ func prefixed(files map[string][]byte, dir string) map[string][]byte {
 const PostingBytes = 32 << 20
 
 // splitTo is Split from n entries that entry gives one at a time (see
-// IndexFrom), giving each file but the manifest to file as it is made, by
+// IndexTo), giving each file but the manifest to file as it is made, by
 // its name in the folder ("t0.json", "p3.json"); data is file's to read
 // only until it returns. It returns the manifest and the folder below the
 // output folder, "search/<lang>.<hash>/". It keeps no file and no entry:
