@@ -32,8 +32,10 @@
 package hosting
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
+	"io"
 	"net/url"
 	"slices"
 	"strings"
@@ -87,11 +89,21 @@ type Assets struct {
 
 // Files returns the hosting files of a site.
 func Files(site *pages.Site, assets Assets) map[string][]byte {
+	files := Small(site, assets)
+	files[SitemapFile] = Sitemap(site)
+	return files
+}
+
+// SitemapFile is the sitemap's name below the output folder.
+const SitemapFile = "sitemap.xml"
+
+// Small returns the hosting files of a site but the sitemap, which grows
+// with the site (Sitemap, SitemapWith): robots.txt, _redirects, _headers.
+func Small(site *pages.Site, assets Assets) map[string][]byte {
 	return map[string][]byte{
-		"sitemap.xml": Sitemap(site),
-		"robots.txt":  Robots(site),
-		"_redirects":  Redirects(site),
-		"_headers":    Headers(site, assets),
+		"robots.txt": Robots(site),
+		"_redirects": Redirects(site),
+		"_headers":   Headers(site, assets),
 	}
 }
 
@@ -135,41 +147,79 @@ type alternate struct {
 // real translations, itself and x-default included: the content pages,
 // the taxonomy and term pages and each numbered page of a long listing
 // (with the pages of the same number of its translations).
-//
-// It is made one URL at a time into blocks of a megabyte, then copied
-// into one slice of its length: 210,000 pages with three languages make
-// 150 MB, which a list of every URL and a buffer doubling as it grew made
-// some 500 MB at once (issue 30).
 func Sitemap(site *pages.Site) []byte {
-	var b blocks
-	b.WriteString(xml.Header)
-	enc := xml.NewEncoder(&b)
+	data, _ := SitemapWith(site, nil)
+	return data
+}
+
+// SitemapWith is Sitemap, each piece of it passed through filter, which
+// writes what it makes of the piece to w: the XML declaration with the
+// urlset start tag, each <url> element, and the end tag. A nil filter
+// writes each piece as it is. The build minifies the pieces, which gives
+// what minifying the whole gives, without the whole file twice in memory
+// (TestSitemapPieces). The first error of filter is returned.
+//
+// The sitemap is made one URL at a time into blocks of a megabyte, then
+// copied into one slice of its length: 210,000 pages in three languages
+// make 150 MB, which a list of every URL, a buffer doubling as it grew
+// and the minifier's copy made some 500 MB at once (issue 30).
+func SitemapWith(site *pages.Site, filter func(w io.Writer, piece []byte) error) ([]byte, error) {
+	if filter == nil {
+		filter = func(w io.Writer, piece []byte) error {
+			_, err := w.Write(piece)
+			return err
+		}
+	}
+	var out blocks
+	var cur bytes.Buffer
+	piece := func() error {
+		err := filter(&out, cur.Bytes())
+		cur.Reset()
+		return err
+	}
+	cur.WriteString(xml.Header)
+	enc := xml.NewEncoder(&cur)
 	enc.Indent("", " ")
 	urlset := xml.StartElement{Name: xml.Name{Local: "urlset"}, Attr: []xml.Attr{
 		{Name: xml.Name{Local: "xmlns"}, Value: sitemapNS},
 		{Name: xml.Name{Local: "xmlns:xhtml"}, Value: xhtmlNS},
 	}}
 	must(enc.EncodeToken(urlset))
-	for _, p := range site.Pages {
+	must(enc.Flush())
+	if err := piece(); err != nil {
+		return nil, err
+	}
+	each := func(p *pages.Page) error {
+		if p.Fallback || p.Draft {
+			return nil
+		}
 		encodeURL(enc, site, p)
+		must(enc.Flush())
+		return piece()
+	}
+	for _, p := range site.Pages {
+		if err := each(p); err != nil {
+			return nil, err
+		}
 	}
 	for _, p := range site.Special {
 		if p.PageNumber() > 1 {
-			encodeURL(enc, site, p)
+			if err := each(p); err != nil {
+				return nil, err
+			}
 		}
 	}
 	must(enc.EncodeToken(urlset.End()))
 	must(enc.Flush())
-	b.WriteString("\n")
-	return b.bytes()
+	cur.WriteString("\n")
+	if err := piece(); err != nil {
+		return nil, err
+	}
+	return out.bytes(), nil
 }
 
-// encodeURL writes a page's <url> element, unless it is a fallback page
-// or a draft.
+// encodeURL writes a page's <url> element.
 func encodeURL(enc *xml.Encoder, site *pages.Site, p *pages.Page) {
-	if p.Fallback || p.Draft {
-		return
-	}
 	u := sitemapURL{Loc: escapeURL(site.Permalink(p))}
 	if !p.Updated.IsZero() {
 		u.LastMod = p.Updated.Format(time.DateOnly)
