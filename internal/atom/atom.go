@@ -92,10 +92,10 @@ func entry(w *writer, p *pages.Page, opts Options) {
 	w.text("title", p.Title)
 	w.empty("link", "rel", "alternate", "type", "text/html", "href", p.Permalink())
 	w.text("id", p.Permalink())
-	w.text("published", stamp(p.Date))
-	updated := p.Date
-	if p.Updated.After(updated) {
-		updated = p.Updated
+	w.text("published", stamp(p.Date()))
+	updated := p.Date()
+	if p.Updated().After(updated) {
+		updated = p.Updated()
 	}
 	w.text("updated", stamp(updated))
 	for _, pt := range p.TermPages() {

@@ -221,8 +221,8 @@ func SitemapWith(site *pages.Site, filter func(w io.Writer, piece []byte) error)
 // encodeURL writes a page's <url> element.
 func encodeURL(enc *xml.Encoder, site *pages.Site, p *pages.Page) {
 	u := sitemapURL{Loc: escapeURL(site.Permalink(p))}
-	if !p.Updated.IsZero() {
-		u.LastMod = p.Updated.Format(time.DateOnly)
+	if !p.Updated().IsZero() {
+		u.LastMod = p.Updated().Format(time.DateOnly)
 	}
 	avail := p.Available()
 	if len(avail) > 1 {

@@ -57,7 +57,7 @@ func (s *Site) index(diags *diag.List) {
 			hint := "give one of the two another url: or slug:, or rename its file"
 			if datedApart(a, b) {
 				hint += fmt.Sprintf("; where the old site told them apart by a date in their URLs (Hugo's permalinks such as /:year/:month/:slug/), give each its old URL as url:, e.g. url: /%s/%s/ in %s",
-					a.Updated.Format("2006/01"), path.Base(strings.TrimSuffix(a.Path, "/")), a.File.Path)
+					a.Updated().Format("2006/01"), path.Base(strings.TrimSuffix(a.Path, "/")), a.File.Path)
 			}
 			diags.Errorf(s.describe(a), slugLine(a), "has URL /%s, %s %s (/%s); %s", a.Path, same, s.describe(b), b.Path, hint)
 			continue
@@ -81,10 +81,10 @@ func (s *Site) index(diags *diag.List) {
 // updated: or lastmod:) on different days: two posts that share a slug,
 // which a site whose URLs hold the date had at different URLs.
 func datedApart(a, b *Page) bool {
-	if a.File == nil || b.File == nil || a.Updated.IsZero() || b.Updated.IsZero() {
+	if a.File == nil || b.File == nil || a.Updated().IsZero() || b.Updated().IsZero() {
 		return false
 	}
-	return a.Updated.Format(time.DateOnly) != b.Updated.Format(time.DateOnly)
+	return a.Updated().Format(time.DateOnly) != b.Updated().Format(time.DateOnly)
 }
 
 // unpaired returns, when a and b are a real page and a fallback page

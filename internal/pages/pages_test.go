@@ -466,7 +466,7 @@ func TestURLField(t *testing.T) {
 // a field more on every Page is some MB at 100,000 pages (issue 30); a
 // field only some pages have goes behind a pointer (taxPart).
 func TestPageSize(t *testing.T) {
-	if n := unsafe.Sizeof(Page{}); n > 384 {
-		t.Errorf("a Page takes %d bytes, more than 384 (a size class of the allocator): put what few pages have behind a pointer", n)
+	if n := unsafe.Sizeof(Page{}); n > 352 {
+		t.Errorf("a Page takes %d bytes, more than 352 (a size class of the allocator): put what few pages have behind a pointer", n)
 	}
 }

@@ -48,9 +48,10 @@ type Lang struct {
 //
 // The site model keeps every page for the whole build (300,000 at
 // 100,000 keys in three languages), so a Page holds only what it must
-// and keeps to 384 bytes (TestPageSize): what few pages have (a term
+// and keeps to 352 bytes (TestPageSize): what few pages have (a term
 // page's Members, a taxonomy's name) is behind one pointer, Kind and the
-// flags share a word, and Permalink is made from URL when asked.
+// flags share a word, and Permalink, Updated and Date are made from URL
+// and the front matter when asked.
 type Page struct {
 	Key     string        // the translation key: "hjaelp/_index.md", or translation_key:; "" for generated pages
 	FileKey string        // the path below content/<lang>/ the page's URL and section follow: its file's; for a fallback page, its source's
@@ -65,9 +66,7 @@ type Page struct {
 	Description string // likewise
 	Summary     string // summary: for listings, in place of the description; "" when not set
 	Weight      int
-	Menus       []string // the menus the page is in ("main", "footer"); a fallback page is in its source's
-	Updated     time.Time
-	Date        time.Time           // date:, the first publication; zero when not set; a fallback page has its source's
+	Menus       []string            // the menus the page is in ("main", "footer"); a fallback page is in its source's
 	Terms       map[string][]string // the page's terms by taxonomy, as written (tags: [...]); nil for fallback and generated pages
 	Kind        Kind
 	Draft       bool // draft:, or a publish_date still to come or an expiry_date past (content.Meta.Held)
@@ -94,6 +93,28 @@ type Page struct {
 type taxPart struct {
 	name    string  // Taxonomy
 	members []*Page // Members
+}
+
+// Updated returns when a page's file says it was last changed
+// (content.Meta.Updated); zero for fallback and generated pages.
+func (p *Page) Updated() time.Time {
+	if p.File == nil {
+		return time.Time{}
+	}
+	return p.File.Meta.Updated
+}
+
+// Date returns a page's date:, its first publication (content.Meta.Date);
+// a fallback page has its source's; zero when not set and for generated
+// pages.
+func (p *Page) Date() time.Time {
+	switch {
+	case p.Fallback:
+		return p.source.Date()
+	case p.File == nil:
+		return time.Time{}
+	}
+	return p.File.Meta.Date
 }
 
 // Taxonomy returns the name of a taxonomy or term page's taxonomy

@@ -113,7 +113,7 @@ func (v *PageView) Description() string    { v.read("Description"); return v.p.D
 func (v *PageView) Summary() string        { v.read("Summary"); return v.p.Summary }
 func (v *PageView) Weight() int            { v.read("Weight"); return v.p.Weight }
 func (v *PageView) Menus() []string        { v.read("Menus"); return v.p.Menus }
-func (v *PageView) Updated() time.Time     { v.read("Updated"); return v.p.Updated }
+func (v *PageView) Updated() time.Time     { v.read("Updated"); return v.p.Updated() }
 func (v *PageView) Draft() bool            { v.read("Draft"); return v.p.Draft }
 func (v *PageView) NeedsReview() bool      { v.read("NeedsReview"); return v.p.NeedsReview }
 func (v *PageView) Params() map[string]any { v.read("Params"); return v.p.Params }
@@ -125,7 +125,7 @@ func (v *PageView) Translations() []*PageView {
 }
 func (v *PageView) Target() *PageView { v.read("Target"); return v.s.view(v.p.Target) }
 func (v *PageView) AliasLine() int32  { v.read("AliasLine"); return v.p.AliasLine }
-func (v *PageView) Date() time.Time   { v.read("Date"); return v.p.Date }
+func (v *PageView) Date() time.Time   { v.read("Date"); return v.p.Date() }
 func (v *PageView) Terms() map[string][]string {
 	v.read("Terms")
 	return v.p.Terms

@@ -220,7 +220,7 @@ func Pages(site *pages.Site, lang *pages.Lang, has func(*pages.Page) bool) []*pa
 	var list, dated []*pages.Page
 	for _, key := range site.Keys() {
 		if p := site.Page(key, lang.Code); !p.Fallback && has(p) {
-			if p.Date.IsZero() {
+			if p.Date().IsZero() {
 				list = append(list, p)
 			} else {
 				dated = append(dated, p)
