@@ -154,7 +154,8 @@ func Sitemap(site *pages.Site) []byte {
 
 // SitemapWith is Sitemap, each piece of it passed through filter, which
 // writes what it makes of the piece to w: the XML declaration with the
-// urlset start tag, each <url> element, and the end tag. A nil filter
+// urlset start tag, runs of whole <url> elements of about pieceBytes,
+// and the end tag. A nil filter
 // writes each piece as it is. The build minifies the pieces, which gives
 // what minifying the whole gives, without the whole file twice in memory
 // (TestSitemapPieces). The first error of filter is returned.
@@ -194,6 +195,9 @@ func SitemapWith(site *pages.Site, filter func(w io.Writer, piece []byte) error)
 			return nil
 		}
 		encodeURL(enc, site, p)
+		if cur.Len() < pieceBytes {
+			return nil
+		}
 		must(enc.Flush())
 		return piece()
 	}
@@ -207,6 +211,12 @@ func SitemapWith(site *pages.Site, filter func(w io.Writer, piece []byte) error)
 			if err := each(p); err != nil {
 				return nil, err
 			}
+		}
+	}
+	must(enc.Flush())
+	if cur.Len() > 0 {
+		if err := piece(); err != nil {
+			return nil, err
 		}
 	}
 	must(enc.EncodeToken(urlset.End()))
@@ -243,6 +253,11 @@ func must(err error) {
 		panic(err) // the types above always encode, and blocks never fail
 	}
 }
+
+// pieceBytes is about how much of the sitemap SitemapWith gives its
+// filter at a time: whole <url> elements, so that a minifier's call costs
+// little beside the bytes it minifies.
+const pieceBytes = 64 << 10
 
 // blocks is an io.Writer into blocks of blockSize bytes, so that a large
 // file grows without copying what it holds.
