@@ -47,6 +47,10 @@ func TestSitemapPieces(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	parts, err := hosting.SitemapParts(b.site, func(w io.Writer, piece []byte) error { return min.MinifyTo(w, hosting.SitemapFile, piece) })
+	if err != nil || !bytes.Equal(bytes.Join(parts, nil), want) {
+		t.Errorf("the sitemap in parts is not the sitemap minified whole (%v)", err)
+	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("minified a piece at a time:\n%s\nminified whole:\n%s", got, want)
 	}

@@ -165,6 +165,25 @@ func Sitemap(site *pages.Site) []byte {
 // make 150 MB, which a list of every URL, a buffer doubling as it grew
 // and the minifier's copy made some 500 MB at once (issue 30).
 func SitemapWith(site *pages.Site, filter func(w io.Writer, piece []byte) error) ([]byte, error) {
+	b, err := sitemapBlocks(site, filter)
+	if err != nil {
+		return nil, err
+	}
+	return b.bytes(), nil
+}
+
+// SitemapParts is SitemapWith in parts of at most a megabyte, to be
+// written one after the other, so that the file is never in one slice.
+func SitemapParts(site *pages.Site, filter func(w io.Writer, piece []byte) error) ([][]byte, error) {
+	b, err := sitemapBlocks(site, filter)
+	if err != nil {
+		return nil, err
+	}
+	return append(b.full, b.cur), nil
+}
+
+// sitemapBlocks is SitemapWith into blocks.
+func sitemapBlocks(site *pages.Site, filter func(w io.Writer, piece []byte) error) (*blocks, error) {
 	if filter == nil {
 		filter = func(w io.Writer, piece []byte) error {
 			_, err := w.Write(piece)
@@ -225,7 +244,7 @@ func SitemapWith(site *pages.Site, filter func(w io.Writer, piece []byte) error)
 	if err := piece(); err != nil {
 		return nil, err
 	}
-	return out.bytes(), nil
+	return &out, nil
 }
 
 // encodeURL writes a page's <url> element.
