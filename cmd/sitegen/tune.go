@@ -14,8 +14,8 @@ import (
 // 30): a build keeps about 1.1 KB a page live (the site model; see the
 // README's Performance section), and a collection's count of what is
 // live also holds what the build allocated while it marked: 100,000
-// pages (300,000 with fallback pages) count 450 to 500 MB live while they
-// render, which with this setting is some 1.1 GB of memory, the build's
+// pages (300,000 with fallback pages) count 440 to 500 MB live while they
+// render, which with this setting is about 1 GiB of memory, the build's
 // peak now that the search index and the sitemap are made in bounded
 // memory (they raised it to 1,751 MiB; README, Performance). Go's
 // default, 100, is kept: at 200 the heap may grow to three times that
