@@ -73,7 +73,7 @@ func Feed(site *pages.Site, f *pages.Feed, opts Options) []byte {
 		w.text("subtitle", d)
 	}
 	w.empty("link", "rel", "self", "type", MediaType, "href", f.Permalink)
-	w.empty("link", "rel", "alternate", "type", "text/html", "hreflang", lang.Code, "href", f.Page.Permalink)
+	w.empty("link", "rel", "alternate", "type", "text/html", "hreflang", lang.Code, "href", f.Page.Permalink())
 	w.text("id", f.Permalink)
 	w.text("updated", stamp(f.Updated))
 	w.open("author")
@@ -90,17 +90,17 @@ func Feed(site *pages.Site, f *pages.Feed, opts Options) []byte {
 func entry(w *writer, p *pages.Page, opts Options) {
 	w.open("entry")
 	w.text("title", p.Title)
-	w.empty("link", "rel", "alternate", "type", "text/html", "href", p.Permalink)
-	w.text("id", p.Permalink)
-	w.text("published", stamp(p.Date))
-	updated := p.Date
-	if p.Updated.After(updated) {
-		updated = p.Updated
+	w.empty("link", "rel", "alternate", "type", "text/html", "href", p.Permalink())
+	w.text("id", p.Permalink())
+	w.text("published", stamp(p.Date()))
+	updated := p.Date()
+	if p.Updated().After(updated) {
+		updated = p.Updated()
 	}
 	w.text("updated", stamp(updated))
 	for _, pt := range p.TermPages() {
 		for _, t := range pt.Terms {
-			w.empty("category", "term", t.Title, "scheme", pt.Taxonomy.Permalink)
+			w.empty("category", "term", t.Title, "scheme", pt.Taxonomy.Permalink())
 		}
 	}
 	var body []byte
@@ -110,7 +110,7 @@ func entry(w *writer, p *pages.Page, opts Options) {
 	}
 	switch {
 	case ok:
-		w.text("content", string(Absolute(body, p.Permalink)), "type", "html")
+		w.text("content", string(Absolute(body, p.Permalink())), "type", "html")
 	case p.Description != "":
 		w.text("summary", p.Description, "type", "text")
 	}

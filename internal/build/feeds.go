@@ -49,7 +49,7 @@ func checkTaxonomies(site *pages.Site, cat *locale.Catalog) diag.List {
 			continue
 		}
 		for _, p := range site.Pages {
-			if p.Kind == pages.Taxonomy && p.Taxonomy == t && p.File == nil {
+			if p.Kind == pages.Taxonomy && p.Taxonomy() == t && p.File == nil {
 				diags.Errorf(config.File, 0, "taxonomy %q has no name in the UI strings: add %s = \"...\" to %s/<lang>.toml of each language (the theme names only tags and categories), or write its page, content/<lang>/%s/_index.md, with its title", t, id, locale.Dir, t)
 				break
 			}

@@ -5,7 +5,11 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
+	"maps"
 	"os"
+	"path"
+	"slices"
 	"sync"
 
 	"github.com/udenmitid/sitegen/internal/pages"
@@ -18,7 +22,8 @@ import (
 // with translations) made a third of the live heap, and the collector
 // scanned it again with every cycle while the pages were rendered. In
 // memory it keeps only where each page's entry is in the file, and the
-// index is made reading one entry at a time from it (search.IndexFrom).
+// index is made reading one entry at a time from it (search.IndexTo),
+// which also waits there for the files of a split index (index).
 // When no temporary file can be made, the entries stay in memory. It is
 // safe for concurrent use until index is called.
 type entrySpill struct {
@@ -74,18 +79,31 @@ func (s *entrySpill) add(p *pages.Page, e *search.Entry) {
 	encoders.Put(buf)
 }
 
-// index makes a language's search index (search.IndexFrom) from the
-// entries, reading them from the file one at a time.
-func (s *entrySpill) index(site *pages.Site, lang *pages.Lang) (index []byte, files map[string][]byte, err error) {
+// index makes a language's search index (search.IndexTo) from the
+// entries, reading them from the file one at a time, and gives each file
+// of a split index to put by its name below the output folder. It
+// returns the index search.html names and the split index's folder
+// ("search/da.800e7184/"), or "" for a single file. The split index's
+// files wait in the temporary file, after the entries, while they are
+// made, since their folder's name is a hash of them all; they are put
+// one at a time once it is known, and the file is cut back to the
+// entries. An error of put is returned as it is.
+func (s *entrySpill) index(site *pages.Site, lang *pages.Lang, put func(name string, data []byte) error) (index []byte, dir string, err error) {
 	if s.f == nil {
-		index, files = search.Files(site, lang, s.mem, search.SplitPages)
-		return index, files, nil
+		index, files := search.Files(site, lang, s.mem, search.SplitPages)
+		for _, name := range slices.Sorted(maps.Keys(files)) {
+			if err := put(name, files[name]); err != nil {
+				return nil, "", err
+			}
+			dir = path.Dir(name) + "/"
+		}
+		return index, dir, nil
 	}
 	if s.err == nil {
 		s.err = s.w.Flush()
 	}
 	if s.err != nil {
-		return nil, nil, s.spillError()
+		return nil, "", s.spillError()
 	}
 	list := search.Pages(site, lang, func(p *pages.Page) bool {
 		_, ok := s.at[p]
@@ -94,7 +112,7 @@ func (s *entrySpill) index(site *pages.Site, lang *pages.Lang) (index []byte, fi
 	var buf []byte
 	entry := func(i int) (*search.Entry, error) {
 		sp := s.at[list[i]]
-		buf = append(buf[:0], make([]byte, sp.n)...)
+		buf = slices.Grow(buf[:0], int(sp.n))[:sp.n]
 		if _, err := s.f.ReadAt(buf, sp.off); err != nil {
 			s.err = err
 			return nil, s.spillError()
@@ -106,7 +124,66 @@ func (s *entrySpill) index(site *pages.Site, lang *pages.Lang) (index []byte, fi
 		}
 		return e, nil
 	}
-	return search.IndexFrom(lang.Code, len(list), entry, search.SplitPages)
+	var made []spooled
+	end := s.size
+	spool := func(name string, data []byte) error {
+		if _, err := s.w.Write(data); err != nil {
+			s.err = err
+			return s.spillError()
+		}
+		made = append(made, spooled{name, span{end, int32(len(data))}})
+		end += int64(len(data))
+		return nil
+	}
+	index, dir, err = search.IndexTo(lang.Code, len(list), entry, search.SplitPages, spool)
+	if err == nil {
+		err = s.putSpooled(made, dir, put)
+	}
+	if cut := s.cut(); err == nil {
+		err = cut
+	}
+	return index, dir, err
+}
+
+// A spooled file of a split index waits in the temporary file.
+type spooled struct {
+	name string // in its folder
+	at   span
+}
+
+// putSpooled reads each spooled file back and puts it in dir.
+func (s *entrySpill) putSpooled(made []spooled, dir string, put func(name string, data []byte) error) error {
+	if err := s.w.Flush(); err != nil {
+		s.err = err
+		return s.spillError()
+	}
+	var buf []byte
+	for _, f := range made {
+		buf = slices.Grow(buf[:0], int(f.at.n))[:f.at.n]
+		if _, err := s.f.ReadAt(buf, f.at.off); err != nil {
+			s.err = err
+			return s.spillError()
+		}
+		if err := put(dir+f.name, buf); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// cut cuts the temporary file back to the entries, after a language's
+// spooled files, so that it holds one language's at most.
+func (s *entrySpill) cut() error {
+	s.w.Reset(s.f)
+	if err := s.f.Truncate(s.size); err != nil {
+		s.err = err
+		return s.spillError()
+	}
+	if _, err := s.f.Seek(s.size, io.SeekStart); err != nil {
+		s.err = err
+		return s.spillError()
+	}
+	return nil
 }
 
 func (s *entrySpill) spillError() error {

@@ -8,8 +8,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
-	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -167,6 +167,28 @@ func (w *writer) write(name string, data []byte) error {
 // nothing more is written: the first write that meets it returns it as an
 // *outputError, and every later one errStopped.
 func (w *writer) put(name string, data []byte) error {
+	return w.putWith(name, func() error { return w.out.Write(name, data) })
+}
+
+// A partsOutput is an Output that writes a file whose bytes are parts,
+// one after the other, without joining them in memory (publish.Dir).
+type partsOutput interface {
+	WriteParts(name string, parts [][]byte) error
+}
+
+// putParts is put of a file whose bytes are parts, one after the other,
+// joined only for an Output that cannot write them as they are.
+func (w *writer) putParts(name string, parts [][]byte) error {
+	return w.putWith(name, func() error {
+		if po, ok := w.out.(partsOutput); ok {
+			return po.WriteParts(name, parts)
+		}
+		return w.out.Write(name, bytes.Join(parts, nil))
+	})
+}
+
+// putWith is put, with write writing the file to the Output.
+func (w *writer) putWith(name string, write func() error) error {
 	if !fs.ValidPath(name) || name == "." || strings.Contains(name, "\\") {
 		return fmt.Errorf("refusing to write %q: not a relative path inside the output folder", name)
 	}
@@ -179,7 +201,7 @@ func (w *writer) put(name string, data []byte) error {
 		w.written = append(w.written, name)
 		w.mu.Unlock()
 	}
-	if err := w.out.Write(name, data); err != nil {
+	if err := write(); err != nil {
 		if w.stopped.Swap(true) {
 			return errStopped
 		}
@@ -214,31 +236,28 @@ func (w *writer) static(files []staticFile) diag.List {
 // searchIndexes writes each language's search index and adds it to the
 // assets. With Options.Dev they are not written: sitegen serve makes them
 // when asked (Builder.SearchFiles), since they change with every edit. A
-// split index's folder (search.Files) is added as an asset too, named
+// split index's folder (search.IndexTo) is added as an asset too, named
 // "search/<lang>/" with the file pattern "search/<lang>.<hash>/*", so that
 // hosting gives its files a year's cache. The languages are made one
-// after the other, each written before the next is made, from the
-// entries read one at a time from the temporary file (entrySpill.index):
-// what is in memory meanwhile is one language's index: its terms'
-// postings and its files (5 MB for the 10,000 Danish pages of the
-// benchmark corpus).
+// after the other, from the entries read one at a time from the temporary
+// file (entrySpill.index), and a split index's files are written one at a
+// time: what is in memory meanwhile is one language's terms, the posting
+// lists of a range of them (search.PostingBytes) and its table of forms.
 func (w *writer) searchIndexes(site *pages.Site, entries *entrySpill, assets *assets, write bool) diag.List {
 	var diags diag.List
 	for _, l := range site.Langs {
 		name := search.FileName(l.Code)
 		a := &render.Asset{Name: name, File: name}
 		if write {
-			data, files, err := entries.index(site, l)
+			data, dir, err := entries.index(site, l, w.put)
 			if err != nil {
-				diags.Errorf("", 0, "%v", err)
+				report(&diags, "", err)
 				return diags
 			}
 			a.File, a.Integrity = fingerprintOf(name, data)
 			report(&diags, "", w.put(a.File, data))
-			for _, f := range slices.Sorted(maps.Keys(files)) {
-				report(&diags, "", w.put(f, files[f]))
-				dir := "search/" + l.Code + "/"
-				assets.setFixed(&render.Asset{Name: dir, File: path.Dir(f) + "/*"})
+			if dir != "" {
+				assets.setFixed(&render.Asset{Name: "search/" + l.Code + "/", File: dir + "*"})
 			}
 		}
 		a.URL = site.Config.BasePath() + a.File
@@ -247,10 +266,27 @@ func (w *writer) searchIndexes(site *pages.Site, entries *entrySpill, assets *as
 	return diags
 }
 
-// hosting writes the sitemap, robots.txt, _redirects and _headers.
+// hosting writes the sitemap, robots.txt, _redirects and _headers. The
+// sitemap is minified a run of <url> elements at a time into blocks
+// (hosting.SitemapParts), which the Output writes one after the other,
+// so that it is in memory once, in no slice of its length: 130 MB at
+// 100,000 pages.
 func (w *writer) hosting(site *pages.Site, assets *assets) diag.List {
 	var diags diag.List
-	for name, data := range hosting.Files(site, hosting.Assets{Fingerprinted: assets.fingerprints(), Static: assets.names()}) {
+	if _, own := assets.static[hosting.SitemapFile]; !own {
+		var filter func(io.Writer, []byte) error
+		if w.minify {
+			filter = func(to io.Writer, piece []byte) error { return w.min.MinifyTo(to, hosting.SitemapFile, piece) }
+		}
+		parts, err := hosting.SitemapParts(site, filter)
+		if err != nil {
+			err = fmt.Errorf("minifying %s: %w", hosting.SitemapFile, err)
+		} else {
+			err = w.putParts(hosting.SitemapFile, parts)
+		}
+		report(&diags, "", err)
+	}
+	for name, data := range hosting.Small(site, hosting.Assets{Fingerprinted: assets.fingerprints(), Static: assets.names()}) {
 		if _, own := assets.static[name]; own {
 			continue // the site's own file from static/ is published instead
 		}

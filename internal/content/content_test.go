@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 )
 
 func TestSplit(t *testing.T) {
@@ -113,7 +114,7 @@ func TestParseMeta(t *testing.T) {
 		{"two link titles", base + "linkTitle: A\nsidebar_label: B\n", nil, 5, "sidebar_label: is the field linkTitle: is, given already on line 4"},
 		{"summary", base + "summary: |\n  Two\n  lines.\n", func(m *Meta) bool { return m.Summary == "Two lines." }, 0, ""},
 		{"publish and expiry", base + "publishDate: 2030-01-02T10:00:00+01:00\nexpiryDate: 2031-01-01\n", func(m *Meta) bool {
-			return m.PublishDate.Equal(time.Date(2030, 1, 2, 9, 0, 0, 0, time.UTC)) && m.ExpiryDate.Equal(time.Date(2031, 1, 1, 0, 0, 0, 0, time.UTC)) &&
+			return m.PublishDate().Equal(time.Date(2030, 1, 2, 9, 0, 0, 0, time.UTC)) && m.ExpiryDate().Equal(time.Date(2031, 1, 1, 0, 0, 0, 0, time.UTC)) &&
 				m.Held(time.Date(2030, 1, 2, 8, 59, 0, 0, time.UTC)) && !m.Held(time.Date(2030, 1, 2, 9, 0, 0, 0, time.UTC)) && m.Held(time.Date(2031, 1, 1, 0, 0, 0, 0, time.UTC))
 		}, 0, ""},
 		{"bad publish date", base + "publish_date: soon\n", nil, 4, `"soon" is not a date`},
@@ -712,5 +713,14 @@ func TestImpossibleDates(t *testing.T) {
 				t.Errorf("%s: %s: errors %v\nwant %s", field, tt.date, errs, want)
 			}
 		}
+	}
+}
+
+// TestMetaSize: the site model keeps every page's Meta for the whole
+// build, so a field more is some MB at 100,000 pages (issue 30); what few
+// pages set goes behind a pointer (schedule).
+func TestMetaSize(t *testing.T) {
+	if n := unsafe.Sizeof(Meta{}); n > 384 {
+		t.Errorf("a Meta takes %d bytes, more than 384 (a size class of the allocator): put what few pages set behind a pointer", n)
 	}
 }

@@ -26,8 +26,6 @@ type Meta struct {
 	MenuParents    map[string]string // menu -> the identifier of the entry the page's entry stands under (Hugo's parent:)
 	MenuIDs        map[string]string // menu -> the page's entry's identifier: (Hugo's); nil when none is set
 	Updated        time.Time         // the newest of updated:, date: and lastmod:
-	PublishDate    time.Time         // publish_date:, the moment from which the page is published; zero when not set
-	ExpiryDate     time.Time         // expiry_date:, the moment from which it is not; zero when not set
 	Date           time.Time         // date:, the first publication: a day at midnight UTC, or a moment with its offset; zero when not set
 	SortBy         string            // sort_by: of a section, how it orders its pages: SortWeight, SortDate or SortTitle; "" when not set
 	PageSize       *int              // page_size: of a section, the most pages a page of its listing shows (0: never split); nil when not set
@@ -52,7 +50,8 @@ type Meta struct {
 	// taxonomies: {tags: [...]}. nil when the page has none.
 	Terms map[string][]string
 
-	parse *metaParse // while the fields are read; nil after
+	parse    *metaParse // while the fields are read; nil after
+	schedule *schedule  // publish_date: and expiry_date:; nil when neither is set
 
 	// Lines gives the line of the file each field is on, by its
 	// canonical name (Lines.Line("title")), so that later stages can
@@ -70,10 +69,42 @@ type metaParse struct {
 	taxonomies  []string       // the taxonomies the file is parsed with
 }
 
+// schedule is what few pages set: every page's Meta is kept for the whole
+// build, 48 bytes more at 210,000 files (issue 30).
+type schedule struct {
+	publish, expiry time.Time
+}
+
+func (m *Meta) sched() *schedule {
+	if m.schedule == nil {
+		m.schedule = &schedule{}
+	}
+	return m.schedule
+}
+
+// PublishDate returns publish_date:, the moment from which the page is
+// published; zero when not set.
+func (m *Meta) PublishDate() time.Time {
+	if m.schedule == nil {
+		return time.Time{}
+	}
+	return m.schedule.publish
+}
+
+// ExpiryDate returns expiry_date:, the moment from which the page is not
+// published; zero when not set.
+func (m *Meta) ExpiryDate() time.Time {
+	if m.schedule == nil {
+		return time.Time{}
+	}
+	return m.schedule.expiry
+}
+
 // Held reports whether the page is not published at now: a draft, a page
 // whose publish_date is still to come or whose expiry_date has come.
 func (m *Meta) Held(now time.Time) bool {
-	return m.Draft || !m.PublishDate.IsZero() && m.PublishDate.After(now) || !m.ExpiryDate.IsZero() && !m.ExpiryDate.After(now)
+	publish, expiry := m.PublishDate(), m.ExpiryDate()
+	return m.Draft || !publish.IsZero() && publish.After(now) || !expiry.IsZero() && !expiry.After(now)
 }
 
 // A LineError is a problem at a line of the file being parsed.
@@ -262,9 +293,9 @@ func (m *Meta) set(name, written string, v *yaml.Node, line int) error {
 	case "updated", "lastmod":
 		return m.setDate(v)
 	case "publish_date":
-		return moment(v, &m.PublishDate)
+		return moment(v, &m.sched().publish)
 	case "expiry_date":
-		return moment(v, &m.ExpiryDate)
+		return moment(v, &m.sched().expiry)
 	case "sort_by":
 		if err := scalar(v, &m.SortBy); err != nil {
 			return err

@@ -50,6 +50,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"io"
 	"net/url"
 	"slices"
 	"strings"
@@ -103,11 +104,21 @@ type Assets struct {
 
 // Files returns the hosting files of a site.
 func Files(site *pages.Site, assets Assets) map[string][]byte {
+	files := Small(site, assets)
+	files[SitemapFile] = Sitemap(site)
+	return files
+}
+
+// SitemapFile is the sitemap's name below the output folder.
+const SitemapFile = "sitemap.xml"
+
+// Small returns the hosting files of a site but the sitemap, which grows
+// with the site (Sitemap, SitemapWith): robots.txt, _redirects, _headers.
+func Small(site *pages.Site, assets Assets) map[string][]byte {
 	return map[string][]byte{
-		"sitemap.xml": Sitemap(site),
-		"robots.txt":  Robots(site),
-		"_redirects":  Redirects(site),
-		"_headers":    Headers(site, assets),
+		"robots.txt": Robots(site),
+		"_redirects": Redirects(site),
+		"_headers":   Headers(site, assets),
 	}
 }
 
@@ -129,12 +140,11 @@ func escape(p string) string {
 	return b.String()
 }
 
-type urlset struct {
-	XMLName xml.Name     `xml:"urlset"`
-	NS      string       `xml:"xmlns,attr"`
-	XHTML   string       `xml:"xmlns:xhtml,attr"`
-	URLs    []sitemapURL `xml:"url"`
-}
+// The sitemap's namespaces.
+const (
+	sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+	xhtmlNS   = "http://www.w3.org/1999/xhtml"
+)
 
 type sitemapURL struct {
 	Loc        string      `xml:"loc"`
@@ -153,43 +163,174 @@ type alternate struct {
 // the taxonomy and term pages and each numbered page of a long listing
 // (with the pages of the same number of its translations).
 func Sitemap(site *pages.Site) []byte {
-	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
-	list := slices.Clone(site.Pages)
+	data, _ := SitemapWith(site, nil)
+	return data
+}
+
+// SitemapWith is Sitemap, each piece of it passed through filter, which
+// writes what it makes of the piece to w: the XML declaration with the
+// urlset start tag, runs of whole <url> elements of about pieceBytes,
+// and the end tag. A nil filter
+// writes each piece as it is. The build minifies the pieces, which gives
+// what minifying the whole gives, without the whole file twice in memory
+// (TestSitemapPieces). The first error of filter is returned.
+//
+// The sitemap is made one URL at a time into blocks of a megabyte, then
+// copied into one slice of its length: 210,000 pages in three languages
+// make 150 MB, which a list of every URL, a buffer doubling as it grew
+// and the minifier's copy made some 500 MB at once (issue 30).
+func SitemapWith(site *pages.Site, filter func(w io.Writer, piece []byte) error) ([]byte, error) {
+	b, err := sitemapBlocks(site, filter)
+	if err != nil {
+		return nil, err
+	}
+	return b.bytes(), nil
+}
+
+// SitemapParts is SitemapWith in parts of at most a megabyte, to be
+// written one after the other, so that the file is never in one slice.
+func SitemapParts(site *pages.Site, filter func(w io.Writer, piece []byte) error) ([][]byte, error) {
+	b, err := sitemapBlocks(site, filter)
+	if err != nil {
+		return nil, err
+	}
+	return append(b.full, b.cur), nil
+}
+
+// sitemapBlocks is SitemapWith into blocks.
+func sitemapBlocks(site *pages.Site, filter func(w io.Writer, piece []byte) error) (*blocks, error) {
+	if filter == nil {
+		filter = func(w io.Writer, piece []byte) error {
+			_, err := w.Write(piece)
+			return err
+		}
+	}
+	var out blocks
+	var cur bytes.Buffer
+	piece := func() error {
+		err := filter(&out, cur.Bytes())
+		cur.Reset()
+		return err
+	}
+	cur.WriteString(xml.Header)
+	enc := xml.NewEncoder(&cur)
+	enc.Indent("", " ")
+	urlset := xml.StartElement{Name: xml.Name{Local: "urlset"}, Attr: []xml.Attr{
+		{Name: xml.Name{Local: "xmlns"}, Value: sitemapNS},
+		{Name: xml.Name{Local: "xmlns:xhtml"}, Value: xhtmlNS},
+	}}
+	must(enc.EncodeToken(urlset))
+	must(enc.Flush())
+	if err := piece(); err != nil {
+		return nil, err
+	}
+	each := func(p *pages.Page) error {
+		if p.Fallback || p.Draft {
+			return nil
+		}
+		encodeURL(enc, site, p)
+		if cur.Len() < pieceBytes {
+			return nil
+		}
+		must(enc.Flush())
+		return piece()
+	}
+	for _, p := range site.Pages {
+		if err := each(p); err != nil {
+			return nil, err
+		}
+	}
 	for _, p := range site.Special {
 		if p.PageNumber() > 1 {
-			list = append(list, p)
-		}
-	}
-	for _, p := range list {
-		if p.Fallback || p.Draft {
-			continue
-		}
-		u := sitemapURL{Loc: escapeURL(site.Permalink(p))}
-		if !p.Updated.IsZero() {
-			u.LastMod = p.Updated.Format(time.DateOnly)
-		}
-		avail := p.Available()
-		if len(avail) > 1 {
-			for _, t := range avail {
-				u.Alternates = append(u.Alternates, alternate{"alternate", t.Lang.Code, escapeURL(site.Permalink(t))})
+			if err := each(p); err != nil {
+				return nil, err
 			}
-			x := avail[0]
-			if d := p.Translations[site.Default.Index]; !d.Fallback && d.PageNumber() == p.PageNumber() {
-				x = d
-			}
-			u.Alternates = append(u.Alternates, alternate{"alternate", "x-default", escapeURL(site.Permalink(x))})
 		}
-		set.URLs = append(set.URLs, u)
 	}
-	var b bytes.Buffer
-	b.WriteString(xml.Header)
-	enc := xml.NewEncoder(&b)
-	enc.Indent("", " ")
-	if err := enc.Encode(set); err != nil {
-		panic(err) // the types above always encode
+	must(enc.Flush())
+	if cur.Len() > 0 {
+		if err := piece(); err != nil {
+			return nil, err
+		}
 	}
-	b.WriteByte('\n')
-	return b.Bytes()
+	must(enc.EncodeToken(urlset.End()))
+	must(enc.Flush())
+	cur.WriteString("\n")
+	if err := piece(); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// encodeURL writes a page's <url> element.
+func encodeURL(enc *xml.Encoder, site *pages.Site, p *pages.Page) {
+	u := sitemapURL{Loc: escapeURL(site.Permalink(p))}
+	if !p.Updated().IsZero() {
+		u.LastMod = p.Updated().Format(time.DateOnly)
+	}
+	avail := p.Available()
+	if len(avail) > 1 {
+		for _, t := range avail {
+			u.Alternates = append(u.Alternates, alternate{"alternate", t.Lang.Code, escapeURL(site.Permalink(t))})
+		}
+		x := avail[0]
+		if d := p.Translations[site.Default.Index]; !d.Fallback && d.PageNumber() == p.PageNumber() {
+			x = d
+		}
+		u.Alternates = append(u.Alternates, alternate{"alternate", "x-default", escapeURL(site.Permalink(x))})
+	}
+	must(enc.EncodeElement(u, xml.StartElement{Name: xml.Name{Local: "url"}}))
+}
+
+func must(err error) {
+	if err != nil {
+		panic(err) // the types above always encode, and blocks never fail
+	}
+}
+
+// pieceBytes is about how much of the sitemap SitemapWith gives its
+// filter at a time: whole <url> elements, so that a minifier's call costs
+// little beside the bytes it minifies.
+const pieceBytes = 64 << 10
+
+// blocks is an io.Writer into blocks of blockSize bytes, so that a large
+// file grows without copying what it holds.
+type blocks struct {
+	full [][]byte
+	cur  []byte
+}
+
+const blockSize = 1 << 20
+
+func (b *blocks) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 {
+		if len(b.cur) == cap(b.cur) {
+			if b.cur != nil {
+				b.full = append(b.full, b.cur)
+			}
+			b.cur = make([]byte, 0, blockSize)
+		}
+		k := min(len(p), cap(b.cur)-len(b.cur))
+		b.cur = append(b.cur, p[:k]...)
+		p = p[k:]
+	}
+	return n, nil
+}
+
+func (b *blocks) WriteString(s string) { b.Write([]byte(s)) }
+
+// bytes returns what was written, in one slice of its length.
+func (b *blocks) bytes() []byte {
+	n := len(b.cur)
+	for _, f := range b.full {
+		n += len(f)
+	}
+	out := make([]byte, 0, n)
+	for _, f := range b.full {
+		out = append(out, f...)
+	}
+	return append(out, b.cur...)
 }
 
 // escapeURL percent-encodes a URL's path as the sitemaps protocol asks

@@ -83,8 +83,8 @@ func TestPathsAtRoot(t *testing.T) {
 	if p := s.Page("kun.md", "da"); !p.Fallback || p.Parent != s.Home(s.Lang("da")) {
 		t.Errorf("kun.md in da: fallback %v, parent %v", p.Fallback, p.Parent)
 	}
-	if p := s.Home(s.Lang("da")); p.Permalink != "https://example.org/sub/" {
-		t.Errorf("da home permalink = %q", p.Permalink)
+	if p := s.Home(s.Lang("da")); p.Permalink() != "https://example.org/sub/" {
+		t.Errorf("da home permalink = %q", p.Permalink())
 	}
 }
 

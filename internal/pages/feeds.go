@@ -54,7 +54,7 @@ func (p *Page) Feeds() []*Feed {
 // Dated reports whether a page is an entry of the feeds of the listings
 // above it: a real regular page, published, with date:.
 func (p *Page) Dated() bool {
-	return p.Kind == Regular && !p.Fallback && !p.Draft && !p.Date.IsZero()
+	return p.Kind == Regular && !p.Fallback && !p.Draft && !p.Date().IsZero()
 }
 
 // makeFeeds gives each listing with dated pages its feed: a home or
@@ -85,7 +85,7 @@ func (s *Site) makeFeeds() {
 			continue
 		}
 		slices.SortFunc(list, func(a, b *Page) int {
-			return cmp.Or(b.Date.Compare(a.Date), strings.Compare(a.Title, b.Title), Natural(a.FileKey, b.FileKey))
+			return cmp.Or(b.Date().Compare(a.Date()), strings.Compare(a.Title, b.Title), Natural(a.FileKey, b.FileKey))
 		})
 		list = list[:min(len(list), s.Config.Feeds.Entries)]
 		f := &Feed{Page: p, Path: p.Path + FeedFile, Entries: list, Title: p.Title}
@@ -95,7 +95,7 @@ func (s *Site) makeFeeds() {
 			f.Title += " – " + p.Lang.Title
 		}
 		for _, e := range list {
-			f.Updated = maxTime(f.Updated, e.Date, e.Updated)
+			f.Updated = maxTime(f.Updated, e.Date(), e.Updated())
 		}
 		p.Feed = f
 		s.feeds = append(s.feeds, f)

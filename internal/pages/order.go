@@ -22,7 +22,7 @@ func (s *Site) order() {
 	for _, p := range s.Pages {
 		list := p.Children
 		if p.Kind == Term {
-			list = p.Members
+			list = p.Members()
 		}
 		if len(list) > 1 {
 			slices.SortFunc(list, o.compare(p.SortOrder(), s.Langs[p.Lang.Index]))
@@ -44,7 +44,7 @@ func (p *Page) SortOrder() string {
 		return f.Meta.SortBy
 	}
 	for _, c := range p.Listed() {
-		if !c.Date.IsZero() {
+		if !c.Date().IsZero() {
 			return content.SortDate
 		}
 	}
@@ -100,14 +100,14 @@ func weighted(a, b *Page) int {
 // newest puts the newer date first, and pages without one last.
 func newest(a, b *Page) int {
 	switch {
-	case a.Date.IsZero() && b.Date.IsZero():
+	case a.Date().IsZero() && b.Date().IsZero():
 		return 0
-	case a.Date.IsZero():
+	case a.Date().IsZero():
 		return 1
-	case b.Date.IsZero():
+	case b.Date().IsZero():
 		return -1
 	}
-	return b.Date.Compare(a.Date)
+	return b.Date().Compare(a.Date())
 }
 
 // Natural compares two names as readers count: runs of digits by their

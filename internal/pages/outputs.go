@@ -57,7 +57,7 @@ func (s *Site) index(diags *diag.List) {
 			hint := "give one of the two another url: or slug:, or rename its file"
 			if datedApart(a, b) {
 				hint += fmt.Sprintf("; where the old site told them apart by a date in their URLs (Hugo's permalinks such as /:year/:month/:slug/), give each its old URL as url:, e.g. url: /%s/%s/ in %s",
-					a.Updated.Format("2006/01"), path.Base(strings.TrimSuffix(a.Path, "/")), a.File.Path)
+					a.Updated().Format("2006/01"), path.Base(strings.TrimSuffix(a.Path, "/")), a.File.Path)
 			}
 			diags.Errorf(s.describe(a), slugLine(a), "has URL /%s, %s %s (/%s); %s", a.Path, same, s.describe(b), b.Path, hint)
 			continue
@@ -81,10 +81,10 @@ func (s *Site) index(diags *diag.List) {
 // updated: or lastmod:) on different days: two posts that share a slug,
 // which a site whose URLs hold the date had at different URLs.
 func datedApart(a, b *Page) bool {
-	if a.File == nil || b.File == nil || a.Updated.IsZero() || b.Updated.IsZero() {
+	if a.File == nil || b.File == nil || a.Updated().IsZero() || b.Updated().IsZero() {
 		return false
 	}
-	return a.Updated.Format(time.DateOnly) != b.Updated.Format(time.DateOnly)
+	return a.Updated().Format(time.DateOnly) != b.Updated().Format(time.DateOnly)
 }
 
 // unpaired returns, when a and b are a real page and a fallback page
@@ -131,7 +131,7 @@ func sourcePath(p *Page) string {
 // slugLine is the line to blame for a page's URL: its slug, or the top.
 func slugLine(p *Page) int {
 	if p.Kind == Alias {
-		return p.AliasLine
+		return int(p.AliasLine)
 	}
 	if p.File == nil {
 		return 0
@@ -151,7 +151,7 @@ func (s *Site) describe(p *Page) string {
 		return fmt.Sprintf("%s (fallback page for %s/%s/%s)", p.source.File.Path, content.Dir, p.Lang.Folder, p.FileKey)
 	}
 	if p.Kind == Term {
-		return fmt.Sprintf("the page of the term %q of %s in %s (/%s)", p.Title, p.Taxonomy, p.Lang.Code, p.Path)
+		return fmt.Sprintf("the page of the term %q of %s in %s (/%s)", p.Title, p.Taxonomy(), p.Lang.Code, p.Path)
 	}
 	return p.OutputFile()
 }
@@ -215,7 +215,7 @@ func (s *Site) checkOutputs(reserved []Reserved, diags *diag.List) {
 	for _, p := range s.Special {
 		if p.Kind == Alias {
 			claims = append(claims, claim{name: p.OutputFile(), what: fmt.Sprintf("the alias /%s of %s", p.Path, p.Target.File.Path),
-				self: "alias /" + p.Path, file: p.Target.File.Path, line: p.AliasLine, weight: 1,
+				self: "alias /" + p.Path, file: p.Target.File.Path, line: int(p.AliasLine), weight: 1,
 				fix: "an alias is an old URL that nothing else has now: remove it"})
 		}
 	}
@@ -317,7 +317,7 @@ func (s *Site) addMovedAliases(reserved []Reserved, static []string) {
 			continue
 		}
 		taken[fold(old)] = true
-		a := &Page{Kind: Alias, Path: old, Lang: p.Lang, TitleLang: p.Lang, Title: p.Title, Target: p, AliasLine: urlLine(p), site: s}
+		a := &Page{Kind: Alias, Path: old, Lang: p.Lang, TitleLang: p.Lang, Title: p.Title, Target: p, AliasLine: int32(urlLine(p)), site: s}
 		s.Special = append(s.Special, a)
 		s.byPath[old] = a
 	}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/udenmitid/sitegen/internal/config"
 	"github.com/udenmitid/sitegen/internal/content"
@@ -458,5 +459,14 @@ func TestURLField(t *testing.T) {
 	want := []string{"en/a/ a.md", "en/b/ b.md", "en/d/ d.md", "en/old/ old/_index.md", "en/old/c/ old/c.md"}
 	if !slices.Equal(aliases, want) {
 		t.Errorf("aliases %q\nwant %q (g.md's old URL en/g/ is h2.md's, by its slug)", aliases, want)
+	}
+}
+
+// TestPageSize: the site model keeps every page for the whole build, so
+// a field more on every Page is some MB at 100,000 pages (issue 30); a
+// field only some pages have goes behind a pointer (taxPart).
+func TestPageSize(t *testing.T) {
+	if n := unsafe.Sizeof(Page{}); n > 352 {
+		t.Errorf("a Page takes %d bytes, more than 352 (a size class of the allocator): put what few pages have behind a pointer", n)
 	}
 }

@@ -12,7 +12,7 @@ import (
 )
 
 // A Kind is what a page is.
-type Kind int
+type Kind uint8
 
 const (
 	Home         Kind = iota // content/<lang>/_index.md
@@ -45,15 +45,20 @@ type Lang struct {
 }
 
 // A Page is one page of the site in one language.
+//
+// The site model keeps every page for the whole build (300,000 at
+// 100,000 keys in three languages), so a Page holds only what it must
+// and keeps to 352 bytes (TestPageSize): what few pages have (a term
+// page's Members, a taxonomy's name) is behind one pointer, Kind and the
+// flags share a word, and Permalink, Updated and Date are made from URL
+// and the front matter when asked.
 type Page struct {
-	Kind      Kind
-	Key       string        // the translation key: "hjaelp/_index.md", or translation_key:; "" for generated pages
-	FileKey   string        // the path below content/<lang>/ the page's URL and section follow: its file's; for a fallback page, its source's
-	Lang      *Lang         // the page's language
-	Path      string        // URL path below the base path: "da/hjaelp/", "da/404.html", ""
-	URL       string        // Path with the base path in front: "/udenmitid/da/hjaelp/"
-	Permalink string        // the absolute URL: "https://example.org/udenmitid/da/hjaelp/"
-	File      *content.File // nil for fallback and generated pages
+	Key     string        // the translation key: "hjaelp/_index.md", or translation_key:; "" for generated pages
+	FileKey string        // the path below content/<lang>/ the page's URL and section follow: its file's; for a fallback page, its source's
+	Lang    *Lang         // the page's language
+	Path    string        // URL path below the base path: "da/hjaelp/", "da/404.html", ""
+	URL     string        // Path with the base path in front: "/udenmitid/da/hjaelp/"
+	File    *content.File // nil for fallback and generated pages
 
 	Title       string // for a fallback page: the title where the page exists
 	TitleLang   *Lang  // the language Title, LinkTitle and Summary are in
@@ -61,29 +66,79 @@ type Page struct {
 	Description string // likewise
 	Summary     string // summary: for listings, in place of the description; "" when not set
 	Weight      int
-	Menus       []string // the menus the page is in ("main", "footer"); a fallback page is in its source's
-	Updated     time.Time
-	Date        time.Time           // date:, the first publication; zero when not set; a fallback page has its source's
+	Menus       []string            // the menus the page is in ("main", "footer"); a fallback page is in its source's
 	Terms       map[string][]string // the page's terms by taxonomy, as written (tags: [...]); nil for fallback and generated pages
-	Taxonomy    string              // of a taxonomy or term page: the taxonomy's name ("tags")
-	Draft       bool                // draft:, or a publish_date still to come or an expiry_date past (content.Meta.Held)
+	Kind        Kind
+	Draft       bool // draft:, or a publish_date still to come or an expiry_date past (content.Meta.Held)
 	NeedsReview bool
-	Fallback    bool           // the key does not exist in Lang (beside the other flags: a page is 8 bytes smaller)
+	Fallback    bool           // the key does not exist in Lang
+	AliasLine   int32          // for an alias: the line of its file it is written on
 	Params      map[string]any // params: from front matter, for layouts; a fallback page has its source's
 
 	Parent       *Page   // nil for home and generated pages
 	Children     []*Page // of a home or section page, by weight then key
 	Translations []*Page // the key in every site language, real or fallback, in language order
 	Target       *Page   // for an alias: the page it redirects to
-	AliasLine    int     // for an alias: the line of its file it is written on
-	Members      []*Page // of a term page: the pages with the term, in the listing's order
 	Pager        *Pager  // of a listing split into numbered pages: which one this is; nil when it is one page
 	Feed         *Feed   // of a listing with dated pages below it: its Atom feed; nil when it has none
 
 	source    *Page       // for a fallback page: the version it stands in for
 	termPages []PageTerms // the term pages of the page's terms
+	tax       *taxPart    // of a taxonomy or term page; else nil
 	site      *Site
 }
+
+// taxPart is what a taxonomy or term page has besides the fields of
+// every page.
+type taxPart struct {
+	name    string  // Taxonomy
+	members []*Page // Members
+}
+
+// Updated returns when a page's file says it was last changed
+// (content.Meta.Updated); zero for fallback and generated pages.
+func (p *Page) Updated() time.Time {
+	if p.File == nil {
+		return time.Time{}
+	}
+	return p.File.Meta.Updated
+}
+
+// Date returns a page's date:, its first publication (content.Meta.Date);
+// a fallback page has its source's; zero when not set and for generated
+// pages.
+func (p *Page) Date() time.Time {
+	switch {
+	case p.Fallback:
+		return p.source.Date()
+	case p.File == nil:
+		return time.Time{}
+	}
+	return p.File.Meta.Date
+}
+
+// Taxonomy returns the name of a taxonomy or term page's taxonomy
+// ("tags"), or "" for any other page.
+func (p *Page) Taxonomy() string {
+	if p.tax == nil {
+		return ""
+	}
+	return p.tax.name
+}
+
+// Members returns the pages with a term page's term, in the listing's
+// order: nil for any other page.
+func (p *Page) Members() []*Page {
+	if p.tax == nil {
+		return nil
+	}
+	return p.tax.members
+}
+
+// Permalink returns the page's absolute URL, the site's origin before
+// its URL: "https://example.org/udenmitid/da/hjaelp/". It is made on
+// each call.
+func (p *Page) Permalink() string { return p.site.Config.Origin() + p.URL }
 
 // Site returns the site the page belongs to.
 func (p *Page) Site() *Site { return p.site }
@@ -352,7 +407,7 @@ func (s *Site) Home(lang *Lang) *Page { return s.byKey[content.IndexName][lang.I
 func (s *Site) URL(p *Page) string { return p.URL }
 
 // Permalink is the page's absolute URL.
-func (s *Site) Permalink(p *Page) string { return p.Permalink }
+func (s *Site) Permalink(p *Page) string { return p.Permalink() }
 
 // New builds the site model from the content files.
 func New(cfg *config.Config, in Input) (*Site, diag.List) {
@@ -425,13 +480,12 @@ func New(cfg *config.Config, in Input) (*Site, diag.List) {
 	}
 	s.buildMenus(&diags)
 	s.findSearch()
-	// A page's Path, URL and Permalink are one string and its ends,
-	// made once: three copies of each page's path were some 150 bytes
-	// a page (issue 30). byPath is keyed by the same strings.
+	// A page's Path and URL are one string and its end, made once:
+	// three copies of each page's path were some 150 bytes a page (issue
+	// 30). byPath is keyed by the same strings.
 	base, origin := cfg.BasePath(), cfg.Origin()
 	for _, p := range slices.Concat(s.Pages, s.Special) {
-		p.Permalink = origin + base + p.Path
-		p.URL = p.Permalink[len(origin):]
+		p.URL = base + p.Path
 		p.Path = p.URL[len(base):]
 	}
 	byPath := make(map[string]*Page, len(s.byPath))
@@ -512,7 +566,7 @@ func (s *Site) addAliases() {
 		}
 		for _, a := range p.File.Meta.Aliases {
 			s.Special = append(s.Special, &Page{Kind: Alias, Path: strings.TrimPrefix(a.Path, "/"), Lang: p.Lang, TitleLang: p.Lang,
-				Title: p.Title, Target: p, AliasLine: a.Line, site: s})
+				Title: p.Title, Target: p, AliasLine: int32(a.Line), site: s})
 		}
 	}
 }

@@ -28,7 +28,7 @@ func (p *Page) Listing() []*Page {
 	case p.Pager != nil:
 		return p.Pager.Items
 	case p.Kind == Term:
-		return p.Members
+		return p.Members()
 	}
 	return p.Children
 }
@@ -37,7 +37,7 @@ func (p *Page) Listing() []*Page {
 // numbered pages: Listing, whole.
 func (p *Page) Listed() []*Page {
 	if p.Kind == Term {
-		return p.Members
+		return p.Members()
 	}
 	return p.Children
 }
@@ -91,7 +91,7 @@ func (s *Site) addTaxonomies(diags *diag.List) {
 			if s.taxonomyTitle != nil {
 				title = s.taxonomyTitle(l.Code, t)
 			}
-			s.add(&Page{Kind: Taxonomy, Key: key, FileKey: taxFile, Lang: l, Title: title, TitleLang: l, Taxonomy: t, site: s})
+			s.add(&Page{Kind: Taxonomy, Key: key, FileKey: taxFile, Lang: l, Title: title, TitleLang: l, tax: newTaxPart(t), site: s})
 		}
 		for _, key := range slices.Clone(s.keys) {
 			for _, p := range s.byKey[key] {
@@ -109,7 +109,7 @@ func (s *Site) addTaxonomies(diags *diag.List) {
 func (s *Site) usesTaxonomy(t string) bool {
 	for _, byLang := range s.byKey {
 		for _, p := range byLang {
-			if p != nil && (len(p.Terms[t]) > 0 || p.Taxonomy == t) {
+			if p != nil && (len(p.Terms[t]) > 0 || p.Taxonomy() == t) {
 				return true
 			}
 		}
@@ -132,7 +132,7 @@ func (s *Site) addTerms(p *Page, t string, diags *diag.List) {
 			tp = s.byKey[fileKey][p.Lang.Index] // a term page of another name paired with this path (translation_key:)
 		}
 		if tp == nil {
-			tp = &Page{Kind: Term, Key: fileKey, FileKey: fileKey, Lang: p.Lang, Title: s.typeset(p.Lang, term), TitleLang: p.Lang, Taxonomy: t, site: s}
+			tp = &Page{Kind: Term, Key: fileKey, FileKey: fileKey, Lang: p.Lang, Title: s.typeset(p.Lang, term), TitleLang: p.Lang, tax: newTaxPart(t), site: s}
 			s.add(tp)
 		}
 		if !slices.Contains(pt.Terms, tp) {
@@ -189,7 +189,7 @@ func (s *Site) collectMembers() {
 			pt := &p.termPages[i]
 			pt.Taxonomy = pt.Terms[0].Parent // a term page stands below its taxonomy's page
 			for _, tp := range pt.Terms {
-				tp.Members = append(tp.Members, p)
+				tp.tax.members = append(tp.tax.members, p)
 			}
 		}
 	}
@@ -197,13 +197,13 @@ func (s *Site) collectMembers() {
 	// addTaxonomies found them in.
 	for _, p := range s.Pages {
 		slices.SortStableFunc(p.termPages, func(a, b PageTerms) int {
-			return slices.Index(s.Config.Taxonomies, a.Terms[0].Taxonomy) - slices.Index(s.Config.Taxonomies, b.Terms[0].Taxonomy)
+			return slices.Index(s.Config.Taxonomies, a.Terms[0].Taxonomy()) - slices.Index(s.Config.Taxonomies, b.Terms[0].Taxonomy())
 		})
 	}
 	for _, p := range s.Pages {
 		if p.Kind == Term && p.Fallback {
-			for _, m := range p.source.Members {
-				p.Members = append(p.Members, m.Translations[p.Lang.Index])
+			for _, m := range p.source.Members() {
+				p.tax.members = append(p.tax.members, m.Translations[p.Lang.Index])
 			}
 		}
 	}

@@ -112,9 +112,18 @@ func (s *Site) realPage(f *content.File, lang *Lang, diags *diag.List) *Page {
 		Kind: kind, Key: f.TranslationKey(), FileKey: f.Key, Lang: lang, File: f,
 		Title: title, TitleLang: lang, LinkTitle: cmp.Or(s.typeset(lang, m.LinkTitle), title),
 		Description: s.typeset(lang, m.Description), Summary: s.typeset(lang, m.Summary),
-		Weight: m.Weight, Menus: m.Menus, Updated: m.Updated, Date: m.Date, Terms: m.Terms, Taxonomy: taxonomy,
+		Weight: m.Weight, Menus: m.Menus, Terms: m.Terms, tax: newTaxPart(taxonomy),
 		Draft: m.Held(s.now), NeedsReview: m.NeedsReview, Params: m.Params, site: s,
 	}
+}
+
+// newTaxPart returns the taxPart of a page of taxonomy, or nil when it is
+// "" (the page is no taxonomy or term page).
+func newTaxPart(taxonomy string) *taxPart {
+	if taxonomy == "" {
+		return nil
+	}
+	return &taxPart{name: taxonomy}
 }
 
 // typeset gives text written in front matter its typography.
@@ -139,7 +148,7 @@ func (s *Site) fillFallbacks() {
 			versions[i] = &Page{
 				Kind: src.Kind, Key: key, FileKey: src.FileKey, Lang: s.Langs[i], Fallback: true,
 				Title: src.Title, TitleLang: src.Lang, LinkTitle: src.LinkTitle, Description: src.Description, Summary: src.Summary,
-				Weight: src.Weight, Menus: src.Menus, Date: src.Date, Taxonomy: src.Taxonomy, Params: src.Params, source: src, site: s,
+				Weight: src.Weight, Menus: src.Menus, tax: newTaxPart(src.Taxonomy()), Params: src.Params, source: src, site: s,
 			}
 		}
 	}

@@ -130,6 +130,11 @@ func (m *Memory) Write(name string, data []byte) error {
 	return nil
 }
 
+// WriteParts stores a file whose bytes are parts, one after the other.
+func (m *Memory) WriteParts(name string, parts [][]byte) error {
+	return m.Write(name, bytes.Join(parts, nil))
+}
+
 // Files returns the stored files. The map must not be changed.
 func (m *Memory) Files() map[string][]byte {
 	m.mu.Lock()

@@ -166,3 +166,31 @@ func TestCheckOutputRefusesOtherFolders(t *testing.T) {
 		t.Errorf("a worktree with a site: %v", err)
 	}
 }
+
+// TestWriteParts: a file written in parts holds them one after the other,
+// on disk and in memory, and a name outside the output is refused as by
+// Write.
+func TestWriteParts(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	d, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := [][]byte{[]byte("<urlset>"), nil, []byte("<url/>"), []byte("</urlset>")}
+	if err := d.WriteParts("sitemap.xml", parts); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.WriteParts("../x.xml", parts); err == nil {
+		t.Error("WriteParts of ../x.xml: no error")
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.ReadFile(filepath.Join(out, "sitemap.xml")); err != nil || string(got) != "<urlset><url/></urlset>" {
+		t.Errorf("sitemap.xml holds %q (%v)", got, err)
+	}
+	m := NewMemory()
+	if err := m.WriteParts("sitemap.xml", parts); err != nil || string(m.Files()["sitemap.xml"]) != "<urlset><url/></urlset>" {
+		t.Errorf("in memory: %q (%v)", m.Files()["sitemap.xml"], err)
+	}
+}

@@ -103,7 +103,7 @@ func (v *PageView) FileKey() string        { v.read("FileKey"); return v.p.FileK
 func (v *PageView) Lang() *pages.Lang      { v.read("Lang"); return v.p.Lang }
 func (v *PageView) Path() string           { v.read("Path"); return v.p.Path }
 func (v *PageView) URL() string            { v.read("URL"); return v.p.URL }
-func (v *PageView) Permalink() string      { v.read("Permalink"); return v.p.Permalink }
+func (v *PageView) Permalink() string      { v.read("Permalink"); return v.p.Permalink() }
 func (v *PageView) File() *content.File    { v.read("File"); return v.p.File }
 func (v *PageView) Fallback() bool         { v.read("Fallback"); return v.p.Fallback }
 func (v *PageView) Title() string          { v.read("Title"); return v.p.Title }
@@ -113,7 +113,7 @@ func (v *PageView) Description() string    { v.read("Description"); return v.p.D
 func (v *PageView) Summary() string        { v.read("Summary"); return v.p.Summary }
 func (v *PageView) Weight() int            { v.read("Weight"); return v.p.Weight }
 func (v *PageView) Menus() []string        { v.read("Menus"); return v.p.Menus }
-func (v *PageView) Updated() time.Time     { v.read("Updated"); return v.p.Updated }
+func (v *PageView) Updated() time.Time     { v.read("Updated"); return v.p.Updated() }
 func (v *PageView) Draft() bool            { v.read("Draft"); return v.p.Draft }
 func (v *PageView) NeedsReview() bool      { v.read("NeedsReview"); return v.p.NeedsReview }
 func (v *PageView) Params() map[string]any { v.read("Params"); return v.p.Params }
@@ -124,14 +124,14 @@ func (v *PageView) Translations() []*PageView {
 	return v.s.list(v.p.Translations)
 }
 func (v *PageView) Target() *PageView { v.read("Target"); return v.s.view(v.p.Target) }
-func (v *PageView) AliasLine() int    { v.read("AliasLine"); return v.p.AliasLine }
-func (v *PageView) Date() time.Time   { v.read("Date"); return v.p.Date }
+func (v *PageView) AliasLine() int32  { v.read("AliasLine"); return v.p.AliasLine }
+func (v *PageView) Date() time.Time   { v.read("Date"); return v.p.Date() }
 func (v *PageView) Terms() map[string][]string {
 	v.read("Terms")
 	return v.p.Terms
 }
-func (v *PageView) Taxonomy() string     { v.read("Taxonomy"); return v.p.Taxonomy }
-func (v *PageView) Members() []*PageView { v.read("Members"); return v.s.list(v.p.Members) }
+func (v *PageView) Taxonomy() string     { v.read("Taxonomy"); return v.p.Taxonomy() }
+func (v *PageView) Members() []*PageView { v.read("Members"); return v.s.list(v.p.Members()) }
 func (v *PageView) Pager() *PagerView    { v.read("Pager"); return v.s.pager(v.p.Pager) }
 func (v *PageView) Feed() *FeedView      { v.read("Feed"); return v.s.feed(v.p.Feed) }
 

@@ -303,6 +303,8 @@ func change(v reflect.Value, site *pages.Site, other *pages.Page) bool {
 		v.SetString(v.String() + "x")
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		v.SetInt(v.Int() + 1)
+	case reflect.Uint8:
+		v.SetUint(v.Uint() ^ 1)
 	case reflect.Bool:
 		v.SetBool(!v.Bool())
 	case reflect.Slice:

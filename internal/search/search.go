@@ -220,7 +220,7 @@ func Pages(site *pages.Site, lang *pages.Lang, has func(*pages.Page) bool) []*pa
 	var list, dated []*pages.Page
 	for _, key := range site.Keys() {
 		if p := site.Page(key, lang.Code); !p.Fallback && has(p) {
-			if p.Date.IsZero() {
+			if p.Date().IsZero() {
 				list = append(list, p)
 			} else {
 				dated = append(dated, p)
@@ -247,23 +247,47 @@ func Index(lang string, list []*Entry, splitPages int) (index []byte, files map[
 }
 
 // IndexFrom is Index from the n entries of a language's index, in the
-// order of Entries, which entry gives one at a time, so that they need
-// not all be in memory at once (the build reads them from a temporary
-// file): a split index reads each entry twice and keeps none, a single
-// file all of them. An error from entry is returned as it is.
+// order of Entries, which entry gives one at a time (IndexTo), keeping
+// the files of a split index in memory. An error from entry is returned
+// as it is.
 func IndexFrom(lang string, n int, entry func(i int) (*Entry, error), splitPages int) (index []byte, files map[string][]byte, err error) {
+	kept := map[string][]byte{}
+	keep := func(name string, data []byte) error {
+		kept[name] = bytes.Clone(data)
+		return nil
+	}
+	index, dir, err := IndexTo(lang, n, entry, splitPages, keep)
+	if err != nil || dir == "" {
+		return index, nil, err
+	}
+	return index, prefixed(kept, dir), nil
+}
+
+// IndexTo is Index from the n entries of a language's index, in the order
+// of Entries, which entry gives one at a time, so that they need not all
+// be in memory at once (the build reads them from a temporary file), and
+// which gives each file of a split index to file as soon as it is made,
+// so that they need not be either. A split index reads each entry three
+// times (once more for each PostingBytes of postings past the first) and
+// keeps none, nor any file: file gets each one's name in the folder
+// ("t0.json", "p3.json") and its bytes, which are its to read only until
+// it returns, and the folder, "search/<lang>.<hash>/" below the output
+// folder, is returned with the manifest once all are made, since its
+// name is a hash of them all. A single file keeps all the entries, and
+// its dir is "". An error from entry or file is returned as it is.
+func IndexTo(lang string, n int, entry func(i int) (*Entry, error), splitPages int, file func(name string, data []byte) error) (index []byte, dir string, err error) {
 	if n > splitPages {
-		return splitFrom(lang, n, entry)
+		return splitTo(lang, n, entry, file)
 	}
 	var list []*Entry
 	for i := range n {
 		e, err := entry(i)
 		if err != nil {
-			return nil, nil, err
+			return nil, "", err
 		}
 		list = append(list, e)
 	}
-	return single(lang, list), nil, nil
+	return single(lang, list), "", nil
 }
 
 func single(lang string, list []*Entry) []byte {

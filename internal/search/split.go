@@ -68,67 +68,122 @@ func symbolScore(sym byte) float64 {
 // names below the output folder, all in the folder search/<lang>.<hash>/
 // (the tag in lower case) whose hash covers all of them.
 func Split(lang string, list []*Entry) (manifest []byte, files map[string][]byte) {
-	manifest, files, _ = splitFrom(lang, len(list), func(i int) (*Entry, error) { return list[i], nil })
-	return manifest, files
+	files = map[string][]byte{}
+	keep := func(name string, data []byte) error {
+		files[name] = bytes.Clone(data)
+		return nil
+	}
+	manifest, dir, _ := splitTo(lang, len(list), func(i int) (*Entry, error) { return list[i], nil }, keep)
+	return manifest, prefixed(files, dir)
 }
 
-// splitFrom is Split from n entries that entry gives one at a time (see
-// IndexFrom).
-func splitFrom(lang string, n int, entry func(i int) (*Entry, error)) (manifest []byte, files map[string][]byte, err error) {
+// prefixed returns files with dir before each name.
+func prefixed(files map[string][]byte, dir string) map[string][]byte {
+	out := make(map[string][]byte, len(files))
+	for name, data := range files {
+		out[dir+name] = data
+	}
+	return out
+}
+
+// PostingBytes bounds the posting lists a split index holds in memory at
+// once: the terms are taken in ranges of about this many bytes of
+// postings, each range in one more pass over the entries (a range is
+// never smaller than one term's list). The 100,000 Danish pages of the
+// benchmark corpus have some 20 MB of postings: one range.
+const PostingBytes = 32 << 20
+
+// splitTo is Split from n entries that entry gives one at a time (see
+// IndexTo), giving each file but the manifest to file as it is made, by
+// its name in the folder ("t0.json", "p3.json"); data is file's to read
+// only until it returns. It returns the manifest and the folder below the
+// output folder, "search/<lang>.<hash>/". It keeps no file and no entry:
+// in memory are the terms, the posting lists of one range of them
+// (PostingBytes) and the table of forms. It reads each entry three times
+// and once more for each range of terms after the first; an error from
+// entry or file is returned as it is.
+func splitTo(lang string, n int, entry func(i int) (*Entry, error), file func(name string, data []byte) error) (manifest []byte, dir string, err error) {
 	a := For(lang)
 	forms := newFormTable()
-	postings, err := splitPostings(a, n, entry, forms)
+	v, err := sizePostings(a, n, entry, forms)
 	if err != nil {
-		return nil, nil, err
+		return nil, "", err
 	}
-	terms := make([]string, 0, len(postings)+len(forms.stemOf))
-	for t := range postings {
-		terms = append(terms, t)
-	}
+	terms := make([]string, 0, len(v.terms)+len(forms.stemOf))
+	terms = append(terms, v.terms...)
 	for k := range forms.stemOf {
-		if postings[k] == nil {
+		if _, ok := v.id[k]; !ok {
 			terms = append(terms, k)
 		}
 	}
 	slices.Sort(terms) // code point order, as search.js compares keys
 
-	var shards [][]byte
+	h := sha256.New()
+	emit := func(name string, data []byte) error {
+		h.Write(data)
+		h.Write([]byte{0})
+		return file(name, data)
+	}
 	var firsts []string
 	var cur bytes.Buffer
-	for _, t := range terms {
-		if cur.Len() >= ShardBytes {
-			shards = append(shards, closeShard(&cur))
+	shard := 0
+	closeShard := func() error {
+		cur.WriteByte('}')
+		err := emit("t"+strconv.Itoa(shard)+".json", cur.Bytes())
+		cur.Reset()
+		shard++
+		return err
+	}
+	for lo := 0; lo < len(terms); {
+		hi, size := lo, 0
+		for hi < len(terms) && (hi == lo || size+v.size(terms[hi]) <= PostingBytes) {
+			size += v.size(terms[hi])
+			hi++
 		}
-		if cur.Len() == 0 {
-			firsts = append(firsts, t)
-			cur.WriteByte('{')
-		} else {
-			cur.WriteByte(',')
+		postings, err := v.fill(a, n, entry, forms, terms[lo:hi], size)
+		if err != nil {
+			return nil, "", err
 		}
-		writeJSON(&cur, t)
-		cur.WriteByte(':')
-		p := postings[t]
-		switch stem, form := forms.stemOf[t]; {
-		case form && p != nil:
-			writeJSON(&cur, []string{stem, p.String()})
-		case form:
-			writeJSON(&cur, []string{stem})
-		default:
-			writeJSON(&cur, p.String())
+		for _, t := range terms[lo:hi] {
+			if cur.Len() >= ShardBytes {
+				if err := closeShard(); err != nil {
+					return nil, "", err
+				}
+			}
+			if cur.Len() == 0 {
+				firsts = append(firsts, t)
+				cur.WriteByte('{')
+			} else {
+				cur.WriteByte(',')
+			}
+			writeJSON(&cur, t)
+			cur.WriteByte(':')
+			p, has := postings(t)
+			switch stem, form := forms.stemOf[t]; {
+			case form && has:
+				writeJSON(&cur, []string{stem, p})
+			case form:
+				writeJSON(&cur, []string{stem})
+			default:
+				writeJSON(&cur, p)
+			}
 		}
+		lo = hi
 	}
 	if cur.Len() > 0 {
-		shards = append(shards, closeShard(&cur))
+		if err := closeShard(); err != nil {
+			return nil, "", err
+		}
 	}
 
-	var chunks [][]byte
+	var b bytes.Buffer
 	for i := 0; i < n; i += ChunkPages {
-		var b bytes.Buffer
+		b.Reset()
 		b.WriteByte('[')
 		for j := i; j < min(i+ChunkPages, n); j++ {
 			e, err := entry(j)
 			if err != nil {
-				return nil, nil, err
+				return nil, "", err
 			}
 			if j > i {
 				b.WriteByte(',')
@@ -136,22 +191,12 @@ func splitFrom(lang string, n int, entry func(i int) (*Entry, error)) (manifest 
 			writeJSON(&b, pageData{e.URL, e.Title, e.Description, e.Section})
 		}
 		b.WriteByte(']')
-		chunks = append(chunks, b.Bytes())
+		if err := emit("p"+strconv.Itoa(i/ChunkPages)+".json", b.Bytes()); err != nil {
+			return nil, "", err
+		}
 	}
 
-	h := sha256.New()
-	for _, f := range append(shards, chunks...) {
-		h.Write(f)
-		h.Write([]byte{0})
-	}
-	dir := strings.ToLower(lang) + "." + hex.EncodeToString(h.Sum(nil)[:4]) + "/"
-	files = make(map[string][]byte, len(shards)+len(chunks))
-	for i, f := range shards {
-		files["search/"+dir+"t"+strconv.Itoa(i)+".json"] = f
-	}
-	for i, f := range chunks {
-		files["search/"+dir+"p"+strconv.Itoa(i)+".json"] = f
-	}
+	folder := strings.ToLower(lang) + "." + hex.EncodeToString(h.Sum(nil)[:4]) + "/"
 	var m bytes.Buffer
 	writeJSON(&m, struct {
 		V        int               `json:"v"`
@@ -163,8 +208,8 @@ func splitFrom(lang string, n int, entry func(i int) (*Entry, error)) (manifest 
 		Chunk    int               `json:"chunk"`
 		Levels   int               `json:"levels"`
 		Shards   []string          `json:"shards"`
-	}{3, lang, a.Digraphs(), strings.Join(forms.suffixes(), " "), n, dir, ChunkPages, Levels, firsts})
-	return m.Bytes(), files, nil
+	}{3, lang, a.Digraphs(), strings.Join(forms.suffixes(), " "), n, folder, ChunkPages, Levels, firsts})
+	return m.Bytes(), "search/" + folder, nil
 }
 
 // pageData is what a page file of a split index holds of a page.
@@ -175,13 +220,6 @@ type pageData struct {
 	Section     string `json:"s,omitempty"`
 }
 
-func closeShard(b *bytes.Buffer) []byte {
-	b.WriteByte('}')
-	out := bytes.Clone(b.Bytes())
-	b.Reset()
-	return out
-}
-
 func writeJSON(b *bytes.Buffer, v any) {
 	enc := json.NewEncoder(b)
 	enc.SetEscapeHTML(true)
@@ -189,100 +227,183 @@ func writeJSON(b *bytes.Buffer, v any) {
 	b.Truncate(b.Len() - 1) // Encode's newline
 }
 
-// A posting list is built page by page: the pages not holding the term
+// A posting list is written page by page: the pages not holding the term
 // since the last one are a decimal skip count, then the page's symbol.
-type postingList struct {
-	b    strings.Builder
-	next int // the page after the last one written
-	n    int // pages
+// The lists are made in two passes over the entries (vocab): the first
+// finds every term and the length of its list, the second writes the
+// lists of a range of terms into one buffer of their total length.
+type vocab struct {
+	id    map[string]int32 // term -> its number, in the order first met
+	terms []string         // by number
+	bytes []int32          // the length of each term's list
+	pages []int32          // the pages each term is on
+	next  []int32          // while a pass runs: the page after the last one written
 }
 
-func (p *postingList) add(page int, sym byte) {
-	if skip := page - p.next; skip > 0 {
-		p.b.WriteString(strconv.Itoa(skip))
+// size returns the length of a term's list, 0 for a key of the table of
+// forms that is no stem.
+func (v *vocab) size(t string) int {
+	if id, ok := v.id[t]; ok {
+		return int(v.bytes[id])
 	}
-	p.b.WriteByte(sym)
-	p.next = page + 1
-	p.n++
+	return 0
 }
 
-func (p *postingList) String() string { return p.b.String() }
-
-// flatten gives every body posting the middle level (DenseShare).
-func (p *postingList) flatten() {
-	b := []byte(p.b.String())
-	for i, c := range b {
-		if c >= bodySym {
-			b[i] = bodySym + Levels/2
-		}
+// skipLen is the length of the skip count before a posting of page after
+// next, the page after the last one written.
+func skipLen(page, next int32) int32 {
+	n := int32(0)
+	for skip := page - next; skip > 0; skip /= 10 {
+		n++
 	}
-	p.b.Reset()
-	p.b.Write(b)
+	return n
 }
 
-// splitPostings returns every stem's posting list over the pages of
-// list, and fills forms with the table of forms of their words. A stem's
-// symbol on a page is the best field it is in, as search.js scores it:
-// the title, a heading, the description, the section's title, else its
-// place among the page's most frequent stems.
-func splitPostings(a *Analyzer, n int, entry func(i int) (*Entry, error), forms *formTable) (map[string]*postingList, error) {
-	postings := map[string]*postingList{}
-	best := map[string]byte{}
-	var order []string
-	set := func(t string, sym byte) {
-		old, ok := best[t]
-		if !ok {
-			order = append(order, t)
-			best[t] = sym
-			return
-		}
-		if better(sym, old) {
-			best[t] = sym
-		}
-	}
+// sizePostings reads every entry once, finding each stem the index holds
+// and the length of its posting list, and fills forms with the table of
+// forms of their words.
+func sizePostings(a *Analyzer, n int, entry func(i int) (*Entry, error), forms *formTable) (*vocab, error) {
+	v := &vocab{id: map[string]int32{}}
+	var s pageScan
 	for i := range n {
 		e, err := entry(i)
 		if err != nil {
 			return nil, err
 		}
-		clear(best)
-		order = order[:0]
-		pos := 0
-		forms.analyse(a, e.Title, func(stem string) {
-			set(stem, titleSym+byte(min(pos, titleFar-titleSym)))
-			pos++
-		})
-		for _, h := range e.Headings {
-			forms.analyse(a, h, func(stem string) { set(stem, headingSym) })
-		}
-		forms.analyse(a, e.Description, func(stem string) { set(stem, descSym) })
-		forms.analyse(a, e.Section, func(stem string) { set(stem, sectionSym) })
 		forms.addPairs(e.Forms)
-		// search.js scores a body stem by where " stem" first occurs in
-		// " "+b, in UTF-16 code units: 1 + 4*(1 - at/length).
-		length := 1 + utf16Len(e.Terms)
-		at := 0
-		for _, w := range strings.Fields(e.Terms) {
-			frac := 1 - float64(at)/float64(length)
-			level := min(int(frac*Levels), Levels-1)
-			set(w, bodySym+byte(level))
-			at += 1 + utf16Len(w)
-		}
-		for _, t := range order {
-			p := postings[t]
-			if p == nil {
-				p = &postingList{}
-				postings[t] = p
+		s.scan(a, e, forms)
+		for _, t := range s.order {
+			id, ok := v.id[t]
+			if !ok {
+				id = int32(len(v.terms))
+				v.id[t] = id
+				v.terms = append(v.terms, t)
+				v.bytes = append(v.bytes, 0)
+				v.pages = append(v.pages, 0)
+				v.next = append(v.next, 0)
 			}
-			p.add(i, best[t])
+			v.bytes[id] += skipLen(int32(i), v.next[id]) + 1
+			v.pages[id]++
+			v.next[id] = int32(i) + 1
 		}
 	}
-	for _, p := range postings {
-		if p.n*DenseShare > n {
-			p.flatten()
+	return v, nil
+}
+
+// fill reads every entry once more and writes the posting lists of terms,
+// a range of the sorted terms whose lists take size bytes. It returns a
+// function that gives a term's list, and whether it has one. A term on
+// more than a DenseShare-th of the pages has its body postings at the
+// middle level.
+func (v *vocab) fill(a *Analyzer, n int, entry func(i int) (*Entry, error), forms *formTable, terms []string, size int) (func(string) (string, bool), error) {
+	buf := make([]byte, size)
+	at := make([]int, len(v.terms)) // by number: where the term's list begins in buf, -1 outside terms
+	for i := range at {
+		at[i] = -1
+	}
+	off := 0
+	for _, t := range terms {
+		if id, ok := v.id[t]; ok {
+			at[id] = off
+			off += int(v.bytes[id])
 		}
 	}
-	return postings, nil
+	end := slices.Clone(at) // where the term's next posting goes
+	clear(v.next)
+	var s pageScan
+	for i := range n {
+		e, err := entry(i)
+		if err != nil {
+			return nil, err
+		}
+		s.scan(a, e, forms)
+		for _, t := range s.order {
+			id := v.id[t]
+			o := end[id]
+			if o < 0 {
+				continue
+			}
+			if skip := int32(i) - v.next[id]; skip > 0 {
+				o += len(strconv.AppendInt(buf[o:o], int64(skip), 10))
+			}
+			buf[o] = s.best[t]
+			end[id] = o + 1
+			v.next[id] = int32(i) + 1
+		}
+	}
+	for id, o := range at {
+		if o >= 0 && int(v.pages[id])*DenseShare > n {
+			flatten(buf[o : o+int(v.bytes[id])])
+		}
+	}
+	return func(t string) (string, bool) {
+		id, ok := v.id[t]
+		if !ok {
+			return "", false
+		}
+		o := at[id]
+		return string(buf[o : o+int(v.bytes[id])]), true
+	}, nil
+}
+
+// flatten gives every body posting of a list the middle level
+// (DenseShare).
+func flatten(list []byte) {
+	for i, c := range list {
+		if c >= bodySym {
+			list[i] = bodySym + Levels/2
+		}
+	}
+}
+
+// A pageScan finds the stems of one entry and the symbol of each, for the
+// posting lists. A stem's symbol on a page is the best field it is in,
+// as search.js scores it: the title, a heading, the description, the
+// section's title, else its place among the page's most frequent stems.
+type pageScan struct {
+	best  map[string]byte
+	order []string // the stems in the order first met
+}
+
+// scan reads e, adding the forms of its title, headings, description and
+// section to forms.
+func (s *pageScan) scan(a *Analyzer, e *Entry, forms *formTable) {
+	if s.best == nil {
+		s.best = map[string]byte{}
+	}
+	clear(s.best)
+	s.order = s.order[:0]
+	set := func(t string, sym byte) {
+		old, ok := s.best[t]
+		if !ok {
+			s.order = append(s.order, t)
+			s.best[t] = sym
+			return
+		}
+		if better(sym, old) {
+			s.best[t] = sym
+		}
+	}
+	pos := 0
+	forms.analyse(a, e.Title, func(stem string) {
+		set(stem, titleSym+byte(min(pos, titleFar-titleSym)))
+		pos++
+	})
+	for _, h := range e.Headings {
+		forms.analyse(a, h, func(stem string) { set(stem, headingSym) })
+	}
+	forms.analyse(a, e.Description, func(stem string) { set(stem, descSym) })
+	forms.analyse(a, e.Section, func(stem string) { set(stem, sectionSym) })
+	// search.js scores a body stem by where " stem" first occurs in
+	// " "+b, in UTF-16 code units: 1 + 4*(1 - at/length).
+	length := 1 + utf16Len(e.Terms)
+	at := 0
+	for _, w := range strings.Fields(e.Terms) {
+		frac := 1 - float64(at)/float64(length)
+		level := min(int(frac*Levels), Levels-1)
+		set(w, bodySym+byte(level))
+		at += 1 + utf16Len(w)
+	}
 }
 
 // better reports whether a is a better symbol than b: it scores more, or

@@ -130,8 +130,8 @@ func TestNewTranslationFront(t *testing.T) {
 				t.Fatalf("the translation does not read: %v", diags)
 			}
 			m, g := f.Meta, got.Meta
-			if !g.Date.Equal(m.Date) || !g.PublishDate.Equal(m.PublishDate) || !g.Updated.Equal(m.Updated) || !g.ExpiryDate.Equal(m.ExpiryDate) {
-				t.Errorf("dates %v %v %v %v, want the source's %v %v %v %v", g.Date, g.PublishDate, g.Updated, g.ExpiryDate, m.Date, m.PublishDate, m.Updated, m.ExpiryDate)
+			if !g.Date.Equal(m.Date) || !g.PublishDate().Equal(m.PublishDate()) || !g.Updated.Equal(m.Updated) || !g.ExpiryDate().Equal(m.ExpiryDate()) {
+				t.Errorf("dates %v %v %v %v, want the source's %v %v %v %v", g.Date, g.PublishDate(), g.Updated, g.ExpiryDate(), m.Date, m.PublishDate(), m.Updated, m.ExpiryDate())
 			}
 			for tax, terms := range m.Terms {
 				if !slices.Equal(g.Terms[tax], terms) {

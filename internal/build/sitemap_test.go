@@ -1,0 +1,60 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"testing"
+	"testing/fstest"
+
+	"github.com/udenmitid/sitegen/internal/hosting"
+	"github.com/udenmitid/sitegen/internal/minifier"
+	"github.com/udenmitid/sitegen/internal/publish"
+	"github.com/udenmitid/sitegen/internal/theme"
+)
+
+// TestSitemapPieces: the sitemap minified a piece at a time, as the build
+// writes it (writer.hosting), is the whole sitemap minified, with URLs
+// that need escaping (names are letters, digits, "-", "_" and ".", so
+// XML needs none), translations, pages without one and without a date.
+func TestSitemapPieces(t *testing.T) {
+	fsys := fstest.MapFS{
+		"sitegen.toml": {Data: []byte("base_url = \"https://example.org/sub/\"\n" +
+			"[[languages]]\ncode = \"da\"\nname = \"Dansk\"\n[[languages]]\ncode = \"en\"\nname = \"English\"\n")},
+		"content/da/_index.md": {Data: []byte("---\ntitle: Forside\ndescription: Forsiden.\nupdated: 2026-01-02\n---\n")},
+		"content/en/_index.md": {Data: []byte("---\ntitle: Home\ndescription: Home.\n---\n")},
+	}
+	for i, name := range []string{"påske", "æble_1.2", "plain", "a-b", "日本", "x"} {
+		page := fmt.Sprintf("---\ntitle: Side %d\ndescription: En side.\nupdated: 2026-02-0%d\n---\nTekst.\n", i, i+1)
+		if i == 3 {
+			page = "---\ntitle: Uden dato\ndescription: En side.\n---\n"
+		}
+		fsys["content/da/"+name+".md"] = &fstest.MapFile{Data: []byte(page)}
+		if i%2 == 0 {
+			fsys["content/en/"+name+".md"] = &fstest.MapFile{Data: []byte(page)}
+		}
+	}
+	b := NewBuilder(fsys, Options{Defaults: theme.FS(), NoSearch: true})
+	if _, err := b.Build(publish.NewMemory()); err != nil {
+		t.Fatal(err)
+	}
+	min := minifier.New()
+	want, err := min.Minify(hosting.SitemapFile, hosting.Sitemap(b.site))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := hosting.SitemapWith(b.site, func(w io.Writer, piece []byte) error { return min.MinifyTo(w, hosting.SitemapFile, piece) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts, err := hosting.SitemapParts(b.site, func(w io.Writer, piece []byte) error { return min.MinifyTo(w, hosting.SitemapFile, piece) })
+	if err != nil || !bytes.Equal(bytes.Join(parts, nil), want) {
+		t.Errorf("the sitemap in parts is not the sitemap minified whole (%v)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("minified a piece at a time:\n%s\nminified whole:\n%s", got, want)
+	}
+	if !bytes.Contains(want, []byte("/en/plain/")) || !bytes.Contains(want, []byte("p%C3%A5ske")) {
+		t.Errorf("the sitemap lacks the pages the test needs:\n%s", want)
+	}
+}
