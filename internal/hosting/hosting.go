@@ -47,14 +47,9 @@
 package hosting
 
 import (
-	"bytes"
-	"encoding/xml"
 	"fmt"
-	"io"
-	"net/url"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/udenmitid/sitegen/internal/config"
 	"github.com/udenmitid/sitegen/internal/pages"
@@ -102,15 +97,15 @@ type Assets struct {
 	Static        []string // the files of static/, published under their own names
 }
 
-// Files returns the hosting files of a site.
+// Files returns the hosting files of a site: Small's and the sitemap's
+// (Sitemap), by name below the output folder.
 func Files(site *pages.Site, assets Assets) map[string][]byte {
 	files := Small(site, assets)
-	files[SitemapFile] = Sitemap(site)
+	for name, data := range Sitemap(site) {
+		files[name] = data
+	}
 	return files
 }
-
-// SitemapFile is the sitemap's name below the output folder.
-const SitemapFile = "sitemap.xml"
 
 // Small returns the hosting files of a site but the sitemap, which grows
 // with the site (Sitemap, SitemapWith): robots.txt, _redirects, _headers.
@@ -138,209 +133,6 @@ func escape(p string) string {
 		}
 	}
 	return b.String()
-}
-
-// The sitemap's namespaces.
-const (
-	sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
-	xhtmlNS   = "http://www.w3.org/1999/xhtml"
-)
-
-type sitemapURL struct {
-	Loc        string      `xml:"loc"`
-	LastMod    string      `xml:"lastmod,omitempty"`
-	Alternates []alternate `xml:"xhtml:link"`
-}
-
-type alternate struct {
-	Rel      string `xml:"rel,attr"`
-	HrefLang string `xml:"hreflang,attr"`
-	Href     string `xml:"href,attr"`
-}
-
-// Sitemap lists the real pages in the sitemaps.org format, each with its
-// real translations, itself and x-default included: the content pages,
-// the taxonomy and term pages and each numbered page of a long listing
-// (with the pages of the same number of its translations).
-func Sitemap(site *pages.Site) []byte {
-	data, _ := SitemapWith(site, nil)
-	return data
-}
-
-// SitemapWith is Sitemap, each piece of it passed through filter, which
-// writes what it makes of the piece to w: the XML declaration with the
-// urlset start tag, runs of whole <url> elements of about pieceBytes,
-// and the end tag. A nil filter
-// writes each piece as it is. The build minifies the pieces, which gives
-// what minifying the whole gives, without the whole file twice in memory
-// (TestSitemapPieces). The first error of filter is returned.
-//
-// The sitemap is made one URL at a time into blocks of a megabyte, then
-// copied into one slice of its length: 210,000 pages in three languages
-// make 150 MB, which a list of every URL, a buffer doubling as it grew
-// and the minifier's copy made some 500 MB at once (issue 30).
-func SitemapWith(site *pages.Site, filter func(w io.Writer, piece []byte) error) ([]byte, error) {
-	b, err := sitemapBlocks(site, filter)
-	if err != nil {
-		return nil, err
-	}
-	return b.bytes(), nil
-}
-
-// SitemapParts is SitemapWith in parts of at most a megabyte, to be
-// written one after the other, so that the file is never in one slice.
-func SitemapParts(site *pages.Site, filter func(w io.Writer, piece []byte) error) ([][]byte, error) {
-	b, err := sitemapBlocks(site, filter)
-	if err != nil {
-		return nil, err
-	}
-	return append(b.full, b.cur), nil
-}
-
-// sitemapBlocks is SitemapWith into blocks.
-func sitemapBlocks(site *pages.Site, filter func(w io.Writer, piece []byte) error) (*blocks, error) {
-	if filter == nil {
-		filter = func(w io.Writer, piece []byte) error {
-			_, err := w.Write(piece)
-			return err
-		}
-	}
-	var out blocks
-	var cur bytes.Buffer
-	piece := func() error {
-		err := filter(&out, cur.Bytes())
-		cur.Reset()
-		return err
-	}
-	cur.WriteString(xml.Header)
-	enc := xml.NewEncoder(&cur)
-	enc.Indent("", " ")
-	urlset := xml.StartElement{Name: xml.Name{Local: "urlset"}, Attr: []xml.Attr{
-		{Name: xml.Name{Local: "xmlns"}, Value: sitemapNS},
-		{Name: xml.Name{Local: "xmlns:xhtml"}, Value: xhtmlNS},
-	}}
-	must(enc.EncodeToken(urlset))
-	must(enc.Flush())
-	if err := piece(); err != nil {
-		return nil, err
-	}
-	each := func(p *pages.Page) error {
-		if p.Fallback || p.Draft {
-			return nil
-		}
-		encodeURL(enc, site, p)
-		if cur.Len() < pieceBytes {
-			return nil
-		}
-		must(enc.Flush())
-		return piece()
-	}
-	for _, p := range site.Pages {
-		if err := each(p); err != nil {
-			return nil, err
-		}
-	}
-	for _, p := range site.Special {
-		if p.PageNumber() > 1 {
-			if err := each(p); err != nil {
-				return nil, err
-			}
-		}
-	}
-	must(enc.Flush())
-	if cur.Len() > 0 {
-		if err := piece(); err != nil {
-			return nil, err
-		}
-	}
-	must(enc.EncodeToken(urlset.End()))
-	must(enc.Flush())
-	cur.WriteString("\n")
-	if err := piece(); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// encodeURL writes a page's <url> element.
-func encodeURL(enc *xml.Encoder, site *pages.Site, p *pages.Page) {
-	u := sitemapURL{Loc: escapeURL(site.Permalink(p))}
-	if !p.Updated().IsZero() {
-		u.LastMod = p.Updated().Format(time.DateOnly)
-	}
-	avail := p.Available()
-	if len(avail) > 1 {
-		for _, t := range avail {
-			u.Alternates = append(u.Alternates, alternate{"alternate", t.Lang.Code, escapeURL(site.Permalink(t))})
-		}
-		x := avail[0]
-		if d := p.Translations[site.Default.Index]; !d.Fallback && d.PageNumber() == p.PageNumber() {
-			x = d
-		}
-		u.Alternates = append(u.Alternates, alternate{"alternate", "x-default", escapeURL(site.Permalink(x))})
-	}
-	must(enc.EncodeElement(u, xml.StartElement{Name: xml.Name{Local: "url"}}))
-}
-
-func must(err error) {
-	if err != nil {
-		panic(err) // the types above always encode, and blocks never fail
-	}
-}
-
-// pieceBytes is about how much of the sitemap SitemapWith gives its
-// filter at a time: whole <url> elements, so that a minifier's call costs
-// little beside the bytes it minifies.
-const pieceBytes = 64 << 10
-
-// blocks is an io.Writer into blocks of blockSize bytes, so that a large
-// file grows without copying what it holds.
-type blocks struct {
-	full [][]byte
-	cur  []byte
-}
-
-const blockSize = 1 << 20
-
-func (b *blocks) Write(p []byte) (int, error) {
-	n := len(p)
-	for len(p) > 0 {
-		if len(b.cur) == cap(b.cur) {
-			if b.cur != nil {
-				b.full = append(b.full, b.cur)
-			}
-			b.cur = make([]byte, 0, blockSize)
-		}
-		k := min(len(p), cap(b.cur)-len(b.cur))
-		b.cur = append(b.cur, p[:k]...)
-		p = p[k:]
-	}
-	return n, nil
-}
-
-func (b *blocks) WriteString(s string) { b.Write([]byte(s)) }
-
-// bytes returns what was written, in one slice of its length.
-func (b *blocks) bytes() []byte {
-	n := len(b.cur)
-	for _, f := range b.full {
-		n += len(f)
-	}
-	out := make([]byte, 0, n)
-	for _, f := range b.full {
-		out = append(out, f...)
-	}
-	return append(out, b.cur...)
-}
-
-// escapeURL percent-encodes a URL's path as the sitemaps protocol asks
-// (sitemaps.org: "URL-escaped", RFC 3986): /da/påske/ is /da/p%C3%A5ske/.
-func escapeURL(s string) string {
-	u, err := url.Parse(s)
-	if err != nil {
-		return s
-	}
-	return u.String()
 }
 
 // Redirects writes Netlify's and Cloudflare Pages' _redirects: one 301 for
