@@ -3,8 +3,12 @@
 //
 //	sitemap.xml   every real page, with its translations as xhtml:link
 //	              alternates and lastmod from updated:; no fallback pages;
-//	              each numbered page of a long listing too
-//	robots.txt    points to the sitemap
+//	              each numbered page of a long listing too. Past 50,000
+//	              URLs or 50 MB, the most one file may hold
+//	              (MaxSitemapURLs, MaxSitemapBytes), a sitemap index of
+//	              parts sitemap-1.xml, sitemap-2.xml... (WriteSitemap)
+//	robots.txt    points to the sitemap (sitemap.xml, the index when it is
+//	              cut: crawlers find the parts from it)
 //	_redirects    Netlify and Cloudflare Pages: aliases: as 301s, and
 //	              misses below /<lang>/ to that language's 404 page (Netlify;
 //	              Cloudflare Pages finds the nearest 404.html by itself);
@@ -39,6 +43,9 @@
 // generated file cannot know. sitegen check warns when the own
 // robots.txt names no Sitemap: line, or names a sitemap the build does
 // not write, with the line to add ("Sitemap: <base_url>sitemap.xml").
+// An own sitemap.xml means no parts either. While the build writes the
+// sitemap, the names of its parts (SitemapPartPattern) are reserved as
+// its other files are, whether or not the sitemap of the moment is cut.
 // sitegen import keeps an imported site's static/robots.txt in place for
 // the same reason; its other files of these names are moved aside (see
 // package importer). A static file at the path of a page, a 404 page or
@@ -70,9 +77,10 @@ func CSP(cfg *config.Config) string {
 // short, so a fixed mistake reaches readers soon.
 const HTMLMaxAge = 300
 
-// Names are the files Files writes, at the root of the output folder. A
-// file of the same name in the site's static/ folder is published instead
-// of the generated one.
+// Names are the files Files writes, at the root of the output folder,
+// but the parts of a sitemap cut into parts (SitemapPart). A file of the
+// same name in the site's static/ folder is published instead of the
+// generated one.
 var Names = []string{"sitemap.xml", "robots.txt", "_redirects", "_headers"}
 
 // Describe says what one of Names is, for error messages.
@@ -205,7 +213,9 @@ func Headers(site *pages.Site, assets Assets) []byte {
 // layouts' "css/") gets a rule for each page and file in it instead
 // ("search/", "css/print.css"), since hosts join the values of two rules
 // for one path. index.html, 404.html and the hosting files hosts do not
-// serve (_headers, _redirects) get none.
+// serve (_headers, _redirects) get none; nor do robots.txt and the
+// sitemap's files (sitemap.xml and its parts sitemap-<n>.xml), which no
+// rule names: they have the host's default cache.
 func shortRules(site *pages.Site, assets Assets) []string {
 	var rules []string
 	covered := map[string]bool{"index.html": true, "404.html": true, "_headers": true, "_redirects": true}
