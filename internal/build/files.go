@@ -40,6 +40,12 @@ func (b *Builder) reserved() []pages.Reserved {
 			r = append(r, pages.Reserved{Name: name, What: hosting.Describe(name)})
 		}
 	}
+	if !own[hosting.SitemapFile] {
+		// The parts of a sitemap cut in parts, reserved before the build
+		// knows how many there are, and even when there are none, so
+		// that a site stays valid as it grows.
+		r = append(r, pages.Reserved{Name: hosting.SitemapPartPattern, What: "the parts of a sitemap too large for one file"})
+	}
 	for _, l := range b.cfg.Languages {
 		name := search.FileName(l.Code)
 		ext := path.Ext(name)

@@ -39,17 +39,20 @@ func TestSitemapPieces(t *testing.T) {
 		t.Fatal(err)
 	}
 	min := minifier.New()
-	want, err := min.Minify(hosting.SitemapFile, hosting.Sitemap(b.site))
+	want, err := min.Minify(hosting.SitemapFile, hosting.Sitemap(b.site)[hosting.SitemapFile])
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := hosting.SitemapWith(b.site, func(w io.Writer, piece []byte) error { return min.MinifyTo(w, hosting.SitemapFile, piece) })
-	if err != nil {
-		t.Fatal(err)
-	}
-	parts, err := hosting.SitemapParts(b.site, func(w io.Writer, piece []byte) error { return min.MinifyTo(w, hosting.SitemapFile, piece) })
-	if err != nil || !bytes.Equal(bytes.Join(parts, nil), want) {
-		t.Errorf("the sitemap in parts is not the sitemap minified whole (%v)", err)
+	var names []string
+	var got []byte
+	err = hosting.WriteSitemap(b.site, func(w io.Writer, piece []byte) error { return min.MinifyTo(w, hosting.SitemapFile, piece) },
+		func(name string, parts [][]byte) error {
+			names = append(names, name)
+			got = bytes.Join(parts, nil)
+			return nil
+		})
+	if err != nil || len(names) != 1 || names[0] != hosting.SitemapFile {
+		t.Fatalf("the sitemap is written as %q (%v), not as one %s", names, err, hosting.SitemapFile)
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("minified a piece at a time:\n%s\nminified whole:\n%s", got, want)

@@ -453,7 +453,10 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	for _, name := range b.assets.names() {
 		outputs[name] = true
 	}
-	for name := range hosting.Files(site, hosting.Assets{}) {
+	for name := range hosting.Small(site, hosting.Assets{}) {
+		outputs[name] = true
+	}
+	for _, name := range w.sitemap { // sitemap.xml and its parts, if any
 		outputs[name] = true
 	}
 	for _, f := range site.Feeds() {

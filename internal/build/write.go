@@ -123,6 +123,10 @@ type writer struct {
 	written []string
 	files   atomic.Int64 // files written
 	stopped atomic.Bool  // the Output failed: nothing more is written
+
+	// sitemap holds the names of the sitemap's files hosting wrote, in
+	// order: the parts (sitemap-1.xml...) if any, then sitemap.xml.
+	sitemap []string
 }
 
 // errStopped is put's error for each file after the Output failed; the
@@ -268,23 +272,28 @@ func (w *writer) searchIndexes(site *pages.Site, entries *entrySpill, assets *as
 
 // hosting writes the sitemap, robots.txt, _redirects and _headers. The
 // sitemap is minified a run of <url> elements at a time into blocks
-// (hosting.SitemapParts), which the Output writes one after the other,
-// so that it is in memory once, in no slice of its length: 130 MB at
-// 100,000 pages.
+// (hosting.WriteSitemap), which the Output writes one after the other,
+// so that one file of it is in memory at a time, in no slice of its
+// length: at most 50 MB, as a sitemap file may hold. The names of its
+// files (sitemap.xml, and sitemap-1.xml... when it is cut into parts)
+// are kept in w.sitemap.
 func (w *writer) hosting(site *pages.Site, assets *assets) diag.List {
 	var diags diag.List
+	w.sitemap = nil
 	if _, own := assets.static[hosting.SitemapFile]; !own {
 		var filter func(io.Writer, []byte) error
 		if w.minify {
-			filter = func(to io.Writer, piece []byte) error { return w.min.MinifyTo(to, hosting.SitemapFile, piece) }
+			filter = func(to io.Writer, piece []byte) error {
+				if err := w.min.MinifyTo(to, hosting.SitemapFile, piece); err != nil {
+					return fmt.Errorf("minifying %s: %w", hosting.SitemapFile, err)
+				}
+				return nil
+			}
 		}
-		parts, err := hosting.SitemapParts(site, filter)
-		if err != nil {
-			err = fmt.Errorf("minifying %s: %w", hosting.SitemapFile, err)
-		} else {
-			err = w.putParts(hosting.SitemapFile, parts)
-		}
-		report(&diags, "", err)
+		report(&diags, "", hosting.WriteSitemap(site, filter, func(name string, parts [][]byte) error {
+			w.sitemap = append(w.sitemap, name)
+			return w.putParts(name, parts)
+		}))
 	}
 	for name, data := range hosting.Small(site, hosting.Assets{Fingerprinted: assets.fingerprints(), Static: assets.names()}) {
 		if _, own := assets.static[name]; own {

@@ -3,8 +3,12 @@
 //
 //	sitemap.xml   every real page, with its translations as xhtml:link
 //	              alternates and lastmod from updated:; no fallback pages;
-//	              each numbered page of a long listing too
-//	robots.txt    points to the sitemap
+//	              each numbered page of a long listing too. Past 50,000
+//	              URLs or 50 MB, the most one file may hold
+//	              (MaxSitemapURLs, MaxSitemapBytes), a sitemap index of
+//	              parts sitemap-1.xml, sitemap-2.xml... (WriteSitemap)
+//	robots.txt    points to the sitemap (sitemap.xml, the index when it is
+//	              cut: crawlers find the parts from it)
 //	_redirects    Netlify and Cloudflare Pages: aliases: as 301s, and
 //	              misses below /<lang>/ to that language's 404 page (Netlify;
 //	              Cloudflare Pages finds the nearest 404.html by itself);
@@ -39,6 +43,9 @@
 // generated file cannot know. sitegen check warns when the own
 // robots.txt names no Sitemap: line, or names a sitemap the build does
 // not write, with the line to add ("Sitemap: <base_url>sitemap.xml").
+// An own sitemap.xml means no parts either. While the build writes the
+// sitemap, the names of its parts (SitemapPartPattern) are reserved as
+// its other files are, whether or not the sitemap of the moment is cut.
 // sitegen import keeps an imported site's static/robots.txt in place for
 // the same reason; its other files of these names are moved aside (see
 // package importer). A static file at the path of a page, a 404 page or
@@ -47,14 +54,9 @@
 package hosting
 
 import (
-	"bytes"
-	"encoding/xml"
 	"fmt"
-	"io"
-	"net/url"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/udenmitid/sitegen/internal/config"
 	"github.com/udenmitid/sitegen/internal/pages"
@@ -75,9 +77,10 @@ func CSP(cfg *config.Config) string {
 // short, so a fixed mistake reaches readers soon.
 const HTMLMaxAge = 300
 
-// Names are the files Files writes, at the root of the output folder. A
-// file of the same name in the site's static/ folder is published instead
-// of the generated one.
+// Names are the files Files writes, at the root of the output folder,
+// but the parts of a sitemap cut into parts (SitemapPart). A file of the
+// same name in the site's static/ folder is published instead of the
+// generated one.
 var Names = []string{"sitemap.xml", "robots.txt", "_redirects", "_headers"}
 
 // Describe says what one of Names is, for error messages.
@@ -102,15 +105,15 @@ type Assets struct {
 	Static        []string // the files of static/, published under their own names
 }
 
-// Files returns the hosting files of a site.
+// Files returns the hosting files of a site: Small's and the sitemap's
+// (Sitemap), by name below the output folder.
 func Files(site *pages.Site, assets Assets) map[string][]byte {
 	files := Small(site, assets)
-	files[SitemapFile] = Sitemap(site)
+	for name, data := range Sitemap(site) {
+		files[name] = data
+	}
 	return files
 }
-
-// SitemapFile is the sitemap's name below the output folder.
-const SitemapFile = "sitemap.xml"
 
 // Small returns the hosting files of a site but the sitemap, which grows
 // with the site (Sitemap, SitemapWith): robots.txt, _redirects, _headers.
@@ -138,209 +141,6 @@ func escape(p string) string {
 		}
 	}
 	return b.String()
-}
-
-// The sitemap's namespaces.
-const (
-	sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
-	xhtmlNS   = "http://www.w3.org/1999/xhtml"
-)
-
-type sitemapURL struct {
-	Loc        string      `xml:"loc"`
-	LastMod    string      `xml:"lastmod,omitempty"`
-	Alternates []alternate `xml:"xhtml:link"`
-}
-
-type alternate struct {
-	Rel      string `xml:"rel,attr"`
-	HrefLang string `xml:"hreflang,attr"`
-	Href     string `xml:"href,attr"`
-}
-
-// Sitemap lists the real pages in the sitemaps.org format, each with its
-// real translations, itself and x-default included: the content pages,
-// the taxonomy and term pages and each numbered page of a long listing
-// (with the pages of the same number of its translations).
-func Sitemap(site *pages.Site) []byte {
-	data, _ := SitemapWith(site, nil)
-	return data
-}
-
-// SitemapWith is Sitemap, each piece of it passed through filter, which
-// writes what it makes of the piece to w: the XML declaration with the
-// urlset start tag, runs of whole <url> elements of about pieceBytes,
-// and the end tag. A nil filter
-// writes each piece as it is. The build minifies the pieces, which gives
-// what minifying the whole gives, without the whole file twice in memory
-// (TestSitemapPieces). The first error of filter is returned.
-//
-// The sitemap is made one URL at a time into blocks of a megabyte, then
-// copied into one slice of its length: 210,000 pages in three languages
-// make 150 MB, which a list of every URL, a buffer doubling as it grew
-// and the minifier's copy made some 500 MB at once (issue 30).
-func SitemapWith(site *pages.Site, filter func(w io.Writer, piece []byte) error) ([]byte, error) {
-	b, err := sitemapBlocks(site, filter)
-	if err != nil {
-		return nil, err
-	}
-	return b.bytes(), nil
-}
-
-// SitemapParts is SitemapWith in parts of at most a megabyte, to be
-// written one after the other, so that the file is never in one slice.
-func SitemapParts(site *pages.Site, filter func(w io.Writer, piece []byte) error) ([][]byte, error) {
-	b, err := sitemapBlocks(site, filter)
-	if err != nil {
-		return nil, err
-	}
-	return append(b.full, b.cur), nil
-}
-
-// sitemapBlocks is SitemapWith into blocks.
-func sitemapBlocks(site *pages.Site, filter func(w io.Writer, piece []byte) error) (*blocks, error) {
-	if filter == nil {
-		filter = func(w io.Writer, piece []byte) error {
-			_, err := w.Write(piece)
-			return err
-		}
-	}
-	var out blocks
-	var cur bytes.Buffer
-	piece := func() error {
-		err := filter(&out, cur.Bytes())
-		cur.Reset()
-		return err
-	}
-	cur.WriteString(xml.Header)
-	enc := xml.NewEncoder(&cur)
-	enc.Indent("", " ")
-	urlset := xml.StartElement{Name: xml.Name{Local: "urlset"}, Attr: []xml.Attr{
-		{Name: xml.Name{Local: "xmlns"}, Value: sitemapNS},
-		{Name: xml.Name{Local: "xmlns:xhtml"}, Value: xhtmlNS},
-	}}
-	must(enc.EncodeToken(urlset))
-	must(enc.Flush())
-	if err := piece(); err != nil {
-		return nil, err
-	}
-	each := func(p *pages.Page) error {
-		if p.Fallback || p.Draft {
-			return nil
-		}
-		encodeURL(enc, site, p)
-		if cur.Len() < pieceBytes {
-			return nil
-		}
-		must(enc.Flush())
-		return piece()
-	}
-	for _, p := range site.Pages {
-		if err := each(p); err != nil {
-			return nil, err
-		}
-	}
-	for _, p := range site.Special {
-		if p.PageNumber() > 1 {
-			if err := each(p); err != nil {
-				return nil, err
-			}
-		}
-	}
-	must(enc.Flush())
-	if cur.Len() > 0 {
-		if err := piece(); err != nil {
-			return nil, err
-		}
-	}
-	must(enc.EncodeToken(urlset.End()))
-	must(enc.Flush())
-	cur.WriteString("\n")
-	if err := piece(); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// encodeURL writes a page's <url> element.
-func encodeURL(enc *xml.Encoder, site *pages.Site, p *pages.Page) {
-	u := sitemapURL{Loc: escapeURL(site.Permalink(p))}
-	if !p.Updated().IsZero() {
-		u.LastMod = p.Updated().Format(time.DateOnly)
-	}
-	avail := p.Available()
-	if len(avail) > 1 {
-		for _, t := range avail {
-			u.Alternates = append(u.Alternates, alternate{"alternate", t.Lang.Code, escapeURL(site.Permalink(t))})
-		}
-		x := avail[0]
-		if d := p.Translations[site.Default.Index]; !d.Fallback && d.PageNumber() == p.PageNumber() {
-			x = d
-		}
-		u.Alternates = append(u.Alternates, alternate{"alternate", "x-default", escapeURL(site.Permalink(x))})
-	}
-	must(enc.EncodeElement(u, xml.StartElement{Name: xml.Name{Local: "url"}}))
-}
-
-func must(err error) {
-	if err != nil {
-		panic(err) // the types above always encode, and blocks never fail
-	}
-}
-
-// pieceBytes is about how much of the sitemap SitemapWith gives its
-// filter at a time: whole <url> elements, so that a minifier's call costs
-// little beside the bytes it minifies.
-const pieceBytes = 64 << 10
-
-// blocks is an io.Writer into blocks of blockSize bytes, so that a large
-// file grows without copying what it holds.
-type blocks struct {
-	full [][]byte
-	cur  []byte
-}
-
-const blockSize = 1 << 20
-
-func (b *blocks) Write(p []byte) (int, error) {
-	n := len(p)
-	for len(p) > 0 {
-		if len(b.cur) == cap(b.cur) {
-			if b.cur != nil {
-				b.full = append(b.full, b.cur)
-			}
-			b.cur = make([]byte, 0, blockSize)
-		}
-		k := min(len(p), cap(b.cur)-len(b.cur))
-		b.cur = append(b.cur, p[:k]...)
-		p = p[k:]
-	}
-	return n, nil
-}
-
-func (b *blocks) WriteString(s string) { b.Write([]byte(s)) }
-
-// bytes returns what was written, in one slice of its length.
-func (b *blocks) bytes() []byte {
-	n := len(b.cur)
-	for _, f := range b.full {
-		n += len(f)
-	}
-	out := make([]byte, 0, n)
-	for _, f := range b.full {
-		out = append(out, f...)
-	}
-	return append(out, b.cur...)
-}
-
-// escapeURL percent-encodes a URL's path as the sitemaps protocol asks
-// (sitemaps.org: "URL-escaped", RFC 3986): /da/påske/ is /da/p%C3%A5ske/.
-func escapeURL(s string) string {
-	u, err := url.Parse(s)
-	if err != nil {
-		return s
-	}
-	return u.String()
 }
 
 // Redirects writes Netlify's and Cloudflare Pages' _redirects: one 301 for
@@ -413,7 +213,9 @@ func Headers(site *pages.Site, assets Assets) []byte {
 // layouts' "css/") gets a rule for each page and file in it instead
 // ("search/", "css/print.css"), since hosts join the values of two rules
 // for one path. index.html, 404.html and the hosting files hosts do not
-// serve (_headers, _redirects) get none.
+// serve (_headers, _redirects) get none; nor do robots.txt and the
+// sitemap's files (sitemap.xml and its parts sitemap-<n>.xml), which no
+// rule names: they have the host's default cache.
 func shortRules(site *pages.Site, assets Assets) []string {
 	var rules []string
 	covered := map[string]bool{"index.html": true, "404.html": true, "_headers": true, "_redirects": true}

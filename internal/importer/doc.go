@@ -177,8 +177,12 @@
 // _headers, index.html, 404.html, atom.xml) is moved aside to
 // name.old.ext in its folder, with a report line: published as it is it
 // would take that file's place (an unstyled site, a feed that never
-// changes). The pages' root links to a theme file follow it; links to
-// /sitemap.xml or /atom.xml stay, for they mean the file sitegen writes.
+// changes). A part of an old sitemap in parts at the root
+// (sitemap-1.xml: the build reserves these names for its own, see package
+// hosting) is moved aside to old-sitemap-1.xml, since sitemap-1.old.xml
+// is such a name too. The pages' root links to a theme file follow it;
+// links to /sitemap.xml or /atom.xml stay, for they mean the file
+// sitegen writes.
 // static/robots.txt stays where it is, with a report line: it holds the
 // owner's rules (Disallow lines, crawler blocks), and the build publishes
 // it in place of the generated one, as Hugo copies static/robots.txt

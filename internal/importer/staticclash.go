@@ -16,11 +16,19 @@ import (
 // builtName reports whether rel is a file the build writes that a static
 // file of the same path would take the place of, other than the theme's
 // static files: the root's hosting files (hosting.Names; robots.txt is
-// kept, see keepRobots), 404 pages, Atom feeds and the root index.html
-// (the language chooser, or the default language's home).
+// kept, see keepRobots) and the parts of a large sitemap (sitemap-1.xml,
+// hosting.SitemapPartPattern), 404 pages, Atom feeds and the root
+// index.html (the language chooser, or the default language's home).
 func builtName(rel string) bool {
 	base := path.Base(rel)
-	return slices.Contains(hosting.Names, rel) || rel == "index.html" || base == "404.html" || base == pages.FeedFile
+	return slices.Contains(hosting.Names, rel) || sitemapPart(rel) || rel == "index.html" || base == "404.html" || base == pages.FeedFile
+}
+
+// sitemapPart reports whether rel is a name the build reserves for the
+// parts of a large sitemap.
+func sitemapPart(rel string) bool {
+	ok, _ := path.Match(hosting.SitemapPartPattern, rel)
+	return ok
 }
 
 // moveStaticClashes moves aside each static file of the old site whose
@@ -54,6 +62,10 @@ func (s *site) moveStaticClashes() {
 		ext := path.Ext(rel)
 		stem := strings.TrimSuffix(rel, ext)
 		moved := stem + ".old" + ext
+		if sitemapPart(moved) { // sitemap-1.old.xml is reserved too
+			stem = path.Join(path.Dir(stem), "old-"+path.Base(stem))
+			moved = stem + ext
+		}
 		for i := 2; s.byDst["static/"+moved] != nil; i++ {
 			moved = fmt.Sprintf("%s.old%d%s", stem, i, ext)
 		}
