@@ -232,9 +232,11 @@
 //
 // An absolute URL on the site's own base_url
 // ("https://example.org/docs/faq" for base_url https://example.org/, as
-// imported sites link to themselves) is read as the path from the root
-// it names, below the base path, and written as that page's or file's URL
-// in the linking page's language; one that names nothing, on another
+// imported sites link to themselves) goes to the page or file at that
+// URL, below the base path, whatever the linking page's language (an
+// absolute URL names one page, in every generator: a translation's link
+// to https://example.org/docs/faq/#q means that page and its heading),
+// and is written as its URL; one that names nothing, on another
 // scheme, or on the host outside the base path (another site there) is
 // left as written, and sitegen check reports the first kind. Scheme and
 // host compare without regard to case. A build with another base URL

@@ -272,13 +272,17 @@ func (s *Site) ownPath(dest string) (rel string, ok bool) {
 }
 
 // linkOwn resolves an absolute URL on the site's own base URL, rel being
-// its path below the base path, as the path from the root it names: the
-// link goes to that page or file, written as its URL (site-relative, in
-// from's language), query and fragment kept. A URL that names nothing is
-// left as written: the site may share its host with other things, and
-// sitegen check reports it when the build does not write the file.
+// its path below the base path: the link goes to the page or file at that
+// URL (or at it with its final slash), whatever from's language, as an
+// absolute URL names one page in every generator (a translation linking
+// https://example.org/docs/faq/#q means the default language's page and
+// its heading), written as its URL (site-relative), query and fragment
+// kept. A URL that names nothing is left as written: the site may share
+// its host with other things, and sitegen check reports it when the
+// build does not write the file.
 func (s *Site) linkOwn(from *Page, dest, rel string) Link {
-	l, found, _ := s.resolveReadings(from, dest, []reading{{rel, ""}}, s.findRoot)
+	atURL := func(_ *Page, rel string) (Link, bool) { return s.lookup(rel) }
+	l, found, _ := s.resolveReadings(from, dest, []reading{{rel, ""}}, atURL)
 	if !found {
 		return Link{URL: dest, Deps: l.Deps}
 	}

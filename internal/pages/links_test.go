@@ -119,7 +119,8 @@ func TestLinkForms(t *testing.T) {
 		{"own base URL", post, "https://maps4html.org/web-map-doc/docs/elements/layer", "/web-map-doc/docs/elements/layer/"},
 		{"own base URL, query and fragment", post, "https://Maps4HTML.org/web-map-doc/docs/elements/layer/?v=2#attributes", "/web-map-doc/docs/elements/layer/?v=2#attributes"},
 		{"own base URL, escaped", post, "https://maps4html.org/web-map-doc/docs/elements/l%61yer", "/web-map-doc/docs/elements/layer/"},
-		{"own base URL from a translation", postFR, "https://maps4html.org/web-map-doc/docs/elements/layer", "/web-map-doc/fr/docs/elements/couche/"},
+		{"own base URL from a translation", postFR, "https://maps4html.org/web-map-doc/docs/elements/layer", "/web-map-doc/docs/elements/layer/"},
+		{"own base URL of a translation", post, "https://maps4html.org/web-map-doc/fr/docs/elements/couche", "/web-map-doc/fr/docs/elements/couche/"},
 		{"own base URL, its home", post, "https://maps4html.org/web-map-doc", "/web-map-doc/"},
 		{"own base URL, an alias", post, "https://maps4html.org/web-map-doc/docs/old-api", "/web-map-doc/docs/api/mapml-viewer-api/"},
 		// Other URLs, and URLs of the site that name nothing, are left
