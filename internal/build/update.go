@@ -453,8 +453,10 @@ func (b *Builder) updateStructure(w *writer, changed []string, ch *Changes) (dia
 	for _, name := range b.assets.names() {
 		outputs[name] = true
 	}
-	for name := range hosting.Small(site, hosting.Assets{}) {
-		outputs[name] = true
+	for _, name := range hosting.Names {
+		if name != hosting.SitemapFile { // below, with its parts
+			outputs[name] = true
+		}
 	}
 	for _, name := range w.sitemap { // sitemap.xml and its parts, if any
 		outputs[name] = true

@@ -77,8 +77,9 @@ func CSP(cfg *config.Config) string {
 // short, so a fixed mistake reaches readers soon.
 const HTMLMaxAge = 300
 
-// Names are the files Files writes, at the root of the output folder,
-// but the parts of a sitemap cut into parts (SitemapPart). A file of the
+// Names are the files a build writes from this package (Small and
+// WriteSitemap), at the root of the output folder, but the parts of a
+// sitemap cut into parts (SitemapPart). A file of the
 // same name in the site's static/ folder is published instead of the
 // generated one.
 var Names = []string{"sitemap.xml", "robots.txt", "_redirects", "_headers"}
@@ -105,18 +106,9 @@ type Assets struct {
 	Static        []string // the files of static/, published under their own names
 }
 
-// Files returns the hosting files of a site: Small's and the sitemap's
-// (Sitemap), by name below the output folder.
-func Files(site *pages.Site, assets Assets) map[string][]byte {
-	files := Small(site, assets)
-	for name, data := range Sitemap(site) {
-		files[name] = data
-	}
-	return files
-}
-
 // Small returns the hosting files of a site but the sitemap, which grows
-// with the site (Sitemap, SitemapWith): robots.txt, _redirects, _headers.
+// with the site and is written in parts (WriteSitemap): robots.txt,
+// _redirects, _headers, by name below the output folder.
 func Small(site *pages.Site, assets Assets) map[string][]byte {
 	return map[string][]byte{
 		"robots.txt": Robots(site),
