@@ -757,9 +757,9 @@ func checkLayouts(site *pages.Site, layouts *render.Templates) diag.List {
 	missing := map[string]bool{}
 	for _, p := range site.Pages {
 		switch {
-		case p.File != nil && p.File.Meta.Layout != "":
-			if !layouts.Has(p.File.Meta.Layout) {
-				diags.Errorf(p.File.Path, p.File.Meta.Lines.Line("layout"), "no layout %q: create %s/%s.html or remove layout:", p.File.Meta.Layout, render.Dir, p.File.Meta.Layout)
+		case p.File != nil && p.File.Meta.Layout() != "":
+			if !layouts.Has(p.File.Meta.Layout()) {
+				diags.Errorf(p.File.Path, p.File.Meta.Lines.Line("layout"), "no layout %q: create %s/%s.html or remove layout:", p.File.Meta.Layout(), render.Dir, p.File.Meta.Layout())
 			}
 		case (p.Kind == pages.Taxonomy || p.Kind == pages.Term) && !p.Fallback && !layouts.Has(p.Layout()) && !missing[p.Layout()]:
 			missing[p.Layout()] = true

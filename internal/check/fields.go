@@ -27,7 +27,7 @@ func (c *checker) unusedFields() {
 	for _, p := range c.realPages() {
 		m := p.File.Meta
 		seen := map[string]bool{}
-		for _, written := range m.Unused {
+		for _, written := range m.Unused() {
 			name := strings.ToLower(written)
 			if seen[name] {
 				continue

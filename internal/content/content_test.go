@@ -58,7 +58,7 @@ func TestParseMeta(t *testing.T) {
 		{"all fields", base + "slug: klage\nweight: -3\nmenu: main\nupdated: 2026-11-22\ndraft: true\naliases: [/da/gammel/]\ntranslated_from: abc\nneeds_review: true\nlayout: letter\n",
 			func(m *Meta) bool {
 				return m.Slug == "klage" && m.Weight == -3 && slices.Equal(m.Menus, []string{"main"}) && m.Updated.Equal(time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)) &&
-					m.Draft && len(m.Aliases) == 1 && m.TranslatedFrom == "abc" && m.NeedsReview && m.Layout == "letter" && m.Lines.Line("layout") == 12
+					m.Draft && len(m.Aliases()) == 1 && m.TranslatedFrom == "abc" && m.NeedsReview && m.Layout() == "letter" && m.Lines.Line("layout") == 12
 			}, 0, ""},
 		{"both menus", base + "menu: [main, footer]\n", func(m *Meta) bool { return slices.Equal(m.Menus, []string{"main", "footer"}) }, 0, ""},
 		{"hugo menu map", base + "menu: { main: { weight: 20 } }\n", func(m *Meta) bool { return slices.Equal(m.Menus, []string{"main"}) && m.Weight == 20 }, 0, ""},
@@ -66,7 +66,7 @@ func TestParseMeta(t *testing.T) {
 			return slices.Equal(m.Menus, []string{"footer", "main"}) && m.Weight == 3
 		}, 0, ""},
 		{"hugo menu map parent", base + "menu: {main: {parent: docs, identifier: faq, weight: 3, name: FAQ}}\n", func(m *Meta) bool {
-			return m.MenuParents["main"] == "docs" && m.MenuIDs["main"] == "faq" && m.Weight == 3 && slices.Equal(m.Unused, []string{"menu.main.name"})
+			return m.MenuParents()["main"] == "docs" && m.MenuIDs()["main"] == "faq" && m.Weight == 3 && slices.Equal(m.Unused(), []string{"menu.main.name"})
 		}, 0, ""},
 		{"hugo menus", base + "menus: [footer]\n", func(m *Meta) bool { return slices.Equal(m.Menus, []string{"footer"}) }, 0, ""},
 		{"menu entry list", base + "menu: {main: [a]}\n", nil, 4, "a menu entry gives fields"},
@@ -75,12 +75,12 @@ func TestParseMeta(t *testing.T) {
 		{"quoted date", base + "updated: \"2026-01-02\"\n", func(m *Meta) bool { return m.Updated.Day() == 2 }, 0, ""},
 		{"unknown field suggests", base + "sulg: x\n", nil, 4, `unknown field (did you mean "slug"?)`},
 		{"unknown field kept", base + "colour: red\nToC: true\n", func(m *Meta) bool {
-			return m.Params["colour"] == "red" && m.Params["toc"] == true && slices.Equal(m.Unused, []string{"colour", "ToC"})
+			return m.Params["colour"] == "red" && m.Params["toc"] == true && slices.Equal(m.Unused(), []string{"colour", "ToC"})
 		}, 0, ""},
 		{"params win over fields", base + "icon: a\nparams: {icon: b}\nextra: {icon: c, size: 3}\n", func(m *Meta) bool {
-			return m.Params["icon"] == "b" && m.Params["size"] == 3 && slices.Equal(m.Unused, []string{"icon"})
+			return m.Params["icon"] == "b" && m.Params["size"] == 3 && slices.Equal(m.Unused(), []string{"icon"})
 		}, 0, ""},
-		{"zola extra", base + "extra:\n  hero: Hej\n", func(m *Meta) bool { return m.Params["hero"] == "Hej" && len(m.Unused) == 0 }, 0, ""},
+		{"zola extra", base + "extra:\n  hero: Hej\n", func(m *Meta) bool { return m.Params["hero"] == "Hej" && len(m.Unused()) == 0 }, 0, ""},
 		{"near miss long", base + "descripton: x\n", nil, 4, `unknown field (did you mean "description"?)`},
 		{"two edits from a short name", base + "ab: x\n", func(m *Meta) bool { return m.Params["ab"] == "x" }, 0, ""},
 		{"swapped letters", base + "slgu: x\n", nil, 4, `did you mean "slug"?`},
@@ -119,16 +119,16 @@ func TestParseMeta(t *testing.T) {
 		}, 0, ""},
 		{"bad publish date", base + "publish_date: soon\n", nil, 4, `"soon" is not a date`},
 		{"taxonomies kept", base + "tags: [a, b]\ntaxonomies: {categories: [x]}\n", func(m *Meta) bool {
-			return len(m.Params["tags"].([]any)) == 2 && slices.Equal(m.Unused, []string{"tags", "taxonomies"})
+			return len(m.Params["tags"].([]any)) == 2 && slices.Equal(m.Unused(), []string{"tags", "taxonomies"})
 		}, 0, ""},
 		{"alias relative", base + "aliases: [gammel]\n", nil, 4, "not a path from the site root"},
 		{"alias dotdot", base + "aliases: [/da/../x/]\n", nil, 4, `has a ".." segment`},
-		{"alias one path", base + "aliases: /da/x/\n", func(m *Meta) bool { return len(m.Aliases) == 1 && m.Aliases[0] == Alias{"/da/x/", 4} }, 0, ""},
+		{"alias one path", base + "aliases: /da/x/\n", func(m *Meta) bool { return len(m.Aliases()) == 1 && m.Aliases()[0] == Alias{"/da/x/", 4} }, 0, ""},
 		{"alias not list", base + "aliases: {a: b}\n", nil, 4, "must be a list"},
 		{"alias lines", base + "aliases:\n  - /da/a/\n  - /da/gammel-%C3%B8l/\n", func(m *Meta) bool {
-			return len(m.Aliases) == 2 && m.Aliases[1] == Alias{"/da/gammel-øl/", 6}
+			return len(m.Aliases()) == 2 && m.Aliases()[1] == Alias{"/da/gammel-øl/", 6}
 		}, 0, ""},
-		{"alias en dash", base + "aliases: [/da/regler–2024/]\n", func(m *Meta) bool { return m.Aliases[0].Path == "/da/regler–2024/" }, 0, ""},
+		{"alias en dash", base + "aliases: [/da/regler–2024/]\n", func(m *Meta) bool { return m.Aliases()[0].Path == "/da/regler–2024/" }, 0, ""},
 		{"alias question", base + "aliases: [\"/da/side?id=3\"]\n", nil, 4, `has U+003F QUESTION MARK "?": it starts a query`},
 		{"date", base + "date: 2024-03-01\n", func(m *Meta) bool { return m.Updated.Equal(time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)) }, 0, ""},
 		{"lastmod newer wins", base + "date: 2024-03-01T10:00:00+01:00\nlastmod: 2025-01-02T23:30:00-05:00\nupdated: 2024-12-31\n",
@@ -508,7 +508,7 @@ func TestParseTOML(t *testing.T) {
 	}
 	m := f.Meta
 	if m.Title != "Licensing" || m.Weight != 3 || m.Updated.Format(time.DateOnly) != "2025-02-03" || m.TranslationKey != "licensing" ||
-		m.Params["icon"] != "key" || len(m.Aliases) != 1 || m.Aliases[0].Line != 8 || string(f.Body) != "Body\n" || f.BodyLine != 14 {
+		m.Params["icon"] != "key" || len(m.Aliases()) != 1 || m.Aliases()[0].Line != 8 || string(f.Body) != "Body\n" || f.BodyLine != 14 {
 		t.Errorf("meta = %+v, body %q at %d", m, f.Body, f.BodyLine)
 	}
 	if f.TranslationKey() != "licensing" {
@@ -607,11 +607,11 @@ func TestParseMetaIssue26(t *testing.T) {
 			return m.Date.Equal(time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)) && off == 3600 && m.Updated.Equal(time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC))
 		}, 0, ""},
 		{"updated is no date", base + "updated: 2016-01-02\n", false, func(m *Meta) bool { return m.Date.IsZero() }, 0, ""},
-		{"sort_by", base + "sort_by: title\n", false, func(m *Meta) bool { return m.SortBy == SortTitle }, 0, ""},
+		{"sort_by", base + "sort_by: title\n", false, func(m *Meta) bool { return m.SortBy() == SortTitle }, 0, ""},
 		{"sort_by Zola's", base + "sort_by: update_date\n", false, nil, 4, `"update_date" is no order: write weight`},
-		{"page_size", base + "page_size: 10\n", false, func(m *Meta) bool { return *m.PageSize == 10 }, 0, ""},
-		{"page_size 0", base + "page_size: 0\n", false, func(m *Meta) bool { return *m.PageSize == 0 }, 0, ""},
-		{"page_size unset", base, false, func(m *Meta) bool { return m.PageSize == nil }, 0, ""},
+		{"page_size", base + "page_size: 10\n", false, func(m *Meta) bool { return *m.PageSize() == 10 }, 0, ""},
+		{"page_size 0", base + "page_size: 0\n", false, func(m *Meta) bool { return *m.PageSize() == 0 }, 0, ""},
+		{"page_size unset", base, false, func(m *Meta) bool { return m.PageSize() == nil }, 0, ""},
 		{"page_size negative", base + "page_size: -1\n", false, nil, 4, "whole number of pages"},
 		{"tags", base + "tags: [MitID, Digital Post, MitID]\n", false, func(m *Meta) bool {
 			return slices.Equal(m.Terms["tags"], []string{"MitID", "Digital Post"})

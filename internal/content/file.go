@@ -170,7 +170,7 @@ func Parse(p string, data []byte, taxonomies ...string) (*File, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	return &File{Path: p, Lang: lang, Key: PageKey(Name(key)), Meta: meta, Body: body, BodyLine: bodyLine, HTML: isHTMLName(p)}, diags
+	return newFile(p, lang, PageKey(Name(key)), meta, body, bodyLine), diags
 }
 
 // Partial reads as much of a content file that does not parse as it can,

@@ -22,27 +22,14 @@ type Meta struct {
 	Slug           string // slug: without "/", or id: (Docusaurus); a slug: with "/" inside is a path below the page's section ("a/b")
 	URL            string // url:, Zola's path: or a slug: starting with "/": the page's path below its language folder ("docs/x"); "" when not set
 	Weight         int
-	Menus          []string          // the menus the page is in: "main", "footer"
-	MenuParents    map[string]string // menu -> the identifier of the entry the page's entry stands under (Hugo's parent:)
-	MenuIDs        map[string]string // menu -> the page's entry's identifier: (Hugo's); nil when none is set
-	Updated        time.Time         // the newest of updated:, date: and lastmod:
-	Date           time.Time         // date:, the first publication: a day at midnight UTC, or a moment with its offset; zero when not set
-	SortBy         string            // sort_by: of a section, how it orders its pages: SortWeight, SortDate or SortTitle; "" when not set
-	PageSize       *int              // page_size: of a section, the most pages a page of its listing shows (0: never split); nil when not set
+	Menus          []string  // the menus the page is in: "main", "footer"
+	Updated        time.Time // the newest of updated:, date: and lastmod:
+	Date           time.Time // date:, the first publication: a day at midnight UTC, or a moment with its offset; zero when not set
 	Draft          bool
-	Aliases        []Alias
 	TranslationKey string // translation_key: as written; "" when not set (see File.TranslationKey)
 	TranslatedFrom string
 	NeedsReview    bool
-	Layout         string
 	Params         map[string]any // params:, extra: and the fields sitegen does not use, for layouts; nil when there are none
-
-	// Unused are the fields sitegen does not use, by their names as
-	// written, in the order of the file; their values are in Params
-	// under their names in lower case. The fields of a menu entry that
-	// sitegen does not use (Hugo's name:, pre:, ...) are named
-	// "menu.main.name", and are not in Params.
-	Unused []string
 
 	// Terms are the page's terms by taxonomy ("tags" -> ["MitID",
 	// "Digital Post"]), as written, in order, each once; from the fields
@@ -50,8 +37,8 @@ type Meta struct {
 	// taxonomies: {tags: [...]}. nil when the page has none.
 	Terms map[string][]string
 
-	parse    *metaParse // while the fields are read; nil after
-	schedule *schedule  // publish_date: and expiry_date:; nil when neither is set
+	parse *metaParse // while the fields are read; nil after
+	rare  *metaRare  // the fields few pages set; nil when none is set
 
 	// Lines gives the line of the file each field is on, by its
 	// canonical name (Lines.Line("title")), so that later stages can
@@ -69,35 +56,80 @@ type metaParse struct {
 	taxonomies  []string       // the taxonomies the file is parsed with
 }
 
-// schedule is what few pages set: every page's Meta is kept for the whole
-// build, 48 bytes more at 210,000 files (issue 30).
-type schedule struct {
+// metaRare holds the fields few pages set: every page's Meta is kept for
+// the whole build, and with these in it a Meta and its File took 480
+// bytes a page where they now take 384 (issue 30). The methods of the
+// same names give them.
+type metaRare struct {
 	publish, expiry time.Time
+	menuParents     map[string]string
+	menuIDs         map[string]string
+	sortBy          string
+	pageSize        *int
+	aliases         []Alias
+	layout          string
+	unused          []string
 }
 
-func (m *Meta) sched() *schedule {
-	if m.schedule == nil {
-		m.schedule = &schedule{}
+// more returns the page's rare fields, making them when none was set.
+func (m *Meta) more() *metaRare {
+	if m.rare == nil {
+		m.rare = &metaRare{}
 	}
-	return m.schedule
+	return m.rare
 }
+
+// rareOr returns the page's rare fields, or empty ones.
+func (m *Meta) rareOr() *metaRare {
+	if m.rare == nil {
+		return &noRare
+	}
+	return m.rare
+}
+
+var noRare metaRare // what rareOr gives for a page with none; never written
+
+// MenuParents gives, by menu, the identifier of the entry the page's
+// entry stands under (Hugo's parent:); nil when none is set.
+func (m *Meta) MenuParents() map[string]string { return m.rareOr().menuParents }
+
+// MenuIDs gives, by menu, the page's entry's identifier: (Hugo's); nil
+// when none is set.
+func (m *Meta) MenuIDs() map[string]string { return m.rareOr().menuIDs }
+
+// SortBy returns sort_by: of a section, how it orders its pages:
+// SortWeight, SortDate or SortTitle; "" when not set.
+func (m *Meta) SortBy() string { return m.rareOr().sortBy }
+
+// PageSize returns page_size: of a section, the most pages a page of its
+// listing shows (0: never split); nil when not set.
+func (m *Meta) PageSize() *int { return m.rareOr().pageSize }
+
+// Aliases returns aliases:, the page's old paths with their lines; nil
+// when not set.
+func (m *Meta) Aliases() []Alias { return m.rareOr().aliases }
+
+// Layout returns layout:, the layout the page is rendered with; "" when
+// not set.
+func (m *Meta) Layout() string { return m.rareOr().layout }
+
+// Unused returns the fields sitegen does not use, by their names as
+// written, in the order of the file; their values are in Params under
+// their names in lower case. The fields of a menu entry that sitegen does
+// not use (Hugo's name:, pre:, ...) are named "menu.main.name", and are
+// not in Params.
+func (m *Meta) Unused() []string { return m.rareOr().unused }
 
 // PublishDate returns publish_date:, the moment from which the page is
 // published; zero when not set.
 func (m *Meta) PublishDate() time.Time {
-	if m.schedule == nil {
-		return time.Time{}
-	}
-	return m.schedule.publish
+	return m.rareOr().publish
 }
 
 // ExpiryDate returns expiry_date:, the moment from which the page is not
 // published; zero when not set.
 func (m *Meta) ExpiryDate() time.Time {
-	if m.schedule == nil {
-		return time.Time{}
-	}
-	return m.schedule.expiry
+	return m.rareOr().expiry
 }
 
 // Held reports whether the page is not published at now: a draft, a page
@@ -293,22 +325,22 @@ func (m *Meta) set(name, written string, v *yaml.Node, line int) error {
 	case "updated", "lastmod":
 		return m.setDate(v)
 	case "publish_date":
-		return moment(v, &m.sched().publish)
+		return moment(v, &m.more().publish)
 	case "expiry_date":
-		return moment(v, &m.sched().expiry)
+		return moment(v, &m.more().expiry)
 	case "sort_by":
-		if err := scalar(v, &m.SortBy); err != nil {
+		if err := scalar(v, &m.more().sortBy); err != nil {
 			return err
 		}
-		if !slices.Contains(SortOrders, m.SortBy) {
-			return fmt.Errorf("%q is no order: write weight (lowest weight first), date (newest first) or title (by the language's alphabet)", m.SortBy)
+		if !slices.Contains(SortOrders, m.rare.sortBy) {
+			return fmt.Errorf("%q is no order: write weight (lowest weight first), date (newest first) or title (by the language's alphabet)", m.rare.sortBy)
 		}
 	case "page_size":
 		n, err := strconv.Atoi(v.Value)
 		if v.Kind != yaml.ScalarNode || v.Tag != "!!int" || err != nil || n < 0 {
 			return errors.New("must be a whole number of pages, e.g. page_size: 20, or 0 to never split the listing")
 		}
-		m.PageSize = &n
+		m.more().pageSize = &n
 	case "taxonomies":
 		return m.setTaxonomies(v, line)
 	case "draft":
@@ -324,10 +356,10 @@ func (m *Meta) set(name, written string, v *yaml.Node, line int) error {
 	case "translated_from":
 		return scalar(v, &m.TranslatedFrom)
 	case "layout":
-		if err := scalar(v, &m.Layout); err != nil {
+		if err := scalar(v, &m.more().layout); err != nil {
 			return err
 		}
-		return CheckSegment(m.Layout)
+		return CheckSegment(m.rare.layout)
 	case "params", "extra":
 		return m.setParams(name, v)
 	default:
@@ -353,7 +385,7 @@ func (m *Meta) keep(written string, v *yaml.Node) {
 		m.parse.fieldParams = map[string]any{}
 	}
 	m.parse.fieldParams[strings.ToLower(written)] = val
-	m.Unused = append(m.Unused, written)
+	m.more().unused = append(m.more().unused, written)
 }
 
 // mergeParams makes Params of params:, extra: (Zola's params) and the
@@ -597,7 +629,7 @@ func (m *Meta) setAliases(v *yaml.Node, line int) error {
 			errs = append(errs, &LineError{line - 1 + item.Line, err.Error()})
 			continue
 		}
-		m.Aliases = append(m.Aliases, Alias{Path: p, Line: line - 1 + item.Line})
+		m.more().aliases = append(m.more().aliases, Alias{Path: p, Line: line - 1 + item.Line})
 	}
 	if len(errs) > 0 {
 		return errs
@@ -693,16 +725,16 @@ func (m *Meta) setMenuEntry(menu string, e *yaml.Node) error {
 			if err := text(v, &s); err != nil {
 				return fmt.Errorf("%s: %v", k.Value, err)
 			}
-			dst := &m.MenuParents
+			dst := &m.more().menuParents
 			if strings.EqualFold(k.Value, "identifier") {
-				dst = &m.MenuIDs
+				dst = &m.rare.menuIDs
 			}
 			if *dst == nil {
 				*dst = map[string]string{}
 			}
 			(*dst)[menu] = s
 		default:
-			m.Unused = append(m.Unused, "menu."+menu+"."+k.Value)
+			m.more().unused = append(m.more().unused, "menu."+menu+"."+k.Value)
 		}
 	}
 	return nil

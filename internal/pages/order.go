@@ -40,8 +40,8 @@ func (p *Page) SortOrder() string {
 	if p.Fallback {
 		f = p.source.File
 	}
-	if f != nil && f.Meta.SortBy != "" {
-		return f.Meta.SortBy
+	if f != nil && f.Meta.SortBy() != "" {
+		return f.Meta.SortBy()
 	}
 	for _, c := range p.Listed() {
 		if !c.Date().IsZero() {

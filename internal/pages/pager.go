@@ -72,8 +72,8 @@ func (p *Page) PageSize() int {
 	if p.Fallback {
 		f = p.source.File
 	}
-	if f != nil && f.Meta.PageSize != nil {
-		return *f.Meta.PageSize
+	if f != nil && f.Meta.PageSize() != nil {
+		return *f.Meta.PageSize()
 	}
 	return p.site.Config.Pagination.PageSize
 }

@@ -215,12 +215,12 @@ func (p *Page) Layout() string {
 	switch {
 	case p.Kind == Alias:
 		return "alias"
-	case p.Fallback && p.source != nil && p.source.File != nil && p.source.File.Meta.Layout == SearchLayout:
+	case p.Fallback && p.source != nil && p.source.File != nil && p.source.File.Meta.Layout() == SearchLayout:
 		return SearchLayout
 	case p.Fallback:
 		return "fallback"
-	case p.File != nil && p.File.Meta.Layout != "":
-		return p.File.Meta.Layout
+	case p.File != nil && p.File.Meta.Layout() != "":
+		return p.File.Meta.Layout()
 	case p.Kind == Regular:
 		return "page"
 	case p.Kind == NotFound, p.Kind == RootNotFound && p.Lang.Prefix == "":
@@ -257,6 +257,7 @@ type Site struct {
 	Special   []*Page     // the language chooser, the 404 pages and the alias redirects
 	Resources []*Resource // files published beside pages, by language then key
 
+	alloc   allocator              // the pages' blocks
 	byKey   map[string][]*Page     // translation key -> page in each language
 	byFile  []map[string]*Page     // language index -> file key -> the page placed there
 	byRes   []map[string]*Resource // language index -> file key -> resource
@@ -564,7 +565,7 @@ func (s *Site) addAliases() {
 		if p.File == nil {
 			continue
 		}
-		for _, a := range p.File.Meta.Aliases {
+		for _, a := range p.File.Meta.Aliases() {
 			s.Special = append(s.Special, &Page{Kind: Alias, Path: strings.TrimPrefix(a.Path, "/"), Lang: p.Lang, TitleLang: p.Lang,
 				Title: p.Title, Target: p, AliasLine: int32(a.Line), site: s})
 		}
@@ -601,7 +602,7 @@ func (s *Site) buildMenus(diags *diag.List) {
 	for _, l := range s.Langs {
 		entries := s.menus["main"][l.Index]
 		for _, p := range entries {
-			id := menuMeta(p).MenuParents["main"]
+			id := menuMeta(p).MenuParents()["main"]
 			if id == "" || p.Fallback {
 				continue
 			}
@@ -641,7 +642,7 @@ func (s *Site) buildMenus(diags *diag.List) {
 			}
 		}
 		for _, p := range s.menus["footer"][l.Index] {
-			if menuMeta(p).MenuParents["footer"] != "" && !p.Fallback {
+			if menuMeta(p).MenuParents()["footer"] != "" && !p.Fallback {
 				diags.Warnf(p.File.Path, p.File.Meta.Lines.Line("menu"), "menu: the footer is one list of links: its entries stand under none, and parent: is left out there")
 			}
 		}
@@ -663,7 +664,7 @@ func menuMeta(p *Page) *content.Meta {
 func menuEntry(entries []*Page, id string) *Page {
 	for _, same := range []func(a, b string) bool{func(a, b string) bool { return a == b }, strings.EqualFold} {
 		for _, name := range []func(*Page) string{
-			func(p *Page) string { return menuMeta(p).MenuIDs["main"] },
+			func(p *Page) string { return menuMeta(p).MenuIDs()["main"] },
 			func(p *Page) string { return p.LinkTitle },
 			func(p *Page) string { return p.Title },
 		} {

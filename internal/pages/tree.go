@@ -36,7 +36,7 @@ func (s *Site) group(files []*content.File, diags *diag.List) {
 		}
 		key := f.TranslationKey()
 		if s.byKey[key] == nil {
-			s.byKey[key] = make([]*Page, len(s.Langs))
+			s.byKey[key] = s.alloc.versions(len(s.Langs))
 			s.keys = append(s.keys, key)
 		}
 		p := s.realPage(f, lang, diags)
@@ -108,13 +108,13 @@ func (s *Site) realPage(f *content.File, lang *Lang, diags *diag.List) *Page {
 	if taxonomy != "" {
 		kind = k
 	}
-	return &Page{
+	return s.alloc.page(Page{
 		Kind: kind, Key: f.TranslationKey(), FileKey: f.Key, Lang: lang, File: f,
 		Title: title, TitleLang: lang, LinkTitle: cmp.Or(s.typeset(lang, m.LinkTitle), title),
 		Description: s.typeset(lang, m.Description), Summary: s.typeset(lang, m.Summary),
 		Weight: m.Weight, Menus: m.Menus, Terms: m.Terms, tax: newTaxPart(taxonomy),
 		Draft: m.Held(s.now), NeedsReview: m.NeedsReview, Params: m.Params, site: s,
-	}
+	})
 }
 
 // newTaxPart returns the taxPart of a page of taxonomy, or nil when it is
@@ -145,11 +145,11 @@ func (s *Site) fillFallbacks() {
 			if p != nil {
 				continue
 			}
-			versions[i] = &Page{
+			versions[i] = s.alloc.page(Page{
 				Kind: src.Kind, Key: key, FileKey: src.FileKey, Lang: s.Langs[i], Fallback: true,
 				Title: src.Title, TitleLang: src.Lang, LinkTitle: src.LinkTitle, Description: src.Description, Summary: src.Summary,
 				Weight: src.Weight, Menus: src.Menus, tax: newTaxPart(src.Taxonomy()), Params: src.Params, source: src, site: s,
-			}
+			})
 		}
 	}
 	// A real page in the folder wins the place.

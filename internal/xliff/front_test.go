@@ -138,14 +138,14 @@ func TestNewTranslationFront(t *testing.T) {
 					t.Errorf("%s: %q, want the source's %q", tax, g.Terms[tax], terms)
 				}
 			}
-			if g.Weight != m.Weight || !slices.Equal(g.Menus, m.Menus) || g.Layout != m.Layout || g.TranslationKey != m.TranslationKey || g.Draft != m.Draft {
+			if g.Weight != m.Weight || !slices.Equal(g.Menus, m.Menus) || g.Layout() != m.Layout() || g.TranslationKey != m.TranslationKey || g.Draft != m.Draft {
 				t.Errorf("weight, menu, layout, translation_key or draft not the source's: %+v", g)
 			}
 			if g.Title != strings.ToUpper(m.Title) || g.TranslatedFrom != f.SourceHash() || g.NeedsReview {
 				t.Errorf("title %q, translated_from %q, needs_review %v", g.Title, g.TranslatedFrom, g.NeedsReview)
 			}
-			if g.Slug != "" || len(g.Aliases) > 0 {
-				t.Errorf("slug %q, aliases %v: the source's language's, want none", g.Slug, g.Aliases)
+			if g.Slug != "" || len(g.Aliases()) > 0 {
+				t.Errorf("slug %q, aliases %v: the source's language's, want none", g.Slug, g.Aliases())
 			}
 			if g.LinkTitle != strings.ToUpper(m.LinkTitle) || g.Summary != strings.ToUpper(m.Summary) {
 				t.Errorf("link_title %q, summary %q, want the source's translated: %q, %q", g.LinkTitle, g.Summary, strings.ToUpper(m.LinkTitle), strings.ToUpper(m.Summary))

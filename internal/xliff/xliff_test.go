@@ -127,7 +127,7 @@ func TestRoundTrip(t *testing.T) {
 		if got.Meta.TranslatedFrom != f.SourceHash() || got.Meta.NeedsReview {
 			t.Errorf("%s: translated_from %q, needs_review %v", f.Path, got.Meta.TranslatedFrom, got.Meta.NeedsReview)
 		}
-		if got.Meta.Weight != f.Meta.Weight || strings.Join(got.Meta.Menus, ",") != strings.Join(f.Meta.Menus, ",") || got.Meta.Layout != f.Meta.Layout {
+		if got.Meta.Weight != f.Meta.Weight || strings.Join(got.Meta.Menus, ",") != strings.Join(f.Meta.Menus, ",") || got.Meta.Layout() != f.Meta.Layout() {
 			t.Errorf("%s: weight, menu or layout not the source's: %+v", f.Path, got.Meta)
 		}
 	}
