@@ -195,8 +195,8 @@ func buildSiteAt(t *testing.T, fsys fs.FS, prefix string) *builtSite {
 				sp.Lang = p.Lang.Code
 			}
 			sp.Title = p.Title
-			if p.Target != nil {
-				sp.Target = "/" + prefix + p.Target.Path
+			if p.Target() != nil {
+				sp.Target = "/" + prefix + p.Target().Path
 			}
 		}
 		if sp.Kind == "alias" {

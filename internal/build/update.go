@@ -262,8 +262,8 @@ func (b *Builder) updatePages(w *writer, changed []string, stylesChanged bool) d
 	for _, p := range changed {
 		page := b.byFile[p]
 		numbered := []*pages.Page{page}
-		if page.Pager != nil {
-			numbered = page.Pager.Pages() // a split listing's numbered pages share its file
+		if page.Pager() != nil {
+			numbered = page.Pager().Pages() // a split listing's numbered pages share its file
 		}
 		for _, q := range numbered {
 			q.File = b.files[p]
@@ -551,7 +551,7 @@ func (b *Builder) movedFiles(site *pages.Site, changed []string) map[string]bool
 		}
 		for _, p := range s.Special {
 			if p.Kind == pages.Alias {
-				m["\x01"+p.Path] = p.Target.Key
+				m["\x01"+p.Path] = p.Target().Key
 			}
 		}
 		return m

@@ -149,7 +149,7 @@ func Redirects(site *pages.Site) []byte {
 	}
 	slices.SortFunc(aliases, func(a, b *pages.Page) int { return strings.Compare(a.Path, b.Path) })
 	for _, a := range aliases {
-		fmt.Fprintf(&b, "%s %s 301\n", escape(base+a.Path), escape(site.URL(a.Target)))
+		fmt.Fprintf(&b, "%s %s 301\n", escape(base+a.Path), escape(site.URL(a.Target())))
 	}
 	b.WriteString("\n# A URL that matches no file gets the 404 page of its language (Netlify;\n# Cloudflare Pages ignores these lines and finds the nearest 404.html).\n")
 	for _, l := range site.Langs {

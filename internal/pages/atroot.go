@@ -18,7 +18,7 @@ func (s *Site) checkLangFolders(diags *diag.List) {
 	if root == nil {
 		return
 	}
-	for _, p := range s.Home(root).Children {
+	for _, p := range s.Home(root).Children() {
 		other := s.langOfFolder(p.Path)
 		if other == nil {
 			continue
@@ -46,7 +46,7 @@ func (s *Site) checkLangFolder(r *Resource, diags *diag.List) {
 		return
 	}
 	top, _, _ := strings.Cut(r.Key, "/")
-	for _, p := range s.Home(r.Lang).Children {
+	for _, p := range s.Home(r.Lang).Children() {
 		if seg, _, _ := strings.Cut(p.FileKey, "/"); seg == top && s.langOfFolder(p.Path) == other {
 			return
 		}

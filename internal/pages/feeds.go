@@ -31,21 +31,21 @@ func (s *Site) Feeds() []*Feed { return s.feeds }
 // language's, the home page's.
 func (p *Page) Feeds() []*Feed {
 	var out []*Feed
-	if p.Feed != nil {
-		out = append(out, p.Feed)
+	if p.Feed() != nil {
+		out = append(out, p.Feed())
 	}
 	anc := p.Ancestors()
 	for i := len(anc) - 1; i > 0; i-- {
-		if f := anc[i].Feed; f != nil {
-			if p.Feed == nil {
+		if f := anc[i].Feed(); f != nil {
+			if p.Feed() == nil {
 				out = append(out, f)
 			}
 			break
 		}
 	}
 	if p.Kind != Home && p.Lang != nil && p.Kind != Root && p.Kind != RootNotFound && p.Kind != Alias {
-		if home := p.site.Home(p.Lang); home.Feed != nil && !slices.Contains(out, home.Feed) {
-			out = append(out, home.Feed)
+		if home := p.site.Home(p.Lang); home.Feed() != nil && !slices.Contains(out, home.Feed()) {
+			out = append(out, home.Feed())
 		}
 	}
 	return out
@@ -73,7 +73,7 @@ func (s *Site) makeFeeds() {
 		for _, a := range p.Ancestors() {
 			entries[a] = append(entries[a], p)
 		}
-		for _, pt := range p.termPages {
+		for _, pt := range p.TermPages() {
 			for _, t := range pt.Terms {
 				entries[t] = append(entries[t], p)
 			}
@@ -97,7 +97,7 @@ func (s *Site) makeFeeds() {
 		for _, e := range list {
 			f.Updated = maxTime(f.Updated, e.Date(), e.Updated())
 		}
-		p.Feed = f
+		p.ext().feed = f
 		s.feeds = append(s.feeds, f)
 	}
 	slices.SortFunc(s.feeds, func(a, b *Feed) int {

@@ -473,7 +473,7 @@ func (s *Site) pageAt(p string) (Link, bool) {
 	case pg == nil:
 		return Link{}, false
 	case pg.Kind == Alias:
-		t := pg.Target // an old URL: link to where it redirects
+		t := pg.Target() // an old URL: link to where it redirects
 		return Link{URL: t.URL, Page: t, Deps: []string{t.Key, AliasDep + pg.Path}}, true
 	default:
 		return Link{URL: pg.URL, Page: pg, Deps: []string{pg.Key}}, true

@@ -20,7 +20,7 @@ func (s *Site) order() {
 		o.collators[i] = collate.New(language.Make(l.Code), collate.Numeric)
 	}
 	for _, p := range s.Pages {
-		list := p.Children
+		list := p.Children()
 		if p.Kind == Term {
 			list = p.Members()
 		}

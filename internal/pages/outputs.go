@@ -142,7 +142,7 @@ func slugLine(p *Page) int {
 // describe names the file behind a page for error messages.
 func (s *Site) describe(p *Page) string {
 	if p.Kind == Alias {
-		return p.Target.File.Path + " (aliases: /" + p.Path + ")"
+		return p.Target().File.Path + " (aliases: /" + p.Path + ")"
 	}
 	if p.File != nil {
 		return p.File.Path
@@ -214,8 +214,8 @@ func (s *Site) checkOutputs(reserved []Reserved, diags *diag.List) {
 	}
 	for _, p := range s.Special {
 		if p.Kind == Alias {
-			claims = append(claims, claim{name: p.OutputFile(), what: fmt.Sprintf("the alias /%s of %s", p.Path, p.Target.File.Path),
-				self: "alias /" + p.Path, file: p.Target.File.Path, line: int(p.AliasLine), weight: 1,
+			claims = append(claims, claim{name: p.OutputFile(), what: fmt.Sprintf("the alias /%s of %s", p.Path, p.Target().File.Path),
+				self: "alias /" + p.Path, file: p.Target().File.Path, line: int(p.AliasLine), weight: 1,
 				fix: "an alias is an old URL that nothing else has now: remove it"})
 		}
 	}
@@ -317,7 +317,7 @@ func (s *Site) addMovedAliases(reserved []Reserved, static []string) {
 			continue
 		}
 		taken[fold(old)] = true
-		a := &Page{Kind: Alias, Path: old, Lang: p.Lang, TitleLang: p.Lang, Title: p.Title, Target: p, AliasLine: int32(urlLine(p)), site: s}
+		a := &Page{Kind: Alias, Path: old, Lang: p.Lang, TitleLang: p.Lang, Title: p.Title, more: &pageMore{target: p}, AliasLine: int32(urlLine(p)), site: s}
 		s.Special = append(s.Special, a)
 		s.byPath[old] = a
 	}

@@ -58,10 +58,10 @@ func (g *Pager) Near() []*Page {
 // PageNumber returns the page's number among the numbered pages of its
 // listing: 1 unless it is page 2 or later of a split listing.
 func (p *Page) PageNumber() int {
-	if p.Pager == nil {
+	if p.Pager() == nil {
 		return 1
 	}
-	return p.Pager.Number
+	return p.Pager().Number
 }
 
 // PageSize returns the most pages one page of the listing p shows: its
@@ -94,25 +94,24 @@ func (s *Site) paginate() {
 		for n := 1; (n-1)*size < len(all); n++ {
 			q := p
 			if n > 1 {
-				c := *p
-				c.Path = p.Path + PagePath + "/" + strconv.Itoa(n) + "/"
-				q = &c
+				q = p.copyOf()
+				q.Path = p.Path + PagePath + "/" + strconv.Itoa(n) + "/"
 				numbered = append(numbered, q)
 			}
-			q.Pager = &Pager{Number: n, Items: all[(n-1)*size : min(n*size, len(all))]}
+			q.ext().pager = &Pager{Number: n, Items: all[(n-1)*size : min(n*size, len(all))]}
 			pages = append(pages, q)
 		}
 		for _, q := range pages {
-			q.Pager.pages = pages
+			q.Pager().pages = pages
 		}
 	}
 	for _, q := range numbered {
-		first := q.Pager.First()
+		first := q.Pager().First()
 		q.Translations = make([]*Page, len(first.Translations))
 		for i, t := range first.Translations {
 			q.Translations[i] = t
-			if t.Pager != nil && t.Pager.Total() >= q.Pager.Number {
-				q.Translations[i] = t.Pager.pages[q.Pager.Number-1]
+			if t.Pager() != nil && t.Pager().Total() >= q.Pager().Number {
+				q.Translations[i] = t.Pager().pages[q.Pager().Number-1]
 			}
 		}
 	}

@@ -135,7 +135,7 @@ func TestTitleLangs(t *testing.T) {
 			}
 		}
 		if p.Kind == Alias {
-			want = p.Target.Lang
+			want = p.Target().Lang
 		}
 		if p.TitleLang != want {
 			t.Errorf("%s (%s): title %q in %v, want %s", p.Path, p.Kind, p.Title, p.TitleLang, want.Code)
@@ -234,7 +234,7 @@ func TestChildrenAndMenu(t *testing.T) {
 	s := testSite(t, "https://example.org/")
 	home := s.Home(s.Lang("kl"))
 	var keys []string
-	for _, c := range home.Children {
+	for _, c := range home.Children() {
 		keys = append(keys, c.Key)
 	}
 	if got := strings.Join(keys, " "); got != "hjaelp/_index.md klage.md" {
@@ -325,7 +325,7 @@ func TestTranslationKeys(t *testing.T) {
 	}
 	// Without weights, by file name: kun-dansk.md before licenser.md,
 	// whatever their translation keys.
-	if kids := s.Page("lists", "kl").Children; len(kids) != 2 || kids[0].Fallback || !kids[1].Fallback {
+	if kids := s.Page("lists", "kl").Children(); len(kids) != 2 || kids[0].Fallback || !kids[1].Fallback {
 		t.Errorf("kl section children = %v", kids)
 	}
 	from := s.Page("licensing", "en")
@@ -452,7 +452,7 @@ func TestURLField(t *testing.T) {
 	var aliases []string
 	for _, p := range s.Special {
 		if p.Kind == Alias {
-			aliases = append(aliases, p.Path+" "+p.Target.Key)
+			aliases = append(aliases, p.Path+" "+p.Target().Key)
 		}
 	}
 	slices.Sort(aliases)

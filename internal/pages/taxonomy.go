@@ -17,7 +17,7 @@ type PageTerms struct {
 
 // TermPages returns the page's terms by taxonomy, in the order of
 // sitegen.toml's taxonomies: none for fallback and generated pages.
-func (p *Page) TermPages() []PageTerms { return p.termPages }
+func (p *Page) TermPages() []PageTerms { return p.moreOr().termPages }
 
 // Listing returns the pages a listing page lists on this page of it: a
 // section's or home page's children, a taxonomy page's terms, a term
@@ -25,12 +25,12 @@ func (p *Page) TermPages() []PageTerms { return p.termPages }
 // pages, only this page's share (Pager).
 func (p *Page) Listing() []*Page {
 	switch {
-	case p.Pager != nil:
-		return p.Pager.Items
+	case p.Pager() != nil:
+		return p.Pager().Items
 	case p.Kind == Term:
 		return p.Members()
 	}
-	return p.Children
+	return p.Children()
 }
 
 // Listed returns every page of the listing p is a page of, on all its
@@ -39,7 +39,7 @@ func (p *Page) Listed() []*Page {
 	if p.Kind == Term {
 		return p.Members()
 	}
-	return p.Children
+	return p.Children()
 }
 
 // taxonomyOf says whether a file key is in a taxonomy's folder: the
@@ -91,7 +91,7 @@ func (s *Site) addTaxonomies(diags *diag.List) {
 			if s.taxonomyTitle != nil {
 				title = s.taxonomyTitle(l.Code, t)
 			}
-			s.add(&Page{Kind: Taxonomy, Key: key, FileKey: taxFile, Lang: l, Title: title, TitleLang: l, tax: newTaxPart(t), site: s})
+			s.add(&Page{Kind: Taxonomy, Key: key, FileKey: taxFile, Lang: l, Title: title, TitleLang: l, more: newTaxPart(t), site: s})
 		}
 		for _, key := range slices.Clone(s.keys) {
 			for _, p := range s.byKey[key] {
@@ -132,7 +132,7 @@ func (s *Site) addTerms(p *Page, t string, diags *diag.List) {
 			tp = s.byKey[fileKey][p.Lang.Index] // a term page of another name paired with this path (translation_key:)
 		}
 		if tp == nil {
-			tp = &Page{Kind: Term, Key: fileKey, FileKey: fileKey, Lang: p.Lang, Title: s.typeset(p.Lang, term), TitleLang: p.Lang, tax: newTaxPart(t), site: s}
+			tp = &Page{Kind: Term, Key: fileKey, FileKey: fileKey, Lang: p.Lang, Title: s.typeset(p.Lang, term), TitleLang: p.Lang, more: newTaxPart(t), site: s}
 			s.add(tp)
 		}
 		if !slices.Contains(pt.Terms, tp) {
@@ -140,7 +140,7 @@ func (s *Site) addTerms(p *Page, t string, diags *diag.List) {
 		}
 	}
 	if len(pt.Terms) > 0 {
-		p.termPages = append(p.termPages, pt)
+		p.ext().termPages = append(p.ext().termPages, pt)
 	}
 }
 
@@ -185,25 +185,25 @@ func (s *Site) termSlug(lang *Lang, term string) string {
 // pages in its language, for TermPages.
 func (s *Site) collectMembers() {
 	for _, p := range s.Pages {
-		for i := range p.termPages {
-			pt := &p.termPages[i]
+		for i := range p.TermPages() {
+			pt := &p.more.termPages[i]
 			pt.Taxonomy = pt.Terms[0].Parent // a term page stands below its taxonomy's page
 			for _, tp := range pt.Terms {
-				tp.tax.members = append(tp.tax.members, p)
+				tp.more.members = append(tp.more.members, p)
 			}
 		}
 	}
 	// Page order follows the taxonomies of sitegen.toml, whatever order
 	// addTaxonomies found them in.
 	for _, p := range s.Pages {
-		slices.SortStableFunc(p.termPages, func(a, b PageTerms) int {
+		slices.SortStableFunc(p.TermPages(), func(a, b PageTerms) int {
 			return slices.Index(s.Config.Taxonomies, a.Terms[0].Taxonomy()) - slices.Index(s.Config.Taxonomies, b.Terms[0].Taxonomy())
 		})
 	}
 	for _, p := range s.Pages {
 		if p.Kind == Term && p.Fallback {
 			for _, m := range p.source.Members() {
-				p.tax.members = append(p.tax.members, m.Translations[p.Lang.Index])
+				p.more.members = append(p.more.members, m.Translations[p.Lang.Index])
 			}
 		}
 	}

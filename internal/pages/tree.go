@@ -112,18 +112,18 @@ func (s *Site) realPage(f *content.File, lang *Lang, diags *diag.List) *Page {
 		Kind: kind, Key: f.TranslationKey(), FileKey: f.Key, Lang: lang, File: f,
 		Title: title, TitleLang: lang, LinkTitle: cmp.Or(s.typeset(lang, m.LinkTitle), title),
 		Description: s.typeset(lang, m.Description), Summary: s.typeset(lang, m.Summary),
-		Weight: m.Weight, Menus: m.Menus, Terms: m.Terms, tax: newTaxPart(taxonomy),
+		Weight: m.Weight, Menus: m.Menus, Terms: m.Terms, more: newTaxPart(taxonomy),
 		Draft: m.Held(s.now), NeedsReview: m.NeedsReview, Params: m.Params, site: s,
 	})
 }
 
-// newTaxPart returns the taxPart of a page of taxonomy, or nil when it is
-// "" (the page is no taxonomy or term page).
-func newTaxPart(taxonomy string) *taxPart {
+// newTaxPart returns the pageMore of a page of taxonomy, or nil when it
+// is "" (the page is no taxonomy or term page).
+func newTaxPart(taxonomy string) *pageMore {
 	if taxonomy == "" {
 		return nil
 	}
-	return &taxPart{name: taxonomy}
+	return &pageMore{taxonomy: taxonomy}
 }
 
 // typeset gives text written in front matter its typography.
@@ -148,7 +148,7 @@ func (s *Site) fillFallbacks() {
 			versions[i] = s.alloc.page(Page{
 				Kind: src.Kind, Key: key, FileKey: src.FileKey, Lang: s.Langs[i], Fallback: true,
 				Title: src.Title, TitleLang: src.Lang, LinkTitle: src.LinkTitle, Description: src.Description, Summary: src.Summary,
-				Weight: src.Weight, Menus: src.Menus, tax: newTaxPart(src.Taxonomy()), Params: src.Params, source: src, site: s,
+				Weight: src.Weight, Menus: src.Menus, more: newTaxPart(src.Taxonomy()), Params: src.Params, source: src, site: s,
 			})
 		}
 	}
@@ -214,7 +214,7 @@ func (s *Site) tree(diags *diag.List) {
 				return
 			}
 			if p.Parent != nil {
-				p.Parent.Children = append(p.Parent.Children, p)
+				p.Parent.ext().children = append(p.Parent.ext().children, p)
 			}
 			s.Pages = append(s.Pages, p)
 		}

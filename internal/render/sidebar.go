@@ -234,9 +234,9 @@ func (c *Context) PrevNext() *PrevNext {
 		// The previous page is the last page below the previous sibling,
 		// or the parent.
 		if p.Parent != nil {
-			sib := p.Parent.Children
+			sib := p.Parent.Children()
 			if j := slices.Index(sib, p); j > 0 {
-				for q := sib[j-1]; q != nil; q = last(q.Children) {
+				for q := sib[j-1]; q != nil; q = last(q.Children()) {
 					c.s.read(q, "Children", "")
 				}
 			}
@@ -275,7 +275,7 @@ func (e *Env) readingOrder(root *pages.Page) *readingOrder {
 	walk = func(p *pages.Page) {
 		o.pos[p] = len(o.pages)
 		o.pages = append(o.pages, p)
-		for _, k := range p.Children {
+		for _, k := range p.Children() {
 			walk(k)
 		}
 	}

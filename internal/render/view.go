@@ -118,12 +118,12 @@ func (v *PageView) Draft() bool            { v.read("Draft"); return v.p.Draft }
 func (v *PageView) NeedsReview() bool      { v.read("NeedsReview"); return v.p.NeedsReview }
 func (v *PageView) Params() map[string]any { v.read("Params"); return v.p.Params }
 func (v *PageView) Parent() *PageView      { v.read("Parent"); return v.s.view(v.p.Parent) }
-func (v *PageView) Children() []*PageView  { v.read("Children"); return v.s.list(v.p.Children) }
+func (v *PageView) Children() []*PageView  { v.read("Children"); return v.s.list(v.p.Children()) }
 func (v *PageView) Translations() []*PageView {
 	v.read("Translations")
 	return v.s.list(v.p.Translations)
 }
-func (v *PageView) Target() *PageView { v.read("Target"); return v.s.view(v.p.Target) }
+func (v *PageView) Target() *PageView { v.read("Target"); return v.s.view(v.p.Target()) }
 func (v *PageView) AliasLine() int32  { v.read("AliasLine"); return v.p.AliasLine }
 func (v *PageView) Date() time.Time   { v.read("Date"); return v.p.Date() }
 func (v *PageView) Terms() map[string][]string {
@@ -132,8 +132,8 @@ func (v *PageView) Terms() map[string][]string {
 }
 func (v *PageView) Taxonomy() string     { v.read("Taxonomy"); return v.p.Taxonomy() }
 func (v *PageView) Members() []*PageView { v.read("Members"); return v.s.list(v.p.Members()) }
-func (v *PageView) Pager() *PagerView    { v.read("Pager"); return v.s.pager(v.p.Pager) }
-func (v *PageView) Feed() *FeedView      { v.read("Feed"); return v.s.feed(v.p.Feed) }
+func (v *PageView) Pager() *PagerView    { v.read("Pager"); return v.s.pager(v.p.Pager()) }
+func (v *PageView) Feed() *FeedView      { v.read("Feed"); return v.s.feed(v.p.Feed()) }
 
 // The methods of pages.Page; see there.
 
