@@ -289,12 +289,25 @@ func (c *Converter) ConvertHooks(src []byte, firstLine int, hooks Hooks, textWor
 	w.res.IDs = slices.Compact(w.res.IDs)
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4)
-	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+	if err := c.md.Renderer().Render(bufferWriter{&buf}, src, doc); err != nil {
 		w.problems = append(w.problems, Problem{Line: firstLine, Msg: fmt.Sprintf("rendering Markdown: %v", err)})
 	}
 	w.res.HTML = buf.Bytes()
 	return w.res, w.problems
 }
+
+// bufferWriter lets goldmark's renderer write to a bytes.Buffer as it
+// is: given any other writer it puts a bufio.Writer of 4 KB in between,
+// one per page, for nothing (1.8% of what a build allocates; issue 30).
+type bufferWriter struct{ *bytes.Buffer }
+
+var _ util.BufWriter = bufferWriter{} // what the renderer looks for
+
+// Buffered returns 0: nothing waits to be written.
+func (bufferWriter) Buffered() int { return 0 }
+
+// Flush does nothing: every write is in the buffer already.
+func (bufferWriter) Flush() error { return nil }
 
 type walker struct {
 	c         *Converter
