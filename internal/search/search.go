@@ -146,6 +146,16 @@
 // outweigh the query's download), but their folder's name holds a hash
 // of them all.
 //
+// A split index is made in bounded memory (IndexTo), from entries read
+// one at a time: a first pass analyses each page's text, once, finding
+// every stem and the length of its posting list, and writes the page's
+// stems, as numbers, with their symbols to a Scratch (the build's is a
+// temporary file: about 360 bytes a page of the corpus generator's);
+// the posting lists are then written from the scratch, the terms in
+// ranges of PostingBytes of postings (one range at 100,000 pages), each
+// range into one buffer, and the shards as their terms are; a last pass
+// over the entries writes the page files.
+//
 // # Other languages
 //
 // A language's index holds its own pages only. When a query finds fewer
