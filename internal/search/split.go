@@ -304,9 +304,8 @@ func sizePostings(a *Analyzer, n int, entry func(i int) (*Entry, error), forms *
 			return nil, err
 		}
 	}
-	v.n, v.scratch = n, scratch
-	var err error
-	v.scratchLen, err = w.flush()
+	size, err := w.flush()
+	v.n, v.scratch, v.scratchLen = n, scratch, size
 	return v, err
 }
 
