@@ -23,17 +23,19 @@ import (
 // scanned it again with every cycle while the pages were rendered. In
 // memory it keeps only where each page's entry is in the file, and the
 // index is made reading one entry at a time from it (search.IndexTo),
-// which also waits there for the files of a split index (index).
+// which also waits there for the files of a split index (index). A
+// second temporary file is a split index's scratch (search.Scratch).
 // When no temporary file can be made, the entries stay in memory. It is
 // safe for concurrent use until index is called.
 type entrySpill struct {
-	mu   sync.Mutex
-	f    *os.File      // nil: the entries are in mem
-	w    *bufio.Writer // into f
-	size int64         // bytes written to w
-	at   map[*pages.Page]span
-	mem  map[*pages.Page]*search.Entry
-	err  error // the first error writing or reading f
+	mu      sync.Mutex
+	f       *os.File      // nil: the entries are in mem
+	w       *bufio.Writer // into f
+	size    int64         // bytes written to w
+	scratch *os.File      // a split index's scratch, emptied after each language
+	at      map[*pages.Page]span
+	mem     map[*pages.Page]*search.Entry
+	err     error // the first error writing or reading f
 }
 
 // A span is where an encoded entry is in the file.
@@ -44,16 +46,30 @@ type span struct {
 
 func newEntrySpill() *entrySpill {
 	s := &entrySpill{at: map[*pages.Page]span{}, mem: map[*pages.Page]*search.Entry{}}
-	f, err := os.CreateTemp("", "sitegen-search-*")
+	f, err := tempFile("sitegen-search-*")
 	if err != nil {
 		return s
 	}
-	// Unlinked at once where the system allows it, so nothing is left
-	// behind if the build is killed; close removes it elsewhere.
-	os.Remove(f.Name())
-	s.f = f
+	scratch, err := tempFile("sitegen-search-scratch-*")
+	if err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return s
+	}
+	s.f, s.scratch = f, scratch
 	s.w = bufio.NewWriterSize(f, 256<<10)
 	return s
+}
+
+// tempFile makes a temporary file and unlinks it at once where the system
+// allows it, so nothing is left behind if the build is killed; close
+// removes it elsewhere.
+func tempFile(pattern string) (*os.File, error) {
+	f, err := os.CreateTemp("", pattern)
+	if err == nil {
+		os.Remove(f.Name())
+	}
+	return f, err
 }
 
 // encoders recycles the buffers entries are encoded into.
@@ -135,7 +151,10 @@ func (s *entrySpill) index(site *pages.Site, lang *pages.Lang, put func(name str
 		end += int64(len(data))
 		return nil
 	}
-	index, dir, err = search.IndexTo(lang.Code, len(list), entry, search.SplitPages, spool)
+	index, dir, err = search.IndexTo(lang.Code, len(list), entry, search.SplitPages, spool, s.scratch)
+	if err != nil && s.err == nil { // neither entry nor spool failed: the scratch did
+		err = fmt.Errorf("keeping the search index's pages in the temporary file %s: %w", s.scratch.Name(), err)
+	}
 	if err == nil {
 		err = s.putSpooled(made, dir, put)
 	}
@@ -172,7 +191,8 @@ func (s *entrySpill) putSpooled(made []spooled, dir string, put func(name string
 }
 
 // cut cuts the temporary file back to the entries, after a language's
-// spooled files, so that it holds one language's at most.
+// spooled files, so that it holds one language's at most, and empties the
+// scratch.
 func (s *entrySpill) cut() error {
 	s.w.Reset(s.f)
 	if err := s.f.Truncate(s.size); err != nil {
@@ -183,6 +203,9 @@ func (s *entrySpill) cut() error {
 		s.err = err
 		return s.spillError()
 	}
+	if err := s.scratch.Truncate(0); err != nil {
+		return fmt.Errorf("emptying the temporary file %s: %w", s.scratch.Name(), err)
+	}
 	return nil
 }
 
@@ -190,13 +213,15 @@ func (s *entrySpill) spillError() error {
 	return fmt.Errorf("keeping the search entries in the temporary file %s: %w", s.f.Name(), s.err)
 }
 
-// close removes the temporary file.
+// close removes the temporary files.
 func (s *entrySpill) close() {
 	if s.f == nil {
 		return
 	}
-	s.f.Close()
-	os.Remove(s.f.Name()) // already gone where it could be unlinked while open
+	for _, f := range []*os.File{s.f, s.scratch} {
+		f.Close()
+		os.Remove(f.Name()) // already gone where it could be unlinked while open
+	}
 }
 
 // appendEntry appends an entry's fields, each a length and its bytes, to

@@ -123,15 +123,24 @@ func TestSpillIndex(t *testing.T) {
 	if st, err := s.f.Stat(); err != nil || st.Size() != s.size {
 		t.Errorf("the spill file is not cut back to its entries: %d bytes, want %d (%v)", st.Size(), s.size, err)
 	}
+	if st, err := s.scratch.Stat(); err != nil || st.Size() != 0 {
+		t.Errorf("the scratch is not emptied: %d bytes (%v)", st.Size(), err)
+	}
 }
 
-// TestSpillIndexFileError: when the temporary file fails, the index fails
-// with an error that names it.
+// TestSpillIndexFileError: when a temporary file fails, the entries' or
+// the scratch's, the index fails with an error that names it.
 func TestSpillIndexFileError(t *testing.T) {
-	site, s := spillSite(t)
-	s.f.Close()
-	_, _, err := s.index(site, site.Langs[0], func(string, []byte) error { return nil })
-	if err == nil || !strings.Contains(err.Error(), s.f.Name()) {
-		t.Errorf("the temporary file is closed: index returns %v, want an error naming %s", err, s.f.Name())
+	for _, scratch := range []bool{false, true} {
+		site, s := spillSite(t)
+		f := s.f
+		if scratch {
+			f = s.scratch
+		}
+		f.Close()
+		_, _, err := s.index(site, site.Langs[0], func(string, []byte) error { return nil })
+		if err == nil || !strings.Contains(err.Error(), f.Name()) {
+			t.Errorf("the temporary file %s is closed: index returns %v, want an error naming it", f.Name(), err)
+		}
 	}
 }

@@ -146,6 +146,16 @@
 // outweigh the query's download), but their folder's name holds a hash
 // of them all.
 //
+// A split index is made in bounded memory (IndexTo), from entries read
+// one at a time: a first pass analyses each page's text, once, finding
+// every stem and the length of its posting list, and writes the page's
+// stems, as numbers, with their symbols to a Scratch (the build's is a
+// temporary file: about 360 bytes a page of the corpus generator's);
+// the posting lists are then written from the scratch, the terms in
+// ranges of PostingBytes of postings (one range at 100,000 pages), each
+// range into one buffer, and the shards as their terms are; a last pass
+// over the entries writes the page files.
+//
 // # Other languages
 //
 // A language's index holds its own pages only. When a query finds fewer
@@ -248,15 +258,15 @@ func Index(lang string, list []*Entry, splitPages int) (index []byte, files map[
 
 // IndexFrom is Index from the n entries of a language's index, in the
 // order of Entries, which entry gives one at a time (IndexTo), keeping
-// the files of a split index in memory. An error from entry is returned
-// as it is.
+// the files of a split index, and its scratch, in memory. An error from
+// entry is returned as it is.
 func IndexFrom(lang string, n int, entry func(i int) (*Entry, error), splitPages int) (index []byte, files map[string][]byte, err error) {
 	kept := map[string][]byte{}
 	keep := func(name string, data []byte) error {
 		kept[name] = bytes.Clone(data)
 		return nil
 	}
-	index, dir, err := IndexTo(lang, n, entry, splitPages, keep)
+	index, dir, err := IndexTo(lang, n, entry, splitPages, keep, nil)
 	if err != nil || dir == "" {
 		return index, nil, err
 	}
@@ -267,17 +277,19 @@ func IndexFrom(lang string, n int, entry func(i int) (*Entry, error), splitPages
 // of Entries, which entry gives one at a time, so that they need not all
 // be in memory at once (the build reads them from a temporary file), and
 // which gives each file of a split index to file as soon as it is made,
-// so that they need not be either. A split index reads each entry three
-// times (once more for each PostingBytes of postings past the first) and
-// keeps none, nor any file: file gets each one's name in the folder
+// so that they need not be either. A split index reads each entry twice,
+// once to analyse its text, keeping what the posting lists need of it in
+// scratch (a nil one is kept in memory), and once for the page files; it
+// keeps no entry, nor any file: file gets each one's name in the folder
 // ("t0.json", "p3.json") and its bytes, which are its to read only until
 // it returns, and the folder, "search/<lang>.<hash>/" below the output
 // folder, is returned with the manifest once all are made, since its
 // name is a hash of them all. A single file keeps all the entries, and
-// its dir is "". An error from entry or file is returned as it is.
-func IndexTo(lang string, n int, entry func(i int) (*Entry, error), splitPages int, file func(name string, data []byte) error) (index []byte, dir string, err error) {
+// its dir is "". An error from entry, file or scratch is returned as it
+// is.
+func IndexTo(lang string, n int, entry func(i int) (*Entry, error), splitPages int, file func(name string, data []byte) error, scratch Scratch) (index []byte, dir string, err error) {
 	if n > splitPages {
-		return splitTo(lang, n, entry, file)
+		return splitTo(lang, n, entry, file, scratch)
 	}
 	var list []*Entry
 	for i := range n {

@@ -73,7 +73,7 @@ func Split(lang string, list []*Entry) (manifest []byte, files map[string][]byte
 		files[name] = bytes.Clone(data)
 		return nil
 	}
-	manifest, dir, _ := splitTo(lang, len(list), func(i int) (*Entry, error) { return list[i], nil }, keep)
+	manifest, dir, _ := splitTo(lang, len(list), func(i int) (*Entry, error) { return list[i], nil }, keep, nil)
 	return manifest, prefixed(files, dir)
 }
 
@@ -99,13 +99,17 @@ const PostingBytes = 32 << 20
 // only until it returns. It returns the manifest and the folder below the
 // output folder, "search/<lang>.<hash>/". It keeps no file and no entry:
 // in memory are the terms, the posting lists of one range of them
-// (PostingBytes) and the table of forms. It reads each entry three times
-// and once more for each range of terms after the first; an error from
-// entry or file is returned as it is.
-func splitTo(lang string, n int, entry func(i int) (*Entry, error), file func(name string, data []byte) error) (manifest []byte, dir string, err error) {
+// (PostingBytes) and the table of forms. It reads each entry twice: once
+// to analyse it, writing what the posting lists need of it to scratch
+// (read back once for each range of terms), and once for the page files.
+// An error from entry, file or scratch is returned as it is.
+func splitTo(lang string, n int, entry func(i int) (*Entry, error), file func(name string, data []byte) error, scratch Scratch) (manifest []byte, dir string, err error) {
 	a := For(lang)
 	forms := newFormTable()
-	v, err := sizePostings(a, n, entry, forms)
+	if scratch == nil {
+		scratch = &memScratch{}
+	}
+	v, err := sizePostings(a, n, entry, forms, scratch)
 	if err != nil {
 		return nil, "", err
 	}
@@ -140,7 +144,7 @@ func splitTo(lang string, n int, entry func(i int) (*Entry, error), file func(na
 			size += v.size(terms[hi])
 			hi++
 		}
-		postings, err := v.fill(a, n, entry, forms, terms[lo:hi], size)
+		postings, err := v.fill(terms[lo:hi], size)
 		if err != nil {
 			return nil, "", err
 		}
@@ -229,15 +233,21 @@ func writeJSON(b *bytes.Buffer, v any) {
 
 // A posting list is written page by page: the pages not holding the term
 // since the last one are a decimal skip count, then the page's symbol.
-// The lists are made in two passes over the entries (vocab): the first
-// finds every term and the length of its list, the second writes the
-// lists of a range of terms into one buffer of their total length.
+// The lists are made in passes (vocab): the first reads the entries,
+// finds every term and the length of its list, and writes each page's
+// terms, as numbers, with their symbols to the scratch; each next pass
+// reads the scratch back and writes the lists of a range of terms into
+// one buffer of their total length.
 type vocab struct {
 	id    map[string]int32 // term -> its number, in the order first met
 	terms []string         // by number
 	bytes []int32          // the length of each term's list
 	pages []int32          // the pages each term is on
 	next  []int32          // while a pass runs: the page after the last one written
+
+	n          int     // pages
+	scratch    Scratch // each page's terms and symbols (recordWriter)
+	scratchLen int64
 }
 
 // size returns the length of a term's list, 0 for a key of the table of
@@ -261,9 +271,11 @@ func skipLen(page, next int32) int32 {
 
 // sizePostings reads every entry once, finding each stem the index holds
 // and the length of its posting list, and fills forms with the table of
-// forms of their words.
-func sizePostings(a *Analyzer, n int, entry func(i int) (*Entry, error), forms *formTable) (*vocab, error) {
+// forms of their words. It writes each page's stems and their symbols to
+// scratch, for fill.
+func sizePostings(a *Analyzer, n int, entry func(i int) (*Entry, error), forms *formTable, scratch Scratch) (*vocab, error) {
 	v := &vocab{id: map[string]int32{}}
+	w := newRecordWriter(scratch)
 	var s pageScan
 	for i := range n {
 		e, err := entry(i)
@@ -272,6 +284,7 @@ func sizePostings(a *Analyzer, n int, entry func(i int) (*Entry, error), forms *
 		}
 		forms.addPairs(e.Forms)
 		s.scan(a, e, forms)
+		w.page(len(s.order))
 		for _, t := range s.order {
 			id, ok := v.id[t]
 			if !ok {
@@ -285,17 +298,23 @@ func sizePostings(a *Analyzer, n int, entry func(i int) (*Entry, error), forms *
 			v.bytes[id] += skipLen(int32(i), v.next[id]) + 1
 			v.pages[id]++
 			v.next[id] = int32(i) + 1
+			w.stem(id, s.best[t])
+		}
+		if err := w.end(); err != nil {
+			return nil, err
 		}
 	}
-	return v, nil
+	size, err := w.flush()
+	v.n, v.scratch, v.scratchLen = n, scratch, size
+	return v, err
 }
 
-// fill reads every entry once more and writes the posting lists of terms,
-// a range of the sorted terms whose lists take size bytes. It returns a
-// function that gives a term's list, and whether it has one. A term on
-// more than a DenseShare-th of the pages has its body postings at the
-// middle level.
-func (v *vocab) fill(a *Analyzer, n int, entry func(i int) (*Entry, error), forms *formTable, terms []string, size int) (func(string) (string, bool), error) {
+// fill writes the posting lists of terms, a range of the sorted terms
+// whose lists take size bytes, from the pages' stems sizePostings wrote
+// to the scratch. It returns a function that gives a term's list, and
+// whether it has one. A term on more than a DenseShare-th of the pages
+// has its body postings at the middle level.
+func (v *vocab) fill(terms []string, size int) (func(string) (string, bool), error) {
 	buf := make([]byte, size)
 	at := make([]int, len(v.terms)) // by number: where the term's list begins in buf, -1 outside terms
 	for i := range at {
@@ -310,29 +329,27 @@ func (v *vocab) fill(a *Analyzer, n int, entry func(i int) (*Entry, error), form
 	}
 	end := slices.Clone(at) // where the term's next posting goes
 	clear(v.next)
-	var s pageScan
-	for i := range n {
-		e, err := entry(i)
-		if err != nil {
-			return nil, err
-		}
-		s.scan(a, e, forms)
-		for _, t := range s.order {
-			id := v.id[t]
+	r := newRecordReader(v.scratch, v.scratchLen, len(v.terms))
+	for i := range int32(v.n) {
+		for range r.page() {
+			id, sym := r.stem()
 			o := end[id]
 			if o < 0 {
 				continue
 			}
-			if skip := int32(i) - v.next[id]; skip > 0 {
+			if skip := i - v.next[id]; skip > 0 {
 				o += len(strconv.AppendInt(buf[o:o], int64(skip), 10))
 			}
-			buf[o] = s.best[t]
+			buf[o] = sym
 			end[id] = o + 1
-			v.next[id] = int32(i) + 1
+			v.next[id] = i + 1
 		}
 	}
+	if r.err != nil {
+		return nil, r.err
+	}
 	for id, o := range at {
-		if o >= 0 && int(v.pages[id])*DenseShare > n {
+		if o >= 0 && int(v.pages[id])*DenseShare > v.n {
 			flatten(buf[o : o+int(v.bytes[id])])
 		}
 	}

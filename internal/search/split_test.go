@@ -437,7 +437,7 @@ func BenchmarkQuery(b *testing.B) {
 func postingsOf(t testing.TB, a *Analyzer, list []*Entry, forms *formTable) map[string]string {
 	t.Helper()
 	entry := func(i int) (*Entry, error) { return list[i], nil }
-	v, err := sizePostings(a, len(list), entry, forms)
+	v, err := sizePostings(a, len(list), entry, forms, &memScratch{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -445,7 +445,7 @@ func postingsOf(t testing.TB, a *Analyzer, list []*Entry, forms *formTable) map[
 	for _, b := range v.bytes {
 		size += int(b)
 	}
-	get, err := v.fill(a, len(list), entry, forms, v.terms, size)
+	get, err := v.fill(v.terms, size)
 	if err != nil {
 		t.Fatal(err)
 	}
