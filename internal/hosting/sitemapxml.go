@@ -56,9 +56,11 @@ func header(start string, minified bool) string {
 }
 
 // footer returns the end of a sitemap file whose root is named root:
-// its end tag, on a line of its own in the indented form when the root
-// holds an element (encoding/xml ends an empty element on its line), and
-// a final newline, which the minifier drops.
+// its end tag and a final newline, which the minifier drops. In the
+// indented form the end tag is on a line of its own when the root holds
+// an element; encoding/xml writes it right after the start tag of an
+// empty root. The minifier made no <urlset/> of an empty root either, as
+// the build minified the start and the end of a file apart.
 func footer(root string, empty, minified bool) string {
 	switch {
 	case minified:
