@@ -715,10 +715,11 @@ func (b *Builder) convertOnly(site *pages.Site, p *pages.Page) *doc {
 	} else {
 		// A page over markdown.MaxElements is refused by the converter
 		// before it parses; it takes no more of the budget than the
-		// largest page.
-		weight := min(markdown.Elements(body), markdown.MaxElements)
+		// largest page. It is counted once, for both.
+		size := markdown.Measure(body)
+		weight := min(size.Elements, markdown.MaxElements)
 		b.budget.take(weight)
-		res, problems = b.converters[p.Lang.Code].ConvertHooks(body, line,
+		res, problems = b.converters[p.Lang.Code].ConvertSized(body, line, size,
 			markdown.Hooks{Resolve: resolve, Images: b.imageAttrs(links, written), Links: linkLangs(p.Lang, links)}, words)
 		b.budget.give(weight)
 	}

@@ -62,9 +62,10 @@ func (b *Builder) convertFallback(site *pages.Site, p *pages.Page) *doc {
 		d.res = &markdown.Result{}
 		return d
 	}
-	weight := min(markdown.Elements(body), markdown.MaxElements)
+	size := markdown.Measure(body)
+	weight := min(size.Elements, markdown.MaxElements)
 	b.budget.take(weight)
-	res, problems := b.converters[src.Lang.Code].ConvertHooks(body, line,
+	res, problems := b.converters[src.Lang.Code].ConvertSized(body, line, size,
 		markdown.Hooks{Resolve: resolve, Images: b.imageAttrs(links, written), Links: linkLangs(src.Lang, links)}, 0)
 	b.budget.give(weight)
 	d.res = res

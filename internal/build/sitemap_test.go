@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"testing"
 	"testing/fstest"
 
@@ -13,13 +12,14 @@ import (
 	"github.com/udenmitid/sitegen/internal/theme"
 )
 
-// TestSitemapPieces: the sitemap minified a piece at a time, as the build
-// writes it (writer.hosting), is the whole sitemap minified, with URLs
-// that need escaping (names are letters, digits, "-", "_" and ".", so
-// XML needs none), translations, pages without one and without a date.
-func TestSitemapPieces(t *testing.T) {
+// TestSitemapMinified: the sitemap written minified, as the build writes
+// it (writer.hosting), is the whole sitemap minified by the minifier, with
+// URLs that need escaping (names are letters, digits, "-", "_" and ".",
+// and a base URL with "&" and "'"), translations, pages without one and
+// without a date.
+func TestSitemapMinified(t *testing.T) {
 	fsys := fstest.MapFS{
-		"sitegen.toml": {Data: []byte("base_url = \"https://example.org/sub/\"\n" +
+		"sitegen.toml": {Data: []byte("base_url = \"https://example.org/s&b'ø/\"\n" +
 			"[[languages]]\ncode = \"da\"\nname = \"Dansk\"\n[[languages]]\ncode = \"en\"\nname = \"English\"\n")},
 		"content/da/_index.md": {Data: []byte("---\ntitle: Forside\ndescription: Forsiden.\nupdated: 2026-01-02\n---\n")},
 		"content/en/_index.md": {Data: []byte("---\ntitle: Home\ndescription: Home.\n---\n")},
@@ -45,7 +45,7 @@ func TestSitemapPieces(t *testing.T) {
 	}
 	var names []string
 	var got []byte
-	err = hosting.WriteSitemap(b.site, func(w io.Writer, piece []byte) error { return min.MinifyTo(w, hosting.SitemapFile, piece) },
+	err = hosting.WriteSitemap(b.site, true,
 		func(name string, parts [][]byte) error {
 			names = append(names, name)
 			got = bytes.Join(parts, nil)
@@ -55,9 +55,9 @@ func TestSitemapPieces(t *testing.T) {
 		t.Fatalf("the sitemap is written as %q (%v), not as one %s", names, err, hosting.SitemapFile)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("minified a piece at a time:\n%s\nminified whole:\n%s", got, want)
+		t.Errorf("written minified:\n%s\nminified by the minifier:\n%s", got, want)
 	}
-	if !bytes.Contains(want, []byte("/en/plain/")) || !bytes.Contains(want, []byte("p%C3%A5ske")) {
+	if !bytes.Contains(want, []byte("/en/plain/")) || !bytes.Contains(want, []byte("p%C3%A5ske")) || !bytes.Contains(want, []byte("s&amp;b%27%C3%B8/")) {
 		t.Errorf("the sitemap lacks the pages the test needs:\n%s", want)
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -271,7 +270,7 @@ func (w *writer) searchIndexes(site *pages.Site, entries *entrySpill, assets *as
 }
 
 // hosting writes the sitemap, robots.txt, _redirects and _headers. The
-// sitemap is minified a run of <url> elements at a time into blocks
+// sitemap is made, minified as it is written, into blocks
 // (hosting.WriteSitemap), which the Output writes one after the other,
 // so that one file of it is in memory at a time, in no slice of its
 // length: at most 50 MB, as a sitemap file may hold. The names of its
@@ -281,16 +280,7 @@ func (w *writer) hosting(site *pages.Site, assets *assets) diag.List {
 	var diags diag.List
 	w.sitemap = nil
 	if _, own := assets.static[hosting.SitemapFile]; !own {
-		var filter func(io.Writer, []byte) error
-		if w.minify {
-			filter = func(to io.Writer, piece []byte) error {
-				if err := w.min.MinifyTo(to, hosting.SitemapFile, piece); err != nil {
-					return fmt.Errorf("minifying %s: %w", hosting.SitemapFile, err)
-				}
-				return nil
-			}
-		}
-		report(&diags, "", hosting.WriteSitemap(site, filter, func(name string, parts [][]byte) error {
+		report(&diags, "", hosting.WriteSitemap(site, w.minify, func(name string, parts [][]byte) error {
 			w.sitemap = append(w.sitemap, name)
 			return w.putParts(name, parts)
 		}))

@@ -2,10 +2,7 @@ package hosting
 
 import (
 	"bytes"
-	"encoding/xml"
 	"fmt"
-	"io"
-	"net/url"
 	"strconv"
 	"time"
 
@@ -48,31 +45,13 @@ const (
 	xhtmlNS   = "http://www.w3.org/1999/xhtml"
 )
 
-type sitemapURL struct {
-	Loc        string      `xml:"loc"`
-	LastMod    string      `xml:"lastmod,omitempty"`
-	Alternates []alternate `xml:"xhtml:link"`
-}
-
-type alternate struct {
-	Rel      string `xml:"rel,attr"`
-	HrefLang string `xml:"hreflang,attr"`
-	Href     string `xml:"href,attr"`
-}
-
-type sitemapEntry struct {
-	Loc     string `xml:"loc"`
-	LastMod string `xml:"lastmod,omitempty"`
-}
-
-// Sitemap returns the files of the sitemap (WriteSitemap) by name below
-// the output folder, each passed through no filter: sitemap.xml alone,
-// or the index sitemap.xml and its parts sitemap-1.xml, sitemap-2.xml...
-// Each file is joined into one slice; the build writes them with
-// WriteSitemap instead.
+// Sitemap returns the files of the sitemap (WriteSitemap), not minified,
+// by name below the output folder: sitemap.xml alone, or the index
+// sitemap.xml and its parts sitemap-1.xml, sitemap-2.xml... Each file is
+// joined into one slice; the build writes them with WriteSitemap instead.
 func Sitemap(site *pages.Site) map[string][]byte {
 	files := map[string][]byte{}
-	must(WriteSitemap(site, nil, func(name string, parts [][]byte) error {
+	must(WriteSitemap(site, false, func(name string, parts [][]byte) error {
 		files[name] = bytes.Join(parts, nil)
 		return nil
 	}))
@@ -98,37 +77,30 @@ func Sitemap(site *pages.Site) map[string][]byte {
 // its URLs when one has one. The parts are written first, the index
 // last.
 //
-// Each piece of each file is passed through filter, which writes what it
-// makes of the piece to w: the XML declaration with the start tag, runs
-// of whole <url> elements of about pieceBytes, and the end tag; the index
-// is one piece. A nil filter writes each piece as it is. The build
-// minifies the pieces, which gives what minifying the whole gives
-// (TestSitemapPieces). The byte limit is kept on the bytes as filtered
-// except for the <url> element to be added and the end tag, which are
-// counted as they are before filtering: a minifier never makes them
-// larger, so a part may end a few hundred bytes short of the limit but
-// never passes it (a filter that makes pieces larger may make it pass).
+// The files are indented XML, one element a line, as encoding/xml writes
+// them with an indent of one space; or, when minified is set, what the
+// build's minifier (internal/minifier) makes of them, byte for byte,
+// written so without running it (TestSitemapMinified), for the minifier
+// took a third of the sitemap's time. The byte limit is kept on the bytes
+// as written, but for the <url> element to be added and the end tag,
+// which are counted in their indented form, as when the build minified
+// the indented form a run of <url> elements at a time: a minified part
+// ends at the same <url> as it did then, a few hundred bytes short of the
+// limit at most, never past it.
 //
-// The first error of filter or write is returned; an error too when a
-// single <url> element passes the byte limit, or the sitemap needs more
-// than MaxSitemapURLs parts.
-func WriteSitemap(site *pages.Site, filter func(w io.Writer, piece []byte) error, write func(name string, parts [][]byte) error) error {
-	return writeSitemap(site, filter, write, MaxSitemapURLs, MaxSitemapBytes)
+// The first error of write is returned; an error too when a single <url>
+// element passes the byte limit, or the sitemap needs more than
+// MaxSitemapURLs parts.
+func WriteSitemap(site *pages.Site, minified bool, write func(name string, parts [][]byte) error) error {
+	return writeSitemap(site, minified, write, MaxSitemapURLs, MaxSitemapBytes)
 }
 
 // writeSitemap is WriteSitemap with a file's limits as parameters, so
 // that tests can cut a small site.
-func writeSitemap(site *pages.Site, filter func(w io.Writer, piece []byte) error, write func(name string, parts [][]byte) error, maxURLs, maxBytes int) error {
-	if filter == nil {
-		filter = func(w io.Writer, piece []byte) error {
-			_, err := w.Write(piece)
-			return err
-		}
-	}
-	s := &sitemapWriter{site: site, filter: filter, write: write, maxURLs: maxURLs, maxBytes: maxBytes}
-	if err := s.start(); err != nil {
-		return err
-	}
+func writeSitemap(site *pages.Site, minified bool, write func(name string, parts [][]byte) error, maxURLs, maxBytes int) error {
+	s := &sitemapWriter{site: site, minified: minified, write: write, maxURLs: maxURLs, maxBytes: maxBytes,
+		locs: newLocEscaper(site.Config.Origin())}
+	s.start()
 	for _, p := range site.Pages {
 		if err := s.add(p); err != nil {
 			return err
@@ -147,46 +119,27 @@ func writeSitemap(site *pages.Site, filter func(w io.Writer, piece []byte) error
 // A sitemapWriter makes the files of a sitemap one after the other.
 type sitemapWriter struct {
 	site         *pages.Site
-	filter       func(w io.Writer, piece []byte) error
+	minified     bool
 	write        func(name string, parts [][]byte) error
 	maxURLs      int
 	maxBytes     int
-	enc          *xml.Encoder // of the file being made, into next
-	next         bytes.Buffer // what enc wrote last: a <url> element, a tag
-	pending      bytes.Buffer // whole <url> elements not yet filtered
-	out          blocks       // the file being made, filtered
-	urls         int          // in the file being made
-	lastmod      string       // the newest of the file being made, or ""
-	partsLastmod []string     // of each part written, in order
+	locs         *locEscaper
+	u            sitemapURL // the <url> being made
+	elem         []byte     // its XML
+	out          blocks     // the file being made
+	urls         int        // in the file being made
+	lastmod      string     // the newest of the file being made, or ""
+	partsLastmod []string   // of each part written, in order
 }
 
-// urlsetEnd is the end of a <urlset> as the encoder writes it.
+// urlsetEnd is the end of a <urlset> that holds a <url>, indented: what
+// an element to be added is counted with.
 const urlsetEnd = "\n</urlset>\n"
 
-var urlset = xml.StartElement{Name: xml.Name{Local: "urlset"}, Attr: []xml.Attr{
-	{Name: xml.Name{Local: "xmlns"}, Value: sitemapNS},
-	{Name: xml.Name{Local: "xmlns:xhtml"}, Value: xhtmlNS},
-}}
-
-// start begins a file: the XML declaration and the urlset start tag, in
-// a piece of their own.
-func (s *sitemapWriter) start() error {
+// start begins a file: the XML declaration and the urlset start tag.
+func (s *sitemapWriter) start() {
 	s.out, s.urls, s.lastmod = blocks{}, 0, ""
-	s.next.Reset()
-	s.next.WriteString(xml.Header)
-	s.enc = xml.NewEncoder(&s.next)
-	s.enc.Indent("", " ")
-	must(s.enc.EncodeToken(urlset))
-	must(s.enc.Flush())
-	s.pending.Write(s.next.Bytes())
-	return s.piece()
-}
-
-// piece passes the pending bytes through the filter.
-func (s *sitemapWriter) piece() error {
-	err := s.filter(&s.out, s.pending.Bytes())
-	s.pending.Reset()
-	return err
+	s.out.WriteString(header(urlsetStart, s.minified))
 }
 
 // add adds a page's <url> element unless the page is a fallback page or
@@ -196,58 +149,70 @@ func (s *sitemapWriter) add(p *pages.Page) error {
 	if p.Fallback || p.Draft {
 		return nil
 	}
-	s.next.Reset()
-	lastmod := encodeURL(s.enc, s.site, p)
-	must(s.enc.Flush())
-	n := s.next.Len() + len(urlsetEnd)
-	if s.urls >= s.maxURLs || s.out.len()+s.pending.Len()+n > s.maxBytes {
-		if s.pending.Len() > 0 { // know the filtered size
-			if err := s.piece(); err != nil {
-				return err
-			}
-		}
-		if s.urls >= s.maxURLs || s.out.len()+n > s.maxBytes {
-			if s.urls == 0 {
-				return fmt.Errorf("the sitemap's <url> element of %s takes %d bytes, more than a sitemap file may hold (%d)", s.site.Permalink(p), n, s.maxBytes)
-			}
-			if err := s.end(false); err != nil {
-				return err
-			}
-			// start with a new encoder, which writes no newline
-			// before its first tag; then encode the element again.
-			if err := s.start(); err != nil {
-				return err
-			}
-			s.next.Reset()
-			encodeURL(s.enc, s.site, p)
-			must(s.enc.Flush())
-		}
+	s.fill(p)
+	s.elem = s.u.append(s.elem[:0], "url", s.minified)
+	n := len(s.elem)
+	if s.minified {
+		n = s.u.indentedLen("url")
 	}
-	s.pending.Write(s.next.Bytes())
+	n += len(urlsetEnd)
+	if s.urls >= s.maxURLs || s.out.len()+n > s.maxBytes {
+		if s.urls == 0 {
+			return fmt.Errorf("the sitemap's <url> element of %s takes %d bytes, more than a sitemap file may hold (%d)", s.site.Permalink(p), n, s.maxBytes)
+		}
+		if err := s.end(false); err != nil {
+			return err
+		}
+		s.start()
+	}
+	s.out.Write(s.elem)
 	s.urls++
-	s.lastmod = max(s.lastmod, lastmod)
-	if s.pending.Len() < pieceBytes {
-		return nil
+	s.lastmod = max(s.lastmod, s.u.lastmod)
+	return nil
+}
+
+// fill makes s.u the <url> of page p: its permalink, its lastmod, and
+// when it has translations, each of them (itself included) as an
+// alternate and the default language's, else the first, as x-default.
+func (s *sitemapWriter) fill(p *pages.Page) {
+	u := &s.u
+	u.loc = s.locs.escape(p.Permalink())
+	u.lastmod = ""
+	if t := p.Updated(); !t.IsZero() {
+		u.lastmod = t.Format(time.DateOnly)
 	}
-	return s.piece()
+	u.alternates = u.alternates[:0]
+	n, versions := p.PageNumber(), 0
+	for _, t := range p.Translations {
+		if !t.Fallback && t.PageNumber() == n {
+			versions++
+		}
+	}
+	if versions < 2 {
+		return
+	}
+	var x alternate
+	for i, t := range p.Translations {
+		if t.Fallback || t.PageNumber() != n {
+			continue
+		}
+		a := alternate{hreflang: t.Lang.Code, href: u.loc}
+		if t != p {
+			a.href = s.locs.escape(t.Permalink())
+		}
+		u.alternates = append(u.alternates, a)
+		if x.href == "" || i == s.site.Default.Index {
+			x = a
+		}
+	}
+	x.hreflang = "x-default"
+	u.alternates = append(u.alternates, x)
 }
 
 // end ends the file being made and writes it: as sitemap.xml when it is
 // the last and no part was written before it, else as the next part.
 func (s *sitemapWriter) end(last bool) error {
-	if s.pending.Len() > 0 {
-		if err := s.piece(); err != nil {
-			return err
-		}
-	}
-	s.next.Reset()
-	must(s.enc.EncodeToken(urlset.End()))
-	must(s.enc.Flush())
-	s.next.WriteString("\n")
-	s.pending.Write(s.next.Bytes())
-	if err := s.piece(); err != nil {
-		return err
-	}
+	s.out.WriteString(footer("urlset", s.urls == 0, s.minified))
 	name := SitemapFile
 	if !last || len(s.partsLastmod) > 0 {
 		if len(s.partsLastmod) == MaxSitemapURLs {
@@ -270,59 +235,20 @@ func (s *sitemapWriter) finish() error {
 	if len(s.partsLastmod) == 0 {
 		return nil
 	}
-	var b bytes.Buffer
-	b.WriteString(xml.Header)
-	enc := xml.NewEncoder(&b)
-	enc.Indent("", " ")
-	index := xml.StartElement{Name: xml.Name{Local: "sitemapindex"}, Attr: []xml.Attr{
-		{Name: xml.Name{Local: "xmlns"}, Value: sitemapNS},
-	}}
-	must(enc.EncodeToken(index))
+	b := []byte(header(indexStart, s.minified))
 	for i, lastmod := range s.partsLastmod {
-		e := sitemapEntry{Loc: escapeURL(s.site.Config.BaseURL + SitemapPart(i+1)), LastMod: lastmod}
-		must(enc.EncodeElement(e, xml.StartElement{Name: xml.Name{Local: "sitemap"}}))
+		e := sitemapURL{loc: escapeURL(s.site.Config.BaseURL + SitemapPart(i+1)), lastmod: lastmod}
+		b = e.append(b, "sitemap", s.minified)
 	}
-	must(enc.EncodeToken(index.End()))
-	must(enc.Flush())
-	b.WriteString("\n")
-	var out blocks
-	if err := s.filter(&out, b.Bytes()); err != nil {
-		return err
-	}
-	return s.write(SitemapFile, append(out.full, out.cur))
-}
-
-// encodeURL writes a page's <url> element and returns its lastmod, or "".
-func encodeURL(enc *xml.Encoder, site *pages.Site, p *pages.Page) string {
-	u := sitemapURL{Loc: escapeURL(site.Permalink(p))}
-	if !p.Updated().IsZero() {
-		u.LastMod = p.Updated().Format(time.DateOnly)
-	}
-	avail := p.Available()
-	if len(avail) > 1 {
-		for _, t := range avail {
-			u.Alternates = append(u.Alternates, alternate{"alternate", t.Lang.Code, escapeURL(site.Permalink(t))})
-		}
-		x := avail[0]
-		if d := p.Translations[site.Default.Index]; !d.Fallback && d.PageNumber() == p.PageNumber() {
-			x = d
-		}
-		u.Alternates = append(u.Alternates, alternate{"alternate", "x-default", escapeURL(site.Permalink(x))})
-	}
-	must(enc.EncodeElement(u, xml.StartElement{Name: xml.Name{Local: "url"}}))
-	return u.LastMod
+	b = append(b, footer("sitemapindex", false, s.minified)...)
+	return s.write(SitemapFile, [][]byte{b})
 }
 
 func must(err error) {
 	if err != nil {
-		panic(err) // the types above always encode, and blocks never fail
+		panic(err) // blocks never fail
 	}
 }
-
-// pieceBytes is about how much of the sitemap WriteSitemap gives its
-// filter at a time: whole <url> elements, so that a minifier's call costs
-// little beside the bytes it minifies.
-const pieceBytes = 64 << 10
 
 // blocks is an io.Writer into blocks of blockSize bytes, so that a large
 // file grows without copying what it holds.
@@ -349,17 +275,12 @@ func (b *blocks) Write(p []byte) (int, error) {
 	return n, nil
 }
 
+// WriteString is Write of a string.
+func (b *blocks) WriteString(s string) {
+	b.Write([]byte(s))
+}
+
 // len returns how many bytes were written.
 func (b *blocks) len() int {
 	return len(b.full)*blockSize + len(b.cur)
-}
-
-// escapeURL percent-encodes a URL's path as the sitemaps protocol asks
-// (sitemaps.org: "URL-escaped", RFC 3986): /da/påske/ is /da/p%C3%A5ske/.
-func escapeURL(s string) string {
-	u, err := url.Parse(s)
-	if err != nil {
-		return s
-	}
-	return u.String()
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -72,7 +71,7 @@ func parseURLSet(t *testing.T, name string, data []byte) urlset {
 // valid, within the limits, with the index's lastmod the newest of its
 // URLs; every URL of the whole sitemap is in exactly one part, in order.
 // Within the limits it is one sitemap.xml, the bytes of the uncut one.
-// The limits are kept on the bytes as the filter writes them.
+// The limits are kept on the bytes as written, minified or not.
 func TestSitemapCut(t *testing.T) {
 	built, site := smallSite(t)
 	whole := hosting.Sitemap(site)
@@ -84,9 +83,7 @@ func TestSitemapCut(t *testing.T) {
 	if n != 1+12+6 { // the home and 12 pages in da, 6 in en; kl has only fallback pages
 		t.Fatalf("the uncut sitemap has %d URLs", n)
 	}
-	min := minifier.New()
-	minify := func(w io.Writer, piece []byte) error { return min.MinifyTo(w, hosting.SitemapFile, piece) }
-	wholeMin, err := min.Minify(hosting.SitemapFile, whole[hosting.SitemapFile])
+	wholeMin, err := minifier.New().Minify(hosting.SitemapFile, whole[hosting.SitemapFile])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,28 +93,28 @@ func TestSitemapCut(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name              string
-		filter            func(io.Writer, []byte) error
+		minified          bool
 		maxURLs, maxBytes int
 		parts             int // 0: not cut
 	}{
-		{"limits", nil, hosting.MaxSitemapURLs, hosting.MaxSitemapBytes, 0},
-		{"exact URLs", nil, n, hosting.MaxSitemapBytes, 0},
-		{"exact bytes", nil, hosting.MaxSitemapURLs, big, 0},
-		{"a byte short", nil, hosting.MaxSitemapURLs, big - 1, 2},
-		{"URLs", nil, 10, hosting.MaxSitemapBytes, (n + 9) / 10},
-		{"one URL each", nil, 1, hosting.MaxSitemapBytes, n},
-		{"URLs minified", minify, 7, hosting.MaxSitemapBytes, (n + 6) / 7},
-		{"bytes", nil, hosting.MaxSitemapURLs, big / 3, -1},
-		{"bytes minified", minify, hosting.MaxSitemapURLs, len(wholeMin) / 3, -1},
-		// The last <url> and the end tag are counted before minifying,
-		// the rest as minified: the minified file fits, the unminified
-		// one would not.
-		{"minified fits", minify, hosting.MaxSitemapURLs, len(wholeMin) + 100, 0},
+		{"limits", false, hosting.MaxSitemapURLs, hosting.MaxSitemapBytes, 0},
+		{"exact URLs", false, n, hosting.MaxSitemapBytes, 0},
+		{"exact bytes", false, hosting.MaxSitemapURLs, big, 0},
+		{"a byte short", false, hosting.MaxSitemapURLs, big - 1, 2},
+		{"URLs", false, 10, hosting.MaxSitemapBytes, (n + 9) / 10},
+		{"one URL each", false, 1, hosting.MaxSitemapBytes, n},
+		{"URLs minified", true, 7, hosting.MaxSitemapBytes, (n + 6) / 7},
+		{"bytes", false, hosting.MaxSitemapURLs, big / 3, -1},
+		{"bytes minified", true, hosting.MaxSitemapURLs, len(wholeMin) / 3, -1},
+		// The last <url> and the end tag are counted unminified, the
+		// rest as minified: the minified file fits, the unminified one
+		// would not.
+		{"minified fits", true, hosting.MaxSitemapURLs, len(wholeMin) + 100, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var names []string
 			files := map[string][]byte{}
-			err := hosting.WriteSitemapLimited(site, tc.filter, func(name string, parts [][]byte) error {
+			err := hosting.WriteSitemapLimited(site, tc.minified, func(name string, parts [][]byte) error {
 				if files[name] != nil {
 					t.Errorf("%s written twice", name)
 				}
@@ -129,7 +126,7 @@ func TestSitemapCut(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := whole[hosting.SitemapFile]
-			if tc.filter != nil {
+			if tc.minified {
 				want = wholeMin
 			}
 			if tc.parts == 0 {
@@ -192,7 +189,7 @@ func TestSitemapCut(t *testing.T) {
 	if strings.Contains(string(built.Files["_headers"]), "sitemap") {
 		t.Errorf("_headers names the sitemap; give its parts the same rule:\n%s", built.Files["_headers"])
 	}
-	err = hosting.WriteSitemapLimited(site, nil, func(string, [][]byte) error { return nil }, hosting.MaxSitemapURLs, 100)
+	err = hosting.WriteSitemapLimited(site, false, func(string, [][]byte) error { return nil }, hosting.MaxSitemapURLs, 100)
 	if err == nil || !strings.Contains(err.Error(), "more than a sitemap file may hold (100)") {
 		t.Errorf("a <url> element past the byte limit: %v", err)
 	}

@@ -31,29 +31,42 @@ const MaxNesting = 100
 // element (inlineMarks). The count is never much below goldmark's number of nodes,
 // so that it bounds the memory a conversion takes before it starts.
 func Elements(src []byte) int {
-	n, _, _ := count(src, -1)
-	return n
+	return Measure(src).Elements
+}
+
+// A Size is a page's Markdown counted once (Measure): how many elements
+// it holds, and where it passes the limits a conversion checks first
+// (MaxElements, MaxNesting).
+type Size struct {
+	Elements int // as Elements counts them
+	over     int // the line of src (1-based) where Elements passes MaxElements, or 0
+	deep     int // the first line of src nested deeper than MaxNesting, or 0
+}
+
+// Measure counts a page's Markdown: its elements for the build's budget
+// and the limits for ConvertSized, which then does not count it again.
+func Measure(src []byte) Size {
+	n, over, deep := count(src, MaxElements)
+	return Size{Elements: n, over: over, deep: deep}
 }
 
 // checkSize reports a page over MaxElements, at the line of its Markdown
 // where the count passes the limit, or a line nested deeper than
-// MaxNesting, at that line; or returns nil. firstLine is the file line of
-// src's first line.
-func checkSize(src []byte, firstLine int) *Problem {
-	n, over, deep := count(src, MaxElements)
+// MaxNesting, at that line; or returns nil. size is the page's Markdown
+// measured (Measure), firstLine the file line of its first line.
+func checkSize(size Size, firstLine int) *Problem {
 	switch {
-	case deep > 0:
-		return &Problem{Line: firstLine + deep - 1, Msg: fmt.Sprintf("this line nests more than %d lists and quotations; write it with fewer levels", MaxNesting)}
-	case over > 0:
-		return &Problem{Line: firstLine + over - 1, Msg: fmt.Sprintf("the page holds more than %d Markdown elements (paragraphs, list items, headings, lines, links, emphasis, table cells, ...) by this line, about %d in all; split it into several pages", MaxElements, n)}
+	case size.deep > 0:
+		return &Problem{Line: firstLine + size.deep - 1, Msg: fmt.Sprintf("this line nests more than %d lists and quotations; write it with fewer levels", MaxNesting)}
+	case size.over > 0:
+		return &Problem{Line: firstLine + size.over - 1, Msg: fmt.Sprintf("the page holds more than %d Markdown elements (paragraphs, list items, headings, lines, links, emphasis, table cells, ...) by this line, about %d in all; split it into several pages", MaxElements, size.Elements)}
 	}
 	return nil
 }
 
 // count counts src's elements as Elements says, and returns the line
 // (1-based, in src) on which the count first passes limit (0 if it does
-// not, or limit < 0) and the first line nested deeper than MaxNesting (0
-// if none).
+// not) and the first line nested deeper than MaxNesting (0 if none).
 func count(src []byte, limit int) (n, over, deep int) {
 	for line := 1; len(src) > 0; line++ {
 		text := src
@@ -70,7 +83,7 @@ func count(src []byte, limit int) (n, over, deep int) {
 			deep = line
 		}
 		n += inlineMarks(rest)
-		if limit >= 0 && n > limit && over == 0 {
+		if n > limit && over == 0 {
 			over = line
 		}
 	}
@@ -111,8 +124,8 @@ func markers(line []byte) (int, []byte) {
 // the ":" and "@" of a URL or e-mail address Linkify makes a link of,
 // "www.", and the dashes, ellipses and angle quotes the typographer
 // replaces ("--", "...", ">>": one a run). It skips the other bytes by
-// markStart, since it reads every line of every page twice in a build
-// (Elements, then checkSize).
+// markStart, since it reads every line of every page in a build
+// (Measure).
 func inlineMarks(text []byte) int {
 	n := 0
 	run := func(i int, c byte) int {

@@ -33,7 +33,7 @@ func TestSizeLimits(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := ""
-			if pr := checkSize([]byte(tt.src), 11); pr != nil {
+			if pr := checkSize(Measure([]byte(tt.src)), 11); pr != nil {
 				got = fmt.Sprintf("%d: %s", pr.Line, pr.Msg)
 			}
 			if got != tt.want {
@@ -47,6 +47,21 @@ func TestSizeLimits(t *testing.T) {
 				t.Errorf("Convert: %d bytes of HTML, problems %+v", len(res.HTML), problems)
 			}
 		})
+	}
+}
+
+// TestConvertSized: ConvertSized reports the limits of the size it is
+// given, which the build measured for its budget, without counting the
+// page again.
+func TestConvertSized(t *testing.T) {
+	src := []byte("Tekst.\n\n- a\n")
+	c := New(Options{Lang: "da"})
+	if _, problems := c.ConvertSized(src, 11, Measure(src), Hooks{}, 0); len(problems) != 0 {
+		t.Errorf("measured: %+v", problems)
+	}
+	_, problems := c.ConvertSized(src, 11, Size{Elements: MaxElements + 1, over: 3}, Hooks{}, 0)
+	if len(problems) != 1 || problems[0].Line != 13 || !strings.Contains(problems[0].Msg, "about 200001 in all") {
+		t.Errorf("given a size over the limit: %+v", problems)
 	}
 }
 
@@ -136,7 +151,7 @@ func TestInlineMarks(t *testing.T) {
 }
 
 // BenchmarkElements counts the elements of a page of prose with some
-// marks, as a build does for every page twice (Elements, checkSize).
+// marks, as a build does for every page (Measure).
 func BenchmarkElements(b *testing.B) {
 	src := []byte(strings.Repeat("Dette er en *helt* almindelig sætning med [et link](../side/) og ord, og den er lang.\n\n- et punkt\n", 100))
 	b.SetBytes(int64(len(src)))

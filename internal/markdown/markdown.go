@@ -275,7 +275,14 @@ func (c *Converter) ConvertWithImages(src []byte, firstLine int, resolve Resolve
 
 // ConvertHooks is Convert with every hook.
 func (c *Converter) ConvertHooks(src []byte, firstLine int, hooks Hooks, textWords int) (*Result, []Problem) {
-	if pr := checkSize(src, firstLine); pr != nil {
+	return c.ConvertSized(src, firstLine, Measure(src), hooks, textWords)
+}
+
+// ConvertSized is ConvertHooks of a page already measured: size must be
+// Measure(src). The build measures each page for its budget of elements
+// before it converts it, and counting a page took as long again.
+func (c *Converter) ConvertSized(src []byte, firstLine int, size Size, hooks Hooks, textWords int) (*Result, []Problem) {
+	if pr := checkSize(size, firstLine); pr != nil {
 		return &Result{}, []Problem{*pr} // too large to parse: see MaxElements
 	}
 	doc := c.md.Parser().Parse(text.NewReader(src))
