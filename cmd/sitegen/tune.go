@@ -11,18 +11,18 @@ import (
 // unless GOGC sets another: the heap may grow to 1+buildGCPercent/100
 // times what was live after the last collection. It is what keeps a
 // build's memory in step with the site, with no soft memory limit (issue
-// 30): a build keeps about 1.1 KB a page live (the site model; see the
+// 30): a build keeps about 1 KB a page live (the site model; see the
 // README's Performance section), and a collection's count of what is
 // live also holds what the build allocated while it marked: 100,000
-// pages (300,000 with fallback pages) count 440 to 500 MB live while they
-// render, which with this setting is about 1 GiB of memory, the build's
-// peak now that the search index and the sitemap are made in bounded
-// memory (they raised it to 1,751 MiB; README, Performance). Go's
-// default, 100, is kept: at 200 the heap may grow to three times that
-// count, some 1.7 GB at 100,000 pages (the 40,000-page build peaked at
-// 946 MiB). The
-// collector's time grows with the bytes allocated, not with the site, so
-// it stays about the same share of the CPU at any size. The 2.5 GiB soft limit
+// pages (300,000 with fallback pages) count 380 to 400 MB live while they
+// render (median 394 MB, at most 472), which with this setting peaked at
+// 864 to 884 MiB of memory, the build's peak now that the search index
+// and the sitemap are made in bounded memory (they raised it to 1,751
+// MiB; README, Performance). Go's default, 100, is kept: at 200 the heap
+// may grow to three times that count (the 40,000-page build peaked at
+// 946 MiB then). The collector's time grows with the bytes allocated,
+// not with the site, so it stays about the same share of the CPU at any
+// size (11.5% at 10,000 and at 100,000 pages). The 2.5 GiB soft limit
 // before, with GOGC 200, made the collector run again and again once the
 // live heap neared it (issue 30: 58 times the collector's time of 10,000
 // pages at 100,000).
