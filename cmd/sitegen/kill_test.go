@@ -86,6 +86,16 @@ func TestKilledBuild(t *testing.T) {
 		}
 		killed := errors.As(err, new(*exec.ExitError)) && status.Signaled() && status.Signal() == syscall.SIGKILL
 		switch written := countFiles(left); {
+		case killed && left != "" && got == next:
+			// The kill came after the swap, while the old build, now in
+			// the temporary folder, was being removed: the new build is
+			// in place, whole, and the next build removes what is left
+			// of the old (staleDir). Seen when the aim was near all the
+			// files: the removal began before the watcher looked.
+			missed = append(missed, fmt.Sprintf("kill %d: after the swap, %d files of the old build left to remove", i, written))
+			os.WriteFile(home, data, 0o644)
+			build()
+			os.WriteFile(home, edited, 0o644)
 		case killed && left != "" && written > 0 && written < files:
 			landed++
 			if got != old {
