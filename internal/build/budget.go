@@ -6,7 +6,7 @@ import (
 	"github.com/udenmitid/sitegen/internal/markdown"
 )
 
-// A budget bounds the Markdown elements (markdown.Elements) converted at
+// A budget bounds the Markdown elements (markdown.Size.Elements) converted at
 // once by the build's goroutines, whatever the number of cores: a
 // conversion holds a node of some hundreds of bytes for each element, so
 // a site of large pages converted on many cores at once would take many

@@ -24,21 +24,17 @@ const MaxElements = 200_000
 // take hours. No reader follows more than a few levels.
 const MaxNesting = 100
 
-// Elements returns about how many elements of MaxElements a page's
-// Markdown holds, counted without parsing it: for each line that is not
-// blank one, and one more for each list item marker and ">" it begins
-// with; then one for each mark in its text that may begin an inline
-// element (inlineMarks). The count is never much below goldmark's number of nodes,
-// so that it bounds the memory a conversion takes before it starts.
-func Elements(src []byte) int {
-	return Measure(src).Elements
-}
-
-// A Size is a page's Markdown counted once (Measure): how many elements
-// it holds, and where it passes the limits a conversion checks first
-// (MaxElements, MaxNesting).
+// A Size is a page's Markdown counted once (Measure), without parsing
+// it: how many elements of MaxElements it holds, and where it passes the
+// limits a conversion checks first (MaxElements, MaxNesting).
 type Size struct {
-	Elements int // as Elements counts them
+	// Elements is about how many elements the page holds: for each line
+	// that is not blank one, and one more for each list item marker and
+	// ">" it begins with; then one for each mark in its text that may
+	// begin an inline element (inlineMarks). The count is never much
+	// below goldmark's number of nodes, so that it bounds the memory a
+	// conversion takes before it starts.
+	Elements int
 	over     int // the line of src (1-based) where Elements passes MaxElements, or 0
 	deep     int // the first line of src nested deeper than MaxNesting, or 0
 }
@@ -64,7 +60,7 @@ func checkSize(size Size, firstLine int) *Problem {
 	return nil
 }
 
-// count counts src's elements as Elements says, and returns the line
+// count counts src's elements as Size.Elements says, and returns the line
 // (1-based, in src) on which the count first passes limit (0 if it does
 // not) and the first line nested deeper than MaxNesting (0 if none).
 func count(src []byte, limit int) (n, over, deep int) {

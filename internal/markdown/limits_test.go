@@ -97,7 +97,7 @@ func TestElementsBoundNodes(t *testing.T) {
 			}
 			return ast.WalkContinue, nil
 		})
-		if el := Elements([]byte(src)); nodes > 3*el+5 {
+		if el := Measure([]byte(src)).Elements; nodes > 3*el+5 {
 			t.Errorf("%s: %d nodes for %d elements", name, nodes, el)
 		}
 	}
@@ -156,6 +156,6 @@ func BenchmarkElements(b *testing.B) {
 	src := []byte(strings.Repeat("Dette er en *helt* almindelig sætning med [et link](../side/) og ord, og den er lang.\n\n- et punkt\n", 100))
 	b.SetBytes(int64(len(src)))
 	for b.Loop() {
-		Elements(src)
+		Measure(src)
 	}
 }
